@@ -1,0 +1,638 @@
+/* parser.y -- the pure (and push) LALR parser for .sakip (LANGUAGE.md §1-§5).
+ *
+ * One grammar serves files and the REPL: the scanner sends START_FILE or
+ * START_REPL first.  Actions only build the tree through the pb_* helpers
+ * in src/parse.c; meaning is checked later by check.c.  Syntax errors are
+ * reported by yyreport_syntax_error() in words of the language and
+ * recovered at item, block and statement level, so one run reports every
+ * independent mistake.
+ */
+%require "3.8"
+%define api.pure full
+%define api.push-pull both
+%define api.location.type {Span}
+%define parse.error custom
+%define parse.lac full
+%locations
+%expect 0
+
+%code requires {
+#include "parse.h"
+typedef void *yyscan_t;
+}
+
+%code provides {
+int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+}
+
+%code {
+#include <config.h>
+#include <string.h>
+#include "pbuild.h"
+
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                 \
+    do {                                                            \
+        if (N) {                                                    \
+            (Cur).file = YYRHSLOC(Rhs, 1).file;                     \
+            (Cur).start = YYRHSLOC(Rhs, 1).start;                   \
+            (Cur).end = YYRHSLOC(Rhs, N).end;                       \
+        } else {                                                    \
+            (Cur).file = YYRHSLOC(Rhs, 0).file;                     \
+            (Cur).start = (Cur).end = YYRHSLOC(Rhs, 0).end;         \
+        }                                                           \
+    } while (0)
+
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *msg);
+}
+
+%param {yyscan_t scanner}
+%parse-param {ParseCtx *ctx}
+
+%union {
+    Expr *expr;
+    const char *str;
+    Entity *ent;
+    YearVal *yv;
+    Vec *vec;
+    int num;
+    BinOp op;
+}
+
+%token START_FILE START_REPL
+%token <str> IDENT "name"
+%token <str> STRING "text"
+%token <expr> NUMBER "number"
+%token <expr> MONEY "amount"
+%token SAKIP "sakip" INSTANSI "instansi" INDUK "induk" TAHUN "tahun"
+%token PERIODE "periode" KEPALA "kepala" IMPOR "impor" SKALA "skala"
+%token NILAI "nilai" ATUR "atur" TUJUAN "tujuan" MISI "misi"
+%token SASARAN "sasaran" INDIKATOR "indikator" SATUAN "satuan"
+%token POLARITAS "polaritas" POSITIF "positif" NEGATIF "negatif"
+%token TARGET "target" REALISASI "realisasi" RUMUS "rumus" DATA "data"
+%token PENANGGUNG_JAWAB "penanggung_jawab" SUMBER "sumber"
+%token PENJELASAN "penjelasan" PROGRAM "program" KEGIATAN "kegiatan"
+%token SUBKEGIATAN "subkegiatan" MENDUKUNG "mendukung" ANGGARAN "anggaran"
+%token KELUARAN "keluaran" ATURAN "aturan" PERIKSA "periksa" PESAN "pesan"
+%token JIKA "jika" MAKA "maka" LAINNYA "lainnya" DAN "dan" ATAU "atau"
+%token TIDAK "tidak" BENAR "benar" SALAH "salah" ANDAI "andai"
+%token BATAL "batal" JELASKAN "jelaskan"
+%token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
+
+%type <expr> expr primary literal bound
+%type <str> opt_string opt_pesan
+%type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head
+%type <yv> year_value value
+%type <vec> year_values args arglist params paramlist strings
+%type <num> year relop andai_field
+%type <op> cmpop
+
+%precedence LAINNYA
+%left ATAU
+%left DAN
+%precedence TIDAK
+%nonassoc EQ NE '<' LE '>' GE APPROX
+%left '+' '-'
+%left '*' '/'
+%precedence NEG
+
+%%
+
+input:
+    START_FILE stmts
+  | START_REPL repl_input
+  ;
+
+stmts:
+    %empty
+  | stmts stmt          { pb_reset(ctx); yyerrok; }
+  | stmts error         { pb_reset(ctx); }
+  ;
+
+stmt:
+    ';'
+  | SAKIP NUMBER                       { pb_version(ctx, $2, @$); }
+  | instansi_decl
+  | IMPOR STRING                       { pb_impor(ctx, $2, @$); }
+  | skala_decl
+  | ATUR IDENT '=' expr                { pb_atur(ctx, $2, @2, $4, @$); }
+  | tujuan_decl
+  | sasaran_decl
+  | program_decl
+  | ATURAN IDENT '=' expr              { pb_aturan(ctx, $2, @2, NULL, false, $4, @$); }
+  | ATURAN IDENT '(' params ')' '=' expr
+                                       { pb_aturan(ctx, $2, @2, $4, true, $7, @$); }
+  | PERIKSA expr opt_pesan             { pb_periksa(ctx, $2, $3, @$); }
+  | andai_stmt
+  ;
+
+opt_pesan:
+    %empty                             { $$ = NULL; }
+  | PESAN STRING                       { $$ = $2; }
+  ;
+
+/* ---- instansi ---- */
+
+instansi_decl:
+    INSTANSI STRING                    { pb_instansi(ctx, $2, @$); }
+    '{' instansi_items '}'
+  ;
+
+instansi_items:
+    %empty
+  | instansi_items instansi_item       { yyerrok; }
+  | instansi_items error
+  ;
+
+instansi_item:
+    ';'
+  | INDUK STRING                       { ctx->unit->induk = $2; }
+  | KEPALA STRING                      { ctx->unit->kepala = $2; }
+  | TAHUN year                         { pb_tahun(ctx, $2, @2); }
+  | PERIODE year DOTDOT year           { pb_periode(ctx, $2, $4, @$); }
+  ;
+
+year:
+    NUMBER                             { $$ = pb_year(ctx, $1); }
+  ;
+
+/* ---- skala ---- */
+
+skala_decl:
+    skala_head '{' bands '}'           { pb_end(ctx, $1, @$); }
+  ;
+
+skala_head:
+    SKALA IDENT opt_string             { $$ = pb_begin(ctx, ENT_SKALA, $2, @2, $3, @1); }
+  | SKALA error                        { $$ = pb_begin(ctx, ENT_SKALA, NULL, @1, NULL, @1); }
+  ;
+
+bands:
+    %empty
+  | bands band                         { yyerrok; }
+  | bands error
+  ;
+
+band:
+    ';'
+  | STRING ':' NILAI relop bound                  { pb_band(ctx, $1, NULL, 0, $4, $5, @$); }
+  | STRING ':' bound relop NILAI                  { pb_band(ctx, $1, $3, $4, 0, NULL, @$); }
+  | STRING ':' bound relop NILAI relop bound      { pb_band(ctx, $1, $3, $4, $6, $7, @$); }
+  ;
+
+relop:
+    '<'                                { $$ = '<'; }
+  | LE                                 { $$ = 'l'; }
+  | '>'                                { $$ = '>'; }
+  | GE                                 { $$ = 'g'; }
+  ;
+
+bound:
+    NUMBER                             { $$ = $1; }
+  | NUMBER '%'                         { $$ = pb_percent(ctx, $1, @$); }
+  | '-' NUMBER                         { $$ = pb_negate_literal(ctx, $2, @$); }
+  | '-' NUMBER '%'                     { $$ = pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$); }
+  ;
+
+/* ---- tujuan and sasaran ---- */
+
+tujuan_decl:
+    tujuan_head '{' tujuan_items '}'   { pb_end(ctx, $1, @$); }
+  ;
+
+tujuan_head:
+    TUJUAN IDENT opt_string            { $$ = pb_begin(ctx, ENT_TUJUAN, $2, @2, $3, @1); }
+  | TUJUAN error                       { $$ = pb_begin(ctx, ENT_TUJUAN, NULL, @1, NULL, @1); }
+  ;
+
+tujuan_items:
+    %empty
+  | tujuan_items tujuan_item           { yyerrok; }
+  | tujuan_items error
+  ;
+
+tujuan_item:
+    ';'
+  | MISI STRING                        { pb_misi(ctx, $2); }
+  | indikator_decl
+  ;
+
+sasaran_decl:
+    sasaran_head '{' sasaran_items '}' { pb_end(ctx, $1, @$); }
+  ;
+
+sasaran_head:
+    SASARAN IDENT opt_string           { $$ = pb_begin(ctx, ENT_SASARAN, $2, @2, $3, @1); }
+  | SASARAN error                      { $$ = pb_begin(ctx, ENT_SASARAN, NULL, @1, NULL, @1); }
+  ;
+
+sasaran_items:
+    %empty
+  | sasaran_items sasaran_item         { yyerrok; }
+  | sasaran_items error
+  ;
+
+sasaran_item:
+    ';'
+  | TUJUAN IDENT                       { pb_sasaran_tujuan(ctx, $2, @2); }
+  | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
+  | indikator_decl
+  ;
+
+/* ---- indikator ---- */
+
+indikator_decl:
+    indikator_head '{' indikator_items '}'   { pb_end(ctx, $1, @$); }
+  ;
+
+indikator_head:
+    INDIKATOR IDENT opt_string         { $$ = pb_begin(ctx, ENT_INDIKATOR, $2, @2, $3, @1); }
+  | INDIKATOR error                    { $$ = pb_begin(ctx, ENT_INDIKATOR, NULL, @1, NULL, @1); }
+  ;
+
+indikator_items:
+    %empty
+  | indikator_items indikator_item     { yyerrok; }
+  | indikator_items error
+  ;
+
+indikator_item:
+    ';'
+  | SATUAN STRING                      { pb_satuan(ctx, $2, @$); }
+  | POLARITAS POSITIF                  { pb_polaritas(ctx, POL_POSITIF, @$); }
+  | POLARITAS NEGATIF                  { pb_polaritas(ctx, POL_NEGATIF, @$); }
+  | TARGET year_values                 { pb_values(ctx, 't', $2); }
+  | REALISASI year_values              { pb_values(ctx, 'r', $2); }
+  | RUMUS '=' expr                     { pb_rumus(ctx, $3, @$); }
+  | DATA year                          { pb_data_begin(ctx, $2, @$); }
+    '{' data_pairs '}'
+  | PENANGGUNG_JAWAB strings           { pb_texts(ctx, 'p', $2); }
+  | SUMBER strings                     { pb_texts(ctx, 's', $2); }
+  | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
+  ;
+
+year_values:
+    year_value                         { $$ = pb_list(ctx, NULL, $1); }
+  | year_values ',' year_value         { $$ = pb_list(ctx, $1, $3); }
+  ;
+
+year_value:
+    value
+  | year ':' value                     { $$ = pb_with_year(ctx, $3, $1, @$); }
+  ;
+
+value:
+    literal                            { $$ = pb_value(ctx, $1, NULL, @$); }
+  | literal DOTDOT literal             { $$ = pb_value(ctx, $1, $3, @$); }
+  ;
+
+literal:
+    NUMBER
+  | NUMBER '%'                         { $$ = pb_percent(ctx, $1, @$); }
+  | MONEY
+  | STRING                             { $$ = pb_string(ctx, $1, @$); }
+  | '-' NUMBER                         { $$ = pb_negate_literal(ctx, $2, @$); }
+  | '-' NUMBER '%'                     { $$ = pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$); }
+  ;
+
+data_pairs:
+    %empty
+  | data_pairs data_pair               { yyerrok; }
+  | data_pairs ','
+  | data_pairs error
+  ;
+
+data_pair:
+    IDENT ':' literal                  { pb_data_pair(ctx, $1, @1, $3); }
+  ;
+
+strings:
+    STRING                             { $$ = pb_list(ctx, NULL, (void *)$1); }
+  | strings ',' STRING                 { $$ = pb_list(ctx, $1, (void *)$3); }
+  ;
+
+/* ---- budget tree ---- */
+
+program_decl:
+    program_head '{' program_items '}' { pb_end(ctx, $1, @$); }
+  ;
+
+program_head:
+    PROGRAM IDENT opt_string           { $$ = pb_begin(ctx, ENT_PROGRAM, $2, @2, $3, @1); }
+  | PROGRAM error                      { $$ = pb_begin(ctx, ENT_PROGRAM, NULL, @1, NULL, @1); }
+  ;
+
+program_items:
+    %empty
+  | program_items program_item         { yyerrok; }
+  | program_items error
+  ;
+
+program_item:
+    node_item
+  | MENDUKUNG mendukung_list
+  | kegiatan_decl
+  ;
+
+mendukung_list:
+    IDENT                              { pb_mendukung(ctx, $1, @1); }
+  | mendukung_list ',' IDENT           { pb_mendukung(ctx, $3, @3); }
+  ;
+
+kegiatan_decl:
+    kegiatan_head '{' kegiatan_items '}' { pb_end(ctx, $1, @$); }
+  ;
+
+kegiatan_head:
+    KEGIATAN IDENT opt_string          { $$ = pb_begin(ctx, ENT_KEGIATAN, $2, @2, $3, @1); }
+  | KEGIATAN error                     { $$ = pb_begin(ctx, ENT_KEGIATAN, NULL, @1, NULL, @1); }
+  ;
+
+kegiatan_items:
+    %empty
+  | kegiatan_items kegiatan_item       { yyerrok; }
+  | kegiatan_items error
+  ;
+
+kegiatan_item:
+    node_item
+  | subkegiatan_decl
+  ;
+
+subkegiatan_decl:
+    subkegiatan_head '{' subkegiatan_items '}' { pb_end(ctx, $1, @$); }
+  ;
+
+subkegiatan_head:
+    SUBKEGIATAN IDENT opt_string       { $$ = pb_begin(ctx, ENT_SUBKEGIATAN, $2, @2, $3, @1); }
+  | SUBKEGIATAN error                  { $$ = pb_begin(ctx, ENT_SUBKEGIATAN, NULL, @1, NULL, @1); }
+  ;
+
+subkegiatan_items:
+    %empty
+  | subkegiatan_items node_item        { yyerrok; }
+  | subkegiatan_items error
+  ;
+
+node_item:
+    ';'
+  | ANGGARAN literal                   { pb_money(ctx, 'a', $2, @$); }
+  | REALISASI literal                  { pb_money(ctx, 'r', $2, @$); }
+  | indikator_decl
+  | keluaran_decl
+  ;
+
+keluaran_decl:
+    KELUARAN STRING                    { pb_keluaran_begin(ctx, $2, @$); }
+    '{' keluaran_items '}'             { pb_keluaran_end(ctx, @$); }
+  ;
+
+keluaran_items:
+    %empty
+  | keluaran_items keluaran_item       { yyerrok; }
+  | keluaran_items error
+  ;
+
+keluaran_item:
+    ';'
+  | SATUAN STRING                      { pb_satuan(ctx, $2, @$); }
+  | TARGET year_values                 { pb_values(ctx, 't', $2); }
+  | REALISASI year_values              { pb_values(ctx, 'r', $2); }
+  ;
+
+opt_string:
+    %empty                             { $$ = NULL; }
+  | STRING
+  ;
+
+/* ---- what-if ---- */
+
+andai_stmt:
+    ANDAI                              { pb_repl_expr(ctx, REPL_ANDAI_LIST, NULL, @$); }
+  | ANDAI andai_field IDENT '=' value          { pb_andai(ctx, $2, $3, @3, 0, NULL, @$, $5, @$); }
+  | ANDAI andai_field IDENT year '=' value     { pb_andai(ctx, $2, $3, @3, $4, NULL, @$, $6, @$); }
+  | ANDAI DATA IDENT year IDENT '=' value      { pb_andai(ctx, ANDAI_DATA, $3, @3, $4, $5, @5, $7, @$); }
+  ;
+
+andai_field:
+    TARGET                             { $$ = ANDAI_TARGET; }
+  | REALISASI                          { $$ = ANDAI_REALISASI; }
+  | ANGGARAN                           { $$ = ANDAI_ANGGARAN; }
+  ;
+
+/* ---- the REPL ---- */
+
+repl_input:
+    stmts
+  | expr                               { pb_repl_expr(ctx, REPL_EXPR, $1, @$); }
+  | JELASKAN expr                      { pb_repl_expr(ctx, REPL_JELASKAN, $2, @$); }
+  | BATAL                              { pb_repl_expr(ctx, REPL_BATAL, NULL, @$); }
+  ;
+
+/* ---- expressions ---- */
+
+expr:
+    JIKA expr MAKA expr LAINNYA expr   { $$ = pb_if(ctx, $2, $4, $6, @$); }
+  | expr ATAU expr                     { $$ = pb_bin(ctx, OP_OR, $1, $3, @2, @$); }
+  | expr DAN expr                      { $$ = pb_bin(ctx, OP_AND, $1, $3, @2, @$); }
+  | TIDAK expr                         { $$ = pb_unary(ctx, EX_NOT, $2, @1, @$); }
+  | expr cmpop expr %prec EQ           { $$ = pb_bin(ctx, $2, $1, $3, @2, @$); }
+  | expr '+' expr                      { $$ = pb_bin(ctx, OP_ADD, $1, $3, @2, @$); }
+  | expr '-' expr                      { $$ = pb_bin(ctx, OP_SUB, $1, $3, @2, @$); }
+  | expr '*' expr                      { $$ = pb_bin(ctx, OP_MUL, $1, $3, @2, @$); }
+  | expr '/' expr                      { $$ = pb_bin(ctx, OP_DIV, $1, $3, @2, @$); }
+  | '-' expr %prec NEG                 { $$ = pb_unary(ctx, EX_NEG, $2, @1, @$); }
+  | primary
+  ;
+
+cmpop:
+    EQ                                 { $$ = OP_EQ; }
+  | NE                                 { $$ = OP_NE; }
+  | '<'                                { $$ = OP_LT; }
+  | LE                                 { $$ = OP_LE; }
+  | '>'                                { $$ = OP_GT; }
+  | GE                                 { $$ = OP_GE; }
+  | APPROX                             { $$ = OP_APPROX; }
+  ;
+
+primary:
+    NUMBER
+  | NUMBER '%'                         { $$ = pb_percent(ctx, $1, @$); }
+  | MONEY
+  | STRING                             { $$ = pb_string(ctx, $1, @$); }
+  | BENAR                              { $$ = pb_bool(ctx, true, @$); }
+  | SALAH                              { $$ = pb_bool(ctx, false, @$); }
+  | IDENT                              { $$ = pb_ident(ctx, $1, @$); }
+  | IDENT '(' args ')'                 { $$ = pb_call(ctx, $1, @1, $3, @$); }
+  | TARGET '(' args ')'                { $$ = pb_call(ctx, "target", @1, $3, @$); }
+  | REALISASI '(' args ')'             { $$ = pb_call(ctx, "realisasi", @1, $3, @$); }
+  | ANGGARAN '(' args ')'              { $$ = pb_call(ctx, "anggaran", @1, $3, @$); }
+  | '(' expr ')'                       { $$ = pb_paren(ctx, $2, @$); }
+  ;
+
+args:
+    %empty                             { $$ = NULL; }
+  | arglist
+  ;
+
+arglist:
+    expr                               { $$ = pb_list(ctx, NULL, $1); }
+  | arglist ',' expr                   { $$ = pb_list(ctx, $1, $3); }
+  ;
+
+params:
+    %empty                             { $$ = NULL; }
+  | paramlist
+  ;
+
+paramlist:
+    IDENT                              { $$ = pb_list(ctx, NULL, pb_param(ctx, $1, @1)); }
+  | paramlist ',' IDENT                { $$ = pb_list(ctx, $1, pb_param(ctx, $3, @3)); }
+  ;
+
+%%
+
+/* ---- error reporting in the words of the language ---- */
+
+static bool is_year_context(int tok)
+{
+    return tok == TAHUN || tok == PERIODE || tok == DATA || tok == DOTDOT;
+}
+
+/* Describes a grammar symbol for an evaluator. */
+static void describe(Buf *b, yysymbol_kind_t k, const ParseCtx *ctx)
+{
+    switch (k) {
+    case YYSYMBOL_IDENT: buf_puts(b, "a name"); return;
+    case YYSYMBOL_STRING: buf_puts(b, "a text in double quotes"); return;
+    case YYSYMBOL_NUMBER:
+        buf_puts(b, is_year_context(ctx->prev_token) ? "a year like 2024" : "a number");
+        return;
+    case YYSYMBOL_MONEY: buf_puts(b, "an amount like Rp 1.000.000"); return;
+    case YYSYMBOL_YYEOF:
+        buf_puts(b, ctx->mode == PARSE_REPL ? "the end of the input" : "the end of the file");
+        return;
+    default: break;
+    }
+    const char *name = yysymbol_name(k);
+    size_t n = strlen(name);
+    if (n >= 2 && name[0] == '"') {
+        buf_putc(b, '\'');
+        buf_putn(b, name + 1, n - 2);
+        buf_putc(b, '\'');
+    } else {
+        buf_puts(b, name);
+    }
+}
+
+static bool sym_is(yysymbol_kind_t k, const char *name)
+{
+    return strcmp(yysymbol_name(k), name) == 0;
+}
+
+static bool is_keyword_symbol(yysymbol_kind_t k)
+{
+    return k >= YYSYMBOL_SAKIP && k <= YYSYMBOL_JELASKAN;
+}
+
+static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, ParseCtx *ctx)
+{
+    (void)scanner;
+    if (ctx->stop) return 0;
+    enum { MAXEXP = 40 };
+    yysymbol_kind_t expected[MAXEXP];
+    int n = yypcontext_expected_tokens(yyctx, expected, MAXEXP);
+    if (n < 0) n = 0;
+    yysymbol_kind_t look = yypcontext_token(yyctx);
+    Span at = *yypcontext_location(yyctx);
+
+    /* An expression may start with many tokens; say so once. */
+    bool expr_start = false, has_num = false, has_ident = false, has_paren = false;
+    for (int i = 0; i < n; i++) {
+        if (expected[i] == YYSYMBOL_NUMBER) has_num = true;
+        if (expected[i] == YYSYMBOL_IDENT) has_ident = true;
+        if (sym_is(expected[i], "'('")) has_paren = true;
+    }
+    expr_start = has_num && has_ident && has_paren;
+
+    Buf msg;
+    buf_init(&msg);
+    buf_puts(&msg, "unexpected ");
+    describe(&msg, look, ctx);
+    if (look == YYSYMBOL_IDENT || look == YYSYMBOL_NUMBER) {
+        const char *t = span_text(ctx->unit, at);
+        if (strlen(t) <= 40) buf_printf(&msg, " '%s'", t);
+    }
+    if (n > 0) {
+        buf_puts(&msg, "; expected ");
+        Buf list;
+        buf_init(&list);
+        int shown = 0, total = 0;
+        const char *items[MAXEXP + 1];
+        char *owned[MAXEXP + 1];
+        if (expr_start) {
+            items[total] = "an expression";
+            owned[total++] = NULL;
+        }
+        for (int i = 0; i < n && total < MAXEXP; i++) {
+            yysymbol_kind_t k = expected[i];
+            if (expr_start && (k == YYSYMBOL_NUMBER || k == YYSYMBOL_IDENT || k == YYSYMBOL_MONEY ||
+                               k == YYSYMBOL_STRING || sym_is(k, "'('") || k == YYSYMBOL_BENAR ||
+                               k == YYSYMBOL_SALAH || k == YYSYMBOL_TIDAK || k == YYSYMBOL_JIKA ||
+                               k == YYSYMBOL_TARGET || k == YYSYMBOL_REALISASI ||
+                               k == YYSYMBOL_ANGGARAN || sym_is(k, "'-'")))
+                continue;
+            if (k == YYSYMBOL_YYerror) continue;
+            describe(&list, k, ctx);
+            owned[total] = buf_steal(&list);
+            items[total] = owned[total];
+            total++;
+        }
+        int limit = total > 8 ? 7 : total;
+        for (shown = 0; shown < limit; shown++) {
+            if (shown) buf_puts(&msg, shown + 1 == limit && limit == total ? " or " : ", ");
+            buf_puts(&msg, items[shown]);
+        }
+        if (limit < total) buf_printf(&msg, " or one of %d more", total - limit);
+        for (int i = 0; i < total; i++) free(owned[i]);
+        buf_free(&list);
+    }
+    Diag *d = parse_error(ctx, "E0201", at, "%s", msg.data);
+    buf_free(&msg);
+    if (!d) return 0;
+
+    /* A misspelt keyword: suggest the closest expected one. */
+    if (look == YYSYMBOL_IDENT) {
+        const char *word = span_text(ctx->unit, at);
+        const char *best = NULL;
+        size_t bestd = 3;
+        for (int i = 0; i < n; i++) {
+            if (!is_keyword_symbol(expected[i])) continue;
+            const char *kw = yysymbol_name(expected[i]);
+            char plain[64];
+            size_t kl = strlen(kw);
+            if (kl < 3 || kl - 2 >= sizeof plain) continue;
+            memcpy(plain, kw + 1, kl - 2);
+            plain[kl - 2] = '\0';
+            size_t dist = edit_distance(word, plain, 2);
+            if (dist < bestd) {
+                bestd = dist;
+                best = kw;
+            }
+        }
+        if (best) diag_hint(d, "did you mean '%.*s'?", (int)strlen(best) - 2, best + 1);
+    }
+    if (look == YYSYMBOL_NUMBER && ctx->prev_token == NUMBER)
+        diag_hint(d, "separate values with ',' as in 'target 2023: 80, 2024: 82'");
+    return 0;
+}
+
+static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *msg)
+{
+    (void)scanner;
+    if (strcmp(msg, "memory exhausted") == 0) {
+        parse_error(ctx, "E0110", *loc, "the input is nested too deeply to read");
+        ctx->stop = true;
+    } else {
+        parse_error(ctx, "E0201", *loc, "%s", msg);
+    }
+}

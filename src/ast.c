@@ -1,0 +1,155 @@
+/* ast.c -- construction of units, entities and expressions; the
+ * per-instansi symbol table. */
+#include "ast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void clear_mpq(void *p) { mpq_clear(p); }
+
+Unit *unit_new(LocFile *lf)
+{
+    Unit *u = xcalloc(1, sizeof *u);
+    arena_init(&u->arena);
+    u->file = lf;
+    u->version = 1;
+    return u;
+}
+
+void unit_free(Unit *u)
+{
+    if (!u) return;
+    /* Every vector of the tree lives in the arena (apush). */
+    for (size_t i = 0; i < u->imported.len; i++) unit_free(u->imported.items[i]);
+    free(u->sym);
+    arena_free(&u->arena);
+    locfile_free(u->file);
+    free(u);
+}
+
+static size_t hash_str(const char *s)
+{
+    size_t h = 1469598103934665603ull;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+Entity *unit_lookup(const Unit *u, const char *id)
+{
+    if (!u->sym_cap) return NULL;
+    size_t mask = u->sym_cap - 1;
+    for (size_t i = hash_str(id) & mask;; i = (i + 1) & mask) {
+        Entity *e = u->sym[i];
+        if (!e) return NULL;
+        if (strcmp(e->id, id) == 0) return e;
+    }
+}
+
+static void sym_insert(Entity **tab, size_t cap, Entity *e)
+{
+    size_t mask = cap - 1;
+    size_t i = hash_str(e->id) & mask;
+    while (tab[i]) i = (i + 1) & mask;
+    tab[i] = e;
+}
+
+Entity *unit_define(Unit *u, Entity *e)
+{
+    Entity *old = unit_lookup(u, e->id);
+    if (old) return old;
+    if ((u->sym_len + 1) * 2 > u->sym_cap) {
+        size_t cap = u->sym_cap ? u->sym_cap * 2 : 64;
+        Entity **tab = xcalloc(cap, sizeof *tab);
+        for (size_t i = 0; i < u->sym_cap; i++)
+            if (u->sym[i]) sym_insert(tab, cap, u->sym[i]);
+        free(u->sym);
+        u->sym = tab;
+        u->sym_cap = cap;
+    }
+    sym_insert(u->sym, u->sym_cap, e);
+    u->sym_len++;
+    return NULL;
+}
+
+const char *ent_kind_name(EntKind k)
+{
+    switch (k) {
+    case ENT_TUJUAN: return "tujuan";
+    case ENT_SASARAN: return "sasaran";
+    case ENT_INDIKATOR: return "indikator";
+    case ENT_PROGRAM: return "program";
+    case ENT_KEGIATAN: return "kegiatan";
+    case ENT_SUBKEGIATAN: return "subkegiatan";
+    case ENT_SKALA: return "skala";
+    case ENT_ATURAN: return "aturan";
+    }
+    return "?";
+}
+
+bool ent_is_budget(const Entity *e)
+{
+    return e->kind == ENT_PROGRAM || e->kind == ENT_KEGIATAN || e->kind == ENT_SUBKEGIATAN;
+}
+
+Expr *expr_new(Unit *u, ExprKind k, Span s)
+{
+    Expr *e = arena_alloc(&u->arena, sizeof *e);
+    e->kind = k;
+    e->depth = 1;
+    e->span = s;
+    e->op_span = s;
+    return e;
+}
+
+Expr *expr_num(Unit *u, Span s, const mpq_t q, int decimals, bool percent, bool money)
+{
+    Expr *e = expr_new(u, money ? EX_MONEY : EX_NUM, s);
+    mpq_init(e->u.num.q);
+    mpq_set(e->u.num.q, q);
+    arena_on_free(&u->arena, clear_mpq, e->u.num.q);
+    e->u.num.decimals = decimals;
+    e->u.num.percent = percent;
+    return e;
+}
+
+Entity *entity_new(Unit *u, EntKind k, const char *id, Span id_span)
+{
+    Entity *e = arena_alloc(&u->arena, sizeof *e);
+    e->kind = k;
+    e->id = id;
+    e->id_span = id_span;
+    e->span = id_span;
+    return e;
+}
+
+void apush(Unit *u, Vec *v, void *item) { vec_push_arena(&u->arena, v, item); }
+
+const char *span_text(Unit *u, Span s)
+{
+    if (!s.file || s.end < s.start) return "";
+    /* Source text with each run of white space (and comments between
+     * continued lines) folded to one space, for one-line messages. */
+    const char *t = s.file->text + s.start;
+    size_t n = s.end - s.start;
+    char *out = arena_alloc(&u->arena, n + 1);
+    size_t k = 0;
+    bool in_string = false, space = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i];
+        if (!in_string && c == '#') {
+            while (i + 1 < n && t[i + 1] != '\n') i++;
+            space = true;
+            continue;
+        }
+        if (c == '"' && (i == 0 || t[i - 1] != '\\')) in_string = !in_string;
+        if (!in_string && (c == ' ' || c == '\t' || c == '\n' || c == '\r')) {
+            space = true;
+            continue;
+        }
+        if (space && k > 0) out[k++] = ' ';
+        space = false;
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return out;
+}

@@ -1,0 +1,265 @@
+/* ast.h -- the syntax tree of a .sakip file, with source spans.
+ *
+ * A Unit is one instansi's file: its header, and every declaration in
+ * source order.  Declarations that carry an identifier (tujuan, sasaran,
+ * indikator, program, kegiatan, subkegiatan, skala, aturan) are Entities
+ * in one flat namespace (LANGUAGE.md §1).  Every node carries the Span it
+ * was parsed from.  All memory belongs to the Unit's arena.
+ */
+#ifndef SAKIP_AST_H
+#define SAKIP_AST_H
+
+#include <gmp.h>
+#include <stdbool.h>
+#include "locfile.h"
+#include "util.h"
+
+typedef struct Entity Entity;
+
+/* ---- expressions ---- */
+
+typedef enum {
+    EX_NUM,      /* 82, 83.63, 102% */
+    EX_MONEY,    /* Rp 4.492.070.793 */
+    EX_STR,
+    EX_BOOL,
+    EX_IDENT,
+    EX_CALL,
+    EX_BIN,
+    EX_NEG,
+    EX_NOT,
+    EX_IF
+} ExprKind;
+
+typedef enum {
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
+    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_APPROX,
+    OP_AND, OP_OR
+} BinOp;
+
+/* What an identifier in an expression refers to (filled by check.c). */
+typedef enum {
+    REF_UNRESOLVED,
+    REF_ENTITY,      /* IKM, S2, P4 */
+    REF_PARAM,       /* a rule parameter */
+    REF_DATA,        /* a name from `data` inside a rumus */
+    REF_RULE,        /* a parameterless aturan */
+    REF_NILAI        /* reserved for skala conditions */
+} RefKind;
+
+typedef struct Expr Expr;
+struct Expr {
+    ExprKind kind;
+    int depth;               /* 1 for leaves; bounded by MAX_EXPR_DEPTH */
+    Span span;
+    Span op_span;            /* operator token for EX_BIN / unary */
+    union {
+        struct {
+            mpq_t q;
+            int decimals;    /* as written, for ~= */
+            bool percent;
+        } num;               /* EX_NUM, EX_MONEY */
+        const char *str;     /* EX_STR */
+        bool b;              /* EX_BOOL */
+        struct {
+            const char *name;
+            RefKind ref;
+            Entity *ent;     /* REF_ENTITY, REF_RULE */
+            int index;       /* REF_PARAM */
+        } id;
+        struct {
+            const char *name;
+            Span name_span;
+            Expr **args;
+            int nargs;
+            Entity *rule;    /* user aturan called, or NULL: built-in */
+        } call;
+        struct {
+            BinOp op;
+            Expr *l, *r;
+        } bin;
+        Expr *un;            /* EX_NEG, EX_NOT */
+        struct {
+            Expr *c, *a, *b;
+        } cond;
+    } u;
+};
+
+/* ---- values written in declarations ---- */
+
+/* `2024: 82`, `2024: 80..90`, or a bare value (has_year false). */
+typedef struct YearVal {
+    bool has_year;
+    int year;
+    Span span;
+    Expr *lo;                /* the value, or the range's lower bound */
+    Expr *hi;                /* range upper bound, NULL otherwise */
+} YearVal;
+
+typedef struct DataPair {
+    const char *name;
+    Span span;
+    Expr *value;
+} DataPair;
+
+typedef struct DataYear {
+    int year;
+    Span span;
+    Vec pairs;               /* DataPair* */
+} DataYear;
+
+typedef struct NameRef {
+    const char *name;
+    Span span;
+    Entity *ent;             /* resolved */
+} NameRef;
+
+typedef struct Keluaran {
+    const char *name;
+    Span span;
+    const char *satuan;
+    Vec target;              /* YearVal* */
+    Vec realisasi;           /* YearVal* */
+} Keluaran;
+
+typedef struct Band {
+    const char *label;
+    Span span;
+    Expr *lo, *hi;           /* NULL = open */
+    bool lo_incl, hi_incl;
+} Band;
+
+/* ---- entities ---- */
+
+typedef enum {
+    ENT_TUJUAN, ENT_SASARAN, ENT_INDIKATOR,
+    ENT_PROGRAM, ENT_KEGIATAN, ENT_SUBKEGIATAN,
+    ENT_SKALA, ENT_ATURAN
+} EntKind;
+
+typedef enum { POL_UNSET, POL_POSITIF, POL_NEGATIF } Polaritas;
+
+struct Entity {
+    EntKind kind;
+    const char *id;
+    const char *name;        /* title text, may be NULL */
+    Span span;               /* the whole declaration */
+    Span id_span;
+    Entity *parent;          /* enclosing declaration, if any */
+    Vec indikator;           /* Entity* (tujuan, sasaran, budget nodes) */
+    size_t index;            /* position among its kind, 0-based */
+
+    /* tujuan */
+    Vec misi;                /* const char* */
+    /* sasaran */
+    NameRef *tujuan;
+    Vec supporters;          /* programs that mendukung it (check.c) */
+    /* indikator */
+    const char *satuan;
+    Polaritas polaritas;
+    Span polaritas_span;
+    Vec target, realisasi;   /* YearVal* */
+    Expr *rumus;
+    Span rumus_span;
+    Vec data;                /* DataYear* */
+    Vec penanggung_jawab, sumber; /* const char* */
+    const char *penjelasan;
+    /* budget nodes */
+    Vec children;            /* kegiatan / subkegiatan Entity* */
+    Vec mendukung;           /* NameRef* */
+    Expr *anggaran;          /* as stated, may be NULL */
+    Expr *realisasi_uang;    /* as stated, may be NULL */
+    Vec keluaran;            /* Keluaran* */
+    /* skala */
+    Vec bands;               /* Band* */
+    /* aturan */
+    Vec params;              /* NameRef* (name + span) */
+    Expr *body;
+    bool has_parens;         /* `aturan f() = ...` vs `aturan f = ...` */
+};
+
+/* ---- statements that are not entities ---- */
+
+typedef struct Atur {
+    const char *name;
+    Span span, name_span;
+    Expr *value;
+} Atur;
+
+typedef struct Periksa {
+    Expr *expr;
+    const char *pesan;
+    Span span;
+} Periksa;
+
+typedef struct Impor {
+    const char *path;
+    Span span;
+} Impor;
+
+typedef enum { ANDAI_TARGET, ANDAI_REALISASI, ANDAI_ANGGARAN, ANDAI_DATA } AndaiKind;
+
+typedef struct Andai {
+    AndaiKind kind;
+    NameRef target;          /* the indikator or budget node */
+    bool has_year;
+    int year;
+    const char *data_name;   /* ANDAI_DATA */
+    Span data_span;
+    YearVal *value;
+    Span span;
+} Andai;
+
+/* ---- the unit ---- */
+
+typedef struct Unit {
+    Arena arena;
+    LocFile *file;           /* owned */
+
+    int ninstansi;
+    Span instansi_span, second_instansi_span;
+    const char *nama, *induk, *kepala;
+    int tahun;
+    Span tahun_span;
+    bool has_tahun;
+    int periode_from, periode_to;
+    bool has_periode;
+    Span periode_span;
+    int version;             /* `sakip 1` */
+
+    Vec entities;            /* every Entity*, source order */
+    Vec tujuan, sasaran, indikator, programs, budget_nodes, skala, aturan;
+    Vec atur;                /* Atur* */
+    Vec periksa;             /* Periksa* */
+    Vec impor;               /* Impor* */
+    Vec andai;               /* Andai* (scenario files, REPL) */
+    Vec duplicates;          /* Entity* whose id was already taken */
+    Vec imported;            /* Unit* read by impor, owned */
+
+    /* Symbol table: open addressing over entities by id. */
+    Entity **sym;
+    size_t sym_cap, sym_len;
+} Unit;
+
+Unit *unit_new(LocFile *lf);
+void unit_free(Unit *u);
+
+Entity *unit_lookup(const Unit *u, const char *id);
+/* Inserts; returns the earlier entity with the same id, or NULL. */
+Entity *unit_define(Unit *u, Entity *e);
+
+const char *ent_kind_name(EntKind k);   /* "sasaran", "indikator", ... */
+bool ent_is_budget(const Entity *e);
+
+/* Allocation helpers for the parser. */
+Expr *expr_new(Unit *u, ExprKind k, Span s);
+Expr *expr_num(Unit *u, Span s, const mpq_t q, int decimals, bool percent, bool money);
+Entity *entity_new(Unit *u, EntKind k, const char *id, Span id_span);
+
+/* Appends to a tree vector; storage from the unit's arena. */
+void apush(Unit *u, Vec *v, void *item);
+
+/* The original text of an expression, for reports ("capaian(IKM)"). */
+const char *span_text(Unit *u, Span s);
+
+#endif

@@ -1,0 +1,1093 @@
+/* check.c -- resolution, static types and validation passes. */
+#include "check.h"
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef enum { T_ANY, T_NUM, T_MONEY, T_TEXT, T_BOOL, T_REF } Type;
+
+typedef struct Checker {
+    Unit *u;
+    DiagList *dl;
+    /* scope of the expression being resolved */
+    Entity *rule;            /* its parameters are in scope */
+    Entity *rumus_owner;     /* its data names are in scope */
+} Checker;
+
+static const char *type_name(Type t)
+{
+    switch (t) {
+    case T_NUM: return "number";
+    case T_MONEY: return "money";
+    case T_TEXT: return "text";
+    case T_BOOL: return "truth value";
+    case T_REF: return "name";
+    default: return "value";
+    }
+}
+
+#define ERR(c, code, span, ...) diag_add((c)->dl, DIAG_ERROR, code, span, __VA_ARGS__)
+#define WARN(c, code, span, ...) diag_add((c)->dl, DIAG_WARNING, code, span, __VA_ARGS__)
+
+/* ---- names ---- */
+
+typedef struct Suggest {
+    const char *word;
+    const char *best;
+    size_t dist;
+} Suggest;
+
+static void suggest_try(Suggest *s, const char *cand)
+{
+    if (!cand || !*cand) return;
+    size_t cap = strlen(s->word) <= 3 ? 1 : 2;
+    size_t d = edit_distance(s->word, cand, cap);
+    if (d <= cap && d < s->dist) {
+        s->dist = d;
+        s->best = cand;
+    }
+}
+
+static void suggest_entities(Suggest *s, const Unit *u, unsigned kinds)
+{
+    for (size_t i = 0; i < u->sym_cap; i++) {
+        Entity *e = u->sym[i];
+        if (e && (kinds & (1u << e->kind))) suggest_try(s, e->id);
+    }
+}
+
+#define ALL_KINDS 0xFFu
+#define K(k) (1u << (k))
+#define BUDGET_KINDS (K(ENT_PROGRAM) | K(ENT_KEGIATAN) | K(ENT_SUBKEGIATAN))
+
+static void unknown_name(Checker *c, const char *name, Span at, unsigned kinds, const char *what)
+{
+    Diag *d = ERR(c, "E0301", at, "unknown %s '%s'", what, name);
+    Suggest s = {name, NULL, 99};
+    suggest_entities(&s, c->u, kinds);
+    if (c->rule)
+        for (size_t i = 0; i < c->rule->params.len; i++) suggest_try(&s, ((NameRef *)c->rule->params.items[i])->name);
+    if (c->rumus_owner)
+        for (size_t i = 0; i < c->rumus_owner->data.len; i++) {
+            DataYear *dy = c->rumus_owner->data.items[i];
+            for (size_t k = 0; k < dy->pairs.len; k++) suggest_try(&s, ((DataPair *)dy->pairs.items[k])->name);
+        }
+    if (s.best) diag_hint(d, "did you mean '%s'?", s.best);
+    else {
+        const char *kw = closest_keyword(name);
+        if (kw) diag_hint(d, "did you mean the keyword '%s'?", kw);
+    }
+}
+
+/* Resolves a reference that must name an entity of one of `kinds`. */
+static Entity *resolve_ref(Checker *c, NameRef *r, unsigned kinds, const char *what)
+{
+    Entity *e = unit_lookup(c->u, r->name);
+    if (!e) {
+        unknown_name(c, r->name, r->span, kinds, what);
+        return NULL;
+    }
+    if (!(kinds & K(e->kind))) {
+        Diag *d = ERR(c, "E0303", r->span, "'%s' is a %s, not a %s", r->name, ent_kind_name(e->kind), what);
+        diag_label(d, e->id_span, "'%s' is declared here", e->id);
+        return NULL;
+    }
+    r->ent = e;
+    return e;
+}
+
+/* ---- built-in functions ---- */
+
+typedef struct Builtin {
+    const char *name;
+    int min, max;            /* max -1: any number */
+    Type ret;                /* T_ANY: depends on the arguments */
+    unsigned arg0;           /* entity kinds allowed as first argument; 0: a value */
+} Builtin;
+
+static const Builtin builtins[] = {
+    {"target", 1, 2, T_ANY, K(ENT_INDIKATOR)},
+    {"realisasi", 1, 2, T_ANY, K(ENT_INDIKATOR) | BUDGET_KINDS | K(ENT_SASARAN)},
+    {"anggaran", 1, 1, T_MONEY, BUDGET_KINDS | K(ENT_SASARAN)},
+    {"capaian", 1, 2, T_NUM, K(ENT_INDIKATOR) | K(ENT_SASARAN) | K(ENT_TUJUAN)},
+    {"capaian_renstra", 1, 1, T_NUM, K(ENT_INDIKATOR) | K(ENT_SASARAN) | K(ENT_TUJUAN)},
+    {"serapan", 1, 1, T_NUM, BUDGET_KINDS | K(ENT_SASARAN)},
+    {"predikat", 1, 2, T_TEXT, K(ENT_INDIKATOR) | K(ENT_SASARAN) | K(ENT_TUJUAN)},
+    {"kategori", 2, 2, T_TEXT, 0},
+    {"efisiensi", 1, 1, T_TEXT, K(ENT_SASARAN)},
+    {"bulat", 2, 2, T_ANY, 0},
+    {"jumlah", 1, -1, T_ANY, 0},
+    {"rata", 1, -1, T_ANY, 0},
+    {"min", 1, -1, T_ANY, 0},
+    {"max", 1, -1, T_ANY, 0},
+};
+
+static const Builtin *find_builtin(const char *name)
+{
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
+        if (strcmp(builtins[i].name, name) == 0) return &builtins[i];
+    return NULL;
+}
+
+static const char *kinds_text(unsigned kinds)
+{
+    if (kinds == K(ENT_INDIKATOR)) return "an indikator";
+    if (kinds == K(ENT_SASARAN)) return "a sasaran";
+    if (kinds == (BUDGET_KINDS | K(ENT_SASARAN))) return "a program, kegiatan, subkegiatan or sasaran";
+    if (kinds & K(ENT_INDIKATOR) && kinds & BUDGET_KINDS) return "an indikator, budget node or sasaran";
+    return "an indikator or sasaran";
+}
+
+/* Type of an indikator's values: money when its targets are amounts. */
+static Type indikator_type(const Entity *e)
+{
+    const Vec *v = e->target.len ? &e->target : &e->realisasi;
+    if (v->len) {
+        const YearVal *y = v->items[0];
+        if (y->lo->kind == EX_MONEY) return T_MONEY;
+    }
+    return T_NUM;
+}
+
+static Type resolve_expr(Checker *c, Expr *e);
+
+static Type check_call(Checker *c, Expr *e)
+{
+    const char *name = e->u.call.name;
+    int n = e->u.call.nargs;
+    Type argt[2] = {T_ANY, T_ANY};
+    for (int i = 0; i < n; i++) {
+        Type t = resolve_expr(c, e->u.call.args[i]);
+        if (i < 2) argt[i] = t;
+    }
+    Entity *rule = unit_lookup(c->u, name);
+    if (rule && rule->kind == ENT_ATURAN) {
+        e->u.call.rule = rule;
+        if ((size_t)n != rule->params.len) {
+            Diag *d = ERR(c, "E0307", e->span, "rule '%s' takes %zu argument%s, not %d", name, rule->params.len,
+                          rule->params.len == 1 ? "" : "s", n);
+            diag_label(d, rule->id_span, "'%s' is defined here", name);
+        }
+        return T_ANY;
+    }
+    const Builtin *b = find_builtin(name);
+    if (!b) {
+        Diag *d = ERR(c, "E0308", e->u.call.name_span, "unknown function '%s'", name);
+        Suggest s = {name, NULL, 99};
+        for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) suggest_try(&s, builtins[i].name);
+        suggest_entities(&s, c->u, K(ENT_ATURAN));
+        if (s.best) diag_hint(d, "did you mean '%s'?", s.best);
+        return T_ANY;
+    }
+    if (n < b->min || (b->max >= 0 && n > b->max)) {
+        Diag *d;
+        if (b->min == b->max)
+            d = ERR(c, "E0307", e->span, "'%s' takes %d argument%s, not %d", name, b->min, b->min == 1 ? "" : "s", n);
+        else if (b->max < 0)
+            d = ERR(c, "E0307", e->span, "'%s' takes at least %d argument, not %d", name, b->min, n);
+        else
+            d = ERR(c, "E0307", e->span, "'%s' takes %d or %d arguments, not %d", name, b->min, b->max, n);
+        if (b->arg0 && b->max == 2) diag_hint(d, "write '%s(X)' or '%s(X, 2024)'", name, name);
+        return b->ret;
+    }
+    Entity *x = NULL;
+    if (b->arg0 && n >= 1) {
+        Expr *a = e->u.call.args[0];
+        if (a->kind == EX_IDENT && a->u.id.ref == REF_ENTITY) {
+            x = a->u.id.ent;
+            if (!(b->arg0 & K(x->kind))) {
+                Diag *d = ERR(c, "E0303", a->span, "'%s' needs %s; '%s' is a %s", name, kinds_text(b->arg0),
+                              x->id, ent_kind_name(x->kind));
+                diag_label(d, x->id_span, "'%s' is declared here", x->id);
+            }
+        } else if (argt[0] != T_ANY && argt[0] != T_REF) {
+            ERR(c, "E0303", a->span, "'%s' needs %s, not a %s", name, kinds_text(b->arg0), type_name(argt[0]));
+        }
+        if (n >= 2 && argt[1] != T_ANY && argt[1] != T_NUM)
+            ERR(c, "E0402", e->u.call.args[1]->span, "the year of '%s' must be a number like 2024", name);
+    }
+    if (!strcmp(name, "kategori") && n == 2) {
+        Expr *s = e->u.call.args[1];
+        if (!(s->kind == EX_IDENT && s->u.id.ref == REF_ENTITY && s->u.id.ent->kind == ENT_SKALA))
+            ERR(c, "E0303", s->span, "the second argument of 'kategori' must name a skala");
+        if (argt[0] != T_ANY && argt[0] != T_NUM)
+            ERR(c, "E0401", e->u.call.args[0]->span, "'kategori' rates a number, not a %s", type_name(argt[0]));
+    }
+    if (b->ret != T_ANY) return b->ret;
+    if (!strcmp(name, "target") || !strcmp(name, "realisasi")) {
+        if (!x) return T_ANY;
+        if (x->kind == ENT_INDIKATOR) return indikator_type(x);
+        return T_MONEY;
+    }
+    if (!strcmp(name, "bulat")) return argt[0];
+    /* jumlah, rata, min, max: all arguments alike */
+    Type t = T_ANY;
+    for (int i = 0; i < n; i++) {
+        Type ti = resolve_expr(c, e->u.call.args[i]);
+        if (ti == T_ANY) continue;
+        if (ti != T_NUM && ti != T_MONEY) {
+            ERR(c, "E0401", e->u.call.args[i]->span, "'%s' takes numbers or amounts, not a %s", name, type_name(ti));
+            return T_ANY;
+        }
+        if (t != T_ANY && ti != t) {
+            ERR(c, "E0401", e->u.call.args[i]->span, "'%s' cannot mix money and numbers", name);
+            return T_ANY;
+        }
+        t = ti;
+    }
+    return t;
+}
+
+static Type check_bin(Checker *c, Expr *e, Type l, Type r)
+{
+    BinOp op = e->u.bin.op;
+    if (l == T_ANY || r == T_ANY) {
+        if (op >= OP_EQ && op <= OP_OR) return T_BOOL;
+        if (op == OP_DIV && l == T_MONEY && r == T_ANY) return T_ANY;
+        return (l == T_MONEY || r == T_MONEY) && op != OP_DIV ? T_MONEY : T_ANY;
+    }
+    Diag *d = NULL;
+    switch (op) {
+    case OP_ADD: case OP_SUB:
+        if (l == r && (l == T_NUM || l == T_MONEY)) return l;
+        d = ERR(c, "E0401", e->op_span, "cannot %s %s and %s", op == OP_ADD ? "add" : "subtract",
+                type_name(l), type_name(r));
+        if ((l == T_MONEY && r == T_NUM) || (l == T_NUM && r == T_MONEY))
+            diag_hint(d, "write the number as an amount, e.g. 'Rp 16.000.000'");
+        return T_ANY;
+    case OP_MUL:
+        if (l == T_NUM && r == T_NUM) return T_NUM;
+        if ((l == T_MONEY && r == T_NUM) || (l == T_NUM && r == T_MONEY)) return T_MONEY;
+        ERR(c, "E0401", e->op_span, "cannot multiply %s by %s", type_name(l), type_name(r));
+        return T_ANY;
+    case OP_DIV:
+        if (l == T_NUM && r == T_NUM) return T_NUM;
+        if (l == T_MONEY && r == T_NUM) return T_MONEY;
+        if (l == T_MONEY && r == T_MONEY) return T_NUM;
+        ERR(c, "E0401", e->op_span, "cannot divide %s by %s", type_name(l), type_name(r));
+        return T_ANY;
+    case OP_EQ: case OP_NE:
+        if (l == r) return T_BOOL;
+        ERR(c, "E0401", e->op_span, "cannot compare %s with %s", type_name(l), type_name(r));
+        return T_BOOL;
+    case OP_LT: case OP_LE: case OP_GT: case OP_GE: case OP_APPROX:
+        if (l == r && (l == T_NUM || l == T_MONEY)) return T_BOOL;
+        ERR(c, "E0401", e->op_span, "cannot compare %s with %s by size", type_name(l), type_name(r));
+        return T_BOOL;
+    case OP_AND: case OP_OR:
+        if (l == T_BOOL && r == T_BOOL) return T_BOOL;
+        ERR(c, "E0401", e->op_span, "'%s' joins truth values, not %s and %s", op == OP_AND ? "dan" : "atau",
+            type_name(l), type_name(r));
+        return T_BOOL;
+    }
+    return T_ANY;
+}
+
+static bool data_has_name(const Entity *ind, const char *name)
+{
+    for (size_t i = 0; i < ind->data.len; i++) {
+        DataYear *dy = ind->data.items[i];
+        for (size_t k = 0; k < dy->pairs.len; k++)
+            if (strcmp(((DataPair *)dy->pairs.items[k])->name, name) == 0) return true;
+    }
+    return false;
+}
+
+static Type resolve_ident(Checker *c, Expr *e)
+{
+    const char *name = e->u.id.name;
+    if (c->rule) {
+        for (size_t i = 0; i < c->rule->params.len; i++) {
+            if (strcmp(((NameRef *)c->rule->params.items[i])->name, name) == 0) {
+                e->u.id.ref = REF_PARAM;
+                e->u.id.index = (int)i;
+                return T_ANY;
+            }
+        }
+    }
+    if (c->rumus_owner && (data_has_name(c->rumus_owner, name) || !unit_lookup(c->u, name))) {
+        e->u.id.ref = REF_DATA;
+        return T_ANY;   /* data values are numbers or amounts */
+    }
+    Entity *ent = unit_lookup(c->u, name);
+    if (!ent) {
+        unknown_name(c, name, e->span, ALL_KINDS, "name");
+        return T_ANY;
+    }
+    if (ent->kind == ENT_ATURAN) {
+        if (ent->params.len > 0) {
+            ERR(c, "E0307", e->span, "rule '%s' needs its arguments: %s(...)", name, name);
+            return T_ANY;
+        }
+        e->u.id.ref = REF_RULE;
+        e->u.id.ent = ent;
+        return T_ANY;
+    }
+    e->u.id.ref = REF_ENTITY;
+    e->u.id.ent = ent;
+    return T_REF;
+}
+
+static Type resolve_expr(Checker *c, Expr *e)
+{
+    switch (e->kind) {
+    case EX_NUM: return T_NUM;
+    case EX_MONEY: return T_MONEY;
+    case EX_STR: return T_TEXT;
+    case EX_BOOL: return T_BOOL;
+    case EX_IDENT:
+        if (e->u.id.ref != REF_UNRESOLVED) return e->u.id.ref == REF_ENTITY ? T_REF : T_ANY;
+        return resolve_ident(c, e);
+    case EX_CALL: return check_call(c, e);
+    case EX_NEG: {
+        Type t = resolve_expr(c, e->u.un);
+        if (t != T_ANY && t != T_NUM && t != T_MONEY) {
+            ERR(c, "E0401", e->op_span, "cannot negate a %s", type_name(t));
+            return T_ANY;
+        }
+        return t;
+    }
+    case EX_NOT: {
+        Type t = resolve_expr(c, e->u.un);
+        if (t != T_ANY && t != T_BOOL) ERR(c, "E0401", e->op_span, "'tidak' needs a truth value, not a %s", type_name(t));
+        return T_BOOL;
+    }
+    case EX_IF: {
+        Type tc = resolve_expr(c, e->u.cond.c);
+        Type ta = resolve_expr(c, e->u.cond.a);
+        Type tb = resolve_expr(c, e->u.cond.b);
+        if (tc != T_ANY && tc != T_BOOL)
+            ERR(c, "E0401", e->u.cond.c->span, "'jika' needs a truth value, not a %s", type_name(tc));
+        if (ta != T_ANY && tb != T_ANY && ta != tb) {
+            ERR(c, "E0401", e->u.cond.b->span, "the two branches give a %s and a %s", type_name(ta), type_name(tb));
+            return T_ANY;
+        }
+        return ta != T_ANY ? ta : tb;
+    }
+    case EX_BIN: {
+        Type l = resolve_expr(c, e->u.bin.l);
+        Type r = resolve_expr(c, e->u.bin.r);
+        if (e->u.bin.op == OP_APPROX) {
+            const Expr *rx = e->u.bin.r;
+            if (rx->kind != EX_NUM && rx->kind != EX_MONEY) {
+                Diag *d = ERR(c, "E0404", rx->span, "the right side of '~=' must be a number written out");
+                diag_hint(d, "'~=' rounds the left side to as many decimals as the number on the right, "
+                             "as in 'capaian(IKM) ~= 101.99%%'");
+                return T_BOOL;
+            }
+        }
+        return check_bin(c, e, l, r);
+    }
+    }
+    return T_ANY;
+}
+
+static void resolve_in(Checker *c, Expr *e, Entity *rule, Entity *rumus_owner)
+{
+    if (!e) return;
+    c->rule = rule;
+    c->rumus_owner = rumus_owner;
+    resolve_expr(c, e);
+    c->rule = NULL;
+    c->rumus_owner = NULL;
+}
+
+/* ---- passes ---- */
+
+static void check_instansi(Checker *c)
+{
+    Unit *u = c->u;
+    Span file_start = {u->file, 0, 0};
+    if (u->ninstansi == 0) {
+        Diag *d = ERR(c, "E0001", file_start, "this file declares no instansi");
+        diag_hint(d, "start with: instansi \"Kecamatan ...\" { tahun 2024  periode 2021..2026 }");
+        return;
+    }
+    if (u->ninstansi > 1) {
+        Diag *d = ERR(c, "E0002", u->second_instansi_span, "a second instansi in one file");
+        diag_label(d, u->instansi_span, "the first instansi is declared here");
+        diag_hint(d, "write one .sakip file per instansi");
+    }
+    if (!u->has_tahun) {
+        Diag *d = ERR(c, "E0003", u->instansi_span, "instansi '%s' has no 'tahun' (reporting year)", u->nama);
+        diag_hint(d, "add 'tahun 2024' inside the instansi block");
+    }
+    if (u->has_tahun && u->has_periode && (u->tahun < u->periode_from || u->tahun > u->periode_to)) {
+        Diag *d = ERR(c, "E0004", u->tahun_span, "tahun %d is outside periode %d..%d", u->tahun,
+                      u->periode_from, u->periode_to);
+        diag_label(d, u->periode_span, "the periode is declared here");
+    }
+}
+
+static void check_duplicates(Checker *c)
+{
+    for (size_t i = 0; i < c->u->duplicates.len; i++) {
+        Entity *e = c->u->duplicates.items[i];
+        Entity *first = unit_lookup(c->u, e->id);
+        Diag *d = ERR(c, "E0302", e->id_span, "'%s' is already declared as a %s", e->id,
+                      first ? ent_kind_name(first->kind) : "name");
+        if (first) diag_label(d, first->id_span, "first declared here");
+        diag_hint(d, "sasaran, indikator, program, kegiatan, subkegiatan, tujuan, skala and aturan share one namespace");
+    }
+}
+
+static const char *const settings[] = {"skala_capaian", "batas_capaian", "pembulatan", "desimal", NULL};
+
+static void check_atur(Checker *c)
+{
+    for (size_t i = 0; i < c->u->atur.len; i++) {
+        Atur *a = c->u->atur.items[i];
+        const Expr *v = a->value;
+        if (!strcmp(a->name, "skala_capaian")) {
+            if (v->kind != EX_IDENT) {
+                ERR(c, "E0309", v->span, "'skala_capaian' must name a skala");
+                continue;
+            }
+            NameRef r = {v->u.id.name, v->span, NULL};
+            resolve_ref(c, &r, K(ENT_SKALA), "skala");
+        } else if (!strcmp(a->name, "batas_capaian")) {
+            if (v->kind != EX_NUM || mpq_sgn(v->u.num.q) <= 0)
+                ERR(c, "E0309", v->span, "'batas_capaian' must be a positive percentage like 120%%");
+        } else if (!strcmp(a->name, "pembulatan")) {
+            if (v->kind != EX_STR || (strcmp(v->u.str, "setengah_naik") && strcmp(v->u.str, "bawah"))) {
+                Diag *d = ERR(c, "E0309", v->span, "'pembulatan' is \"setengah_naik\" or \"bawah\"");
+                diag_hint(d, "\"setengah_naik\" rounds half away from zero (the default); \"bawah\" toward zero");
+            }
+        } else if (!strcmp(a->name, "desimal")) {
+            if (v->kind != EX_NUM || mpz_cmp_ui(mpq_denref(v->u.num.q), 1) != 0 || mpq_sgn(v->u.num.q) < 0 ||
+                mpz_cmp_ui(mpq_numref(v->u.num.q), 10) > 0)
+                ERR(c, "E0309", v->span, "'desimal' must be a whole number from 0 to 10");
+        } else {
+            Diag *d = ERR(c, "E0306", a->name_span, "unknown setting '%s'", a->name);
+            Suggest s = {a->name, NULL, 99};
+            for (size_t k = 0; settings[k]; k++) suggest_try(&s, settings[k]);
+            if (s.best) diag_hint(d, "did you mean '%s'?", s.best);
+            else diag_hint(d, "the settings are skala_capaian, batas_capaian, pembulatan and desimal");
+        }
+    }
+}
+
+static void check_skala(Checker *c, Entity *sk);
+
+/* Resolves every expression and reference in the tree. */
+static void resolve_all(Checker *c)
+{
+    Unit *u = c->u;
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        if (s->tujuan) resolve_ref(c, s->tujuan, K(ENT_TUJUAN), "tujuan");
+    }
+    for (size_t i = 0; i < u->budget_nodes.len; i++) {
+        Entity *p = u->budget_nodes.items[i];
+        for (size_t k = 0; k < p->mendukung.len; k++) {
+            NameRef *r = p->mendukung.items[k];
+            Entity *s = resolve_ref(c, r, K(ENT_SASARAN), "sasaran");
+            if (s && p->kind == ENT_PROGRAM) apush(u, &s->supporters, p);
+        }
+    }
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *ind = u->indikator.items[i];
+        resolve_in(c, ind->rumus, NULL, ind);
+    }
+    for (size_t i = 0; i < u->aturan.len; i++) {
+        Entity *r = u->aturan.items[i];
+        resolve_in(c, r->body, r, NULL);
+    }
+    for (size_t i = 0; i < u->periksa.len; i++) resolve_in(c, ((Periksa *)u->periksa.items[i])->expr, NULL, NULL);
+    for (size_t i = 0; i < u->andai.len; i++) {
+        Andai *a = u->andai.items[i];
+        unsigned kinds = a->kind == ANDAI_ANGGARAN ? BUDGET_KINDS
+                         : a->kind == ANDAI_REALISASI ? K(ENT_INDIKATOR) | K(ENT_SUBKEGIATAN)
+                                                      : K(ENT_INDIKATOR);
+        resolve_ref(c, &a->target, kinds, a->kind == ANDAI_ANGGARAN ? "subkegiatan" : "indikator");
+    }
+}
+
+/* Rule cycles, including the implicit calls of built-ins that a rule
+ * named like one replaces. */
+typedef struct CycleState {
+    Checker *c;
+    Entity **stack;
+    size_t sp, cap;
+    unsigned char *color;    /* per aturan index: 0 new, 1 on stack, 2 done */
+    bool reported;
+} CycleState;
+
+static void visit_rule(CycleState *st, Entity *r);
+
+static void visit_expr(CycleState *st, const Expr *e)
+{
+    if (!e || st->reported) return;
+    switch (e->kind) {
+    case EX_IDENT:
+        if (e->u.id.ref == REF_RULE) visit_rule(st, e->u.id.ent);
+        break;
+    case EX_CALL: {
+        for (int i = 0; i < e->u.call.nargs; i++) visit_expr(st, e->u.call.args[i]);
+        if (e->u.call.rule) {
+            visit_rule(st, e->u.call.rule);
+        } else if (!strcmp(e->u.call.name, "predikat") || !strcmp(e->u.call.name, "efisiensi")) {
+            Entity *cap = unit_lookup(st->c->u, "capaian");
+            if (cap && cap->kind == ENT_ATURAN) visit_rule(st, cap);
+        }
+        break;
+    }
+    case EX_BIN: visit_expr(st, e->u.bin.l); visit_expr(st, e->u.bin.r); break;
+    case EX_NEG: case EX_NOT: visit_expr(st, e->u.un); break;
+    case EX_IF: visit_expr(st, e->u.cond.c); visit_expr(st, e->u.cond.a); visit_expr(st, e->u.cond.b); break;
+    default: break;
+    }
+}
+
+static void visit_rule(CycleState *st, Entity *r)
+{
+    if (st->reported || r->index >= st->c->u->aturan.len || st->c->u->aturan.items[r->index] != r) return;
+    unsigned char *col = &st->color[r->index];
+    if (*col == 2) return;
+    if (*col == 1) {
+        Buf b;
+        buf_init(&b);
+        size_t from = 0;
+        for (size_t i = 0; i < st->sp; i++) if (st->stack[i] == r) from = i;
+        for (size_t i = from; i < st->sp; i++) buf_printf(&b, "%s -> ", st->stack[i]->id);
+        buf_puts(&b, r->id);
+        Diag *d = ERR(st->c, "E0304", r->id_span, "rules call each other in a cycle: %s", b.data);
+        for (size_t i = from + 1; i < st->sp; i++)
+            diag_label(d, st->stack[i]->id_span, "'%s' is part of the cycle", st->stack[i]->id);
+        diag_hint(d, "a rule may not depend on itself, directly or through other rules");
+        buf_free(&b);
+        st->reported = true;
+        return;
+    }
+    *col = 1;
+    if (st->sp == st->cap) {
+        st->cap = st->cap ? st->cap * 2 : 16;
+        st->stack = xrealloc(st->stack, st->cap * sizeof *st->stack);
+    }
+    st->stack[st->sp++] = r;
+    visit_expr(st, r->body);
+    st->sp--;
+    *col = 2;
+}
+
+static void check_rule_cycles(Checker *c)
+{
+    size_t n = c->u->aturan.len;
+    if (!n) return;
+    CycleState st = {c, NULL, 0, 0, xcalloc(n, 1), false};
+    for (size_t i = 0; i < n; i++) {
+        st.reported = false;
+        st.sp = 0;
+        visit_rule(&st, c->u->aturan.items[i]);
+    }
+    free(st.stack);
+    free(st.color);
+}
+
+static bool is_iku(const Entity *ind)
+{
+    return ind->parent && (ind->parent->kind == ENT_SASARAN || ind->parent->kind == ENT_TUJUAN);
+}
+
+static void check_year(Checker *c, int year, Span at, const char *what, const Entity *ind)
+{
+    Unit *u = c->u;
+    if (!u->has_periode) {
+        if (u->has_tahun && year != u->tahun) {
+            Diag *d = ERR(c, "E0511", at, "%s of %s names %d, but no periode is declared", what, ind->id, year);
+            diag_hint(d, "declare the Renstra period in the instansi block, e.g. 'periode 2021..2026'");
+        }
+        return;
+    }
+    if (year < u->periode_from || year > u->periode_to) {
+        Diag *d = ERR(c, "E0510", at, "%s of %s for %d is outside periode %d..%d", what, ind->id, year,
+                      u->periode_from, u->periode_to);
+        diag_label(d, u->periode_span, "the periode is declared here");
+    }
+}
+
+static void check_year_values(Checker *c, Entity *ind, const Vec *vals, const char *what)
+{
+    for (size_t i = 0; i < vals->len; i++) {
+        YearVal *v = vals->items[i];
+        int y = v->has_year ? v->year : c->u->tahun;
+        if (v->has_year) check_year(c, v->year, v->span, what, ind);
+        for (size_t k = 0; k < i; k++) {
+            YearVal *w = vals->items[k];
+            int yw = w->has_year ? w->year : c->u->tahun;
+            if (yw == y) {
+                Diag *d = ERR(c, "E0512", v->span, "%s of %s for %d is given twice", what, ind->id, y);
+                diag_label(d, w->span, "first given here");
+                break;
+            }
+        }
+        if (v->lo->kind == EX_STR || (v->hi && v->hi->kind == EX_STR)) {
+            Diag *d = ERR(c, "E0403", v->lo->span, "a %s must be a number, percentage or amount, not a text", what);
+            diag_hint(d, "put the unit in 'satuan', e.g. satuan \"dokumen\" and target 2024: 4");
+        }
+        if (v->hi && v->lo->kind != EX_STR && v->hi->kind != EX_STR && mpq_cmp(v->lo->u.num.q, v->hi->u.num.q) > 0)
+            ERR(c, "E0513", v->span, "the range %s runs downwards", span_text(c->u, v->span));
+    }
+}
+
+static bool year_has(const Entity *ind, int year)
+{
+    for (size_t i = 0; i < ind->target.len; i++) {
+        const YearVal *v = ind->target.items[i];
+        if ((v->has_year ? v->year : year) == year) return true;
+    }
+    return false;
+}
+
+static bool expr_uses(const Expr *e, const char *name)
+{
+    if (!e) return false;
+    switch (e->kind) {
+    case EX_IDENT: return e->u.id.ref == REF_DATA && !strcmp(e->u.id.name, name);
+    case EX_CALL:
+        for (int i = 0; i < e->u.call.nargs; i++)
+            if (expr_uses(e->u.call.args[i], name)) return true;
+        return false;
+    case EX_BIN: return expr_uses(e->u.bin.l, name) || expr_uses(e->u.bin.r, name);
+    case EX_NEG: case EX_NOT: return expr_uses(e->u.un, name);
+    case EX_IF: return expr_uses(e->u.cond.c, name) || expr_uses(e->u.cond.a, name) || expr_uses(e->u.cond.b, name);
+    default: return false;
+    }
+}
+
+/* Distinct data names a rumus uses, in order of first use. */
+static void collect_data_names(const Expr *e, Vec *out)
+{
+    if (!e) return;
+    switch (e->kind) {
+    case EX_IDENT:
+        if (e->u.id.ref == REF_DATA) {
+            for (size_t i = 0; i < out->len; i++)
+                if (!strcmp(out->items[i], e->u.id.name)) return;
+            vec_push(out, (void *)e->u.id.name);
+        }
+        return;
+    case EX_CALL:
+        for (int i = 0; i < e->u.call.nargs; i++) collect_data_names(e->u.call.args[i], out);
+        return;
+    case EX_BIN: collect_data_names(e->u.bin.l, out); collect_data_names(e->u.bin.r, out); return;
+    case EX_NEG: case EX_NOT: collect_data_names(e->u.un, out); return;
+    case EX_IF:
+        collect_data_names(e->u.cond.c, out);
+        collect_data_names(e->u.cond.a, out);
+        collect_data_names(e->u.cond.b, out);
+        return;
+    default: return;
+    }
+}
+
+static void check_indikator(Checker *c, Entity *ind, Eval *ev)
+{
+    Unit *u = c->u;
+    if (!ind->id[0]) return;
+    if (!ind->satuan) {
+        Diag *d = ERR(c, "E0501", ind->id_span, "indikator %s has no 'satuan'", ind->id);
+        diag_hint(d, "add the unit of measurement, e.g. satuan \"%%\" or satuan \"dokumen\"");
+    }
+    if (ind->polaritas == POL_UNSET) {
+        Diag *d = ERR(c, "E0502", ind->id_span, "indikator %s has no 'polaritas'", ind->id);
+        diag_hint(d, "add 'polaritas positif' (higher is better) or 'polaritas negatif' (lower is better)");
+    }
+    check_year_values(c, ind, &ind->target, "target");
+    check_year_values(c, ind, &ind->realisasi, "realisasi");
+    if (u->has_tahun && !year_has(ind, u->tahun)) {
+        Diag *d = ERR(c, "E0503", ind->id_span, "indikator %s has no target for the reporting year %d", ind->id, u->tahun);
+        diag_hint(d, "add 'target %d: ...'", u->tahun);
+    }
+    if (!ev->rule_capaian) {
+        for (size_t i = 0; i < ind->target.len; i++) {
+            YearVal *v = ind->target.items[i];
+            if (v->lo->kind != EX_STR && !v->hi && mpq_sgn(v->lo->u.num.q) == 0) {
+                Diag *d = ERR(c, "E0504", v->lo->span, "target 0 makes the capaian of %s undefined", ind->id);
+                diag_hint(d, "capaian divides by the target; define 'aturan capaian(x) = ...' to rate this indikator");
+            }
+        }
+    }
+    if (is_iku(ind)) {
+        if (!ind->penanggung_jawab.len) {
+            Diag *d = WARN(c, "W0505", ind->id_span, "indikator %s names no 'penanggung_jawab'", ind->id);
+            diag_hint(d, "an IKU must name who is responsible before the Perjanjian Kinerja is signed");
+        }
+        if (!ind->sumber.len) {
+            Diag *d = WARN(c, "W0506", ind->id_span, "indikator %s names no 'sumber' (data source)", ind->id);
+            diag_hint(d, "an IKU must name its data source before the Perjanjian Kinerja is signed");
+        }
+    }
+    /* rumus and data */
+    for (size_t i = 0; i < ind->data.len; i++) {
+        DataYear *dy = ind->data.items[i];
+        if (dy->year) check_year(c, dy->year, dy->span, "data", ind);
+        if (!ind->rumus) {
+            Diag *d = WARN(c, "W0508", dy->span, "data %d of %s is never used: the indikator has no 'rumus'",
+                           dy->year, ind->id);
+            diag_hint(d, "add 'rumus = ...' using the data names");
+            continue;
+        }
+        for (size_t k = 0; k < dy->pairs.len; k++) {
+            DataPair *p = dy->pairs.items[k];
+            if (p->value->kind == EX_STR) ERR(c, "E0403", p->value->span, "data '%s' must be a number, not a text", p->name);
+            if (!expr_uses(ind->rumus, p->name))
+                WARN(c, "W0508", p->span, "data '%s' of %s is not used by its rumus", p->name, ind->id);
+        }
+    }
+    if (ind->rumus) {
+        Vec seen = {0};
+        collect_data_names(ind->rumus, &seen);
+        for (size_t i = 0; i < ind->data.len; i++) {
+            DataYear *dy = ind->data.items[i];
+            for (size_t k = 0; k < seen.len; k++) {
+                const char *name = seen.items[k];
+                bool found = false;
+                for (size_t m = 0; m < dy->pairs.len; m++)
+                    if (!strcmp(((DataPair *)dy->pairs.items[m])->name, name)) found = true;
+                if (!found) {
+                    Diag *d = ERR(c, "E0507", dy->span, "rumus of %s uses '%s', which data %d does not give",
+                                  ind->id, name, dy->year);
+                    diag_label(d, ind->rumus_span, "the rumus is here");
+                }
+            }
+        }
+        if (!ind->data.len && !ind->realisasi.len)
+            WARN(c, "W0514", ind->rumus_span, "indikator %s has a rumus but no 'data' to compute it from", ind->id);
+        vec_free(&seen);
+        /* realisasi and data must agree for a year both give */
+        for (size_t i = 0; i < ind->realisasi.len; i++) {
+            YearVal *rv = ind->realisasi.items[i];
+            int y = rv->has_year ? rv->year : u->tahun;
+            DataYear *dy = NULL;
+            for (size_t k = 0; k < ind->data.len; k++)
+                if (((DataYear *)ind->data.items[k])->year == y) dy = ind->data.items[k];
+            if (!dy || rv->lo->kind == EX_STR) continue;
+            Value computed;
+            value_init(&computed);
+            eval_realisasi(ev, ind, y, &computed);
+            if (computed.kind == V_NUM && !mpq_equal(computed.q, rv->lo->u.num.q)) {
+                Buf a, b;
+                buf_init(&a);
+                buf_init(&b);
+                num_format_short(&a, computed.q, ev->desimal + 2, ev->round, NOTATION_ID, true);
+                num_format_short(&b, rv->lo->u.num.q, 6, ev->round, NOTATION_ID, true);
+                Diag *d = ERR(c, "E0509", rv->span, "realisasi %d of %s is %s, but its rumus over data %d gives %s",
+                              y, ind->id, b.data, y, a.data);
+                diag_label(d, dy->span, "data %d is here", y);
+                buf_free(&a);
+                buf_free(&b);
+            }
+            value_clear(&computed);
+        }
+    }
+}
+
+static void check_sasaran(Checker *c, Entity *s)
+{
+    if (!s->id[0]) return;
+    if (s->indikator.len == 0) {
+        Diag *d = ERR(c, "E0515", s->id_span, "sasaran %s has no indikator", s->id);
+        diag_hint(d, "a sasaran is measured by at least one indikator kinerja");
+    }
+    if (s->supporters.len == 0 && c->u->programs.len > 0) {
+        Diag *d = WARN(c, "W0607", s->id_span, "no program 'mendukung' sasaran %s; its serapan and efisiensi are undefined",
+                       s->id);
+        diag_hint(d, "add 'mendukung %s' to the program that funds it", s->id);
+    }
+}
+
+static void fmt_money(Buf *b, mpq_srcptr q) { num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID); }
+
+static void check_budget_node(Checker *c, Entity *n, Eval *ev)
+{
+    if (!n->id[0]) return;
+    const Expr *amounts[2] = {n->anggaran, n->realisasi_uang};
+    for (int i = 0; i < 2; i++) {
+        const Expr *a = amounts[i];
+        if (a && a->kind != EX_MONEY) {
+            Diag *d = ERR(c, "E0403", a->span, "%s must be an amount in rupiah", i ? "realisasi" : "anggaran");
+            diag_hint(d, "write it as 'Rp 273.664.376'");
+        }
+    }
+    if (n->kind == ENT_SUBKEGIATAN || n->children.len == 0) {
+        if (!n->anggaran) {
+            ERR(c, "E0601", n->id_span, "%s %s has no 'anggaran'", ent_kind_name(n->kind), n->id);
+        }
+        if (!n->realisasi_uang) {
+            ERR(c, "E0602", n->id_span, "%s %s has no 'realisasi'", ent_kind_name(n->kind), n->id);
+        }
+        if (n->anggaran && n->realisasi_uang && n->anggaran->kind == EX_MONEY && n->realisasi_uang->kind == EX_MONEY &&
+            mpq_cmp(n->realisasi_uang->u.num.q, n->anggaran->u.num.q) > 0) {
+            Buf a, r;
+            buf_init(&a);
+            buf_init(&r);
+            fmt_money(&a, n->anggaran->u.num.q);
+            fmt_money(&r, n->realisasi_uang->u.num.q);
+            WARN(c, "W0605", n->realisasi_uang->span, "realisasi %s of %s is above its anggaran %s", r.data, n->id, a.data);
+            buf_free(&a);
+            buf_free(&r);
+        }
+    } else {
+        for (int i = 0; i < 2; i++) {
+            const Expr *stated = amounts[i];
+            if (!stated || stated->kind != EX_MONEY) continue;
+            Value sum;
+            value_init(&sum);
+            if (i == 0) eval_anggaran(ev, n, &sum);
+            else eval_realisasi(ev, n, ev->tahun, &sum);
+            if (sum.kind == V_MONEY && !mpq_equal(sum.q, stated->u.num.q)) {
+                Buf s1, s2, s3;
+                buf_init(&s1);
+                buf_init(&s2);
+                buf_init(&s3);
+                fmt_money(&s1, stated->u.num.q);
+                fmt_money(&s2, sum.q);
+                mpq_t diff;
+                mpq_init(diff);
+                mpq_sub(diff, stated->u.num.q, sum.q);
+                fmt_money(&s3, diff);
+                Diag *d = ERR(c, "E0603", stated->span,
+                              "%s of %s %s is stated as %s, but its %s add up to %s (difference %s)",
+                              i ? "realisasi" : "anggaran", ent_kind_name(n->kind), n->id, s1.data,
+                              n->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan", s2.data, s3.data);
+                (void)d;
+                mpq_clear(diff);
+                buf_free(&s1);
+                buf_free(&s2);
+                buf_free(&s3);
+            }
+            value_clear(&sum);
+        }
+    }
+    if (n->kind == ENT_PROGRAM && n->mendukung.len == 0 && c->u->sasaran.len > 0) {
+        Diag *d = WARN(c, "W0606", n->id_span, "program %s supports no sasaran", n->id);
+        diag_hint(d, "add 'mendukung S1' naming the sasaran it funds");
+    }
+}
+
+/* ---- skala bands ---- */
+
+typedef struct Bound {
+    const Expr *e;           /* NULL: infinite */
+    bool incl;
+} Bound;
+
+static int band_lo_cmp(const void *pa, const void *pb)
+{
+    const Band *a = *(Band *const *)pa, *b = *(Band *const *)pb;
+    if (!a->lo && !b->lo) return 0;
+    if (!a->lo) return -1;
+    if (!b->lo) return 1;
+    int c = mpq_cmp(a->lo->u.num.q, b->lo->u.num.q);
+    if (c) return c;
+    return (a->lo_incl == b->lo_incl) ? 0 : a->lo_incl ? -1 : 1;
+}
+
+static const char *num_text(Checker *c, const Expr *e)
+{
+    Buf b;
+    buf_init(&b);
+    num_format_short(&b, e->u.num.q, 6, ROUND_HALF_UP, NOTATION_EN, false);
+    const char *s = arena_strdup(&c->u->arena, b.data);
+    buf_free(&b);
+    return s;
+}
+
+static void check_skala(Checker *c, Entity *sk)
+{
+    size_t n = sk->bands.len;
+    if (n == 0) {
+        ERR(c, "E0701", sk->id_span, "skala %s has no bands", sk->id);
+        return;
+    }
+    Band **sorted = xmalloc(n * sizeof *sorted);
+    memcpy(sorted, sk->bands.items, n * sizeof *sorted);
+    for (size_t i = 0; i < n; i++) {
+        Band *b = sorted[i];
+        if (b->lo && b->hi) {
+            int cmp = mpq_cmp(b->lo->u.num.q, b->hi->u.num.q);
+            if (cmp > 0 || (cmp == 0 && !(b->lo_incl && b->hi_incl)))
+                ERR(c, "E0702", b->span, "band '%s' holds no value", b->label);
+        }
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(((Band *)sk->bands.items[k])->label, b->label))
+                ERR(c, "E0705", b->span, "band '%s' appears twice in skala %s", b->label, sk->id);
+    }
+    qsort(sorted, n, sizeof *sorted, band_lo_cmp);
+    for (size_t i = 0; i + 1 < n; i++) {
+        Band *a = sorted[i], *b = sorted[i + 1];
+        /* the later in source order carries the message */
+        Band *at = a, *other = b;
+        for (size_t k = 0; k < n; k++) {
+            if (sk->bands.items[k] == a) { at = b; other = a; break; }
+            if (sk->bands.items[k] == b) { at = a; other = b; break; }
+        }
+        if (!a->hi || !b->lo) {
+            Diag *d = ERR(c, "E0703", at->span, "bands '%s' and '%s' of skala %s overlap", a->label, b->label, sk->id);
+            diag_label(d, other->span, "'%s' is here", other->label);
+            continue;
+        }
+        int cmp = mpq_cmp(a->hi->u.num.q, b->lo->u.num.q);
+        const char *x = num_text(c, a->hi), *y = num_text(c, b->lo);
+        if (cmp > 0 || (cmp == 0 && a->hi_incl && b->lo_incl)) {
+            Diag *d;
+            if (cmp == 0)
+                d = ERR(c, "E0703", at->span, "bands '%s' and '%s' of skala %s overlap: nilai = %s is in both",
+                        a->label, b->label, sk->id, x);
+            else
+                d = ERR(c, "E0703", at->span, "bands '%s' and '%s' of skala %s overlap: %s %s nilai %s %s is in both",
+                        a->label, b->label, sk->id, y, b->lo_incl ? "<=" : "<", a->hi_incl ? "<=" : "<", x);
+            diag_label(d, other->span, "'%s' is here", other->label);
+            diag_hint(d, "make one bound strict, e.g. '%s <= nilai < %s' and 'nilai >= %s'", y, x, x);
+        } else if (cmp < 0 || (!a->hi_incl && !b->lo_incl)) {
+            Diag *d;
+            if (cmp == 0)
+                d = ERR(c, "E0704", at->span, "bands '%s' and '%s' of skala %s leave a gap: nilai = %s is in no band",
+                        a->label, b->label, sk->id, x);
+            else
+                d = ERR(c, "E0704", at->span, "bands '%s' and '%s' of skala %s leave a gap: %s %s nilai %s %s is in no band",
+                        a->label, b->label, sk->id, x, a->hi_incl ? "<" : "<=", b->lo_incl ? "<" : "<=", y);
+            diag_label(d, other->span, "'%s' is here", other->label);
+            diag_hint(d, "let one band start where the other ends, e.g. '%s <= nilai < %s'", x, num_text(c, b->hi ? b->hi : b->lo));
+        }
+    }
+    free(sorted);
+}
+
+/* ---- entry points ---- */
+
+void check_unit(Unit *u, DiagList *dl)
+{
+    Checker c = {u, dl, NULL, NULL};
+    check_instansi(&c);
+    check_duplicates(&c);
+    check_atur(&c);
+    resolve_all(&c);
+    check_rule_cycles(&c);
+    for (size_t i = 0; i < u->skala.len; i++) check_skala(&c, u->skala.items[i]);
+    Eval ev;
+    eval_init(&ev, u, NULL, 0);
+    for (size_t i = 0; i < u->sasaran.len; i++) check_sasaran(&c, u->sasaran.items[i]);
+    for (size_t i = 0; i < u->indikator.len; i++) check_indikator(&c, u->indikator.items[i], &ev);
+    for (size_t i = 0; i < u->budget_nodes.len; i++) check_budget_node(&c, u->budget_nodes.items[i], &ev);
+    eval_free(&ev);
+}
+
+void check_library(Unit *u, DiagList *dl)
+{
+    Checker c = {u, dl, NULL, NULL};
+    if (u->ninstansi) ERR(&c, "E0902", u->instansi_span, "an imported file may declare only skala and aturan");
+    for (size_t i = 0; i < u->entities.len; i++) {
+        Entity *e = u->entities.items[i];
+        if (e->kind != ENT_SKALA && e->kind != ENT_ATURAN && !e->parent)
+            ERR(&c, "E0902", e->id_span, "an imported file may declare only skala and aturan, not %s %s",
+                ent_kind_name(e->kind), e->id);
+    }
+    if (u->periksa.len || u->atur.len || u->andai.len)
+        ERR(&c, "E0902", (Span){u->file, 0, 0}, "an imported file may declare only skala and aturan");
+    check_duplicates(&c);
+    for (size_t i = 0; i < u->aturan.len; i++) {
+        Entity *r = u->aturan.items[i];
+        resolve_in(&c, r->body, r, NULL);
+    }
+    check_rule_cycles(&c);
+    for (size_t i = 0; i < u->skala.len; i++) check_skala(&c, u->skala.items[i]);
+}
+
+const char *claim_word(ClaimResult r)
+{
+    switch (r) {
+    case CLAIM_HOLDS: return "benar";
+    case CLAIM_FAILS: return "salah";
+    default: return "tak terdefinisi";
+    }
+}
+
+static const char *op_text(BinOp op)
+{
+    switch (op) {
+    case OP_EQ: return "==";
+    case OP_NE: return "!=";
+    case OP_LT: return "<";
+    case OP_LE: return "<=";
+    case OP_GT: return ">";
+    case OP_GE: return ">=";
+    case OP_APPROX: return "~=";
+    default: return "?";
+    }
+}
+
+static bool is_literal(const Expr *e)
+{
+    return e->kind == EX_NUM || e->kind == EX_MONEY || e->kind == EX_STR || e->kind == EX_BOOL;
+}
+
+/* Reports one claim that does not hold, in the evaluator's terms. */
+static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult cr, const Value *l, const Value *r)
+{
+    const Expr *e = p->expr;
+    Diag *d;
+    Buf lb;
+    buf_init(&lb);
+    if (cr == CLAIM_UNDEFINED) {
+        d = diag_add(dl, DIAG_ERROR, "E0802", e->span, "claim cannot be decided: %s",
+                     l->kind == V_UNDEF && l->text ? l->text : "a value it needs is undefined");
+    } else if (e->kind == EX_BIN && e->u.bin.op >= OP_EQ && e->u.bin.op <= OP_APPROX) {
+        BinOp op = e->u.bin.op;
+        const char *lhs = span_text(ev->u, e->u.bin.l->span);
+        const char *rhs = span_text(ev->u, e->u.bin.r->span);
+        int rdec = r->decimals > 0 ? r->decimals : 0;
+        eval_format_value(ev, &lb, l, rdec);
+        if (op == OP_APPROX) {
+            Buf rounded;
+            buf_init(&rounded);
+            mpq_t q;
+            mpq_init(q);
+            num_round(q, l->q, rdec, ev->round);
+            num_format(&rounded, q, rdec, ev->round, ev->notation, true);
+            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, "claim does not hold: %s is %s, not %s", lhs, lb.data, rhs);
+            if (strcmp(rounded.data, lb.data))
+                diag_hint(d, "rounded to %d decimal%s as the claim is written, %s is %s", rdec, rdec == 1 ? "" : "s",
+                          lb.data, rounded.data);
+            mpq_clear(q);
+            buf_free(&rounded);
+        } else if (is_literal(e->u.bin.r)) {
+            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, "claim does not hold: %s is %s, not %s%s%s", lhs, lb.data,
+                         op == OP_EQ ? "" : op_text(op), op == OP_EQ ? "" : " ", rhs);
+        } else {
+            Buf rb;
+            buf_init(&rb);
+            eval_format_value(ev, &rb, r, 0);
+            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, "claim does not hold: %s is %s and %s is %s", lhs, lb.data,
+                         rhs, rb.data);
+            buf_free(&rb);
+        }
+    } else {
+        eval_format_value(ev, &lb, l, 0);
+        d = diag_add(dl, DIAG_ERROR, "E0801", e->span, "claim does not hold: %s is %s", span_text(ev->u, e->span),
+                     lb.data);
+    }
+    if (p->pesan) diag_hint(d, "pesan: %s", p->pesan);
+    buf_free(&lb);
+}
+
+size_t check_claims(Eval *ev, DiagList *dl)
+{
+    size_t bad = 0;
+    for (size_t i = 0; i < ev->u->periksa.len; i++) {
+        Periksa *p = ev->u->periksa.items[i];
+        Value l, r;
+        value_init(&l);
+        value_init(&r);
+        ClaimResult cr = eval_periksa(ev, p, &l, &r);
+        if (cr != CLAIM_HOLDS) {
+            bad++;
+            report_claim(ev, dl, p, cr, &l, &r);
+        }
+        value_clear(&l);
+        value_clear(&r);
+    }
+    return bad;
+}

@@ -1,0 +1,320 @@
+/* diag.c -- building, sorting and printing diagnostic records. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static Diag silenced_sink;  /* returned for silenced warnings */
+
+void diag_list_init(DiagList *dl)
+{
+    memset(dl, 0, sizeof *dl);
+}
+
+void diag_free_one(Diag *d)
+{
+    if (d == &silenced_sink) return;
+    free(d->msg);
+    for (size_t i = 0; i < d->hints.len; i++) free(d->hints.items[i]);
+    vec_free(&d->hints);
+    for (size_t i = 0; i < d->labels.len; i++) {
+        DiagLabel *l = d->labels.items[i];
+        free(l->msg);
+        free(l);
+    }
+    vec_free(&d->labels);
+    free(d);
+}
+
+void diag_list_clear(DiagList *dl)
+{
+    for (size_t i = 0; i < dl->items.len; i++) diag_free_one(dl->items.items[i]);
+    dl->items.len = 0;
+    dl->nerrors = dl->nwarnings = 0;
+}
+
+void diag_list_free(DiagList *dl)
+{
+    diag_list_clear(dl);
+    vec_free(&dl->items);
+    for (size_t i = 0; i < dl->silenced.len; i++) free(dl->silenced.items[i]);
+    vec_free(&dl->silenced);
+}
+
+void diag_silence(DiagList *dl, const char *code)
+{
+    vec_push(&dl->silenced, xstrdup(code));
+}
+
+static bool is_silenced(const DiagList *dl, const char *code)
+{
+    for (size_t i = 0; i < dl->silenced.len; i++)
+        if (strcmp(dl->silenced.items[i], code) == 0) return true;
+    return false;
+}
+
+Diag *diag_add(DiagList *dl, DiagLevel level, const char *code, Span span,
+               const char *fmt, ...)
+{
+    if (level == DIAG_WARNING && is_silenced(dl, code)) {
+        /* Reset the sink so hints attached by the caller are dropped. */
+        silenced_sink.hints.len = 0;
+        silenced_sink.labels.len = 0;
+        return &silenced_sink;
+    }
+    Diag *d = xcalloc(1, sizeof *d);
+    d->level = level;
+    d->code = code;
+    d->span = span;
+    Buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    d->msg = buf_steal(&b);
+    d->seq = dl->items.len;
+    vec_push(&dl->items, d);
+    if (level == DIAG_ERROR) dl->nerrors++;
+    else if (level == DIAG_WARNING) dl->nwarnings++;
+    return d;
+}
+
+void diag_hint(Diag *d, const char *fmt, ...)
+{
+    if (d == &silenced_sink) return;
+    Buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    vec_push(&d->hints, buf_steal(&b));
+}
+
+void diag_label(Diag *d, Span span, const char *fmt, ...)
+{
+    if (d == &silenced_sink) return;
+    DiagLabel *l = xcalloc(1, sizeof *l);
+    l->span = span;
+    Buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    l->msg = buf_steal(&b);
+    vec_push(&d->labels, l);
+}
+
+static int diag_cmp(const void *pa, const void *pb)
+{
+    const Diag *a = *(Diag *const *)pa, *b = *(Diag *const *)pb;
+    const char *fa = a->span.file ? a->span.file->name : "";
+    const char *fb = b->span.file ? b->span.file->name : "";
+    if (a->span.file != b->span.file) {
+        int c = strcmp(fa, fb);
+        if (c) return c;
+    }
+    if (a->span.start != b->span.start) return a->span.start < b->span.start ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_sort(DiagList *dl)
+{
+    if (dl->items.len > 1)
+        qsort(dl->items.items, dl->items.len, sizeof(void *), diag_cmp);
+}
+
+static const char *level_name(DiagLevel l)
+{
+    switch (l) {
+    case DIAG_ERROR: return "error";
+    case DIAG_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+static const char *level_color(DiagLevel l)
+{
+    switch (l) {
+    case DIAG_ERROR: return "\033[1;31m";
+    case DIAG_WARNING: return "\033[1;35m";
+    default: return "\033[1;36m";
+    }
+}
+
+/* Prints the source line holding span.start and a ^~~~ underline of the
+ * part of the span that lies on that line. */
+static void print_snippet(Span span, FILE *out, bool color)
+{
+    const LocFile *lf = span.file;
+    int line, col, eline, ecol;
+    locfile_pos(lf, span.start, &line, &col);
+    uint32_t end = span.end > span.start ? span.end : span.start;
+    locfile_pos(lf, end, &eline, &ecol);
+    size_t len;
+    const char *text = locfile_line(lf, line, &len);
+    /* Lines longer than this are shown cut around the span. */
+    enum { MAXSHOW = 300 };
+    char num[32];
+    int w = snprintf(num, sizeof num, "%d", line);
+    fprintf(out, " %s | ", num);
+    size_t from = 0;
+    size_t start_byte = span.start - (size_t)(text - lf->text);
+    if (start_byte > len) start_byte = len;
+    if (len > MAXSHOW && start_byte > MAXSHOW / 2) from = start_byte - MAXSHOW / 2;
+    while (from > 0 && from < len && ((unsigned char)text[from] & 0xC0) == 0x80) from++;
+    size_t to = len - from > MAXSHOW ? from + MAXSHOW : len;
+    while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80) to++;
+    if (from) fputs("...", out);
+    /* Invalid UTF-8 bytes are shown as '?' so the terminal stays sane. */
+    for (size_t i = from; i < to;) {
+        int n = utf8_seq_len((const unsigned char *)text + i, to - i);
+        if (n == 0) {
+            fputc('?', out);
+            i++;
+        } else {
+            fwrite(text + i, 1, (size_t)n, out);
+            i += (size_t)n;
+        }
+    }
+    if (to < len) fputs("...", out);
+    fputc('\n', out);
+    fprintf(out, " %*s | ", w, "");
+    if (from) fputs("   ", out);
+    /* Copy tabs from the source so the caret lines up in any terminal. */
+    size_t i = from;
+    for (; i < start_byte && i < to;) {
+        fputc(text[i] == '\t' ? '\t' : ' ', out);
+        int n = utf8_seq_len((const unsigned char *)text + i, to - i);
+        i += n ? (size_t)n : 1;
+    }
+    if (color) fputs("\033[1;32m", out);
+    fputc('^', out);
+    int ncols = (eline == line) ? ecol - col : (int)utf8_width(text + start_byte, len - start_byte);
+    if (ncols > MAXSHOW) ncols = MAXSHOW;
+    for (int k = 1; k < ncols; k++) fputc('~', out);
+    if (color) fputs("\033[0m", out);
+    fputc('\n', out);
+}
+
+static void print_location(Span span, FILE *out)
+{
+    if (span.file) {
+        int line, col;
+        locfile_pos(span.file, span.start, &line, &col);
+        fprintf(out, "%s:%d:%d: ", span.file->name, line, col);
+    } else {
+        fputs("sakip: ", out);
+    }
+}
+
+void diag_print_one(const Diag *d, FILE *out, bool color)
+{
+    if (color) fputs("\033[1m", out);
+    print_location(d->span, out);
+    if (color) fputs(level_color(d->level), out);
+    fprintf(out, "%s:", level_name(d->level));
+    if (color) fputs("\033[0;1m", out);
+    fprintf(out, " %s", d->msg);
+    if (color) fputs("\033[0m", out);
+    if (d->code) fprintf(out, " [%s]", d->code);
+    fputc('\n', out);
+    if (d->span.file) print_snippet(d->span, out, color);
+    for (size_t i = 0; i < d->labels.len; i++) {
+        const DiagLabel *l = d->labels.items[i];
+        print_location(l->span, out);
+        fprintf(out, "note: %s\n", l->msg);
+        if (l->span.file) print_snippet(l->span, out, color);
+    }
+    for (size_t i = 0; i < d->hints.len; i++)
+        fprintf(out, "help: %s\n", (const char *)d->hints.items[i]);
+}
+
+void diag_print_text(const DiagList *dl, FILE *out, bool color)
+{
+    for (size_t i = 0; i < dl->items.len; i++) diag_print_one(dl->items.items[i], out, color);
+}
+
+void json_put_string(Buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': buf_puts(b, "\\\""); break;
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '\n': buf_puts(b, "\\n"); break;
+        case '\t': buf_puts(b, "\\t"); break;
+        case '\r': buf_puts(b, "\\r"); break;
+        default:
+            if (*p < 0x20) {
+                buf_printf(b, "\\u%04x", *p);
+            } else if (*p >= 0x80) {
+                int n = utf8_seq_len(p, strlen((const char *)p));
+                if (n == 0) {
+                    buf_puts(b, "\\ufffd");
+                } else {
+                    buf_putn(b, (const char *)p, (size_t)n);
+                    p += n - 1;
+                }
+            } else {
+                buf_putc(b, (char)*p);
+            }
+        }
+    }
+    buf_putc(b, '"');
+}
+
+static void json_span(Buf *b, Span s)
+{
+    if (!s.file) {
+        buf_puts(b, "null");
+        return;
+    }
+    int l1, c1, l2, c2;
+    locfile_pos(s.file, s.start, &l1, &c1);
+    locfile_pos(s.file, s.end > s.start ? s.end : s.start, &l2, &c2);
+    buf_puts(b, "{\"file\":");
+    json_put_string(b, s.file->name);
+    buf_printf(b, ",\"line\":%d,\"column\":%d,\"end_line\":%d,\"end_column\":%d}", l1, c1, l2, c2);
+}
+
+void diag_print_json(const DiagList *dl, FILE *out)
+{
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "{\"diagnostics\":[");
+    for (size_t i = 0; i < dl->items.len; i++) {
+        const Diag *d = dl->items.items[i];
+        if (i) buf_putc(&b, ',');
+        buf_puts(&b, "\n  {\"level\":");
+        json_put_string(&b, level_name(d->level));
+        buf_puts(&b, ",\"code\":");
+        json_put_string(&b, d->code ? d->code : "");
+        buf_puts(&b, ",\"message\":");
+        json_put_string(&b, d->msg);
+        buf_puts(&b, ",\"span\":");
+        json_span(&b, d->span);
+        buf_puts(&b, ",\"labels\":[");
+        for (size_t k = 0; k < d->labels.len; k++) {
+            const DiagLabel *l = d->labels.items[k];
+            if (k) buf_putc(&b, ',');
+            buf_puts(&b, "{\"message\":");
+            json_put_string(&b, l->msg);
+            buf_puts(&b, ",\"span\":");
+            json_span(&b, l->span);
+            buf_putc(&b, '}');
+        }
+        buf_puts(&b, "],\"hints\":[");
+        for (size_t k = 0; k < d->hints.len; k++) {
+            if (k) buf_putc(&b, ',');
+            json_put_string(&b, d->hints.items[k]);
+        }
+        buf_puts(&b, "]}");
+    }
+    buf_puts(&b, "\n]}\n");
+    fputs(b.data, out);
+    buf_free(&b);
+}

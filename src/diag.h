@@ -1,0 +1,67 @@
+/* diag.h -- diagnostics as data.
+ *
+ * Every problem found anywhere (scanner, parser, checks, evaluation,
+ * claims) becomes a Diag record in a DiagList: level, code, primary span,
+ * message, secondary labelled spans and help hints.  Nothing in the
+ * library prints or exits on its own; the CLI and REPL decide how to show
+ * the list (GNU text with source line and caret, or JSON for editors).
+ * The codes are documented in doc/diagnostics.md.
+ */
+#ifndef SAKIP_DIAG_H
+#define SAKIP_DIAG_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "locfile.h"
+#include "util.h"
+
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } DiagLevel;
+
+typedef struct DiagLabel {
+    Span span;
+    char *msg;
+} DiagLabel;
+
+typedef struct Diag {
+    DiagLevel level;
+    const char *code;   /* "E0301", static */
+    Span span;          /* span.file may be NULL: no location */
+    char *msg;
+    Vec hints;          /* char* */
+    Vec labels;         /* DiagLabel* */
+    size_t seq;         /* insertion order, for stable sorting */
+} Diag;
+
+typedef struct DiagList {
+    Vec items;          /* Diag* */
+    size_t nerrors, nwarnings;
+    Vec silenced;       /* char* codes given with --no-warn */
+    size_t limit_per_file; /* 0: unlimited */
+} DiagList;
+
+void diag_list_init(DiagList *dl);
+void diag_list_clear(DiagList *dl);   /* drops the records, keeps settings */
+void diag_list_free(DiagList *dl);
+void diag_silence(DiagList *dl, const char *code);
+/* Frees one record that has been taken out of its list. */
+void diag_free_one(Diag *d);
+
+/* Adds a record; returns it so hints and labels can be attached.  A
+ * silenced warning is still returned (to keep callers simple) but is
+ * not kept in the list. */
+Diag *diag_add(DiagList *dl, DiagLevel level, const char *code, Span span,
+               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void diag_hint(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void diag_label(Diag *d, Span span, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Sorts by file, then position, then insertion order. */
+void diag_sort(DiagList *dl);
+void diag_print_text(const DiagList *dl, FILE *out, bool color);
+void diag_print_json(const DiagList *dl, FILE *out);
+/* One record, text form (used by the REPL). */
+void diag_print_one(const Diag *d, FILE *out, bool color);
+
+/* JSON string escaping, shared with the JSON report. */
+void json_put_string(Buf *b, const char *s);
+
+#endif

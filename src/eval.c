@@ -1,0 +1,990 @@
+/* eval.c -- exact evaluation of capaian, predikat, serapan, efisiensi,
+ * rules and claims.  See eval.h. */
+#include "eval.h"
+#include "parse.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_CALL_DEPTH = 64 };
+
+static char *fmt_reason(Eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static char *fmt_reason(Eval *ev, const char *fmt, ...)
+{
+    Buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    char *s = arena_strdup(&ev->u->arena, b.data);
+    buf_free(&b);
+    return s;
+}
+
+/* Reports a run-time problem once per distinct message. */
+static void runtime_error(Eval *ev, Span at, const char *code, const char *msg)
+{
+    for (size_t i = 0; i < ev->reported.len; i++)
+        if (strcmp(ev->reported.items[i], msg) == 0) return;
+    vec_push(&ev->reported, xstrdup(msg));
+    if (ev->dl) diag_add(ev->dl, DIAG_ERROR, code, at, "%s", msg);
+}
+
+/* ---- set-up ---- */
+
+static Expr *lit(Unit *u, long n)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_si(q, n, 1);
+    Expr *e = expr_num(u, u->instansi_span, q, 0, false, false);
+    mpq_clear(q);
+    return e;
+}
+
+static Band *band(Unit *u, const char *label, long lo, bool lo_incl, long hi, bool hi_incl, bool has_lo, bool has_hi)
+{
+    Band *b = arena_alloc(&u->arena, sizeof *b);
+    b->label = label;
+    b->lo = has_lo ? lit(u, lo) : NULL;
+    b->lo_incl = lo_incl;
+    b->hi = has_hi ? lit(u, hi) : NULL;
+    b->hi_incl = hi_incl;
+    return b;
+}
+
+/* Permendagri 86/2017 read as contiguous bands (LANGUAGE.md §3). */
+static Entity *make_builtin_skala(Unit *u)
+{
+    Entity *s = entity_new(u, ENT_SKALA, "permendagri_86_2017", u->instansi_span);
+    s->name = "Skala nilai peringkat kinerja (Permendagri 86/2017)";
+    apush(u, &s->bands, band(u, "Sangat Tinggi", 91, true, 0, false, true, false));
+    apush(u, &s->bands, band(u, "Tinggi", 76, true, 91, false, true, true));
+    apush(u, &s->bands, band(u, "Sedang", 66, true, 76, false, true, true));
+    apush(u, &s->bands, band(u, "Rendah", 51, true, 66, false, true, true));
+    apush(u, &s->bands, band(u, "Sangat Rendah", 0, false, 51, false, false, true));
+    return s;
+}
+
+static const Expr *atur_value(Unit *u, const char *name)
+{
+    const Expr *v = NULL;
+    for (size_t i = 0; i < u->atur.len; i++) {
+        Atur *a = u->atur.items[i];
+        if (strcmp(a->name, name) == 0) v = a->value;   /* last one wins */
+    }
+    return v;
+}
+
+static Entity *rule_named(Unit *u, const char *name)
+{
+    Entity *e = unit_lookup(u, name);
+    return e && e->kind == ENT_ATURAN ? e : NULL;
+}
+
+void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->u = u;
+    ev->dl = dl;
+    ev->tahun = tahun ? tahun : u->tahun;
+    ev->round = ROUND_HALF_UP;
+    ev->desimal = 2;
+    ev->notation = NOTATION_ID;
+    mpq_init(ev->cap);
+    ev->builtin_skala = make_builtin_skala(u);
+
+    const Expr *v = atur_value(u, "pembulatan");
+    if (v && v->kind == EX_STR && strcmp(v->u.str, "bawah") == 0) ev->round = ROUND_DOWN;
+    v = atur_value(u, "desimal");
+    if (v && v->kind == EX_NUM && mpz_cmp_ui(mpq_denref(v->u.num.q), 1) == 0 &&
+        mpz_sgn(mpq_numref(v->u.num.q)) >= 0 && mpz_cmp_ui(mpq_numref(v->u.num.q), 10) <= 0)
+        ev->desimal = (int)mpz_get_ui(mpq_numref(v->u.num.q));
+    v = atur_value(u, "batas_capaian");
+    if (v && v->kind == EX_NUM) {
+        ev->has_cap = true;
+        mpq_set(ev->cap, v->u.num.q);
+    }
+    v = atur_value(u, "skala_capaian");
+    if (v && v->kind == EX_IDENT) {
+        Entity *s = unit_lookup(u, v->u.id.name);
+        if (s && s->kind == ENT_SKALA) ev->skala = s;
+    }
+    ev->rule_capaian = rule_named(u, "capaian");
+    ev->rule_predikat = rule_named(u, "predikat");
+    ev->rule_efisiensi = rule_named(u, "efisiensi");
+}
+
+void eval_free(Eval *ev)
+{
+    mpq_clear(ev->cap);
+    for (size_t i = 0; i < ev->reported.len; i++) free(ev->reported.items[i]);
+    vec_free(&ev->reported);
+    vec_free(&ev->andai);
+}
+
+Entity *eval_skala(Eval *ev) { return ev->skala ? ev->skala : ev->builtin_skala; }
+
+void eval_format_num(const Eval *ev, Buf *b, mpq_srcptr q, int decimals)
+{
+    num_format(b, q, decimals, ev->round, ev->notation, true);
+}
+
+void eval_format_value(const Eval *ev, Buf *b, const Value *v, int min_dec)
+{
+    int dec = ev->desimal > min_dec ? ev->desimal : min_dec;
+    if (v->kind == V_NUM && v->decimals >= 0) {
+        /* a value written in the source: as written (84,27; 4) */
+        num_format_short(b, v->q, dec, ev->round, ev->notation, true);
+    } else if (v->kind == V_NUM) {
+        /* a computed value: fixed decimals (102,77; 100,00) */
+        num_format(b, v->q, dec, ev->round, ev->notation, true);
+    } else {
+        value_format(b, v, dec, ev->round, ev->notation);
+    }
+}
+
+/* ---- what-if overrides ---- */
+
+static const Andai *find_andai(Eval *ev, AndaiKind k, const Entity *x, int year, const char *data_name)
+{
+    for (size_t i = ev->andai.len; i-- > 0;) {
+        const Andai *a = ev->andai.items[i];
+        if (a->kind != k || a->target.ent != x) continue;
+        if (k != ANDAI_ANGGARAN && !(k == ANDAI_REALISASI && ent_is_budget(x))) {
+            int y = a->has_year ? a->year : ev->u->tahun;
+            if (y != year) continue;
+        }
+        if (k == ANDAI_DATA && strcmp(a->data_name, data_name) != 0) continue;
+        return a;
+    }
+    return NULL;
+}
+
+static void literal_value(const Expr *e, Value *out)
+{
+    switch (e->kind) {
+    case EX_NUM: value_num(out, e->u.num.q); out->decimals = e->u.num.decimals; break;
+    case EX_MONEY: value_money(out, e->u.num.q); out->decimals = e->u.num.decimals; break;
+    case EX_STR: value_text(out, e->u.str); break;
+    default: value_undef(out, NULL); break;
+    }
+}
+
+/* ---- indikator values ---- */
+
+static const YearVal *year_value(const Vec *vals, int year, int tahun)
+{
+    const YearVal *found = NULL;
+    for (size_t i = 0; i < vals->len; i++) {
+        const YearVal *v = vals->items[i];
+        int y = v->has_year ? v->year : tahun;
+        if (y == year) found = v;
+    }
+    return found;
+}
+
+void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
+{
+    value_undef(hi, NULL);
+    const Andai *a = find_andai(ev, ANDAI_TARGET, ind, year, NULL);
+    const YearVal *v = a ? a->value : year_value(&ind->target, year, ev->u->tahun);
+    if (!v) {
+        value_undef(lo, fmt_reason(ev, "%s has no target for %d", ind->id, year));
+        return;
+    }
+    literal_value(v->lo, lo);
+    if (v->hi) literal_value(v->hi, hi);
+}
+
+static DataYear *data_for(Entity *ind, int year)
+{
+    for (size_t i = 0; i < ind->data.len; i++) {
+        DataYear *d = ind->data.items[i];
+        if (d->year == year) return d;
+    }
+    return NULL;
+}
+
+static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
+{
+    const Andai *a = find_andai(ev, ANDAI_REALISASI, ind, year, NULL);
+    if (a) {
+        literal_value(a->value->lo, out);
+        return;
+    }
+    DataYear *d = ind->rumus ? data_for(ind, year) : NULL;
+    if (d) {
+        DataYear *saved = ev->data;
+        Entity *saved_owner = ev->data_owner;
+        Value *saved_frame = ev->frame;
+        ev->data = d;
+        ev->data_owner = ind;
+        ev->frame = NULL;
+        eval_expr(ev, ind->rumus, out);
+        ev->data = saved;
+        ev->data_owner = saved_owner;
+        ev->frame = saved_frame;
+        return;
+    }
+    const YearVal *v = year_value(&ind->realisasi, year, ev->u->tahun);
+    if (!v) {
+        value_undef(out, fmt_reason(ev, "%s has no realisasi for %d", ind->id, year));
+        return;
+    }
+    literal_value(v->lo, out);
+}
+
+/* ---- budget ---- */
+
+static void budget_amount(Eval *ev, Entity *x, bool anggaran, Value *out)
+{
+    if (x->kind == ENT_SUBKEGIATAN || x->children.len == 0) {
+        const Andai *a = find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
+        const Expr *e = a ? a->value->lo : anggaran ? x->anggaran : x->realisasi_uang;
+        if (!e) {
+            value_undef(out, fmt_reason(ev, "%s %s has no %s", ent_kind_name(x->kind), x->id,
+                                        anggaran ? "anggaran" : "realisasi"));
+            return;
+        }
+        literal_value(e, out);
+        if (out->kind == V_NUM) out->kind = V_MONEY;
+        return;
+    }
+    Value part;
+    value_init(&part);
+    out->kind = V_MONEY;
+    out->decimals = -1;
+    mpq_set_ui(out->q, 0, 1);
+    for (size_t i = 0; i < x->children.len; i++) {
+        budget_amount(ev, x->children.items[i], anggaran, &part);
+        if (part.kind == V_UNDEF) {
+            value_undef(out, part.text);
+            break;
+        }
+        mpq_add(out->q, out->q, part.q);
+    }
+    value_clear(&part);
+}
+
+/* Sum over the programs that support sasaran s. */
+static void sasaran_amount(Eval *ev, Entity *s, bool anggaran, Value *out)
+{
+    if (s->supporters.len == 0) {
+        value_undef(out, fmt_reason(ev, "no program 'mendukung' sasaran %s", s->id));
+        return;
+    }
+    Value part;
+    value_init(&part);
+    out->kind = V_MONEY;
+    out->decimals = -1;
+    mpq_set_ui(out->q, 0, 1);
+    for (size_t i = 0; i < s->supporters.len; i++) {
+        budget_amount(ev, s->supporters.items[i], anggaran, &part);
+        if (part.kind == V_UNDEF) {
+            value_undef(out, part.text);
+            break;
+        }
+        mpq_add(out->q, out->q, part.q);
+    }
+    value_clear(&part);
+}
+
+void eval_anggaran(Eval *ev, Entity *x, Value *out)
+{
+    if (x->kind == ENT_SASARAN) sasaran_amount(ev, x, true, out);
+    else if (ent_is_budget(x)) budget_amount(ev, x, true, out);
+    else value_undef(out, fmt_reason(ev, "%s is not a budget node", x->id));
+}
+
+void eval_realisasi(Eval *ev, Entity *x, int year, Value *out)
+{
+    if (x->kind == ENT_INDIKATOR) realisasi_indikator(ev, x, year, out);
+    else if (ent_is_budget(x)) budget_amount(ev, x, false, out);
+    else if (x->kind == ENT_SASARAN) sasaran_amount(ev, x, false, out);
+    else value_undef(out, fmt_reason(ev, "%s has no realisasi", x->id));
+}
+
+/* out = a / b * 100, undefined when b is 0. */
+static void percent_of(Eval *ev, const Value *a, const Value *b, Value *out, const char *what)
+{
+    if (a->kind == V_UNDEF) { value_undef(out, a->text); return; }
+    if (b->kind == V_UNDEF) { value_undef(out, b->text); return; }
+    if (mpq_sgn(b->q) == 0) {
+        value_undef(out, fmt_reason(ev, "%s is 0", what));
+        return;
+    }
+    mpq_t hundred;
+    mpq_init(hundred);
+    mpq_set_ui(hundred, 100, 1);
+    mpq_div(out->q, a->q, b->q);
+    mpq_mul(out->q, out->q, hundred);
+    out->kind = V_NUM;
+    out->decimals = -1;
+    mpq_clear(hundred);
+}
+
+void eval_serapan(Eval *ev, Entity *x, Value *out)
+{
+    Value a, r;
+    value_init(&a);
+    value_init(&r);
+    if (x->kind == ENT_SASARAN) {
+        sasaran_amount(ev, x, true, &a);
+        sasaran_amount(ev, x, false, &r);
+    } else if (ent_is_budget(x)) {
+        budget_amount(ev, x, true, &a);
+        budget_amount(ev, x, false, &r);
+    } else {
+        value_undef(&a, fmt_reason(ev, "%s is not a budget node or sasaran", x->id));
+    }
+    percent_of(ev, &r, &a, out, fmt_reason(ev, "anggaran of %s", x->id));
+    value_clear(&a);
+    value_clear(&r);
+}
+
+/* ---- capaian ---- */
+
+/* Capaian of r against target t under a polarity (no cap). */
+static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *t, Value *out)
+{
+    if (r->kind == V_UNDEF) { value_undef(out, r->text); return; }
+    if (t->kind == V_UNDEF) { value_undef(out, t->text); return; }
+    if (mpq_sgn(t->q) == 0) {
+        value_undef(out, fmt_reason(ev, "the target of %s is 0", ind->id));
+        return;
+    }
+    if (ind->polaritas == POL_NEGATIF) {
+        /* (target - (realisasi - target)) / target * 100 */
+        Value num;
+        value_init(&num);
+        mpq_sub(num.q, r->q, t->q);
+        mpq_sub(num.q, t->q, num.q);
+        num.kind = V_NUM;
+        percent_of(ev, &num, t, out, "target");
+        value_clear(&num);
+    } else {
+        percent_of(ev, r, t, out, "target");
+    }
+}
+
+static void capaian_indikator_builtin(Eval *ev, Entity *ind, int year, Value *out, bool cap)
+{
+    Value r, lo, hi;
+    value_init(&r);
+    value_init(&lo);
+    value_init(&hi);
+    realisasi_indikator(ev, ind, year, &r);
+    eval_target(ev, ind, year, &lo, &hi);
+    if (hi.kind != V_UNDEF && r.kind != V_UNDEF && lo.kind != V_UNDEF) {
+        if (mpq_cmp(r.q, lo.q) >= 0 && mpq_cmp(r.q, hi.q) <= 0) {
+            mpq_set_ui(out->q, 100, 1);
+            out->kind = V_NUM;
+            out->decimals = -1;
+        } else {
+            capaian_formula(ev, ind, &r, mpq_cmp(r.q, hi.q) > 0 ? &hi : &lo, out);
+        }
+    } else {
+        capaian_formula(ev, ind, &r, &lo, out);
+    }
+    if (cap && ev->has_cap && out->kind == V_NUM && mpq_cmp(out->q, ev->cap) > 0) mpq_set(out->q, ev->cap);
+    value_clear(&r);
+    value_clear(&lo);
+    value_clear(&hi);
+}
+
+static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, Value *out);
+
+static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
+                              void (*each)(Eval *, Entity *, int, Value *))
+{
+    if (s->indikator.len == 0) {
+        value_undef(out, fmt_reason(ev, "sasaran %s has no indikator", s->id));
+        return;
+    }
+    Value part;
+    value_init(&part);
+    mpq_set_ui(out->q, 0, 1);
+    out->kind = V_NUM;
+    out->decimals = -1;
+    for (size_t i = 0; i < s->indikator.len; i++) {
+        each(ev, s->indikator.items[i], year, &part);
+        if (part.kind != V_NUM) {
+            value_undef(out, part.kind == V_UNDEF ? part.text : "capaian is not a number");
+            value_clear(&part);
+            return;
+        }
+        mpq_add(out->q, out->q, part.q);
+    }
+    mpq_t n;
+    mpq_init(n);
+    mpq_set_ui(n, (unsigned long)s->indikator.len, 1);
+    mpq_div(out->q, out->q, n);
+    mpq_clear(n);
+    value_clear(&part);
+}
+
+void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
+{
+    if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) {
+        mean_of_indikator(ev, x, year, out, eval_capaian);
+        return;
+    }
+    if (x->kind != ENT_INDIKATOR) {
+        value_undef(out, fmt_reason(ev, "capaian needs an indikator or sasaran, not %s %s",
+                                    ent_kind_name(x->kind), x->id));
+        return;
+    }
+    if (ev->rule_capaian) {
+        Value args[2];
+        value_init(&args[0]);
+        value_init(&args[1]);
+        value_ref(&args[0], x);
+        mpq_set_si(args[1].q, year, 1);
+        args[1].kind = V_NUM;
+        int n = (int)ev->rule_capaian->params.len;
+        call_rule(ev, ev->rule_capaian, args, n < 2 ? n : 2, x->id_span, out);
+        value_clear(&args[0]);
+        value_clear(&args[1]);
+        return;
+    }
+    capaian_indikator_builtin(ev, x, year, out, true);
+}
+
+static void capaian_renstra_one(Eval *ev, Entity *x, int year, Value *out)
+{
+    (void)year;
+    if (!ev->u->has_periode) {
+        value_undef(out, "no periode is declared, so there is no end-of-Renstra target");
+        return;
+    }
+    Value r, lo, hi;
+    value_init(&r);
+    value_init(&lo);
+    value_init(&hi);
+    realisasi_indikator(ev, x, ev->tahun, &r);
+    eval_target(ev, x, ev->u->periode_to, &lo, &hi);
+    percent_of(ev, &r, &lo, out, fmt_reason(ev, "the %d target of %s", ev->u->periode_to, x->id));
+    value_clear(&r);
+    value_clear(&lo);
+    value_clear(&hi);
+}
+
+void eval_capaian_renstra(Eval *ev, Entity *x, Value *out)
+{
+    if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) mean_of_indikator(ev, x, ev->tahun, out, capaian_renstra_one);
+    else if (x->kind == ENT_INDIKATOR) capaian_renstra_one(ev, x, ev->tahun, out);
+    else value_undef(out, fmt_reason(ev, "capaian_renstra needs an indikator or sasaran, not %s", x->id));
+}
+
+/* ---- skala, predikat, efisiensi ---- */
+
+static bool band_holds(const Band *b, mpq_srcptr v)
+{
+    if (b->lo) {
+        int c = mpq_cmp(v, b->lo->u.num.q);
+        if (c < 0 || (c == 0 && !b->lo_incl)) return false;
+    }
+    if (b->hi) {
+        int c = mpq_cmp(v, b->hi->u.num.q);
+        if (c > 0 || (c == 0 && !b->hi_incl)) return false;
+    }
+    return true;
+}
+
+const Band *eval_band(const Entity *skala, mpq_srcptr v)
+{
+    for (size_t i = 0; i < skala->bands.len; i++) {
+        const Band *b = skala->bands.items[i];
+        if (band_holds(b, v)) return b;
+    }
+    return NULL;
+}
+
+static void kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const Band **band)
+{
+    if (band) *band = NULL;
+    if (v->kind == V_UNDEF) { value_undef(out, v->text); return; }
+    if (v->kind != V_NUM) { value_undef(out, "kategori needs a number"); return; }
+    const Band *b = eval_band(skala, v->q);
+    if (!b) {
+        Buf t;
+        buf_init(&t);
+        eval_format_num(ev, &t, v->q, ev->desimal);
+        value_undef(out, fmt_reason(ev, "%s lies in no band of skala %s", t.data, skala->id));
+        buf_free(&t);
+        return;
+    }
+    value_text(out, b->label);
+    if (band) *band = b;
+}
+
+void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band)
+{
+    if (band) *band = NULL;
+    if (ev->rule_predikat) {
+        Value args[2];
+        value_init(&args[0]);
+        value_init(&args[1]);
+        value_ref(&args[0], x);
+        mpq_set_si(args[1].q, year, 1);
+        args[1].kind = V_NUM;
+        int n = (int)ev->rule_predikat->params.len;
+        call_rule(ev, ev->rule_predikat, args, n < 2 ? n : 2, x->id_span, out);
+        value_clear(&args[0]);
+        value_clear(&args[1]);
+        return;
+    }
+    Value c;
+    value_init(&c);
+    eval_capaian(ev, x, year, &c);
+    kategori(ev, &c, eval_skala(ev), out, band);
+    value_clear(&c);
+}
+
+void eval_efisiensi(Eval *ev, Entity *s, Value *out)
+{
+    if (ev->rule_efisiensi) {
+        Value arg;
+        value_init(&arg);
+        value_ref(&arg, s);
+        call_rule(ev, ev->rule_efisiensi, &arg, ev->rule_efisiensi->params.len ? 1 : 0, s->id_span, out);
+        value_clear(&arg);
+        return;
+    }
+    Value c, r;
+    value_init(&c);
+    value_init(&r);
+    eval_capaian(ev, s, ev->tahun, &c);
+    eval_serapan(ev, s, &r);
+    if (c.kind == V_UNDEF) value_undef(out, c.text);
+    else if (r.kind == V_UNDEF) value_undef(out, r.text);
+    else value_text(out, mpq_cmp(c.q, r.q) > 0 ? "Efisien" : "Tidak Efisien");
+    value_clear(&c);
+    value_clear(&r);
+}
+
+/* ---- expressions ---- */
+
+static void type_error(Eval *ev, Span at, const char *fmt, const Value *a, const Value *b)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, fmt, vkind_name(a->kind), b ? vkind_name(b->kind) : "");
+    runtime_error(ev, at, "E0401", msg);
+}
+
+static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, Value *out)
+{
+    if (ev->call_depth >= MAX_CALL_DEPTH) {
+        value_undef(out, "rules call each other too deeply");
+        runtime_error(ev, at, "E0305", "rules call each other more than 64 levels deep");
+        return;
+    }
+    (void)nargs;
+    Value *saved = ev->frame;
+    DataYear *saved_data = ev->data;
+    ev->frame = args;
+    ev->data = NULL;
+    ev->call_depth++;
+    eval_expr(ev, rule->body, out);
+    ev->call_depth--;
+    ev->frame = saved;
+    ev->data = saved_data;
+}
+
+static int year_arg(Eval *ev, const Value *v, Span at)
+{
+    if (v->kind != V_NUM || mpz_cmp_ui(mpq_denref(v->q), 1) != 0 || !mpz_fits_sint_p(mpq_numref(v->q))) {
+        runtime_error(ev, at, "E0402", "a year argument must be a whole number like 2024");
+        return 0;
+    }
+    return (int)mpz_get_si(mpq_numref(v->q));
+}
+
+static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
+{
+    int n = e->u.call.nargs;
+    Value v;
+    value_init(&v);
+    bool first = true;
+    for (int i = 0; i < n; i++) {
+        eval_expr(ev, e->u.call.args[i], &v);
+        if (v.kind == V_UNDEF) {
+            value_undef(out, v.text);
+            value_clear(&v);
+            return;
+        }
+        if (v.kind != V_NUM && v.kind != V_MONEY) {
+            runtime_error(ev, e->u.call.args[i]->span, "E0401",
+                          "this function takes numbers or amounts");
+            value_undef(out, "argument is not a number");
+            value_clear(&v);
+            return;
+        }
+        if (first) {
+            value_set(out, &v);
+            out->decimals = -1;
+            first = false;
+            continue;
+        }
+        if (v.kind != out->kind) {
+            runtime_error(ev, e->u.call.args[i]->span, "E0401", "cannot mix money and numbers here");
+            value_undef(out, "mixed money and numbers");
+            value_clear(&v);
+            return;
+        }
+        int c = mpq_cmp(v.q, out->q);
+        if (how == '+' || how == 'r') mpq_add(out->q, out->q, v.q);
+        else if ((how == '<' && c < 0) || (how == '>' && c > 0)) mpq_set(out->q, v.q);
+    }
+    if (first) {
+        value_undef(out, "no arguments");
+    } else if (how == 'r') {
+        mpq_t d;
+        mpq_init(d);
+        mpq_set_ui(d, (unsigned long)n, 1);
+        mpq_div(out->q, out->q, d);
+        mpq_clear(d);
+    }
+    value_clear(&v);
+}
+
+static void eval_call(Eval *ev, const Expr *e, Value *out)
+{
+    const char *f = e->u.call.name;
+    int n = e->u.call.nargs;
+    Expr **args = e->u.call.args;
+    if (e->u.call.rule) {
+        Entity *rule = e->u.call.rule;
+        int np = (int)rule->params.len;
+        Value *vals = xcalloc((size_t)(np ? np : 1), sizeof *vals);
+        for (int i = 0; i < np; i++) {
+            value_init(&vals[i]);
+            if (i < n) eval_expr(ev, args[i], &vals[i]);
+            else value_undef(&vals[i], "missing argument");
+        }
+        call_rule(ev, rule, vals, np, e->span, out);
+        for (int i = 0; i < np; i++) value_clear(&vals[i]);
+        free(vals);
+        return;
+    }
+    if (!strcmp(f, "jumlah")) { aggregate(ev, e, out, '+'); return; }
+    if (!strcmp(f, "rata")) { aggregate(ev, e, out, 'r'); return; }
+    if (!strcmp(f, "min")) { aggregate(ev, e, out, '<'); return; }
+    if (!strcmp(f, "max")) { aggregate(ev, e, out, '>'); return; }
+
+    Value a, b;
+    value_init(&a);
+    value_init(&b);
+    if (n >= 1) eval_expr(ev, args[0], &a);
+    if (n >= 2) eval_expr(ev, args[1], &b);
+
+    if (!strcmp(f, "bulat")) {
+        if (a.kind == V_UNDEF) value_undef(out, a.text);
+        else if (b.kind == V_UNDEF) value_undef(out, b.text);
+        else if (a.kind != V_NUM && a.kind != V_MONEY) value_undef(out, "bulat needs a number");
+        else {
+            int d = year_arg(ev, &b, n >= 2 ? args[1]->span : e->span);
+            if (d < 0 || d > 20) d = 0;
+            num_round(out->q, a.q, d, ev->round);
+            out->kind = a.kind;
+            out->decimals = d;
+        }
+        goto done;
+    }
+    if (!strcmp(f, "kategori")) {
+        if (b.kind != V_REF || b.ent->kind != ENT_SKALA) value_undef(out, "kategori needs a skala");
+        else kategori(ev, &a, b.ent, out, NULL);
+        goto done;
+    }
+    if (a.kind == V_UNDEF) {
+        value_undef(out, a.text);
+        goto done;
+    }
+    if (a.kind != V_REF) {
+        runtime_error(ev, n ? args[0]->span : e->span, "E0402",
+                      "this function needs the name of an indikator, sasaran or budget node");
+        value_undef(out, "not a name");
+        goto done;
+    }
+    Entity *x = a.ent;
+    int year = ev->tahun;
+    if (n >= 2) {
+        if (b.kind == V_UNDEF) {
+            value_undef(out, b.text);
+            goto done;
+        }
+        year = year_arg(ev, &b, args[1]->span);
+    }
+    if (!strcmp(f, "target")) {
+        Value hi;
+        value_init(&hi);
+        if (x->kind == ENT_INDIKATOR) eval_target(ev, x, year, out, &hi);
+        else value_undef(out, fmt_reason(ev, "%s is not an indikator", x->id));
+        value_clear(&hi);
+    } else if (!strcmp(f, "realisasi")) {
+        eval_realisasi(ev, x, year, out);
+    } else if (!strcmp(f, "anggaran")) {
+        eval_anggaran(ev, x, out);
+    } else if (!strcmp(f, "capaian")) {
+        eval_capaian(ev, x, year, out);
+    } else if (!strcmp(f, "capaian_renstra")) {
+        eval_capaian_renstra(ev, x, out);
+    } else if (!strcmp(f, "serapan")) {
+        eval_serapan(ev, x, out);
+    } else if (!strcmp(f, "predikat")) {
+        eval_predikat(ev, x, year, out, NULL);
+    } else if (!strcmp(f, "efisiensi")) {
+        eval_efisiensi(ev, x, out);
+    } else {
+        value_undef(out, "unknown function");
+    }
+done:
+    value_clear(&a);
+    value_clear(&b);
+}
+
+static bool numeric(const Value *v) { return v->kind == V_NUM || v->kind == V_MONEY; }
+
+static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, Value *out)
+{
+    BinOp op = e->u.bin.op;
+    if (!numeric(l) || !numeric(r)) {
+        type_error(ev, e->op_span, "cannot do arithmetic on %s and %s", l, r);
+        value_undef(out, "type error");
+        return;
+    }
+    VKind k;
+    switch (op) {
+    case OP_ADD: case OP_SUB:
+        if (l->kind != r->kind) {
+            type_error(ev, e->op_span, op == OP_ADD ? "cannot add %s and %s" : "cannot subtract %s and %s", l, r);
+            value_undef(out, "type error");
+            return;
+        }
+        k = l->kind;
+        if (op == OP_ADD) mpq_add(out->q, l->q, r->q);
+        else mpq_sub(out->q, l->q, r->q);
+        break;
+    case OP_MUL:
+        if (l->kind == V_MONEY && r->kind == V_MONEY) {
+            type_error(ev, e->op_span, "cannot multiply %s by %s", l, r);
+            value_undef(out, "type error");
+            return;
+        }
+        k = (l->kind == V_MONEY || r->kind == V_MONEY) ? V_MONEY : V_NUM;
+        mpq_mul(out->q, l->q, r->q);
+        break;
+    default: /* OP_DIV */
+        if (l->kind == V_NUM && r->kind == V_MONEY) {
+            type_error(ev, e->op_span, "cannot divide a %s by %s", l, r);
+            value_undef(out, "type error");
+            return;
+        }
+        if (mpq_sgn(r->q) == 0) {
+            value_undef(out, fmt_reason(ev, "division by zero in '%s'", span_text(ev->u, e->span)));
+            return;
+        }
+        k = (l->kind == V_MONEY && r->kind == V_MONEY) ? V_NUM : l->kind;
+        mpq_div(out->q, l->q, r->q);
+        break;
+    }
+    out->kind = k;
+    out->decimals = -1;
+}
+
+static bool values_equal(const Value *l, const Value *r)
+{
+    switch (l->kind) {
+    case V_NUM: case V_MONEY: return mpq_equal(l->q, r->q) != 0;
+    case V_TEXT: return strcmp(l->text, r->text) == 0;
+    case V_BOOL: return l->b == r->b;
+    case V_REF: return l->ent == r->ent;
+    default: return false;
+    }
+}
+
+static void eval_compare(Eval *ev, const Expr *e, const Value *l, const Value *r, Value *out)
+{
+    BinOp op = e->u.bin.op;
+    bool same = l->kind == r->kind;
+    if (op == OP_APPROX) {
+        if (!numeric(l) || !same) {
+            type_error(ev, e->op_span, "'~=' compares like with like, not %s with %s", l, r);
+            value_undef(out, "type error");
+            return;
+        }
+        const Expr *litx = e->u.bin.r;
+        int d = (litx->kind == EX_NUM || litx->kind == EX_MONEY) ? litx->u.num.decimals : 0;
+        mpq_t rounded;
+        mpq_init(rounded);
+        num_round(rounded, l->q, d, ev->round);
+        value_bool(out, mpq_equal(rounded, r->q) != 0);
+        mpq_clear(rounded);
+        return;
+    }
+    if (op == OP_EQ || op == OP_NE) {
+        if (!same) {
+            type_error(ev, e->op_span, "cannot compare %s with %s", l, r);
+            value_undef(out, "type error");
+            return;
+        }
+        bool eq = values_equal(l, r);
+        value_bool(out, op == OP_EQ ? eq : !eq);
+        return;
+    }
+    if (!numeric(l) || !same) {
+        type_error(ev, e->op_span, "cannot order %s and %s", l, r);
+        value_undef(out, "type error");
+        return;
+    }
+    int c = mpq_cmp(l->q, r->q);
+    bool res = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0;
+    value_bool(out, res);
+}
+
+static void eval_ident(Eval *ev, const Expr *e, Value *out)
+{
+    switch (e->u.id.ref) {
+    case REF_ENTITY:
+        value_ref(out, e->u.id.ent);
+        return;
+    case REF_PARAM:
+        if (ev->frame) value_set(out, &ev->frame[e->u.id.index]);
+        else value_undef(out, "rule parameter outside its rule");
+        return;
+    case REF_RULE:
+        call_rule(ev, e->u.id.ent, NULL, 0, e->span, out);
+        return;
+    case REF_DATA:
+        if (ev->data) {
+            const Andai *a = find_andai(ev, ANDAI_DATA, ev->data_owner, ev->data->year, e->u.id.name);
+            if (a) {
+                literal_value(a->value->lo, out);
+                return;
+            }
+            for (size_t i = 0; i < ev->data->pairs.len; i++) {
+                DataPair *p = ev->data->pairs.items[i];
+                if (strcmp(p->name, e->u.id.name) == 0) {
+                    literal_value(p->value, out);
+                    return;
+                }
+            }
+            value_undef(out, fmt_reason(ev, "data %d of %s has no '%s'", ev->data->year,
+                                        ev->data_owner->id, e->u.id.name));
+        } else {
+            value_undef(out, fmt_reason(ev, "'%s' is only known inside a rumus", e->u.id.name));
+        }
+        return;
+    default:
+        value_undef(out, fmt_reason(ev, "unknown name '%s'", e->u.id.name));
+        return;
+    }
+}
+
+void eval_expr(Eval *ev, const Expr *e, Value *out)
+{
+    switch (e->kind) {
+    case EX_NUM: case EX_MONEY: case EX_STR:
+        literal_value(e, out);
+        return;
+    case EX_BOOL:
+        value_bool(out, e->u.b);
+        return;
+    case EX_IDENT:
+        eval_ident(ev, e, out);
+        return;
+    case EX_CALL:
+        eval_call(ev, e, out);
+        return;
+    case EX_NEG:
+        eval_expr(ev, e->u.un, out);
+        if (out->kind == V_NUM || out->kind == V_MONEY) {
+            mpq_neg(out->q, out->q);
+        } else if (out->kind != V_UNDEF) {
+            type_error(ev, e->op_span, "cannot negate a %s%s", out, NULL);
+            value_undef(out, "type error");
+        }
+        return;
+    case EX_NOT:
+        eval_expr(ev, e->u.un, out);
+        if (out->kind == V_BOOL) {
+            out->b = !out->b;
+        } else if (out->kind != V_UNDEF) {
+            type_error(ev, e->op_span, "'tidak' needs a truth value, not a %s%s", out, NULL);
+            value_undef(out, "type error");
+        }
+        return;
+    case EX_IF: {
+        Value c;
+        value_init(&c);
+        eval_expr(ev, e->u.cond.c, &c);
+        if (c.kind == V_BOOL) {
+            eval_expr(ev, c.b ? e->u.cond.a : e->u.cond.b, out);
+        } else if (c.kind == V_UNDEF) {
+            value_undef(out, c.text);
+        } else {
+            type_error(ev, e->u.cond.c->span, "'jika' needs a truth value, not a %s%s", &c, NULL);
+            value_undef(out, "type error");
+        }
+        value_clear(&c);
+        return;
+    }
+    case EX_BIN:
+        break;
+    }
+    BinOp op = e->u.bin.op;
+    Value l, r;
+    value_init(&l);
+    value_init(&r);
+    eval_expr(ev, e->u.bin.l, &l);
+    if (op == OP_AND || op == OP_OR) {
+        if (l.kind == V_BOOL && (op == OP_AND ? !l.b : l.b)) {
+            value_bool(out, l.b);
+            goto done;
+        }
+        eval_expr(ev, e->u.bin.r, &r);
+        if (l.kind == V_UNDEF) value_undef(out, l.text);
+        else if (r.kind == V_UNDEF) value_undef(out, r.text);
+        else if (l.kind != V_BOOL || r.kind != V_BOOL) {
+            type_error(ev, e->op_span, "'dan'/'atau' need truth values, not %s and %s", &l, &r);
+            value_undef(out, "type error");
+        } else value_bool(out, r.b);
+        goto done;
+    }
+    eval_expr(ev, e->u.bin.r, &r);
+    if (l.kind == V_UNDEF) { value_undef(out, l.text); goto done; }
+    if (r.kind == V_UNDEF) { value_undef(out, r.text); goto done; }
+    if (op <= OP_DIV) eval_arith(ev, e, &l, &r, out);
+    else eval_compare(ev, e, &l, &r, out);
+done:
+    value_clear(&l);
+    value_clear(&r);
+}
+
+ClaimResult eval_periksa(Eval *ev, const Periksa *p, Value *left, Value *right)
+{
+    const Expr *e = p->expr;
+    Value res;
+    value_init(&res);
+    eval_expr(ev, e, &res);
+    value_undef(right, NULL);
+    if (e->kind == EX_BIN && e->u.bin.op >= OP_EQ && e->u.bin.op <= OP_APPROX) {
+        eval_expr(ev, e->u.bin.l, left);
+        eval_expr(ev, e->u.bin.r, right);
+        if (e->u.bin.r->kind == EX_NUM || e->u.bin.r->kind == EX_MONEY) right->decimals = e->u.bin.r->u.num.decimals;
+    } else {
+        value_set(left, &res);
+    }
+    ClaimResult cr;
+    if (res.kind == V_BOOL) cr = res.b ? CLAIM_HOLDS : CLAIM_FAILS;
+    else {
+        cr = CLAIM_UNDEFINED;
+        if (res.kind == V_UNDEF && left->kind != V_UNDEF) value_undef(left, res.text);
+    }
+    value_clear(&res);
+    return cr;
+}

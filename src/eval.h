@@ -1,0 +1,66 @@
+/* eval.h -- the meaning of a checked Unit (LANGUAGE.md §2-§4): target and
+ * realisasi lookup (with what-if overrides), capaian per polarity and
+ * range, sasaran means, the budget roll-up and serapan, skala bands,
+ * predikat, efisiensi, user rules replacing built-ins, and claims.
+ * Everything is exact; undefined results carry the reason they are
+ * undefined. */
+#ifndef SAKIP_EVAL_H
+#define SAKIP_EVAL_H
+
+#include "ast.h"
+#include "diag.h"
+#include "value.h"
+
+typedef struct Eval {
+    Unit *u;
+    DiagList *dl;
+    int tahun;               /* the year evaluated (default: unit's tahun) */
+    RoundMode round;
+    int desimal;
+    Notation notation;
+    Entity *skala;           /* skala_capaian */
+    Entity *builtin_skala;
+    bool has_cap;
+    mpq_t cap;
+    Entity *rule_capaian, *rule_predikat, *rule_efisiensi;
+    Vec andai;               /* active Andai*, oldest first */
+    /* evaluation state */
+    Value *frame;            /* current rule's arguments */
+    DataYear *data;          /* data in scope of a rumus */
+    Entity *data_owner;
+    int call_depth;
+    Vec reported;            /* char*: runtime problems already reported */
+} Eval;
+
+void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
+void eval_free(Eval *ev);
+
+void eval_expr(Eval *ev, const Expr *e, Value *out);
+
+/* Target of an indikator for a year; hi is left V_UNDEF unless a range. */
+void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi);
+void eval_realisasi(Eval *ev, Entity *x, int year, Value *out);
+void eval_anggaran(Eval *ev, Entity *x, Value *out);
+void eval_capaian(Eval *ev, Entity *x, int year, Value *out);
+void eval_capaian_renstra(Eval *ev, Entity *x, Value *out);
+void eval_serapan(Eval *ev, Entity *x, Value *out);
+/* The band of `skala` holding v, or NULL. */
+const Band *eval_band(const Entity *skala, mpq_srcptr v);
+void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band);
+void eval_efisiensi(Eval *ev, Entity *s, Value *out);
+/* The effective skala for capaian (declared or built-in). */
+Entity *eval_skala(Eval *ev);
+
+typedef enum { CLAIM_HOLDS, CLAIM_FAILS, CLAIM_UNDEFINED } ClaimResult;
+
+/* Evaluates a periksa.  For a comparison, left/right receive both sides
+ * (right of ~= is the literal); otherwise left receives the value. */
+ClaimResult eval_periksa(Eval *ev, const Periksa *p, Value *left, Value *right);
+
+/* Formats a number the way reports show computed figures. */
+void eval_format_num(const Eval *ev, Buf *b, mpq_srcptr q, int decimals);
+/* A value as claims and the REPL show it: numbers exact when they have
+ * at most max(desimal, min_dec) decimals, else rounded to that. */
+void eval_format_value(const Eval *ev, Buf *b, const Value *v, int min_dec);
+
+#endif

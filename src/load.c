@@ -1,0 +1,265 @@
+/* load.c -- reading, importing and checking source files. */
+#include <config.h>
+#include "load.h"
+#include "check.h"
+#include "parse.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#ifndef SAKIP_DATADIR
+#define SAKIP_DATADIR "/usr/local/share/sakip"
+#endif
+
+typedef struct ImportCtx {
+    DiagList *dl;
+    Vec chain;               /* char* realpaths of files being imported */
+    Vec done_paths;          /* char* realpaths already read */
+    Vec done_units;          /* Unit* matching done_paths (owned by their importer) */
+} ImportCtx;
+
+static bool regular_file(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static char *join(const char *dir, const char *file)
+{
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s/%s", dir, file);
+    return buf_steal(&b);
+}
+
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) return xstrdup(".");
+    if (slash == path) return xstrdup("/");
+    return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Finds an imported file; returns malloc'd path or NULL. */
+static char *find_import(const char *importer, const char *path)
+{
+    if (path[0] == '/') return regular_file(path) ? xstrdup(path) : NULL;
+    char *dir = dir_of(importer);
+    char *p = join(dir, path);
+    free(dir);
+    if (regular_file(p)) return p;
+    free(p);
+    const char *env = getenv("SAKIP_PATH");
+    if (env && *env) {
+        char *copy = xstrdup(env);
+        for (char *save = NULL, *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save)) {
+            p = join(tok, path);
+            if (regular_file(p)) {
+                free(copy);
+                return p;
+            }
+            free(p);
+        }
+        free(copy);
+    }
+    const char *builtin[] = {SAKIP_DATADIR,
+#ifdef SAKIP_SRCDIR
+                             SAKIP_SRCDIR,
+#endif
+                             NULL};
+    for (size_t i = 0; builtin[i]; i++) {
+        p = join(builtin[i], path);
+        if (regular_file(p)) return p;
+        free(p);
+    }
+    return NULL;
+}
+
+static void process_imports(ImportCtx *ic, Unit *u);
+
+static void merge_import(ImportCtx *ic, Unit *into, Unit *lib, const Impor *im)
+{
+    for (size_t i = 0; i < lib->sym_cap; i++) {
+        Entity *e = lib->sym[i];
+        if (!e || (e->kind != ENT_SKALA && e->kind != ENT_ATURAN)) continue;
+        Entity *old = unit_define(into, e);
+        if (old && old != e) {
+            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0302", im->span, "impor \"%s\" brings '%s', which is already declared",
+                               im->path, e->id);
+            diag_label(d, old->id_span, "'%s' is declared here", old->id);
+        }
+    }
+}
+
+static void process_imports(ImportCtx *ic, Unit *u)
+{
+    for (size_t i = 0; i < u->impor.len; i++) {
+        Impor *im = u->impor.items[i];
+        char *found = find_import(u->file->name, im->path);
+        if (!found) {
+            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, "cannot find imported file \"%s\"", im->path);
+            diag_hint(d, "looked beside this file, in $SAKIP_PATH and in %s", SAKIP_DATADIR);
+            continue;
+        }
+        char real[PATH_MAX];
+        if (!realpath(found, real)) snprintf(real, sizeof real, "%s", found);
+        bool cycle = false;
+        for (size_t k = 0; k < ic->chain.len; k++)
+            if (!strcmp(ic->chain.items[k], real)) cycle = true;
+        if (cycle) {
+            Buf b;
+            buf_init(&b);
+            for (size_t k = 0; k < ic->chain.len; k++) buf_printf(&b, "%s -> ", (char *)ic->chain.items[k]);
+            buf_puts(&b, real);
+            diag_add(ic->dl, DIAG_ERROR, "E0903", im->span, "import cycle: %s", b.data);
+            buf_free(&b);
+            free(found);
+            continue;
+        }
+        if (ic->chain.len >= MAX_IMPOR_DEPTH) {
+            diag_add(ic->dl, DIAG_ERROR, "E0904", im->span, "imports nested more than %d deep", MAX_IMPOR_DEPTH);
+            free(found);
+            continue;
+        }
+        Unit *lib = NULL;
+        for (size_t k = 0; k < ic->done_paths.len; k++)
+            if (!strcmp(ic->done_paths.items[k], real)) lib = ic->done_units.items[k];
+        if (!lib) {
+            const char *err = NULL;
+            LocFile *lf = locfile_load(found, &err);
+            if (!lf) {
+                diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, "cannot read imported file \"%s\": %s", found, err);
+                free(found);
+                continue;
+            }
+            lib = parse_unit(lf, ic->dl);
+            apush(u, &u->imported, lib);
+            vec_push(&ic->done_paths, xstrdup(real));
+            vec_push(&ic->done_units, lib);
+            vec_push(&ic->chain, xstrdup(real));
+            process_imports(ic, lib);
+            free(ic->chain.items[--ic->chain.len]);
+            check_library(lib, ic->dl);
+        }
+        merge_import(ic, u, lib, im);
+        free(found);
+    }
+}
+
+static Unit *finish(Unit *u, DiagList *dl)
+{
+    ImportCtx ic;
+    memset(&ic, 0, sizeof ic);
+    ic.dl = dl;
+    char real[PATH_MAX];
+    if (realpath(u->file->name, real)) vec_push(&ic.chain, xstrdup(real));
+    process_imports(&ic, u);
+    for (size_t i = 0; i < ic.chain.len; i++) free(ic.chain.items[i]);
+    for (size_t i = 0; i < ic.done_paths.len; i++) free(ic.done_paths.items[i]);
+    vec_free(&ic.chain);
+    vec_free(&ic.done_paths);
+    vec_free(&ic.done_units);
+    check_unit(u, dl);
+    return u;
+}
+
+/* The top-level declaration holding byte offset off, as a span. */
+static Span top_level_span(const Unit *u, uint32_t off)
+{
+    for (size_t i = 0; i < u->entities.len; i++) {
+        const Entity *e = u->entities.items[i];
+        if (!e->parent && e->span.start <= off && off < e->span.end) return e->span;
+    }
+    for (size_t i = 0; i < u->periksa.len; i++) {
+        const Periksa *p = u->periksa.items[i];
+        if (p->span.start <= off && off < p->span.end) return p->span;
+    }
+    return (Span){NULL, 0, 0};
+}
+
+/* After syntax errors the checks still run, so one run reports every
+ * independent mistake; but a finding inside a declaration that did not
+ * parse cleanly is likely a consequence of the syntax error, so it is
+ * dropped. */
+static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
+{
+    Vec broken = {0};
+    for (size_t i = first; i < dl->items.len; i++) {
+        const Diag *d = dl->items.items[i];
+        if (d->span.file == u->file && diag_code_is_fatal(d->code)) {
+            Span *s = xmalloc(sizeof *s);
+            *s = top_level_span(u, d->span.start);
+            vec_push(&broken, s);
+        }
+    }
+    size_t parsed_to = dl->items.len;
+    bool syntax_errors = broken.len > 0;
+    bool header_broken = false;
+    for (size_t i = 0; i < u->entities.len; i++)
+        if (!((Entity *)u->entities.items[i])->id[0]) header_broken = true;
+    finish(u, dl);
+    if (syntax_errors) {
+        size_t w = parsed_to;
+        for (size_t i = parsed_to; i < dl->items.len; i++) {
+            Diag *d = dl->items.items[i];
+            bool drop = d->span.file != u->file;
+            for (size_t k = 0; k < broken.len && !drop; k++) {
+                const Span *s = broken.items[k];
+                if (!s->file || (s->start <= d->span.start && d->span.start < s->end)) drop = true;
+            }
+            /* an unknown name may be one whose declaration header did not parse */
+            if (d->code && !strcmp(d->code, "E0301") && header_broken) drop = true;
+            if (drop) {
+                if (d->level == DIAG_ERROR) dl->nerrors--;
+                else if (d->level == DIAG_WARNING) dl->nwarnings--;
+                diag_free_one(d);
+            } else {
+                dl->items.items[w++] = d;
+            }
+        }
+        dl->items.len = w;
+    }
+    for (size_t i = 0; i < broken.len; i++) free(broken.items[i]);
+    vec_free(&broken);
+    return u;
+}
+
+Unit *load_unit(const char *path, DiagList *dl, bool *unreadable)
+{
+    const char *err = NULL;
+    *unreadable = false;
+    LocFile *lf = locfile_load(path, &err);
+    if (!lf) {
+        diag_add(dl, DIAG_ERROR, "E0000", (Span){NULL, 0, 0}, "cannot read '%s': %s", path, err);
+        *unreadable = true;
+        return NULL;
+    }
+    return finish_after_parse(parse_unit(lf, dl), dl, dl->items.len);
+}
+
+Unit *load_text(const char *name, const char *text, size_t len, DiagList *dl)
+{
+    size_t first = dl->items.len;
+    LocFile *lf = locfile_new(name, text, len);
+    return finish_after_parse(parse_unit(lf, dl), dl, first);
+}
+
+bool diag_code_is_fatal(const char *code)
+{
+    if (!code || code[0] != 'E') return false;
+    /* E00 instansi/file, E01 lexical, E02 syntax, E03 names, E04 types, E09 impor */
+    return code[1] == '0' && (code[2] == '0' || code[2] == '1' || code[2] == '2' || code[2] == '3' ||
+                              code[2] == '4' || code[2] == '9');
+}
+
+size_t diag_count_fatal(const DiagList *dl)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dl->items.len; i++) {
+        const Diag *d = dl->items.items[i];
+        if (d->level == DIAG_ERROR && diag_code_is_fatal(d->code)) n++;
+    }
+    return n;
+}

@@ -1,0 +1,24 @@
+/* load.h -- from a path to a checked Unit: reads the file, parses it,
+ * follows `impor` through the search path (the importing file's folder,
+ * $SAKIP_PATH, the installed data directory), detects import cycles,
+ * reads each imported file once, and runs the checks. */
+#ifndef SAKIP_LOAD_H
+#define SAKIP_LOAD_H
+
+#include <stdbool.h>
+#include "ast.h"
+#include "diag.h"
+
+#define MAX_IMPOR_DEPTH 16
+
+/* Returns NULL when the file cannot be read (a diagnostic says why and
+ * *unreadable is set). Otherwise a Unit, possibly with errors in dl. */
+Unit *load_unit(const char *path, DiagList *dl, bool *unreadable);
+/* The same for source text already in memory (name is used in messages). */
+Unit *load_text(const char *name, const char *text, size_t len, DiagList *dl);
+
+/* True when a diagnostic code stops evaluation (syntax, names, types). */
+bool diag_code_is_fatal(const char *code);
+size_t diag_count_fatal(const DiagList *dl);
+
+#endif

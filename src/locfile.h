@@ -1,0 +1,45 @@
+/* locfile.h -- owns the text of one source file (or one REPL input) and
+ * turns byte offsets into line/column positions, so that every
+ * diagnostic can name FILE:LINE:COL and quote its line with a caret.
+ *
+ * Columns are 1-based and count characters (UTF-8 code points), which is
+ * what an evaluator sees in an editor; a tab counts as one column.
+ */
+#ifndef SAKIP_LOCFILE_H
+#define SAKIP_LOCFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct LocFile {
+    char *name;           /* as given on the command line or "<stdin>" */
+    char *text;           /* NUL-terminated copy of the bytes */
+    size_t len;
+    uint32_t *line_start; /* byte offset of each line's first byte */
+    size_t nlines;
+    int line_base;        /* added to line numbers (REPL: input line) */
+} LocFile;
+
+/* A region of a source file: byte offsets [start, end). */
+typedef struct Span {
+    const LocFile *file;
+    uint32_t start, end;
+} Span;
+
+/* Maximum size of a source file (bytes); larger files are refused with a
+ * diagnostic rather than read. */
+#define LOCFILE_MAX_BYTES (64u * 1024u * 1024u)
+
+LocFile *locfile_new(const char *name, const char *text, size_t len);
+/* Reads path; on failure returns NULL and sets *err to a static reason. */
+LocFile *locfile_load(const char *path, const char **err);
+void locfile_free(LocFile *lf);
+
+/* 1-based line and column of a byte offset. */
+void locfile_pos(const LocFile *lf, uint32_t off, int *line, int *col);
+/* Bytes of line `line` (1-based, without the newline). */
+const char *locfile_line(const LocFile *lf, int line, size_t *len);
+
+Span span_join(Span a, Span b);
+
+#endif

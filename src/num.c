@@ -1,0 +1,279 @@
+/* num.c -- exact rationals: literal parsing, rounding, formatting. */
+#include "num.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool num_parse_decimal(mpq_t out, const char *s, size_t n, int *decimals)
+{
+    char digits[NUM_MAX_DIGITS + 1];
+    size_t nd = 0;
+    int dec = -1;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (is_digit(c)) {
+            if (nd == NUM_MAX_DIGITS) return false;
+            digits[nd++] = c;
+            if (dec >= 0) dec++;
+        } else if (c == '_') {
+            if (i == 0 || i + 1 == n || !is_digit(s[i - 1]) || !is_digit(s[i + 1])) return false;
+        } else if (c == '.') {
+            if (dec >= 0 || i == 0 || i + 1 == n) return false;
+            dec = 0;
+        } else {
+            return false;
+        }
+    }
+    if (nd == 0) return false;
+    digits[nd] = '\0';
+    mpz_set_str(mpq_numref(out), digits, 10);
+    mpz_ui_pow_ui(mpq_denref(out), 10, dec > 0 ? (unsigned long)dec : 0);
+    mpq_canonicalize(out);
+    *decimals = dec > 0 ? dec : 0;
+    return true;
+}
+
+/* Appends digits of s[0..n) with the separators removed. */
+static size_t strip_to(char *dst, size_t cap, const char *s, size_t n, char sep)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == sep) continue;
+        if (k + 1 >= cap) return cap;
+        dst[k++] = s[i];
+    }
+    dst[k] = '\0';
+    return k;
+}
+
+/* True when s[0..n) is digits grouped by `sep` in threes (first group 1-3),
+ * or plain digits when allow_plain. */
+static bool grouped_ok(const char *s, size_t n, char sep, bool allow_plain)
+{
+    if (n == 0) return false;
+    bool has_sep = memchr(s, sep, n) != NULL;
+    if (!has_sep) {
+        for (size_t i = 0; i < n; i++) if (!is_digit(s[i])) return false;
+        return allow_plain;
+    }
+    size_t group = 0, ngroups = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || s[i] == sep) {
+            if (group == 0 || group > 3) return false;
+            if (ngroups > 0 && group != 3) return false;
+            ngroups++;
+            group = 0;
+        } else if (is_digit(s[i])) {
+            group++;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Builds "1.000.000" style text (Indonesian) from a digit string. */
+static void group_digits(Buf *b, const char *digits, char sep)
+{
+    size_t n = strlen(digits);
+    for (size_t i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) buf_putc(b, sep);
+        buf_putc(b, digits[i]);
+    }
+}
+
+MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2)
+{
+    *suggest = NULL;
+    *suggest2 = NULL;
+    /* "1.000,-": the Indonesian way of writing "no sen" */
+    if (n >= 2 && s[n - 1] == '-' && s[n - 2] == ',') n -= 2;
+    if (n > NUM_MAX_DIGITS + 20) return MONEY_TOO_LONG;
+    const char *comma = memchr(s, ',', n);
+    size_t ilen = comma ? (size_t)(comma - s) : n;
+    const char *dec = comma ? comma + 1 : NULL;
+    size_t dlen = comma ? n - ilen - 1 : 0;
+    char digits[NUM_MAX_DIGITS + 2];
+
+    bool int_ok = grouped_ok(s, ilen, '.', true);
+    bool dec_ok = true;
+    if (dec) {
+        dec_ok = dlen > 0;
+        for (size_t i = 0; i < dlen; i++) if (!is_digit(dec[i])) dec_ok = false;
+    }
+    if (int_ok && dec_ok) {
+        size_t k = strip_to(digits, sizeof digits, s, ilen, '.');
+        if (k >= sizeof digits - 1 || k + dlen > NUM_MAX_DIGITS) return MONEY_TOO_LONG;
+        memcpy(digits + k, dec ? dec : "", dlen);
+        digits[k + dlen] = '\0';
+        mpz_set_str(mpq_numref(out), digits, 10);
+        mpz_ui_pow_ui(mpq_denref(out), 10, (unsigned long)dlen);
+        mpq_canonicalize(out);
+        return MONEY_OK;
+    }
+
+    /* English notation: 1,004,422,800 or 1,004,422,800.50 */
+    const char *dot = memrchr(s, '.', n);
+    size_t eilen = dot ? (size_t)(dot - s) : n;
+    bool en_dec_ok = true;
+    if (dot) {
+        size_t edl = n - eilen - 1;
+        en_dec_ok = edl > 0 && edl <= 2;
+        for (size_t i = eilen + 1; i < n; i++) if (!is_digit(s[i])) en_dec_ok = false;
+    }
+    if (memchr(s, ',', n) && grouped_ok(s, eilen, ',', false) && en_dec_ok) {
+        size_t k = strip_to(digits, sizeof digits, s, eilen, ',');
+        if (k >= sizeof digits - 1) return MONEY_TOO_LONG;
+        Buf b;
+        buf_init(&b);
+        group_digits(&b, digits, '.');
+        if (dot) {
+            buf_putc(&b, ',');
+            buf_putn(&b, dot + 1, n - eilen - 1);
+        }
+        *suggest = buf_steal(&b);
+        return MONEY_ENGLISH;
+    }
+
+    if (!dec_ok) return MONEY_BAD_DECIMALS;
+
+    /* Bad grouping such as "1.5": offer the decimal reading and the
+     * thousands reading ("1,5" or "1.500"). */
+    size_t k = strip_to(digits, sizeof digits, s, ilen, '.');
+    if (k >= sizeof digits - 1) return MONEY_TOO_LONG;
+    const char *lastdot = memrchr(s, '.', ilen);
+    Buf b;
+    buf_init(&b);
+    if (lastdot && !memchr(s, '.', (size_t)(lastdot - s)) && !dec) {
+        size_t tail = ilen - (size_t)(lastdot - s) - 1;
+        buf_putn(&b, s, (size_t)(lastdot - s));
+        buf_putc(&b, ',');
+        buf_putn(&b, lastdot + 1, tail);
+        *suggest = buf_steal(&b);
+        if (tail < 3) {
+            char padded[NUM_MAX_DIGITS + 4];
+            snprintf(padded, sizeof padded, "%s%.*s", digits, (int)(3 - tail), "000");
+            group_digits(&b, padded, '.');
+        } else {
+            group_digits(&b, digits, '.');
+        }
+        *suggest2 = buf_steal(&b);
+    } else {
+        group_digits(&b, digits, '.');
+        if (dec) {
+            buf_putc(&b, ',');
+            buf_putn(&b, dec, dlen);
+        }
+        *suggest = buf_steal(&b);
+        buf_puts(&b, digits);
+        if (dec) {
+            buf_putc(&b, ',');
+            buf_putn(&b, dec, dlen);
+        }
+        *suggest2 = buf_steal(&b);
+    }
+    return MONEY_BAD_GROUPING;
+}
+
+void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode)
+{
+    mpz_t scale, num, q, r;
+    mpz_inits(scale, num, q, r, NULL);
+    mpz_ui_pow_ui(scale, 10, (unsigned long)(decimals < 0 ? 0 : decimals));
+    mpz_mul(num, mpq_numref(in), scale);
+    /* truncate toward zero */
+    mpz_tdiv_qr(q, r, num, mpq_denref(in));
+    if (mode == ROUND_HALF_UP) {
+        /* |r| * 2 >= den  -> away from zero */
+        mpz_abs(r, r);
+        mpz_mul_2exp(r, r, 1);
+        if (mpz_cmp(r, mpq_denref(in)) >= 0) {
+            if (mpz_sgn(num) < 0) mpz_sub_ui(q, q, 1);
+            else mpz_add_ui(q, q, 1);
+        }
+    }
+    mpq_set_num(out, q);
+    mpq_set_den(out, scale);
+    mpq_canonicalize(out);
+    mpz_clears(scale, num, q, r, NULL);
+}
+
+/* Appends the integer |z| with grouping. */
+static void put_int(Buf *b, const mpz_t z, Notation nt, bool group)
+{
+    char *s = mpz_get_str(NULL, 10, z);
+    const char *d = s[0] == '-' ? s + 1 : s;
+    if (group) group_digits(b, d, nt == NOTATION_ID ? '.' : ',');
+    else buf_puts(b, d);
+    void (*freefn)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &freefn);
+    freefn(s, strlen(s) + 1);
+}
+
+void num_format(Buf *b, const mpq_t q, int decimals, RoundMode mode, Notation nt, bool group)
+{
+    if (decimals < 0) decimals = 0;
+    mpq_t r;
+    mpq_init(r);
+    num_round(r, q, decimals, mode);
+    mpz_t scaled, ip, fp, scale;
+    mpz_inits(scaled, ip, fp, scale, NULL);
+    mpz_ui_pow_ui(scale, 10, (unsigned long)decimals);
+    mpz_mul(scaled, mpq_numref(r), scale);
+    mpz_divexact(scaled, scaled, mpq_denref(r));
+    if (mpz_sgn(scaled) < 0) buf_putc(b, '-');
+    mpz_abs(scaled, scaled);
+    mpz_tdiv_qr(ip, fp, scaled, scale);
+    put_int(b, ip, nt, group);
+    if (decimals > 0) {
+        buf_putc(b, nt == NOTATION_ID ? ',' : '.');
+        char *fs = mpz_get_str(NULL, 10, fp);
+        size_t fl = strlen(fs);
+        for (size_t i = fl; i < (size_t)decimals; i++) buf_putc(b, '0');
+        buf_puts(b, fs);
+        void (*freefn)(void *, size_t);
+        mp_get_memory_functions(NULL, NULL, &freefn);
+        freefn(fs, fl + 1);
+    }
+    mpz_clears(scaled, ip, fp, scale, NULL);
+    mpq_clear(r);
+}
+
+bool num_is_decimal(const mpq_t q, int max_dec)
+{
+    /* den must divide 10^max_dec */
+    mpz_t p;
+    mpz_init(p);
+    mpz_ui_pow_ui(p, 10, (unsigned long)max_dec);
+    bool ok = mpz_divisible_p(p, mpq_denref(q)) != 0;
+    mpz_clear(p);
+    return ok;
+}
+
+static int needed_decimals(const mpq_t q, int max_dec)
+{
+    for (int d = 0; d <= max_dec; d++) {
+        if (num_is_decimal(q, d)) return d;
+    }
+    return max_dec;
+}
+
+void num_format_short(Buf *b, const mpq_t q, int max_dec, RoundMode mode, Notation nt, bool group)
+{
+    num_format(b, q, needed_decimals(q, max_dec), mode, nt, group);
+}
+
+void num_format_money(Buf *b, const mpq_t q, RoundMode mode, Notation nt)
+{
+    if (nt == NOTATION_ID) buf_puts(b, "Rp ");
+    int d = num_is_decimal(q, 0) ? 0 : 2;
+    num_format(b, q, d, mode, nt, true);
+}
+
+void num_format_plain(Buf *b, const mpq_t q, int max_dec)
+{
+    num_format(b, q, needed_decimals(q, max_dec), ROUND_HALF_UP, NOTATION_EN, false);
+}

@@ -1,0 +1,67 @@
+/* num.h -- exact numbers and their Indonesian (and English) notation.
+ *
+ * Every number and rupiah amount is an exact rational (GMP mpq_t): money
+ * sums never lose a sen, ratios stay exact until they are rounded for
+ * display or for `~=`.  No double is used for anything shown or compared.
+ * Parsing of source literals (`83.63`, `1_000`, `Rp 4.492.070.793,00`)
+ * and the two rounding modes also live here.
+ */
+#ifndef SAKIP_NUM_H
+#define SAKIP_NUM_H
+
+#include <gmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include "util.h"
+
+typedef enum {
+    ROUND_HALF_UP,   /* "setengah_naik": half away from zero (default) */
+    ROUND_DOWN       /* "bawah": toward zero */
+} RoundMode;
+
+typedef enum {
+    NOTATION_ID,     /* 4.492.070.793,50 */
+    NOTATION_EN      /* 4,492,070,793.50 */
+} Notation;
+
+/* Longest digit string accepted in one literal (integer + decimals). */
+#define NUM_MAX_DIGITS 60
+
+/* Parses a plain decimal literal: digits, optional '_' separators between
+ * digits, optional '.' and decimals.  Sets *decimals to the count of
+ * written decimals.  Returns false when the text is not such a literal. */
+bool num_parse_decimal(mpq_t out, const char *s, size_t n, int *decimals);
+
+/* Result of reading the amount after `Rp`. */
+typedef enum {
+    MONEY_OK,
+    MONEY_BAD_GROUPING,  /* Rp 1.5, Rp 12.34.567 */
+    MONEY_ENGLISH,       /* Rp 1,004,422,800 */
+    MONEY_BAD_DECIMALS,  /* Rp 1.000,5.0 */
+    MONEY_TOO_LONG
+} MoneyStatus;
+
+/* Reads an Indonesian amount such as "4.492.070.793,00", "4492070793" or
+ * "1.000,-".  On a problem, *suggest (and for bad grouping *suggest2)
+ * receive malloc'd corrected spellings without "Rp ", else NULL. */
+MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2);
+
+/* out = in rounded to `decimals` places under `mode`. */
+void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode);
+
+/* Formats q rounded to exactly `decimals` places.  group: insert
+ * thousands separators. Result is appended to b. */
+void num_format(Buf *b, const mpq_t q, int decimals, RoundMode mode, Notation nt, bool group);
+/* Formats q exactly when it has at most max_dec decimals (trailing zeros
+ * dropped), otherwise rounded to max_dec. */
+void num_format_short(Buf *b, const mpq_t q, int max_dec, RoundMode mode, Notation nt, bool group);
+/* Money: "Rp 4.492.070.793" (sen shown only when non-zero). */
+void num_format_money(Buf *b, const mpq_t q, RoundMode mode, Notation nt);
+/* Plain machine notation for JSON/CSV: exact when the decimal expansion
+ * ends within max_dec places, else rounded to max_dec. '.' decimals. */
+void num_format_plain(Buf *b, const mpq_t q, int max_dec);
+
+/* True when q has a finite decimal expansion of at most max_dec places. */
+bool num_is_decimal(const mpq_t q, int max_dec);
+
+#endif

@@ -1,0 +1,605 @@
+/* parse.c -- drives the scanner and parser over a file or a REPL input,
+ * and builds the tree for the grammar's actions (pbuild.h).  Only syntax
+ * is judged here; meaning is check.c's. */
+#include <config.h>
+#include "parse.h"
+#include "pbuild.h"
+#include "num.h"
+#include "parser.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- scanner entry points (grammar/lexer.l, prefix sakip_yy) ---- */
+
+typedef struct yy_buffer_state *YY_BUFFER_STATE;
+int sakip_yylex_init_extra(ParseCtx *extra, yyscan_t *scanner);
+YY_BUFFER_STATE sakip_yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
+void sakip_yy_delete_buffer(YY_BUFFER_STATE b, yyscan_t scanner);
+int sakip_yylex_destroy(yyscan_t scanner);
+int sakip_yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+ParseCtx *sakip_yyget_extra(yyscan_t scanner);
+
+int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
+{
+    ParseCtx *ctx = sakip_yyget_extra(scanner);
+    int t = sakip_yylex(lval, lloc, scanner);
+    ctx->prev_token = ctx->last_token;
+    ctx->last_token = t;
+    return t;
+}
+
+const char *const sakip_keywords[] = {
+    "sakip", "instansi", "induk", "tahun", "periode", "kepala", "impor", "skala",
+    "nilai", "atur", "tujuan", "misi", "sasaran", "indikator", "satuan", "polaritas",
+    "positif", "negatif", "target", "realisasi", "rumus", "data", "penanggung_jawab",
+    "sumber", "penjelasan", "program", "kegiatan", "subkegiatan", "mendukung",
+    "anggaran", "keluaran", "aturan", "periksa", "pesan", "jika", "maka", "lainnya",
+    "dan", "atau", "tidak", "benar", "salah", "andai", "batal", "jelaskan", NULL};
+
+const char *closest_keyword(const char *word)
+{
+    const char *best = NULL;
+    size_t bestd = 3;
+    for (size_t i = 0; sakip_keywords[i]; i++) {
+        size_t d = edit_distance(word, sakip_keywords[i], 2);
+        if (d < bestd) {
+            bestd = d;
+            best = sakip_keywords[i];
+        }
+    }
+    return best;
+}
+
+Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, ...)
+{
+    if (ctx->nerrors >= MAX_ERRORS) return NULL;
+    ctx->nerrors++;
+    Buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    Diag *d = diag_add(ctx->diags, DIAG_ERROR, code, span, "%s", b.data);
+    buf_free(&b);
+    if (ctx->nerrors == MAX_ERRORS) {
+        diag_add(ctx->diags, DIAG_NOTE, "E0199", span,
+                 "%d errors in this file; the rest of it is not read", MAX_ERRORS);
+        ctx->stop = true;
+    }
+    return d;
+}
+
+void check_utf8(ParseCtx *ctx)
+{
+    const unsigned char *t = (const unsigned char *)ctx->lf->text;
+    size_t n = ctx->lf->len;
+    for (size_t i = 0; i < n;) {
+        if (t[i] < 0x80) {
+            if (t[i] == 0) {
+                Span s = {ctx->lf, (uint32_t)i, (uint32_t)i + 1};
+                parse_error(ctx, "E0100", s, "NUL byte in source: this looks like a binary file, not a .sakip file");
+                ctx->stop = true;
+                return;
+            }
+            i++;
+            continue;
+        }
+        int len = utf8_seq_len(t + i, n - i);
+        if (len) {
+            i += (size_t)len;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && t[j] >= 0x80 && utf8_seq_len(t + j, n - j) == 0) j++;
+        Span s = {ctx->lf, (uint32_t)i, (uint32_t)j};
+        Diag *d = parse_error(ctx, "E0100", s, "invalid UTF-8 (byte 0x%02X)", t[i]);
+        if (d) diag_hint(d, "save the file as UTF-8 (it may be Windows-1252 or Latin-1)");
+        if (ctx->stop) return;
+        i = j;
+    }
+}
+
+static void run_parser(ParseCtx *ctx)
+{
+    check_utf8(ctx);
+    yyscan_t sc;
+    if (sakip_yylex_init_extra(ctx, &sc) != 0) return;
+    YY_BUFFER_STATE b = sakip_yy_scan_bytes(ctx->lf->text, (int)ctx->lf->len, sc);
+    yyparse(sc, ctx);
+    sakip_yy_delete_buffer(b, sc);
+    sakip_yylex_destroy(sc);
+}
+
+Unit *parse_unit(LocFile *lf, DiagList *dl)
+{
+    Unit *u = unit_new(lf);
+    ParseCtx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.unit = u;
+    ctx.lf = lf;
+    ctx.diags = dl;
+    ctx.mode = PARSE_FILE;
+    run_parser(&ctx);
+    return u;
+}
+
+bool parse_repl(Unit *u, LocFile *lf, DiagList *dl, ReplItem *out)
+{
+    ParseCtx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.unit = u;
+    ctx.lf = lf;
+    ctx.diags = dl;
+    ctx.mode = PARSE_REPL;
+    memset(out, 0, sizeof *out);
+    ctx.repl = out;
+    size_t before = dl->nerrors;
+    run_parser(&ctx);
+    return dl->nerrors == before;
+}
+
+/* ---- tree building ---- */
+
+static Arena *A(ParseCtx *ctx) { return &ctx->unit->arena; }
+static Entity *cur(ParseCtx *ctx) { return ctx->sp > 0 ? ctx->stack[ctx->sp - 1] : NULL; }
+
+void pb_reset(ParseCtx *ctx)
+{
+    ctx->sp = 0;
+    ctx->keluaran = NULL;
+    ctx->data = NULL;
+}
+
+void pb_version(ParseCtx *ctx, Expr *n, Span s)
+{
+    if (mpz_cmp_ui(mpq_denref(n->u.num.q), 1) != 0 || mpz_cmp_ui(mpq_numref(n->u.num.q), 1) != 0) {
+        Diag *d = parse_error(ctx, "E0202", s, "this sakip understands language version 1 only");
+        if (d) diag_hint(d, "write 'sakip 1' or leave the line out");
+    }
+}
+
+void pb_impor(ParseCtx *ctx, const char *path, Span s)
+{
+    Impor *im = arena_alloc(A(ctx), sizeof *im);
+    im->path = path;
+    im->span = s;
+    apush(ctx->unit, &ctx->unit->impor, im);
+}
+
+void pb_atur(ParseCtx *ctx, const char *name, Span name_span, Expr *value, Span s)
+{
+    Atur *a = arena_alloc(A(ctx), sizeof *a);
+    a->name = name;
+    a->name_span = name_span;
+    a->value = value;
+    a->span = s;
+    apush(ctx->unit, &ctx->unit->atur, a);
+}
+
+void pb_aturan(ParseCtx *ctx, const char *id, Span id_span, Vec *params, bool parens, Expr *body, Span s)
+{
+    Entity *e = pb_begin(ctx, ENT_ATURAN, id, id_span, NULL, s);
+    if (params) e->params = *params;
+    e->has_parens = parens;
+    e->body = body;
+    pb_end(ctx, e, s);
+}
+
+void pb_periksa(ParseCtx *ctx, Expr *e, const char *pesan, Span s)
+{
+    Periksa *p = arena_alloc(A(ctx), sizeof *p);
+    p->expr = e;
+    p->pesan = pesan;
+    p->span = s;
+    apush(ctx->unit, &ctx->unit->periksa, p);
+}
+
+void pb_instansi(ParseCtx *ctx, const char *name, Span s)
+{
+    Unit *u = ctx->unit;
+    if (u->ninstansi++ == 0) {
+        u->nama = name;
+        u->instansi_span = s;
+    } else if (u->ninstansi == 2) {
+        u->second_instansi_span = s;
+    }
+}
+
+void pb_tahun(ParseCtx *ctx, int year, Span s)
+{
+    if (!year) return;
+    ctx->unit->tahun = year;
+    ctx->unit->has_tahun = true;
+    ctx->unit->tahun_span = s;
+}
+
+void pb_periode(ParseCtx *ctx, int from, int to, Span s)
+{
+    if (!from || !to) return;
+    if (to < from) {
+        Diag *d = parse_error(ctx, "E0203", s, "periode %d..%d ends before it starts", from, to);
+        if (d) diag_hint(d, "write the first year first, as in 'periode 2021..2026'");
+        return;
+    }
+    ctx->unit->periode_from = from;
+    ctx->unit->periode_to = to;
+    ctx->unit->has_periode = true;
+    ctx->unit->periode_span = s;
+}
+
+int pb_year(ParseCtx *ctx, Expr *n)
+{
+    mpq_srcptr q = n->u.num.q;
+    if (n->kind != EX_NUM || n->u.num.percent || mpz_cmp_ui(mpq_denref(q), 1) != 0 ||
+        mpz_cmp_ui(mpq_numref(q), 1900) < 0 || mpz_cmp_ui(mpq_numref(q), 2999) > 0) {
+        parse_error(ctx, "E0203", n->span, "expected a year like 2024, not '%s'", span_text(ctx->unit, n->span));
+        return 0;
+    }
+    return (int)mpz_get_ui(mpq_numref(q));
+}
+
+Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const char *name, Span kw)
+{
+    Unit *u = ctx->unit;
+    Entity *e = entity_new(u, k, id ? id : "", id ? id_span : kw);
+    e->name = name;
+    e->span = span_join(kw, id_span);
+    e->parent = cur(ctx);
+    apush(u, &u->entities, e);
+    Vec *list = NULL;
+    switch (k) {
+    case ENT_TUJUAN: list = &u->tujuan; break;
+    case ENT_SASARAN: list = &u->sasaran; break;
+    case ENT_INDIKATOR: list = &u->indikator; break;
+    case ENT_SKALA: list = &u->skala; break;
+    case ENT_ATURAN: list = &u->aturan; break;
+    case ENT_PROGRAM: case ENT_KEGIATAN: case ENT_SUBKEGIATAN: list = &u->budget_nodes; break;
+    }
+    e->index = list->len;
+    apush(u, list, e);
+    if (k == ENT_PROGRAM) apush(u, &u->programs, e);
+    if (e->parent) {
+        if (k == ENT_INDIKATOR) apush(u, &e->parent->indikator, e);
+        else if (ent_is_budget(e)) apush(u, &e->parent->children, e);
+    }
+    if (id && unit_define(u, e)) apush(u, &u->duplicates, e);
+    if (ctx->sp < MAX_NESTING) ctx->stack[ctx->sp++] = e;
+    return e;
+}
+
+void pb_end(ParseCtx *ctx, Entity *e, Span whole)
+{
+    e->span = whole;
+    for (int i = ctx->sp - 1; i >= 0; i--) {
+        if (ctx->stack[i] == e) {
+            ctx->sp = i;
+            break;
+        }
+    }
+}
+
+void pb_band(ParseCtx *ctx, const char *label, Expr *lo, int lo_op, int hi_op, Expr *hi, Span s)
+{
+    Entity *sk = cur(ctx);
+    if (!sk || sk->kind != ENT_SKALA) return;
+    Band *b = arena_alloc(A(ctx), sizeof *b);
+    b->label = label;
+    b->span = s;
+    /* Normalise every form to lo (<|<=) nilai (<|<=) hi. */
+    if (lo && hi) {
+        bool up1 = lo_op == '<' || lo_op == 'l', up2 = hi_op == '<' || hi_op == 'l';
+        if (up1 != up2) {
+            Diag *d = parse_error(ctx, "E0204", s, "band '%s' mixes '<' and '>' around 'nilai'", label);
+            if (d) diag_hint(d, "write it as 'LOW <= nilai < HIGH'");
+            return;
+        }
+        if (up1) {
+            b->lo = lo; b->lo_incl = lo_op == 'l';
+            b->hi = hi; b->hi_incl = hi_op == 'l';
+        } else {
+            b->hi = lo; b->hi_incl = lo_op == 'g';
+            b->lo = hi; b->lo_incl = hi_op == 'g';
+        }
+    } else if (hi) {            /* nilai OP hi */
+        if (hi_op == '<' || hi_op == 'l') { b->hi = hi; b->hi_incl = hi_op == 'l'; }
+        else { b->lo = hi; b->lo_incl = hi_op == 'g'; }
+    } else if (lo) {            /* lo OP nilai */
+        if (lo_op == '<' || lo_op == 'l') { b->lo = lo; b->lo_incl = lo_op == 'l'; }
+        else { b->hi = lo; b->hi_incl = lo_op == 'g'; }
+    }
+    apush(ctx->unit, &sk->bands, b);
+}
+
+Expr *pb_percent(ParseCtx *ctx, Expr *n, Span s)
+{
+    (void)ctx;
+    n->u.num.percent = true;
+    n->span = s;
+    return n;
+}
+
+Expr *pb_negate_literal(ParseCtx *ctx, Expr *n, Span s)
+{
+    (void)ctx;
+    mpq_neg(n->u.num.q, n->u.num.q);
+    n->span = s;
+    return n;
+}
+
+void pb_misi(ParseCtx *ctx, const char *text)
+{
+    Entity *e = cur(ctx);
+    if (e) apush(ctx->unit, &e->misi, (void *)text);
+}
+
+void pb_sasaran_tujuan(ParseCtx *ctx, const char *id, Span s)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    NameRef *r = arena_alloc(A(ctx), sizeof *r);
+    r->name = id;
+    r->span = s;
+    e->tujuan = r;
+}
+
+void pb_penjelasan(ParseCtx *ctx, const char *text)
+{
+    Entity *e = cur(ctx);
+    if (e) e->penjelasan = text;
+}
+
+void pb_satuan(ParseCtx *ctx, const char *text, Span s)
+{
+    (void)s;
+    if (ctx->keluaran) {
+        ctx->keluaran->satuan = text;
+        return;
+    }
+    Entity *e = cur(ctx);
+    if (e) e->satuan = text;
+}
+
+void pb_polaritas(ParseCtx *ctx, Polaritas p, Span s)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    e->polaritas = p;
+    e->polaritas_span = s;
+}
+
+void pb_values(ParseCtx *ctx, char which, Vec *values)
+{
+    Vec *dst;
+    if (ctx->keluaran) {
+        dst = which == 't' ? &ctx->keluaran->target : &ctx->keluaran->realisasi;
+    } else {
+        Entity *e = cur(ctx);
+        if (!e) return;
+        dst = which == 't' ? &e->target : &e->realisasi;
+    }
+    for (size_t i = 0; i < values->len; i++) apush(ctx->unit, dst, values->items[i]);
+}
+
+void pb_rumus(ParseCtx *ctx, Expr *e, Span s)
+{
+    Entity *ind = cur(ctx);
+    if (!ind) return;
+    ind->rumus = e;
+    ind->rumus_span = s;
+}
+
+void pb_data_begin(ParseCtx *ctx, int year, Span s)
+{
+    Entity *e = cur(ctx);
+    DataYear *d = arena_alloc(A(ctx), sizeof *d);
+    d->year = year;
+    d->span = s;
+    if (e) apush(ctx->unit, &e->data, d);
+    ctx->data = d;
+}
+
+void pb_data_pair(ParseCtx *ctx, const char *name, Span s, Expr *value)
+{
+    if (!ctx->data) return;
+    DataPair *p = arena_alloc(A(ctx), sizeof *p);
+    p->name = name;
+    p->span = s;
+    p->value = value;
+    apush(ctx->unit, &ctx->data->pairs, p);
+}
+
+void pb_texts(ParseCtx *ctx, char which, Vec *texts)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    Vec *dst = which == 'p' ? &e->penanggung_jawab : &e->sumber;
+    for (size_t i = 0; i < texts->len; i++) apush(ctx->unit, dst, texts->items[i]);
+}
+
+Vec *pb_list(ParseCtx *ctx, Vec *list, void *item)
+{
+    if (!list) list = arena_alloc(A(ctx), sizeof *list);
+    apush(ctx->unit, list, item);
+    return list;
+}
+
+YearVal *pb_with_year(ParseCtx *ctx, YearVal *v, int year, Span s)
+{
+    (void)ctx;
+    v->has_year = year != 0;
+    v->year = year;
+    v->span = s;
+    return v;
+}
+
+YearVal *pb_value(ParseCtx *ctx, Expr *lo, Expr *hi, Span s)
+{
+    YearVal *v = arena_alloc(A(ctx), sizeof *v);
+    v->lo = lo;
+    v->hi = hi;
+    v->span = s;
+    return v;
+}
+
+Expr *pb_string(ParseCtx *ctx, const char *text, Span s)
+{
+    Expr *e = expr_new(ctx->unit, EX_STR, s);
+    e->u.str = text;
+    return e;
+}
+
+void pb_mendukung(ParseCtx *ctx, const char *id, Span s)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    NameRef *r = arena_alloc(A(ctx), sizeof *r);
+    r->name = id;
+    r->span = s;
+    apush(ctx->unit, &e->mendukung, r);
+}
+
+void pb_money(ParseCtx *ctx, char which, Expr *amount, Span s)
+{
+    (void)s;
+    Entity *e = cur(ctx);
+    if (!e) return;
+    if (which == 'a') e->anggaran = amount;
+    else e->realisasi_uang = amount;
+}
+
+void pb_keluaran_begin(ParseCtx *ctx, const char *name, Span s)
+{
+    Entity *e = cur(ctx);
+    Keluaran *k = arena_alloc(A(ctx), sizeof *k);
+    k->name = name;
+    k->span = s;
+    if (e) apush(ctx->unit, &e->keluaran, k);
+    ctx->keluaran = k;
+}
+
+void pb_keluaran_end(ParseCtx *ctx, Span s)
+{
+    if (ctx->keluaran) ctx->keluaran->span = s;
+    ctx->keluaran = NULL;
+}
+
+void pb_andai(ParseCtx *ctx, int kind, const char *id, Span id_span, int year,
+              const char *data_name, Span data_span, YearVal *value, Span s)
+{
+    Andai *a = arena_alloc(A(ctx), sizeof *a);
+    a->kind = (AndaiKind)kind;
+    a->target.name = id;
+    a->target.span = id_span;
+    a->has_year = year != 0;
+    a->year = year;
+    a->data_name = data_name;
+    a->data_span = data_span;
+    a->value = value;
+    a->span = s;
+    apush(ctx->unit, &ctx->unit->andai, a);
+    if (ctx->repl) {
+        ctx->repl->kind = REPL_ANDAI;
+        ctx->repl->andai = a;
+        ctx->repl->span = s;
+    }
+}
+
+void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s)
+{
+    if (!ctx->repl) {
+        if (kind == REPL_ANDAI_LIST)
+            parse_error(ctx, "E0205", s, "'andai' needs a change here, as in 'andai realisasi IKM 2024 = 70'");
+        return;
+    }
+    ctx->repl->kind = kind;
+    ctx->repl->expr = e;
+    ctx->repl->span = s;
+}
+
+static Expr *deepen(ParseCtx *ctx, Expr *e, int child_depth)
+{
+    e->depth = child_depth + 1;
+    if (e->depth == MAX_EXPR_DEPTH) {
+        parse_error(ctx, "E0110", e->span,
+                    "expression nested more than %d levels deep; the rest of the file is not read",
+                    MAX_EXPR_DEPTH);
+        ctx->stop = true;
+    }
+    return e;
+}
+
+static int maxi(int a, int b) { return a > b ? a : b; }
+
+Expr *pb_if(ParseCtx *ctx, Expr *c, Expr *a, Expr *b, Span s)
+{
+    Expr *e = expr_new(ctx->unit, EX_IF, s);
+    e->u.cond.c = c;
+    e->u.cond.a = a;
+    e->u.cond.b = b;
+    return deepen(ctx, e, maxi(c->depth, maxi(a->depth, b->depth)));
+}
+
+Expr *pb_bin(ParseCtx *ctx, BinOp op, Expr *l, Expr *r, Span op_span, Span s)
+{
+    Expr *e = expr_new(ctx->unit, EX_BIN, s);
+    e->op_span = op_span;
+    e->u.bin.op = op;
+    e->u.bin.l = l;
+    e->u.bin.r = r;
+    return deepen(ctx, e, maxi(l->depth, r->depth));
+}
+
+Expr *pb_unary(ParseCtx *ctx, ExprKind k, Expr *x, Span op_span, Span s)
+{
+    Expr *e = expr_new(ctx->unit, k, s);
+    e->op_span = op_span;
+    e->u.un = x;
+    return deepen(ctx, e, x->depth);
+}
+
+Expr *pb_bool(ParseCtx *ctx, bool b, Span s)
+{
+    Expr *e = expr_new(ctx->unit, EX_BOOL, s);
+    e->u.b = b;
+    return e;
+}
+
+Expr *pb_ident(ParseCtx *ctx, const char *name, Span s)
+{
+    Expr *e = expr_new(ctx->unit, EX_IDENT, s);
+    e->u.id.name = name;
+    return e;
+}
+
+Expr *pb_call(ParseCtx *ctx, const char *name, Span name_span, Vec *args, Span s)
+{
+    Expr *e = expr_new(ctx->unit, EX_CALL, s);
+    e->u.call.name = name;
+    e->u.call.name_span = name_span;
+    int depth = 0;
+    if (args) {
+        e->u.call.args = (Expr **)args->items;
+        e->u.call.nargs = (int)args->len;
+        for (size_t i = 0; i < args->len; i++) depth = maxi(depth, ((Expr *)args->items[i])->depth);
+    }
+    return deepen(ctx, e, depth);
+}
+
+Expr *pb_paren(ParseCtx *ctx, Expr *x, Span s)
+{
+    (void)ctx;
+    (void)s;
+    /* Keep the inner span: diagnostics point at the expression. */
+    return x;
+}
+
+NameRef *pb_param(ParseCtx *ctx, const char *name, Span s)
+{
+    NameRef *r = arena_alloc(A(ctx), sizeof *r);
+    r->name = name;
+    r->span = s;
+    return r;
+}

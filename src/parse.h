@@ -1,0 +1,81 @@
+/* parse.h -- the interface between the scanner (grammar/lexer.l), the
+ * parser (grammar/parser.y) and the rest of libsakip.
+ *
+ * parse_unit() turns one source file into a Unit, reporting every
+ * lexical and syntax error into a DiagList and recovering so that one
+ * run shows them all.  The REPL parses one input at a time into the same
+ * Unit with parse_repl().
+ */
+#ifndef SAKIP_PARSE_H
+#define SAKIP_PARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "ast.h"
+#include "diag.h"
+
+/* Limits (doc/limits.md). */
+#define MAX_IDENT_LEN    255
+#define MAX_STRING_LEN   4096
+#define MAX_NESTING      200     /* ( and { nesting */
+#define MAX_EXPR_DEPTH   1000    /* operator chain depth of one expression */
+#define MAX_ERRORS       100     /* syntax/lexical errors shown per file */
+
+typedef enum { PARSE_FILE, PARSE_REPL } ParseMode;
+
+/* What one REPL input was. */
+typedef enum {
+    REPL_NOTHING,     /* empty line, comment, or a syntax error */
+    REPL_DECL,        /* a declaration or statement added to the unit */
+    REPL_EXPR,
+    REPL_ANDAI,
+    REPL_ANDAI_LIST,  /* `andai` alone */
+    REPL_BATAL,
+    REPL_JELASKAN
+} ReplKind;
+
+typedef struct ReplItem {
+    ReplKind kind;
+    Expr *expr;
+    Andai *andai;
+    Span span;
+} ReplItem;
+
+typedef struct ParseCtx {
+    Unit *unit;
+    LocFile *lf;
+    DiagList *diags;
+    ParseMode mode;
+    bool start_sent;
+    uint32_t offset;         /* scanner position in lf->text */
+    int depth;               /* open ( and { */
+    int parens;              /* open ( only */
+    int last_token;          /* previous token kind, for messages */
+    int prev_token;
+    bool stop;               /* a limit was hit: scanner returns EOF */
+    size_t nerrors;
+    ReplItem *repl;
+    Entity *stack[MAX_NESTING + 1];  /* enclosing declarations */
+    int sp;
+    Keluaran *keluaran;      /* open keluaran block */
+    DataYear *data;          /* open data block */
+} ParseCtx;
+
+/* Parses a whole file.  Never returns NULL; the Unit owns lf. */
+Unit *parse_unit(LocFile *lf, DiagList *dl);
+/* Parses one REPL input (statements or an expression) into u. The
+ * LocFile must outlive u (the caller keeps REPL inputs alive). */
+bool parse_repl(Unit *u, LocFile *lf, DiagList *dl, ReplItem *out);
+
+/* Reports an error through the context, respecting MAX_ERRORS. */
+Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Keyword table, shared with the REPL's completion and `did you mean`. */
+extern const char *const sakip_keywords[];
+const char *closest_keyword(const char *word);
+
+/* Validates UTF-8 of the whole file, reporting each invalid sequence. */
+void check_utf8(ParseCtx *ctx);
+
+#endif

@@ -1,0 +1,56 @@
+/* pbuild.h -- tree-building helpers called from the grammar's actions.
+ * Kept out of parser.y so the grammar reads as a grammar. */
+#ifndef SAKIP_PBUILD_H
+#define SAKIP_PBUILD_H
+
+#include "parse.h"
+
+void pb_reset(ParseCtx *ctx);
+void pb_version(ParseCtx *ctx, Expr *n, Span s);
+void pb_impor(ParseCtx *ctx, const char *path, Span s);
+void pb_atur(ParseCtx *ctx, const char *name, Span name_span, Expr *value, Span s);
+void pb_aturan(ParseCtx *ctx, const char *id, Span id_span, Vec *params, bool parens, Expr *body, Span s);
+void pb_periksa(ParseCtx *ctx, Expr *e, const char *pesan, Span s);
+void pb_instansi(ParseCtx *ctx, const char *name, Span s);
+void pb_tahun(ParseCtx *ctx, int year, Span s);
+void pb_periode(ParseCtx *ctx, int from, int to, Span s);
+int pb_year(ParseCtx *ctx, Expr *n);
+
+Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const char *name, Span kw);
+void pb_end(ParseCtx *ctx, Entity *e, Span whole);
+
+void pb_band(ParseCtx *ctx, const char *label, Expr *lo, int lo_op, int hi_op, Expr *hi, Span s);
+Expr *pb_percent(ParseCtx *ctx, Expr *n, Span s);
+Expr *pb_negate_literal(ParseCtx *ctx, Expr *n, Span s);
+void pb_misi(ParseCtx *ctx, const char *text);
+void pb_sasaran_tujuan(ParseCtx *ctx, const char *id, Span s);
+void pb_penjelasan(ParseCtx *ctx, const char *text);
+void pb_satuan(ParseCtx *ctx, const char *text, Span s);
+void pb_polaritas(ParseCtx *ctx, Polaritas p, Span s);
+void pb_values(ParseCtx *ctx, char which, Vec *values);
+void pb_rumus(ParseCtx *ctx, Expr *e, Span s);
+void pb_data_begin(ParseCtx *ctx, int year, Span s);
+void pb_data_pair(ParseCtx *ctx, const char *name, Span s, Expr *value);
+void pb_texts(ParseCtx *ctx, char which, Vec *texts);
+Vec *pb_list(ParseCtx *ctx, Vec *list, void *item);
+YearVal *pb_with_year(ParseCtx *ctx, YearVal *v, int year, Span s);
+YearVal *pb_value(ParseCtx *ctx, Expr *lo, Expr *hi, Span s);
+Expr *pb_string(ParseCtx *ctx, const char *text, Span s);
+void pb_mendukung(ParseCtx *ctx, const char *id, Span s);
+void pb_money(ParseCtx *ctx, char which, Expr *amount, Span s);
+void pb_keluaran_begin(ParseCtx *ctx, const char *name, Span s);
+void pb_keluaran_end(ParseCtx *ctx, Span s);
+void pb_andai(ParseCtx *ctx, int kind, const char *id, Span id_span, int year,
+              const char *data_name, Span data_span, YearVal *value, Span s);
+void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s);
+
+Expr *pb_if(ParseCtx *ctx, Expr *c, Expr *a, Expr *b, Span s);
+Expr *pb_bin(ParseCtx *ctx, BinOp op, Expr *l, Expr *r, Span op_span, Span s);
+Expr *pb_unary(ParseCtx *ctx, ExprKind k, Expr *e, Span op_span, Span s);
+Expr *pb_bool(ParseCtx *ctx, bool b, Span s);
+Expr *pb_ident(ParseCtx *ctx, const char *name, Span s);
+Expr *pb_call(ParseCtx *ctx, const char *name, Span name_span, Vec *args, Span s);
+Expr *pb_paren(ParseCtx *ctx, Expr *e, Span s);
+NameRef *pb_param(ParseCtx *ctx, const char *name, Span s);
+
+#endif

@@ -1,0 +1,65 @@
+/* report.h -- the LAKIP tables as data, built once from an evaluated
+ * Unit and rendered by each output format (report_text.c, ...).
+ *
+ * A Cell keeps both the display text in the chosen notation ("83,63",
+ * "Rp 4.492.070.793") and a plain machine form ("83.63", "4492070793")
+ * so spreadsheets and JSON get numbers, not strings.
+ */
+#ifndef SAKIP_REPORT_H
+#define SAKIP_REPORT_H
+
+#include <stdio.h>
+#include "eval.h"
+
+typedef enum { CELL_TEXT, CELL_NUM, CELL_MONEY, CELL_UNDEF } CellKind;
+
+typedef struct Cell {
+    CellKind kind;
+    char *text;              /* display */
+    char *plain;             /* machine form; NULL for text */
+    int indent;              /* tree level, for the budget table */
+} Cell;
+
+typedef struct Table {
+    const char *key;         /* "3.2", "3.8", ... */
+    char *title;
+    int ncols;
+    const char **headers;
+    const bool *right;       /* right-align column */
+    Vec rows;                /* Cell* arrays of ncols */
+    Vec notes;               /* char* lines printed under the table */
+    const char **headers_owned;  /* freed with the table when built at run time */
+    bool *right_owned;
+} Table;
+
+typedef struct Report {
+    char *heading;           /* instansi line */
+    Vec subheading;          /* char* */
+    Vec tables;              /* Table* */
+} Report;
+
+/* One row of the multi-file recap. */
+typedef struct RecapRow {
+    char *nama, *induk;
+    int tahun;
+    bool has_mean;
+    mpq_t mean;              /* mean capaian over the IKU */
+    Vec band_labels;         /* char* */
+    Vec band_counts;         /* size_t as void* */
+    size_t undefined;
+    mpq_t anggaran, realisasi;
+    bool has_budget;
+} RecapRow;
+
+Report *report_build(Eval *ev);
+void report_free(Report *r);
+
+RecapRow *recap_row(Eval *ev);
+void recap_row_free(RecapRow *r);
+Table *recap_table(Vec *rows, Notation nt);   /* sorts rows by mean capaian */
+void table_free(Table *t);
+
+void report_render_text(FILE *out, const Report *r);
+void table_render_text(FILE *out, const Table *t);
+
+#endif

@@ -1,0 +1,267 @@
+/* util.c -- arena, buffers, vectors, UTF-8 helpers, edit distance. */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(void)
+{
+    fputs("sakip: out of memory\n", stderr);
+    abort();
+}
+
+void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) out_of_memory();
+    return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) out_of_memory();
+    return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+    p = realloc(p, n ? n : 1);
+    if (!p) out_of_memory();
+    return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+    char *p = xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
+
+/* ---- arena ---- */
+
+struct ArenaBlock {
+    ArenaBlock *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+struct ArenaCleanup {
+    ArenaCleanup *next;
+    void (*fn)(void *);
+    void *p;
+};
+
+enum { ARENA_BLOCK = 32 * 1024 };
+
+void arena_init(Arena *a) { a->blocks = NULL; a->cleanups = NULL; }
+
+void *arena_alloc(Arena *a, size_t n)
+{
+    size_t align = sizeof(max_align_t);
+    n = (n + align - 1) / align * align;
+    ArenaBlock *b = a->blocks;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+        b = xmalloc(sizeof *b + cap);
+        b->used = 0;
+        b->cap = cap;
+        /* Keep a partly used block at the head only when the new one is
+         * an oversized single allocation. */
+        if (a->blocks && n > ARENA_BLOCK) {
+            b->next = a->blocks->next;
+            a->blocks->next = b;
+        } else {
+            b->next = a->blocks;
+            a->blocks = b;
+        }
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(Arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(Arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+void arena_on_free(Arena *a, void (*fn)(void *), void *p)
+{
+    ArenaCleanup *c = arena_alloc(a, sizeof *c);
+    c->fn = fn;
+    c->p = p;
+    c->next = a->cleanups;
+    a->cleanups = c;
+}
+
+void arena_free(Arena *a)
+{
+    for (ArenaCleanup *c = a->cleanups; c; c = c->next) c->fn(c->p);
+    ArenaBlock *b = a->blocks;
+    while (b) {
+        ArenaBlock *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->blocks = NULL;
+    a->cleanups = NULL;
+}
+
+/* ---- buffers ---- */
+
+void buf_init(Buf *b) { b->data = NULL; b->len = b->cap = 0; }
+void buf_free(Buf *b) { free(b->data); buf_init(b); }
+
+void buf_reset(Buf *b)
+{
+    b->len = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+static void buf_reserve(Buf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) cap *= 2;
+    b->data = xrealloc(b->data, cap);
+    b->cap = cap;
+}
+
+void buf_putn(Buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void buf_putc(Buf *b, char c) { buf_putn(b, &c, 1); }
+void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
+
+void buf_vprintf(Buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) return;
+    buf_reserve(b, (size_t)n);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void buf_printf(Buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+char *buf_steal(Buf *b)
+{
+    char *s = b->data ? b->data : xstrdup("");
+    buf_init(b);
+    return s;
+}
+
+/* ---- vectors ---- */
+
+void vec_push(Vec *v, void *item)
+{
+    if (v->len == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 8;
+        v->items = xrealloc(v->items, v->cap * sizeof *v->items);
+    }
+    v->items[v->len++] = item;
+}
+
+void vec_push_arena(Arena *a, Vec *v, void *item)
+{
+    if (v->len == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 4;
+        void **items = arena_alloc(a, cap * sizeof *items);
+        if (v->len) memcpy(items, v->items, v->len * sizeof *items);
+        v->items = items;
+        v->cap = cap;
+    }
+    v->items[v->len++] = item;
+}
+
+void vec_free(Vec *v)
+{
+    free(v->items);
+    v->items = NULL;
+    v->len = v->cap = 0;
+}
+
+/* ---- UTF-8 ---- */
+
+int utf8_seq_len(const unsigned char *s, size_t n)
+{
+    if (n == 0) return 0;
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    int len;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
+    else return 0;
+    if ((size_t)len > n) return 0;
+    unsigned cp = c & (0x7F >> len);
+    for (int i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+size_t utf8_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
+    return w;
+}
+
+/* ---- edit distance ---- */
+
+size_t edit_distance(const char *a, const char *b, size_t cap)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64) return cap + 1;
+    size_t diff = la > lb ? la - lb : lb - la;
+    if (diff > cap) return cap + 1;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        size_t best = row[0];
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
+            size_t v = prev + cost;
+            if (row[j] + 1 < v) v = row[j] + 1;
+            if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+            row[j] = v;
+            prev = cur;
+            if (v < best) best = v;
+        }
+        if (best > cap) return cap + 1;
+    }
+    return row[lb] > cap ? cap + 1 : row[lb];
+}

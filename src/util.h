@@ -1,0 +1,71 @@
+/* util.h -- small shared utilities: an arena allocator that owns every
+ * piece of a parsed file, a growable byte buffer, and checked malloc.
+ *
+ * Everything the parser builds for one file lives in one Arena and is
+ * released with one arena_free(), so a whole-country run can parse,
+ * evaluate and drop each file without per-node bookkeeping.
+ */
+#ifndef SAKIP_UTIL_H
+#define SAKIP_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdbool.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+typedef struct ArenaBlock ArenaBlock;
+typedef struct ArenaCleanup ArenaCleanup;
+typedef struct Arena {
+    ArenaBlock *blocks;
+    ArenaCleanup *cleanups;  /* run at arena_free, newest first */
+} Arena;
+
+void arena_init(Arena *a);
+void *arena_alloc(Arena *a, size_t n);          /* zeroed */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);
+/* Call fn(p) when the arena is freed (used for GMP numbers). */
+void arena_on_free(Arena *a, void (*fn)(void *), void *p);
+void arena_free(Arena *a);
+
+/* Growable byte buffer; always NUL-terminated. */
+typedef struct Buf {
+    char *data;
+    size_t len, cap;
+} Buf;
+
+void buf_init(Buf *b);
+void buf_free(Buf *b);
+void buf_reset(Buf *b);
+void buf_putc(Buf *b, char c);
+void buf_puts(Buf *b, const char *s);
+void buf_putn(Buf *b, const char *s, size_t n);
+void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+char *buf_steal(Buf *b);  /* returns malloc'd string, resets b */
+
+/* Growable pointer vector. */
+typedef struct Vec {
+    void **items;
+    size_t len, cap;
+} Vec;
+
+void vec_push(Vec *v, void *item);
+/* Same, but the storage comes from an arena (never freed separately). */
+void vec_push_arena(Arena *a, Vec *v, void *item);
+void vec_free(Vec *v);
+
+/* Number of UTF-8 characters (code points) in s[0..n). */
+size_t utf8_width(const char *s, size_t n);
+/* Length of a valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
+int utf8_seq_len(const unsigned char *s, size_t n);
+
+/* Levenshtein distance, capped: returns cap+1 once it exceeds cap. */
+size_t edit_distance(const char *a, const char *b, size_t cap);
+
+#endif

@@ -1,0 +1,89 @@
+/* value.c -- value constructors and display. */
+#include "value.h"
+
+void value_init(Value *v)
+{
+    v->kind = V_UNDEF;
+    mpq_init(v->q);
+    v->text = NULL;
+    v->b = false;
+    v->ent = NULL;
+    v->decimals = -1;
+}
+
+void value_clear(Value *v) { mpq_clear(v->q); }
+
+void value_set(Value *dst, const Value *src)
+{
+    if (dst == src) return;
+    dst->kind = src->kind;
+    mpq_set(dst->q, src->q);
+    dst->text = src->text;
+    dst->b = src->b;
+    dst->ent = src->ent;
+    dst->decimals = src->decimals;
+}
+
+void value_undef(Value *v, const char *why)
+{
+    v->kind = V_UNDEF;
+    v->text = why;
+    v->decimals = -1;
+}
+
+void value_num(Value *v, mpq_srcptr q)
+{
+    v->kind = V_NUM;
+    mpq_set(v->q, q);
+    v->decimals = -1;
+}
+
+void value_money(Value *v, mpq_srcptr q)
+{
+    v->kind = V_MONEY;
+    mpq_set(v->q, q);
+    v->decimals = -1;
+}
+
+void value_text(Value *v, const char *s)
+{
+    v->kind = V_TEXT;
+    v->text = s;
+}
+
+void value_bool(Value *v, bool b)
+{
+    v->kind = V_BOOL;
+    v->b = b;
+}
+
+void value_ref(Value *v, Entity *e)
+{
+    v->kind = V_REF;
+    v->ent = e;
+}
+
+const char *vkind_name(VKind k)
+{
+    switch (k) {
+    case V_UNDEF: return "undefined";
+    case V_NUM: return "number";
+    case V_MONEY: return "money";
+    case V_TEXT: return "text";
+    case V_BOOL: return "truth value";
+    case V_REF: return "name";
+    }
+    return "?";
+}
+
+void value_format(Buf *b, const Value *v, int decimals, RoundMode mode, Notation nt)
+{
+    switch (v->kind) {
+    case V_UNDEF: buf_puts(b, "-"); break;
+    case V_NUM: num_format(b, v->q, decimals, mode, nt, true); break;
+    case V_MONEY: num_format_money(b, v->q, mode, nt); break;
+    case V_TEXT: buf_printf(b, "\"%s\"", v->text); break;
+    case V_BOOL: buf_puts(b, v->b ? "benar" : "salah"); break;
+    case V_REF: buf_puts(b, v->ent->id); break;
+    }
+}

@@ -1,0 +1,38 @@
+/* value.h -- the values expressions evaluate to (LANGUAGE.md §2):
+ * number, money, text, truth, a reference to a declared entity, or
+ * undefined ("tak terdefinisi") with the reason it is undefined. */
+#ifndef SAKIP_VALUE_H
+#define SAKIP_VALUE_H
+
+#include <gmp.h>
+#include <stdbool.h>
+#include "ast.h"
+#include "num.h"
+
+typedef enum { V_UNDEF, V_NUM, V_MONEY, V_TEXT, V_BOOL, V_REF } VKind;
+
+typedef struct Value {
+    VKind kind;
+    mpq_t q;                 /* V_NUM, V_MONEY */
+    const char *text;        /* V_TEXT; V_UNDEF: why (may be NULL) */
+    bool b;                  /* V_BOOL */
+    Entity *ent;             /* V_REF */
+    int decimals;            /* literal decimals, -1 if computed */
+} Value;
+
+void value_init(Value *v);
+void value_clear(Value *v);
+void value_set(Value *dst, const Value *src);
+void value_undef(Value *v, const char *why);
+void value_num(Value *v, mpq_srcptr q);
+void value_money(Value *v, mpq_srcptr q);
+void value_text(Value *v, const char *s);
+void value_bool(Value *v, bool b);
+void value_ref(Value *v, Entity *e);
+
+const char *vkind_name(VKind k);   /* "number", "money", ... */
+
+/* Display form in the report's notation. */
+void value_format(Buf *b, const Value *v, int decimals, RoundMode mode, Notation nt);
+
+#endif
