@@ -12,12 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "diag.h"
 #include "eval.h"
 #include "load.h"
+#include "output.h"
 #include "report.h"
 
 enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
@@ -44,7 +47,8 @@ static void usage(FILE *out)
           "\n"
           "Options:\n"
           "  --tahun=YEAR        evaluate YEAR instead of the file's 'tahun'\n"
-          "  --format=FORMAT     check: text or json; eval: text\n"
+          "  --format=FORMAT     check: text or json; eval: text, json, csv or md\n"
+          "  --output=PATH       eval: write to PATH atomically (csv: a directory, one file per table)\n"
           "  --angka=id|en       number notation (default id: Rp 4.492.070.793, 83,63)\n"
           "  --werror            check: treat warnings as errors\n"
           "  --no-warn=CODE      do not report warnings with this code (e.g. W0607)\n"
@@ -145,15 +149,72 @@ static int cmd_check(Options *o)
     return status;
 }
 
+/* ---- eval ---- */
+
+typedef struct CsvFile {
+    const char *key;
+    Buf data;
+} CsvFile;
+
+static Buf *csv_file(Vec *files, const char *key, bool *is_new)
+{
+    for (size_t i = 0; i < files->len; i++) {
+        CsvFile *f = files->items[i];
+        if (!strcmp(f->key, key)) {
+            *is_new = false;
+            return &f->data;
+        }
+    }
+    CsvFile *f = xcalloc(1, sizeof *f);
+    f->key = key;
+    buf_init(&f->data);
+    vec_push(files, f);
+    *is_new = true;
+    return &f->data;
+}
+
+static bool is_directory(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static const char *const eval_formats[] = {"text", "json", "csv", "md", NULL};
+
 static int cmd_eval(Options *o)
 {
-    if (o->format && strcmp(o->format, "text")) {
-        fprintf(stderr, "sakip: eval --format=%s is not available yet; use --format=text\n", o->format);
+    const char *fmt = o->format ? o->format : "text";
+    bool known = false;
+    for (size_t i = 0; eval_formats[i]; i++) known |= !strcmp(fmt, eval_formats[i]);
+    if (!known) {
+        fprintf(stderr, "sakip: eval --format is text, json, csv or md, not '%s'\n", fmt);
         return EXIT_USAGE;
     }
+    bool json = !strcmp(fmt, "json"), csv = !strcmp(fmt, "csv"), md = !strcmp(fmt, "md");
+    size_t olen = o->output ? strlen(o->output) : 0;
+    bool csv_dir = csv && o->output && (is_directory(o->output) || (olen && o->output[olen - 1] == '/'));
+    if (csv_dir && !is_directory(o->output) && mkdir(o->output, 0777) != 0) {
+        fprintf(stderr, "sakip: cannot create directory '%s': %s\n", o->output, strerror(errno));
+        return EXIT_USAGE;
+    }
+    FILE *out = stdout;
+    AtomicFile af;
+    bool to_file = o->output && !csv_dir;
+    if (to_file) {
+        char *err = NULL;
+        if (!atomic_open(&af, o->output, &err)) {
+            fprintf(stderr, "sakip: %s\n", err);
+            free(err);
+            return EXIT_USAGE;
+        }
+        out = af.f;
+    }
+
     int status = EXIT_OK;
-    Vec recap = {0};
+    Vec recap = {0}, csv_files = {0};
     size_t shown = 0;
+    bool multi = o->files.len > 1;
+    if (json) fputs("{\"instansi\": [", out);
     for (size_t i = 0; i < o->files.len; i++) {
         DiagList dl;
         setup_diags(&dl, o);
@@ -164,10 +225,36 @@ static int cmd_eval(Options *o)
             Eval ev;
             eval_init(&ev, u, &dl, o->tahun);
             ev.notation = o->notation;
-            Report *r = report_build(&ev);
-            if (shown++) fputs("\n\n", stdout);
-            report_render_text(stdout, r);
-            report_free(r);
+            Buf b;
+            buf_init(&b);
+            if (json) {
+                buf_puts(&b, shown ? ",\n  " : "\n  ");
+                report_json_unit(&b, &ev);
+            } else {
+                Report *r = report_build(&ev);
+                if (md) {
+                    buf_printf(&b, "%s## %s\n\n", shown ? "\n" : "", r->heading);
+                    for (size_t k = 0; k < r->subheading.len; k++) buf_printf(&b, "%s  \n", (char *)r->subheading.items[k]);
+                    buf_putc(&b, '\n');
+                    for (size_t k = 0; k < r->tables.len; k++) table_render_md(&b, r->tables.items[k]);
+                } else if (csv && csv_dir) {
+                    for (size_t k = 0; k < r->tables.len; k++) {
+                        Table *t = r->tables.items[k];
+                        bool fresh;
+                        Buf *f = csv_file(&csv_files, t->key, &fresh);
+                        table_render_csv(f, t, fresh, multi ? u->nama : NULL);
+                    }
+                } else if (csv) {
+                    table_render_csv(&b, r->tables.items[0], shown == 0, multi ? u->nama : NULL);
+                } else {
+                    if (shown) fputs("\n\n", out);
+                    report_render_text(out, r);
+                }
+                report_free(r);
+            }
+            fputs(b.data ? b.data : "", out);
+            buf_free(&b);
+            shown++;
             vec_push(&recap, recap_row(&ev));
             eval_free(&ev);
         } else if (u) {
@@ -177,14 +264,63 @@ static int cmd_eval(Options *o)
         diag_list_free(&dl);
         unit_free(u);
     }
-    if (recap.len > 1) {
-        Table *t = recap_table(&recap, o->notation);
-        fputs("\n\n", stdout);
-        table_render_text(stdout, t);
-        table_free(t);
+    Table *t = recap.len > 1 ? recap_table(&recap, o->notation) : NULL;
+    Buf b;
+    buf_init(&b);
+    if (json) {
+        fputs(shown ? "\n]" : "]", out);
+        if (t) {
+            buf_puts(&b, ",\n\"rekap\": ");
+            report_json_recap(&b, &recap);
+        }
+        buf_puts(&b, "}\n");
+    } else if (t && md) {
+        buf_puts(&b, "\n## Rekapitulasi\n\n");
+        table_render_md(&b, t);
+    } else if (t && csv_dir) {
+        bool fresh;
+        table_render_csv(csv_file(&csv_files, t->key, &fresh), t, true, NULL);
+    } else if (t && !csv) {
+        fputs("\n\n", out);
+        table_render_text(out, t);
     }
+    fputs(b.data ? b.data : "", out);
+    buf_free(&b);
+    table_free(t);
+    for (size_t i = 0; i < csv_files.len; i++) {
+        CsvFile *f = csv_files.items[i];
+        Buf path;
+        buf_init(&path);
+        buf_printf(&path, "%s%s%s.csv", o->output, o->output[olen - 1] == '/' ? "" : "/",
+                   !strcmp(f->key, "periksa") || !strcmp(f->key, "rekap") ? f->key : "tabel-");
+        if (strcmp(f->key, "periksa") && strcmp(f->key, "rekap")) {
+            path.len -= 4;
+            buf_printf(&path, "%s.csv", f->key);
+        }
+        char *err = NULL;
+        if (!write_file_atomic(path.data, f->data.data ? f->data.data : "", f->data.len, &err)) {
+            fprintf(stderr, "sakip: %s\n", err);
+            free(err);
+            status = EXIT_USAGE;
+        }
+        buf_free(&path);
+        buf_free(&f->data);
+        free(f);
+    }
+    vec_free(&csv_files);
     for (size_t i = 0; i < recap.len; i++) recap_row_free(recap.items[i]);
     vec_free(&recap);
+    if (to_file) {
+        char *err = NULL;
+        if (!atomic_commit(&af, &err)) {
+            fprintf(stderr, "sakip: %s\n", err);
+            free(err);
+            status = EXIT_USAGE;
+        }
+    } else if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "sakip: error writing standard output: %s\n", strerror(errno));
+        status = EXIT_USAGE;
+    }
     return status;
 }
 

@@ -96,10 +96,13 @@ static bool is_percent_unit(const Entity *ind)
 static void cell_input(Cell *c, const Eval *ev, const Entity *ind, const Value *v, const Value *hi)
 {
     const char *suf = is_percent_unit(ind) ? "%" : NULL;
-    cell_number(c, ev, v, ev->desimal > 4 ? ev->desimal : 4, true, suf);
+    /* as written in the source (53.30 stays 53,30), else the shortest form */
+    if (v->decimals >= 0) cell_number(c, ev, v, v->decimals, false, suf);
+    else cell_number(c, ev, v, ev->desimal > 4 ? ev->desimal : 4, true, suf);
     if (hi && hi->kind != V_UNDEF && c->kind != CELL_UNDEF) {
         Cell h = {0};
-        cell_number(&h, ev, hi, 4, true, suf);
+        if (hi->decimals >= 0) cell_number(&h, ev, hi, hi->decimals, false, suf);
+        else cell_number(&h, ev, hi, 4, true, suf);
         Buf b;
         buf_init(&b);
         buf_printf(&b, "%s..%s", c->text, h.text);
@@ -287,6 +290,12 @@ static Table *table_budget(Eval *ev)
     }
     value_clear(&a); value_clear(&r);
     mpq_clears(ta, tr, NULL);
+    if (ev->tahun != u->tahun) {
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "The budget is the one this file states for its tahun %d.", u->tahun);
+        vec_push(&t->notes, buf_steal(&b));
+    }
     return t;
 }
 

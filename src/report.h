@@ -60,6 +60,13 @@ Table *recap_table(Vec *rows, Notation nt);   /* sorts rows by mean capaian */
 void table_free(Table *t);
 
 void report_render_text(FILE *out, const Report *r);
+/* JSON object of one instansi, and the recap array (report_json.c). */
+void report_json_unit(Buf *b, Eval *ev);
+void report_json_recap(Buf *b, Vec *rows);
+/* CSV (RFC 4180, '.' decimals) and Markdown renderings of one table. */
+/* instansi: when not NULL, a first column "Instansi" with this value. */
+void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi);
+void table_render_md(Buf *b, const Table *t);
 void table_render_text(FILE *out, const Table *t);
 
 #endif

@@ -1,0 +1,202 @@
+/* report_json.c -- `eval --format=json` (LANGUAGE.md §5):
+ * {"instansi": [{nama, tahun, indikator, sasaran, anggaran, periksa}]}.
+ * Money is exact; ratios carry 10 decimals; undefined is null. */
+#include "report.h"
+
+#include <string.h>
+
+enum { JSON_DECIMALS = 10 };
+
+static void put_value(Buf *b, const Value *v)
+{
+    switch (v->kind) {
+    case V_NUM:
+    case V_MONEY: num_format_plain(b, v->q, JSON_DECIMALS); break;
+    case V_TEXT: json_put_string(b, v->text); break;
+    case V_BOOL: buf_puts(b, v->b ? "true" : "false"); break;
+    case V_REF: json_put_string(b, v->ent->id); break;
+    default: buf_puts(b, "null"); break;
+    }
+}
+
+static void key(Buf *b, const char *k, bool first)
+{
+    if (!first) buf_putc(b, ',');
+    json_put_string(b, k);
+    buf_putc(b, ':');
+}
+
+static void key_value(Buf *b, const char *k, const Value *v)
+{
+    key(b, k, false);
+    put_value(b, v);
+}
+
+static void key_text(Buf *b, const char *k, const char *s, bool first)
+{
+    key(b, k, first);
+    if (s) json_put_string(b, s);
+    else buf_puts(b, "null");
+}
+
+static const char *tingkat(const Entity *e)
+{
+    return ent_kind_name(e->kind);
+}
+
+static void budget_json(Eval *ev, Buf *b, Entity *n, bool *first)
+{
+    Value a, r, s;
+    value_init(&a); value_init(&r); value_init(&s);
+    eval_anggaran(ev, n, &a);
+    eval_realisasi(ev, n, ev->tahun, &r);
+    eval_serapan(ev, n, &s);
+    buf_puts(b, *first ? "\n    {" : ",\n    {");
+    *first = false;
+    key_text(b, "id", n->id, true);
+    key_text(b, "tingkat", tingkat(n), false);
+    key_text(b, "induk", n->parent ? n->parent->id : NULL, false);
+    key_text(b, "nama", n->name, false);
+    key_value(b, "anggaran", &a);
+    key_value(b, "realisasi", &r);
+    key_value(b, "serapan", &s);
+    buf_putc(b, '}');
+    value_clear(&a); value_clear(&r); value_clear(&s);
+    for (size_t i = 0; i < n->children.len; i++) budget_json(ev, b, n->children.items[i], first);
+}
+
+void report_json_unit(Buf *b, Eval *ev)
+{
+    Unit *u = ev->u;
+    Value v, hi;
+    value_init(&v);
+    value_init(&hi);
+    buf_puts(b, "{");
+    key_text(b, "nama", u->nama, true);
+    key(b, "tahun", false);
+    buf_printf(b, "%d", ev->tahun);
+    key_text(b, "induk", u->induk, false);
+
+    key(b, "indikator", false);
+    buf_putc(b, '[');
+    bool first = true;
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        for (size_t k = 0; k < s->indikator.len; k++) {
+            Entity *ind = s->indikator.items[k];
+            buf_puts(b, first ? "\n    {" : ",\n    {");
+            first = false;
+            key_text(b, "id", ind->id, true);
+            key_text(b, "sasaran", s->id, false);
+            key_text(b, "nama", ind->name, false);
+            key_text(b, "satuan", ind->satuan, false);
+            eval_target(ev, ind, ev->tahun, &v, &hi);
+            key_value(b, "target", &v);
+            if (hi.kind != V_UNDEF) key_value(b, "target_atas", &hi);
+            eval_realisasi(ev, ind, ev->tahun, &v);
+            key_value(b, "realisasi", &v);
+            eval_capaian(ev, ind, ev->tahun, &v);
+            key_value(b, "capaian", &v);
+            eval_predikat(ev, ind, ev->tahun, &v, NULL);
+            key_value(b, "predikat", &v);
+            eval_capaian_renstra(ev, ind, &v);
+            key_value(b, "capaian_renstra", &v);
+            buf_putc(b, '}');
+        }
+    }
+    buf_puts(b, first ? "]" : "\n  ]");
+
+    key(b, "sasaran", false);
+    buf_putc(b, '[');
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        buf_puts(b, i ? ",\n    {" : "\n    {");
+        key_text(b, "id", s->id, true);
+        key_text(b, "nama", s->name, false);
+        eval_capaian(ev, s, ev->tahun, &v);
+        key_value(b, "capaian", &v);
+        eval_predikat(ev, s, ev->tahun, &v, NULL);
+        key_value(b, "predikat", &v);
+        eval_serapan(ev, s, &v);
+        key_value(b, "serapan", &v);
+        eval_efisiensi(ev, s, &v);
+        key_value(b, "efisiensi", &v);
+        buf_putc(b, '}');
+    }
+    buf_puts(b, u->sasaran.len ? "\n  ]" : "]");
+
+    key(b, "anggaran", false);
+    buf_putc(b, '[');
+    first = true;
+    for (size_t i = 0; i < u->programs.len; i++) budget_json(ev, b, u->programs.items[i], &first);
+    buf_puts(b, first ? "]" : "\n  ]");
+
+    key(b, "periksa", false);
+    buf_putc(b, '[');
+    Value l, r;
+    value_init(&l);
+    value_init(&r);
+    for (size_t i = 0; i < u->periksa.len; i++) {
+        Periksa *p = u->periksa.items[i];
+        ClaimResult cr = eval_periksa(ev, p, &l, &r);
+        int line, col;
+        locfile_pos(p->span.file, p->span.start, &line, &col);
+        buf_puts(b, i ? ",\n    {" : "\n    {");
+        key(b, "baris", true);
+        buf_printf(b, "%d", line);
+        key(b, "hasil", false);
+        buf_puts(b, cr == CLAIM_HOLDS ? "true" : cr == CLAIM_FAILS ? "false" : "null");
+        key_text(b, "klaim", span_text(u, p->expr->span), false);
+        key_value(b, "kiri", &l);
+        key_value(b, "kanan", &r);
+        key_text(b, "pesan", p->pesan, false);
+        buf_putc(b, '}');
+    }
+    buf_puts(b, u->periksa.len ? "\n  ]" : "]");
+    buf_putc(b, '}');
+    value_clear(&l); value_clear(&r);
+    value_clear(&v); value_clear(&hi);
+}
+
+void report_json_recap(Buf *b, Vec *rows)
+{
+    buf_putc(b, '[');
+    for (size_t i = 0; i < rows->len; i++) {
+        RecapRow *r = rows->items[i];
+        buf_puts(b, i ? ",\n    {" : "\n    {");
+        key(b, "peringkat", true);
+        buf_printf(b, "%zu", i + 1);
+        key_text(b, "nama", r->nama, false);
+        key_text(b, "induk", r->induk, false);
+        key(b, "rata_capaian", false);
+        if (r->has_mean) num_format_plain(b, r->mean, JSON_DECIMALS);
+        else buf_puts(b, "null");
+        key(b, "predikat", false);
+        buf_putc(b, '{');
+        for (size_t k = 0; k < r->band_labels.len; k++) {
+            key(b, r->band_labels.items[k], k == 0);
+            buf_printf(b, "%zu", (size_t)r->band_counts.items[k]);
+        }
+        buf_putc(b, '}');
+        key(b, "tak_terdefinisi", false);
+        buf_printf(b, "%zu", r->undefined);
+        key(b, "anggaran", false);
+        if (r->has_budget) num_format_plain(b, r->anggaran, JSON_DECIMALS); else buf_puts(b, "null");
+        key(b, "realisasi", false);
+        if (r->has_budget) num_format_plain(b, r->realisasi, JSON_DECIMALS); else buf_puts(b, "null");
+        key(b, "serapan", false);
+        if (r->has_budget && mpq_sgn(r->anggaran)) {
+            mpq_t s, h;
+            mpq_inits(s, h, NULL);
+            mpq_div(s, r->realisasi, r->anggaran);
+            mpq_set_ui(h, 100, 1);
+            mpq_mul(s, s, h);
+            num_format_plain(b, s, JSON_DECIMALS);
+            mpq_clears(s, h, NULL);
+        } else {
+            buf_puts(b, "null");
+        }
+        buf_putc(b, '}');
+    }
+    buf_puts(b, rows->len ? "\n  ]" : "]");
+}
