@@ -498,30 +498,27 @@ static bool is_year_context(int tok)
     return tok == TAHUN || tok == PERIODE || tok == DATA || tok == DOTDOT;
 }
 
-/* Describes a grammar symbol for an evaluator. */
-static void describe(Buf *b, yysymbol_kind_t k, const ParseCtx *ctx)
+/* Describes a grammar symbol for an evaluator: "a name" where it is
+ * expected, "name" where it was found (article false). */
+static void describe(Buf *b, yysymbol_kind_t k, const ParseCtx *ctx, bool article)
 {
+    const char *a = article ? "a " : "";
     switch (k) {
-    case YYSYMBOL_IDENT: buf_puts(b, "a name"); return;
-    case YYSYMBOL_STRING: buf_puts(b, "a text in double quotes"); return;
+    case YYSYMBOL_IDENT: buf_printf(b, "%sname", a); return;
+    case YYSYMBOL_STRING: buf_printf(b, "%stext in double quotes", a); return;
     case YYSYMBOL_NUMBER:
-        buf_puts(b, is_year_context(ctx->prev_token) ? "a year like 2024" : "a number");
+        if (article && is_year_context(ctx->prev_token)) buf_puts(b, "a year like 2024");
+        else buf_printf(b, "%snumber", a);
         return;
-    case YYSYMBOL_MONEY: buf_puts(b, "an amount like Rp 1.000.000"); return;
+    case YYSYMBOL_MONEY: buf_printf(b, "%s like Rp 1.000.000", article ? "an amount" : "amount"); return;
     case YYSYMBOL_YYEOF:
-        buf_puts(b, ctx->mode == PARSE_REPL ? "the end of the input" : "the end of the file");
+        buf_printf(b, "%send of the %s", article ? "the " : "", ctx->mode == PARSE_REPL ? "input" : "file");
         return;
     default: break;
     }
     const char *name = yysymbol_name(k);
-    size_t n = strlen(name);
-    if (n >= 2 && name[0] == '"') {
-        buf_putc(b, '\'');
-        buf_putn(b, name + 1, n - 2);
-        buf_putc(b, '\'');
-    } else {
-        buf_puts(b, name);
-    }
+    if (name[0] == '\'') buf_puts(b, name);          /* '{' */
+    else buf_printf(b, "'%s'", name);                /* 'positif' */
 }
 
 static bool sym_is(yysymbol_kind_t k, const char *name)
@@ -553,11 +550,16 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
         if (sym_is(expected[i], "'('")) has_paren = true;
     }
     expr_start = has_num && has_ident && has_paren;
+    bool decl_start = false;
+    for (int i = 0; i < n; i++)
+        if (expected[i] == YYSYMBOL_SASARAN) decl_start = true;
+    for (int i = 0; i < n && decl_start; i++)
+        if (expected[i] == YYSYMBOL_INDIKATOR) decl_start = false;   /* inside a block */
 
     Buf msg;
     buf_init(&msg);
     buf_puts(&msg, "unexpected ");
-    describe(&msg, look, ctx);
+    describe(&msg, look, ctx, false);
     if (look == YYSYMBOL_IDENT || look == YYSYMBOL_NUMBER) {
         const char *t = span_text(ctx->unit, at);
         if (strlen(t) <= 40) buf_printf(&msg, " '%s'", t);
@@ -573,6 +575,10 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
             items[total] = "an expression";
             owned[total++] = NULL;
         }
+        if (decl_start) {
+            items[total] = "a declaration (instansi, tujuan, sasaran, program, skala, atur, aturan, periksa, impor)";
+            owned[total++] = NULL;
+        }
         for (int i = 0; i < n && total < MAXEXP; i++) {
             yysymbol_kind_t k = expected[i];
             if (expr_start && (k == YYSYMBOL_NUMBER || k == YYSYMBOL_IDENT || k == YYSYMBOL_MONEY ||
@@ -582,7 +588,9 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
                                k == YYSYMBOL_ANGGARAN || sym_is(k, "'-'")))
                 continue;
             if (k == YYSYMBOL_YYerror) continue;
-            describe(&list, k, ctx);
+            if (decl_start && (k == YYSYMBOL_YYEOF || is_keyword_symbol(k) || sym_is(k, "';'")))
+                continue;
+            describe(&list, k, ctx, true);
             owned[total] = buf_steal(&list);
             items[total] = owned[total];
             total++;
@@ -608,18 +616,13 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
         for (int i = 0; i < n; i++) {
             if (!is_keyword_symbol(expected[i])) continue;
             const char *kw = yysymbol_name(expected[i]);
-            char plain[64];
-            size_t kl = strlen(kw);
-            if (kl < 3 || kl - 2 >= sizeof plain) continue;
-            memcpy(plain, kw + 1, kl - 2);
-            plain[kl - 2] = '\0';
-            size_t dist = edit_distance(word, plain, 2);
+            size_t dist = edit_distance(word, kw, 2);
             if (dist < bestd) {
                 bestd = dist;
                 best = kw;
             }
         }
-        if (best) diag_hint(d, "did you mean '%.*s'?", (int)strlen(best) - 2, best + 1);
+        if (best) diag_hint(d, "did you mean '%s'?", best);
     }
     if (look == YYSYMBOL_NUMBER && ctx->prev_token == NUMBER)
         diag_hint(d, "separate values with ',' as in 'target 2023: 80, 2024: 82'");

@@ -189,13 +189,17 @@ static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
     for (size_t i = first; i < dl->items.len; i++) {
         const Diag *d = dl->items.items[i];
         if (d->span.file == u->file && diag_code_is_fatal(d->code)) {
+            Span top = top_level_span(u, d->span.start);
+            if (!top.file) continue;   /* between declarations: nothing to suspect */
             Span *s = xmalloc(sizeof *s);
-            *s = top_level_span(u, d->span.start);
+            *s = top;
             vec_push(&broken, s);
         }
     }
     size_t parsed_to = dl->items.len;
-    bool syntax_errors = broken.len > 0;
+    bool syntax_errors = false;
+    for (size_t i = first; i < dl->items.len; i++)
+        if (diag_code_is_fatal(((Diag *)dl->items.items[i])->code)) syntax_errors = true;
     bool header_broken = false;
     for (size_t i = 0; i < u->entities.len; i++)
         if (!((Entity *)u->entities.items[i])->id[0]) header_broken = true;
@@ -207,7 +211,7 @@ static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
             bool drop = d->span.file != u->file;
             for (size_t k = 0; k < broken.len && !drop; k++) {
                 const Span *s = broken.items[k];
-                if (!s->file || (s->start <= d->span.start && d->span.start < s->end)) drop = true;
+                if (s->start <= d->span.start && d->span.start < s->end) drop = true;
             }
             /* an unknown name may be one whose declaration header did not parse */
             if (d->code && !strcmp(d->code, "E0301") && header_broken) drop = true;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdbool.h>
 #include <sys/stat.h>
 
 LocFile *locfile_new(const char *name, const char *text, size_t len)
@@ -30,8 +31,38 @@ LocFile *locfile_new(const char *name, const char *text, size_t len)
     return lf;
 }
 
+/* Reads all of f into b, up to the size limit. */
+static bool read_all(FILE *f, Buf *b, const char **err)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        buf_putn(b, chunk, n);
+        if (b->len > LOCFILE_MAX_BYTES) {
+            *err = "is larger than the 64 MiB limit for one source file";
+            return false;
+        }
+    }
+    if (ferror(f)) {
+        *err = "read error";
+        return false;
+    }
+    return true;
+}
+
 LocFile *locfile_load(const char *path, const char **err)
 {
+    if (!strcmp(path, "-")) {
+        Buf b;
+        buf_init(&b);
+        if (!read_all(stdin, &b, err)) {
+            buf_free(&b);
+            return NULL;
+        }
+        LocFile *lf = locfile_new("<stdin>", b.data ? b.data : "", b.len);
+        buf_free(&b);
+        return lf;
+    }
     struct stat st;
     if (stat(path, &st) != 0) {
         *err = strerror(errno);
@@ -56,22 +87,10 @@ LocFile *locfile_load(const char *path, const char **err)
     }
     Buf b;
     buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        buf_putn(&b, chunk, n);
-        if (b.len > LOCFILE_MAX_BYTES) break;
-    }
-    int bad = ferror(f);
+    bool ok = read_all(f, &b, err);
     fclose(f);
-    if (bad) {
+    if (!ok) {
         buf_free(&b);
-        *err = "read error";
-        return NULL;
-    }
-    if (b.len > LOCFILE_MAX_BYTES) {
-        buf_free(&b);
-        *err = "is larger than the 64 MiB limit for one source file";
         return NULL;
     }
     LocFile *lf = locfile_new(path, b.data ? b.data : "", b.len);

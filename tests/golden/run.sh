@@ -3,6 +3,8 @@
 # is one test:
 #   cmd              the arguments to sakip, one line (run in that directory)
 #   stdin            optional standard input
+#   stdin.sh         optional: a script whose output is the standard input
+#                    (for large or hostile inputs not worth storing)
 #   expected.stdout  expected standard output
 #   expected.stderr  expected standard error
 #   expected.status  expected exit status
@@ -23,6 +25,10 @@ for dir in "$cases_dir"/*/; do
     args=$(cat "$dir/cmd")
     input=/dev/null
     [ -f "$dir/stdin" ] && input="$dir/stdin"
+    if [ -f "$dir/stdin.sh" ]; then
+        (cd "$dir" && sh ./stdin.sh) >"$work/$name.in"
+        input="$work/$name.in"
+    fi
     (
         cd "$dir" || exit 99
         # shellcheck disable=SC2086
