@@ -639,3 +639,55 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
         parse_error(ctx, "E0201", *loc, "%s", msg);
     }
 }
+
+/* ---- completion: what may come next (the REPL's Tab) ---- */
+
+int parse_expected(const char *text, size_t len, const char **names, int max)
+{
+    LocFile *lf = locfile_new("<completion>", text, len);
+    Unit *scratch = unit_new(lf);
+    DiagList dl;
+    diag_list_init(&dl);
+    ParseCtx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.unit = scratch;
+    ctx.lf = lf;
+    ctx.diags = &dl;
+    ctx.mode = PARSE_REPL;
+    ReplItem item;
+    ctx.repl = &item;
+    int n = -1;
+    yyscan_t sc;
+    if (scanner_open(&ctx, &sc) == 0) {
+        yypstate *ps = yypstate_new();
+        int status = YYPUSH_MORE;
+        for (;;) {
+            YYSTYPE lval;
+            YYLTYPE lloc;
+            int tok = yylex(&lval, &lloc, sc);
+            if (tok == YYEOF) break;
+            status = yypush_parse(ps, tok, &lval, &lloc, sc, &ctx);
+            if (status != YYPUSH_MORE || dl.nerrors) break;
+        }
+        if (status == YYPUSH_MORE && dl.nerrors == 0) {
+            yysymbol_kind_t kinds[YYNTOKENS];
+            int k = yypstate_expected_tokens(ps, kinds, YYNTOKENS);
+            n = 0;
+            for (int i = 0; i < k && n < max; i++) {
+                switch (kinds[i]) {
+                case YYSYMBOL_IDENT: names[n++] = "<name>"; break;
+                case YYSYMBOL_NUMBER: names[n++] = "<number>"; break;
+                case YYSYMBOL_STRING: names[n++] = "<text>"; break;
+                case YYSYMBOL_MONEY: names[n++] = "<amount>"; break;
+                default:
+                    if (is_keyword_symbol(kinds[i])) names[n++] = yysymbol_name(kinds[i]);
+                }
+            }
+        }
+        yypstate_delete(ps);
+        scanner_close(sc);
+    }
+    diag_list_free(&dl);
+    unit_free(scratch);
+    return n;
+}

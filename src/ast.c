@@ -21,6 +21,7 @@ void unit_free(Unit *u)
     if (!u) return;
     /* Every vector of the tree lives in the arena (apush). */
     for (size_t i = 0; i < u->imported.len; i++) unit_free(u->imported.items[i]);
+    for (size_t i = 0; i < u->extra_files.len; i++) locfile_free(u->extra_files.items[i]);
     free(u->sym);
     arena_free(&u->arena);
     locfile_free(u->file);

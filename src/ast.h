@@ -235,6 +235,7 @@ typedef struct Unit {
     Vec andai;               /* Andai* (scenario files, REPL) */
     Vec duplicates;          /* Entity* whose id was already taken */
     Vec imported;            /* Unit* read by impor, owned */
+    Vec extra_files;         /* LocFile* of scenarios and REPL inputs, owned */
 
     /* Symbol table: open addressing over entities by id. */
     Entity **sym;

@@ -470,6 +470,56 @@ static void check_atur(Checker *c)
 
 static void check_skala(Checker *c, Entity *sk);
 
+/* An andai names an indikator (target, realisasi, data) or a budget node
+ * without children (anggaran, realisasi), and gives a value of its kind. */
+static void resolve_andai(Checker *c, Andai *a)
+{
+    bool money = a->kind == ANDAI_ANGGARAN;
+    unsigned kinds = money ? BUDGET_KINDS
+                     : a->kind == ANDAI_REALISASI ? K(ENT_INDIKATOR) | BUDGET_KINDS
+                                                  : K(ENT_INDIKATOR);
+    Entity *e = a->target.ent ? a->target.ent
+                              : resolve_ref(c, &a->target, kinds, money ? "budget node" : "indikator");
+    if (!e) return;
+    if (ent_is_budget(e)) {
+        money = true;
+        if (e->children.len) {
+            Diag *d = ERR(c, "E0303", a->target.span, "%s %s is a sum of its children; change one of them",
+                          ent_kind_name(e->kind), e->id);
+            diag_hint(d, "e.g. 'andai anggaran %s = Rp ...'",
+                      ((Entity *)e->children.items[0])->children.len
+                          ? ((Entity *)((Entity *)e->children.items[0])->children.items[0])->id
+                          : ((Entity *)e->children.items[0])->id);
+            a->target.ent = NULL;
+            return;
+        }
+        if (a->has_year && a->year != c->u->tahun)
+            WARN(c, "W0521", a->target.span, "the budget has no years; the year %d is ignored", a->year);
+    }
+    if (a->kind == ANDAI_DATA) {
+        if (!data_has_name(e, a->data_name)) {
+            Diag *d = ERR(c, "E0301", a->data_span, "indikator %s has no data named '%s'", e->id, a->data_name);
+            Suggest s = {a->data_name, NULL, 99};
+            for (size_t i = 0; i < e->data.len; i++) {
+                DataYear *dy = e->data.items[i];
+                for (size_t k = 0; k < dy->pairs.len; k++) suggest_try(&s, ((DataPair *)dy->pairs.items[k])->name);
+            }
+            if (s.best) diag_hint(d, "did you mean '%s'?", s.best);
+            a->target.ent = NULL;
+            return;
+        }
+    }
+    const Expr *v = a->value->lo;
+    if (money && v->kind != EX_MONEY) {
+        Diag *d = ERR(c, "E0403", v->span, "%s of %s is an amount in rupiah", a->kind == ANDAI_ANGGARAN ? "anggaran" : "realisasi", e->id);
+        diag_hint(d, "write it as 'Rp 250.000.000'");
+        a->target.ent = NULL;
+    } else if (!money && v->kind == EX_STR) {
+        ERR(c, "E0403", v->span, "a %s must be a number, not a text", a->kind == ANDAI_TARGET ? "target" : "value");
+        a->target.ent = NULL;
+    }
+}
+
 /* Resolves every expression and reference in the tree. */
 static void resolve_all(Checker *c)
 {
@@ -478,6 +528,7 @@ static void resolve_all(Checker *c)
         Entity *s = u->sasaran.items[i];
         if (s->tujuan) resolve_ref(c, s->tujuan, K(ENT_TUJUAN), "tujuan");
     }
+    for (size_t i = 0; i < u->sasaran.len; i++) ((Entity *)u->sasaran.items[i])->supporters.len = 0;
     for (size_t i = 0; i < u->budget_nodes.len; i++) {
         Entity *p = u->budget_nodes.items[i];
         for (size_t k = 0; k < p->mendukung.len; k++) {
@@ -495,13 +546,7 @@ static void resolve_all(Checker *c)
         resolve_in(c, r->body, r, NULL);
     }
     for (size_t i = 0; i < u->periksa.len; i++) resolve_in(c, ((Periksa *)u->periksa.items[i])->expr, NULL, NULL);
-    for (size_t i = 0; i < u->andai.len; i++) {
-        Andai *a = u->andai.items[i];
-        unsigned kinds = a->kind == ANDAI_ANGGARAN ? BUDGET_KINDS
-                         : a->kind == ANDAI_REALISASI ? K(ENT_INDIKATOR) | K(ENT_SUBKEGIATAN)
-                                                      : K(ENT_INDIKATOR);
-        resolve_ref(c, &a->target, kinds, a->kind == ANDAI_ANGGARAN ? "subkegiatan" : "indikator");
-    }
+    for (size_t i = 0; i < u->andai.len; i++) resolve_andai(c, u->andai.items[i]);
 }
 
 /* Rule cycles, including the implicit calls of built-ins that a rule
@@ -975,6 +1020,22 @@ void check_unit(Unit *u, DiagList *dl)
     eval_free(&ev);
 }
 
+int check_expr(Unit *u, Expr *e, DiagList *dl)
+{
+    Checker c = {u, dl, NULL, NULL};
+    size_t before = dl->nerrors;
+    resolve_in(&c, e, NULL, NULL);
+    return (int)(dl->nerrors - before);
+}
+
+int check_andai(Unit *u, Andai *a, DiagList *dl)
+{
+    Checker c = {u, dl, NULL, NULL};
+    size_t before = dl->nerrors;
+    resolve_andai(&c, a);
+    return a->target.ent && dl->nerrors == before ? 0 : 1;
+}
+
 void check_library(Unit *u, DiagList *dl)
 {
     Checker c = {u, dl, NULL, NULL};
@@ -1071,6 +1132,19 @@ static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult c
     }
     if (p->pesan) diag_hint(d, "pesan: %s", p->pesan);
     buf_free(&lb);
+}
+
+ClaimResult check_claims_one(Eval *ev, Periksa *p, DiagList *dl, FILE *out)
+{
+    Value l, r;
+    value_init(&l);
+    value_init(&r);
+    ClaimResult cr = eval_periksa(ev, p, &l, &r);
+    if (cr == CLAIM_HOLDS) fputs("benar\n", out);
+    else report_claim(ev, dl, p, cr, &l, &r);
+    value_clear(&l);
+    value_clear(&r);
+    return cr;
 }
 
 size_t check_claims(Eval *ev, DiagList *dl)

@@ -10,15 +10,25 @@
 #ifndef SAKIP_CHECK_H
 #define SAKIP_CHECK_H
 
+#include <stdio.h>
 #include "ast.h"
 #include "diag.h"
 #include "eval.h"
 
 void check_unit(Unit *u, DiagList *dl);
+/* Resolves and type-checks one expression typed at the REPL; returns the
+ * number of errors. */
+int check_expr(Unit *u, Expr *e, DiagList *dl);
+/* Resolves one what-if; 0 when it can be applied. */
+int check_andai(Unit *u, Andai *a, DiagList *dl);
 /* Checks a file read by `impor`: it may declare only skala and aturan. */
 void check_library(Unit *u, DiagList *dl);
 /* Returns the number of claims that failed or could not be decided. */
 size_t check_claims(Eval *ev, DiagList *dl);
+
+/* One claim typed at the REPL: prints "benar" when it holds, else adds
+ * its diagnostic. */
+ClaimResult check_claims_one(Eval *ev, Periksa *p, DiagList *dl, FILE *out);
 
 /* Describes a claim's outcome for reports: "benar", "salah", "-". */
 const char *claim_word(ClaimResult r);

@@ -113,6 +113,10 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
         Entity *s = unit_lookup(u, v->u.id.name);
         if (s && s->kind == ENT_SKALA) ev->skala = s;
     }
+    for (size_t i = 0; i < u->andai.len; i++) {
+        Andai *a = u->andai.items[i];
+        if (a->target.ent) vec_push(&ev->andai, a);
+    }
     ev->rule_capaian = rule_named(u, "capaian");
     ev->rule_predikat = rule_named(u, "predikat");
     ev->rule_efisiensi = rule_named(u, "efisiensi");
@@ -154,7 +158,7 @@ static const Andai *find_andai(Eval *ev, AndaiKind k, const Entity *x, int year,
     for (size_t i = ev->andai.len; i-- > 0;) {
         const Andai *a = ev->andai.items[i];
         if (a->kind != k || a->target.ent != x) continue;
-        if (k != ANDAI_ANGGARAN && !(k == ANDAI_REALISASI && ent_is_budget(x))) {
+        if (!ent_is_budget(x)) {
             int y = a->has_year ? a->year : ev->u->tahun;
             if (y != year) continue;
         }

@@ -232,6 +232,11 @@ static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
 
 Unit *load_unit(const char *path, DiagList *dl, bool *unreadable)
 {
+    return load_unit_ex(path, NULL, NULL, dl, unreadable);
+}
+
+Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, DiagList *dl, bool *unreadable)
+{
     const char *err = NULL;
     *unreadable = false;
     LocFile *lf = locfile_load(path, &err);
@@ -240,7 +245,29 @@ Unit *load_unit(const char *path, DiagList *dl, bool *unreadable)
         *unreadable = true;
         return NULL;
     }
-    return finish_after_parse(parse_unit(lf, dl), dl, dl->items.len);
+    size_t first = dl->items.len;
+    Unit *u = parse_unit(lf, dl);
+    for (size_t i = 0; scenarios && i < scenarios->len; i++) {
+        LocFile *s = locfile_load(scenarios->items[i], &err);
+        if (!s) {
+            diag_add(dl, DIAG_ERROR, "E0000", (Span){NULL, 0, 0}, "cannot read scenario '%s': %s",
+                     (const char *)scenarios->items[i], err);
+            *unreadable = true;
+            continue;
+        }
+        apush(u, &u->extra_files, s);
+        parse_more(u, s, dl);
+    }
+    for (size_t i = 0; andai && i < andai->len; i++) {
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "andai %s\n", (const char *)andai->items[i]);
+        LocFile *s = locfile_new("--andai", b.data, b.len);
+        buf_free(&b);
+        apush(u, &u->extra_files, s);
+        parse_more(u, s, dl);
+    }
+    return finish_after_parse(u, dl, first);
 }
 
 Unit *load_text(const char *name, const char *text, size_t len, DiagList *dl)

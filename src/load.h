@@ -8,12 +8,16 @@
 #include <stdbool.h>
 #include "ast.h"
 #include "diag.h"
+#include "util.h"
 
 #define MAX_IMPOR_DEPTH 16
 
 /* Returns NULL when the file cannot be read (a diagnostic says why and
  * *unreadable is set). Otherwise a Unit, possibly with errors in dl. */
 Unit *load_unit(const char *path, DiagList *dl, bool *unreadable);
+/* The same, then the what-ifs of scenario files (`--skenario`) and of
+ * `--andai` texts (each the part after the keyword) applied on top. */
+Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, DiagList *dl, bool *unreadable);
 /* The same for source text already in memory (name is used in messages). */
 Unit *load_text(const char *name, const char *text, size_t len, DiagList *dl);
 

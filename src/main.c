@@ -21,6 +21,7 @@
 #include "eval.h"
 #include "load.h"
 #include "output.h"
+#include "repl.h"
 #include "report.h"
 
 enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
@@ -34,6 +35,10 @@ typedef struct Options {
     const char *output;
     Vec files;
     Vec silenced;
+    Vec scenarios;           /* --skenario FILE */
+    Vec andai;               /* --andai 'realisasi IKM 2024 = 70' */
+    Vec owned;               /* strings to free */
+    bool allow_no_files;
 } Options;
 
 static void usage(FILE *out)
@@ -44,12 +49,15 @@ static void usage(FILE *out)
           "Commands:\n"
           "  check   validate files and the claims they make ('periksa')\n"
           "  eval    print the LAKIP tables: capaian, predikat, anggaran, serapan, efisiensi\n"
+          "  repl    ask questions and try what-ifs (andai) interactively or from a script\n"
           "\n"
           "Options:\n"
           "  --tahun=YEAR        evaluate YEAR instead of the file's 'tahun'\n"
           "  --format=FORMAT     check: text or json; eval: text, json, csv or md\n"
           "  --output=PATH       eval: write to PATH atomically (csv: a directory, one file per table)\n"
           "  --angka=id|en       number notation (default id: Rp 4.492.070.793, 83,63)\n"
+          "  --skenario=FILE     apply the what-ifs (andai) saved in FILE\n"
+          "  --andai=CHANGE      apply one what-if, e.g. --andai='realisasi IKM 2024 = 70'\n"
           "  --werror            check: treat warnings as errors\n"
           "  --no-warn=CODE      do not report warnings with this code (e.g. W0607)\n"
           "  --help              show this help and exit\n"
@@ -68,6 +76,17 @@ static int parse_args(int argc, char **argv, int first, Options *o)
         else if (!strncmp(a, "--format=", 9)) o->format = a + 9;
         else if (!strncmp(a, "--output=", 9)) o->output = a + 9;
         else if (!strncmp(a, "--no-warn=", 10)) vec_push(&o->silenced, (void *)(a + 10));
+        else if (!strncmp(a, "--skenario=", 11)) vec_push(&o->scenarios, (void *)(a + 11));
+        else if (!strncmp(a, "--andai=", 8)) vec_push(&o->andai, (void *)(a + 8));
+        else if ((!strcmp(a, "--skenario") || !strcmp(a, "--andai") || !strcmp(a, "--output") ||
+                  !strcmp(a, "--format") || !strcmp(a, "--tahun") || !strcmp(a, "--angka")) && i + 1 < argc) {
+            /* the separate-argument form of the options above */
+            char *joined = xmalloc(strlen(a) + strlen(argv[i + 1]) + 2);
+            sprintf(joined, "%s=%s", a, argv[i + 1]);
+            vec_push(&o->owned, joined);
+            argv[i + 1] = joined;
+            continue;
+        }
         else if (!strncmp(a, "--tahun=", 8)) {
             char *end;
             long y = strtol(a + 8, &end, 10);
@@ -85,7 +104,7 @@ static int parse_args(int argc, char **argv, int first, Options *o)
             return EXIT_USAGE;
         } else vec_push(&o->files, (void *)a);
     }
-    if (o->files.len == 0) {
+    if (o->files.len == 0 && !o->allow_no_files) {
         fputs("sakip: no input files\nTry 'sakip --help' for more information.\n", stderr);
         return EXIT_USAGE;
     }
@@ -107,6 +126,12 @@ static void flush_diags(DiagList *dl, const Options *o)
     else diag_print_text(dl, stderr, use_color());
 }
 
+static int cmd_repl(Options *o)
+{
+    ReplOptions ro = {o->notation, isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), stdin, stdout, stderr};
+    return repl_run(&o->files, &ro);
+}
+
 static int cmd_check(Options *o)
 {
     if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json")) {
@@ -122,7 +147,7 @@ static int cmd_check(Options *o)
         DiagList dl;
         setup_diags(&dl, o);
         bool unreadable;
-        Unit *u = load_unit(o->files.items[i], &dl, &unreadable);
+        Unit *u = load_unit_ex(o->files.items[i], &o->scenarios, &o->andai, &dl, &unreadable);
         if (unreadable) status = EXIT_USAGE;
         if (u && diag_count_fatal(&dl) == 0) {
             Eval ev;
@@ -219,7 +244,7 @@ static int cmd_eval(Options *o)
         DiagList dl;
         setup_diags(&dl, o);
         bool unreadable;
-        Unit *u = load_unit(o->files.items[i], &dl, &unreadable);
+        Unit *u = load_unit_ex(o->files.items[i], &o->scenarios, &o->andai, &dl, &unreadable);
         if (unreadable) status = EXIT_USAGE;
         if (u && diag_count_fatal(&dl) == 0) {
             Eval ev;
@@ -345,6 +370,10 @@ int main(int argc, char **argv)
     int (*run)(Options *) = NULL;
     if (!strcmp(cmd, "check")) run = cmd_check;
     else if (!strcmp(cmd, "eval")) run = cmd_eval;
+    else if (!strcmp(cmd, "repl")) {
+        run = cmd_repl;
+        o.allow_no_files = true;
+    }
     else {
         fprintf(stderr, "sakip: unknown command '%s'\nTry 'sakip --help' for more information.\n", cmd);
         return EXIT_USAGE;
@@ -358,5 +387,9 @@ int main(int argc, char **argv)
     if (st == EXIT_OK) st = run(&o);
     vec_free(&o.files);
     vec_free(&o.silenced);
+    vec_free(&o.scenarios);
+    vec_free(&o.andai);
+    for (size_t i = 0; i < o.owned.len; i++) free(o.owned.items[i]);
+    vec_free(&o.owned);
     return st;
 }

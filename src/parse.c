@@ -102,15 +102,37 @@ void check_utf8(ParseCtx *ctx)
     }
 }
 
+int scanner_open(ParseCtx *ctx, yyscan_t *sc)
+{
+    if (sakip_yylex_init_extra(ctx, sc) != 0) return -1;
+    sakip_yy_scan_bytes(ctx->lf->text, (int)ctx->lf->len, *sc);
+    return 0;
+}
+
+void scanner_close(yyscan_t sc)
+{
+    /* yylex_destroy frees the current buffer too */
+    sakip_yylex_destroy(sc);
+}
+
 static void run_parser(ParseCtx *ctx)
 {
     check_utf8(ctx);
     yyscan_t sc;
-    if (sakip_yylex_init_extra(ctx, &sc) != 0) return;
-    YY_BUFFER_STATE b = sakip_yy_scan_bytes(ctx->lf->text, (int)ctx->lf->len, sc);
+    if (scanner_open(ctx, &sc) != 0) return;
     yyparse(sc, ctx);
-    sakip_yy_delete_buffer(b, sc);
-    sakip_yylex_destroy(sc);
+    scanner_close(sc);
+}
+
+void parse_more(Unit *u, LocFile *lf, DiagList *dl)
+{
+    ParseCtx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.unit = u;
+    ctx.lf = lf;
+    ctx.diags = dl;
+    ctx.mode = PARSE_FILE;
+    run_parser(&ctx);
 }
 
 Unit *parse_unit(LocFile *lf, DiagList *dl)

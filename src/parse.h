@@ -67,6 +67,19 @@ Unit *parse_unit(LocFile *lf, DiagList *dl);
  * LocFile must outlive u (the caller keeps REPL inputs alive). */
 bool parse_repl(Unit *u, LocFile *lf, DiagList *dl, ReplItem *out);
 
+/* Parses another file (a scenario, an --andai text) into an existing
+ * unit; the caller keeps lf alive as long as u. */
+void parse_more(Unit *u, LocFile *lf, DiagList *dl);
+
+/* Names of the tokens that may follow `text` in a REPL input: keywords
+ * as written, or "<name>", "<number>", "<text>", "<amount>".  Returns -1
+ * when the text is not a valid prefix. */
+int parse_expected(const char *text, size_t len, const char **names, int max);
+
+typedef void *yyscan_t;
+int scanner_open(ParseCtx *ctx, yyscan_t *sc);
+void scanner_close(yyscan_t sc);
+
 /* Reports an error through the context, respecting MAX_ERRORS. */
 Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

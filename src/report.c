@@ -98,7 +98,7 @@ static void cell_input(Cell *c, const Eval *ev, const Entity *ind, const Value *
     const char *suf = is_percent_unit(ind) ? "%" : NULL;
     /* as written in the source (53.30 stays 53,30), else the shortest form */
     if (v->decimals >= 0) cell_number(c, ev, v, v->decimals, false, suf);
-    else cell_number(c, ev, v, ev->desimal > 4 ? ev->desimal : 4, true, suf);
+    else cell_number(c, ev, v, ev->desimal, true, suf);
     if (hi && hi->kind != V_UNDEF && c->kind != CELL_UNDEF) {
         Cell h = {0};
         if (hi->decimals >= 0) cell_number(&h, ev, hi, hi->decimals, false, suf);

@@ -22,6 +22,8 @@ fail=0
 for dir in "$cases_dir"/*/; do
     name=$(basename "$dir")
     [ -f "$dir/cmd" ] || continue
+    # ONLY=glob limits a run (and a REGEN) to matching cases
+    case "$name" in ${ONLY:-*}) ;; *) continue ;; esac
     args=$(cat "$dir/cmd")
     input=/dev/null
     [ -f "$dir/stdin" ] && input="$dir/stdin"

@@ -1,1 +1,507 @@
-int main(void){return 0;}
+/* test_lexer.c -- the scanner (grammar/lexer.l), seen through parse_unit():
+ * amounts, numbers, decimal commas, lists, percents, ranges, strings,
+ * comments, and hostile input (invalid UTF-8, NUL, huge tokens).
+ * Positions are 1-based line:column, counted by hand from the inputs. */
+#include "testutil.h"
+
+/* Parses src and returns the S-expression of periksa #i. */
+#define PARSED(u, i) tu_sexpr(tu_periksa_expr((u), (i)))
+
+/* The first indikator of a unit. */
+static Entity *first_indikator(Unit *u)
+{
+    ck_assert_msg(u->indikator.len > 0, "no indikator parsed");
+    return u->indikator.items[0];
+}
+
+static YearVal *yv(const Vec *v, size_t i)
+{
+    ck_assert_msg(i < v->len, "only %zu values, wanted #%zu", v->len, i);
+    return v->items[i];
+}
+
+#define ASSERT_NO_DIAGS(dl) ck_assert_msg((dl).items.len == 0, "unexpected diagnostics:%s", tu_dump(&(dl)))
+
+/* ---- rupiah amounts ---- */
+
+START_TEST(test_rp_amounts)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa Rp 4.492.070.793 == Rp 4.492.070.793,00\n"
+                       "periksa Rp 4.492.070.793,50 == Rp 9.520.800\n"
+                       "periksa Rp 4492070793 == Rp 0\n"
+                       "periksa Rp 1.000,- == Rp 273.664.376\n",
+                       &dl);
+    ASSERT_NO_DIAGS(dl);
+    ck_assert_int_eq(u->periksa.len, 4);
+    ck_assert_str_eq(PARSED(u, 0), "(== Rp4492070793 Rp4492070793)");
+    ck_assert_str_eq(PARSED(u, 1), "(== Rp4492070793.5 Rp9520800)");
+    ck_assert_str_eq(PARSED(u, 2), "(== Rp4492070793 Rp0)");
+    ck_assert_str_eq(PARSED(u, 3), "(== Rp1000 Rp273664376)");
+    ck_assert_int_eq(tu_periksa_expr(u, 0)->u.bin.l->kind, EX_MONEY);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_rp_decimals_as_written)
+{
+    /* `~=` rounds to as many decimals as the literal is written with
+     * (LANGUAGE.md §4); an amount with sen is written with 2. */
+    DiagList dl;
+    Unit *u = tu_parse("periksa Rp 4.492.070.793,50 == Rp 1.000\n", &dl);
+    ASSERT_NO_DIAGS(dl);
+    Expr *l = tu_periksa_expr(u, 0)->u.bin.l, *r = tu_periksa_expr(u, 0)->u.bin.r;
+    ck_assert_msg(l->u.num.decimals == 2, "Rp 4.492.070.793,50 has %d decimals as written, expected 2",
+                  l->u.num.decimals);
+    ck_assert_int_eq(r->u.num.decimals, 0);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_rp_bad_grouping)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa Rp 1.5 == Rp 1\n"
+                       "periksa 2 == 2\n",
+                       &dl);
+    ck_assert_int_eq(tu_count(&dl, "E0102"), 1);
+    ck_assert_int_eq(dl.items.len, 1);
+    tu_assert_diag_at(&dl, "E0102", 1, 9);
+    Diag *d = tu_find(&dl, "E0102");
+    ck_assert_msg(tu_hint_has(d, "1,5") && tu_hint_has(d, "1.500"), "hints %s lack '1,5' and '1.500'", tu_hints(d));
+    /* the next statement is still read */
+    ck_assert_int_eq(u->periksa.len, 2);
+    ck_assert_str_eq(PARSED(u, 1), "(== 2 2)");
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_rp_english)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa Rp 1,004,422,800 == Rp 1\n", &dl);
+    ck_assert_int_eq(tu_count(&dl, "E0101"), 1);
+    ck_assert_int_eq(dl.items.len, 1);
+    tu_assert_diag_at(&dl, "E0101", 1, 9);
+    Diag *d = tu_find(&dl, "E0101");
+    ck_assert_msg(tu_hint_has(d, "Rp 1.004.422.800"), "hints %s lack 'Rp 1.004.422.800'", tu_hints(d));
+    ck_assert_int_eq(u->periksa.len, 1);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_rp_too_long)
+{
+    DiagList dl;
+    char *digits = tu_repeat('9', 400);
+    char *src = tu_printf("periksa Rp %s == Rp 1\nperiksa 1 == 1\n", digits);
+    Unit *u = tu_parse(src, &dl);
+    ck_assert_msg(tu_count(&dl, "E0103") == 1, "diagnostics:%s", tu_dump(&dl));
+    ck_assert_int_eq(u->periksa.len, 2);
+    free(digits);
+    tu_free(u, &dl);
+}
+END_TEST
+
+/* ---- decimal comma, lists, arguments ---- */
+
+START_TEST(test_decimal_comma_outside_rp)
+{
+    DiagList dl;
+    Unit *u = tu_parse("instansi \"X\" { tahun 2024 }\n"        /* 1 */
+                       "sasaran S1 \"s\" {\n"                    /* 2 */
+                       "    indikator I1 \"i\" {\n"              /* 3 */
+                       "        satuan \"indeks\"\n"             /* 4 */
+                       "        polaritas positif\n"             /* 5 */
+                       "        target 2024: 82\n"               /* 6 */
+                       "        realisasi 2024: 83,63\n"         /* 7 */
+                       "        sumber \"SUKMA\"\n"              /* 8 */
+                       "    }\n"
+                       "}\n"
+                       "periksa 83,63 == 83.63\n",               /* 11 */
+                       &dl);
+    ck_assert_msg(tu_count(&dl, "E0104") == 2 && dl.items.len == 2, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0104", 7, 25);
+    Diag *d = tu_find(&dl, "E0104");
+    ck_assert_msg(tu_hint_has(d, "83.63"), "hints %s lack '83.63'", tu_hints(d));
+    Diag *d2 = tu_find_nth(&dl, "E0104", 1);
+    int line, col;
+    tu_diag_pos(d2, &line, &col);
+    ck_assert_int_eq(line, 11);
+    ck_assert_int_eq(col, 9);
+    /* parsing went on, and 83.63 is the value used */
+    Entity *ind = first_indikator(u);
+    ck_assert_int_eq(ind->realisasi.len, 1);
+    tu_assert_q(yv(&ind->realisasi, 0)->lo->u.num.q, "8363/100");
+    ck_assert_int_eq(ind->sumber.len, 1);
+    ck_assert_str_eq(PARSED(u, 0), "(== 83.63 83.63)");
+    tu_free(u, &dl);
+}
+END_TEST
+
+static void check_two_years(const char *line)
+{
+    DiagList dl;
+    char *src = tu_printf("sasaran S1 \"s\" { indikator I1 \"i\" {\n%s\n} }\n", line);
+    Unit *u = tu_parse(src, &dl);
+    ck_assert_msg(dl.items.len == 0, "'%s':%s", line, tu_dump(&dl));
+    Entity *ind = first_indikator(u);
+    ck_assert_msg(ind->target.len == 2, "'%s' gave %zu targets", line, ind->target.len);
+    YearVal *a = yv(&ind->target, 0), *b = yv(&ind->target, 1);
+    ck_assert(a->has_year && b->has_year);
+    ck_assert_int_eq(a->year, 2023);
+    ck_assert_int_eq(b->year, 2024);
+    tu_assert_q(a->lo->u.num.q, "80");
+    tu_assert_q(b->lo->u.num.q, "82");
+    ck_assert_ptr_null(a->hi);
+    tu_free(u, &dl);
+}
+
+START_TEST(test_year_lists_not_decimal_commas)
+{
+    check_two_years("target 2023: 80, 2024: 82");
+    check_two_years("target 2023: 80,2024: 82");
+    check_two_years("target 2023 : 80,2024 : 82");
+    check_two_years("target 2023:80,2024:82");
+}
+END_TEST
+
+START_TEST(test_year_list_mixed_with_decimal_comma)
+{
+    /* 83.57,2024 is a list; 83,63 at the end of the line is a decimal comma */
+    DiagList dl;
+    Unit *u = tu_parse("sasaran S1 \"s\" { indikator I1 \"i\" {\n"
+                       "realisasi 2022: 72,2023: 83.57,2024: 83,63\n"
+                       "} }\n",
+                       &dl);
+    ck_assert_msg(tu_count(&dl, "E0104") == 1 && dl.items.len == 1, "diagnostics:%s", tu_dump(&dl));
+    Entity *ind = first_indikator(u);
+    ck_assert_int_eq(ind->realisasi.len, 3);
+    ck_assert_int_eq(yv(&ind->realisasi, 0)->year, 2022);
+    tu_assert_q(yv(&ind->realisasi, 0)->lo->u.num.q, "72");
+    ck_assert_int_eq(yv(&ind->realisasi, 1)->year, 2023);
+    tu_assert_q(yv(&ind->realisasi, 1)->lo->u.num.q, "8357/100");
+    ck_assert_int_eq(yv(&ind->realisasi, 2)->year, 2024);
+    tu_assert_q(yv(&ind->realisasi, 2)->lo->u.num.q, "8363/100");
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_call_arguments_comma)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa max(1,2) == 2\n"
+                       "periksa jumlah(1,25, 3) == 29\n"
+                       "periksa max(min(1,2),3) == 3\n"
+                       "periksa max(1,2) == 1,5\n",
+                       &dl);
+    /* only the last 1,5 (outside the brackets) is a decimal comma */
+    ck_assert_msg(tu_count(&dl, "E0104") == 1 && dl.items.len == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0104", 4, 21);
+    ck_assert_str_eq(PARSED(u, 0), "(== (max 1 2) 2)");
+    ck_assert_str_eq(PARSED(u, 1), "(== (jumlah 1 25 3) 29)");
+    ck_assert_str_eq(PARSED(u, 2), "(== (max (min 1 2) 3) 3)");
+    ck_assert_str_eq(PARSED(u, 3), "(== (max 1 2) 1.5)");
+    tu_free(u, &dl);
+}
+END_TEST
+
+/* ---- percents, ranges ---- */
+
+START_TEST(test_percent)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa 102% == 83.63 %\n", &dl);
+    ASSERT_NO_DIAGS(dl);
+    ck_assert_str_eq(PARSED(u, 0), "(== 102% 83.63%)");
+    Expr *l = tu_periksa_expr(u, 0)->u.bin.l, *r = tu_periksa_expr(u, 0)->u.bin.r;
+    ck_assert_int_eq(l->kind, EX_NUM);
+    ck_assert(l->u.num.percent);
+    tu_assert_q(l->u.num.q, "102");   /* on the 0-100 scale, not 1.02 */
+    ck_assert_int_eq(l->u.num.decimals, 0);
+    ck_assert(r->u.num.percent);
+    tu_assert_q(r->u.num.q, "8363/100");
+    ck_assert_int_eq(r->u.num.decimals, 2);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_ranges)
+{
+    DiagList dl;
+    Unit *u = tu_parse("instansi \"X\" { tahun 2024 periode 2021..2026 }\n"
+                       "sasaran S1 \"s\" { indikator I1 \"i\" {\n"
+                       "target 2024: 80..90, 2025: 80.5..90.25, 2026: 70 .. 75%\n"
+                       "} }\n",
+                       &dl);
+    ASSERT_NO_DIAGS(dl);
+    ck_assert(u->has_periode);
+    ck_assert_int_eq(u->periode_from, 2021);
+    ck_assert_int_eq(u->periode_to, 2026);
+    Entity *ind = first_indikator(u);
+    ck_assert_int_eq(ind->target.len, 3);
+    YearVal *a = yv(&ind->target, 0), *b = yv(&ind->target, 1), *c = yv(&ind->target, 2);
+    tu_assert_q(a->lo->u.num.q, "80");
+    ck_assert_ptr_nonnull(a->hi);
+    tu_assert_q(a->hi->u.num.q, "90");
+    tu_assert_q(b->lo->u.num.q, "161/2");
+    ck_assert_ptr_nonnull(b->hi);
+    tu_assert_q(b->hi->u.num.q, "361/4");
+    ck_assert_int_eq(c->year, 2026);
+    ck_assert_ptr_nonnull(c->hi);
+    tu_assert_q(c->hi->u.num.q, "75");
+    tu_free(u, &dl);
+}
+END_TEST
+
+/* ---- strings ---- */
+
+START_TEST(test_string_escapes)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa \"a\\\"b\\\\c\\nd\\te\" == \"x # y\"\n", &dl);
+    ASSERT_NO_DIAGS(dl);
+    Expr *l = tu_periksa_expr(u, 0)->u.bin.l, *r = tu_periksa_expr(u, 0)->u.bin.r;
+    ck_assert_int_eq(l->kind, EX_STR);
+    ck_assert_str_eq(l->u.str, "a\"b\\c\nd\te");
+    /* '#' inside a text is not a comment */
+    ck_assert_str_eq(r->u.str, "x # y");
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_string_unknown_escape)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa \"ab\\qc\" == \"x\"\n", &dl);
+    ck_assert_msg(tu_count(&dl, "E0109") == 1 && dl.items.len == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0109", 1, 12);   /* the backslash */
+    ck_assert_int_eq(u->periksa.len, 1);
+    Expr *l = tu_periksa_expr(u, 0)->u.bin.l;
+    ck_assert_int_eq(l->kind, EX_STR);
+    ck_assert_msg(strstr(l->u.str, "ab") == l->u.str && strstr(l->u.str, "c"), "text read as '%s'", l->u.str);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_string_unterminated)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa \"tidak selesai\n"
+                       "periksa 1 == 1\n",
+                       &dl);
+    ck_assert_msg(tu_count(&dl, "E0108") == 1 && dl.items.len == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0108", 1, 9);
+    /* a text may not span lines: the next line is a statement again */
+    ck_assert_int_eq(u->periksa.len, 2);
+    ck_assert_str_eq(PARSED(u, 1), "(== 1 1)");
+    tu_free(u, &dl);
+
+    /* at the very end of the input, after a lone backslash */
+    u = tu_parse("periksa \"abc\\", &dl);
+    ck_assert_msg(tu_count(&dl, "E0108") == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_comments)
+{
+    DiagList dl;
+    Unit *u = tu_parse("# komentar \"kutip Rp 1.5 83,63 (((\n"
+                       "periksa 1 == 1 # di akhir baris: Rp 1,004,422,800\n"
+                       "   # menjorok\n"
+                       "periksa 2 == 2 #tanpa baris baru",
+                       &dl);
+    ASSERT_NO_DIAGS(dl);
+    ck_assert_int_eq(u->periksa.len, 2);
+    ck_assert_str_eq(PARSED(u, 0), "(== 1 1)");
+    ck_assert_str_eq(PARSED(u, 1), "(== 2 2)");
+    tu_free(u, &dl);
+}
+END_TEST
+
+/* ---- hostile input ---- */
+
+START_TEST(test_invalid_utf8_in_text)
+{
+    DiagList dl;
+    Unit *u = tu_parse("periksa 1 == 1\n"
+                       "periksa \"ab\xFF" "cd\" == \"x\"\n",
+                       &dl);
+    ck_assert_msg(tu_count(&dl, "E0100") == 1 && dl.items.len == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0100", 2, 12);
+    ck_assert_int_eq(u->periksa.len, 2);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_columns_count_characters)
+{
+    DiagList dl;
+    /* é is one column: `periksa "` is 9, é is column 10, the bad byte 11 */
+    Unit *u = tu_parse("periksa \"\xC3\xA9\xFF\" == \"x\"\n", &dl);
+    ck_assert_msg(tu_count(&dl, "E0100") == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0100", 1, 11);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_outside_text)
+{
+    DiagList dl;
+    /* a lone lead byte 0xC3 followed by a space, and an overlong "\xC0\xAF" */
+    Unit *u = tu_parse("periksa 1 \xC3 == 1\n"
+                       "periksa 2 == 2 \xC0\xAF\n",
+                       &dl);
+    ck_assert_msg(tu_count(&dl, "E0100") == 2 && dl.items.len == 2, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0100", 1, 11);
+    Diag *d = tu_find_nth(&dl, "E0100", 1);
+    int line, col;
+    tu_diag_pos(d, &line, &col);
+    ck_assert_int_eq(line, 2);
+    ck_assert_int_eq(col, 16);
+    ck_assert_int_eq(u->periksa.len, 2);
+    ck_assert_str_eq(PARSED(u, 0), "(== 1 1)");
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_second_error_column)
+{
+    /* Two bad bytes on one line.  An editor shows each as one character
+     * (U+FFFD), so the second one, after `periksa "` (9), the stray 0x80
+     * (10) and `" == "` (11..16), is at column 17. */
+    DiagList dl;
+    Unit *u = tu_parse("periksa \"\x80\" == \"\xFF\"\n", &dl);
+    ck_assert_msg(tu_count(&dl, "E0100") == 2, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0100", 1, 10);
+    Diag *d = tu_find_nth(&dl, "E0100", 1);
+    int line, col;
+    tu_diag_pos(d, &line, &col);
+    ck_assert_int_eq(line, 1);
+    ck_assert_msg(col == 17, "second invalid byte reported at column %d, expected 17", col);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_long_identifier)
+{
+    DiagList dl;
+    char *id = tu_repeat('a', 1000);
+    char *src = tu_printf("periksa %s == 1\nsasaran %s \"s\" { }\nperiksa 2 == 2\n", id, id);
+    Unit *u = tu_parse(src, &dl);
+    ck_assert_msg(tu_count(&dl, "E0112") == 2, "diagnostics:%s", tu_dump(&dl));
+    ck_assert_int_eq(tu_count_prefix(&dl, "E02"), 0);
+    ck_assert_int_eq(u->periksa.len, 2);
+    ck_assert_int_eq(u->sasaran.len, 1);
+    free(id);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_long_number)
+{
+    DiagList dl;
+    char *digits = tu_repeat('4', 400);
+    char *src = tu_printf("periksa %s == 1\nperiksa 2 == 2\n", digits);
+    Unit *u = tu_parse(src, &dl);
+    ck_assert_msg(tu_count(&dl, "E0103") == 1 && dl.items.len == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0103", 1, 9);
+    ck_assert_int_eq(u->periksa.len, 2);
+    free(digits);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_nul_byte)
+{
+    static const char src[] = "periksa 1 == 1\nperiksa 2\0 == 2\n";
+    DiagList dl;
+    Unit *u = tu_parse_n(src, sizeof src - 1, &dl);
+    ck_assert_msg(tu_count(&dl, "E0100") >= 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0100", 2, 10);
+    ck_assert(tu_count_errors(&dl) >= 1);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_curly_quotes)
+{
+    DiagList dl;
+    /* “Tinggi” : the opening quote is column 9, the closing one 16 */
+    Unit *u = tu_parse("periksa \xE2\x80\x9CTinggi\xE2\x80\x9D == \"Tinggi\"\n", &dl);
+    ck_assert_msg(tu_count(&dl, "E0106") == 2, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0106", 1, 9);
+    Diag *d = tu_find_nth(&dl, "E0106", 1);
+    int line, col;
+    tu_diag_pos(d, &line, &col);
+    ck_assert_int_eq(col, 16);
+    ck_assert_msg(tu_hint_has(tu_find(&dl, "E0106"), "\""), "hints %s", tu_hints(tu_find(&dl, "E0106")));
+    ck_assert_int_eq(tu_count(&dl, "E0100"), 0);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_spans_of_tokens)
+{
+    DiagList dl;
+    Unit *u = tu_parse("\n  periksa   83.63  ==  Rp 1.000\n", &dl);
+    ASSERT_NO_DIAGS(dl);
+    Expr *e = tu_periksa_expr(u, 0);
+    int line, col;
+    tu_span_pos(e->u.bin.l->span, &line, &col);
+    ck_assert_int_eq(line, 2);
+    ck_assert_int_eq(col, 13);
+    ck_assert_int_eq(e->u.bin.l->span.end - e->u.bin.l->span.start, 5);
+    tu_span_pos(e->op_span, &line, &col);
+    ck_assert_int_eq(col, 20);
+    tu_span_pos(e->u.bin.r->span, &line, &col);
+    ck_assert_int_eq(col, 24);
+    ck_assert_int_eq(e->u.bin.r->span.end - e->u.bin.r->span.start, 8);   /* "Rp 1.000" */
+    tu_free(u, &dl);
+}
+END_TEST
+
+static Suite *lexer_suite(void)
+{
+    Suite *s = suite_create("lexer");
+    TCase *tc = tcase_create("amounts");
+    tcase_add_test(tc, test_rp_amounts);
+    tcase_add_test(tc, test_rp_decimals_as_written);
+    tcase_add_test(tc, test_rp_bad_grouping);
+    tcase_add_test(tc, test_rp_english);
+    tcase_add_test(tc, test_rp_too_long);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("numbers");
+    tcase_add_test(tc, test_decimal_comma_outside_rp);
+    tcase_add_test(tc, test_year_lists_not_decimal_commas);
+    tcase_add_test(tc, test_year_list_mixed_with_decimal_comma);
+    tcase_add_test(tc, test_call_arguments_comma);
+    tcase_add_test(tc, test_percent);
+    tcase_add_test(tc, test_ranges);
+    tcase_add_test(tc, test_spans_of_tokens);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("text");
+    tcase_add_test(tc, test_string_escapes);
+    tcase_add_test(tc, test_string_unknown_escape);
+    tcase_add_test(tc, test_string_unterminated);
+    tcase_add_test(tc, test_comments);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("hostile");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, test_invalid_utf8_in_text);
+    tcase_add_test(tc, test_invalid_utf8_columns_count_characters);
+    tcase_add_test(tc, test_invalid_utf8_outside_text);
+    tcase_add_test(tc, test_invalid_utf8_second_error_column);
+    tcase_add_test(tc, test_long_identifier);
+    tcase_add_test(tc, test_long_number);
+    tcase_add_test(tc, test_nul_byte);
+    tcase_add_test(tc, test_curly_quotes);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run(lexer_suite()); }

@@ -1,1 +1,599 @@
-int main(void){return 0;}
+/* test_num.c -- exact numbers: literal parsing, rupiah amounts, exact sums,
+ * rounding in both modes, and formatting in both notations (src/num.h).
+ * Every expected value below is worked out by hand in the comments. */
+#include "testutil.h"
+
+/* ---- helpers ---- */
+
+static bool parse_dec(const char *s, mpq_t out, int *dec)
+{
+    return num_parse_decimal(out, s, strlen(s), dec);
+}
+
+static MoneyStatus parse_money(const char *s, mpq_t out, char **s1, char **s2)
+{
+    return money_parse(out, s, strlen(s), s1, s2);
+}
+
+static char *fmt(const char *q, int dec, RoundMode m, Notation nt, bool group)
+{
+    mpq_t x;
+    mpq_init(x);
+    tu_q(x, q);
+    Buf b;
+    buf_init(&b);
+    num_format(&b, x, dec, m, nt, group);
+    char *r = tu_keep(b.data);
+    buf_free(&b);
+    mpq_clear(x);
+    return r;
+}
+
+static char *fmt_money(const char *q, Notation nt)
+{
+    mpq_t x;
+    mpq_init(x);
+    tu_q(x, q);
+    Buf b;
+    buf_init(&b);
+    num_format_money(&b, x, ROUND_HALF_UP, nt);
+    char *r = tu_keep(b.data);
+    buf_free(&b);
+    mpq_clear(x);
+    return r;
+}
+
+static char *fmt_plain(const char *q, int max_dec)
+{
+    mpq_t x;
+    mpq_init(x);
+    tu_q(x, q);
+    Buf b;
+    buf_init(&b);
+    num_format_plain(&b, x, max_dec);
+    char *r = tu_keep(b.data);
+    buf_free(&b);
+    mpq_clear(x);
+    return r;
+}
+
+/* round(q, dec, mode) == expected (rationals as "a/b"). */
+static void check_round(const char *q, int dec, RoundMode m, const char *expected)
+{
+    mpq_t in, out;
+    mpq_inits(in, out, NULL);
+    tu_q(in, q);
+    num_round(out, in, dec, m);
+    ck_assert_msg(tu_q_is(out, expected), "round(%s, %d, %s) = %s, expected %s", q, dec,
+                  m == ROUND_HALF_UP ? "setengah_naik" : "bawah", tu_qstr(out), expected);
+    mpq_clears(in, out, NULL);
+}
+
+static size_t count_char(const char *s, char c)
+{
+    size_t n = 0;
+    for (; *s; s++) n += *s == c;
+    return n;
+}
+
+/* ---- num_parse_decimal ---- */
+
+START_TEST(test_decimal_plain)
+{
+    mpq_t q;
+    mpq_init(q);
+    int dec = -1;
+    ck_assert(parse_dec("82", q, &dec));
+    tu_assert_q(q, "82");
+    ck_assert_int_eq(dec, 0);
+    ck_assert(parse_dec("83.63", q, &dec));
+    tu_assert_q(q, "8363/100");
+    ck_assert_int_eq(dec, 2);
+    /* trailing zeros are kept in the decimal count (for ~=) */
+    ck_assert(parse_dec("102.00", q, &dec));
+    tu_assert_q(q, "102");
+    ck_assert_int_eq(dec, 2);
+    ck_assert(parse_dec("0.005", q, &dec));
+    tu_assert_q(q, "1/200");
+    ck_assert_int_eq(dec, 3);
+    ck_assert(parse_dec("007", q, &dec));
+    tu_assert_q(q, "7");
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(test_decimal_underscores)
+{
+    mpq_t q;
+    mpq_init(q);
+    int dec = -1;
+    ck_assert(parse_dec("1_000_000", q, &dec));
+    tu_assert_q(q, "1000000");
+    ck_assert_int_eq(dec, 0);
+    /* 1234.500 = 2469/2 */
+    ck_assert(parse_dec("1_234.500", q, &dec));
+    tu_assert_q(q, "2469/2");
+    ck_assert_int_eq(dec, 3);
+    /* separators may also stand in odd places between digits */
+    ck_assert(parse_dec("1_2_3", q, &dec));
+    tu_assert_q(q, "123");
+    ck_assert(parse_dec("4_492_070_793", q, &dec));
+    tu_assert_q(q, "4492070793");
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(test_decimal_rejects)
+{
+    static const char *bad[] = {"", "_1", "1_", "1__0", "1_.5", "1._5", "1.2.3", ".5", "5.",
+                                "1,5", "1e3", "-1", "+1", "1 000", "12a", "Rp1"};
+    mpq_t q;
+    mpq_init(q);
+    int dec;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(!parse_dec(bad[i], q, &dec), "'%s' was accepted as a decimal", bad[i]);
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(test_decimal_digit_limit)
+{
+    mpq_t q;
+    mpq_init(q);
+    int dec;
+    char *d60 = tu_repeat('9', NUM_MAX_DIGITS);
+    char *d61 = tu_repeat('9', NUM_MAX_DIGITS + 1);
+    char *d400 = tu_repeat('7', 400);
+    ck_assert(parse_dec(d60, q, &dec));
+    /* 10^60 - 1 exactly */
+    mpz_t z;
+    mpz_init(z);
+    mpz_ui_pow_ui(z, 10, NUM_MAX_DIGITS);
+    mpz_sub_ui(z, z, 1);
+    ck_assert(mpz_cmp(mpq_numref(q), z) == 0);
+    ck_assert(mpz_cmp_ui(mpq_denref(q), 1) == 0);
+    ck_assert(!parse_dec(d61, q, &dec));
+    ck_assert(!parse_dec(d400, q, &dec));
+    mpz_clear(z);
+    free(d60);
+    free(d61);
+    free(d400);
+    mpq_clear(q);
+}
+END_TEST
+
+/* ---- money_parse ---- */
+
+START_TEST(test_money_forms)
+{
+    static const struct { const char *in, *value; } ok[] = {
+        {"4.492.070.793", "4492070793"},
+        {"4.492.070.793,00", "4492070793"},
+        {"4492070793", "4492070793"},
+        {"1.000,-", "1000"},
+        {"9.520.800", "9520800"},
+        {"0", "0"},
+        {"273.664.376", "273664376"},
+        /* 4.492.070.793,50 = 449207079350/100 = 8984141587/2 */
+        {"4.492.070.793,50", "8984141587/2"},
+        {"0,01", "1/100"},
+        {"999", "999"},
+        {"12.345,6", "61728/5"},  /* 12345.6 */
+    };
+    mpq_t q;
+    mpq_init(q);
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char *s1 = (char *)"x", *s2 = (char *)"x";
+        MoneyStatus st = parse_money(ok[i].in, q, &s1, &s2);
+        ck_assert_msg(st == MONEY_OK, "'%s': status %d, expected MONEY_OK", ok[i].in, (int)st);
+        ck_assert_msg(tu_q_is(q, ok[i].value), "'%s' read as %s, expected %s", ok[i].in, tu_qstr(q), ok[i].value);
+        ck_assert_msg(s1 == NULL && s2 == NULL, "'%s': suggestions set on success", ok[i].in);
+    }
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(test_money_bad_grouping_1_5)
+{
+    mpq_t q;
+    mpq_init(q);
+    char *s1, *s2;
+    MoneyStatus st = parse_money("1.5", q, &s1, &s2);
+    ck_assert_int_eq(st, MONEY_BAD_GROUPING);
+    ck_assert_ptr_nonnull(s1);
+    ck_assert_ptr_nonnull(s2);
+    /* the two readings: one and a half rupiah, or one thousand five hundred */
+    bool has_dec = !strcmp(s1, "1,5") || !strcmp(s2, "1,5");
+    bool has_thousands = !strcmp(s1, "1.500") || !strcmp(s2, "1.500");
+    ck_assert_msg(has_dec && has_thousands, "suggestions '%s' and '%s', expected '1,5' and '1.500'", s1, s2);
+    free(s1);
+    free(s2);
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(test_money_bad_grouping_other)
+{
+    mpq_t q;
+    mpq_init(q);
+    char *s1, *s2;
+    /* 12.34.567: the digits 1234567 grouped properly are 1.234.567 */
+    MoneyStatus st = parse_money("12.34.567", q, &s1, &s2);
+    ck_assert_int_eq(st, MONEY_BAD_GROUPING);
+    ck_assert_msg((s1 && !strcmp(s1, "1.234.567")) || (s2 && !strcmp(s2, "1.234.567")),
+                  "suggestions '%s' / '%s' lack 1.234.567", s1, s2);
+    free(s1);
+    free(s2);
+    /* 1.0000: 1,0000 (decimal) or 10.000 (thousands) */
+    st = parse_money("1.0000", q, &s1, &s2);
+    ck_assert_int_eq(st, MONEY_BAD_GROUPING);
+    ck_assert_msg((s1 && !strcmp(s1, "1,0000")) || (s2 && !strcmp(s2, "1,0000")), "no '1,0000' in %s / %s", s1, s2);
+    ck_assert_msg((s1 && !strcmp(s1, "10.000")) || (s2 && !strcmp(s2, "10.000")), "no '10.000' in %s / %s", s1, s2);
+    free(s1);
+    free(s2);
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(test_money_english)
+{
+    mpq_t q;
+    mpq_init(q);
+    char *s1, *s2;
+    MoneyStatus st = parse_money("1,004,422,800", q, &s1, &s2);
+    ck_assert_int_eq(st, MONEY_ENGLISH);
+    ck_assert_str_eq(s1, "1.004.422.800");
+    free(s1);
+    free(s2);
+    st = parse_money("1,004,422,800.50", q, &s1, &s2);
+    ck_assert_int_eq(st, MONEY_ENGLISH);
+    ck_assert_str_eq(s1, "1.004.422.800,50");
+    free(s1);
+    free(s2);
+    mpq_clear(q);
+}
+END_TEST
+
+START_TEST(test_money_bad_decimals_and_length)
+{
+    mpq_t q;
+    mpq_init(q);
+    char *s1, *s2;
+    MoneyStatus st = parse_money("1.000,5.0", q, &s1, &s2);
+    ck_assert_msg(st != MONEY_OK, "1.000,5.0 accepted");
+    free(s1);
+    free(s2);
+    char *big = tu_repeat('1', 100);
+    st = parse_money(big, q, &s1, &s2);
+    ck_assert_int_eq(st, MONEY_TOO_LONG);
+    free(s1);
+    free(s2);
+    free(big);
+    mpq_clear(q);
+}
+END_TEST
+
+/* ---- exact sums ---- */
+
+/* Writes i sen (i/100 rupiah) in Indonesian notation: "1.234,56". */
+static void sen_text(char *out, size_t cap, unsigned long i)
+{
+    unsigned long rp = i / 100, sen = i % 100;
+    char digits[32], grouped[48];
+    snprintf(digits, sizeof digits, "%lu", rp);
+    size_t n = strlen(digits), k = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (j && (n - j) % 3 == 0) grouped[k++] = '.';
+        grouped[k++] = digits[j];
+    }
+    grouped[k] = '\0';
+    snprintf(out, cap, "%s,%02lu", grouped, sen);
+}
+
+START_TEST(test_sum_million_sen)
+{
+    /* 10^6 x Rp 0,01 = Rp 10.000 exactly */
+    mpq_t sum, x;
+    mpq_inits(sum, x, NULL);
+    for (int i = 0; i < 1000000; i++) {
+        char *s1, *s2;
+        ck_assert(money_parse(x, "0,01", 4, &s1, &s2) == MONEY_OK);
+        mpq_add(sum, sum, x);
+    }
+    tu_assert_q(sum, "10000");
+    Buf b;
+    buf_init(&b);
+    num_format_money(&b, sum, ROUND_HALF_UP, NOTATION_ID);
+    ck_assert_str_eq(b.data, "Rp 10.000");
+    buf_free(&b);
+    mpq_clears(sum, x, NULL);
+}
+END_TEST
+
+START_TEST(test_sum_million_varied)
+{
+    /* Rp 0,01 + Rp 0,02 + ... + Rp 10.000,00 (i sen for i = 1..10^6)
+     * = 10^6 (10^6 + 1) / 2 sen = 500.000.500.000 sen = Rp 5.000.005.000,
+     * plus 10^6 x Rp 0,01 = Rp 10.000: total Rp 5.000.015.000. */
+    mpq_t sum, x;
+    mpq_inits(sum, x, NULL);
+    char text[64];
+    for (unsigned long i = 1; i <= 1000000; i++) {
+        char *s1, *s2;
+        sen_text(text, sizeof text, i);
+        MoneyStatus st = money_parse(x, text, strlen(text), &s1, &s2);
+        if (st != MONEY_OK) ck_abort_msg("'%s' rejected (status %d)", text, (int)st);
+        mpq_add(sum, sum, x);
+        ck_assert(money_parse(x, "0,01", 4, &s1, &s2) == MONEY_OK);
+        mpq_add(sum, sum, x);
+    }
+    tu_assert_q(sum, "5000015000");
+    Buf b;
+    buf_init(&b);
+    num_format_money(&b, sum, ROUND_HALF_UP, NOTATION_ID);
+    ck_assert_str_eq(b.data, "Rp 5.000.015.000");
+    buf_free(&b);
+    mpq_clears(sum, x, NULL);
+}
+END_TEST
+
+START_TEST(test_sum_national_scale)
+{
+    /* 10^6 x Rp 9.999.999.999,99 = Rp 9.999.999.999.990.000 (above 2^53,
+     * where a double would lose sen), then + Rp 0,01 must still show. */
+    mpq_t sum, x;
+    mpq_inits(sum, x, NULL);
+    const char *amt = "9.999.999.999,99";
+    for (int i = 0; i < 1000000; i++) {
+        char *s1, *s2;
+        ck_assert(money_parse(x, amt, strlen(amt), &s1, &s2) == MONEY_OK);
+        mpq_add(sum, sum, x);
+    }
+    tu_assert_q(sum, "9999999999990000");
+    char *s1, *s2;
+    ck_assert(money_parse(x, "0,01", 4, &s1, &s2) == MONEY_OK);
+    mpq_add(sum, sum, x);
+    tu_assert_q(sum, "999999999999000001/100");
+    Buf b;
+    buf_init(&b);
+    num_format_money(&b, sum, ROUND_HALF_UP, NOTATION_ID);
+    ck_assert_str_eq(b.data, "Rp 9.999.999.999.990.000,01");
+    buf_reset(&b);
+    num_format_plain(&b, sum, 10);
+    ck_assert_str_eq(b.data, "9999999999990000.01");
+    buf_free(&b);
+    mpq_clears(sum, x, NULL);
+}
+END_TEST
+
+/* ---- rounding ---- */
+
+START_TEST(test_round_half_boundaries)
+{
+    /* 2.345 = 469/200 */
+    check_round("469/200", 2, ROUND_HALF_UP, "47/20");     /* 2.35 */
+    check_round("469/200", 2, ROUND_DOWN, "117/50");       /* 2.34 */
+    check_round("-469/200", 2, ROUND_HALF_UP, "-47/20");   /* -2.35 */
+    check_round("-469/200", 2, ROUND_DOWN, "-117/50");     /* -2.34 */
+    /* 0.005 at 2 decimals */
+    check_round("1/200", 2, ROUND_HALF_UP, "1/100");
+    check_round("1/200", 2, ROUND_DOWN, "0");
+    check_round("-1/200", 2, ROUND_HALF_UP, "-1/100");
+    check_round("-1/200", 2, ROUND_DOWN, "0");
+    /* 102.768 = 12846/125 at 0 decimals */
+    check_round("12846/125", 0, ROUND_HALF_UP, "103");
+    check_round("12846/125", 0, ROUND_DOWN, "102");
+    check_round("-12846/125", 0, ROUND_HALF_UP, "-103");
+    check_round("-12846/125", 0, ROUND_DOWN, "-102");
+}
+END_TEST
+
+START_TEST(test_round_halves_not_bankers)
+{
+    /* half away from zero, never to even */
+    check_round("1/2", 0, ROUND_HALF_UP, "1");
+    check_round("3/2", 0, ROUND_HALF_UP, "2");
+    check_round("5/2", 0, ROUND_HALF_UP, "3");
+    check_round("-5/2", 0, ROUND_HALF_UP, "-3");
+    check_round("5/2", 0, ROUND_DOWN, "2");
+    check_round("-5/2", 0, ROUND_DOWN, "-2");
+    check_round("-1/2", 0, ROUND_DOWN, "0");
+    /* 0.125 at 2: 0.13 / 0.12 */
+    check_round("1/8", 2, ROUND_HALF_UP, "13/100");
+    check_round("1/8", 2, ROUND_DOWN, "3/25");
+}
+END_TEST
+
+START_TEST(test_round_non_terminating)
+{
+    /* 1/3 = 0.333..  2/3 = 0.666.. */
+    check_round("1/3", 2, ROUND_HALF_UP, "33/100");
+    check_round("1/3", 2, ROUND_DOWN, "33/100");
+    check_round("2/3", 2, ROUND_HALF_UP, "67/100");
+    check_round("2/3", 2, ROUND_DOWN, "33/50");
+    check_round("-2/3", 2, ROUND_HALF_UP, "-67/100");
+    check_round("-2/3", 2, ROUND_DOWN, "-33/50");
+    /* 83.63 / 82 * 100 = 8363/82 = 101.98780.. */
+    check_round("8363/82", 2, ROUND_HALF_UP, "10199/100");
+    check_round("8363/82", 2, ROUND_DOWN, "5099/50");
+    check_round("8363/82", 0, ROUND_HALF_UP, "102");
+    check_round("8363/82", 0, ROUND_DOWN, "101");
+    /* just below a half: 2.3449999 -> 2.34 either way */
+    check_round("23449999/10000000", 2, ROUND_HALF_UP, "117/50");
+    /* more decimals than the value has: unchanged */
+    check_round("469/200", 3, ROUND_HALF_UP, "469/200");
+    check_round("469/200", 6, ROUND_DOWN, "469/200");
+    check_round("0", 2, ROUND_HALF_UP, "0");
+}
+END_TEST
+
+/* ---- formatting ---- */
+
+START_TEST(test_format_both_notations)
+{
+    /* -1234567.891 */
+    ck_assert_str_eq(fmt("-1234567891/1000", 2, ROUND_HALF_UP, NOTATION_ID, true), "-1.234.567,89");
+    ck_assert_str_eq(fmt("-1234567891/1000", 2, ROUND_HALF_UP, NOTATION_EN, true), "-1,234,567.89");
+    ck_assert_str_eq(fmt("-1234567891/1000", 2, ROUND_HALF_UP, NOTATION_ID, false), "-1234567,89");
+    ck_assert_str_eq(fmt("8363/100", 2, ROUND_HALF_UP, NOTATION_ID, true), "83,63");
+    ck_assert_str_eq(fmt("8363/100", 2, ROUND_HALF_UP, NOTATION_EN, true), "83.63");
+    ck_assert_str_eq(fmt("102", 2, ROUND_HALF_UP, NOTATION_ID, true), "102,00");
+    ck_assert_str_eq(fmt("8363/82", 2, ROUND_HALF_UP, NOTATION_ID, true), "101,99");
+    ck_assert_str_eq(fmt("8363/82", 2, ROUND_DOWN, NOTATION_ID, true), "101,98");
+    /* leading zeros of the decimals are kept */
+    ck_assert_str_eq(fmt("1/20", 2, ROUND_HALF_UP, NOTATION_ID, true), "0,05");
+    ck_assert_str_eq(fmt("1/8", 3, ROUND_HALF_UP, NOTATION_ID, true), "0,125");
+    ck_assert_str_eq(fmt("1/1000", 2, ROUND_HALF_UP, NOTATION_ID, true), "0,00");
+    /* grouping boundaries */
+    ck_assert_str_eq(fmt("999", 0, ROUND_HALF_UP, NOTATION_ID, true), "999");
+    ck_assert_str_eq(fmt("1000", 0, ROUND_HALF_UP, NOTATION_ID, true), "1.000");
+    ck_assert_str_eq(fmt("100000", 0, ROUND_HALF_UP, NOTATION_ID, true), "100.000");
+    ck_assert_str_eq(fmt("-100000", 0, ROUND_HALF_UP, NOTATION_EN, true), "-100,000");
+    /* rounding that carries into a new group: 999.995 -> 1.000,00 */
+    ck_assert_str_eq(fmt("199999/200", 2, ROUND_HALF_UP, NOTATION_ID, true), "1.000,00");
+}
+END_TEST
+
+START_TEST(test_format_zero_and_negative_zero)
+{
+    ck_assert_str_eq(fmt("0", 2, ROUND_HALF_UP, NOTATION_ID, true), "0,00");
+    ck_assert_str_eq(fmt("0", 2, ROUND_HALF_UP, NOTATION_EN, true), "0.00");
+    ck_assert_str_eq(fmt("0", 0, ROUND_HALF_UP, NOTATION_ID, true), "0");
+    /* -0.004 rounds to zero: no "-0,00" */
+    ck_assert_str_eq(fmt("-1/250", 2, ROUND_HALF_UP, NOTATION_ID, true), "0,00");
+    ck_assert_str_eq(fmt("-1/200", 2, ROUND_DOWN, NOTATION_ID, true), "0,00");
+    /* -0.005 half away from zero is -0.01 */
+    ck_assert_str_eq(fmt("-1/200", 2, ROUND_HALF_UP, NOTATION_ID, true), "-0,01");
+}
+END_TEST
+
+START_TEST(test_format_large)
+{
+    /* 10^15 */
+    ck_assert_str_eq(fmt("1000000000000000", 0, ROUND_HALF_UP, NOTATION_ID, true), "1.000.000.000.000.000");
+    ck_assert_str_eq(fmt("1000000000000000", 0, ROUND_HALF_UP, NOTATION_EN, true), "1,000,000,000,000,000");
+    ck_assert_str_eq(fmt("1000000000000000", 2, ROUND_HALF_UP, NOTATION_ID, true), "1.000.000.000.000.000,00");
+    ck_assert_str_eq(fmt("-1000000000000000", 0, ROUND_HALF_UP, NOTATION_ID, true), "-1.000.000.000.000.000");
+    /* 10^15 + 0.01: the sen survive */
+    ck_assert_str_eq(fmt("100000000000000001/100", 2, ROUND_HALF_UP, NOTATION_ID, true),
+                     "1.000.000.000.000.000,01");
+}
+END_TEST
+
+START_TEST(test_format_money)
+{
+    ck_assert_str_eq(fmt_money("1000000000000000", NOTATION_ID), "Rp 1.000.000.000.000.000");
+    ck_assert_str_eq(fmt_money("4492070793", NOTATION_ID), "Rp 4.492.070.793");
+    ck_assert_str_eq(fmt_money("0", NOTATION_ID), "Rp 0");
+    /* sen shown only when there are some */
+    ck_assert_str_eq(fmt_money("8984141587/2", NOTATION_ID), "Rp 4.492.070.793,50");
+    ck_assert_str_eq(fmt_money("1/100", NOTATION_ID), "Rp 0,01");
+    /* English notation: commas group, '.' starts the sen */
+    char *en = fmt_money("1000000000000000", NOTATION_EN);
+    size_t n = strlen(en);
+    ck_assert_msg(n >= 21 && !strcmp(en + n - 21, "1,000,000,000,000,000"), "EN money '%s'", en);
+    ck_assert_msg(!strchr(en, '.'), "EN money '%s' uses '.'", en);
+    en = fmt_money("8984141587/2", NOTATION_EN);
+    n = strlen(en);
+    ck_assert_msg(n >= 16 && !strcmp(en + n - 16, "4,492,070,793.50"), "EN money '%s'", en);
+}
+END_TEST
+
+START_TEST(test_format_money_negative)
+{
+    /* However the sign is placed ("-Rp 1.500.000" or "Rp -1.500.000"),
+     * it appears once, and the digits are grouped normally. */
+    const char *cases[][2] = {
+        {"-1500000", "1.500.000"},
+        {"-1000000000000000", "1.000.000.000.000.000"},
+        {"-2000000000000001/2", "1.000.000.000.000.000,50"},
+        {"-1/100", "0,01"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *s = fmt_money(cases[i][0], NOTATION_ID);
+        ck_assert_msg(count_char(s, '-') == 1, "'%s' has %zu minus signs", s, count_char(s, '-'));
+        ck_assert_msg(strstr(s, cases[i][1]) != NULL, "'%s' lacks '%s'", s, cases[i][1]);
+        ck_assert_msg(strstr(s, "Rp") != NULL, "'%s' lacks Rp", s);
+        ck_assert_msg(!strcmp(s, tu_printf("-Rp %s", cases[i][1])) || !strcmp(s, tu_printf("Rp -%s", cases[i][1])),
+                      "'%s' is neither -Rp %s nor Rp -%s", s, cases[i][1], cases[i][1]);
+    }
+}
+END_TEST
+
+START_TEST(test_format_plain_exact)
+{
+    ck_assert_str_eq(fmt_plain("8363/100", 10), "83.63");
+    ck_assert_str_eq(fmt_plain("100", 10), "100");
+    ck_assert_str_eq(fmt_plain("0", 10), "0");
+    ck_assert_str_eq(fmt_plain("-5/2", 10), "-2.5");
+    /* 1/1024 = 0.0009765625 has exactly 10 decimals: shown exactly */
+    ck_assert_str_eq(fmt_plain("1/1024", 10), "0.0009765625");
+    /* 1/2048 = 0.00048828125 has 11: rounded half up at 10 */
+    ck_assert_str_eq(fmt_plain("1/2048", 10), "0.0004882813");
+    ck_assert_str_eq(fmt_plain("1/3", 10), "0.3333333333");
+    ck_assert_str_eq(fmt_plain("2/3", 10), "0.6666666667");
+    ck_assert_str_eq(fmt_plain("-2/3", 10), "-0.6666666667");
+    /* 8363/82 = 101.98780487804878.. */
+    ck_assert_str_eq(fmt_plain("8363/82", 10), "101.9878048780");
+    /* national scale with sen, no grouping, no loss */
+    ck_assert_str_eq(fmt_plain("1000000000000000001/100", 10), "10000000000000000.01");
+    ck_assert_str_eq(fmt_plain("123456789012345678901234567890", 10), "123456789012345678901234567890");
+}
+END_TEST
+
+START_TEST(test_is_decimal)
+{
+    mpq_t q;
+    mpq_init(q);
+    tu_q(q, "1/8");
+    ck_assert(num_is_decimal(q, 3));
+    ck_assert(!num_is_decimal(q, 2));
+    tu_q(q, "1/3");
+    ck_assert(!num_is_decimal(q, 20));
+    tu_q(q, "42");
+    ck_assert(num_is_decimal(q, 0));
+    mpq_clear(q);
+}
+END_TEST
+
+static Suite *num_suite(void)
+{
+    Suite *s = suite_create("num");
+    TCase *tc = tcase_create("parse");
+    tcase_add_test(tc, test_decimal_plain);
+    tcase_add_test(tc, test_decimal_underscores);
+    tcase_add_test(tc, test_decimal_rejects);
+    tcase_add_test(tc, test_decimal_digit_limit);
+    tcase_add_test(tc, test_money_forms);
+    tcase_add_test(tc, test_money_bad_grouping_1_5);
+    tcase_add_test(tc, test_money_bad_grouping_other);
+    tcase_add_test(tc, test_money_english);
+    tcase_add_test(tc, test_money_bad_decimals_and_length);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("sum");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_sum_million_sen);
+    tcase_add_test(tc, test_sum_million_varied);
+    tcase_add_test(tc, test_sum_national_scale);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("round");
+    tcase_add_test(tc, test_round_half_boundaries);
+    tcase_add_test(tc, test_round_halves_not_bankers);
+    tcase_add_test(tc, test_round_non_terminating);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("format");
+    tcase_add_test(tc, test_format_both_notations);
+    tcase_add_test(tc, test_format_zero_and_negative_zero);
+    tcase_add_test(tc, test_format_large);
+    tcase_add_test(tc, test_format_money);
+    tcase_add_test(tc, test_format_money_negative);
+    tcase_add_test(tc, test_format_plain_exact);
+    tcase_add_test(tc, test_is_decimal);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run(num_suite()); }

@@ -1,1 +1,696 @@
-int main(void){return 0;}
+/* test_parser.c -- the grammar (grammar/parser.y) through parse_unit():
+ * the tree a complete file builds, operator precedence, the example of
+ * LANGUAGE.md §3, error recovery and hints, and nesting limits. */
+#include "testutil.h"
+
+#define ASSERT_NO_DIAGS(dl) ck_assert_msg((dl).items.len == 0, "unexpected diagnostics:%s", tu_dump(&(dl)))
+
+static Entity *lookup(Unit *u, const char *id)
+{
+    Entity *e = unit_lookup(u, id);
+    ck_assert_msg(e != NULL, "no entity '%s'", id);
+    return e;
+}
+
+/* ---- a complete small file ---- */
+
+static const char complete_src[] =
+    "sakip 1\n"                                                              /*  1 */
+    "\n"                                                                     /*  2 */
+    "instansi \"Kecamatan Uji\" {\n"                                         /*  3 */
+    "    induk   \"Kabupaten Uji\"\n"                                        /*  4 */
+    "    tahun   2024\n"                                                     /*  5 */
+    "    periode 2021..2026\n"                                               /*  6 */
+    "    kepala  \"Drs. Kepala Uji\"\n"                                      /*  7 */
+    "}\n"                                                                    /*  8 */
+    "\n"                                                                     /*  9 */
+    "skala mutu \"Skala mutu\" {\n"                                          /* 10 */
+    "    \"Baik\"   : nilai >= 80\n"                                         /* 11 */
+    "    \"Cukup\"  : 60 <= nilai < 80\n"                                    /* 12 */
+    "    \"Kurang\" : nilai < 60\n"                                          /* 13 */
+    "}\n"                                                                    /* 14 */
+    "atur skala_capaian = mutu\n"                                            /* 15 */
+    "\n"                                                                     /* 16 */
+    "tujuan T1 \"Tujuan satu\" {\n"                                          /* 17 */
+    "    misi \"Misi satu\"\n"                                               /* 18 */
+    "}\n"                                                                    /* 19 */
+    "\n"                                                                     /* 20 */
+    "sasaran S1 \"Sasaran satu\" {\n"                                        /* 21 */
+    "    tujuan T1\n"                                                        /* 22 */
+    "    indikator IKM \"Indeks Kepuasan Masyarakat\" {\n"                   /* 23 */
+    "        satuan    \"indeks\"\n"                                         /* 24 */
+    "        polaritas positif\n"                                            /* 25 */
+    "        target    2023: 80, 2024: 82\n"                                 /* 26 */
+    "        realisasi 2024: 83.63\n"                                        /* 27 */
+    "        penanggung_jawab \"Seksi A\", \"Seksi B\"\n"                    /* 28 */
+    "        sumber    \"SUKMA-E\"\n"                                        /* 29 */
+    "    }\n"                                                                /* 30 */
+    "}\n"                                                                    /* 31 */
+    "\n"                                                                     /* 32 */
+    "program P1 \"Program satu\" {\n"                                        /* 33 */
+    "    mendukung S1\n"                                                     /* 34 */
+    "    kegiatan K1 \"Kegiatan satu\" {\n"                                  /* 35 */
+    "        subkegiatan SK1 \"Sub satu\" {\n"                               /* 36 */
+    "            anggaran  Rp 1.000.000\n"                                   /* 37 */
+    "            realisasi Rp 900.000\n"                                     /* 38 */
+    "            keluaran \"Laporan\" { satuan \"laporan\" target 12 realisasi 12 }\n" /* 39 */
+    "        }\n"                                                            /* 40 */
+    "        subkegiatan SK2 \"Sub dua\" {\n"                                /* 41 */
+    "            anggaran  Rp 500.000\n"                                     /* 42 */
+    "            realisasi Rp 500.000\n"                                     /* 43 */
+    "        }\n"                                                            /* 44 */
+    "    }\n"                                                                /* 45 */
+    "}\n"                                                                    /* 46 */
+    "\n"                                                                     /* 47 */
+    "aturan rasio(a, b) = a / b * 100\n"                                     /* 48 */
+    "aturan ambang = 90\n"                                                   /* 49 */
+    "\n"                                                                     /* 50 */
+    "periksa capaian(IKM) ~= 101.99%   pesan \"Tabel 3.2\"\n"                /* 51 */
+    "periksa rasio(1, 4) == 25\n";                                           /* 52 */
+
+START_TEST(test_complete_file_parses_clean)
+{
+    DiagList dl;
+    Unit *u = tu_parse(complete_src, &dl);
+    ASSERT_NO_DIAGS(dl);
+    ck_assert_int_eq(u->version, 1);
+    ck_assert_int_eq(u->ninstansi, 1);
+    ck_assert_str_eq(u->nama, "Kecamatan Uji");
+    ck_assert_str_eq(u->induk, "Kabupaten Uji");
+    ck_assert_str_eq(u->kepala, "Drs. Kepala Uji");
+    ck_assert(u->has_tahun);
+    ck_assert_int_eq(u->tahun, 2024);
+    ck_assert(u->has_periode);
+    ck_assert_int_eq(u->periode_from, 2021);
+    ck_assert_int_eq(u->periode_to, 2026);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_complete_file_counts)
+{
+    DiagList dl;
+    Unit *u = tu_parse(complete_src, &dl);
+    ASSERT_NO_DIAGS(dl);
+    /* mutu T1 S1 IKM P1 K1 SK1 SK2 rasio ambang */
+    ck_assert_int_eq(u->entities.len, 10);
+    ck_assert_int_eq(u->skala.len, 1);
+    ck_assert_int_eq(u->tujuan.len, 1);
+    ck_assert_int_eq(u->sasaran.len, 1);
+    ck_assert_int_eq(u->indikator.len, 1);
+    ck_assert_int_eq(u->programs.len, 1);
+    ck_assert_int_eq(u->budget_nodes.len, 4);
+    ck_assert_int_eq(u->aturan.len, 2);
+    ck_assert_int_eq(u->atur.len, 1);
+    ck_assert_int_eq(u->periksa.len, 2);
+    ck_assert_int_eq(u->impor.len, 0);
+    ck_assert_int_eq(u->duplicates.len, 0);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_complete_file_tree)
+{
+    DiagList dl;
+    Unit *u = tu_parse(complete_src, &dl);
+    ASSERT_NO_DIAGS(dl);
+    Entity *t1 = lookup(u, "T1"), *s1 = lookup(u, "S1"), *ikm = lookup(u, "IKM");
+    Entity *p1 = lookup(u, "P1"), *k1 = lookup(u, "K1"), *sk1 = lookup(u, "SK1"), *sk2 = lookup(u, "SK2");
+    ck_assert_int_eq(t1->kind, ENT_TUJUAN);
+    ck_assert_int_eq(t1->misi.len, 1);
+    ck_assert_str_eq(t1->misi.items[0], "Misi satu");
+    ck_assert_int_eq(s1->kind, ENT_SASARAN);
+    ck_assert_str_eq(s1->name, "Sasaran satu");
+    ck_assert_ptr_null(s1->parent);
+    ck_assert_ptr_nonnull(s1->tujuan);
+    ck_assert_str_eq(s1->tujuan->name, "T1");
+    ck_assert_int_eq(s1->indikator.len, 1);
+    ck_assert_ptr_eq(s1->indikator.items[0], ikm);
+    /* indikator */
+    ck_assert_int_eq(ikm->kind, ENT_INDIKATOR);
+    ck_assert_ptr_eq(ikm->parent, s1);
+    ck_assert_str_eq(ikm->satuan, "indeks");
+    ck_assert_int_eq(ikm->polaritas, POL_POSITIF);
+    ck_assert_int_eq(ikm->target.len, 2);
+    ck_assert_int_eq(ikm->realisasi.len, 1);
+    ck_assert_int_eq(ikm->penanggung_jawab.len, 2);
+    ck_assert_str_eq(ikm->penanggung_jawab.items[1], "Seksi B");
+    ck_assert_int_eq(ikm->sumber.len, 1);
+    /* budget tree */
+    ck_assert_int_eq(p1->kind, ENT_PROGRAM);
+    ck_assert_ptr_null(p1->parent);
+    ck_assert_int_eq(p1->mendukung.len, 1);
+    ck_assert_str_eq(((NameRef *)p1->mendukung.items[0])->name, "S1");
+    ck_assert_int_eq(p1->children.len, 1);
+    ck_assert_ptr_eq(p1->children.items[0], k1);
+    ck_assert_int_eq(k1->kind, ENT_KEGIATAN);
+    ck_assert_ptr_eq(k1->parent, p1);
+    ck_assert_int_eq(k1->children.len, 2);
+    ck_assert_ptr_eq(k1->children.items[0], sk1);
+    ck_assert_ptr_eq(k1->children.items[1], sk2);
+    ck_assert_int_eq(sk1->kind, ENT_SUBKEGIATAN);
+    ck_assert_ptr_eq(sk1->parent, k1);
+    ck_assert_ptr_eq(sk2->parent, k1);
+    ck_assert_ptr_nonnull(sk1->anggaran);
+    ck_assert_int_eq(sk1->anggaran->kind, EX_MONEY);
+    tu_assert_q(sk1->anggaran->u.num.q, "1000000");
+    tu_assert_q(sk1->realisasi_uang->u.num.q, "900000");
+    tu_assert_q(sk2->anggaran->u.num.q, "500000");
+    ck_assert_ptr_null(k1->anggaran);
+    ck_assert_int_eq(sk1->keluaran.len, 1);
+    Keluaran *kl = sk1->keluaran.items[0];
+    ck_assert_str_eq(kl->name, "Laporan");
+    ck_assert_str_eq(kl->satuan, "laporan");
+    ck_assert_int_eq(kl->target.len, 1);
+    ck_assert_int_eq(kl->realisasi.len, 1);
+    tu_assert_q(((YearVal *)kl->target.items[0])->lo->u.num.q, "12");
+    /* keluaran's satuan does not leak into the subkegiatan */
+    ck_assert_ptr_null(sk1->satuan);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_complete_file_skala_aturan_periksa)
+{
+    DiagList dl;
+    Unit *u = tu_parse(complete_src, &dl);
+    ASSERT_NO_DIAGS(dl);
+    Entity *mutu = lookup(u, "mutu");
+    ck_assert_int_eq(mutu->kind, ENT_SKALA);
+    ck_assert_int_eq(mutu->bands.len, 3);
+    Band *b0 = mutu->bands.items[0], *b1 = mutu->bands.items[1], *b2 = mutu->bands.items[2];
+    ck_assert_str_eq(b0->label, "Baik");
+    ck_assert_ptr_nonnull(b0->lo);
+    tu_assert_q(b0->lo->u.num.q, "80");
+    ck_assert(b0->lo_incl);
+    ck_assert_ptr_null(b0->hi);
+    ck_assert_str_eq(b1->label, "Cukup");
+    tu_assert_q(b1->lo->u.num.q, "60");
+    ck_assert(b1->lo_incl);
+    tu_assert_q(b1->hi->u.num.q, "80");
+    ck_assert(!b1->hi_incl);
+    ck_assert_ptr_null(b2->lo);
+    tu_assert_q(b2->hi->u.num.q, "60");
+    ck_assert(!b2->hi_incl);
+
+    Atur *a = u->atur.items[0];
+    ck_assert_str_eq(a->name, "skala_capaian");
+    ck_assert_int_eq(a->value->kind, EX_IDENT);
+    ck_assert_str_eq(a->value->u.id.name, "mutu");
+
+    Entity *rasio = lookup(u, "rasio"), *ambang = lookup(u, "ambang");
+    ck_assert_int_eq(rasio->kind, ENT_ATURAN);
+    ck_assert(rasio->has_parens);
+    ck_assert_int_eq(rasio->params.len, 2);
+    ck_assert_str_eq(((NameRef *)rasio->params.items[0])->name, "a");
+    ck_assert_str_eq(((NameRef *)rasio->params.items[1])->name, "b");
+    ck_assert_str_eq(tu_sexpr(rasio->body), "(* (/ a b) 100)");
+    ck_assert(!ambang->has_parens);
+    ck_assert_int_eq(ambang->params.len, 0);
+    ck_assert_str_eq(tu_sexpr(ambang->body), "90");
+
+    Periksa *p0 = u->periksa.items[0], *p1 = u->periksa.items[1];
+    ck_assert_str_eq(tu_sexpr(p0->expr), "(~= (capaian IKM) 101.99%)");
+    ck_assert_str_eq(p0->pesan, "Tabel 3.2");
+    ck_assert_str_eq(tu_sexpr(p1->expr), "(== (rasio 1 4) 25)");
+    ck_assert_ptr_null(p1->pesan);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_complete_file_spans)
+{
+    DiagList dl;
+    Unit *u = tu_parse(complete_src, &dl);
+    ASSERT_NO_DIAGS(dl);
+    int line, col;
+    /* line 23: "    indikator IKM ..." -> IKM at column 15 */
+    Entity *ikm = lookup(u, "IKM");
+    tu_span_pos(ikm->id_span, &line, &col);
+    ck_assert_int_eq(line, 23);
+    ck_assert_int_eq(col, 15);
+    ck_assert_int_eq(ikm->id_span.end - ikm->id_span.start, 3);
+    /* line 41: "        subkegiatan SK2 ..." -> SK2 at column 21 */
+    tu_span_pos(lookup(u, "SK2")->id_span, &line, &col);
+    ck_assert_int_eq(line, 41);
+    ck_assert_int_eq(col, 21);
+    /* the whole sasaran runs from "sasaran" (21:1) to its "}" (31:1) */
+    Entity *s1 = lookup(u, "S1");
+    tu_span_pos(s1->span, &line, &col);
+    ck_assert_int_eq(line, 21);
+    ck_assert_int_eq(col, 1);
+    locfile_pos(u->file, s1->span.end - 1, &line, &col);
+    ck_assert_int_eq(line, 31);
+    ck_assert_int_eq(col, 1);
+    /* a periksa's operator: line 52 "periksa rasio(1, 4) == 25", '==' at 21 */
+    Periksa *p1 = u->periksa.items[1];
+    tu_span_pos(p1->expr->op_span, &line, &col);
+    ck_assert_int_eq(line, 52);
+    ck_assert_int_eq(col, 21);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_complete_file_loads_clean)
+{
+    /* parse + check: no error or warning, and both claims hold
+     * (83.63 / 82 * 100 = 101.98780.. ~= 101.99; 1 / 4 * 100 = 25) */
+    TU t;
+    tu_open(&t, complete_src);
+    ck_assert_msg(t.dl.items.len == 0, "diagnostics:%s", tu_dump(&t.dl));
+    ck_assert_str_eq(tu_claim(&t, 0), "holds");
+    ck_assert_str_eq(tu_claim(&t, 1), "holds");
+    ck_assert_int_eq(check_claims(&t.ev, &t.dl), 0);
+    tu_close(&t);
+}
+END_TEST
+
+START_TEST(test_other_forms)
+{
+    DiagList dl;
+    Unit *u = tu_parse("instansi \"X\" { tahun 2024; }; periksa 1 == 1; periksa 2 == 2\n"
+                       "skala titik \"t\" {\n"
+                       "    \"Tercapai\"       : 100 <= nilai <= 100\n"
+                       "    \"Di atas\"        : nilai > 100\n"
+                       "    \"Belum\"          : 100 > nilai\n"
+                       "}\n"
+                       "sasaran S1 \"s\" {\n"
+                       "    penjelasan \"catatan\"\n"
+                       "    indikator I1 \"i\" {\n"
+                       "        satuan \"%\" polaritas negatif\n"
+                       "        rumus = selesai / masuk * 100\n"
+                       "        data 2024 { selesai: 14, masuk: 14 }\n"
+                       "        target 2024: 80..90\n"
+                       "        penjelasan \"p\"\n"
+                       "    }\n"
+                       "}\n"
+                       "program P1 \"p\" {\n"
+                       "    mendukung S1, S2\n"
+                       "    indikator IP \"indikator program\" { satuan \"%\" polaritas positif target 100 }\n"
+                       "    kegiatan K1 \"k\" { subkegiatan SK1 \"s\" { anggaran Rp 1 realisasi Rp 1\n"
+                       "        indikator IS \"indikator sub\" { satuan \"%\" polaritas positif } } }\n"
+                       "}\n",
+                       &dl);
+    ASSERT_NO_DIAGS(dl);
+    ck_assert_int_eq(u->periksa.len, 2);
+    Entity *titik = lookup(u, "titik");
+    ck_assert_int_eq(titik->bands.len, 3);
+    Band *pt = titik->bands.items[0];
+    tu_assert_q(pt->lo->u.num.q, "100");
+    tu_assert_q(pt->hi->u.num.q, "100");
+    ck_assert(pt->lo_incl && pt->hi_incl);
+    Band *belum = titik->bands.items[2];   /* 100 > nilai is nilai < 100 */
+    ck_assert_ptr_null(belum->lo);
+    tu_assert_q(belum->hi->u.num.q, "100");
+    ck_assert(!belum->hi_incl);
+    Entity *i1 = lookup(u, "I1");
+    ck_assert_int_eq(i1->polaritas, POL_NEGATIF);
+    ck_assert_str_eq(tu_sexpr(i1->rumus), "(* (/ selesai masuk) 100)");
+    ck_assert_int_eq(i1->data.len, 1);
+    DataYear *dy = i1->data.items[0];
+    ck_assert_int_eq(dy->year, 2024);
+    ck_assert_int_eq(dy->pairs.len, 2);
+    ck_assert_str_eq(((DataPair *)dy->pairs.items[1])->name, "masuk");
+    ck_assert_str_eq(i1->penjelasan, "p");
+    ck_assert_str_eq(lookup(u, "S1")->penjelasan, "catatan");
+    ck_assert_int_eq(lookup(u, "P1")->mendukung.len, 2);
+    /* indikator in a program and in a subkegiatan */
+    ck_assert_ptr_eq(lookup(u, "IP")->parent, lookup(u, "P1"));
+    ck_assert_int_eq(lookup(u, "P1")->indikator.len, 1);
+    ck_assert_ptr_eq(lookup(u, "IS")->parent, lookup(u, "SK1"));
+    ck_assert_int_eq(lookup(u, "SK1")->indikator.len, 1);
+    YearVal *bare = lookup(u, "IP")->target.items[0];
+    ck_assert(!bare->has_year);
+    tu_free(u, &dl);
+}
+END_TEST
+
+/* ---- precedence ---- */
+
+static void prec(const char *expr, const char *expected)
+{
+    const char *got = tu_parse_sexpr(expr);
+    ck_assert_msg(!strcmp(got, expected), "'%s' parsed as %s, expected %s", expr, got, expected);
+}
+
+START_TEST(test_precedence_arithmetic)
+{
+    prec("1 + 2 * 3", "(+ 1 (* 2 3))");
+    prec("1 * 2 + 3", "(+ (* 1 2) 3)");
+    prec("(1 + 2) * 3", "(* (+ 1 2) 3)");
+    prec("1 - 2 - 3", "(- (- 1 2) 3)");
+    prec("8 / 4 / 2", "(/ (/ 8 4) 2)");
+    prec("-2 * 3", "(* (neg 2) 3)");
+    prec("x * -y", "(* x (neg y))");
+    prec("1 + 2 == 3", "(== (+ 1 2) 3)");
+    prec("target(IKM, 2024) / 2", "(/ (target IKM 2024) 2)");
+}
+END_TEST
+
+START_TEST(test_precedence_logic)
+{
+    prec("tidak a == b", "(tidak (== a b))");
+    prec("tidak a dan b", "(dan (tidak a) b)");
+    prec("a dan b atau c", "(atau (dan a b) c)");
+    prec("a atau b dan c", "(atau a (dan b c))");
+    prec("a < b dan c >= d", "(dan (< a b) (>= c d))");
+    prec("capaian(IKM) ~= 101.99%", "(~= (capaian IKM) 101.99%)");
+}
+END_TEST
+
+START_TEST(test_precedence_jika)
+{
+    prec("jika a maka 1 lainnya 2 + 3", "(jika a 1 (+ 2 3))");
+    prec("jika a dan b maka x lainnya y atau z", "(jika (dan a b) x (atau y z))");
+    prec("jika a maka jika b maka 1 lainnya 2 lainnya 3", "(jika a (jika b 1 2) 3)");
+    prec("jika a maka 1 lainnya jika b maka 2 lainnya 3", "(jika a 1 (jika b 2 3))");
+    prec("jika capaian(s) > serapan(s) maka \"Efisien\" lainnya \"Tidak Efisien\"",
+         "(jika (> (capaian s) (serapan s)) \"Efisien\" \"Tidak Efisien\")");
+}
+END_TEST
+
+/* ---- LANGUAGE.md §3, verbatim ---- */
+
+static const char spec_section3[] =
+    "sakip 1                                  # optional: language version, first statement\n"
+    "\n"
+    "instansi \"Kecamatan Ambulu\" {\n"
+    "    induk   \"Kabupaten Jember\"\n"
+    "    tahun   2024                         # reporting year: default year everywhere\n"
+    "    periode 2021..2026                   # renstra period; its last year is the end target\n"
+    "    kepala  \"Drs. GATOT SUHARYONO, M.Si\"\n"
+    "}\n"
+    "\n"
+    "impor \"standar/permendagri-86-2017.sakip\"   # search: this file's folder, $SAKIP_PATH, installed data dir\n"
+    "\n"
+    "skala p86 \"Skala nilai peringkat kinerja (seperti Tabel 3.1 laporan)\" {\n"
+    "    \"Sangat Tinggi\" : nilai >= 90\n"
+    "    \"Tinggi\"        : 76 <= nilai < 90\n"
+    "    \"Sedang\"        : 66 <= nilai < 76\n"
+    "    \"Rendah\"        : 51 <= nilai < 66\n"
+    "    \"Sangat Rendah\" : nilai < 51\n"
+    "}\n"
+    "atur skala_capaian = p86                 # which skala rates capaian (default: the built-in one below)\n"
+    "atur batas_capaian = 120%                # optional cap applied to every indicator's capaian\n"
+    "\n"
+    "tujuan T1 \"Meningkatnya kualitas pengelolaan keuangan dan aset daerah ...\" {\n"
+    "    misi \"Membangun tata kelola pemerintahan yang kondusif ...\"\n"
+    "}\n"
+    "\n"
+    "sasaran S2 \"Meningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publik ...\" {\n"
+    "    tujuan T1\n"
+    "    indikator IKM \"Indeks Kepuasan Masyarakat\" {\n"
+    "        satuan    \"indeks\"\n"
+    "        polaritas positif\n"
+    "        target    2023: 80, 2024: 82, 2025: 82, 2026: 85\n"
+    "        realisasi 2022: 72, 2023: 83.57, 2024: 83.63\n"
+    "        penanggung_jawab \"Seksi Pemerintahan\", \"Seksi Pelayanan Umum\"\n"
+    "        sumber    \"SUKMA-E\"\n"
+    "    }\n"
+    "}\n"
+    "\n"
+    "sasaran S4 \"Terjaganya ketertiban umum dan ketentraman masyarakat di Kecamatan\" {\n"
+    "    indikator TRANTIB \"Persentase Tingkat Penyelesaian Laporan ...\" {\n"
+    "        satuan    \"%\"\n"
+    "        polaritas positif\n"
+    "        rumus     = selesai / masuk * 100\n"
+    "        data 2024 { selesai: 14, masuk: 14 }\n"
+    "        target    2024: 100%\n"
+    "    }\n"
+    "}\n"
+    "\n"
+    "program P4 \"Koordinasi Ketentraman Dan Ketertiban Umum\" {\n"
+    "    mendukung S4\n"
+    "    kegiatan K4_1 \"Koordinasi Penerapan dan Penegakan Peraturan Daerah ...\" {\n"
+    "        subkegiatan SK4_1_1 \"Koordinasi/Sinergi dengan Perangkat Daerah ...\" {\n"
+    "            anggaran  Rp 273.664.376\n"
+    "            realisasi Rp 244.304.640\n"
+    "            keluaran \"Jumlah Laporan\" { satuan \"laporan\"  target 12  realisasi 12 }\n"
+    "        }\n"
+    "    }\n"
+    "}\n"
+    "\n"
+    "aturan efisiensi(s) = jika capaian(s) > serapan(s) maka \"Efisien\" lainnya \"Tidak Efisien\"\n"
+    "\n"
+    "periksa capaian(IKM) ~= 102%                   pesan \"Tabel 3.2\"\n"
+    "periksa predikat(IKM) == \"Tinggi\"              pesan \"Tabel 3.7\"   # fails: 101.99 is \"Sangat Tinggi\"\n"
+    "periksa serapan(P4) ~= 89.27%\n"
+;
+
+START_TEST(test_spec_section3_example)
+{
+    DiagList dl;
+    Unit *u = tu_parse(spec_section3, &dl);
+    ck_assert_msg(dl.items.len == 0, "the §3 example does not parse cleanly:%s", tu_dump(&dl));
+    ck_assert_int_eq(u->version, 1);
+    ck_assert_str_eq(u->nama, "Kecamatan Ambulu");
+    ck_assert_int_eq(u->impor.len, 1);
+    ck_assert_int_eq(u->skala.len, 1);
+    ck_assert_int_eq(lookup(u, "p86")->bands.len, 5);
+    ck_assert_int_eq(u->atur.len, 2);
+    ck_assert_int_eq(u->sasaran.len, 2);
+    ck_assert_int_eq(u->indikator.len, 2);
+    ck_assert_int_eq(u->budget_nodes.len, 3);
+    ck_assert_int_eq(u->aturan.len, 1);
+    ck_assert_int_eq(u->periksa.len, 3);
+    Entity *ikm = lookup(u, "IKM");
+    ck_assert_int_eq(ikm->target.len, 4);
+    ck_assert_int_eq(ikm->realisasi.len, 3);
+    ck_assert_str_eq(((Periksa *)u->periksa.items[1])->pesan, "Tabel 3.7");
+    tu_free(u, &dl);
+}
+END_TEST
+
+/* ---- errors ---- */
+
+static const char several_errors_src[] =
+    "instansi \"Kecamatan Uji\" { tahun 2024 }\n"   /*  1 */
+    "periksa 1 + * 2\n"                             /*  2: '*' at 13 */
+    "sasaran S1 \"Sasaran\" {\n"                    /*  3 */
+    "    indikator I1 \"Indikator\" {\n"            /*  4 */
+    "        satuan \"%\"\n"                        /*  5 */
+    "        polaritas positif\n"                   /*  6 */
+    "        target 2024 80\n"                      /*  7: 80 at 21 */
+    "        realisasi 2024: 85\n"                  /*  8 */
+    "    }\n"                                       /*  9 */
+    "}\n"                                           /* 10 */
+    "aturan f(x, ) = x\n"                           /* 11: ')' at 13 */
+    "program P1 \"Program\" {\n"                    /* 12 */
+    "    mendukung S1\n"                            /* 13 */
+    "    kegiatan K1 \"Kegiatan\" {\n"              /* 14 */
+    "        subkegiatan SK1 \"Sub\" {\n"           /* 15 */
+    "            anggaran Rp 100\n"                 /* 16 */
+    "            realisasi\n"                       /* 17 */
+    "        }\n"                                   /* 18: '}' at 9 */
+    "    }\n"                                       /* 19 */
+    "}\n"                                           /* 20 */
+    "periksa capaian(I1) >\n"                       /* 21 */
+    "periksa 1 == 1\n";                             /* 22: 'periksa' at 1 */
+
+START_TEST(test_error_recovery_counts)
+{
+    static const int where[][2] = {{2, 13}, {7, 21}, {11, 13}, {18, 9}, {22, 1}};
+    DiagList dl;
+    Unit *u = tu_parse(several_errors_src, &dl);
+    ck_assert_msg(tu_count(&dl, "E0201") == 5 && dl.items.len == 5, "expected 5 syntax errors:%s", tu_dump(&dl));
+    for (size_t i = 0; i < 5; i++) {
+        int line, col;
+        tu_diag_pos(tu_find_nth(&dl, "E0201", i), &line, &col);
+        ck_assert_msg(line == where[i][0] && col == where[i][1], "error #%zu at %d:%d, expected %d:%d%s", i + 1,
+                      line, col, where[i][0], where[i][1], tu_dump(&dl));
+    }
+    /* what lies between the errors was built */
+    ck_assert_ptr_nonnull(unit_lookup(u, "S1"));
+    Entity *i1 = unit_lookup(u, "I1");
+    ck_assert_ptr_nonnull(i1);
+    ck_assert_int_eq(i1->realisasi.len, 1);
+    ck_assert_ptr_nonnull(unit_lookup(u, "P1"));
+    Entity *sk1 = unit_lookup(u, "SK1");
+    ck_assert_ptr_nonnull(sk1);
+    ck_assert_ptr_nonnull(sk1->anggaran);
+    ck_assert_int_eq(u->periksa.len, 1);
+    ck_assert_str_eq(tu_sexpr(tu_periksa_expr(u, 0)), "(== 1 1)");
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_error_recovery_no_cascade_after_check)
+{
+    /* parse + check: still exactly the five syntax errors, nothing that
+     * follows from them */
+    DiagList dl;
+    Unit *u = tu_load(several_errors_src, &dl);
+    ck_assert_msg(diag_count_fatal(&dl) == 5 && tu_count(&dl, "E0201") == 5, "diagnostics:%s", tu_dump(&dl));
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_error_hint_values_without_comma)
+{
+    DiagList dl;
+    Unit *u = tu_parse(several_errors_src, &dl);
+    Diag *d = tu_find_nth(&dl, "E0201", 1);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_msg(tu_hint_has(d, "','"), "hints %s", tu_hints(d));
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_misspelt_keyword_positif)
+{
+    DiagList dl;
+    Unit *u = tu_parse("sasaran S1 \"s\" {\n"
+                       "    indikator I1 \"i\" {\n"
+                       "        satuan \"%\"\n"
+                       "        polaritas positip\n"
+                       "        target 2024: 80\n"
+                       "    }\n"
+                       "}\n",
+                       &dl);
+    ck_assert_msg(tu_count(&dl, "E0201") == 1 && dl.items.len == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0201", 4, 19);
+    Diag *d = tu_find(&dl, "E0201");
+    ck_assert_msg(tu_hint_has(d, "did you mean 'positif'?"), "hints %s", tu_hints(d));
+    /* the rest of the indikator is read */
+    ck_assert_int_eq(((Entity *)u->indikator.items[0])->target.len, 1);
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_misspelt_keywords_elsewhere)
+{
+    DiagList dl;
+    Unit *u = tu_parse("sasaaran S2 \"x\" { }\n", &dl);
+    ck_assert_msg(tu_hint_has(tu_find(&dl, "E0201"), "did you mean 'sasaran'?"), "diagnostics:%s", tu_dump(&dl));
+    tu_free(u, &dl);
+    u = tu_parse("sasaran S1 \"s\" { indikatr I1 \"i\" { } }\n", &dl);
+    ck_assert_msg(tu_hint_has(tu_find(&dl, "E0201"), "did you mean 'indikator'?"), "diagnostics:%s", tu_dump(&dl));
+    tu_free(u, &dl);
+    u = tu_parse("periksa 1 == 1 pesn \"x\"\n", &dl);
+    ck_assert_msg(tu_hint_has(tu_find(&dl, "E0201"), "did you mean 'pesan'?"), "diagnostics:%s", tu_dump(&dl));
+    tu_free(u, &dl);
+}
+END_TEST
+
+START_TEST(test_version_other_than_1)
+{
+    DiagList dl;
+    Unit *u = tu_parse("sakip 2\nperiksa 1 == 1\n", &dl);
+    ck_assert_msg(tu_count(&dl, "E0202") == 1, "diagnostics:%s", tu_dump(&dl));
+    ck_assert_int_eq(u->periksa.len, 1);
+    tu_free(u, &dl);
+}
+END_TEST
+
+/* ---- nesting limits: an error, never a crash ---- */
+
+static char *nested(const char *open, size_t n, const char *middle, const char *close)
+{
+    size_t lo = strlen(open), lm = strlen(middle), lc = strlen(close);
+    char *s = malloc(8 + n * (lo + lc) + lm + 2);
+    size_t k = 0;
+    memcpy(s, "periksa ", 8);
+    k = 8;
+    for (size_t i = 0; i < n; i++, k += lo) memcpy(s + k, open, lo);
+    memcpy(s + k, middle, lm);
+    k += lm;
+    for (size_t i = 0; i < n; i++, k += lc) memcpy(s + k, close, lc);
+    s[k++] = '\n';
+    s[k] = '\0';
+    return s;
+}
+
+static void check_deep(const char *src)
+{
+    DiagList dl;
+    Unit *u = tu_parse(src, &dl);
+    ck_assert_msg(tu_count_errors(&dl) >= 1, "no error for deep nesting");
+    ck_assert_msg(tu_count(&dl, "E0110") == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_free(u, &dl);
+    /* and the checker survives what the parser built */
+    u = tu_load(src, &dl);
+    ck_assert(tu_count_errors(&dl) >= 1);
+    tu_free(u, &dl);
+}
+
+START_TEST(test_deep_parentheses)
+{
+    char *src = nested("(", 100000, "1", ")");
+    check_deep(src);
+    free(src);
+}
+END_TEST
+
+START_TEST(test_deep_unary_minus)
+{
+    char *src = nested("-", 100000, "1", "");
+    check_deep(src);
+    free(src);
+}
+END_TEST
+
+START_TEST(test_deep_tidak)
+{
+    char *src = nested("tidak ", 100000, "benar", "");
+    check_deep(src);
+    free(src);
+}
+END_TEST
+
+START_TEST(test_long_operator_chain)
+{
+    char *src = nested("1 + ", 100000, "1", "");
+    check_deep(src);
+    free(src);
+}
+END_TEST
+
+START_TEST(test_deep_calls)
+{
+    char *src = nested("max(", 100000, "1", ")");
+    check_deep(src);
+    free(src);
+}
+END_TEST
+
+static Suite *parser_suite(void)
+{
+    Suite *s = suite_create("parser");
+    TCase *tc = tcase_create("tree");
+    tcase_add_test(tc, test_complete_file_parses_clean);
+    tcase_add_test(tc, test_complete_file_counts);
+    tcase_add_test(tc, test_complete_file_tree);
+    tcase_add_test(tc, test_complete_file_skala_aturan_periksa);
+    tcase_add_test(tc, test_complete_file_spans);
+    tcase_add_test(tc, test_complete_file_loads_clean);
+    tcase_add_test(tc, test_other_forms);
+    tcase_add_test(tc, test_spec_section3_example);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("precedence");
+    tcase_add_test(tc, test_precedence_arithmetic);
+    tcase_add_test(tc, test_precedence_logic);
+    tcase_add_test(tc, test_precedence_jika);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("errors");
+    tcase_add_test(tc, test_error_recovery_counts);
+    tcase_add_test(tc, test_error_recovery_no_cascade_after_check);
+    tcase_add_test(tc, test_error_hint_values_without_comma);
+    tcase_add_test(tc, test_misspelt_keyword_positif);
+    tcase_add_test(tc, test_misspelt_keywords_elsewhere);
+    tcase_add_test(tc, test_version_other_than_1);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("limits");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_deep_parentheses);
+    tcase_add_test(tc, test_deep_unary_minus);
+    tcase_add_test(tc, test_deep_tidak);
+    tcase_add_test(tc, test_long_operator_chain);
+    tcase_add_test(tc, test_deep_calls);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void) { return tu_run(parser_suite()); }

@@ -1,0 +1,515 @@
+/* explain.c -- explanation trees for `jelaskan` and verdict notes. */
+#include "explain.h"
+
+#include <string.h>
+
+static void indent(Buf *b, int depth)
+{
+    for (int i = 0; i < depth; i++) buf_puts(b, "  ");
+}
+
+static void where(Buf *b, Span s)
+{
+    if (!s.file) return;
+    int line, col;
+    locfile_pos(s.file, s.start, &line, &col);
+    buf_printf(b, "   [%s:%d]", s.file->name, line);
+}
+
+static void show(Eval *ev, Buf *b, const Value *v, bool percent)
+{
+    eval_format_value(ev, b, v, 0);
+    if (percent && v->kind == V_NUM) buf_putc(b, '%');
+}
+
+void band_condition(const Band *b, Notation nt, Buf *out)
+{
+    Buf lo, hi;
+    buf_init(&lo);
+    buf_init(&hi);
+    if (b->lo) num_format_short(&lo, b->lo->u.num.q, 6, ROUND_HALF_UP, nt, false);
+    if (b->hi) num_format_short(&hi, b->hi->u.num.q, 6, ROUND_HALF_UP, nt, false);
+    if (b->lo && b->hi)
+        buf_printf(out, "%s %s nilai %s %s", lo.data, b->lo_incl ? "<=" : "<", b->hi_incl ? "<=" : "<", hi.data);
+    else if (b->lo)
+        buf_printf(out, "nilai %s %s", b->lo_incl ? ">=" : ">", lo.data);
+    else if (b->hi)
+        buf_printf(out, "nilai %s %s", b->hi_incl ? "<=" : "<", hi.data);
+    else
+        buf_puts(out, "semua nilai");
+    buf_free(&lo);
+    buf_free(&hi);
+}
+
+static const Andai *active_andai(Eval *ev, AndaiKind k, const Entity *x, int year)
+{
+    for (size_t i = ev->andai.len; i-- > 0;) {
+        const Andai *a = ev->andai.items[i];
+        if (a->kind != k || a->target.ent != x) continue;
+        if (!ent_is_budget(x) && (a->has_year ? a->year : ev->u->tahun) != year) continue;
+        return a;
+    }
+    return NULL;
+}
+
+static void note_andai(Eval *ev, Buf *b, AndaiKind k, const Entity *x, int year)
+{
+    const Andai *a = active_andai(ev, k, x, year);
+    if (a) {
+        buf_printf(b, "   (andai: %s)", span_text(ev->u, a->span));
+    }
+}
+
+static void explain_realisasi_ind(Eval *ev, Entity *x, int year, int depth, Buf *b)
+{
+    Value v;
+    value_init(&v);
+    eval_realisasi(ev, x, year, &v);
+    indent(b, depth);
+    buf_printf(b, "realisasi(%s, %d) = ", x->id, year);
+    show(ev, b, &v, false);
+    const Andai *a = active_andai(ev, ANDAI_REALISASI, x, year);
+    DataYear *d = NULL;
+    for (size_t i = 0; i < x->data.len; i++)
+        if (((DataYear *)x->data.items[i])->year == year) d = x->data.items[i];
+    if (a) {
+        note_andai(ev, b, ANDAI_REALISASI, x, year);
+        buf_putc(b, '\n');
+    } else if (d && x->rumus) {
+        buf_printf(b, "   rumus: %s", span_text(ev->u, x->rumus->span));
+        where(b, x->rumus_span);
+        buf_putc(b, '\n');
+        for (size_t i = 0; i < d->pairs.len; i++) {
+            DataPair *p = d->pairs.items[i];
+            indent(b, depth + 1);
+            buf_printf(b, "%s = %s", p->name, span_text(ev->u, p->value->span));
+            const Andai *ad = NULL;
+            for (size_t k = ev->andai.len; k-- > 0;) {
+                const Andai *c = ev->andai.items[k];
+                if (c->kind == ANDAI_DATA && c->target.ent == x && c->year == year && !strcmp(c->data_name, p->name)) {
+                    ad = c;
+                    break;
+                }
+            }
+            if (ad) buf_printf(b, " -> %s   (andai: %s)", span_text(ev->u, ad->value->span), span_text(ev->u, ad->span));
+            else where(b, p->span);
+            buf_putc(b, '\n');
+        }
+    } else {
+        for (size_t i = 0; i < x->realisasi.len; i++) {
+            YearVal *y = x->realisasi.items[i];
+            if ((y->has_year ? y->year : ev->u->tahun) == year) where(b, y->span);
+        }
+        if (v.kind == V_UNDEF && v.text) buf_printf(b, "   (%s)", v.text);
+        buf_putc(b, '\n');
+    }
+    value_clear(&v);
+}
+
+static void explain_target(Eval *ev, Entity *x, int year, int depth, Buf *b)
+{
+    Value lo, hi;
+    value_init(&lo);
+    value_init(&hi);
+    eval_target(ev, x, year, &lo, &hi);
+    indent(b, depth);
+    buf_printf(b, "target(%s, %d) = ", x->id, year);
+    show(ev, b, &lo, false);
+    if (hi.kind != V_UNDEF) {
+        buf_puts(b, "..");
+        show(ev, b, &hi, false);
+    }
+    if (active_andai(ev, ANDAI_TARGET, x, year)) {
+        note_andai(ev, b, ANDAI_TARGET, x, year);
+    } else {
+        for (size_t i = 0; i < x->target.len; i++) {
+            YearVal *y = x->target.items[i];
+            if ((y->has_year ? y->year : ev->u->tahun) == year) where(b, y->span);
+        }
+    }
+    if (lo.kind == V_UNDEF && lo.text) buf_printf(b, "   (%s)", lo.text);
+    buf_putc(b, '\n');
+    value_clear(&lo);
+    value_clear(&hi);
+}
+
+static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b);
+
+static void explain_rule(Eval *ev, Entity *rule, int depth, Buf *b)
+{
+    indent(b, depth);
+    buf_printf(b, "aturan %s = %s", rule->id, span_text(ev->u, rule->body->span));
+    where(b, rule->span);
+    buf_putc(b, '\n');
+}
+
+static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
+{
+    Value v;
+    value_init(&v);
+    eval_capaian(ev, x, year, &v);
+    indent(b, depth);
+    buf_printf(b, "capaian(%s, %d) = ", x->id, year);
+    show(ev, b, &v, true);
+    if (v.kind == V_UNDEF && v.text) buf_printf(b, "   (tak terdefinisi: %s)", v.text);
+    buf_putc(b, '\n');
+    if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) {
+        indent(b, depth + 1);
+        buf_printf(b, "rata-rata capaian %zu indikator %s %s\n", x->indikator.len,
+                   x->kind == ENT_SASARAN ? "sasaran" : "tujuan", x->id);
+        for (size_t i = 0; i < x->indikator.len; i++) explain_capaian(ev, x->indikator.items[i], year, depth + 2, b);
+        value_clear(&v);
+        return;
+    }
+    if (x->kind != ENT_INDIKATOR) {
+        value_clear(&v);
+        return;
+    }
+    if (ev->rule_capaian) {
+        explain_rule(ev, ev->rule_capaian, depth + 1, b);
+        value_clear(&v);
+        return;
+    }
+    Value r, lo, hi;
+    value_init(&r);
+    value_init(&lo);
+    value_init(&hi);
+    eval_realisasi(ev, x, year, &r);
+    eval_target(ev, x, year, &lo, &hi);
+    indent(b, depth + 1);
+    bool neg = x->polaritas == POL_NEGATIF;
+    if (hi.kind != V_UNDEF && r.kind != V_UNDEF && lo.kind != V_UNDEF) {
+        if (mpq_cmp(r.q, lo.q) >= 0 && mpq_cmp(r.q, hi.q) <= 0) buf_puts(b, "target rentang: realisasi di dalam rentang, capaian 100\n");
+        else buf_printf(b, "target rentang: realisasi %s rentang, batas %s dipakai sebagai target (polaritas %s)\n",
+                        mpq_cmp(r.q, hi.q) > 0 ? "di atas" : "di bawah", mpq_cmp(r.q, hi.q) > 0 ? "atas" : "bawah",
+                        neg ? "negatif" : "positif");
+    } else if (neg) {
+        buf_puts(b, "polaritas negatif: (target - (realisasi - target)) / target * 100\n");
+    } else {
+        buf_puts(b, "polaritas positif: realisasi / target * 100\n");
+    }
+    explain_realisasi_ind(ev, x, year, depth + 1, b);
+    explain_target(ev, x, year, depth + 1, b);
+    if (ev->has_cap) {
+        Value raw;
+        value_init(&raw);
+        bool saved = ev->has_cap;
+        ev->has_cap = false;
+        eval_capaian(ev, x, year, &raw);
+        ev->has_cap = saved;
+        if (raw.kind == V_NUM && mpq_cmp(raw.q, ev->cap) > 0) {
+            indent(b, depth + 1);
+            buf_puts(b, "dibatasi batas_capaian ");
+            Value cap;
+            value_init(&cap);
+            value_num(&cap, ev->cap);
+            cap.decimals = 0;
+            show(ev, b, &cap, true);
+            buf_puts(b, " (tanpa batas: ");
+            show(ev, b, &raw, true);
+            buf_puts(b, ")\n");
+            value_clear(&cap);
+        }
+        value_clear(&raw);
+    }
+    value_clear(&r);
+    value_clear(&lo);
+    value_clear(&hi);
+    value_clear(&v);
+}
+
+static void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
+{
+    Value a, r, s;
+    value_init(&a);
+    value_init(&r);
+    value_init(&s);
+    eval_anggaran(ev, x, &a);
+    eval_realisasi(ev, x, ev->tahun, &r);
+    eval_serapan(ev, x, &s);
+    indent(b, depth);
+    buf_printf(b, "serapan(%s) = realisasi / anggaran * 100 = ", x->id);
+    show(ev, b, &r, false);
+    buf_puts(b, " / ");
+    show(ev, b, &a, false);
+    buf_puts(b, " * 100 = ");
+    show(ev, b, &s, true);
+    buf_putc(b, '\n');
+    if (x->kind == ENT_SASARAN) {
+        indent(b, depth + 1);
+        buf_printf(b, "atas program yang mendukung %s:", x->id);
+        for (size_t i = 0; i < x->supporters.len; i++) buf_printf(b, " %s", ((Entity *)x->supporters.items[i])->id);
+        buf_putc(b, '\n');
+        for (size_t i = 0; i < x->supporters.len; i++) explain_budget(ev, x->supporters.items[i], depth + 2, b);
+    } else if (x->children.len) {
+        indent(b, depth + 1);
+        buf_printf(b, "jumlah %zu %s\n", x->children.len, x->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan");
+        for (size_t i = 0; i < x->children.len; i++) explain_budget(ev, x->children.items[i], depth + 2, b);
+    } else {
+        const Expr *src[2] = {x->anggaran, x->realisasi_uang};
+        const char *name[2] = {"anggaran", "realisasi"};
+        AndaiKind kind[2] = {ANDAI_ANGGARAN, ANDAI_REALISASI};
+        for (int i = 0; i < 2; i++) {
+            indent(b, depth + 1);
+            Value v;
+            value_init(&v);
+            if (i == 0) eval_anggaran(ev, x, &v);
+            else eval_realisasi(ev, x, ev->tahun, &v);
+            buf_printf(b, "%s(%s) = ", name[i], x->id);
+            show(ev, b, &v, false);
+            if (active_andai(ev, kind[i], x, 0)) note_andai(ev, b, kind[i], x, 0);
+            else if (src[i]) where(b, src[i]->span);
+            buf_putc(b, '\n');
+            value_clear(&v);
+        }
+    }
+    value_clear(&a);
+    value_clear(&r);
+    value_clear(&s);
+}
+
+static void explain_band(Eval *ev, Entity *skala, const Band *band, int depth, Buf *b)
+{
+    indent(b, depth);
+    if (skala == ev->builtin_skala) buf_puts(b, "skala bawaan Permendagri 86/2017");
+    else {
+        buf_printf(b, "skala %s", skala->id);
+        where(b, skala->id_span);
+    }
+    if (band) {
+        buf_printf(b, ", pita \"%s\": ", band->label);
+        band_condition(band, ev->notation, b);
+        if (skala != ev->builtin_skala) where(b, band->span);
+    } else {
+        buf_puts(b, ", tidak ada pita yang memuat nilai ini");
+    }
+    buf_putc(b, '\n');
+}
+
+static void explain_predikat(Eval *ev, Entity *x, int year, int depth, Buf *b)
+{
+    Value v;
+    value_init(&v);
+    const Band *band = NULL;
+    eval_predikat(ev, x, year, &v, &band);
+    indent(b, depth);
+    buf_printf(b, "predikat(%s, %d) = ", x->id, year);
+    show(ev, b, &v, false);
+    buf_putc(b, '\n');
+    if (ev->rule_predikat) explain_rule(ev, ev->rule_predikat, depth + 1, b);
+    else {
+        explain_band(ev, eval_skala(ev), band, depth + 1, b);
+        explain_capaian(ev, x, year, depth + 1, b);
+    }
+    value_clear(&v);
+}
+
+static void explain_efisiensi(Eval *ev, Entity *s, int depth, Buf *b)
+{
+    Value v, c, r;
+    value_init(&v);
+    value_init(&c);
+    value_init(&r);
+    eval_efisiensi(ev, s, &v);
+    indent(b, depth);
+    buf_printf(b, "efisiensi(%s) = ", s->id);
+    show(ev, b, &v, false);
+    buf_putc(b, '\n');
+    if (ev->rule_efisiensi) {
+        explain_rule(ev, ev->rule_efisiensi, depth + 1, b);
+    } else {
+        eval_capaian(ev, s, ev->tahun, &c);
+        eval_serapan(ev, s, &r);
+        indent(b, depth + 1);
+        buf_puts(b, "aturan bawaan: \"Efisien\" jika capaian > serapan");
+        if (c.kind == V_NUM && r.kind == V_NUM) {
+            buf_puts(b, ": ");
+            show(ev, b, &c, true);
+            buf_puts(b, mpq_cmp(c.q, r.q) > 0 ? " > " : " <= ");
+            show(ev, b, &r, true);
+        }
+        buf_putc(b, '\n');
+    }
+    explain_capaian(ev, s, ev->tahun, depth + 1, b);
+    explain_budget(ev, s, depth + 1, b);
+    value_clear(&v);
+    value_clear(&c);
+    value_clear(&r);
+}
+
+/* An entity argument and an optional year of a call, when static. */
+static Entity *call_entity(Eval *ev, const Expr *e, int *year)
+{
+    *year = ev->tahun;
+    if (e->u.call.nargs < 1) return NULL;
+    Value v;
+    value_init(&v);
+    eval_expr(ev, e->u.call.args[0], &v);
+    Entity *x = v.kind == V_REF ? v.ent : NULL;
+    if (e->u.call.nargs >= 2) {
+        eval_expr(ev, e->u.call.args[1], &v);
+        if (v.kind == V_NUM && mpz_cmp_ui(mpq_denref(v.q), 1) == 0 && mpz_fits_sint_p(mpq_numref(v.q)))
+            *year = (int)mpz_get_si(mpq_numref(v.q));
+    }
+    value_clear(&v);
+    return x;
+}
+
+static void explain_node(Eval *ev, const Expr *e, int depth, Buf *b);
+
+static void explain_children(Eval *ev, const Expr *e, int depth, Buf *b)
+{
+    switch (e->kind) {
+    case EX_BIN:
+        explain_node(ev, e->u.bin.l, depth, b);
+        explain_node(ev, e->u.bin.r, depth, b);
+        break;
+    case EX_NEG: case EX_NOT:
+        explain_node(ev, e->u.un, depth, b);
+        break;
+    case EX_IF:
+        explain_node(ev, e->u.cond.c, depth, b);
+        explain_node(ev, e->u.cond.a, depth, b);
+        explain_node(ev, e->u.cond.b, depth, b);
+        break;
+    case EX_CALL:
+        for (int i = 0; i < e->u.call.nargs; i++) explain_node(ev, e->u.call.args[i], depth, b);
+        break;
+    default:
+        break;
+    }
+}
+
+static void explain_node(Eval *ev, const Expr *e, int depth, Buf *b)
+{
+    if (e->kind == EX_NUM || e->kind == EX_MONEY || e->kind == EX_STR || e->kind == EX_BOOL) return;
+    if (e->kind == EX_IDENT && e->u.id.ref != REF_RULE) return;
+    if (depth > 40) return;
+    if (e->kind == EX_CALL && !e->u.call.rule) {
+        const char *f = e->u.call.name;
+        int year;
+        Entity *x = call_entity(ev, e, &year);
+        if (x) {
+            if (!strcmp(f, "capaian")) { explain_capaian(ev, x, year, depth, b); return; }
+            if (!strcmp(f, "predikat")) { explain_predikat(ev, x, year, depth, b); return; }
+            if (!strcmp(f, "efisiensi") && x->kind == ENT_SASARAN) { explain_efisiensi(ev, x, depth, b); return; }
+            if (!strcmp(f, "serapan")) { explain_budget(ev, x, depth, b); return; }
+            if (!strcmp(f, "realisasi") && x->kind == ENT_INDIKATOR) { explain_realisasi_ind(ev, x, year, depth, b); return; }
+            if (!strcmp(f, "target") && x->kind == ENT_INDIKATOR) { explain_target(ev, x, year, depth, b); return; }
+        }
+    }
+    Value v;
+    value_init(&v);
+    eval_expr(ev, e, &v);
+    indent(b, depth);
+    buf_printf(b, "%s = ", span_text(ev->u, e->span));
+    show(ev, b, &v, false);
+    if (v.kind == V_UNDEF && v.text) buf_printf(b, "   (tak terdefinisi: %s)", v.text);
+    buf_putc(b, '\n');
+    value_clear(&v);
+    if (e->kind == EX_CALL && e->u.call.rule) {
+        explain_rule(ev, e->u.call.rule, depth + 1, b);
+    } else if (e->kind == EX_IDENT) {
+        explain_rule(ev, e->u.id.ent, depth + 1, b);
+        return;
+    } else if (e->kind == EX_CALL && !strcmp(e->u.call.name, "kategori") && e->u.call.nargs == 2) {
+        Value s, n;
+        value_init(&s);
+        value_init(&n);
+        eval_expr(ev, e->u.call.args[1], &s);
+        eval_expr(ev, e->u.call.args[0], &n);
+        if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM)
+            explain_band(ev, s.ent, eval_band(s.ent, n.q), depth + 1, b);
+        value_clear(&s);
+        value_clear(&n);
+    }
+    explain_children(ev, e, depth + 1, b);
+}
+
+void explain_expr(Eval *ev, const Expr *e, Buf *out)
+{
+    if (e->kind == EX_NUM || e->kind == EX_MONEY || e->kind == EX_STR || e->kind == EX_BOOL ||
+        (e->kind == EX_IDENT && e->u.id.ref != REF_RULE)) {
+        Value v;
+        value_init(&v);
+        eval_expr(ev, e, &v);
+        buf_printf(out, "%s = ", span_text(ev->u, e->span));
+        show(ev, out, &v, false);
+        buf_puts(out, "   (nilai yang ditulis)\n");
+        value_clear(&v);
+        return;
+    }
+    explain_node(ev, e, 0, out);
+}
+
+void explain_verdict(Eval *ev, const Expr *e, Buf *out)
+{
+    if (e->kind != EX_CALL || e->u.call.rule) return;
+    const char *f = e->u.call.name;
+    int year;
+    if (!strcmp(f, "predikat")) {
+        Entity *x = call_entity(ev, e, &year);
+        if (!x) return;
+        if (ev->rule_predikat) {
+            buf_printf(out, "menurut aturan %s", ev->rule_predikat->id);
+            return;
+        }
+        Value c, p;
+        value_init(&c);
+        value_init(&p);
+        const Band *band = NULL;
+        eval_capaian(ev, x, year, &c);
+        eval_predikat(ev, x, year, &p, &band);
+        if (band) {
+            buf_puts(out, "capaian ");
+            show(ev, out, &c, true);
+            buf_printf(out, " di pita \"%s\": ", band->label);
+            band_condition(band, ev->notation, out);
+            Entity *sk = eval_skala(ev);
+            if (sk == ev->builtin_skala) buf_puts(out, " (skala bawaan Permendagri 86/2017)");
+            else buf_printf(out, " (skala %s)", sk->id);
+        }
+        value_clear(&c);
+        value_clear(&p);
+    } else if (!strcmp(f, "efisiensi")) {
+        Entity *x = call_entity(ev, e, &year);
+        if (!x) return;
+        if (ev->rule_efisiensi) {
+            int line, col;
+            locfile_pos(ev->rule_efisiensi->span.file, ev->rule_efisiensi->span.start, &line, &col);
+            buf_printf(out, "menurut aturan efisiensi (%s:%d)", ev->rule_efisiensi->span.file->name, line);
+            return;
+        }
+        Value c, r;
+        value_init(&c);
+        value_init(&r);
+        eval_capaian(ev, x, ev->tahun, &c);
+        eval_serapan(ev, x, &r);
+        if (c.kind == V_NUM && r.kind == V_NUM) {
+            buf_puts(out, "aturan bawaan: capaian ");
+            show(ev, out, &c, true);
+            buf_puts(out, mpq_cmp(c.q, r.q) > 0 ? " > serapan " : " <= serapan ");
+            show(ev, out, &r, true);
+        }
+        value_clear(&c);
+        value_clear(&r);
+    } else if (!strcmp(f, "kategori") && e->u.call.nargs == 2) {
+        Value s, n;
+        value_init(&s);
+        value_init(&n);
+        eval_expr(ev, e->u.call.args[1], &s);
+        eval_expr(ev, e->u.call.args[0], &n);
+        if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM) {
+            const Band *band = eval_band(s.ent, n.q);
+            if (band) {
+                buf_puts(out, "nilai ");
+                show(ev, out, &n, false);
+                buf_printf(out, " di pita \"%s\": ", band->label);
+                band_condition(band, ev->notation, out);
+                buf_printf(out, " (skala %s)", s.ent->id);
+            }
+        }
+        value_clear(&s);
+        value_clear(&n);
+    }
+}
