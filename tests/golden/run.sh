@@ -24,6 +24,7 @@ for dir in "$cases_dir"/*/; do
     [ -f "$dir/cmd" ] || continue
     # ONLY=glob limits a run (and a REGEN) to matching cases
     case "$name" in ${ONLY:-*}) ;; *) continue ;; esac
+    dir=$(cd "$dir" && pwd)
     args=$(cat "$dir/cmd")
     input=/dev/null
     [ -f "$dir/stdin" ] && input="$dir/stdin"
