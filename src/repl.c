@@ -636,7 +636,10 @@ static char **complete(const char *text, int start, int end)
         for (size_t i = 0; sakip_keywords[i]; i++) add_candidate(sakip_keywords[i], text);
         add_names(s, text);
     } else {
+        rl_completion_append_character = ' ';
         for (int i = 0; i < n; i++) {
+            /* a name is usually followed by '(' or ')': no space after it */
+            if (!strcmp(names[i], "<name>")) rl_completion_append_character = '\0';
             if (!strcmp(names[i], "<name>")) add_names(s, text);
             else if (names[i][0] != '<') add_candidate(names[i], text);
         }
