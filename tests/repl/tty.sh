@@ -8,7 +8,7 @@ set -u
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-tty.XXXXXX")
 sock="$work/tmux.sock"
-cleanup() { tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$work"; }
+cleanup() { tmux -S "$sock" kill-server 2>/dev/null; sleep 0.3; rm -rf "$work" 2>/dev/null || { sleep 1; rm -rf "$work"; }; }
 trap cleanup EXIT INT TERM
 example=$(cd "$srcdir/examples" && pwd)/ambulu-2024.sakip
 pass=0

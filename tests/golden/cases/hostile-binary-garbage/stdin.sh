@@ -1,2 +1,4 @@
-# deterministic pseudo-random bytes (linear congruential generator), 4096 of them
-awk 'BEGIN { x = 12345; for (i = 0; i < 4096; i++) { x = (x * 1103515245 + 12345) % 2147483648; printf "%c", int(x / 65536) % 256 } }'
+# 4096 deterministic pseudo-random bytes (the ZX81 linear congruential generator),
+# written with printf octal escapes so that no awk or locale can change them
+bytes=$(awk 'BEGIN { x = 1; for (i = 0; i < 4096; i++) { x = (x * 75 + 74) % 65537; printf "\\%03o", x % 256 } }')
+printf "$bytes"
