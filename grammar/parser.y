@@ -133,8 +133,8 @@ opt_pesan:
 /* ---- instansi ---- */
 
 instansi_decl:
-    INSTANSI STRING                    { pb_instansi(ctx, $2, @$); }
-    '{' instansi_items '}'
+    INSTANSI STRING                    { pb_instansi(ctx, $2, @2); }
+    '{' instansi_items '}'             { pb_instansi_end(ctx, @$); }
   ;
 
 instansi_items:
@@ -263,7 +263,7 @@ indikator_item:
   | TARGET year_values                 { pb_values(ctx, 't', $2); }
   | REALISASI year_values              { pb_values(ctx, 'r', $2); }
   | RUMUS '=' expr                     { pb_rumus(ctx, $3, @$); }
-  | DATA year                          { pb_data_begin(ctx, $2, @$); }
+  | DATA year                          { pb_data_begin(ctx, $2, span_join(@1, @2)); }
     '{' data_pairs '}'
   | PENANGGUNG_JAWAB strings           { pb_texts(ctx, 'p', $2); }
   | SUMBER strings                     { pb_texts(ctx, 's', $2); }
@@ -331,6 +331,7 @@ program_item:
     node_item
   | MENDUKUNG mendukung_list
   | kegiatan_decl
+  | subkegiatan_head '{' subkegiatan_items '}' { pb_misplaced(ctx, $1, "kegiatan"); pb_end(ctx, $1, @$); }
   ;
 
 mendukung_list:
@@ -356,6 +357,7 @@ kegiatan_items:
 kegiatan_item:
     node_item
   | subkegiatan_decl
+  | kegiatan_head '{' kegiatan_items '}' { pb_misplaced(ctx, $1, "program"); pb_end(ctx, $1, @$); }
   ;
 
 subkegiatan_decl:
@@ -382,7 +384,7 @@ node_item:
   ;
 
 keluaran_decl:
-    KELUARAN STRING                    { pb_keluaran_begin(ctx, $2, @$); }
+    KELUARAN STRING                    { pb_keluaran_begin(ctx, $2, span_join(@1, @2)); }
     '{' keluaran_items '}'             { pb_keluaran_end(ctx, @$); }
   ;
 
@@ -587,7 +589,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
                                k == YYSYMBOL_TARGET || k == YYSYMBOL_REALISASI ||
                                k == YYSYMBOL_ANGGARAN || sym_is(k, "'-'")))
                 continue;
-            if (k == YYSYMBOL_YYerror) continue;
+            if (k == YYSYMBOL_YYerror || sym_is(k, "';'")) continue;
             if (decl_start && (k == YYSYMBOL_YYEOF || is_keyword_symbol(k) || sym_is(k, "';'")))
                 continue;
             describe(&list, k, ctx, true);
@@ -624,6 +626,15 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
         }
         if (best) diag_hint(d, "did you mean '%s'?", best);
     }
+    if (ctx->prev_loc.file && expr_start) {
+        int pl, pc, cl, cc;
+        locfile_pos(ctx->prev_loc.file, ctx->prev_loc.start, &pl, &pc);
+        locfile_pos(at.file, at.start, &cl, &cc);
+        if (pl < cl) {
+            diag_label(d, ctx->prev_loc, "the expression on line %d is not finished after '%s'", pl,
+                       span_text(ctx->unit, ctx->prev_loc));
+        }
+    }
     if (look == YYSYMBOL_NUMBER && ctx->prev_token == NUMBER)
         diag_hint(d, "separate values with ',' as in 'target 2023: 80, 2024: 82'");
     return 0;
@@ -633,7 +644,8 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 {
     (void)scanner;
     if (strcmp(msg, "memory exhausted") == 0) {
-        parse_error(ctx, "E0110", *loc, "the input is nested too deeply to read");
+        parse_error(ctx, "E0110", *loc,
+                    "expression nested more than %d levels deep; the rest of the file is not read", YYMAXDEPTH);
         ctx->stop = true;
     } else {
         parse_error(ctx, "E0201", *loc, "%s", msg);

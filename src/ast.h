@@ -218,6 +218,7 @@ typedef struct Unit {
 
     int ninstansi;
     Span instansi_span, second_instansi_span;
+    Span instansi_block;     /* the whole first instansi { ... } */
     const char *nama, *induk, *kepala;
     int tahun;
     Span tahun_span;
@@ -236,6 +237,7 @@ typedef struct Unit {
     Vec duplicates;          /* Entity* whose id was already taken */
     Vec imported;            /* Unit* read by impor, owned */
     Vec extra_files;         /* LocFile* of scenarios and REPL inputs, owned */
+    bool truncated;          /* reading stopped at a limit: do not check */
 
     /* Symbol table: open addressing over entities by id. */
     Entity **sym;

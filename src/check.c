@@ -370,6 +370,7 @@ static Type resolve_expr(Checker *c, Expr *e)
         Type r = resolve_expr(c, e->u.bin.r);
         if (e->u.bin.op == OP_APPROX) {
             const Expr *rx = e->u.bin.r;
+            if (rx->kind == EX_NEG) rx = rx->u.un;
             if (rx->kind != EX_NUM && rx->kind != EX_MONEY) {
                 Diag *d = ERR(c, "E0404", rx->span, "the right side of '~=' must be a number written out");
                 diag_hint(d, "'~=' rounds the left side to as many decimals as the number on the right, "
@@ -645,6 +646,7 @@ static void check_year(Checker *c, int year, Span at, const char *what, const En
         }
         return;
     }
+    if (u->has_tahun && year == u->tahun) return;   /* E0004 already says it */
     if (year < u->periode_from || year > u->periode_to) {
         Diag *d = ERR(c, "E0510", at, "%s of %s for %d is outside periode %d..%d", what, ind->id, year,
                       u->periode_from, u->periode_to);
@@ -672,7 +674,10 @@ static void check_year_values(Checker *c, Entity *ind, const Vec *vals, const ch
             diag_hint(d, "put the unit in 'satuan', e.g. satuan \"dokumen\" and target 2024: 4");
         }
         if (v->hi && v->lo->kind != EX_STR && v->hi->kind != EX_STR && mpq_cmp(v->lo->u.num.q, v->hi->u.num.q) > 0)
-            ERR(c, "E0513", v->span, "the range %s runs downwards", span_text(c->u, v->span));
+        {
+            Diag *d = ERR(c, "E0513", v->span, "the range %s runs downwards", span_text(c->u, v->span));
+            diag_hint(d, "write the lower bound first: %s..%s", span_text(c->u, v->hi->span), span_text(c->u, v->lo->span));
+        }
     }
 }
 
@@ -745,6 +750,17 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         Diag *d = ERR(c, "E0503", ind->id_span, "indikator %s has no target for the reporting year %d", ind->id, u->tahun);
         diag_hint(d, "add 'target %d: ...'", u->tahun);
     }
+    if (is_iku(ind) && u->has_tahun && year_has(ind, u->tahun)) {
+        Value r;
+        value_init(&r);
+        eval_realisasi(ev, ind, u->tahun, &r);
+        if (r.kind == V_UNDEF) {
+            Diag *d = WARN(c, "W0516", ind->id_span, "indikator %s has no realisasi for the reporting year %d; its capaian is undefined",
+                           ind->id, u->tahun);
+            diag_hint(d, "add 'realisasi %d: ...', or 'data %d { ... }' for its rumus", u->tahun, u->tahun);
+        }
+        value_clear(&r);
+    }
     if (!ev->rule_capaian) {
         for (size_t i = 0; i < ind->target.len; i++) {
             YearVal *v = ind->target.items[i];
@@ -777,8 +793,15 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         for (size_t k = 0; k < dy->pairs.len; k++) {
             DataPair *p = dy->pairs.items[k];
             if (p->value->kind == EX_STR) ERR(c, "E0403", p->value->span, "data '%s' must be a number, not a text", p->name);
-            if (!expr_uses(ind->rumus, p->name))
-                WARN(c, "W0508", p->span, "data '%s' of %s is not used by its rumus", p->name, ind->id);
+            if (!expr_uses(ind->rumus, p->name)) {
+                Diag *d = WARN(c, "W0508", p->span, "data '%s' of %s is not used by its rumus", p->name, ind->id);
+                Vec names = {0};
+                collect_data_names(ind->rumus, &names);
+                Suggest sg = {p->name, NULL, 99};
+                for (size_t m = 0; m < names.len; m++) suggest_try(&sg, names.items[m]);
+                if (sg.best) diag_hint(d, "did you mean '%s'? the rumus uses that name", sg.best);
+                vec_free(&names);
+            }
         }
     }
     if (ind->rumus) {
@@ -816,8 +839,8 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
                 Buf a, b;
                 buf_init(&a);
                 buf_init(&b);
-                num_format_short(&a, computed.q, ev->desimal + 2, ev->round, NOTATION_ID, true);
-                num_format_short(&b, rv->lo->u.num.q, 6, ev->round, NOTATION_ID, true);
+                num_format_short(&a, computed.q, ev->desimal, ev->round, NOTATION_ID, true);
+                buf_puts(&b, span_text(c->u, rv->lo->span));
                 Diag *d = ERR(c, "E0509", rv->span, "realisasi %d of %s is %s, but its rumus over data %d gives %s",
                               y, ind->id, b.data, y, a.data);
                 diag_label(d, dy->span, "data %d is here", y);
@@ -853,7 +876,15 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
         const Expr *a = amounts[i];
         if (a && a->kind != EX_MONEY) {
             Diag *d = ERR(c, "E0403", a->span, "%s must be an amount in rupiah", i ? "realisasi" : "anggaran");
-            diag_hint(d, "write it as 'Rp 273.664.376'");
+            if (a->kind == EX_NUM) {
+                Buf b;
+                buf_init(&b);
+                num_format_money(&b, a->u.num.q, ROUND_HALF_UP, NOTATION_ID);
+                diag_hint(d, "write it as '%s'", b.data);
+                buf_free(&b);
+            } else {
+                diag_hint(d, "write it as an amount such as 'Rp 100.000.000'");
+            }
         }
     }
     if (n->kind == ENT_SUBKEGIATAN || n->children.len == 0) {
@@ -940,6 +971,30 @@ static const char *num_text(Checker *c, const Expr *e)
     return s;
 }
 
+/* `"Label" : LO <= nilai < HI` for a band with the given bounds. */
+static const char *band_text(Checker *c, const char *label, const Expr *lo, bool lo_incl, const Expr *hi, bool hi_incl)
+{
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, "\"%s\" : ", label);
+    if (lo && hi)
+        buf_printf(&b, "%s %s nilai %s %s", num_text(c, lo), lo_incl ? "<=" : "<", hi_incl ? "<=" : "<", num_text(c, hi));
+    else if (lo)
+        buf_printf(&b, "nilai %s %s", lo_incl ? ">=" : ">", num_text(c, lo));
+    else if (hi)
+        buf_printf(&b, "nilai %s %s", hi_incl ? "<=" : "<", num_text(c, hi));
+    const char *s = arena_strdup(&c->u->arena, b.data);
+    buf_free(&b);
+    return s;
+}
+
+static bool band_empty(const Band *b)
+{
+    if (!b->lo || !b->hi) return false;
+    int cmp = mpq_cmp(b->lo->u.num.q, b->hi->u.num.q);
+    return cmp > 0 || (cmp == 0 && !(b->lo_incl && b->hi_incl));
+}
+
 static void check_skala(Checker *c, Entity *sk)
 {
     size_t n = sk->bands.len;
@@ -947,27 +1002,25 @@ static void check_skala(Checker *c, Entity *sk)
         ERR(c, "E0701", sk->id_span, "skala %s has no bands", sk->id);
         return;
     }
+    /* Empty bands are reported and left out of the overlap/gap check. */
     Band **sorted = xmalloc(n * sizeof *sorted);
-    memcpy(sorted, sk->bands.items, n * sizeof *sorted);
+    size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        Band *b = sorted[i];
-        if (b->lo && b->hi) {
-            int cmp = mpq_cmp(b->lo->u.num.q, b->hi->u.num.q);
-            if (cmp > 0 || (cmp == 0 && !(b->lo_incl && b->hi_incl)))
-                ERR(c, "E0702", b->span, "band '%s' holds no value", b->label);
-        }
+        Band *b = sk->bands.items[i];
+        if (band_empty(b)) ERR(c, "E0702", b->span, "band '%s' holds no value", b->label);
+        else sorted[m++] = b;
         for (size_t k = 0; k < i; k++)
             if (!strcmp(((Band *)sk->bands.items[k])->label, b->label))
                 ERR(c, "E0705", b->span, "band '%s' appears twice in skala %s", b->label, sk->id);
     }
-    qsort(sorted, n, sizeof *sorted, band_lo_cmp);
-    for (size_t i = 0; i + 1 < n; i++) {
-        Band *a = sorted[i], *b = sorted[i + 1];
+    qsort(sorted, m, sizeof *sorted, band_lo_cmp);
+    for (size_t i = 0; i + 1 < m; i++) {
+        Band *a = sorted[i], *b = sorted[i + 1];   /* a is the lower band */
         /* the later in source order carries the message */
-        Band *at = a, *other = b;
+        Band *at = b, *other = a;
         for (size_t k = 0; k < n; k++) {
-            if (sk->bands.items[k] == a) { at = b; other = a; break; }
             if (sk->bands.items[k] == b) { at = a; other = b; break; }
+            if (sk->bands.items[k] == a) break;
         }
         if (!a->hi || !b->lo) {
             Diag *d = ERR(c, "E0703", at->span, "bands '%s' and '%s' of skala %s overlap", a->label, b->label, sk->id);
@@ -985,7 +1038,8 @@ static void check_skala(Checker *c, Entity *sk)
                 d = ERR(c, "E0703", at->span, "bands '%s' and '%s' of skala %s overlap: %s %s nilai %s %s is in both",
                         a->label, b->label, sk->id, y, b->lo_incl ? "<=" : "<", a->hi_incl ? "<=" : "<", x);
             diag_label(d, other->span, "'%s' is here", other->label);
-            diag_hint(d, "make one bound strict, e.g. '%s <= nilai < %s' and 'nilai >= %s'", y, x, x);
+            /* end the lower band where the upper one starts */
+            diag_hint(d, "write %s", band_text(c, a->label, a->lo, a->lo_incl, b->lo, !b->lo_incl));
         } else if (cmp < 0 || (!a->hi_incl && !b->lo_incl)) {
             Diag *d;
             if (cmp == 0)
@@ -995,7 +1049,8 @@ static void check_skala(Checker *c, Entity *sk)
                 d = ERR(c, "E0704", at->span, "bands '%s' and '%s' of skala %s leave a gap: %s %s nilai %s %s is in no band",
                         a->label, b->label, sk->id, x, a->hi_incl ? "<" : "<=", b->lo_incl ? "<" : "<=", y);
             diag_label(d, other->span, "'%s' is here", other->label);
-            diag_hint(d, "let one band start where the other ends, e.g. '%s <= nilai < %s'", x, num_text(c, b->hi ? b->hi : b->lo));
+            /* let the lower band run up to where the upper one starts */
+            diag_hint(d, "write %s", band_text(c, a->label, a->lo, a->lo_incl, b->lo, !b->lo_incl));
         }
     }
     free(sorted);
@@ -1099,7 +1154,7 @@ static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult c
         BinOp op = e->u.bin.op;
         const char *lhs = span_text(ev->u, e->u.bin.l->span);
         const char *rhs = span_text(ev->u, e->u.bin.r->span);
-        int rdec = r->decimals > 0 ? r->decimals : 0;
+        int rdec = r->decimals > 0 ? r->decimals : 0;   /* as the right side is written */
         eval_format_value(ev, &lb, l, rdec);
         if (op == OP_APPROX) {
             Buf rounded;

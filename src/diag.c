@@ -172,7 +172,8 @@ static void print_snippet(Span span, FILE *out, bool color)
     /* Invalid UTF-8 bytes are shown as '?' so the terminal stays sane. */
     for (size_t i = from; i < to;) {
         int n = utf8_seq_len((const unsigned char *)text + i, to - i);
-        if (n == 0) {
+        unsigned char c = (unsigned char)text[i];
+        if (n == 0 || (n == 1 && ((c < 0x20 && c != '\t') || c == 0x7F))) {
             fputc('?', out);
             i++;
         } else {
@@ -286,9 +287,20 @@ void diag_print_json(const DiagList *dl, FILE *out)
     Buf b;
     buf_init(&b);
     buf_puts(&b, "{\"diagnostics\":[");
+    bool first = true;
+    diag_json_records(dl, &b, &first);
+    buf_puts(&b, "\n]}\n");
+    fputs(b.data, out);
+    buf_free(&b);
+}
+
+void diag_json_records(const DiagList *dl, Buf *out, bool *first)
+{
+    Buf b = *out;
     for (size_t i = 0; i < dl->items.len; i++) {
         const Diag *d = dl->items.items[i];
-        if (i) buf_putc(&b, ',');
+        if (!*first) buf_putc(&b, ',');
+        *first = false;
         buf_puts(&b, "\n  {\"level\":");
         json_put_string(&b, level_name(d->level));
         buf_puts(&b, ",\"code\":");
@@ -314,7 +326,5 @@ void diag_print_json(const DiagList *dl, FILE *out)
         }
         buf_puts(&b, "]}");
     }
-    buf_puts(&b, "\n]}\n");
-    fputs(b.data, out);
-    buf_free(&b);
+    *out = b;
 }

@@ -58,6 +58,9 @@ void diag_label(Diag *d, Span span, const char *fmt, ...) __attribute__((format(
 void diag_sort(DiagList *dl);
 void diag_print_text(const DiagList *dl, FILE *out, bool color);
 void diag_print_json(const DiagList *dl, FILE *out);
+/* Appends the records as JSON objects separated by commas (for one
+ * document gathering several files). */
+void diag_json_records(const DiagList *dl, Buf *out, bool *first);
 /* One record, text form (used by the REPL). */
 void diag_print_one(const Diag *d, FILE *out, bool color);
 

@@ -603,7 +603,7 @@ static int year_arg(Eval *ev, const Value *v, Span at)
 {
     if (v->kind != V_NUM || mpz_cmp_ui(mpq_denref(v->q), 1) != 0 || !mpz_fits_sint_p(mpq_numref(v->q))) {
         runtime_error(ev, at, "E0402", "a year argument must be a whole number like 2024");
-        return 0;
+        return -1;
     }
     return (int)mpz_get_si(mpq_numref(v->q));
 }
@@ -692,7 +692,10 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         else if (a.kind != V_NUM && a.kind != V_MONEY) value_undef(out, "bulat needs a number");
         else {
             int d = year_arg(ev, &b, n >= 2 ? args[1]->span : e->span);
-            if (d < 0 || d > 20) d = 0;
+            if (d < 0 || d > 20) {
+                value_undef(out, "bulat needs a whole number of decimals from 0 to 20");
+                goto done;
+            }
             num_round(out->q, a.q, d, ev->round);
             out->kind = a.kind;
             out->decimals = d;
@@ -722,6 +725,10 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
             goto done;
         }
         year = year_arg(ev, &b, args[1]->span);
+        if (year < 0) {
+            value_undef(out, "its year is not a whole number");
+            goto done;
+        }
     }
     if (!strcmp(f, "target")) {
         Value hi;
@@ -822,6 +829,7 @@ static void eval_compare(Eval *ev, const Expr *e, const Value *l, const Value *r
             return;
         }
         const Expr *litx = e->u.bin.r;
+        if (litx->kind == EX_NEG) litx = litx->u.un;   /* -2.35 */
         int d = (litx->kind == EX_NUM || litx->kind == EX_MONEY) ? litx->u.num.decimals : 0;
         mpq_t rounded;
         mpq_init(rounded);
@@ -979,7 +987,8 @@ ClaimResult eval_periksa(Eval *ev, const Periksa *p, Value *left, Value *right)
     if (e->kind == EX_BIN && e->u.bin.op >= OP_EQ && e->u.bin.op <= OP_APPROX) {
         eval_expr(ev, e->u.bin.l, left);
         eval_expr(ev, e->u.bin.r, right);
-        if (e->u.bin.r->kind == EX_NUM || e->u.bin.r->kind == EX_MONEY) right->decimals = e->u.bin.r->u.num.decimals;
+        const Expr *rx = e->u.bin.r->kind == EX_NEG ? e->u.bin.r->u.un : e->u.bin.r;
+        if (rx->kind == EX_NUM || rx->kind == EX_MONEY) right->decimals = rx->u.num.decimals;
     } else {
         value_set(left, &res);
     }

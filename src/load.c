@@ -4,6 +4,7 @@
 #include "check.h"
 #include "parse.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 typedef struct ImportCtx {
     DiagList *dl;
     Vec chain;               /* char* realpaths of files being imported */
+    Vec chain_names;         /* char* the same files as the user named them */
     Vec done_paths;          /* char* realpaths already read */
     Vec done_units;          /* Unit* matching done_paths (owned by their importer) */
 } ImportCtx;
@@ -30,7 +32,8 @@ static char *join(const char *dir, const char *file)
 {
     Buf b;
     buf_init(&b);
-    buf_printf(&b, "%s/%s", dir, file);
+    if (strcmp(dir, ".")) buf_printf(&b, "%s/", dir);
+    buf_puts(&b, file);
     return buf_steal(&b);
 }
 
@@ -100,7 +103,7 @@ static void process_imports(ImportCtx *ic, Unit *u)
         char *found = find_import(u->file->name, im->path);
         if (!found) {
             Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, "cannot find imported file \"%s\"", im->path);
-            diag_hint(d, "looked beside this file, in $SAKIP_PATH and in %s", SAKIP_DATADIR);
+            diag_hint(d, "looked beside this file, in the folders of $SAKIP_PATH and in sakip's data directory");
             continue;
         }
         char real[PATH_MAX];
@@ -111,14 +114,18 @@ static void process_imports(ImportCtx *ic, Unit *u)
         if (cycle) {
             Buf b;
             buf_init(&b);
-            for (size_t k = 0; k < ic->chain.len; k++) buf_printf(&b, "%s -> ", (char *)ic->chain.items[k]);
-            buf_puts(&b, real);
-            diag_add(ic->dl, DIAG_ERROR, "E0903", im->span, "import cycle: %s", b.data);
+            size_t from = 0;
+            for (size_t k = 0; k < ic->chain.len; k++)
+                if (!strcmp(ic->chain.items[k], real)) from = k;
+            for (size_t k = from; k < ic->chain.len; k++) buf_printf(&b, "%s -> ", (char *)ic->chain_names.items[k]);
+            buf_puts(&b, found);
+            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0903", im->span, "import cycle: %s", b.data);
+            diag_hint(d, "a file may not import itself, directly or through other files");
             buf_free(&b);
             free(found);
             continue;
         }
-        if (ic->chain.len >= MAX_IMPOR_DEPTH) {
+        if (ic->chain.len > MAX_IMPOR_DEPTH) {
             diag_add(ic->dl, DIAG_ERROR, "E0904", im->span, "imports nested more than %d deep", MAX_IMPOR_DEPTH);
             free(found);
             continue;
@@ -139,8 +146,10 @@ static void process_imports(ImportCtx *ic, Unit *u)
             vec_push(&ic->done_paths, xstrdup(real));
             vec_push(&ic->done_units, lib);
             vec_push(&ic->chain, xstrdup(real));
+            vec_push(&ic->chain_names, xstrdup(found));
             process_imports(ic, lib);
             free(ic->chain.items[--ic->chain.len]);
+            free(ic->chain_names.items[--ic->chain_names.len]);
             check_library(lib, ic->dl);
         }
         merge_import(ic, u, lib, im);
@@ -154,9 +163,14 @@ static Unit *finish(Unit *u, DiagList *dl)
     memset(&ic, 0, sizeof ic);
     ic.dl = dl;
     char real[PATH_MAX];
-    if (realpath(u->file->name, real)) vec_push(&ic.chain, xstrdup(real));
+    if (realpath(u->file->name, real)) {
+        vec_push(&ic.chain, xstrdup(real));
+        vec_push(&ic.chain_names, xstrdup(u->file->name));
+    }
     process_imports(&ic, u);
     for (size_t i = 0; i < ic.chain.len; i++) free(ic.chain.items[i]);
+    for (size_t i = 0; i < ic.chain_names.len; i++) free(ic.chain_names.items[i]);
+    vec_free(&ic.chain_names);
     for (size_t i = 0; i < ic.done_paths.len; i++) free(ic.done_paths.items[i]);
     vec_free(&ic.chain);
     vec_free(&ic.done_paths);
@@ -168,6 +182,8 @@ static Unit *finish(Unit *u, DiagList *dl)
 /* The top-level declaration holding byte offset off, as a span. */
 static Span top_level_span(const Unit *u, uint32_t off)
 {
+    if (u->instansi_block.file && u->instansi_block.start <= off && off < u->instansi_block.end)
+        return u->instansi_block;
     for (size_t i = 0; i < u->entities.len; i++) {
         const Entity *e = u->entities.items[i];
         if (!e->parent && e->span.start <= off && off < e->span.end) return e->span;
@@ -179,12 +195,50 @@ static Span top_level_span(const Unit *u, uint32_t off)
     return (Span){NULL, 0, 0};
 }
 
+/* Keeps the first MAX_ERRORS errors of this file (in source order) and
+ * says how many more there were. */
+static void cap_errors(Unit *u, DiagList *dl, size_t first)
+{
+    size_t nerr = 0;
+    for (size_t i = first; i < dl->items.len; i++)
+        if (((Diag *)dl->items.items[i])->level == DIAG_ERROR) nerr++;
+    if (nerr <= MAX_ERRORS) return;
+    /* sort this file's records by position, then cut */
+    DiagList part;
+    diag_list_init(&part);
+    for (size_t i = first; i < dl->items.len; i++) vec_push(&part.items, dl->items.items[i]);
+    diag_sort(&part);
+    size_t kept = 0, w = first, dropped = 0;
+    Span last = {u->file, 0, 0};
+    for (size_t i = 0; i < part.items.len; i++) {
+        Diag *d = part.items.items[i];
+        bool is_err = d->level == DIAG_ERROR;
+        if (kept >= MAX_ERRORS && (is_err || d->level == DIAG_WARNING)) {
+            if (is_err) dropped++;
+            if (is_err) dl->nerrors--;
+            else dl->nwarnings--;
+            diag_free_one(d);
+            continue;
+        }
+        if (is_err) {
+            kept++;
+            last = d->span;
+        }
+        dl->items.items[w++] = d;
+    }
+    dl->items.len = w;
+    part.items.len = 0;
+    diag_list_free(&part);
+    diag_add(dl, DIAG_NOTE, "E0199", last, "%zu more errors in this file are not shown", dropped);
+}
+
 /* After syntax errors the checks still run, so one run reports every
  * independent mistake; but a finding inside a declaration that did not
  * parse cleanly is likely a consequence of the syntax error, so it is
  * dropped. */
 static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
 {
+    if (u->truncated) return u;   /* a limit stopped the reading: checks would mislead */
     Vec broken = {0};
     for (size_t i = first; i < dl->items.len; i++) {
         const Diag *d = dl->items.items[i];
@@ -194,6 +248,27 @@ static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
             Span *s = xmalloc(sizeof *s);
             *s = top;
             vec_push(&broken, s);
+        }
+    }
+    /* Names on a line that failed to parse may be declared there: an
+     * "unknown name" for them is a consequence, not a finding. */
+    Vec suspect = {0};
+    for (size_t i = first; i < dl->items.len; i++) {
+        const Diag *d = dl->items.items[i];
+        if (d->span.file != u->file || !d->code || strncmp(d->code, "E02", 3)) continue;
+        int line, col;
+        locfile_pos(u->file, d->span.start, &line, &col);
+        size_t len;
+        const char *t = locfile_line(u->file, line, &len);
+        for (size_t k = 0; k < len;) {
+            if (isalpha((unsigned char)t[k]) || t[k] == '_') {
+                size_t j = k;
+                while (j < len && (isalnum((unsigned char)t[j]) || t[j] == '_')) j++;
+                vec_push(&suspect, xstrndup(t + k, j - k));
+                k = j;
+            } else {
+                k++;
+            }
         }
     }
     size_t parsed_to = dl->items.len;
@@ -215,6 +290,12 @@ static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
             }
             /* an unknown name may be one whose declaration header did not parse */
             if (d->code && !strcmp(d->code, "E0301") && header_broken) drop = true;
+            if (d->code && !strcmp(d->code, "E0301") && d->span.file == u->file) {
+                char *name = xstrndup(u->file->text + d->span.start, d->span.end - d->span.start);
+                for (size_t k = 0; k < suspect.len && !drop; k++)
+                    if (!strcmp(suspect.items[k], name)) drop = true;
+                free(name);
+            }
             if (drop) {
                 if (d->level == DIAG_ERROR) dl->nerrors--;
                 else if (d->level == DIAG_WARNING) dl->nwarnings--;
@@ -225,8 +306,11 @@ static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
         }
         dl->items.len = w;
     }
+    cap_errors(u, dl, first);
     for (size_t i = 0; i < broken.len; i++) free(broken.items[i]);
     vec_free(&broken);
+    for (size_t i = 0; i < suspect.len; i++) free(suspect.items[i]);
+    vec_free(&suspect);
     return u;
 }
 

@@ -68,6 +68,29 @@ static void usage(FILE *out)
           out);
 }
 
+static const char *const option_names[] = {"--werror", "--format=", "--output=", "--no-warn=", "--skenario=",
+                                           "--andai=", "--tahun=", "--angka=", "--help", NULL};
+static const char *const command_names[] = {"check", "eval", "repl", NULL};
+
+/* The closest known word, for "did you mean". */
+static const char *closest(const char *word, const char *const *known)
+{
+    char head[64];
+    snprintf(head, sizeof head, "%s", word);
+    char *eq = strchr(head, '=');
+    if (eq) eq[1] = '\0';
+    const char *best = NULL;
+    size_t bestd = 3;
+    for (size_t i = 0; known[i]; i++) {
+        size_t d = edit_distance(head, known[i], 2);
+        if (d < bestd) {
+            bestd = d;
+            best = known[i];
+        }
+    }
+    return best;
+}
+
 static int parse_args(int argc, char **argv, int first, Options *o)
 {
     for (int i = first; i < argc; i++) {
@@ -100,7 +123,10 @@ static int parse_args(int argc, char **argv, int first, Options *o)
         else if (!strcmp(a, "--")) {
             for (i++; i < argc; i++) vec_push(&o->files, argv[i]);
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "sakip: unknown option '%s'\nTry 'sakip --help' for more information.\n", a);
+            const char *best = closest(a, option_names);
+            if (best) fprintf(stderr, "sakip: unknown option '%s'; did you mean '%s'?\n", a, best);
+            else fprintf(stderr, "sakip: unknown option '%s'\n", a);
+            fputs("Try 'sakip --help' for more information.\n", stderr);
             return EXIT_USAGE;
         } else vec_push(&o->files, (void *)a);
     }
@@ -139,8 +165,9 @@ static int cmd_check(Options *o)
         return EXIT_USAGE;
     }
     o->json = o->format && !strcmp(o->format, "json");
-    DiagList all;
-    setup_diags(&all, o);
+    Buf json;
+    buf_init(&json);
+    bool json_first = true;
     int status = EXIT_OK;
     size_t errors = 0, warnings = 0;
     for (size_t i = 0; i < o->files.len; i++) {
@@ -158,18 +185,17 @@ static int cmd_check(Options *o)
         errors += dl.nerrors;
         warnings += dl.nwarnings;
         if (o->json) {
-            /* JSON gathers every file into one document */
-            for (size_t k = 0; k < dl.items.len; k++) vec_push(&all.items, dl.items.items[k]);
-            dl.items.len = 0;
+            /* one document for every file; written while the sources live */
+            diag_sort(&dl);
+            diag_json_records(&dl, &json, &json_first);
         } else {
             flush_diags(&dl, o);
         }
         diag_list_free(&dl);
         unit_free(u);
     }
-    if (o->json) flush_diags(&all, o);
-    /* the records were moved into `all`; free them there */
-    diag_list_free(&all);
+    if (o->json) fprintf(stderr, "{\"diagnostics\":[%s\n]}\n", json.data ? json.data : "");
+    buf_free(&json);
     if (status == EXIT_OK && (errors > 0 || (o->werror && warnings > 0))) status = EXIT_ERRORS;
     return status;
 }
@@ -375,7 +401,10 @@ int main(int argc, char **argv)
         o.allow_no_files = true;
     }
     else {
-        fprintf(stderr, "sakip: unknown command '%s'\nTry 'sakip --help' for more information.\n", cmd);
+        const char *best = closest(cmd, command_names);
+        if (best) fprintf(stderr, "sakip: unknown command '%s'; did you mean '%s'?\n", cmd, best);
+        else fprintf(stderr, "sakip: unknown command '%s'\n", cmd);
+        fputs("Try 'sakip --help' for more information.\n", stderr);
         return EXIT_USAGE;
     }
     for (int i = 2; i < argc; i++)

@@ -140,20 +140,21 @@ MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char
 
     if (!dec_ok) return MONEY_BAD_DECIMALS;
 
-    /* Bad grouping such as "1.5": offer the decimal reading and the
-     * thousands reading ("1,5" or "1.500"). */
+    /* Bad grouping such as "1.5" or "1.000.00": offer the reading with the
+     * last '.' as the decimal comma, and a thousands reading. */
     size_t k = strip_to(digits, sizeof digits, s, ilen, '.');
     if (k >= sizeof digits - 1) return MONEY_TOO_LONG;
     const char *lastdot = memrchr(s, '.', ilen);
     Buf b;
     buf_init(&b);
-    if (lastdot && !memchr(s, '.', (size_t)(lastdot - s)) && !dec) {
-        size_t tail = ilen - (size_t)(lastdot - s) - 1;
-        buf_putn(&b, s, (size_t)(lastdot - s));
+    if (lastdot && !dec) {
+        size_t head = (size_t)(lastdot - s), tail = ilen - head - 1;
+        buf_putn(&b, s, head);
         buf_putc(&b, ',');
         buf_putn(&b, lastdot + 1, tail);
         *suggest = buf_steal(&b);
-        if (tail < 3) {
+        if (!memchr(s, '.', head) && tail < 3) {
+            /* "1.5": thousands with the zeros left out */
             char padded[NUM_MAX_DIGITS + 4];
             snprintf(padded, sizeof padded, "%s%.*s", digits, (int)(3 - tail), "000");
             group_digits(&b, padded, '.');

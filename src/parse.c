@@ -27,6 +27,8 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
     int t = sakip_yylex(lval, lloc, scanner);
     ctx->prev_token = ctx->last_token;
     ctx->last_token = t;
+    ctx->prev_loc = ctx->last_loc;
+    ctx->last_loc = *lloc;
     return t;
 }
 
@@ -76,14 +78,30 @@ void check_utf8(ParseCtx *ctx)
 {
     const unsigned char *t = (const unsigned char *)ctx->lf->text;
     size_t n = ctx->lf->len;
+    /* A file with NUL bytes or many invalid sequences is not a .sakip file:
+     * one error says so instead of a flood. */
+    size_t invalid = 0;
+    for (size_t i = 0; i < n;) {
+        int len = t[i] < 0x80 ? 1 : utf8_seq_len(t + i, n - i);
+        if (t[i] == 0 || len == 0) invalid++;
+        i += len ? (size_t)len : 1;
+    }
+    if (invalid > 8 || memchr(t, 0, n)) {
+        size_t first = 0;
+        while (first < n && t[first] != 0 && (t[first] < 0x80 || utf8_seq_len(t + first, n - first))) {
+            int len = t[first] < 0x80 ? 1 : utf8_seq_len(t + first, n - first);
+            first += (size_t)len;
+        }
+        Span s = {ctx->lf, (uint32_t)first, (uint32_t)first + 1};
+        Diag *d = parse_error(ctx, "E0100", s,
+                              "this is not a UTF-8 text file (%s byte 0x%02X here); it is not read",
+                              t[first] == 0 ? "NUL" : "invalid", t[first]);
+        if (d) diag_hint(d, "a .sakip file is plain text; save it as UTF-8 text, not as a document or spreadsheet");
+        ctx->stop = true;
+        return;
+    }
     for (size_t i = 0; i < n;) {
         if (t[i] < 0x80) {
-            if (t[i] == 0) {
-                Span s = {ctx->lf, (uint32_t)i, (uint32_t)i + 1};
-                parse_error(ctx, "E0100", s, "NUL byte in source: this looks like a binary file, not a .sakip file");
-                ctx->stop = true;
-                return;
-            }
             i++;
             continue;
         }
@@ -145,6 +163,7 @@ Unit *parse_unit(LocFile *lf, DiagList *dl)
     ctx.diags = dl;
     ctx.mode = PARSE_FILE;
     run_parser(&ctx);
+    u->truncated = ctx.stop;
     return u;
 }
 
@@ -228,6 +247,17 @@ void pb_instansi(ParseCtx *ctx, const char *name, Span s)
     } else if (u->ninstansi == 2) {
         u->second_instansi_span = s;
     }
+}
+
+void pb_instansi_end(ParseCtx *ctx, Span whole)
+{
+    if (ctx->unit->ninstansi == 1) ctx->unit->instansi_block = whole;
+}
+
+void pb_misplaced(ParseCtx *ctx, Entity *e, const char *where)
+{
+    Diag *d = parse_error(ctx, "E0206", e->id_span, "a %s must stand inside a %s", ent_kind_name(e->kind), where);
+    if (d) diag_hint(d, "the budget tree is program > kegiatan > subkegiatan");
 }
 
 void pb_tahun(ParseCtx *ctx, int year, Span s)
@@ -545,9 +575,18 @@ static Expr *deepen(ParseCtx *ctx, Expr *e, int child_depth)
 {
     e->depth = child_depth + 1;
     if (e->depth == MAX_EXPR_DEPTH) {
-        parse_error(ctx, "E0110", e->span,
-                    "expression nested more than %d levels deep; the rest of the file is not read",
-                    MAX_EXPR_DEPTH);
+        bool chain = e->kind == EX_BIN && e->u.bin.l->depth == child_depth;
+        Diag *d;
+        if (chain) {
+            d = parse_error(ctx, "E0110", e->op_span,
+                            "more than %d operators in one expression; the rest of the file is not read",
+                            MAX_EXPR_DEPTH);
+            if (d) diag_hint(d, "add long lists with jumlah(...) or split them into rules");
+        } else {
+            parse_error(ctx, "E0110", e->op_span,
+                        "expression nested more than %d levels deep; the rest of the file is not read",
+                        MAX_EXPR_DEPTH);
+        }
         ctx->stop = true;
     }
     return e;

@@ -52,6 +52,7 @@ typedef struct ParseCtx {
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
     int prev_token;
+    Span last_loc, prev_loc;
     bool stop;               /* a limit was hit: scanner returns EOF */
     size_t nerrors;
     ReplItem *repl;

@@ -12,6 +12,8 @@ void pb_atur(ParseCtx *ctx, const char *name, Span name_span, Expr *value, Span 
 void pb_aturan(ParseCtx *ctx, const char *id, Span id_span, Vec *params, bool parens, Expr *body, Span s);
 void pb_periksa(ParseCtx *ctx, Expr *e, const char *pesan, Span s);
 void pb_instansi(ParseCtx *ctx, const char *name, Span s);
+void pb_instansi_end(ParseCtx *ctx, Span whole);
+void pb_misplaced(ParseCtx *ctx, Entity *e, const char *where);
 void pb_tahun(ParseCtx *ctx, int year, Span s);
 void pb_periode(ParseCtx *ctx, int from, int to, Span s);
 int pb_year(ParseCtx *ctx, Expr *n);

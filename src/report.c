@@ -205,7 +205,7 @@ static Table *table_measurement(Eval *ev)
             const Band *band = eval_band(eval_skala(ev), sum);
             buf_printf(&b, "%% (%s)", band ? band->label : "-");
         } else {
-            buf_puts(&b, "Rata-rata capaian indikator: - (a capaian is undefined)");
+            buf_puts(&b, "Rata-rata capaian indikator: - (ada capaian yang tak terdefinisi)");
         }
         vec_push(&t->notes, buf_steal(&b));
         mpq_clears(sum, n, NULL);
@@ -293,7 +293,7 @@ static Table *table_budget(Eval *ev)
     if (ev->tahun != u->tahun) {
         Buf b;
         buf_init(&b);
-        buf_printf(&b, "The budget is the one this file states for its tahun %d.", u->tahun);
+        buf_printf(&b, "Anggaran yang ditampilkan adalah anggaran tahun %d (tahun file ini).", u->tahun);
         vec_push(&t->notes, buf_steal(&b));
     }
     return t;
@@ -380,7 +380,7 @@ static Table *table_predikat(Eval *ev)
     if (counts[nb]) {
         Buf b;
         buf_init(&b);
-        buf_printf(&b, "%zu indikator without a predikat (capaian undefined)", counts[nb]);
+        buf_printf(&b, "%zu indikator tanpa predikat (capaian tak terdefinisi)", counts[nb]);
         vec_push(&t->notes, buf_steal(&b));
     }
     free(counts);

@@ -231,9 +231,12 @@ int utf8_seq_len(const unsigned char *s, size_t n)
 
 size_t utf8_width(const char *s, size_t n)
 {
+    /* a valid sequence is one column; so is each byte of an invalid one */
     size_t w = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) w++;
+    for (size_t i = 0; i < n; w++) {
+        int len = utf8_seq_len((const unsigned char *)s + i, n - i);
+        i += len ? (size_t)len : 1;
+    }
     return w;
 }
 
@@ -241,27 +244,32 @@ size_t utf8_width(const char *s, size_t n)
 
 size_t edit_distance(const char *a, const char *b, size_t cap)
 {
+    /* Optimal string alignment: insertions, deletions, substitutions and
+     * swaps of two neighbouring letters (IMK -> IKM) each cost one. */
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64) return cap + 1;
     size_t diff = la > lb ? la - lb : lb - la;
     if (diff > cap) return cap + 1;
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    size_t rows[3][65];
+    size_t *pp = rows[0], *prev = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= lb; j++) prev[j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t prev = row[0];
-        row[0] = i;
-        size_t best = row[0];
+        cur[0] = i;
+        size_t best = cur[0];
         for (size_t j = 1; j <= lb; j++) {
-            size_t cur = row[j];
-            size_t cost = (a[i - 1] == b[j - 1]) ? 0 : 1;
-            size_t v = prev + cost;
-            if (row[j] + 1 < v) v = row[j] + 1;
-            if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
-            row[j] = v;
-            prev = cur;
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t v = prev[j - 1] + cost;
+            if (prev[j] + 1 < v) v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v) v = pp[j - 2] + 1;
+            cur[j] = v;
             if (v < best) best = v;
         }
         if (best > cap) return cap + 1;
+        size_t *t = pp;
+        pp = prev;
+        prev = cur;
+        cur = t;
     }
-    return row[lb] > cap ? cap + 1 : row[lb];
+    return prev[lb] > cap ? cap + 1 : prev[lb];
 }

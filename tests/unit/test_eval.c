@@ -745,6 +745,24 @@ START_TEST(test_division_by_zero)
 }
 END_TEST
 
+START_TEST(test_division_by_zero_in_rumus)
+{
+    /* rumus = selesai / masuk * 100 with masuk 0: realisasi, capaian and
+     * predikat are undefined, never nan */
+    TU t;
+    tu_open(&t, TU_HEADER
+                "sasaran S1 \"s\" { indikator I1 \"i\" { satuan \"%\" polaritas positif\n"
+                "    rumus = selesai / masuk * 100\n"
+                "    data 2024 { selesai: 0, masuk: 0 }\n"
+                "    target 2024: 100%  penanggung_jawab \"a\" sumber \"b\" } }\n");
+    ck_assert_msg(diag_count_fatal(&t.dl) == 0, "diagnostics:%s", tu_dump(&t.dl));
+    ck_assert_str_eq(tu_capaian(&t, "I1"), "-");
+    ck_assert_str_eq(tu_predikat(&t, "I1"), "-");
+    ck_assert_str_eq(tu_capaian(&t, "S1"), "-");
+    tu_close(&t);
+}
+END_TEST
+
 START_TEST(test_division_by_zero_claim)
 {
     TU t;
@@ -948,6 +966,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, test_aggregates);
     tcase_add_test(tc, test_aggregate_type_error);
     tcase_add_test(tc, test_division_by_zero);
+    tcase_add_test(tc, test_division_by_zero_in_rumus);
     tcase_add_test(tc, test_division_by_zero_claim);
     suite_add_tcase(s, tc);
 

@@ -235,6 +235,25 @@ START_TEST(test_money_bad_grouping_other)
 }
 END_TEST
 
+START_TEST(test_money_bad_grouping_short_last_group)
+{
+    /* "1.000.00" is a common typo for 1.000,00: the two readings are the
+     * decimal one (1.000,00, one thousand rupiah) and the thousands one
+     * (100.000).  Both should be offered, as for "1.5". */
+    mpq_t q;
+    mpq_init(q);
+    char *s1, *s2;
+    MoneyStatus st = parse_money("1.000.00", q, &s1, &s2);
+    ck_assert_int_eq(st, MONEY_BAD_GROUPING);
+    bool has_dec = (s1 && !strcmp(s1, "1.000,00")) || (s2 && !strcmp(s2, "1.000,00"));
+    bool has_thousands = (s1 && !strcmp(s1, "100.000")) || (s2 && !strcmp(s2, "100.000"));
+    ck_assert_msg(has_dec && has_thousands, "suggestions '%s' and '%s', expected '1.000,00' and '100.000'", s1, s2);
+    free(s1);
+    free(s2);
+    mpq_clear(q);
+}
+END_TEST
+
 START_TEST(test_money_english)
 {
     mpq_t q;
@@ -567,6 +586,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_money_forms);
     tcase_add_test(tc, test_money_bad_grouping_1_5);
     tcase_add_test(tc, test_money_bad_grouping_other);
+    tcase_add_test(tc, test_money_bad_grouping_short_last_group);
     tcase_add_test(tc, test_money_english);
     tcase_add_test(tc, test_money_bad_decimals_and_length);
     suite_add_tcase(s, tc);

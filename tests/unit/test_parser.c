@@ -325,6 +325,37 @@ START_TEST(test_other_forms)
 }
 END_TEST
 
+START_TEST(test_band_forms_normalised)
+{
+    /* every way of writing a band reads as LOW (<|<=) nilai (<|<=) HIGH */
+    DiagList dl;
+    Unit *u = tu_parse("skala s \"s\" {\n"
+                       "    \"A\" : 90 >= nilai > 76\n"   /* 76 <  nilai <= 90 */
+                       "    \"B\" : nilai > 90\n"         /* 90 <  nilai */
+                       "    \"C\" : 76 >= nilai\n"        /*       nilai <= 76 */
+                       "    \"D\" : -5 < nilai < 0%\n"
+                       "}\n",
+                       &dl);
+    ASSERT_NO_DIAGS(dl);
+    Entity *sk = lookup(u, "s");
+    ck_assert_int_eq(sk->bands.len, 4);
+    Band *a = sk->bands.items[0], *b = sk->bands.items[1], *c = sk->bands.items[2], *d = sk->bands.items[3];
+    tu_assert_q(a->lo->u.num.q, "76");
+    ck_assert(!a->lo_incl);
+    tu_assert_q(a->hi->u.num.q, "90");
+    ck_assert(a->hi_incl);
+    tu_assert_q(b->lo->u.num.q, "90");
+    ck_assert(!b->lo_incl);
+    ck_assert_ptr_null(b->hi);
+    ck_assert_ptr_null(c->lo);
+    tu_assert_q(c->hi->u.num.q, "76");
+    ck_assert(c->hi_incl);
+    tu_assert_q(d->lo->u.num.q, "-5");
+    tu_assert_q(d->hi->u.num.q, "0");
+    tu_free(u, &dl);
+}
+END_TEST
+
 /* ---- precedence ---- */
 
 static void prec(const char *expr, const char *expected)
@@ -664,6 +695,7 @@ static Suite *parser_suite(void)
     tcase_add_test(tc, test_complete_file_spans);
     tcase_add_test(tc, test_complete_file_loads_clean);
     tcase_add_test(tc, test_other_forms);
+    tcase_add_test(tc, test_band_forms_normalised);
     tcase_add_test(tc, test_spec_section3_example);
     suite_add_tcase(s, tc);
 

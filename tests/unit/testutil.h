@@ -14,20 +14,9 @@
 #ifndef SAKIP_TESTUTIL_H
 #define SAKIP_TESTUTIL_H
 
-/* sakip's own src/check.h (the checker) comes first on the include path
- * (-I src), so `#include <check.h>` would find it instead of the Check
- * framework's header.  Reach the framework's header by its path. */
-#if defined(__has_include)
-#if __has_include("/usr/include/check.h")
-#include "/usr/include/check.h"
-#elif __has_include("/usr/local/include/check.h")
-#include "/usr/local/include/check.h"
-#else
-#error "cannot find the Check framework's check.h"
-#endif
-#else
-#include "/usr/include/check.h"
-#endif
+/* -iquote puts sakip's src/check.h on the quote path only, so <check.h>
+ * is the Check framework's header. */
+#include <check.h>
 
 #include <stdarg.h>
 #include <stdio.h>
