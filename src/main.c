@@ -230,7 +230,7 @@ static bool is_directory(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static const char *const eval_formats[] = {"text", "json", "csv", "md", NULL};
+static const char *const eval_formats[] = {"text", "json", "csv", "md", "html", "xlsx", NULL};
 
 static int cmd_eval(Options *o)
 {
@@ -238,10 +238,15 @@ static int cmd_eval(Options *o)
     bool known = false;
     for (size_t i = 0; eval_formats[i]; i++) known |= !strcmp(fmt, eval_formats[i]);
     if (!known) {
-        fprintf(stderr, "sakip: eval --format is text, json, csv or md, not '%s'\n", fmt);
+        fprintf(stderr, "sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n", fmt);
         return EXIT_USAGE;
     }
     bool json = !strcmp(fmt, "json"), csv = !strcmp(fmt, "csv"), md = !strcmp(fmt, "md");
+    bool html = !strcmp(fmt, "html"), xlsx = !strcmp(fmt, "xlsx");
+    if (xlsx && !o->output) {
+        fputs("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n", stderr);
+        return EXIT_USAGE;
+    }
     size_t olen = o->output ? strlen(o->output) : 0;
     bool csv_dir = csv && o->output && (is_directory(o->output) || (olen && o->output[olen - 1] == '/'));
     if (csv_dir && !is_directory(o->output) && mkdir(o->output, 0777) != 0) {
@@ -250,7 +255,8 @@ static int cmd_eval(Options *o)
     }
     FILE *out = stdout;
     AtomicFile af;
-    bool to_file = o->output && !csv_dir;
+    bool to_file = o->output && !csv_dir && !xlsx;
+    Vec xlsx_units = {0};
     if (to_file) {
         char *err = NULL;
         if (!atomic_open(&af, o->output, &err)) {
@@ -266,6 +272,13 @@ static int cmd_eval(Options *o)
     size_t shown = 0;
     bool multi = o->files.len > 1;
     if (json) fputs("{\"instansi\": [", out);
+    if (html) {
+        Buf b;
+        buf_init(&b);
+        report_html_begin(&b, o->files.len == 1 ? o->files.items[0] : "Rekapitulasi");
+        fputs(b.data ? b.data : "", out);
+        buf_free(&b);
+    }
     for (size_t i = 0; i < o->files.len; i++) {
         DiagList dl;
         setup_diags(&dl, o);
@@ -283,7 +296,15 @@ static int cmd_eval(Options *o)
                 report_json_unit(&b, &ev);
             } else {
                 Report *r = report_build(&ev);
-                if (md) {
+                if (html) {
+                    report_html_unit(&b, &ev, r);
+                } else if (xlsx) {
+                    XlsxUnit *xu = xcalloc(1, sizeof *xu);
+                    xu->nama = xstrdup(u->nama ? u->nama : u->file->name);
+                    xu->report = r;
+                    vec_push(&xlsx_units, xu);
+                    r = NULL;   /* kept until the workbook is written */
+                } else if (md) {
                     buf_printf(&b, "%s## %s\n\n", shown ? "\n" : "", r->heading);
                     for (size_t k = 0; k < r->subheading.len; k++) buf_printf(&b, "%s  \n", (char *)r->subheading.items[k]);
                     buf_putc(&b, '\n');
@@ -325,6 +346,23 @@ static int cmd_eval(Options *o)
             report_json_recap(&b, &recap);
         }
         buf_puts(&b, "}\n");
+    } else if (html) {
+        if (t) report_html_recap(&b, t);
+        report_html_end(&b);
+    } else if (xlsx) {
+        char *err = NULL;
+        if (shown && !report_xlsx_write(o->output, &xlsx_units, t, &err)) {
+            fprintf(stderr, "sakip: %s\n", err);
+            free(err);
+            status = EXIT_USAGE;
+        }
+        for (size_t i = 0; i < xlsx_units.len; i++) {
+            XlsxUnit *xu = xlsx_units.items[i];
+            free(xu->nama);
+            report_free(xu->report);
+            free(xu);
+        }
+        vec_free(&xlsx_units);
     } else if (t && md) {
         buf_puts(&b, "\n## Rekapitulasi\n\n");
         table_render_md(&b, t);

@@ -63,6 +63,22 @@ void report_render_text(FILE *out, const Report *r);
 /* JSON object of one instansi, and the recap array (report_json.c). */
 void report_json_unit(Buf *b, Eval *ev);
 void report_json_recap(Buf *b, Vec *rows);
+/* HTML (report_html.c): one self-contained page, tables and inline SVG
+ * charts.  begin/end wrap any number of units and an optional recap. */
+void report_html_begin(Buf *b, const char *title);
+void report_html_unit(Buf *b, Eval *ev, const Report *r);
+void report_html_recap(Buf *b, const Table *recap);
+void report_html_end(Buf *b);
+
+/* XLSX (report_xlsx.c, libxlsxwriter): one sheet per table; for several
+ * units one sheet per table with an Instansi column, and a recap sheet.
+ * Writes atomically to path; on failure returns false with *err set. */
+typedef struct XlsxUnit {
+    char *nama;
+    Report *report;
+} XlsxUnit;
+bool report_xlsx_write(const char *path, const Vec *units /* XlsxUnit* */, const Table *recap, char **err);
+
 /* CSV (RFC 4180, '.' decimals) and Markdown renderings of one table. */
 /* instansi: when not NULL, a first column "Instansi" with this value. */
 void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi);
