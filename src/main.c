@@ -20,7 +20,9 @@
 #include "diag.h"
 #include "eval.h"
 #include "load.h"
+#include "fmt.h"
 #include "output.h"
+#include "parse.h"
 #include "repl.h"
 #include "report.h"
 
@@ -38,6 +40,7 @@ typedef struct Options {
     Vec scenarios;           /* --skenario FILE */
     Vec andai;               /* --andai 'realisasi IKM 2024 = 70' */
     Vec owned;               /* strings to free */
+    bool fmt_check, fmt_write;
     bool allow_no_files;
 } Options;
 
@@ -69,8 +72,9 @@ static void usage(FILE *out)
 }
 
 static const char *const option_names[] = {"--werror", "--format=", "--output=", "--no-warn=", "--skenario=",
-                                           "--andai=", "--tahun=", "--angka=", "--help", NULL};
-static const char *const command_names[] = {"check", "eval", "repl", NULL};
+                                           "--andai=", "--tahun=", "--angka=", "--help", "--check", "--write",
+                                           "--version", NULL};
+static const char *const command_names[] = {"check", "eval", "repl", "fmt", NULL};
 
 /* The closest known word, for "did you mean". */
 static const char *closest(const char *word, const char *const *known)
@@ -96,6 +100,8 @@ static int parse_args(int argc, char **argv, int first, Options *o)
     for (int i = first; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--werror")) o->werror = true;
+        else if (!strcmp(a, "--check")) o->fmt_check = true;
+        else if (!strcmp(a, "--write")) o->fmt_write = true;
         else if (!strncmp(a, "--format=", 9)) o->format = a + 9;
         else if (!strncmp(a, "--output=", 9)) o->output = a + 9;
         else if (!strncmp(a, "--no-warn=", 10)) vec_push(&o->silenced, (void *)(a + 10));
@@ -150,6 +156,62 @@ static void flush_diags(DiagList *dl, const Options *o)
     diag_sort(dl);
     if (o->json) diag_print_json(dl, stderr);
     else diag_print_text(dl, stderr, use_color());
+}
+
+/* sakip fmt [--check | --write] FILE... */
+static int cmd_fmt(Options *o)
+{
+    int status = EXIT_OK;
+    for (size_t i = 0; i < o->files.len; i++) {
+        const char *path = o->files.items[i];
+        const char *err = NULL;
+        LocFile *lf = locfile_load(path, &err);
+        if (!lf) {
+            fprintf(stderr, "sakip: cannot read '%s': %s\n", path, err);
+            status = EXIT_USAGE;
+            continue;
+        }
+        /* Only a file that scans and parses cleanly is formatted. */
+        DiagList dl;
+        setup_diags(&dl, o);
+        Unit *u = parse_unit(lf, &dl);
+        size_t syntax = 0;
+        for (size_t k = 0; k < dl.items.len; k++) {
+            const Diag *d = dl.items.items[k];
+            if (d->level == DIAG_ERROR && d->code && (!strncmp(d->code, "E01", 3) || !strncmp(d->code, "E02", 3))) syntax++;
+        }
+        if (syntax) {
+            flush_diags(&dl, o);
+            fprintf(stderr, "sakip: %s has syntax errors; not formatted\n", path);
+            if (status == EXIT_OK) status = EXIT_ERRORS;
+            diag_list_free(&dl);
+            unit_free(u);
+            continue;
+        }
+        diag_list_free(&dl);
+        Buf b;
+        buf_init(&b);
+        fmt_source(lf->text, lf->len, &b);
+        bool same = b.len == lf->len && memcmp(b.data ? b.data : "", lf->text, b.len) == 0;
+        if (o->fmt_check) {
+            if (!same) {
+                printf("%s\n", path);
+                if (status == EXIT_OK) status = EXIT_ERRORS;
+            }
+        } else if (o->fmt_write) {
+            char *werr = NULL;
+            if (!same && !write_file_atomic(path, b.data ? b.data : "", b.len, &werr)) {
+                fprintf(stderr, "sakip: %s\n", werr);
+                free(werr);
+                status = EXIT_USAGE;
+            }
+        } else {
+            fputs(b.data ? b.data : "", stdout);
+        }
+        buf_free(&b);
+        unit_free(u);
+    }
+    return status;
 }
 
 static int cmd_repl(Options *o)
@@ -434,6 +496,7 @@ int main(int argc, char **argv)
     int (*run)(Options *) = NULL;
     if (!strcmp(cmd, "check")) run = cmd_check;
     else if (!strcmp(cmd, "eval")) run = cmd_eval;
+    else if (!strcmp(cmd, "fmt")) run = cmd_fmt;
     else if (!strcmp(cmd, "repl")) {
         run = cmd_repl;
         o.allow_no_files = true;
