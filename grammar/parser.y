@@ -76,11 +76,12 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token JIKA "jika" MAKA "maka" LAINNYA "lainnya" DAN "dan" ATAU "atau"
 %token TIDAK "tidak" BENAR "benar" SALAH "salah" ANDAI "andai"
 %token BATAL "batal" JELASKAN "jelaskan"
+%token PERJANJIAN "perjanjian" MENGUBAH "mengubah" TANGGAL "tanggal" PIHAK "pihak" PEMBANDING "pembanding"
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
 
 %type <expr> expr primary literal bound
 %type <str> opt_string opt_pesan
-%type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head
+%type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head perjanjian_head
 %type <yv> year_value value
 %type <vec> year_values args arglist params paramlist strings
 %type <num> year relop andai_field
@@ -123,6 +124,44 @@ stmt:
                                        { pb_aturan(ctx, $2, @2, $4, true, $7, @$); }
   | PERIKSA expr opt_pesan             { pb_periksa(ctx, $2, $3, @$); }
   | andai_stmt
+  | perjanjian_decl
+  ;
+
+/* ---- perjanjian kinerja (doc/perjanjian.md) ---- */
+
+perjanjian_decl:
+    perjanjian_head '{' perjanjian_items '}' { pb_end(ctx, $1, @$); }
+  ;
+
+perjanjian_head:
+    PERJANJIAN IDENT opt_string        { $$ = pb_begin(ctx, ENT_PERJANJIAN, $2, @2, $3, @1); }
+  | PERJANJIAN error                   { $$ = pb_begin(ctx, ENT_PERJANJIAN, NULL, @1, NULL, @1); }
+  ;
+
+perjanjian_items:
+    %empty
+  | perjanjian_items perjanjian_item   { yyerrok; }
+  | perjanjian_items error
+  ;
+
+perjanjian_item:
+    ';'
+  | TANGGAL STRING                     { pb_tanggal(ctx, $2, @2); }
+  | PIHAK strings                      { pb_texts(ctx, 'h', $2); }
+  | MENGUBAH IDENT                     { pb_mengubah(ctx, $2, @2); }
+  | TARGET pk_pairs_t
+  | ANGGARAN pk_pairs_a
+  | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
+  ;
+
+pk_pairs_t:
+    IDENT ':' value                    { pb_pk_pair(ctx, 't', $1, @1, $3); }
+  | pk_pairs_t ',' IDENT ':' value     { pb_pk_pair(ctx, 't', $3, @3, $5); }
+  ;
+
+pk_pairs_a:
+    IDENT ':' value                    { pb_pk_pair(ctx, 'a', $1, @1, $3); }
+  | pk_pairs_a ',' IDENT ':' value     { pb_pk_pair(ctx, 'a', $3, @3, $5); }
   ;
 
 opt_pesan:
@@ -268,6 +307,7 @@ indikator_item:
   | PENANGGUNG_JAWAB strings           { pb_texts(ctx, 'p', $2); }
   | SUMBER strings                     { pb_texts(ctx, 's', $2); }
   | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
+  | PEMBANDING STRING year_values      { pb_pembanding(ctx, $2, @$, $3); }
   ;
 
 year_values:
@@ -530,7 +570,7 @@ static bool sym_is(yysymbol_kind_t k, const char *name)
 
 static bool is_keyword_symbol(yysymbol_kind_t k)
 {
-    return k >= YYSYMBOL_SAKIP && k <= YYSYMBOL_JELASKAN;
+    return (k >= YYSYMBOL_SAKIP && k <= YYSYMBOL_JELASKAN) || (k >= YYSYMBOL_PERJANJIAN && k <= YYSYMBOL_PEMBANDING);
 }
 
 static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, ParseCtx *ctx)

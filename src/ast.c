@@ -83,6 +83,7 @@ const char *ent_kind_name(EntKind k)
     case ENT_SUBKEGIATAN: return "subkegiatan";
     case ENT_SKALA: return "skala";
     case ENT_ATURAN: return "aturan";
+    case ENT_PERJANJIAN: return "perjanjian";
     }
     return "?";
 }

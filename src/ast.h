@@ -134,8 +134,21 @@ typedef struct Band {
 typedef enum {
     ENT_TUJUAN, ENT_SASARAN, ENT_INDIKATOR,
     ENT_PROGRAM, ENT_KEGIATAN, ENT_SUBKEGIATAN,
-    ENT_SKALA, ENT_ATURAN
+    ENT_SKALA, ENT_ATURAN, ENT_PERJANJIAN
 } EntKind;
+
+/* `target IKM: 82` or `anggaran P1: Rp ...` in a perjanjian. */
+typedef struct PkPair {
+    NameRef ref;
+    YearVal *value;
+} PkPair;
+
+/* `pembanding "IKM Kabupaten Jember" 2024: 87.33` in an indikator. */
+typedef struct Pembanding {
+    const char *label;
+    Span span;
+    Vec values;              /* YearVal* */
+} Pembanding;
 
 typedef enum { POL_UNSET, POL_POSITIF, POL_NEGATIF } Polaritas;
 
@@ -176,6 +189,15 @@ struct Entity {
     Vec params;              /* NameRef* (name + span) */
     Expr *body;
     bool has_parens;         /* `aturan f() = ...` vs `aturan f = ...` */
+    /* indikator */
+    Vec pembanding;          /* Pembanding* */
+    /* perjanjian */
+    const char *tanggal;
+    Span tanggal_span;
+    Vec pihak;               /* const char* */
+    NameRef *mengubah;
+    Vec pk_target, pk_anggaran;   /* PkPair* */
+    Entity *diubah_oleh;     /* the perjanjian that amends this one (check.c) */
 };
 
 /* ---- statements that are not entities ---- */
@@ -229,7 +251,7 @@ typedef struct Unit {
     int version;             /* `sakip 1` */
 
     Vec entities;            /* every Entity*, source order */
-    Vec tujuan, sasaran, indikator, programs, budget_nodes, skala, aturan;
+    Vec tujuan, sasaran, indikator, programs, budget_nodes, skala, aturan, perjanjian;
     Vec atur;                /* Atur* */
     Vec periksa;             /* Periksa* */
     Vec impor;               /* Impor* */

@@ -57,7 +57,7 @@ static void suggest_entities(Suggest *s, const Unit *u, unsigned kinds)
     }
 }
 
-#define ALL_KINDS 0xFFu
+#define ALL_KINDS 0x1FFu
 #define K(k) (1u << (k))
 #define BUDGET_KINDS (K(ENT_PROGRAM) | K(ENT_KEGIATAN) | K(ENT_SUBKEGIATAN))
 
@@ -681,6 +681,16 @@ static void check_year_values(Checker *c, Entity *ind, const Vec *vals, const ch
     }
 }
 
+/* The span of the target an indikator states for a year. */
+static Span year_value_span(const Entity *ind, int year)
+{
+    for (size_t i = 0; i < ind->target.len; i++) {
+        const YearVal *v = ind->target.items[i];
+        if ((v->has_year ? v->year : year) == year) return v->span;
+    }
+    return ind->id_span;
+}
+
 static bool year_has(const Entity *ind, int year)
 {
     for (size_t i = 0; i < ind->target.len; i++) {
@@ -1056,6 +1066,127 @@ static void check_skala(Checker *c, Entity *sk)
     free(sorted);
 }
 
+/* ---- perjanjian kinerja ---- */
+
+static const char *pk_name(const Entity *pk)
+{
+    return pk->tanggal ? pk->tanggal : pk->id;
+}
+
+/* Resolves the references of every perjanjian and finds which one
+ * amends which. */
+static void resolve_perjanjian(Checker *c)
+{
+    Unit *u = c->u;
+    for (size_t i = 0; i < u->perjanjian.len; i++) ((Entity *)u->perjanjian.items[i])->diubah_oleh = NULL;
+    for (size_t i = 0; i < u->perjanjian.len; i++) {
+        Entity *pk = u->perjanjian.items[i];
+        if (!pk->id[0]) continue;
+        for (size_t k = 0; k < pk->pk_target.len; k++)
+            resolve_ref(c, &((PkPair *)pk->pk_target.items[k])->ref, K(ENT_INDIKATOR), "indikator");
+        for (size_t k = 0; k < pk->pk_anggaran.len; k++)
+            resolve_ref(c, &((PkPair *)pk->pk_anggaran.items[k])->ref, BUDGET_KINDS, "program");
+        if (pk->mengubah) {
+            Entity *old = resolve_ref(c, pk->mengubah, K(ENT_PERJANJIAN), "perjanjian");
+            if (old == pk) {
+                ERR(c, "E0613", pk->mengubah->span, "perjanjian %s cannot amend itself", pk->id);
+                pk->mengubah->ent = NULL;
+            } else if (old && old->diubah_oleh) {
+                Diag *d = ERR(c, "E0613", pk->mengubah->span, "perjanjian %s is already amended by %s", old->id,
+                              old->diubah_oleh->id);
+                diag_label(d, old->diubah_oleh->id_span, "%s is declared here", old->diubah_oleh->id);
+                pk->mengubah->ent = NULL;
+            } else if (old) {
+                old->diubah_oleh = pk;
+            }
+        }
+    }
+    /* an amendment chain must not loop */
+    for (size_t i = 0; i < u->perjanjian.len; i++) {
+        Entity *pk = u->perjanjian.items[i];
+        size_t steps = 0;
+        for (Entity *p = pk->diubah_oleh; p && steps <= u->perjanjian.len; p = p->diubah_oleh) steps++;
+        if (steps > u->perjanjian.len) {
+            ERR(c, "E0613", pk->id_span, "perjanjian %s is part of a cycle of amendments", pk->id);
+            pk->diubah_oleh = NULL;
+        }
+    }
+}
+
+static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
+{
+    Unit *u = c->u;
+    if (!pk->id[0]) return;
+    /* targets against the Renstra targets of the reporting year */
+    for (size_t k = 0; k < pk->pk_target.len; k++) {
+        PkPair *p = pk->pk_target.items[k];
+        Entity *ind = p->ref.ent;
+        if (!ind || p->value->lo->kind == EX_STR) continue;
+        Value lo, hi;
+        value_init(&lo);
+        value_init(&hi);
+        eval_target(ev, ind, u->tahun, &lo, &hi);
+        if (lo.kind != V_UNDEF && (lo.kind == V_NUM || lo.kind == V_MONEY) &&
+            (!mpq_equal(lo.q, p->value->lo->u.num.q) ||
+             (p->value->hi && (hi.kind == V_UNDEF || !mpq_equal(hi.q, p->value->hi->u.num.q))))) {
+            Diag *d = WARN(c, "W0610", p->value->span, "perjanjian %s sets the target of %s to %s, but the Renstra target for %d is %s",
+                           pk->id, ind->id, span_text(u, p->value->span), u->tahun,
+                           span_text(u, year_value_span(ind, u->tahun)));
+            diag_label(d, year_value_span(ind, u->tahun), "the Renstra target is here");
+        }
+        value_clear(&lo);
+        value_clear(&hi);
+    }
+    /* anggaran: the latest perjanjian must match the budget tree; an
+     * amended one may differ, and the amendment explains it */
+    Entity *latest = pk;
+    while (latest->diubah_oleh) latest = latest->diubah_oleh;
+    for (size_t k = 0; k < pk->pk_anggaran.len; k++) {
+        PkPair *p = pk->pk_anggaran.items[k];
+        Entity *node = p->ref.ent;
+        if (!node) continue;
+        if (p->value->lo->kind != EX_MONEY) {
+            ERR(c, "E0403", p->value->span, "the anggaran of %s in perjanjian %s must be an amount in rupiah", node->id, pk->id);
+            continue;
+        }
+        Value a;
+        value_init(&a);
+        eval_anggaran(ev, node, &a);
+        if (a.kind == V_MONEY && !mpq_equal(a.q, p->value->lo->u.num.q)) {
+            Buf s1, s2, s3;
+            buf_init(&s1);
+            buf_init(&s2);
+            buf_init(&s3);
+            fmt_money(&s1, p->value->lo->u.num.q);
+            fmt_money(&s2, a.q);
+            mpq_t diff;
+            mpq_init(diff);
+            mpq_sub(diff, a.q, p->value->lo->u.num.q);
+            bool less = mpq_sgn(diff) > 0;
+            if (!less) mpq_neg(diff, diff);
+            fmt_money(&s3, diff);
+            if (latest == pk) {
+                Diag *d = ERR(c, "E0611", p->value->span,
+                              "perjanjian %s gives %s %s, but the budget tree adds up to %s (difference %s)", pk->id,
+                              node->id, s1.data, s2.data, s3.data);
+                diag_hint(d, "if the budget was changed after signing, declare the amended perjanjian with "
+                             "'mengubah %s'", pk->id);
+            } else {
+                Diag *d = diag_add(c->dl, DIAG_NOTE, "E0612", p->value->span,
+                                   "perjanjian %s (%s) gives %s %s, %s %s than the budget %s; perjanjian %s (%s) amends it",
+                                   pk->id, pk_name(pk), node->id, s1.data, s3.data, less ? "less" : "more", s2.data,
+                                   latest->id, pk_name(latest));
+                diag_label(d, latest->id_span, "the amending perjanjian is here");
+            }
+            mpq_clear(diff);
+            buf_free(&s1);
+            buf_free(&s2);
+            buf_free(&s3);
+        }
+        value_clear(&a);
+    }
+}
+
 /* ---- entry points ---- */
 
 void check_unit(Unit *u, DiagList *dl)
@@ -1072,6 +1203,15 @@ void check_unit(Unit *u, DiagList *dl)
     for (size_t i = 0; i < u->sasaran.len; i++) check_sasaran(&c, u->sasaran.items[i]);
     for (size_t i = 0; i < u->indikator.len; i++) check_indikator(&c, u->indikator.items[i], &ev);
     for (size_t i = 0; i < u->budget_nodes.len; i++) check_budget_node(&c, u->budget_nodes.items[i], &ev);
+    resolve_perjanjian(&c);
+    for (size_t i = 0; i < u->perjanjian.len; i++) check_perjanjian(&c, u->perjanjian.items[i], &ev);
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *ind = u->indikator.items[i];
+        for (size_t k = 0; k < ind->pembanding.len; k++) {
+            Pembanding *pb = ind->pembanding.items[k];
+            check_year_values(&c, ind, &pb->values, "pembanding");
+        }
+    }
     eval_free(&ev);
 }
 

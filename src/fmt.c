@@ -103,11 +103,11 @@ static const char *const starters[] = {
     "sakip", "instansi", "impor", "skala", "atur", "tujuan", "sasaran", "program", "aturan", "periksa", "andai",
     "induk", "tahun", "periode", "kepala", "misi", "indikator", "satuan", "polaritas", "target", "realisasi",
     "rumus", "data", "penanggung_jawab", "sumber", "penjelasan", "kegiatan", "subkegiatan", "mendukung",
-    "anggaran", "keluaran", NULL};
+    "anggaran", "keluaran", "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", NULL};
 
 /* Item keywords padded to one width so their values line up. */
 static const char *const padded[] = {"induk", "tahun", "periode", "kepala", "satuan", "polaritas", "target",
-                                     "realisasi", "rumus", "sumber", "anggaran", NULL};
+                                     "realisasi", "rumus", "sumber", "anggaran", "tanggal", "pihak", "mengubah", NULL};
 
 static bool in_list(const Tok *k, const char *const *list)
 {

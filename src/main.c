@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "eval.h"
 #include "load.h"
+#include "diff.h"
 #include "fmt.h"
 #include "output.h"
 #include "parse.h"
@@ -53,6 +54,8 @@ static void usage(FILE *out)
           "  check   validate files and the claims they make ('periksa')\n"
           "  eval    print the LAKIP tables: capaian, predikat, anggaran, serapan, efisiensi\n"
           "  repl    ask questions and try what-ifs (andai) interactively or from a script\n"
+          "  fmt     print files in the canonical layout (--check, --write)\n"
+          "  diff    compare two perjanjian of a file (FILE PK_A PK_B) or two files\n"
           "\n"
           "Options:\n"
           "  --tahun=YEAR        evaluate YEAR instead of the file's 'tahun'\n"
@@ -74,7 +77,7 @@ static void usage(FILE *out)
 static const char *const option_names[] = {"--werror", "--format=", "--output=", "--no-warn=", "--skenario=",
                                            "--andai=", "--tahun=", "--angka=", "--help", "--check", "--write",
                                            "--version", NULL};
-static const char *const command_names[] = {"check", "eval", "repl", "fmt", NULL};
+static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", NULL};
 
 /* The closest known word, for "did you mean". */
 static const char *closest(const char *word, const char *const *known)
@@ -211,6 +214,63 @@ static int cmd_fmt(Options *o)
         buf_free(&b);
         unit_free(u);
     }
+    return status;
+}
+
+/* sakip diff FILE PK_A PK_B | sakip diff FILE_A FILE_B
+ * Exit status as diff(1): 0 no differences, 1 differences, 2 trouble. */
+static int cmd_diff(Options *o)
+{
+    if (o->files.len != 2 && o->files.len != 3) {
+        fputs("sakip: diff takes FILE PERJANJIAN_A PERJANJIAN_B, or FILE_A FILE_B\n", stderr);
+        return EXIT_USAGE;
+    }
+    size_t nfiles = o->files.len == 3 ? 1 : 2;
+    Unit *u[2] = {NULL, NULL};
+    Eval ev[2];
+    int status = EXIT_OK;
+    for (size_t i = 0; i < nfiles; i++) {
+        DiagList dl;
+        setup_diags(&dl, o);
+        bool unreadable;
+        u[i] = load_unit(o->files.items[i], &dl, &unreadable);
+        if (!u[i] || diag_count_fatal(&dl)) status = unreadable ? EXIT_USAGE : EXIT_ERRORS;
+        /* only what stops evaluation is shown; validation findings are check's */
+        DiagList fatal;
+        diag_list_init(&fatal);
+        for (size_t k = 0; k < dl.items.len; k++) {
+            Diag *d = dl.items.items[k];
+            if (d->level == DIAG_ERROR && (diag_code_is_fatal(d->code) || !d->span.file)) vec_push(&fatal.items, d);
+        }
+        flush_diags(&fatal, o);
+        fatal.items.len = 0;
+        diag_list_free(&fatal);
+        diag_list_free(&dl);
+    }
+    if (status == EXIT_OK) {
+        for (size_t i = 0; i < nfiles; i++) {
+            eval_init(&ev[i], u[i], NULL, o->tahun);
+            ev[i].notation = o->notation;
+        }
+        size_t n = 0;
+        if (nfiles == 1) {
+            Entity *a = unit_lookup(u[0], o->files.items[1]), *b = unit_lookup(u[0], o->files.items[2]);
+            for (int k = 0; k < 2; k++) {
+                Entity *e = k ? b : a;
+                if (!e || e->kind != ENT_PERJANJIAN) {
+                    fprintf(stderr, "sakip: %s declares no perjanjian '%s'\n", (char *)o->files.items[0],
+                            (char *)o->files.items[k + 1]);
+                    status = EXIT_USAGE;
+                }
+            }
+            if (status == EXIT_OK) n = diff_perjanjian(stdout, &ev[0], a, b);
+        } else {
+            n = diff_units(stdout, &ev[0], &ev[1]);
+        }
+        for (size_t i = 0; i < nfiles; i++) eval_free(&ev[i]);
+        if (status == EXIT_OK && n > 0) status = EXIT_ERRORS;
+    }
+    for (size_t i = 0; i < nfiles; i++) unit_free(u[i]);
     return status;
 }
 
@@ -497,6 +557,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "check")) run = cmd_check;
     else if (!strcmp(cmd, "eval")) run = cmd_eval;
     else if (!strcmp(cmd, "fmt")) run = cmd_fmt;
+    else if (!strcmp(cmd, "diff")) run = cmd_diff;
     else if (!strcmp(cmd, "repl")) {
         run = cmd_repl;
         o.allow_no_files = true;

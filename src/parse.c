@@ -38,7 +38,8 @@ const char *const sakip_keywords[] = {
     "positif", "negatif", "target", "realisasi", "rumus", "data", "penanggung_jawab",
     "sumber", "penjelasan", "program", "kegiatan", "subkegiatan", "mendukung",
     "anggaran", "keluaran", "aturan", "periksa", "pesan", "jika", "maka", "lainnya",
-    "dan", "atau", "tidak", "benar", "salah", "andai", "batal", "jelaskan", NULL};
+    "dan", "atau", "tidak", "benar", "salah", "andai", "batal", "jelaskan",
+    "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", NULL};
 
 const char *closest_keyword(const char *word)
 {
@@ -308,6 +309,7 @@ Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const c
     case ENT_INDIKATOR: list = &u->indikator; break;
     case ENT_SKALA: list = &u->skala; break;
     case ENT_ATURAN: list = &u->aturan; break;
+    case ENT_PERJANJIAN: list = &u->perjanjian; break;
     case ENT_PROGRAM: case ENT_KEGIATAN: case ENT_SUBKEGIATAN: list = &u->budget_nodes; break;
     }
     e->index = list->len;
@@ -463,11 +465,51 @@ void pb_data_pair(ParseCtx *ctx, const char *name, Span s, Expr *value)
     apush(ctx->unit, &ctx->data->pairs, p);
 }
 
+void pb_tanggal(ParseCtx *ctx, const char *text, Span s)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    e->tanggal = text;
+    e->tanggal_span = s;
+}
+
+void pb_mengubah(ParseCtx *ctx, const char *id, Span s)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    NameRef *r = arena_alloc(A(ctx), sizeof *r);
+    r->name = id;
+    r->span = s;
+    e->mengubah = r;
+}
+
+void pb_pk_pair(ParseCtx *ctx, char which, const char *id, Span s, YearVal *v)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    PkPair *p = arena_alloc(A(ctx), sizeof *p);
+    p->ref.name = id;
+    p->ref.span = s;
+    p->value = v;
+    apush(ctx->unit, which == 't' ? &e->pk_target : &e->pk_anggaran, p);
+}
+
+void pb_pembanding(ParseCtx *ctx, const char *label, Span s, Vec *values)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    Pembanding *p = arena_alloc(A(ctx), sizeof *p);
+    p->label = label;
+    p->span = s;
+    for (size_t i = 0; i < values->len; i++) apush(ctx->unit, &p->values, values->items[i]);
+    apush(ctx->unit, &e->pembanding, p);
+}
+
 void pb_texts(ParseCtx *ctx, char which, Vec *texts)
 {
     Entity *e = cur(ctx);
     if (!e) return;
-    Vec *dst = which == 'p' ? &e->penanggung_jawab : &e->sumber;
+    Vec *dst = which == 'p' ? &e->penanggung_jawab : which == 'h' ? &e->pihak : &e->sumber;
     for (size_t i = 0; i < texts->len; i++) apush(ctx->unit, dst, texts->items[i]);
 }
 

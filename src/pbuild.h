@@ -44,6 +44,10 @@ void pb_keluaran_begin(ParseCtx *ctx, const char *name, Span s);
 void pb_keluaran_end(ParseCtx *ctx, Span s);
 void pb_andai(ParseCtx *ctx, int kind, const char *id, Span id_span, int year,
               const char *data_name, Span data_span, YearVal *value, Span s);
+void pb_tanggal(ParseCtx *ctx, const char *text, Span s);
+void pb_mengubah(ParseCtx *ctx, const char *id, Span s);
+void pb_pk_pair(ParseCtx *ctx, char which, const char *id, Span s, YearVal *v);
+void pb_pembanding(ParseCtx *ctx, const char *label, Span s, Vec *values);
 void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s);
 
 Expr *pb_if(ParseCtx *ctx, Expr *c, Expr *a, Expr *b, Span s);

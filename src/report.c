@@ -34,6 +34,8 @@ void table_free(Table *t)
     for (size_t i = 0; i < t->notes.len; i++) free(t->notes.items[i]);
     vec_free(&t->notes);
     free((void *)t->headers_owned);
+    for (size_t i = 0; i < t->owned_strings.len; i++) free(t->owned_strings.items[i]);
+    vec_free(&t->owned_strings);
     free(t->right_owned);
     free(t->title);
     free(t);
@@ -432,6 +434,189 @@ static Table *table_periksa(Eval *ev)
     return t;
 }
 
+/* ---- Tabel 3.3: realisasi per year and the change against the year before ---- */
+
+static Table *table_years(Eval *ev, bool capaian)
+{
+    Unit *u = ev->u;
+    int from = u->has_periode ? u->periode_from : ev->tahun, to = ev->tahun;
+    if (to < from) to = from;
+    int ny = to - from + 1;
+    if (ny > 30) ny = 30;
+    int ncols = 2 + ny + (capaian ? 0 : ny - 1);
+    const char **headers = xcalloc((size_t)ncols, sizeof *headers);
+    bool *right = xcalloc((size_t)ncols, sizeof *right);
+    Vec names = {0};
+    headers[0] = "Sasaran";
+    headers[1] = "Indikator";
+    for (int y = 0; y < ny; y++) {
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "%d", from + y);
+        char *s = buf_steal(&b);
+        vec_push(&names, s);
+        headers[2 + y] = s;
+        right[2 + y] = true;
+    }
+    for (int y = 1; !capaian && y < ny; y++) {
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "+/- %d", from + y);
+        char *s = buf_steal(&b);
+        vec_push(&names, s);
+        headers[1 + ny + y] = s;
+        right[1 + ny + y] = true;
+    }
+    Table *t = table_new(capaian ? "3.3b" : "3.3",
+                         capaian ? "Tabel 3.3b  Capaian per tahun (tahun yang mempunyai target)"
+                                 : "Tabel 3.3  Realisasi per tahun dan perubahannya terhadap tahun sebelumnya",
+                         ncols, headers, right);
+    t->headers_owned = headers;
+    t->right_owned = right;
+    t->owned_strings = names;
+    Value v, prev, d, hi;
+    value_init(&v); value_init(&prev); value_init(&d); value_init(&hi);
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        for (size_t k = 0; k < s->indikator.len; k++) {
+            Entity *ind = s->indikator.items[k];
+            Cell *row = row_new(t);
+            cell_text(&row[0], s->id);
+            cell_text(&row[1], ind->id);
+            value_undef(&prev, NULL);
+            for (int y = 0; y < ny; y++) {
+                if (capaian) {
+                    eval_target(ev, ind, from + y, &v, &hi);
+                    if (v.kind == V_UNDEF) {
+                        cell_text(&row[2 + y], "");
+                        continue;
+                    }
+                    eval_capaian(ev, ind, from + y, &v);
+                    cell_percent(&row[2 + y], ev, &v);
+                    continue;
+                }
+                eval_realisasi(ev, ind, from + y, &v);
+                if (v.kind == V_UNDEF) cell_text(&row[2 + y], "");
+                else cell_input(&row[2 + y], ev, ind, &v, NULL);
+                if (y > 0) {
+                    if (v.kind == V_NUM && prev.kind == V_NUM) {
+                        mpq_sub(d.q, v.q, prev.q);
+                        d.kind = V_NUM;
+                        d.decimals = -1;
+                        cell_number(&row[1 + ny + y], ev, &d, ev->desimal, false, NULL);
+                        if (mpq_sgn(d.q) > 0) {
+                            char *plus = xmalloc(strlen(row[1 + ny + y].text) + 2);
+                            sprintf(plus, "+%s", row[1 + ny + y].text);
+                            free(row[1 + ny + y].text);
+                            row[1 + ny + y].text = plus;
+                        }
+                    } else {
+                        cell_text(&row[1 + ny + y], "");
+                    }
+                }
+                value_set(&prev, &v);
+            }
+        }
+    }
+    value_clear(&v); value_clear(&prev); value_clear(&d); value_clear(&hi);
+    return t;
+}
+
+/* ---- Tabel 3.4: comparison values ---- */
+
+static const char *H34[] = {"Indikator", "Tahun", "Realisasi", "Pembanding", "Nilai pembanding", "Selisih"};
+static const bool R34[] = {false, true, true, false, true, true};
+
+static Table *table_pembanding(Eval *ev)
+{
+    Unit *u = ev->u;
+    Table *t = table_new("3.4", "Tabel 3.4  Perbandingan realisasi dengan nilai pembanding", 6, H34, R34);
+    Value r, d;
+    value_init(&r);
+    value_init(&d);
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *ind = u->indikator.items[i];
+        for (size_t k = 0; k < ind->pembanding.len; k++) {
+            Pembanding *pb = ind->pembanding.items[k];
+            for (size_t m = 0; m < pb->values.len; m++) {
+                YearVal *yv = pb->values.items[m];
+                int year = yv->has_year ? yv->year : u->tahun;
+                if (year != ev->tahun || yv->lo->kind == EX_STR) continue;
+                Cell *row = row_new(t);
+                cell_text(&row[0], ind->id);
+                cell_int(&row[1], year);
+                eval_realisasi(ev, ind, year, &r);
+                cell_input(&row[2], ev, ind, &r, NULL);
+                cell_text(&row[3], pb->label);
+                Value pv;
+                value_init(&pv);
+                value_num(&pv, yv->lo->u.num.q);
+                pv.decimals = yv->lo->u.num.decimals;
+                cell_input(&row[4], ev, ind, &pv, NULL);
+                if (r.kind == V_NUM) {
+                    mpq_sub(d.q, r.q, pv.q);
+                    d.kind = V_NUM;
+                    d.decimals = -1;
+                    cell_number(&row[5], ev, &d, ev->desimal, false, NULL);
+                } else {
+                    cell_text(&row[5], "-");
+                }
+                value_clear(&pv);
+            }
+        }
+    }
+    value_clear(&r);
+    value_clear(&d);
+    return t;
+}
+
+/* ---- Perjanjian Kinerja: targets and anggaran of each version ---- */
+
+static const char *HPK[] = {"Perjanjian", "Tanggal", "Jenis", "Kode", "Nilai", "Anggaran/target sekarang"};
+static const bool RPK[] = {false, false, false, false, true, true};
+
+static Table *table_perjanjian(Eval *ev)
+{
+    Unit *u = ev->u;
+    Table *t = table_new("pk", "Perjanjian Kinerja  Target dan anggaran tiap versi", 6, HPK, RPK);
+    Value v, hi;
+    value_init(&v);
+    value_init(&hi);
+    for (size_t i = 0; i < u->perjanjian.len; i++) {
+        Entity *pk = u->perjanjian.items[i];
+        for (int which = 0; which < 2; which++) {
+            Vec *pairs = which ? &pk->pk_anggaran : &pk->pk_target;
+            for (size_t k = 0; k < pairs->len; k++) {
+                PkPair *p = pairs->items[k];
+                if (!p->ref.ent || p->value->lo->kind == EX_STR) continue;
+                Cell *row = row_new(t);
+                cell_text(&row[0], pk->id);
+                cell_text(&row[1], pk->tanggal ? pk->tanggal : "");
+                cell_text(&row[2], which ? "anggaran" : "target");
+                cell_text(&row[3], p->ref.name);
+                Value pv;
+                value_init(&pv);
+                if (p->value->lo->kind == EX_MONEY) value_money(&pv, p->value->lo->u.num.q);
+                else value_num(&pv, p->value->lo->u.num.q);
+                pv.decimals = p->value->lo->u.num.decimals;
+                if (which) {
+                    cell_number(&row[4], ev, &pv, 0, true, NULL);
+                    eval_anggaran(ev, p->ref.ent, &v);
+                    cell_number(&row[5], ev, &v, 0, true, NULL);
+                } else {
+                    cell_input(&row[4], ev, p->ref.ent, &pv, NULL);
+                    eval_target(ev, p->ref.ent, u->tahun, &v, &hi);
+                    cell_input(&row[5], ev, p->ref.ent, &v, &hi);
+                }
+                value_clear(&pv);
+            }
+        }
+    }
+    value_clear(&v);
+    value_clear(&hi);
+    return t;
+}
+
 Report *report_build(Eval *ev)
 {
     Unit *u = ev->u;
@@ -451,9 +636,17 @@ Report *report_build(Eval *ev)
         vec_push(&r->subheading, buf_steal(&b));
     }
     vec_push(&r->tables, table_measurement(ev));
+    if (u->has_periode) {
+        vec_push(&r->tables, table_years(ev, false));
+        vec_push(&r->tables, table_years(ev, true));
+    }
+    bool any_pb = false;
+    for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ((Entity *)u->indikator.items[i])->pembanding.len > 0;
+    if (any_pb) vec_push(&r->tables, table_pembanding(ev));
     vec_push(&r->tables, table_budget(ev));
     vec_push(&r->tables, table_efisiensi(ev));
     vec_push(&r->tables, table_predikat(ev));
+    if (u->perjanjian.len) vec_push(&r->tables, table_perjanjian(ev));
     if (u->periksa.len) vec_push(&r->tables, table_periksa(ev));
     return r;
 }
@@ -478,7 +671,7 @@ RecapRow *recap_row(Eval *ev)
     row->nama = xstrdup(u->nama ? u->nama : u->file->name);
     row->induk = xstrdup(u->induk ? u->induk : "");
     row->tahun = ev->tahun;
-    mpq_inits(row->mean, row->anggaran, row->realisasi, NULL);
+    mpq_inits(row->mean, row->sum, row->anggaran, row->realisasi, NULL);
     Entity *sk = eval_skala(ev);
     for (size_t b = 0; b < sk->bands.len; b++) {
         vec_push(&row->band_labels, xstrdup(((Band *)sk->bands.items[b])->label));
@@ -506,7 +699,9 @@ RecapRow *recap_row(Eval *ev)
             if (!counted) row->undefined++;
         }
     }
+    row->n_iku = n;
     if (n && ok) {
+        mpq_set(row->sum, row->mean);
         mpq_t d;
         mpq_init(d);
         mpq_set_ui(d, (unsigned long)n, 1);
@@ -534,16 +729,29 @@ void recap_row_free(RecapRow *r)
     if (!r) return;
     free(r->nama);
     free(r->induk);
-    mpq_clears(r->mean, r->anggaran, r->realisasi, NULL);
+    mpq_clears(r->mean, r->sum, r->anggaran, r->realisasi, NULL);
     for (size_t i = 0; i < r->band_labels.len; i++) free(r->band_labels.items[i]);
     vec_free(&r->band_labels);
     vec_free(&r->band_counts);
     free(r);
 }
 
+/* Groups by induk (in order of first appearance), then ranks by mean
+ * capaian, best first; units without a mean come last. */
+static Vec *recap_order;   /* induk strings in first-seen order, for recap_cmp */
+
+static size_t induk_rank(const char *induk)
+{
+    for (size_t i = 0; i < recap_order->len; i++)
+        if (!strcmp(recap_order->items[i], induk)) return i;
+    return recap_order->len;
+}
+
 static int recap_cmp(const void *pa, const void *pb)
 {
     const RecapRow *a = *(RecapRow *const *)pa, *b = *(RecapRow *const *)pb;
+    size_t ga = induk_rank(a->induk), gb = induk_rank(b->induk);
+    if (ga != gb) return ga < gb ? -1 : 1;
     if (a->has_mean != b->has_mean) return a->has_mean ? -1 : 1;
     if (a->has_mean) {
         int c = mpq_cmp(b->mean, a->mean);
@@ -552,9 +760,123 @@ static int recap_cmp(const void *pa, const void *pb)
     return strcmp(a->nama, b->nama);
 }
 
+typedef struct RecapSum {
+    mpq_t capaian_sum, anggaran, realisasi;
+    size_t iku, undefined, units;
+    bool mean_ok, budget_ok;
+    size_t *bands;
+} RecapSum;
+
+static void sum_init(RecapSum *s, int nb)
+{
+    mpq_inits(s->capaian_sum, s->anggaran, s->realisasi, NULL);
+    s->iku = s->undefined = s->units = 0;
+    s->mean_ok = s->budget_ok = true;
+    s->bands = xcalloc((size_t)nb + 1, sizeof *s->bands);
+}
+
+static void sum_free(RecapSum *s)
+{
+    mpq_clears(s->capaian_sum, s->anggaran, s->realisasi, NULL);
+    free(s->bands);
+}
+
+static void sum_add(RecapSum *s, const RecapRow *r, const RecapRow *first, int nb)
+{
+    s->units++;
+    if (r->has_mean) mpq_add(s->capaian_sum, s->capaian_sum, r->sum);
+    else s->mean_ok = false;
+    s->iku += r->n_iku;
+    s->undefined += r->undefined;
+    if (r->has_budget) {
+        mpq_add(s->anggaran, s->anggaran, r->anggaran);
+        mpq_add(s->realisasi, s->realisasi, r->realisasi);
+    } else {
+        s->budget_ok = false;
+    }
+    for (int b = 0; b < nb; b++)
+        for (size_t m = 0; m < r->band_labels.len; m++)
+            if (!strcmp(r->band_labels.items[m], first->band_labels.items[b])) s->bands[b] += (size_t)r->band_counts.items[m];
+}
+
+static void put_percent_of(Cell *c, Eval *fmt, mpq_srcptr a, mpq_srcptr b)
+{
+    Value v;
+    value_init(&v);
+    if (mpq_sgn(b)) {
+        mpq_div(v.q, a, b);
+        mpq_t h;
+        mpq_init(h);
+        mpq_set_ui(h, 100, 1);
+        mpq_mul(v.q, v.q, h);
+        mpq_clear(h);
+        v.kind = V_NUM;
+    }
+    cell_percent(c, fmt, &v);
+    value_clear(&v);
+}
+
+static void recap_fill(Table *t, Eval *fmt, Cell *row, int *k, mpq_srcptr mean, bool has_mean, size_t *bands, int nb,
+                       size_t undefined, bool budget, mpq_srcptr a, mpq_srcptr r)
+{
+    Value v;
+    value_init(&v);
+    if (has_mean) value_num(&v, mean);
+    cell_percent(&row[(*k)++], fmt, &v);
+    for (int b = 0; b < nb; b++) cell_int(&row[(*k)++], (long)bands[b]);
+    cell_int(&row[(*k)++], (long)undefined);
+    if (budget) {
+        value_money(&v, a);
+        cell_number(&row[(*k)++], fmt, &v, 0, true, NULL);
+        value_money(&v, r);
+        cell_number(&row[(*k)++], fmt, &v, 0, true, NULL);
+        put_percent_of(&row[(*k)++], fmt, r, a);
+    } else {
+        cell_text(&row[(*k)++], "-");
+        cell_text(&row[(*k)++], "-");
+        cell_text(&row[(*k)++], "-");
+    }
+    (void)t;
+    value_clear(&v);
+}
+
+static void recap_total_row(Table *t, Eval *fmt, const char *label, RecapSum *s, int nb)
+{
+    Cell *row = row_new(t);
+    int k = 0;
+    cell_text(&row[k++], "");
+    cell_text(&row[k++], label);
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, "%zu instansi", s->units);
+    cell_text(&row[k++], b.data);
+    buf_free(&b);
+    mpq_t mean;
+    mpq_init(mean);
+    bool ok = s->mean_ok && s->iku > 0;
+    if (ok) {
+        mpq_t n;
+        mpq_init(n);
+        mpq_set_ui(n, (unsigned long)s->iku, 1);
+        mpq_div(mean, s->capaian_sum, n);
+        mpq_clear(n);
+    }
+    recap_fill(t, fmt, row, &k, mean, ok, s->bands, nb, s->undefined, s->budget_ok, s->anggaran, s->realisasi);
+    mpq_clear(mean);
+}
+
 Table *recap_table(Vec *rows, Notation nt)
 {
+    Vec order = {0};
+    for (size_t i = 0; i < rows->len; i++) {
+        RecapRow *r = rows->items[i];
+        bool seen = false;
+        for (size_t k = 0; k < order.len; k++) seen |= !strcmp(order.items[k], r->induk);
+        if (!seen) vec_push(&order, r->induk);
+    }
+    recap_order = &order;
     if (rows->len > 1) qsort(rows->items, rows->len, sizeof(void *), recap_cmp);
+    recap_order = NULL;
     /* Columns: the band labels of the first row's skala. */
     RecapRow *first = rows->len ? rows->items[0] : NULL;
     int nb = first ? (int)first->band_labels.len : 0;
@@ -571,7 +893,7 @@ Table *recap_table(Vec *rows, Notation nt)
     headers[k] = "Anggaran"; right[k++] = true;
     headers[k] = "Realisasi"; right[k++] = true;
     headers[k] = "Serapan"; right[k++] = true;
-    Table *t = table_new("rekap", "Rekapitulasi per instansi (urut rata-rata capaian)", ncols, headers, right);
+    Table *t = table_new("rekap", "Rekapitulasi per induk, peringkat menurut rata-rata capaian", ncols, headers, right);
     t->headers_owned = headers;
     t->right_owned = right;
     Eval fmt;
@@ -579,48 +901,40 @@ Table *recap_table(Vec *rows, Notation nt)
     fmt.round = ROUND_HALF_UP;
     fmt.desimal = 2;
     fmt.notation = nt;
-    Value v;
-    value_init(&v);
+    RecapSum all, group;
+    sum_init(&all, nb);
+    sum_init(&group, nb);
+    size_t rank = 0;
     for (size_t i = 0; i < rows->len; i++) {
         RecapRow *r = rows->items[i];
         Cell *row = row_new(t);
         k = 0;
-        cell_int(&row[k++], (long)i + 1);
+        cell_int(&row[k++], (long)++rank);
         cell_text(&row[k++], r->nama);
         cell_text(&row[k++], r->induk);
-        if (r->has_mean) value_num(&v, r->mean);
-        else value_undef(&v, NULL);
-        cell_percent(&row[k++], &fmt, &v);
-        for (int b = 0; b < nb; b++) {
-            size_t cnt = 0;
+        size_t *bands = xcalloc((size_t)nb + 1, sizeof *bands);
+        for (int b = 0; b < nb; b++)
             for (size_t m = 0; m < r->band_labels.len; m++)
-                if (!strcmp(r->band_labels.items[m], first->band_labels.items[b])) cnt = (size_t)r->band_counts.items[m];
-            cell_int(&row[k++], (long)cnt);
-        }
-        cell_int(&row[k++], (long)r->undefined);
-        if (r->has_budget) {
-            value_money(&v, r->anggaran);
-            cell_number(&row[k++], &fmt, &v, 0, true, NULL);
-            value_money(&v, r->realisasi);
-            cell_number(&row[k++], &fmt, &v, 0, true, NULL);
-            if (mpq_sgn(r->anggaran)) {
-                mpq_div(v.q, r->realisasi, r->anggaran);
-                mpq_t h;
-                mpq_init(h);
-                mpq_set_ui(h, 100, 1);
-                mpq_mul(v.q, v.q, h);
-                mpq_clear(h);
-                v.kind = V_NUM;
-            } else {
-                value_undef(&v, NULL);
-            }
-            cell_percent(&row[k++], &fmt, &v);
-        } else {
-            cell_text(&row[k++], "-");
-            cell_text(&row[k++], "-");
-            cell_text(&row[k++], "-");
+                if (!strcmp(r->band_labels.items[m], first->band_labels.items[b])) bands[b] = (size_t)r->band_counts.items[m];
+        recap_fill(t, &fmt, row, &k, r->mean, r->has_mean, bands, nb, r->undefined, r->has_budget, r->anggaran, r->realisasi);
+        free(bands);
+        sum_add(&group, r, first, nb);
+        sum_add(&all, r, first, nb);
+        RecapRow *next = i + 1 < rows->len ? rows->items[i + 1] : NULL;
+        if (!next || strcmp(next->induk, r->induk)) {
+            Buf b;
+            buf_init(&b);
+            buf_printf(&b, "Jumlah %s", r->induk[0] ? r->induk : "(tanpa induk)");
+            recap_total_row(t, &fmt, b.data, &group, nb);
+            buf_free(&b);
+            sum_free(&group);
+            sum_init(&group, nb);
+            rank = 0;
         }
     }
-    value_clear(&v);
+    if (order.len > 1) recap_total_row(t, &fmt, "Jumlah semua", &all, nb);
+    sum_free(&all);
+    sum_free(&group);
+    vec_free(&order);
     return t;
 }

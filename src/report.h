@@ -30,6 +30,7 @@ typedef struct Table {
     Vec notes;               /* char* lines printed under the table */
     const char **headers_owned;  /* freed with the table when built at run time */
     bool *right_owned;
+    Vec owned_strings;       /* header texts built at run time */
 } Table;
 
 typedef struct Report {
@@ -44,6 +45,8 @@ typedef struct RecapRow {
     int tahun;
     bool has_mean;
     mpq_t mean;              /* mean capaian over the IKU */
+    mpq_t sum;               /* their sum, for group means */
+    size_t n_iku;
     Vec band_labels;         /* char* */
     Vec band_counts;         /* size_t as void* */
     size_t undefined;

@@ -1,14 +1,429 @@
-/* report_xlsx.c -- `eval --format=xlsx`.  Not built with libxlsxwriter
- * yet: the function reports that plainly instead of writing anything. */
+/* report_xlsx.c -- `eval --format=xlsx` with libxlsxwriter (doc/formats.md).
+ *
+ * One sheet per table ("Tabel 3.2", "Tabel 3.8", "Tabel 3.6", "Tabel 3.7",
+ * "Periksa", and "Rekap" for several files).  With several instansi every
+ * sheet gets a leading "Instansi" column and the rows of all of them.
+ * Figures are stored as spreadsheet numbers with a number format derived
+ * from sakip's display text (decimals, thousands grouping, the "Rp "
+ * prefix), so the sheet shows what the text report shows.  The workbook is
+ * written to a temporary file beside the target and renamed into place. */
+#include <config.h>
 #include "report.h"
+#include "output.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+enum {
+    MIN_WIDTH = 5,
+    MAX_WIDTH = 60,
+    MAX_INDENT = 15,
+    MAX_DECIMALS = 15,
+};
+
+/* ---- display text -> number and number format ---- */
+
+typedef struct Shape {
+    bool rp;                 /* "Rp " prefix */
+    bool grouped;            /* thousands separators shown */
+    int decimals;
+    char norm[96];           /* the displayed figure, '.' decimal, no grouping */
+} Shape;
+
+/* Reads a figure as sakip displays it ("Rp 2.941.063.617", "101,99%",
+ * "1,234.50") into its shape.  `plain` (the exact machine form) settles
+ * the one ambiguous case, a single separator followed by three digits.
+ * Returns false when the text is not a plain figure (a range, a word). */
+static bool display_shape(const char *text, const char *plain, Shape *sh)
+{
+    memset(sh, 0, sizeof *sh);
+    const char *p = text;
+    if (!strncmp(p, "Rp ", 3)) {
+        sh->rp = true;
+        p += 3;
+    }
+    bool neg = false;
+    if (*p == '-') {
+        neg = true;
+        p++;
+    }
+    const char *start = p;
+    size_t seps[64], nsep = 0;
+    while ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',') {
+        if (*p == '.' || *p == ',') {
+            if (nsep == sizeof seps / sizeof seps[0]) return false;
+            seps[nsep++] = (size_t)(p - start);
+        }
+        p++;
+    }
+    size_t len = (size_t)(p - start);
+    if (len == 0 || (*p && strcmp(p, "%"))) return false;
+    if (start[0] < '0' || start[0] > '9' || start[len - 1] < '0' || start[len - 1] > '9') return false;
+    /* which separator, if any, is the decimal one */
+    long dec = -1;
+    if (nsep) {
+        size_t last = seps[nsep - 1];
+        size_t after = len - last - 1;
+        bool mixed = false;
+        for (size_t i = 0; i + 1 < nsep; i++) mixed |= start[seps[i]] != start[last];
+        if (after != 3 || mixed) {
+            dec = (long)last;
+        } else if (nsep == 1) {
+            /* "1.234": 1234 grouped or 1,234 with three decimals */
+            char as_dec[96], as_grp[96];
+            if (len >= sizeof as_dec) return false;
+            memcpy(as_dec, start, len);
+            as_dec[len] = '\0';
+            as_dec[last] = '.';
+            size_t k = 0;
+            for (size_t i = 0; i < len; i++)
+                if (i != last) as_grp[k++] = start[i];
+            as_grp[k] = '\0';
+            double v = plain ? strtod(plain, NULL) : 0, a = strtod(as_dec, NULL), g = strtod(as_grp, NULL);
+            if (v < 0) v = -v;
+            a = a > v ? a - v : v - a;
+            g = g > v ? g - v : v - g;
+            if (a < g) dec = (long)last;
+        }
+    }
+    /* every other separator groups thousands: one kind, three digits apart */
+    char gsep = 0;
+    size_t k = 0;
+    if (neg) sh->norm[k++] = '-';
+    for (size_t i = 0; i < len; i++) {
+        if (k + 2 >= sizeof sh->norm) return false;
+        char c = start[i];
+        if ((long)i == dec) {
+            sh->norm[k++] = '.';
+        } else if (c == '.' || c == ',') {
+            if ((gsep && c != gsep) || (dec >= 0 && c == start[dec])) return false;
+            gsep = c;
+            sh->grouped = true;
+        } else {
+            sh->norm[k++] = c;
+        }
+    }
+    sh->norm[k] = '\0';
+    sh->decimals = dec >= 0 ? (int)(len - (size_t)dec - 1) : 0;
+    return sh->decimals <= MAX_DECIMALS;
+}
+
+/* plain ("-12.3456") rounded half away from zero to d decimals, as a
+ * spreadsheet rounds for display. */
+static void round_half_up(const char *plain, int d, char *out, size_t outsz)
+{
+    const char *p = plain;
+    bool neg = *p == '-';
+    if (neg) p++;
+    char digits[128];
+    size_t n = 0, ndec = 0;
+    bool in_frac = false;
+    for (; *p && n + 1 < sizeof digits; p++) {
+        if (*p == '.') { in_frac = true; continue; }
+        if (in_frac) {
+            if ((int)ndec > d) break;     /* one guard digit is enough */
+            ndec++;
+        }
+        digits[n++] = *p;
+    }
+    while ((int)ndec < d + 1 && n + 1 < sizeof digits) {
+        digits[n++] = '0';
+        ndec++;
+    }
+    if (n == 0) {
+        snprintf(out, outsz, "0");
+        return;
+    }
+    bool up = digits[n - 1] >= '5';
+    n--;                                  /* drop the guard digit */
+    for (size_t i = n; up && i-- > 0;) {
+        if (digits[i] == '9') digits[i] = '0';
+        else { digits[i]++; up = false; }
+    }
+    size_t nint = n - (size_t)d;
+    size_t k = 0;
+    if (neg && k + 1 < outsz) out[k++] = '-';
+    if (up && k + 1 < outsz) out[k++] = '1';
+    for (size_t i = 0; i < n && k + 2 < outsz; i++) {
+        if (i == nint) out[k++] = '.';
+        out[k++] = digits[i];
+    }
+    out[k] = '\0';
+}
+
+/* ---- workbook state ---- */
+
+typedef struct FmtEntry {
+    char *num;               /* number format, NULL for none */
+    int indent;
+    bool right;
+    lxw_format *f;
+} FmtEntry;
+
+typedef struct Writer {
+    lxw_workbook *wb;
+    Vec fmts;                /* FmtEntry* */
+    lxw_format *header, *note;
+    lxw_error err;           /* first failure */
+} Writer;
+
+static lxw_format *fmt_get(Writer *w, const char *num, int indent, bool right)
+{
+    if (indent > MAX_INDENT) indent = MAX_INDENT;
+    if (indent < 0) indent = 0;
+    for (size_t i = 0; i < w->fmts.len; i++) {
+        FmtEntry *e = w->fmts.items[i];
+        if (e->indent == indent && e->right == right && ((!e->num && !num) || (e->num && num && !strcmp(e->num, num))))
+            return e->f;
+    }
+    FmtEntry *e = xcalloc(1, sizeof *e);
+    e->num = num ? xstrdup(num) : NULL;
+    e->indent = indent;
+    e->right = right;
+    e->f = workbook_add_format(w->wb);
+    if (e->f) {
+        if (num) format_set_num_format(e->f, num);
+        if (indent) format_set_indent(e->f, (uint8_t)indent);
+        if (right) format_set_align(e->f, LXW_ALIGN_RIGHT);
+    }
+    vec_push(&w->fmts, e);
+    return e->f;
+}
+
+static void check(Writer *w, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && w->err == LXW_NO_ERROR) w->err = e;
+}
+
+/* Widths in characters: the longest display text of each column. */
+static void widen(double *width, int col, const char *s, int indent)
+{
+    double n = (double)utf8_width(s, strlen(s)) + 2.0 * indent + 2.0;
+    if (n > width[col]) width[col] = n;
+}
+
+static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const Cell *cell, bool right)
+{
+    const char *text = cell->text ? cell->text : "";
+    if ((cell->kind == CELL_NUM || cell->kind == CELL_MONEY) && cell->plain) {
+        Shape sh;
+        if (display_shape(text, cell->plain, &sh)) {
+            /* The exact figure, unless the file's `atur pembulatan` shows
+             * it differently from a spreadsheet's half-up display: then the
+             * figure as shown, so the sheet agrees with the report. */
+            char half[128];
+            round_half_up(cell->plain, sh.decimals, half, sizeof half);
+            double shown = strtod(sh.norm, NULL);
+            double v = strtod(half, NULL) == shown ? strtod(cell->plain, NULL) : shown;
+            Buf f;
+            buf_init(&f);
+            if (sh.rp) buf_puts(&f, "\"Rp \"");
+            buf_puts(&f, sh.grouped ? "#,##0" : "0");
+            if (sh.decimals) {
+                buf_putc(&f, '.');
+                for (int i = 0; i < sh.decimals; i++) buf_putc(&f, '0');
+            }
+            check(w, worksheet_write_number(ws, r, c, v, fmt_get(w, f.data, 0, false)));
+            buf_free(&f);
+            return;
+        }
+    }
+    if (!*text) return;
+    check(w, worksheet_write_string(ws, r, c, text, fmt_get(w, NULL, cell->indent, right)));
+}
+
+/* The union of the headers of one table key over all units, in order of
+ * first appearance (Tabel 3.7 has one column per band of each skala). */
+static int header_index(Vec *headers, const char *h, bool add)
+{
+    for (size_t i = 0; i < headers->len; i++)
+        if (!strcmp(headers->items[i], h)) return (int)i;
+    if (!add) return -1;
+    vec_push(headers, (void *)h);
+    return (int)headers->len - 1;
+}
+
+static const char *sheet_name(const char *key, char *buf, size_t n)
+{
+    if (!strcmp(key, "periksa")) return "Periksa";
+    if (!strcmp(key, "rekap")) return "Rekap";
+    snprintf(buf, n, "Tabel %s", key);
+    return buf;
+}
+
+/* Page header for printing: the table's title ('&' doubled). */
+static void print_header(Writer *w, lxw_worksheet *ws, const char *title)
+{
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "&C");
+    for (const char *s = title; *s && b.len < 240; s++) {
+        if (*s == '&') buf_putc(&b, '&');
+        buf_putc(&b, *s);
+    }
+    check(w, worksheet_set_header(ws, b.data));
+    buf_free(&b);
+}
+
+/* One sheet: the tables with this key from every unit (or the recap). */
+static void write_sheet(Writer *w, const char *key, const Vec *units, const Table *recap, bool multi)
+{
+    char nb[64];
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, sheet_name(key, nb, sizeof nb));
+    if (!ws) {
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    /* the tables making this sheet, with the instansi each belongs to */
+    Vec tables = {0}, names = {0};
+    if (recap) {
+        vec_push(&tables, (void *)recap);
+        vec_push(&names, NULL);
+    } else {
+        for (size_t u = 0; u < units->len; u++) {
+            const XlsxUnit *xu = units->items[u];
+            for (size_t i = 0; i < xu->report->tables.len; i++) {
+                const Table *t = xu->report->tables.items[i];
+                if (!strcmp(t->key, key)) {
+                    vec_push(&tables, (void *)t);
+                    vec_push(&names, xu->nama);
+                }
+            }
+        }
+    }
+    bool instansi = multi && !recap;
+    int off = instansi ? 1 : 0;
+    Vec headers = {0};
+    for (size_t i = 0; i < tables.len; i++) {
+        const Table *t = tables.items[i];
+        for (int c = 0; c < t->ncols; c++) header_index(&headers, t->headers[c], true);
+    }
+    int ncols = (int)headers.len + off;
+    double *width = xcalloc((size_t)ncols + 1, sizeof *width);
+    for (int c = 0; c < ncols; c++) width[c] = MIN_WIDTH;
+    lxw_row_t row = 0;
+    if (instansi) {
+        check(w, worksheet_write_string(ws, 0, 0, "Instansi", w->header));
+        widen(width, 0, "Instansi", 0);
+    }
+    for (size_t c = 0; c < headers.len; c++) {
+        check(w, worksheet_write_string(ws, 0, (lxw_col_t)(c + (size_t)off), headers.items[c], w->header));
+        widen(width, (int)c + off, headers.items[c], 0);
+    }
+    row++;
+    for (size_t i = 0; i < tables.len; i++) {
+        const Table *t = tables.items[i];
+        int *map = xcalloc((size_t)t->ncols, sizeof *map);
+        for (int c = 0; c < t->ncols; c++) map[c] = header_index(&headers, t->headers[c], false) + off;
+        for (size_t r = 0; r < t->rows.len; r++, row++) {
+            const Cell *cells = t->rows.items[r];
+            if (instansi) {
+                check(w, worksheet_write_string(ws, row, 0, names.items[i], NULL));
+                widen(width, 0, names.items[i], 0);
+            }
+            for (int c = 0; c < t->ncols; c++) {
+                write_cell(w, ws, row, (lxw_col_t)map[c], &cells[c], t->right[c]);
+                widen(width, map[c], cells[c].text ? cells[c].text : "", cells[c].indent);
+            }
+        }
+        free(map);
+    }
+    /* notes under the data, after one empty row */
+    bool first_note = true;
+    for (size_t i = 0; i < tables.len; i++) {
+        const Table *t = tables.items[i];
+        for (size_t k = 0; k < t->notes.len; k++) {
+            if (first_note) row++;
+            first_note = false;
+            Buf b;
+            buf_init(&b);
+            if (instansi) buf_printf(&b, "%s: ", (const char *)names.items[i]);
+            buf_puts(&b, t->notes.items[k]);
+            check(w, worksheet_write_string(ws, row++, 0, b.data, w->note));
+            buf_free(&b);
+        }
+    }
+    for (int c = 0; c < ncols; c++)
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c] > MAX_WIDTH ? MAX_WIDTH : width[c], NULL));
+    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);           /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+    check(w, worksheet_repeat_rows(ws, 0, 0));
+    if (tables.len) print_header(w, ws, ((const Table *)tables.items[0])->title);
+    free(width);
+    vec_free(&headers);
+    vec_free(&tables);
+    vec_free(&names);
+}
 
 bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, char **err)
 {
-    (void)units;
-    (void)recap;
-    Buf b;
-    buf_init(&b);
-    buf_printf(&b, "cannot write '%s': xlsx output is not available in this build", path);
-    *err = buf_steal(&b);
-    return false;
+    AtomicFile af;
+    if (!atomic_open(&af, path, err)) return false;
+    /* libxlsxwriter writes the zip by name: it reopens the temporary file
+     * (same inode), and atomic_commit then syncs and renames it. */
+    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
+    Writer w = {0};
+    w.wb = workbook_new_opt(af.tmp, &opt);
+    if (!w.wb) {
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "cannot write '%s': cannot create the workbook", path);
+        *err = buf_steal(&b);
+        atomic_abort(&af);
+        return false;
+    }
+    w.header = workbook_add_format(w.wb);
+    format_set_bold(w.header);
+    format_set_bg_color(w.header, 0xE7E6E6);
+    format_set_bottom(w.header, LXW_BORDER_THIN);
+    format_set_text_wrap(w.header);
+    format_set_align(w.header, LXW_ALIGN_VERTICAL_TOP);
+    w.note = workbook_add_format(w.wb);
+    format_set_italic(w.note);
+
+    const XlsxUnit *first = units->len ? units->items[0] : NULL;
+    lxw_doc_properties props = {0};
+    char subject[] = "Laporan Kinerja (LAKIP)", comments[] = "Ditulis oleh sakip " PACKAGE_VERSION,
+         recap_title[] = "Rekapitulasi LAKIP";
+    props.title = units->len == 1 && first ? first->report->heading : recap_title;
+    props.subject = subject;
+    props.comments = comments;
+    check(&w, workbook_set_properties(w.wb, &props));
+
+    /* sheet order: the order tables appear in the units' reports */
+    Vec keys = {0};
+    for (size_t u = 0; u < units->len; u++) {
+        const XlsxUnit *xu = units->items[u];
+        for (size_t i = 0; i < xu->report->tables.len; i++) {
+            const Table *t = xu->report->tables.items[i];
+            bool seen = false;
+            for (size_t k = 0; k < keys.len && !seen; k++) seen = !strcmp(keys.items[k], t->key);
+            if (!seen) vec_push(&keys, (void *)t->key);
+        }
+    }
+    bool multi = units->len > 1;
+    for (size_t k = 0; k < keys.len; k++) write_sheet(&w, keys.items[k], units, NULL, multi);
+    if (recap) write_sheet(&w, "rekap", units, recap, multi);
+    vec_free(&keys);
+
+    lxw_error closed = workbook_close(w.wb);
+    for (size_t i = 0; i < w.fmts.len; i++) {
+        FmtEntry *e = w.fmts.items[i];
+        free(e->num);
+        free(e);
+    }
+    vec_free(&w.fmts);
+    if (w.err == LXW_NO_ERROR) w.err = closed;
+    if (w.err != LXW_NO_ERROR) {
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "cannot write '%s': %s", path, lxw_strerror(w.err));
+        *err = buf_steal(&b);
+        atomic_abort(&af);
+        return false;
+    }
+    return atomic_commit(&af, err);
 }
