@@ -681,12 +681,12 @@ static void check_year_values(Checker *c, Entity *ind, const Vec *vals, const ch
     }
 }
 
-/* The span of the target an indikator states for a year. */
+/* The span of the target value an indikator states for a year. */
 static Span year_value_span(const Entity *ind, int year)
 {
     for (size_t i = 0; i < ind->target.len; i++) {
         const YearVal *v = ind->target.items[i];
-        if ((v->has_year ? v->year : year) == year) return v->span;
+        if ((v->has_year ? v->year : year) == year) return v->hi ? span_join(v->lo->span, v->hi->span) : v->lo->span;
     }
     return ind->id_span;
 }
@@ -1167,8 +1167,8 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
             fmt_money(&s3, diff);
             if (latest == pk) {
                 Diag *d = ERR(c, "E0611", p->value->span,
-                              "perjanjian %s gives %s %s, but the budget tree adds up to %s (difference %s)", pk->id,
-                              node->id, s1.data, s2.data, s3.data);
+                              "perjanjian %s gives %s %s, but the budget tree adds up to %s (the perjanjian is %s %s)",
+                              pk->id, node->id, s1.data, s2.data, s3.data, less ? "less" : "more");
                 diag_hint(d, "if the budget was changed after signing, declare the amended perjanjian with "
                              "'mengubah %s'", pk->id);
             } else {
