@@ -57,21 +57,84 @@ static void usage(FILE *out)
           "  fmt     print files in the canonical layout (--check, --write)\n"
           "  diff    compare two perjanjian of a file (FILE PK_A PK_B) or two files\n"
           "\n"
-          "Options:\n"
-          "  --tahun=YEAR        evaluate YEAR instead of the file's 'tahun'\n"
-          "  --format=FORMAT     check: text or json; eval: text, json, csv or md\n"
-          "  --output=PATH       eval: write to PATH atomically (csv: a directory, one file per table)\n"
-          "  --angka=id|en       number notation (default id: Rp 4.492.070.793, 83,63)\n"
-          "  --skenario=FILE     apply the what-ifs (andai) saved in FILE\n"
-          "  --andai=CHANGE      apply one what-if, e.g. --andai='realisasi IKM 2024 = 70'\n"
-          "  --werror            check: treat warnings as errors\n"
-          "  --no-warn=CODE      do not report warnings with this code (e.g. W0607)\n"
+          "Run 'sakip COMMAND --help' for the options of a command.\n"
           "  --help              show this help and exit\n"
           "  --version           show the version and exit\n"
           "\n"
-          "Exit status: 0 success; 1 errors or failed claims; 2 usage error or unreadable file.\n"
+          "Exit status: 0 success; 1 errors, failed claims or differences; 2 usage error or\n"
+          "unreadable file.  FILE '-' reads standard input.\n"
+          "\n"
           "Report bugs to: " PACKAGE_BUGREPORT "\n",
           out);
+}
+
+static const char *const common_options =
+    "  --tahun=YEAR        evaluate YEAR instead of the file's 'tahun'\n"
+    "  --angka=id|en       number notation (default id: Rp 4.492.070.793, 83,63)\n"
+    "  --skenario=FILE     apply the what-ifs (andai) saved in FILE\n"
+    "  --andai=CHANGE      apply one what-if, e.g. --andai='realisasi IKM 2024 = 70'\n"
+    "  --no-warn=CODE      do not report warnings with this code (e.g. W0607)\n"
+    "  --help              show this help and exit\n";
+
+/* --help of one command (GNU coding standards: usage, options, exit status). */
+static void command_usage(const char *cmd, FILE *out)
+{
+    if (!strcmp(cmd, "check")) {
+        fputs("Usage: sakip check [OPTION]... FILE...\n"
+              "Validate .sakip files before signing: syntax, names, types, IKU definitions, skala bands,\n"
+              "the budget tree, perjanjian, and every 'periksa' claim.  Diagnostics go to standard error.\n\n"
+              "  --format=text|json  diagnostics as GNU-style text (default) or JSON for editors\n"
+              "  --werror            treat warnings as errors\n", out);
+        fputs(common_options, out);
+        fputs("\nExit status: 0 no errors; 1 errors or a failed claim (or, with --werror, a warning);\n"
+              "2 usage error or unreadable file.\n", out);
+    } else if (!strcmp(cmd, "eval")) {
+        fputs("Usage: sakip eval [OPTION]... FILE...\n"
+              "Print the LAKIP tables of each file (measurement, years, comparison, budget, efisiensi,\n"
+              "predikat, perjanjian, claims) and, for several files, a recap grouped by induk.\n\n"
+              "  --format=FORMAT     text (default), json, csv, md, html or xlsx\n"
+              "  --output=PATH       write to PATH atomically; csv: a directory gets one file per table;\n"
+              "                      xlsx needs it\n", out);
+        fputs(common_options, out);
+        fputs("\nExit status: 0 evaluated (failed claims are part of the report); 1 an error stopped the\n"
+              "evaluation of a file; 2 usage error, unreadable file or an output that cannot be written.\n", out);
+    } else if (!strcmp(cmd, "repl")) {
+        fputs("Usage: sakip repl [OPTION]... [FILE]...\n"
+              "Ask questions of loaded files: expressions, declarations, 'andai' what-ifs, 'batal',\n"
+              "'jelaskan EXPR'.  Type :bantuan for the commands.  Without a terminal it reads statements\n"
+              "from standard input, one result per statement.\n\n"
+              "  --angka=id|en       number notation\n"
+              "  --help              show this help and exit\n"
+              "\nHistory: ${XDG_STATE_HOME:-~/.local/state}/sakip/history (mode 0600).\n"
+              "Exit status: 0 every input succeeded; 1 an input failed; 2 usage error.\n", out);
+    } else if (!strcmp(cmd, "fmt")) {
+        fputs("Usage: sakip fmt [--check | --write] FILE...\n"
+              "Print files in the canonical layout, keeping every comment.  A file with syntax errors is\n"
+              "never rewritten.\n\n"
+              "  --check             list the files that are not formatted (exit 1 if any)\n"
+              "  --write             rewrite the files in place, atomically, keeping their mode\n"
+              "  --help              show this help and exit\n"
+              "\nExit status: 0 success; 1 a file is not formatted (--check) or has syntax errors;\n"
+              "2 usage error or unreadable file.\n", out);
+    } else if (!strcmp(cmd, "diff")) {
+        fputs("Usage: sakip diff [OPTION]... FILE PERJANJIAN_A PERJANJIAN_B\n"
+              "  or:  sakip diff [OPTION]... FILE_A FILE_B\n"
+              "Show what changed between two versions of a Perjanjian Kinerja (targets, anggaran, with\n"
+              "deltas and the total), or between two files (targets, realisasi, anggaran).\n\n", out);
+        fputs(common_options, out);
+        fputs("\nExit status: 0 no differences; 1 differences; 2 trouble.\n", out);
+    }
+    fputs("\nReport bugs to: " PACKAGE_BUGREPORT "\n", out);
+}
+
+static void version(void)
+{
+    printf("sakip (%s) %s\n"
+           "Copyright (C) 2026 the sakip authors.\n"
+           "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+           "This is free software: you are free to change and redistribute it.\n"
+           "There is NO WARRANTY, to the extent permitted by law.\n",
+           PACKAGE_NAME, PACKAGE_VERSION);
 }
 
 static const char *const option_names[] = {"--werror", "--format=", "--output=", "--no-warn=", "--skenario=",
@@ -547,7 +610,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (!strcmp(cmd, "--version")) {
-        printf("sakip (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+        version();
         return EXIT_OK;
     }
     Options o;
@@ -569,11 +632,16 @@ int main(int argc, char **argv)
         fputs("Try 'sakip --help' for more information.\n", stderr);
         return EXIT_USAGE;
     }
-    for (int i = 2; i < argc; i++)
+    for (int i = 2; i < argc; i++) {
         if (!strcmp(argv[i], "--help")) {
-            usage(stdout);
+            command_usage(cmd, stdout);
             return EXIT_OK;
         }
+        if (!strcmp(argv[i], "--version")) {
+            version();
+            return EXIT_OK;
+        }
+    }
     int st = parse_args(argc, argv, 2, &o);
     if (st == EXIT_OK) st = run(&o);
     vec_free(&o.files);
