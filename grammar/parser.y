@@ -77,11 +77,14 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token TIDAK "tidak" BENAR "benar" SALAH "salah" ANDAI "andai"
 %token BATAL "batal" JELASKAN "jelaskan"
 %token PERJANJIAN "perjanjian" MENGUBAH "mengubah" TANGGAL "tanggal" PIHAK "pihak" PEMBANDING "pembanding"
+%token SURVEI "survei" UNSUR "unsur" JAWABAN "jawaban" BERKAS "berkas" PENILAIAN "penilaian" KOMPONEN "komponen"
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
 
 %type <expr> expr primary literal bound
 %type <str> opt_string opt_pesan
 %type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head perjanjian_head
+%type <ent> survei_head penilaian_head
+%type <vec> answer_list
 %type <yv> year_value value
 %type <vec> year_values args arglist params paramlist strings
 %type <num> year relop andai_field
@@ -125,6 +128,74 @@ stmt:
   | PERIKSA expr opt_pesan             { pb_periksa(ctx, $2, $3, @$); }
   | andai_stmt
   | perjanjian_decl
+  | survei_decl
+  | penilaian_decl
+  ;
+
+/* ---- surveys and evaluation sheets (doc/survei.md) ---- */
+
+survei_decl:
+    survei_head '{' survei_items '}'   { pb_end(ctx, $1, @$); }
+  ;
+
+survei_head:
+    SURVEI IDENT opt_string            { $$ = pb_begin(ctx, ENT_SURVEI, $2, @2, $3, @1); }
+  | SURVEI error                       { $$ = pb_begin(ctx, ENT_SURVEI, NULL, @1, NULL, @1); }
+  ;
+
+survei_items:
+    %empty
+  | survei_items survei_item           { yyerrok; }
+  | survei_items error
+  ;
+
+survei_item:
+    ';'
+  | UNSUR unsur_list
+  | JAWABAN '{' answer_rows '}'
+  | BERKAS STRING                      { pb_berkas(ctx, $2, @2); }
+  | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
+  ;
+
+unsur_list:
+    IDENT                              { pb_unsur(ctx, $1, @1); }
+  | unsur_list ',' IDENT               { pb_unsur(ctx, $3, @3); }
+  ;
+
+answer_rows:
+    %empty
+  | answer_rows '(' answer_list ')'    { pb_answer_row(ctx, $3, span_join(@2, @4)); }
+  | answer_rows error
+  ;
+
+answer_list:
+    NUMBER                             { $$ = pb_list(ctx, NULL, $1); }
+  | answer_list ',' NUMBER             { $$ = pb_list(ctx, $1, $3); }
+  ;
+
+penilaian_decl:
+    penilaian_head '{' komponen_items '}' { pb_end(ctx, $1, @$); }
+  ;
+
+penilaian_head:
+    PENILAIAN IDENT opt_string         { $$ = pb_begin(ctx, ENT_PENILAIAN, $2, @2, $3, @1); }
+  | PENILAIAN error                    { $$ = pb_begin(ctx, ENT_PENILAIAN, NULL, @1, NULL, @1); }
+  ;
+
+komponen_items:
+    %empty
+  | komponen_items komponen_item       { yyerrok; }
+  | komponen_items error
+  ;
+
+komponen_item:
+    ';'
+  | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
+  | KOMPONEN IDENT NUMBER ':' NUMBER   { pb_komponen(ctx, $2, @2, $3, $5, span_join(@1, @5)); }
+  | KOMPONEN IDENT NUMBER              { pb_komponen(ctx, $2, @2, $3, NULL, span_join(@1, @3)); }
+    '{' data_pairs '}'                 { pb_komponen_end(ctx); }
+  | KOMPONEN IDENT NUMBER ':' NUMBER   { pb_komponen(ctx, $2, @2, $3, $5, span_join(@1, @5)); }
+    '{' data_pairs '}'                 { pb_komponen_end(ctx); }
   ;
 
 /* ---- perjanjian kinerja (doc/perjanjian.md) ---- */
@@ -323,6 +394,7 @@ year_value:
 value:
     literal                            { $$ = pb_value(ctx, $1, NULL, @$); }
   | literal DOTDOT literal             { $$ = pb_value(ctx, $1, $3, @$); }
+  | IDENT '(' args ')'                 { $$ = pb_value(ctx, pb_call(ctx, $1, @1, $3, @$), NULL, @$); }
   ;
 
 literal:
@@ -570,7 +642,7 @@ static bool sym_is(yysymbol_kind_t k, const char *name)
 
 static bool is_keyword_symbol(yysymbol_kind_t k)
 {
-    return (k >= YYSYMBOL_SAKIP && k <= YYSYMBOL_JELASKAN) || (k >= YYSYMBOL_PERJANJIAN && k <= YYSYMBOL_PEMBANDING);
+    return (k >= YYSYMBOL_SAKIP && k <= YYSYMBOL_JELASKAN) || (k >= YYSYMBOL_PERJANJIAN && k <= YYSYMBOL_KOMPONEN);
 }
 
 static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, ParseCtx *ctx)

@@ -84,6 +84,8 @@ const char *ent_kind_name(EntKind k)
     case ENT_SKALA: return "skala";
     case ENT_ATURAN: return "aturan";
     case ENT_PERJANJIAN: return "perjanjian";
+    case ENT_SURVEI: return "survei";
+    case ENT_PENILAIAN: return "penilaian";
     }
     return "?";
 }

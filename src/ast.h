@@ -134,8 +134,23 @@ typedef struct Band {
 typedef enum {
     ENT_TUJUAN, ENT_SASARAN, ENT_INDIKATOR,
     ENT_PROGRAM, ENT_KEGIATAN, ENT_SUBKEGIATAN,
-    ENT_SKALA, ENT_ATURAN, ENT_PERJANJIAN
+    ENT_SKALA, ENT_ATURAN, ENT_PERJANJIAN, ENT_SURVEI, ENT_PENILAIAN
 } EntKind;
+
+/* One respondent's answers, inline `(4, 3, ...)` or a CSV row. */
+typedef struct AnswerRow {
+    Span span;
+    Vec vals;                /* Expr* numbers, one per unsur */
+} AnswerRow;
+
+/* `komponen perencanaan 30: 28.61 { keberadaan: 6, ... }` */
+typedef struct Komponen {
+    const char *name;
+    Span name_span, span;
+    Expr *bobot;             /* weight */
+    Expr *nilai;             /* stated score, or NULL: the sum of subs */
+    DataYear subs;           /* sub-component scores */
+} Komponen;
 
 /* `target IKM: 82` or `anggaran P1: Rp ...` in a perjanjian. */
 typedef struct PkPair {
@@ -198,6 +213,13 @@ struct Entity {
     NameRef *mengubah;
     Vec pk_target, pk_anggaran;   /* PkPair* */
     Entity *diubah_oleh;     /* the perjanjian that amends this one (check.c) */
+    /* survei */
+    Vec unsur;               /* NameRef* */
+    Vec rows;                /* AnswerRow* */
+    const char *berkas;
+    Span berkas_span;
+    /* penilaian */
+    Vec komponen;            /* Komponen* */
 };
 
 /* ---- statements that are not entities ---- */
@@ -251,7 +273,7 @@ typedef struct Unit {
     int version;             /* `sakip 1` */
 
     Vec entities;            /* every Entity*, source order */
-    Vec tujuan, sasaran, indikator, programs, budget_nodes, skala, aturan, perjanjian;
+    Vec tujuan, sasaran, indikator, programs, budget_nodes, skala, aturan, perjanjian, survei, penilaian;
     Vec atur;                /* Atur* */
     Vec periksa;             /* Periksa* */
     Vec impor;               /* Impor* */

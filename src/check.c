@@ -1,6 +1,7 @@
 /* check.c -- resolution, static types and validation passes. */
 #include "check.h"
 #include "parse.h"
+#include "survei.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,7 @@ static void suggest_entities(Suggest *s, const Unit *u, unsigned kinds)
     }
 }
 
-#define ALL_KINDS 0x1FFu
+#define ALL_KINDS 0x7FFu
 #define K(k) (1u << (k))
 #define BUDGET_KINDS (K(ENT_PROGRAM) | K(ENT_KEGIATAN) | K(ENT_SUBKEGIATAN))
 
@@ -121,6 +122,8 @@ static const Builtin builtins[] = {
     {"rata", 1, -1, T_ANY, 0},
     {"min", 1, -1, T_ANY, 0},
     {"max", 1, -1, T_ANY, 0},
+    {"ikm", 1, 1, T_NUM, K(ENT_SURVEI)},
+    {"nilai_sakip", 1, 1, T_NUM, K(ENT_PENILAIAN)},
 };
 
 static const Builtin *find_builtin(const char *name)
@@ -134,6 +137,8 @@ static const char *kinds_text(unsigned kinds)
 {
     if (kinds == K(ENT_INDIKATOR)) return "an indikator";
     if (kinds == K(ENT_SASARAN)) return "a sasaran";
+    if (kinds == K(ENT_SURVEI)) return "a survei";
+    if (kinds == K(ENT_PENILAIAN)) return "a penilaian";
     if (kinds == (BUDGET_KINDS | K(ENT_SASARAN))) return "a program, kegiatan, subkegiatan or sasaran";
     if (kinds & K(ENT_INDIKATOR) && kinds & BUDGET_KINDS) return "an indikator, budget node or sasaran";
     return "an indikator or sasaran";
@@ -669,9 +674,22 @@ static void check_year_values(Checker *c, Entity *ind, const Vec *vals, const ch
                 break;
             }
         }
+        if (v->lo->kind == EX_CALL) {
+            if (strcmp(what, "realisasi")) {
+                Diag *d = ERR(c, "E0403", v->lo->span, "a %s must be written out; only a realisasi may be computed", what);
+                diag_hint(d, "as in 'realisasi 2024: ikm(SKM2024)' or 'realisasi 2024: nilai_sakip(LHE2024)'");
+            } else {
+                resolve_in(c, v->lo, NULL, NULL);
+            }
+            continue;
+        }
         if (v->lo->kind == EX_STR || (v->hi && v->hi->kind == EX_STR)) {
             Diag *d = ERR(c, "E0403", v->lo->span, "a %s must be a number, percentage or amount, not a text", what);
             diag_hint(d, "put the unit in 'satuan', e.g. satuan \"dokumen\" and target 2024: 4");
+        }
+        if (v->hi && v->hi->kind == EX_CALL) {
+            ERR(c, "E0403", v->hi->span, "the bounds of a range must be written out");
+            continue;
         }
         if (v->hi && v->lo->kind != EX_STR && v->hi->kind != EX_STR && mpq_cmp(v->lo->u.num.q, v->hi->u.num.q) > 0)
         {
@@ -774,7 +792,7 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
     if (!ev->rule_capaian) {
         for (size_t i = 0; i < ind->target.len; i++) {
             YearVal *v = ind->target.items[i];
-            if (v->lo->kind != EX_STR && !v->hi && mpq_sgn(v->lo->u.num.q) == 0) {
+            if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && mpq_sgn(v->lo->u.num.q) == 0) {
                 Diag *d = ERR(c, "E0504", v->lo->span, "target 0 makes the capaian of %s undefined", ind->id);
                 diag_hint(d, "capaian divides by the target; define 'aturan capaian(x) = ...' to rate this indikator");
             }
@@ -841,7 +859,7 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
             DataYear *dy = NULL;
             for (size_t k = 0; k < ind->data.len; k++)
                 if (((DataYear *)ind->data.items[k])->year == y) dy = ind->data.items[k];
-            if (!dy || rv->lo->kind == EX_STR) continue;
+            if (!dy || (rv->lo->kind != EX_NUM && rv->lo->kind != EX_MONEY)) continue;
             Value computed;
             value_init(&computed);
             eval_realisasi(ev, ind, y, &computed);
@@ -1121,7 +1139,8 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
     for (size_t k = 0; k < pk->pk_target.len; k++) {
         PkPair *p = pk->pk_target.items[k];
         Entity *ind = p->ref.ent;
-        if (!ind || p->value->lo->kind == EX_STR) continue;
+        if (!ind || (p->value->lo->kind != EX_NUM && p->value->lo->kind != EX_MONEY) ||
+            (p->value->hi && p->value->hi->kind != EX_NUM)) continue;
         Value lo, hi;
         value_init(&lo);
         value_init(&hi);
@@ -1203,6 +1222,7 @@ void check_unit(Unit *u, DiagList *dl)
     for (size_t i = 0; i < u->sasaran.len; i++) check_sasaran(&c, u->sasaran.items[i]);
     for (size_t i = 0; i < u->indikator.len; i++) check_indikator(&c, u->indikator.items[i], &ev);
     for (size_t i = 0; i < u->budget_nodes.len; i++) check_budget_node(&c, u->budget_nodes.items[i], &ev);
+    survei_check(u, dl);
     resolve_perjanjian(&c);
     for (size_t i = 0; i < u->perjanjian.len; i++) check_perjanjian(&c, u->perjanjian.items[i], &ev);
     for (size_t i = 0; i < u->indikator.len; i++) {

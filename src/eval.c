@@ -178,6 +178,17 @@ static void literal_value(const Expr *e, Value *out)
     }
 }
 
+/* A declared value: a literal, or a computed one such as ikm(SKM2024). */
+static void stated_value(Eval *ev, const Expr *e, Value *out)
+{
+    if (e->kind == EX_CALL) {
+        eval_expr(ev, e, out);
+        out->decimals = -1;
+    } else {
+        literal_value(e, out);
+    }
+}
+
 /* ---- indikator values ---- */
 
 static const YearVal *year_value(const Vec *vals, int year, int tahun)
@@ -200,8 +211,8 @@ void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
         value_undef(lo, fmt_reason(ev, "%s has no target for %d", ind->id, year));
         return;
     }
-    literal_value(v->lo, lo);
-    if (v->hi) literal_value(v->hi, hi);
+    stated_value(ev, v->lo, lo);
+    if (v->hi) stated_value(ev, v->hi, hi);
 }
 
 static DataYear *data_for(Entity *ind, int year)
@@ -217,7 +228,7 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
 {
     const Andai *a = find_andai(ev, ANDAI_REALISASI, ind, year, NULL);
     if (a) {
-        literal_value(a->value->lo, out);
+        stated_value(ev, a->value->lo, out);
         return;
     }
     DataYear *d = ind->rumus ? data_for(ind, year) : NULL;
@@ -239,7 +250,7 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
         value_undef(out, fmt_reason(ev, "%s has no realisasi for %d", ind->id, year));
         return;
     }
-    literal_value(v->lo, out);
+    stated_value(ev, v->lo, out);
 }
 
 /* ---- budget ---- */
@@ -571,6 +582,82 @@ void eval_efisiensi(Eval *ev, Entity *s, Value *out)
     value_clear(&r);
 }
 
+/* ---- survei and penilaian ---- */
+
+void eval_ikm(Eval *ev, Entity *s, Value *out, Vec *nrr)
+{
+    size_t n = s->unsur.len, r = s->rows.len;
+    if (s->kind != ENT_SURVEI) {
+        value_undef(out, fmt_reason(ev, "ikm needs a survei, not %s", s->id));
+        return;
+    }
+    if (!n || !r) {
+        value_undef(out, fmt_reason(ev, "survei %s has no %s", s->id, n ? "answers" : "unsur"));
+        return;
+    }
+    mpq_t total, col, t;
+    mpq_inits(total, col, t, NULL);
+    for (size_t e = 0; e < n; e++) {
+        mpq_set_ui(col, 0, 1);
+        for (size_t i = 0; i < r; i++) {
+            AnswerRow *row = s->rows.items[i];
+            if (e < row->vals.len) mpq_add(col, col, ((Expr *)row->vals.items[e])->u.num.q);
+        }
+        mpq_set_ui(t, (unsigned long)r, 1);
+        mpq_div(col, col, t);                       /* NRR of this unsur */
+        if (nrr) {
+            mpq_ptr q = xmalloc(sizeof *q);
+            mpq_init(q);
+            mpq_set(q, col);
+            vec_push(nrr, q);
+        }
+        mpq_add(total, total, col);
+    }
+    mpq_set_ui(t, 25, (unsigned long)n);            /* x 1/n weight x 25 */
+    mpq_canonicalize(t);
+    mpq_mul(out->q, total, t);
+    out->kind = V_NUM;
+    out->decimals = -1;
+    mpq_clears(total, col, t, NULL);
+}
+
+void eval_komponen(const Komponen *k, Value *out)
+{
+    if (k->nilai) {
+        value_num(out, k->nilai->u.num.q);
+        return;
+    }
+    mpq_set_ui(out->q, 0, 1);
+    for (size_t i = 0; i < k->subs.pairs.len; i++) {
+        const DataPair *p = k->subs.pairs.items[i];
+        if (p->value->kind == EX_NUM) mpq_add(out->q, out->q, p->value->u.num.q);
+    }
+    out->kind = V_NUM;
+    out->decimals = -1;
+}
+
+void eval_nilai_sakip(Eval *ev, Entity *p, Value *out)
+{
+    if (p->kind != ENT_PENILAIAN) {
+        value_undef(out, fmt_reason(ev, "nilai_sakip needs a penilaian, not %s", p->id));
+        return;
+    }
+    if (!p->komponen.len) {
+        value_undef(out, fmt_reason(ev, "penilaian %s has no komponen", p->id));
+        return;
+    }
+    Value k;
+    value_init(&k);
+    mpq_set_ui(out->q, 0, 1);
+    for (size_t i = 0; i < p->komponen.len; i++) {
+        eval_komponen(p->komponen.items[i], &k);
+        mpq_add(out->q, out->q, k.q);
+    }
+    out->kind = V_NUM;
+    out->decimals = -1;
+    value_clear(&k);
+}
+
 /* ---- expressions ---- */
 
 static void type_error(Eval *ev, Span at, const char *fmt, const Value *a, const Value *b)
@@ -750,6 +837,10 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         eval_predikat(ev, x, year, out, NULL);
     } else if (!strcmp(f, "efisiensi")) {
         eval_efisiensi(ev, x, out);
+    } else if (!strcmp(f, "ikm")) {
+        eval_ikm(ev, x, out, NULL);
+    } else if (!strcmp(f, "nilai_sakip")) {
+        eval_nilai_sakip(ev, x, out);
     } else {
         value_undef(out, "unknown function");
     }

@@ -48,6 +48,16 @@ void eval_serapan(Eval *ev, Entity *x, Value *out);
 const Band *eval_band(const Entity *skala, mpq_srcptr v);
 void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band);
 void eval_efisiensi(Eval *ev, Entity *s, Value *out);
+/* IKM of a survei (PermenPANRB 14/2017): 25 x the mean over the unsur of
+ * each unsur's mean answer, each weighted exactly 1/n.  nrr, when not
+ * NULL, receives one mpq per unsur (caller clears them). */
+void eval_ikm(Eval *ev, Entity *survei, Value *out, Vec *nrr);
+/* Nilai SAKIP of a penilaian (PermenPANRB 88/2021): the sum of its
+ * komponen scores (each its stated score or the sum of its parts). */
+void eval_nilai_sakip(Eval *ev, Entity *penilaian, Value *out);
+/* The score of one komponen. */
+void eval_komponen(const Komponen *k, Value *out);
+
 /* The effective skala for capaian (declared or built-in). */
 Entity *eval_skala(Eval *ev);
 

@@ -1,6 +1,7 @@
 /* explain.c -- explanation trees for `jelaskan` and verdict notes. */
 #include "explain.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void indent(Buf *b, int depth)
@@ -337,6 +338,72 @@ static void explain_efisiensi(Eval *ev, Entity *s, int depth, Buf *b)
     value_clear(&r);
 }
 
+static void explain_ikm(Eval *ev, Entity *s, int depth, Buf *b)
+{
+    Value v;
+    value_init(&v);
+    Vec nrr = {0};
+    eval_ikm(ev, s, &v, &nrr);
+    indent(b, depth);
+    buf_printf(b, "ikm(%s) = ", s->id);
+    show(ev, b, &v, false);
+    buf_printf(b, "   (%zu responden", s->rows.len);
+    if (s->berkas) buf_printf(b, ", berkas %s", s->berkas);
+    buf_puts(b, ")\n");
+    indent(b, depth + 1);
+    buf_printf(b, "IKM = 25 x jumlah(NRR unsur x 1/%zu); NRR = jumlah jawaban / responden (PermenPANRB 14/2017)\n",
+               s->unsur.len);
+    for (size_t i = 0; i < nrr.len; i++) {
+        indent(b, depth + 1);
+        Value q;
+        value_init(&q);
+        value_num(&q, nrr.items[i]);
+        buf_printf(b, "%-12s NRR ", ((NameRef *)s->unsur.items[i])->name);
+        num_format(b, q.q, 4, ev->round, ev->notation, true);
+        mpq_div_2exp(q.q, q.q, 0);
+        mpq_t w;
+        mpq_init(w);
+        mpq_set_ui(w, 1, (unsigned long)s->unsur.len);
+        mpq_mul(q.q, q.q, w);
+        buf_puts(b, "   tertimbang ");
+        num_format(b, q.q, 4, ev->round, ev->notation, true);
+        buf_putc(b, '\n');
+        mpq_clear(w);
+        value_clear(&q);
+        mpq_clear(nrr.items[i]);
+        free(nrr.items[i]);
+    }
+    vec_free(&nrr);
+    value_clear(&v);
+}
+
+static void explain_nilai_sakip(Eval *ev, Entity *p, int depth, Buf *b)
+{
+    Value v, k;
+    value_init(&v);
+    value_init(&k);
+    eval_nilai_sakip(ev, p, &v);
+    indent(b, depth);
+    buf_printf(b, "nilai_sakip(%s) = ", p->id);
+    show(ev, b, &v, false);
+    buf_puts(b, "   (jumlah komponen, PermenPANRB 88/2021)\n");
+    for (size_t i = 0; i < p->komponen.len; i++) {
+        Komponen *c = p->komponen.items[i];
+        eval_komponen(c, &k);
+        indent(b, depth + 1);
+        buf_printf(b, "%-12s bobot %-4s nilai ", c->name, span_text(ev->u, c->bobot->span));
+        show(ev, b, &k, false);
+        for (size_t s = 0; s < c->subs.pairs.len; s++) {
+            DataPair *dp = c->subs.pairs.items[s];
+            buf_printf(b, "%s %s %s", s ? "," : "  =", dp->name, span_text(ev->u, dp->value->span));
+        }
+        where(b, c->span);
+        buf_putc(b, '\n');
+    }
+    value_clear(&v);
+    value_clear(&k);
+}
+
 /* An entity argument and an optional year of a call, when static. */
 static Entity *call_entity(Eval *ev, const Expr *e, int *year)
 {
@@ -396,6 +463,8 @@ static void explain_node(Eval *ev, const Expr *e, int depth, Buf *b)
             if (!strcmp(f, "serapan")) { explain_budget(ev, x, depth, b); return; }
             if (!strcmp(f, "realisasi") && x->kind == ENT_INDIKATOR) { explain_realisasi_ind(ev, x, year, depth, b); return; }
             if (!strcmp(f, "target") && x->kind == ENT_INDIKATOR) { explain_target(ev, x, year, depth, b); return; }
+            if (!strcmp(f, "ikm") && x->kind == ENT_SURVEI) { explain_ikm(ev, x, depth, b); return; }
+            if (!strcmp(f, "nilai_sakip") && x->kind == ENT_PENILAIAN) { explain_nilai_sakip(ev, x, depth, b); return; }
         }
     }
     Value v;

@@ -103,7 +103,8 @@ static const char *const starters[] = {
     "sakip", "instansi", "impor", "skala", "atur", "tujuan", "sasaran", "program", "aturan", "periksa", "andai",
     "induk", "tahun", "periode", "kepala", "misi", "indikator", "satuan", "polaritas", "target", "realisasi",
     "rumus", "data", "penanggung_jawab", "sumber", "penjelasan", "kegiatan", "subkegiatan", "mendukung",
-    "anggaran", "keluaran", "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", NULL};
+    "anggaran", "keluaran", "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", "survei", "unsur",
+    "jawaban", "berkas", "penilaian", "komponen", NULL};
 
 /* Item keywords padded to one width so their values line up. */
 static const char *const padded[] = {"induk", "tahun", "periode", "kepala", "satuan", "polaritas", "target",
@@ -318,7 +319,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
         }
         bool breaks = false;
         if (is(k, "{")) {
-            int kind = stmt_kw && is(stmt_kw, "data") ? 1 : stmt_kw && is(stmt_kw, "skala") ? 2 : 0;
+            int kind = stmt_kw && (is(stmt_kw, "data") || is(stmt_kw, "komponen")) ? 1 : stmt_kw && is(stmt_kw, "skala") ? 2 : 0;
             if (stmt_kw && is(stmt_kw, "keluaran") && one_line_block(&f.toks, i)) kind = 3;
             if (f.sp < 256) f.stack[f.sp++] = kind;
             if (kind == 2) {

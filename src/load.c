@@ -3,6 +3,7 @@
 #include "load.h"
 #include "check.h"
 #include "parse.h"
+#include "survei.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -175,6 +176,7 @@ static Unit *finish(Unit *u, DiagList *dl)
     vec_free(&ic.chain);
     vec_free(&ic.done_paths);
     vec_free(&ic.done_units);
+    survei_load_berkas(u, dl);
     check_unit(u, dl);
     return u;
 }

@@ -39,7 +39,8 @@ const char *const sakip_keywords[] = {
     "sumber", "penjelasan", "program", "kegiatan", "subkegiatan", "mendukung",
     "anggaran", "keluaran", "aturan", "periksa", "pesan", "jika", "maka", "lainnya",
     "dan", "atau", "tidak", "benar", "salah", "andai", "batal", "jelaskan",
-    "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", NULL};
+    "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", "survei", "unsur", "jawaban", "berkas",
+    "penilaian", "komponen", NULL};
 
 const char *closest_keyword(const char *word)
 {
@@ -310,6 +311,8 @@ Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const c
     case ENT_SKALA: list = &u->skala; break;
     case ENT_ATURAN: list = &u->aturan; break;
     case ENT_PERJANJIAN: list = &u->perjanjian; break;
+    case ENT_SURVEI: list = &u->survei; break;
+    case ENT_PENILAIAN: list = &u->penilaian; break;
     case ENT_PROGRAM: case ENT_KEGIATAN: case ENT_SUBKEGIATAN: list = &u->budget_nodes; break;
     }
     e->index = list->len;
@@ -504,6 +507,50 @@ void pb_pembanding(ParseCtx *ctx, const char *label, Span s, Vec *values)
     for (size_t i = 0; i < values->len; i++) apush(ctx->unit, &p->values, values->items[i]);
     apush(ctx->unit, &e->pembanding, p);
 }
+
+void pb_unsur(ParseCtx *ctx, const char *name, Span s)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    NameRef *r = arena_alloc(A(ctx), sizeof *r);
+    r->name = name;
+    r->span = s;
+    apush(ctx->unit, &e->unsur, r);
+}
+
+void pb_berkas(ParseCtx *ctx, const char *path, Span s)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    e->berkas = path;
+    e->berkas_span = s;
+}
+
+void pb_answer_row(ParseCtx *ctx, Vec *vals, Span s)
+{
+    Entity *e = cur(ctx);
+    if (!e) return;
+    AnswerRow *r = arena_alloc(A(ctx), sizeof *r);
+    r->span = s;
+    r->vals = *vals;
+    apush(ctx->unit, &e->rows, r);
+}
+
+void pb_komponen(ParseCtx *ctx, const char *name, Span name_span, Expr *bobot, Expr *nilai, Span s)
+{
+    Entity *e = cur(ctx);
+    Komponen *k = arena_alloc(A(ctx), sizeof *k);
+    k->name = name;
+    k->name_span = name_span;
+    k->span = s;
+    k->bobot = bobot;
+    k->nilai = nilai;
+    k->subs.span = s;
+    if (e) apush(ctx->unit, &e->komponen, k);
+    ctx->data = &k->subs;
+}
+
+void pb_komponen_end(ParseCtx *ctx) { ctx->data = NULL; }
 
 void pb_texts(ParseCtx *ctx, char which, Vec *texts)
 {

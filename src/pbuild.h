@@ -48,6 +48,11 @@ void pb_tanggal(ParseCtx *ctx, const char *text, Span s);
 void pb_mengubah(ParseCtx *ctx, const char *id, Span s);
 void pb_pk_pair(ParseCtx *ctx, char which, const char *id, Span s, YearVal *v);
 void pb_pembanding(ParseCtx *ctx, const char *label, Span s, Vec *values);
+void pb_unsur(ParseCtx *ctx, const char *name, Span s);
+void pb_berkas(ParseCtx *ctx, const char *path, Span s);
+void pb_answer_row(ParseCtx *ctx, Vec *vals, Span s);
+void pb_komponen(ParseCtx *ctx, const char *name, Span name_span, Expr *bobot, Expr *nilai, Span s);
+void pb_komponen_end(ParseCtx *ctx);
 void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s);
 
 Expr *pb_if(ParseCtx *ctx, Expr *c, Expr *a, Expr *b, Span s);

@@ -541,7 +541,7 @@ static Table *table_pembanding(Eval *ev)
             for (size_t m = 0; m < pb->values.len; m++) {
                 YearVal *yv = pb->values.items[m];
                 int year = yv->has_year ? yv->year : u->tahun;
-                if (year != ev->tahun || yv->lo->kind == EX_STR) continue;
+                if (year != ev->tahun || (yv->lo->kind != EX_NUM && yv->lo->kind != EX_MONEY)) continue;
                 Cell *row = row_new(t);
                 cell_text(&row[0], ind->id);
                 cell_int(&row[1], year);
@@ -588,7 +588,7 @@ static Table *table_perjanjian(Eval *ev)
             Vec *pairs = which ? &pk->pk_anggaran : &pk->pk_target;
             for (size_t k = 0; k < pairs->len; k++) {
                 PkPair *p = pairs->items[k];
-                if (!p->ref.ent || p->value->lo->kind == EX_STR) continue;
+                if (!p->ref.ent || (p->value->lo->kind != EX_NUM && p->value->lo->kind != EX_MONEY)) continue;
                 Cell *row = row_new(t);
                 cell_text(&row[0], pk->id);
                 cell_text(&row[1], pk->tanggal ? pk->tanggal : "");

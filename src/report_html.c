@@ -1,8 +1,22 @@
 /* report_html.c -- `eval --format=html`: one self-contained page (no
- * network, no scripts) with the LAKIP tables. */
+ * network, no scripts) with the LAKIP tables and inline SVG charts drawn
+ * here (doc/formats.md):
+ *
+ *   Grafik 1  capaian per indikator as bars over the skala's bands;
+ *   Grafik 2  realisasi and target across the Renstra years, one small
+ *             line chart per indikator;
+ *   Grafik 3  anggaran and realisasi per program and kegiatan;
+ *   Grafik 4  capaian against serapan per sasaran (efisiensi).
+ *
+ * Geometry is computed from the exact values with GMP and written in
+ * tenths of a pixel; every figure printed on a chart is formatted the way
+ * the tables format it (notation, `atur desimal`, `atur pembulatan`). */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+/* ---- text ---- */
 
 static void esc(Buf *b, const char *s)
 {
@@ -12,67 +26,992 @@ static void esc(Buf *b, const char *s)
         case '>': buf_puts(b, "&gt;"); break;
         case '&': buf_puts(b, "&amp;"); break;
         case '"': buf_puts(b, "&quot;"); break;
+        case '\'': buf_puts(b, "&#39;"); break;
         default: buf_putc(b, *s);
         }
     }
 }
 
+/* Display width estimate for a label, in pixels, at the charts' font. */
+static long text_px(const char *s, long per_char10)
+{
+    return (long)utf8_width(s, strlen(s)) * per_char10 / 10;
+}
+
+/* ---- page ---- */
+
 void report_html_begin(Buf *b, const char *title)
 {
-    buf_puts(b, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+    buf_puts(b, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                "style-src 'unsafe-inline'; img-src data:\">\n"
+                "<meta name=\"generator\" content=\"sakip\">\n<title>");
     esc(b, title);
     buf_puts(b, "</title>\n<style>\n"
-                "body{font-family:sans-serif;margin:1.5em;color:#222}\n"
-                "table{border-collapse:collapse;margin:.5em 0 1.5em}\n"
-                "th,td{border:1px solid #bbb;padding:.2em .5em;font-size:90%}\n"
-                "th{background:#eee}\ntd.n{text-align:right;white-space:nowrap}\n"
-                "caption{text-align:left;font-weight:bold;padding:.3em 0}\n"
-                "@media print{@page{size:A4 landscape;margin:12mm}body{margin:0}section{break-after:page}}\n"
+                "body{font-family:\"DejaVu Sans\",Arial,sans-serif;margin:1.5em;color:#222;font-size:14px}\n"
+                "h1{font-size:1.35em;margin:.2em 0}\nh2{font-size:1.1em;margin:1.4em 0 .4em}\n"
+                "p.sub{margin:.1em 0;color:#444}\n"
+                "table{border-collapse:collapse;margin:.5em 0 .6em}\n"
+                "th,td{border:1px solid #bbb;padding:.2em .5em;font-size:90%;vertical-align:top}\n"
+                "th{background:#eee}\ntd.n{text-align:right;white-space:nowrap}\ntd.u{color:#888}\n"
+                "tr.salah td{color:#b71c1c}\ntr.jumlah td{font-weight:bold}\n"
+                "caption{text-align:left;font-weight:bold;padding:.3em 0;white-space:nowrap}\np.note{margin:.2em 0 1em;font-size:90%}\n"
+                "figure{margin:.6em 0 1.6em}\nfigcaption{font-weight:bold;margin:.3em 0}\n"
+                "svg{max-width:100%;height:auto;font-family:\"DejaVu Sans\",Arial,sans-serif}\n"
+                "svg text{font-size:11px;fill:#222}\nsvg .small{font-size:9px}\nsvg .muted{fill:#666}\n"
+                "div.multiples{display:flex;flex-wrap:wrap;gap:8px}\n"
+                "@media print{@page{size:A4 landscape;margin:12mm}body{margin:0;font-size:10pt}"
+                "section{break-after:page}figure,tr{break-inside:avoid}thead{display:table-header-group}"
+                "h2{break-after:avoid}}\n"
                 "</style>\n</head>\n<body>\n");
 }
 
 static void table_html(Buf *b, const Table *t)
 {
-    buf_puts(b, "<table>\n<caption>");
+    buf_puts(b, "<table class=\"tabel-");
+    for (const char *k = t->key; *k; k++) buf_putc(b, (*k >= 'a' && *k <= 'z') || (*k >= '0' && *k <= '9') ? *k : '-');
+    buf_puts(b, "\">\n<caption>");
     esc(b, t->title);
-    buf_puts(b, "</caption>\n<tr>");
+    buf_puts(b, "</caption>\n<thead><tr>");
     for (int c = 0; c < t->ncols; c++) {
-        buf_puts(b, "<th>");
+        buf_puts(b, "<th scope=\"col\">");
         esc(b, t->headers[c]);
         buf_puts(b, "</th>");
     }
-    buf_puts(b, "</tr>\n");
+    buf_puts(b, "</tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < t->rows.len; r++) {
         const Cell *row = t->rows.items[r];
-        buf_puts(b, "<tr>");
+        const char *first = row[0].text ? row[0].text : "";
+        if (!strcmp(t->key, "periksa") && t->ncols > 1 && row[1].text && !strcmp(row[1].text, "SALAH"))
+            buf_puts(b, "<tr class=\"salah\">");
+        else if (!strcmp(first, "Jumlah"))
+            buf_puts(b, "<tr class=\"jumlah\">");
+        else
+            buf_puts(b, "<tr>");
         for (int c = 0; c < t->ncols; c++) {
-            buf_puts(b, t->right[c] ? "<td class=\"n\">" : "<td>");
-            for (int i = 0; i < row[c].indent; i++) buf_puts(b, "&nbsp;&nbsp;&nbsp;");
-            esc(b, row[c].text);
+            const Cell *cell = &row[c];
+            buf_puts(b, "<td");
+            if (t->right[c] || cell->kind == CELL_UNDEF)
+                buf_puts(b, cell->kind == CELL_UNDEF ? " class=\"n u\"" : " class=\"n\"");
+            if (cell->indent > 0) buf_printf(b, " style=\"padding-left:%d.%dem\"", (1 + 3 * cell->indent) / 2,
+                                             (1 + 3 * cell->indent) % 2 * 5);
+            buf_putc(b, '>');
+            esc(b, cell->text);
             buf_puts(b, "</td>");
         }
         buf_puts(b, "</tr>\n");
     }
-    buf_puts(b, "</table>\n");
+    buf_puts(b, "</tbody>\n</table>\n");
     for (size_t i = 0; i < t->notes.len; i++) {
-        buf_puts(b, "<p>");
+        buf_puts(b, "<p class=\"note\">");
         esc(b, t->notes.items[i]);
         buf_puts(b, "</p>\n");
     }
 }
 
+/* ---- chart geometry: exact values to tenths of a pixel ---- */
+
+typedef struct Axis {
+    mpq_t lo, hi;            /* value range */
+    long px0, len;           /* pixels */
+    bool flip;               /* y axis: lo at the bottom */
+} Axis;
+
+static void axis_init(Axis *a, long px0, long len, bool flip)
+{
+    mpq_inits(a->lo, a->hi, NULL);
+    a->px0 = px0;
+    a->len = len;
+    a->flip = flip;
+}
+
+static void axis_clear(Axis *a) { mpq_clears(a->lo, a->hi, NULL); }
+
+/* Position of v (clamped to the range), in tenths of a pixel. */
+static long ax_pos(const Axis *a, mpq_srcptr v)
+{
+    mpq_t t, span;
+    mpq_inits(t, span, NULL);
+    if (mpq_cmp(v, a->lo) < 0) mpq_set(t, a->lo);
+    else if (mpq_cmp(v, a->hi) > 0) mpq_set(t, a->hi);
+    else mpq_set(t, v);
+    mpq_sub(t, t, a->lo);
+    mpq_sub(span, a->hi, a->lo);
+    long off = 0;
+    if (mpq_sgn(span) > 0) {
+        mpq_div(t, t, span);
+        mpz_mul_si(mpq_numref(t), mpq_numref(t), a->len * 10);
+        /* round half up: floor(2n + d, 2d) */
+        mpz_t n, d;
+        mpz_inits(n, d, NULL);
+        mpz_mul_ui(n, mpq_numref(t), 2);
+        mpz_add(n, n, mpq_denref(t));
+        mpz_mul_ui(d, mpq_denref(t), 2);
+        mpz_fdiv_q(n, n, d);
+        off = mpz_get_si(n);
+        mpz_clears(n, d, NULL);
+    }
+    mpq_clears(t, span, NULL);
+    return a->px0 * 10 + (a->flip ? a->len * 10 - off : off);
+}
+
+static long ax_pos_si(const Axis *a, long v)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_si(q, v, 1);
+    long p = ax_pos(a, q);
+    mpq_clear(q);
+    return p;
+}
+
+/* Tenths of a pixel as SVG text ("12.3", "-0.5"). */
+static void px(Buf *b, long t)
+{
+    if (t < 0) {
+        buf_putc(b, '-');
+        t = -t;
+    }
+    if (t % 10) buf_printf(b, "%ld.%ld", t / 10, t % 10);
+    else buf_printf(b, "%ld", t / 10);
+}
+
+static void px_attr(Buf *b, const char *name, long t)
+{
+    buf_printf(b, " %s=\"", name);
+    px(b, t);
+    buf_putc(b, '"');
+}
+
+/* A "nice" step (1, 2 or 5 times a power of ten) giving at most `maxticks`
+ * intervals over an integer span. */
+static long nice_step(long span, int maxticks)
+{
+    long step = 1;
+    for (;;) {
+        if (span / step <= maxticks) return step;
+        if (span / (step * 2) <= maxticks) return step * 2;
+        if (span / (step * 5) <= maxticks) return step * 5;
+        if (step > 1000000000000000L / 10) return step * 10;
+        step *= 10;
+    }
+}
+
+/* Sets the axis to a nice integer range holding [min, max] and zero;
+ * returns the tick step. */
+static long axis_nice(Axis *a, mpq_srcptr min, mpq_srcptr max, int maxticks)
+{
+    mpz_t lo, hi;
+    mpz_inits(lo, hi, NULL);
+    mpz_fdiv_q(lo, mpq_numref(min), mpq_denref(min));
+    mpz_cdiv_q(hi, mpq_numref(max), mpq_denref(max));
+    if (mpz_sgn(lo) > 0) mpz_set_ui(lo, 0);
+    if (mpz_sgn(hi) < 0) mpz_set_ui(hi, 0);
+    if (!mpz_cmp(lo, hi)) mpz_add_ui(hi, hi, 1);
+    long l = mpz_fits_slong_p(lo) ? mpz_get_si(lo) : -1000000000000000L;
+    long h = mpz_fits_slong_p(hi) ? mpz_get_si(hi) : 1000000000000000L;
+    long step = nice_step(h - l, maxticks);
+    l = (l >= 0 ? l / step : -((-l + step - 1) / step)) * step;
+    h = (h >= 0 ? (h + step - 1) / step : -(-h / step)) * step;
+    mpq_set_si(a->lo, l, 1);
+    mpq_set_si(a->hi, h, 1);
+    mpz_clears(lo, hi, NULL);
+    return step;
+}
+
+/* ---- SVG pieces ---- */
+
+static void svg_open(Buf *b, const char *cls, long w, long h, const char *label)
+{
+    buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart %s\" width=\"%ld\" height=\"%ld\" "
+                  "viewBox=\"0 0 %ld %ld\" role=\"img\" aria-label=\"", cls, w, h, w, h);
+    esc(b, label);
+    buf_puts(b, "\">\n");
+}
+
+static void rect(Buf *b, long x, long y, long w, long h, const char *fill, const char *extra)
+{
+    if (w < 0) {
+        x += w;
+        w = -w;
+    }
+    buf_puts(b, "<rect");
+    px_attr(b, "x", x);
+    px_attr(b, "y", y);
+    px_attr(b, "width", w);
+    px_attr(b, "height", h);
+    buf_printf(b, " fill=\"%s\"%s%s", fill, extra ? " " : "", extra ? extra : "");
+}
+
+static void line(Buf *b, long x1, long y1, long x2, long y2, const char *stroke, const char *extra)
+{
+    buf_puts(b, "<line");
+    px_attr(b, "x1", x1);
+    px_attr(b, "y1", y1);
+    px_attr(b, "x2", x2);
+    px_attr(b, "y2", y2);
+    buf_printf(b, " stroke=\"%s\"%s%s/>\n", stroke, extra ? " " : "", extra ? extra : "");
+}
+
+/* Text at (x, y) tenths; anchor "start", "middle" or "end". */
+static void text(Buf *b, long x, long y, const char *anchor, const char *cls, const char *s)
+{
+    buf_puts(b, "<text");
+    px_attr(b, "x", x);
+    px_attr(b, "y", y);
+    if (strcmp(anchor, "start")) buf_printf(b, " text-anchor=\"%s\"", anchor);
+    if (cls) buf_printf(b, " class=\"%s\"", cls);
+    buf_putc(b, '>');
+    esc(b, s);
+    buf_puts(b, "</text>\n");
+}
+
+static void title(Buf *b, const char *s)
+{
+    buf_puts(b, "<title>");
+    esc(b, s);
+    buf_puts(b, "</title>");
+}
+
+/* ---- formatting as the tables do ---- */
+
+static bool is_percent_unit(const Entity *ind)
+{
+    return ind->satuan && (!strcmp(ind->satuan, "%") || !strcmp(ind->satuan, "persen"));
+}
+
+static void fmt_percent(const Eval *ev, Buf *b, const Value *v)
+{
+    if (v->kind != V_NUM) {
+        buf_putc(b, '-');
+        return;
+    }
+    eval_format_num(ev, b, v->q, ev->desimal);
+    buf_putc(b, '%');
+}
+
+static void fmt_money(const Eval *ev, Buf *b, const Value *v)
+{
+    if (v->kind != V_MONEY && v->kind != V_NUM) {
+        buf_putc(b, '-');
+        return;
+    }
+    num_format_money(b, v->q, ev->round, ev->notation);
+}
+
+/* An input figure (target, realisasi) as Tabel 3.2 shows it. */
+static void fmt_input(const Eval *ev, Buf *b, const Entity *ind, const Value *v, const Value *hi)
+{
+    if (v->kind != V_NUM && v->kind != V_MONEY) {
+        buf_putc(b, '-');
+        return;
+    }
+    const char *suf = is_percent_unit(ind) ? "%" : "";
+    for (int k = 0; k < 2; k++) {
+        const Value *x = k ? hi : v;
+        if (k) {
+            if (!hi || (hi->kind != V_NUM && hi->kind != V_MONEY)) break;
+            buf_puts(b, "..");
+        }
+        if (x->decimals >= 0) num_format(b, x->q, x->decimals, ev->round, ev->notation, true);
+        else num_format_short(b, x->q, k ? 4 : ev->desimal, ev->round, ev->notation, true);
+        buf_puts(b, suf);
+    }
+}
+
+static void fmt_int(const Eval *ev, Buf *b, long v)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_si(q, v, 1);
+    num_format(b, q, 0, ev->round, ev->notation, true);
+    mpq_clear(q);
+}
+
+/* ---- band colours: red (lowest band) to green (highest) ---- */
+
+static const unsigned PALETTE[] = {0xF4B6B6, 0xF8D3A6, 0xF3E7A0, 0xD3E8A8, 0xA9D8B0};
+enum { NPALETTE = sizeof PALETTE / sizeof PALETTE[0] };
+
+static void band_colour(char out[8], size_t rank, size_t n)
+{
+    /* position on the palette in 1/1000ths, linear between its stops */
+    long pos = n > 1 ? (long)(rank * 1000 * (NPALETTE - 1) / (n - 1)) : 1000L * (NPALETTE - 1);
+    long i = pos / 1000, f = pos % 1000;
+    if (i >= NPALETTE - 1) {
+        i = NPALETTE - 2;
+        f = 1000;
+    }
+    unsigned a = PALETTE[i], c = PALETTE[i + 1], rgb = 0;
+    for (int sh = 16; sh >= 0; sh -= 8) {
+        long x = (long)((a >> sh) & 0xFF), y = (long)((c >> sh) & 0xFF);
+        rgb |= (unsigned)((x * (1000 - f) + y * f + 500) / 1000) << sh;
+    }
+    snprintf(out, 8, "#%06X", rgb);
+}
+
+/* A band's bounds as numbers; `has_*` false when open or not a number. */
+typedef struct BandNum {
+    const Band *band;
+    bool has_lo, has_hi;
+    mpq_t lo, hi;
+    char colour[8];
+} BandNum;
+
+static int bandnum_cmp(const void *pa, const void *pb)
+{
+    const BandNum *a = pa, *b = pb;
+    if (a->has_lo != b->has_lo) return a->has_lo ? 1 : -1;
+    if (a->has_lo) {
+        int c = mpq_cmp(a->lo, b->lo);
+        if (c) return c;
+    }
+    if (a->has_hi != b->has_hi) return a->has_hi ? -1 : 1;
+    return a->has_hi ? mpq_cmp(a->hi, b->hi) : 0;
+}
+
+static BandNum *bands_of(Eval *ev, Entity *sk, size_t *n)
+{
+    *n = sk ? sk->bands.len : 0;
+    BandNum *bn = xcalloc(*n + 1, sizeof *bn);
+    Value v;
+    value_init(&v);
+    for (size_t i = 0; i < *n; i++) {
+        Band *band = sk->bands.items[i];
+        bn[i].band = band;
+        mpq_inits(bn[i].lo, bn[i].hi, NULL);
+        if (band->lo) {
+            eval_expr(ev, band->lo, &v);
+            if (v.kind == V_NUM) {
+                bn[i].has_lo = true;
+                mpq_set(bn[i].lo, v.q);
+            }
+        }
+        if (band->hi) {
+            eval_expr(ev, band->hi, &v);
+            if (v.kind == V_NUM) {
+                bn[i].has_hi = true;
+                mpq_set(bn[i].hi, v.q);
+            }
+        }
+    }
+    value_clear(&v);
+    qsort(bn, *n, sizeof *bn, bandnum_cmp);
+    for (size_t i = 0; i < *n; i++) band_colour(bn[i].colour, i, *n);
+    return bn;
+}
+
+static void bands_free(BandNum *bn, size_t n)
+{
+    for (size_t i = 0; i < n; i++) mpq_clears(bn[i].lo, bn[i].hi, NULL);
+    free(bn);
+}
+
+/* "76 ≤ nilai < 90" */
+static void band_range(const Eval *ev, Buf *b, const BandNum *x)
+{
+    if (x->has_lo) {
+        num_format_short(b, x->lo, 4, ev->round, ev->notation, true);
+        buf_puts(b, x->band->lo_incl ? " \xE2\x89\xA4 " : " < ");
+    }
+    buf_puts(b, "nilai");
+    if (x->has_hi) {
+        buf_puts(b, x->band->hi_incl ? " \xE2\x89\xA4 " : " < ");
+        num_format_short(b, x->hi, 4, ev->round, ev->notation, true);
+    }
+}
+
+/* Legend items (swatch + text) flowing over lines of `width` pixels,
+ * starting at y (pixels); returns the y below the legend. */
+typedef struct LegendItem {
+    const char *fill;
+    char *label;
+    bool line;               /* a line sample instead of a swatch */
+    const char *dash;
+} LegendItem;
+
+static long legend(Buf *b, const LegendItem *items, size_t n, long x0, long y, long width)
+{
+    long x = x0;
+    for (size_t i = 0; i < n; i++) {
+        long w = 18 + text_px(items[i].label, 65) + 16;
+        if (x > x0 && x + w > x0 + width) {
+            x = x0;
+            y += 18;
+        }
+        if (items[i].line) {
+            char extra[64];
+            snprintf(extra, sizeof extra, "stroke-width=\"2\"%s%s%s", items[i].dash ? " stroke-dasharray=\"" : "",
+                     items[i].dash ? items[i].dash : "", items[i].dash ? "\"" : "");
+            line(b, x * 10, (y + 6) * 10, (x + 14) * 10, (y + 6) * 10, items[i].fill, extra);
+        } else {
+            rect(b, x * 10, y * 10, 120, 120, items[i].fill, "stroke=\"#888\" stroke-width=\"0.5\"/>\n");
+        }
+        text(b, (x + 18) * 10, (y + 10) * 10, "start", NULL, items[i].label);
+        x += w;
+    }
+    return y + 18;
+}
+
+static size_t legend_rows(const LegendItem *items, size_t n, long width)
+{
+    long x = 0;
+    size_t rows = n ? 1 : 0;
+    for (size_t i = 0; i < n; i++) {
+        long w = 18 + text_px(items[i].label, 65) + 16;
+        if (x > 0 && x + w > width) {
+            x = 0;
+            rows++;
+        }
+        x += w;
+    }
+    return rows;
+}
+
+/* Vertical grid lines and tick labels of a horizontal value axis. */
+static void x_ticks(Buf *b, const Eval *ev, const Axis *ax, long step, long top, long bottom, bool labels,
+                    const char *suffix)
+{
+    long lo = mpz_get_si(mpq_numref(ax->lo)), hi = mpz_get_si(mpq_numref(ax->hi));
+    for (long v = lo; v <= hi; v += step) {
+        long x = ax_pos_si(ax, v);
+        line(b, x, top * 10, x, bottom * 10, v == 0 ? "#444" : "#ccc", v == 0 ? NULL : "stroke-width=\"0.6\"");
+        if (labels) {
+            Buf t;
+            buf_init(&t);
+            fmt_int(ev, &t, v);
+            buf_puts(&t, suffix);
+            text(b, x, (bottom + 13) * 10, "middle", "small muted", t.data);
+            buf_free(&t);
+        }
+        if (hi - v < step) break;
+    }
+}
+
+/* ---- Grafik 1: capaian per indikator over the skala bands ---- */
+
+static void chart_capaian(Buf *b, Eval *ev, int no)
+{
+    Unit *u = ev->u;
+    Vec inds = {0};
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        for (size_t k = 0; k < s->indikator.len; k++) vec_push(&inds, s->indikator.items[k]);
+    }
+    if (!inds.len) return;
+    Entity *sk = eval_skala(ev);
+    size_t nb;
+    BandNum *bn = bands_of(ev, sk, &nb);
+    Value *cap = xcalloc(inds.len, sizeof *cap);
+    mpq_t min, max;
+    mpq_inits(min, max, NULL);
+    mpq_set_ui(max, 100, 1);
+    for (size_t i = 0; i < inds.len; i++) {
+        value_init(&cap[i]);
+        eval_capaian(ev, inds.items[i], ev->tahun, &cap[i]);
+        if (cap[i].kind == V_NUM) {
+            if (mpq_cmp(cap[i].q, max) > 0) mpq_set(max, cap[i].q);
+            if (mpq_cmp(cap[i].q, min) < 0) mpq_set(min, cap[i].q);
+        }
+    }
+    for (size_t i = 0; i < nb; i++) {
+        if (bn[i].has_lo && mpq_cmp(bn[i].lo, max) > 0) mpq_set(max, bn[i].lo);
+        if (bn[i].has_hi && mpq_cmp(bn[i].hi, max) > 0) mpq_set(max, bn[i].hi);
+        if (bn[i].has_lo && mpq_cmp(bn[i].lo, min) < 0) mpq_set(min, bn[i].lo);
+    }
+    long label_w = 40;
+    for (size_t i = 0; i < inds.len; i++) {
+        long w = text_px(((Entity *)inds.items[i])->id, 70) + 12;
+        if (w > label_w) label_w = w;
+    }
+    if (label_w > 160) label_w = 160;
+    const long W = 860, TOP = 8, ROW = 26, PLOT_W = W - label_w - 90;
+    long plot_h = ROW * (long)inds.len;
+    Axis ax;
+    axis_init(&ax, label_w, PLOT_W, false);
+    long step = axis_nice(&ax, min, max, 12);
+
+    LegendItem *items = xcalloc(nb + 1, sizeof *items);
+    for (size_t i = 0; i < nb; i++) {
+        Buf t;
+        buf_init(&t);
+        buf_printf(&t, "%s (", bn[i].band->label);
+        band_range(ev, &t, &bn[i]);
+        buf_putc(&t, ')');
+        items[i].fill = bn[i].colour;
+        items[i].label = buf_steal(&t);
+    }
+    long H = TOP + plot_h + 24 + (long)legend_rows(items, nb, W - label_w) * 18 + 8;
+
+    buf_printf(b, "<figure class=\"grafik-capaian\">\n<figcaption>Grafik %d. Capaian indikator kinerja tahun %d "
+                  "dengan pita predikat (skala ", no, ev->tahun);
+    esc(b, sk ? sk->id : "");
+    if (sk && sk->name) {
+        buf_puts(b, ": ");
+        esc(b, sk->name);
+    }
+    buf_puts(b, ")</figcaption>\n");
+    svg_open(b, "capaian", W, H, "Capaian per indikator dengan pita skala predikat");
+    /* bands as background */
+    for (size_t i = 0; i < nb; i++) {
+        long x1 = bn[i].has_lo ? ax_pos(&ax, bn[i].lo) : ax.px0 * 10;
+        long x2 = bn[i].has_hi ? ax_pos(&ax, bn[i].hi) : (ax.px0 + ax.len) * 10;
+        if (bn[i].has_lo && bn[i].has_hi && !mpq_cmp(bn[i].lo, bn[i].hi)) { /* a point band: keep it visible */
+            x1 -= 10;
+            x2 = x1 + 20;
+        }
+        rect(b, x1, TOP * 10, x2 - x1, plot_h * 10, bn[i].colour, NULL);
+        buf_puts(b, ">");
+        title(b, items[i].label);
+        buf_puts(b, "</rect>\n");
+    }
+    x_ticks(b, ev, &ax, step, TOP, TOP + plot_h, true, "%");
+    /* the 100% line */
+    long x100 = ax_pos_si(&ax, 100);
+    line(b, x100, TOP * 10, x100, (TOP + plot_h) * 10, "#555", "stroke-dasharray=\"4 3\"");
+    mpq_t zero;
+    mpq_init(zero);
+    long x0 = ax_pos(&ax, zero);
+    Value p;
+    value_init(&p);
+    for (size_t i = 0; i < inds.len; i++) {
+        Entity *ind = inds.items[i];
+        long y = (TOP + ROW * (long)i) * 10;
+        text(b, (label_w - 8) * 10, y + 170, "end", NULL, ind->id);
+        Buf t, tip;
+        buf_init(&t);
+        buf_init(&tip);
+        fmt_percent(ev, &t, &cap[i]);
+        eval_predikat(ev, ind, ev->tahun, &p, NULL);
+        buf_printf(&tip, "%s %s: capaian %s", ind->id, ind->name ? ind->name : "", t.data);
+        if (p.kind == V_TEXT) buf_printf(&tip, " (%s)", p.text);
+        if (cap[i].kind == V_NUM) {
+            long x = ax_pos(&ax, cap[i].q);
+            rect(b, x0, y + 60, x - x0, 140, "#2F4B7C", NULL);
+            buf_puts(b, ">");
+            title(b, tip.data);
+            buf_puts(b, "</rect>\n");
+            text(b, (x > x0 ? x : x0) + 40, y + 170, "start", NULL, t.data);
+        } else {
+            text(b, x0 + 40, y + 170, "start", "muted", t.data);
+        }
+        buf_free(&t);
+        buf_free(&tip);
+    }
+    legend(b, items, nb, label_w, TOP + plot_h + 24, W - label_w);
+    buf_puts(b, "</svg>\n</figure>\n");
+    value_clear(&p);
+    mpq_clear(zero);
+    for (size_t i = 0; i < nb; i++) free(items[i].label);
+    free(items);
+    for (size_t i = 0; i < inds.len; i++) value_clear(&cap[i]);
+    free(cap);
+    mpq_clears(min, max, NULL);
+    axis_clear(&ax);
+    bands_free(bn, nb);
+    vec_free(&inds);
+}
+
+/* ---- Grafik 2: realisasi and target over the Renstra years ---- */
+
+static void trend_one(Buf *b, Eval *ev, Entity *ind, int from, int to)
+{
+    int ny = to - from + 1;
+    Value *tl = xcalloc((size_t)ny, sizeof *tl), *th = xcalloc((size_t)ny, sizeof *th),
+          *re = xcalloc((size_t)ny, sizeof *re);
+    mpq_t min, max;
+    mpq_inits(min, max, NULL);
+    bool any = false;
+    for (int i = 0; i < ny; i++) {
+        value_init(&tl[i]);
+        value_init(&th[i]);
+        value_init(&re[i]);
+        eval_target(ev, ind, from + i, &tl[i], &th[i]);
+        eval_realisasi(ev, ind, from + i, &re[i]);
+        const Value *vs[] = {&tl[i], &th[i], &re[i]};
+        for (int k = 0; k < 3; k++) {
+            if (vs[k]->kind != V_NUM && vs[k]->kind != V_MONEY) continue;
+            if (!any || mpq_cmp(vs[k]->q, min) < 0) mpq_set(min, vs[k]->q);
+            if (!any || mpq_cmp(vs[k]->q, max) > 0) mpq_set(max, vs[k]->q);
+            any = true;
+        }
+    }
+    const long W = 270, H = 168, L = 14, R = 14, TOP = 34, PH = 92;
+    Axis xa, ya;
+    axis_init(&xa, L + 14, W - L - R - 28, false);
+    axis_init(&ya, TOP + 16, PH - 32, true);   /* room for the figures above and below */
+    mpq_set_si(xa.lo, from, 1);
+    mpq_set_si(xa.hi, to > from ? to : from + 1, 1);
+    if (ny == 1) {
+        mpq_set_si(xa.lo, from - 1, 1);
+        mpq_set_si(xa.hi, from + 1, 1);
+    }
+    /* pad the value range by a tenth of its span (or of the value) */
+    mpq_t pad;
+    mpq_init(pad);
+    mpq_sub(pad, max, min);
+    if (!mpq_sgn(pad)) {
+        mpq_abs(pad, max);
+        if (!mpq_sgn(pad)) mpq_set_ui(pad, 1, 1);
+    }
+    mpq_t ten;
+    mpq_init(ten);
+    mpq_set_ui(ten, 10, 1);
+    mpq_div(pad, pad, ten);
+    mpq_sub(ya.lo, min, pad);
+    mpq_add(ya.hi, max, pad);
+    mpq_clears(pad, ten, NULL);
+
+    Buf t;
+    buf_init(&t);
+    buf_printf(&t, "Tren realisasi dan target %s", ind->id);
+    svg_open(b, "tren", W, H, t.data);
+    buf_reset(&t);
+    buf_printf(&t, "%s %s", ind->id, ind->name ? ind->name : "");
+    title(b, t.data);
+    buf_putc(b, '\n');
+    text(b, L * 10, 140, "start", NULL, ind->id);
+    buf_reset(&t);
+    if (ind->satuan) buf_printf(&t, "(%s)", ind->satuan);
+    text(b, (L + text_px(ind->id, 75) + 6) * 10, 140, "start", "small muted", t.data);
+    rect(b, L * 10, TOP * 10, (W - L - R) * 10, PH * 10, "#FAFAFA", "stroke=\"#ddd\"/>\n");
+    /* the reporting year */
+    if (ev->tahun >= from && ev->tahun <= to) {
+        mpq_t q;
+        mpq_init(q);
+        mpq_set_si(q, ev->tahun, 1);
+        long x = ax_pos(&xa, q);
+        rect(b, x - 120, TOP * 10, 240, PH * 10, "#E8EEF7", NULL);
+        buf_puts(b, "/>\n");
+        mpq_clear(q);
+    }
+    for (int i = 0; i < ny; i++) {
+        mpq_t q;
+        mpq_init(q);
+        mpq_set_si(q, from + i, 1);
+        buf_reset(&t);
+        buf_printf(&t, "%d", from + i);
+        text(b, ax_pos(&xa, q), (TOP + PH + 14) * 10, "middle", from + i == ev->tahun ? NULL : "small muted",
+             t.data);
+        mpq_clear(q);
+    }
+    /* lines: years without a value are skipped */
+    for (int k = 0; k < 2; k++) {
+        Value *vs = k ? re : tl;
+        Buf pts;
+        buf_init(&pts);
+        int npts = 0;
+        for (int i = 0; i < ny; i++) {
+            if (vs[i].kind != V_NUM && vs[i].kind != V_MONEY) continue;
+            mpq_t q;
+            mpq_init(q);
+            mpq_set_si(q, from + i, 1);
+            if (npts++) buf_putc(&pts, ' ');
+            px(&pts, ax_pos(&xa, q));
+            buf_putc(&pts, ',');
+            px(&pts, ax_pos(&ya, vs[i].q));
+            mpq_clear(q);
+        }
+        if (npts > 1)
+            buf_printf(b, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s/>\n", pts.data,
+                       k ? "#1F5FAD" : "#888", k ? "2" : "1.5", k ? "" : " stroke-dasharray=\"4 3\"");
+        buf_free(&pts);
+    }
+    /* points and their figures: the higher value labelled above its point,
+     * the lower below */
+    for (int i = 0; i < ny; i++) {
+        mpq_t q;
+        mpq_init(q);
+        mpq_set_si(q, from + i, 1);
+        long x = ax_pos(&xa, q);
+        mpq_clear(q);
+        bool re_ok = re[i].kind == V_NUM || re[i].kind == V_MONEY, tl_ok = tl[i].kind == V_NUM || tl[i].kind == V_MONEY;
+        bool re_above = !tl_ok || !re_ok || mpq_cmp(re[i].q, tl[i].q) >= 0;
+        if (tl_ok) {
+            long y = ax_pos(&ya, tl[i].q);
+            if (th[i].kind == V_NUM || th[i].kind == V_MONEY) {
+                long y2 = ax_pos(&ya, th[i].q);
+                line(b, x, y, x, y2, "#888", "stroke-width=\"4\" stroke-opacity=\"0.5\"");
+            }
+            buf_reset(&t);
+            fmt_input(ev, &t, ind, &tl[i], &th[i]);
+            rect(b, x - 25, y - 25, 50, 50, "#888", NULL);
+            buf_printf(b, "><title>target %d: ", from + i);
+            esc(b, t.data);
+            buf_puts(b, "</title></rect>\n");
+            if (re_above) text(b, x, y + 130, "middle", "small muted", t.data);
+            else text(b, x, (th[i].kind == V_NUM || th[i].kind == V_MONEY ? ax_pos(&ya, th[i].q) : y) - 60, "middle",
+                      "small muted", t.data);
+        }
+        if (re_ok) {
+            long y = ax_pos(&ya, re[i].q);
+            buf_reset(&t);
+            fmt_input(ev, &t, ind, &re[i], NULL);
+            buf_puts(b, "<circle");
+            px_attr(b, "cx", x);
+            px_attr(b, "cy", y);
+            buf_printf(b, " r=\"3\" fill=\"#1F5FAD\"><title>realisasi %d: ", from + i);
+            esc(b, t.data);
+            buf_puts(b, "</title></circle>\n");
+            text(b, x, re_above ? y - 60 : y + 130, "middle", "small", t.data);
+        }
+    }
+    buf_puts(b, "</svg>\n");
+    buf_free(&t);
+    for (int i = 0; i < ny; i++) {
+        value_clear(&tl[i]);
+        value_clear(&th[i]);
+        value_clear(&re[i]);
+    }
+    free(tl);
+    free(th);
+    free(re);
+    mpq_clears(min, max, NULL);
+    axis_clear(&xa);
+    axis_clear(&ya);
+}
+
+static void chart_trend(Buf *b, Eval *ev, int no)
+{
+    Unit *u = ev->u;
+    int from = u->has_periode ? u->periode_from : ev->tahun, to = u->has_periode ? u->periode_to : ev->tahun;
+    if (ev->tahun < from) from = ev->tahun;
+    if (ev->tahun > to) to = ev->tahun;
+    if (to - from > 30) from = to - 30;   /* a sane width for a small chart */
+    bool any = false;
+    for (size_t i = 0; i < u->sasaran.len; i++) any |= ((Entity *)u->sasaran.items[i])->indikator.len > 0;
+    if (!any) return;
+    buf_printf(b, "<figure class=\"grafik-tren\">\n<figcaption>Grafik %d. Realisasi dan target indikator, "
+                  "tahun %d\xE2\x80\x93%d</figcaption>\n", no, from, to);
+    LegendItem items[] = {{"#1F5FAD", (char *)"realisasi", true, NULL}, {"#888", (char *)"target", true, "4 3"}};
+    buf_puts(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"legend\" width=\"260\" height=\"20\" "
+                "viewBox=\"0 0 260 20\" role=\"img\" aria-label=\"Keterangan\">\n");
+    legend(b, items, 2, 0, 2, 260);
+    buf_puts(b, "</svg>\n<div class=\"multiples\">\n");
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        for (size_t k = 0; k < s->indikator.len; k++) trend_one(b, ev, s->indikator.items[k], from, to);
+    }
+    buf_puts(b, "</div>\n</figure>\n");
+}
+
+/* ---- Grafik 3: anggaran and realisasi per program and kegiatan ---- */
+
+typedef struct BudgetRow {
+    Entity *e;
+    int level;
+    Value a, r, s;
+} BudgetRow;
+
+static void chart_budget(Buf *b, Eval *ev, int no)
+{
+    Unit *u = ev->u;
+    Vec rows = {0};
+    for (size_t i = 0; i < u->programs.len; i++) {
+        Entity *p = u->programs.items[i];
+        for (int lv = 0; lv < 2; lv++) {
+            size_t n = lv ? p->children.len : 1;
+            for (size_t k = 0; k < n; k++) {
+                BudgetRow *r = xcalloc(1, sizeof *r);
+                r->e = lv ? p->children.items[k] : p;
+                r->level = lv;
+                vec_push(&rows, r);
+            }
+        }
+    }
+    if (!rows.len) return;
+    mpq_t max, zero;
+    mpq_inits(max, zero, NULL);
+    long label_w = 50;
+    for (size_t i = 0; i < rows.len; i++) {
+        BudgetRow *r = rows.items[i];
+        value_init(&r->a);
+        value_init(&r->r);
+        value_init(&r->s);
+        eval_anggaran(ev, r->e, &r->a);
+        eval_realisasi(ev, r->e, ev->tahun, &r->r);
+        eval_serapan(ev, r->e, &r->s);
+        if ((r->a.kind == V_MONEY || r->a.kind == V_NUM) && mpq_cmp(r->a.q, max) > 0) mpq_set(max, r->a.q);
+        if ((r->r.kind == V_MONEY || r->r.kind == V_NUM) && mpq_cmp(r->r.q, max) > 0) mpq_set(max, r->r.q);
+        long w = text_px(r->e->id, 70) + 14 * r->level + 12;
+        if (w > label_w) label_w = w;
+    }
+    if (label_w > 160) label_w = 160;
+    if (!mpq_sgn(max)) mpq_set_ui(max, 1, 1);
+    const long W = 940, TOP = 8, ROW = 24, PLOT_W = 470;
+    long plot_h = ROW * (long)rows.len;
+    Axis ax;
+    axis_init(&ax, label_w, PLOT_W, false);
+    mpq_set(ax.hi, max);
+    LegendItem items[] = {{"#C9D6E8", (char *)"anggaran", false, NULL}, {"#2F4B7C", (char *)"realisasi", false, NULL}};
+    long H = TOP + plot_h + 10 + 18 + 8;
+    buf_printf(b, "<figure class=\"grafik-anggaran\">\n<figcaption>Grafik %d. Anggaran dan realisasi per program "
+                  "dan kegiatan</figcaption>\n", no);
+    svg_open(b, "anggaran", W, H, "Anggaran dan realisasi per program dan kegiatan");
+    long x0 = ax_pos(&ax, zero);
+    line(b, x0, TOP * 10, x0, (TOP + plot_h) * 10, "#444", NULL);
+    for (size_t i = 0; i < rows.len; i++) {
+        BudgetRow *r = rows.items[i];
+        long y = (TOP + ROW * (long)i) * 10;
+        if (r->level == 0 && i > 0) line(b, 0, y, W * 10, y, "#ddd", "stroke-width=\"0.6\"");
+        buf_puts(b, "<g>");
+        Buf t;
+        buf_init(&t);
+        buf_printf(&t, "%s %s: anggaran ", r->e->id, r->e->name ? r->e->name : "");
+        fmt_money(ev, &t, &r->a);
+        buf_puts(&t, ", realisasi ");
+        fmt_money(ev, &t, &r->r);
+        buf_puts(&t, ", serapan ");
+        fmt_percent(ev, &t, &r->s);
+        title(b, t.data);
+        buf_putc(b, '\n');
+        text(b, (6 + 14 * r->level) * 10, y + 160, "start", r->level ? "small" : NULL, r->e->id);
+        if (r->a.kind == V_MONEY || r->a.kind == V_NUM)
+            rect(b, x0, y + 40, ax_pos(&ax, r->a.q) - x0, 160, "#C9D6E8", "/>\n");
+        if (r->r.kind == V_MONEY || r->r.kind == V_NUM)
+            rect(b, x0, y + 80, ax_pos(&ax, r->r.q) - x0, 80, "#2F4B7C", "/>\n");
+        buf_reset(&t);
+        fmt_money(ev, &t, &r->r);
+        buf_puts(&t, " / ");
+        fmt_money(ev, &t, &r->a);
+        buf_puts(&t, "  (");
+        fmt_percent(ev, &t, &r->s);
+        buf_putc(&t, ')');
+        text(b, (label_w + PLOT_W + 10) * 10, y + 160, "start", r->level ? "small" : NULL, t.data);
+        buf_free(&t);
+        buf_puts(b, "</g>\n");
+    }
+    legend(b, items, 2, label_w, TOP + plot_h + 10, W - label_w);
+    buf_puts(b, "</svg>\n</figure>\n");
+    for (size_t i = 0; i < rows.len; i++) {
+        BudgetRow *r = rows.items[i];
+        value_clear(&r->a);
+        value_clear(&r->r);
+        value_clear(&r->s);
+        free(r);
+    }
+    vec_free(&rows);
+    mpq_clears(max, zero, NULL);
+    axis_clear(&ax);
+}
+
+/* ---- Grafik 4: capaian and serapan per sasaran (efisiensi) ---- */
+
+static void chart_efisiensi(Buf *b, Eval *ev, int no)
+{
+    Unit *u = ev->u;
+    size_t n = u->sasaran.len;
+    if (!n) return;
+    Value *c = xcalloc(n, sizeof *c), *s = xcalloc(n, sizeof *s), *e = xcalloc(n, sizeof *e);
+    mpq_t min, max, zero;
+    mpq_inits(min, max, zero, NULL);
+    mpq_set_ui(max, 100, 1);
+    long label_w = 40;
+    for (size_t i = 0; i < n; i++) {
+        Entity *sa = u->sasaran.items[i];
+        value_init(&c[i]);
+        value_init(&s[i]);
+        value_init(&e[i]);
+        eval_capaian(ev, sa, ev->tahun, &c[i]);
+        eval_serapan(ev, sa, &s[i]);
+        eval_efisiensi(ev, sa, &e[i]);
+        const Value *vs[] = {&c[i], &s[i]};
+        for (int k = 0; k < 2; k++) {
+            if (vs[k]->kind != V_NUM) continue;
+            if (mpq_cmp(vs[k]->q, max) > 0) mpq_set(max, vs[k]->q);
+            if (mpq_cmp(vs[k]->q, min) < 0) mpq_set(min, vs[k]->q);
+        }
+        long w = text_px(sa->id, 70) + 12;
+        if (w > label_w) label_w = w;
+    }
+    if (label_w > 160) label_w = 160;
+    const long TOP = 8, ROW = 34, PLOT_W = 560, W = label_w + PLOT_W + 170;
+    long plot_h = ROW * (long)n;
+    Axis ax;
+    axis_init(&ax, label_w, PLOT_W, false);
+    long step = axis_nice(&ax, min, max, 12);
+    LegendItem items[] = {{"#2F4B7C", (char *)"capaian", false, NULL}, {"#E08A2C", (char *)"serapan anggaran", false, NULL}};
+    long H = TOP + plot_h + 24 + 18 + 8;
+    buf_printf(b, "<figure class=\"grafik-efisiensi\">\n<figcaption>Grafik %d. Capaian dan serapan anggaran per "
+                  "sasaran (efisien bila capaian melebihi serapan)</figcaption>\n", no);
+    svg_open(b, "efisiensi", W, H, "Capaian dan serapan per sasaran");
+    x_ticks(b, ev, &ax, step, TOP, TOP + plot_h, true, "%");
+    long x0 = ax_pos(&ax, zero);
+    for (size_t i = 0; i < n; i++) {
+        Entity *sa = u->sasaran.items[i];
+        long y = (TOP + ROW * (long)i) * 10;
+        if (i) line(b, 0, y, W * 10, y, "#eee", NULL);
+        text(b, (label_w - 8) * 10, y + 210, "end", NULL, sa->id);
+        const Value *vs[] = {&c[i], &s[i]};
+        const char *fill[] = {"#2F4B7C", "#E08A2C"};
+        const char *what[] = {"capaian", "serapan"};
+        for (int k = 0; k < 2; k++) {
+            long yb = y + 50 + 120 * k;
+            Buf t;
+            buf_init(&t);
+            fmt_percent(ev, &t, vs[k]);
+            if (vs[k]->kind == V_NUM) {
+                long x = ax_pos(&ax, vs[k]->q);
+                rect(b, x0, yb, x - x0, 110, fill[k], NULL);
+                buf_printf(b, "><title>%s %s: ", sa->id, what[k]);
+                esc(b, t.data);
+                buf_puts(b, "</title></rect>\n");
+                text(b, (x > x0 ? x : x0) + 40, yb + 95, "start", "small", t.data);
+            } else {
+                text(b, x0 + 40, yb + 95, "start", "small muted", t.data);
+            }
+            buf_free(&t);
+        }
+        const char *verdict = e[i].kind == V_TEXT ? e[i].text : "-";
+        const char *colour = !strcmp(verdict, "Efisien") ? "#2E7D32" : !strcmp(verdict, "-") ? "#888" : "#C62828";
+        buf_puts(b, "<text");
+        px_attr(b, "x", (label_w + PLOT_W + 70) * 10);
+        px_attr(b, "y", y + 210);
+        buf_printf(b, " style=\"fill:%s;font-weight:bold\">", colour);
+        esc(b, verdict);
+        buf_puts(b, "</text>\n");
+    }
+    legend(b, items, 2, label_w, TOP + plot_h + 24, W - label_w);
+    buf_puts(b, "</svg>\n</figure>\n");
+    for (size_t i = 0; i < n; i++) {
+        value_clear(&c[i]);
+        value_clear(&s[i]);
+        value_clear(&e[i]);
+    }
+    free(c);
+    free(s);
+    free(e);
+    mpq_clears(min, max, zero, NULL);
+    axis_clear(&ax);
+}
+
+/* ---- units ---- */
+
 void report_html_unit(Buf *b, Eval *ev, const Report *r)
 {
-    (void)ev;
     buf_puts(b, "<section>\n<h1>");
     esc(b, r->heading);
     buf_puts(b, "</h1>\n");
     for (size_t i = 0; i < r->subheading.len; i++) {
-        buf_puts(b, "<p>");
+        buf_puts(b, "<p class=\"sub\">");
         esc(b, r->subheading.items[i]);
         buf_puts(b, "</p>\n");
     }
-    for (size_t i = 0; i < r->tables.len; i++) table_html(b, r->tables.items[i]);
+    int no = 0;
+    for (size_t i = 0; i < r->tables.len; i++) {
+        const Table *t = r->tables.items[i];
+        table_html(b, t);
+        if (!ev) continue;
+        if (!strcmp(t->key, "3.2")) {
+            chart_capaian(b, ev, ++no);
+            chart_trend(b, ev, ++no);
+        } else if (!strcmp(t->key, "3.8")) {
+            if (ev->u->programs.len) chart_budget(b, ev, ++no);
+        } else if (!strcmp(t->key, "3.6")) {
+            if (ev->u->sasaran.len) chart_efisiensi(b, ev, ++no);
+        }
+    }
     buf_puts(b, "</section>\n");
 }
 

@@ -13,6 +13,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <xlsxwriter.h>
 
 enum {
@@ -165,6 +166,7 @@ typedef struct Writer {
     lxw_workbook *wb;
     Vec fmts;                /* FmtEntry* */
     lxw_format *header, *note;
+    Vec sheet_names;         /* char*, to keep them distinct */
     lxw_error err;           /* first failure */
 } Writer;
 
@@ -244,12 +246,44 @@ static int header_index(Vec *headers, const char *h, bool add)
     return (int)headers->len - 1;
 }
 
-static const char *sheet_name(const char *key, char *buf, size_t n)
+/* The sheet of a table: "Rekap" for the recap, else the title up to its
+ * first double space ("Tabel 3.2", "Periksa", "Perjanjian Kinerja"),
+ * without the characters a sheet name cannot hold, at most 31 long. */
+static void sheet_name(const Table *t, const Vec *taken, char *out, size_t n)
 {
-    if (!strcmp(key, "periksa")) return "Periksa";
-    if (!strcmp(key, "rekap")) return "Rekap";
-    snprintf(buf, n, "Tabel %s", key);
-    return buf;
+    if (!strcmp(t->key, "rekap")) {
+        snprintf(out, n, "Rekap");
+        return;
+    }
+    const char *title = t->title ? t->title : t->key;
+    const char *end = strstr(title, "  ");
+    size_t len = end ? (size_t)(end - title) : strlen(title);
+    size_t k = 0;
+    for (size_t i = 0; i < len && k + 1 < n; i++) {
+        unsigned char c = (unsigned char)title[i];
+        if (strchr("[]:*?/\\'", c)) c = ' ';
+        if (k + 1 < n) out[k++] = (char)c;
+    }
+    out[k] = '\0';
+    /* at most 31 characters, not cutting a UTF-8 sequence */
+    size_t chars = 0, cut = 0;
+    for (size_t i = 0; out[i]; i++)
+        if (((unsigned char)out[i] & 0xC0) != 0x80 && ++chars > 31) {
+            cut = i;
+            break;
+        }
+    if (cut) out[cut] = '\0';
+    for (size_t l = strlen(out); l && out[l - 1] == ' ';) out[--l] = '\0';
+    if (!*out) snprintf(out, n, "Tabel");
+    /* a name already used gets " (2)", " (3)", ... */
+    char base[64];
+    snprintf(base, sizeof base, "%.24s", out);
+    for (int i = 2;; i++) {
+        bool used = false;
+        for (size_t j = 0; j < taken->len && !used; j++) used = !strcasecmp(taken->items[j], out);
+        if (!used) break;
+        snprintf(out, n, "%s (%d)", base, i);
+    }
 }
 
 /* Page header for printing: the table's title ('&' doubled). */
@@ -269,12 +303,6 @@ static void print_header(Writer *w, lxw_worksheet *ws, const char *title)
 /* One sheet: the tables with this key from every unit (or the recap). */
 static void write_sheet(Writer *w, const char *key, const Vec *units, const Table *recap, bool multi)
 {
-    char nb[64];
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, sheet_name(key, nb, sizeof nb));
-    if (!ws) {
-        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return;
-    }
     /* the tables making this sheet, with the instansi each belongs to */
     Vec tables = {0}, names = {0};
     if (recap) {
@@ -292,6 +320,22 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
             }
         }
     }
+    if (!tables.len) {
+        vec_free(&tables);
+        vec_free(&names);
+        return;
+    }
+    char nb[128];
+    sheet_name(tables.items[0], &w->sheet_names, nb, sizeof nb);
+    lxw_error bad = workbook_validate_sheet_name(w->wb, nb);
+    lxw_worksheet *ws = bad == LXW_NO_ERROR ? workbook_add_worksheet(w->wb, nb) : NULL;
+    if (!ws) {
+        check(w, bad != LXW_NO_ERROR ? bad : LXW_ERROR_MEMORY_MALLOC_FAILED);
+        vec_free(&tables);
+        vec_free(&names);
+        return;
+    }
+    vec_push(&w->sheet_names, xstrdup(nb));
     bool instansi = multi && !recap;
     int off = instansi ? 1 : 0;
     Vec headers = {0};
@@ -416,6 +460,8 @@ bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, c
         free(e);
     }
     vec_free(&w.fmts);
+    for (size_t i = 0; i < w.sheet_names.len; i++) free(w.sheet_names.items[i]);
+    vec_free(&w.sheet_names);
     if (w.err == LXW_NO_ERROR) w.err = closed;
     if (w.err != LXW_NO_ERROR) {
         Buf b;

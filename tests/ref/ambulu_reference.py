@@ -517,6 +517,13 @@ def _claims():
     p("61005 + 59755 == 120660", "BAB I H: penduduk 120.660 jiwa = 61.005 laki-laki + 59.755 perempuan")
     p("61005 / (61005 + 59755) * 100 ~= 50.45%", "BAB I H: laki-laki 50,45%")
     p("59755 / (61005 + 59755) * 100 ~= 49.55%", "BAB I H: perempuan 49,55%")
+
+    g("The inputs computed by regulation: IKM from the survey, Nilai SAKIP from the komponen")
+    p("bulat(ikm(SKM2024), 2) == realisasi(IKM)", "IKM e-SUKMA 83,63 = IKM of the survey (jawaban karangan)")
+    p("mutu_pelayanan(realisasi(IKM)) == \"B\"", "Mutu pelayanan IKM 83,63: B (PermenPANRB 14/2017)")
+    p("nilai_sakip(LHE2024) == 84.27", "BAB III B sasaran 5: jumlah komponen 84,27")
+    p("predikat_sakip(nilai_sakip(LHE2024)) == \"A\"", "Nilai SAKIP 84,27: predikat A (PermenPANRB 88/2021)")
+    p("predikat_sakip(target(SAKIP)) == \"B\"", "PK 2024: target Nilai SAKIP ditulis \"B (82)\"")
     return c
 
 
@@ -860,7 +867,42 @@ def ref(v):
     return v.id
 
 
+def f_ikm(survei):
+    """IKM from the survey answers (PermenPANRB 14/2017): NRR per unsur =
+    sum of answers / respondents, each weighted exactly 1/9, times 25."""
+    import os
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "skm-ambulu-2024.csv")
+    assert survei == "SKM2024"
+    with open(path, encoding="utf-8") as f:
+        lines = [l.strip() for l in f if l.strip()]
+    unsur = lines[0].split(",")
+    rows = [[int(x) for x in l.split(",")] for l in lines[1:]]
+    nrr = [Fraction(sum(r[e] for r in rows), len(rows)) for e in range(len(unsur))]
+    return sum((n * Fraction(1, 9) for n in nrr), Fraction(0)) * 25
+
+
+LHE = {"LHE2024": ["28.61", "24.79", "14.04", "16.83"]}   # perencanaan, pengukuran, pelaporan, evaluasi
+
+
+def f_band(v, bands):
+    for label, lo, lo_incl, hi, hi_incl in bands:
+        if (lo is None or v > lo or (lo_incl and v == lo)) and (hi is None or v < hi or (hi_incl and v == hi)):
+            return label
+    raise Undefined("no band")
+
+
+MUTU = [("A", Fraction("88.31"), True, Fraction(100), True), ("B", Fraction("76.61"), True, Fraction("88.31"), False),
+        ("C", Fraction(65), True, Fraction("76.61"), False), ("D", Fraction(25), True, Fraction(65), False)]
+AKIP = [("AA", Fraction(90), False, Fraction(100), True), ("A", Fraction(80), False, Fraction(90), True),
+        ("BB", Fraction(70), False, Fraction(80), True), ("B", Fraction(60), False, Fraction(70), True),
+        ("CC", Fraction(50), False, Fraction(60), True), ("C", Fraction(30), False, Fraction(50), True),
+        ("D", Fraction(0), True, Fraction(30), True)]
+
 FUNCS = {
+    "ikm": lambda s: f_ikm(ref(s)),
+    "nilai_sakip": lambda p: sum((Fraction(x) for x in LHE[ref(p)]), Fraction(0)),
+    "mutu_pelayanan": lambda v: f_band(round_half_away(num(v), 2), MUTU),
+    "predikat_sakip": lambda v: f_band(num(v), AKIP),
     "target": lambda x, t=None: f_target(ref(x), TAHUN if t is None else int(t)),
     "realisasi": lambda x, t=None: f_realisasi(ref(x), TAHUN if t is None else int(t)),
     "anggaran": lambda x: Money(node_sum(ref(x), "a")),
