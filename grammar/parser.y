@@ -29,6 +29,7 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
 #include <config.h>
 #include <string.h>
 #include "pbuild.h"
+#include "i18n.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                 \
     do {                                                            \
@@ -618,15 +619,16 @@ static void describe(Buf *b, yysymbol_kind_t k, const ParseCtx *ctx, bool articl
 {
     const char *a = article ? "a " : "";
     switch (k) {
-    case YYSYMBOL_IDENT: buf_printf(b, "%sname", a); return;
-    case YYSYMBOL_STRING: buf_printf(b, "%stext in double quotes", a); return;
+    case YYSYMBOL_IDENT: buf_puts(b, article ? _("a name") : _("name")); return;
+    case YYSYMBOL_STRING: buf_puts(b, article ? _("a text in double quotes") : _("text in double quotes")); return;
     case YYSYMBOL_NUMBER:
-        if (article && is_year_context(ctx->prev_token)) buf_puts(b, "a year like 2024");
-        else buf_printf(b, "%snumber", a);
+        if (article && is_year_context(ctx->prev_token)) buf_puts(b, _("a year like 2024"));
+        else buf_puts(b, article ? _("a number") : _("number"));
         return;
-    case YYSYMBOL_MONEY: buf_printf(b, "%s like Rp 1.000.000", article ? "an amount" : "amount"); return;
+    case YYSYMBOL_MONEY: buf_puts(b, article ? _("an amount like Rp 1.000.000") : _("amount like Rp 1.000.000")); return;
     case YYSYMBOL_YYEOF:
-        buf_printf(b, "%send of the %s", article ? "the " : "", ctx->mode == PARSE_REPL ? "input" : "file");
+        if (ctx->mode == PARSE_REPL) buf_puts(b, article ? _("the end of the input") : _("end of the input"));
+        else buf_puts(b, article ? _("the end of the file") : _("end of the file"));
         return;
     default: break;
     }
@@ -672,25 +674,25 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
 
     Buf msg;
     buf_init(&msg);
-    buf_puts(&msg, "unexpected ");
+    buf_puts(&msg, _("unexpected "));
     describe(&msg, look, ctx, false);
     if (look == YYSYMBOL_IDENT || look == YYSYMBOL_NUMBER) {
         const char *t = span_text(ctx->unit, at);
         if (strlen(t) <= 40) buf_printf(&msg, " '%s'", t);
     }
     if (n > 0) {
-        buf_puts(&msg, "; expected ");
+        buf_puts(&msg, _("; expected "));
         Buf list;
         buf_init(&list);
         int shown = 0, total = 0;
         const char *items[MAXEXP + 1];
         char *owned[MAXEXP + 1];
         if (expr_start) {
-            items[total] = "an expression";
+            items[total] = _("an expression");
             owned[total++] = NULL;
         }
         if (decl_start) {
-            items[total] = "a declaration (instansi, tujuan, sasaran, program, skala, atur, aturan, periksa, impor)";
+            items[total] = _("a declaration (instansi, tujuan, sasaran, program, skala, atur, aturan, periksa, impor)");
             owned[total++] = NULL;
         }
         for (int i = 0; i < n && total < MAXEXP; i++) {
@@ -714,7 +716,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
             if (shown) buf_puts(&msg, shown + 1 == limit && limit == total ? " or " : ", ");
             buf_puts(&msg, items[shown]);
         }
-        if (limit < total) buf_printf(&msg, " or one of %d more", total - limit);
+        if (limit < total) buf_printf(&msg, _(" or one of %d more"), total - limit);
         for (int i = 0; i < total; i++) free(owned[i]);
         buf_free(&list);
     }
@@ -736,19 +738,19 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
                 best = kw;
             }
         }
-        if (best) diag_hint(d, "did you mean '%s'?", best);
+        if (best) diag_hint(d, _("did you mean '%s'?"), best);
     }
     if (ctx->prev_loc.file && expr_start) {
         int pl, pc, cl, cc;
         locfile_pos(ctx->prev_loc.file, ctx->prev_loc.start, &pl, &pc);
         locfile_pos(at.file, at.start, &cl, &cc);
         if (pl < cl) {
-            diag_label(d, ctx->prev_loc, "the expression on line %d is not finished after '%s'", pl,
+            diag_label(d, ctx->prev_loc, _("the expression on line %d is not finished after '%s'"), pl,
                        span_text(ctx->unit, ctx->prev_loc));
         }
     }
     if (look == YYSYMBOL_NUMBER && ctx->prev_token == NUMBER)
-        diag_hint(d, "separate values with ',' as in 'target 2023: 80, 2024: 82'");
+        diag_hint(d, _("separate values with ',' as in 'target 2023: 80, 2024: 82'"));
     return 0;
 }
 
@@ -757,7 +759,7 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
     (void)scanner;
     if (strcmp(msg, "memory exhausted") == 0) {
         parse_error(ctx, "E0110", *loc,
-                    "expression nested more than %d levels deep; the rest of the file is not read", YYMAXDEPTH);
+                    _("expression nested more than %d levels deep; the rest of the file is not read"), YYMAXDEPTH);
         ctx->stop = true;
     } else {
         parse_error(ctx, "E0201", *loc, "%s", msg);

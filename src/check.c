@@ -1,5 +1,6 @@
 /* check.c -- resolution, static types and validation passes. */
 #include "check.h"
+#include "i18n.h"
 #include "parse.h"
 #include "survei.h"
 
@@ -19,12 +20,12 @@ typedef struct Checker {
 static const char *type_name(Type t)
 {
     switch (t) {
-    case T_NUM: return "number";
-    case T_MONEY: return "money";
-    case T_TEXT: return "text";
-    case T_BOOL: return "truth value";
-    case T_REF: return "name";
-    default: return "value";
+    case T_NUM: return _("number");
+    case T_MONEY: return _("money");
+    case T_TEXT: return _("text");
+    case T_BOOL: return _("truth value");
+    case T_REF: return _("name");
+    default: return _("value");
     }
 }
 
@@ -64,7 +65,7 @@ static void suggest_entities(Suggest *s, const Unit *u, unsigned kinds)
 
 static void unknown_name(Checker *c, const char *name, Span at, unsigned kinds, const char *what)
 {
-    Diag *d = ERR(c, "E0301", at, "unknown %s '%s'", what, name);
+    Diag *d = ERR(c, "E0301", at, _("unknown %s '%s'"), what, name);
     Suggest s = {name, NULL, 99};
     suggest_entities(&s, c->u, kinds);
     if (c->rule)
@@ -74,10 +75,10 @@ static void unknown_name(Checker *c, const char *name, Span at, unsigned kinds, 
             DataYear *dy = c->rumus_owner->data.items[i];
             for (size_t k = 0; k < dy->pairs.len; k++) suggest_try(&s, ((DataPair *)dy->pairs.items[k])->name);
         }
-    if (s.best) diag_hint(d, "did you mean '%s'?", s.best);
+    if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
     else {
         const char *kw = closest_keyword(name);
-        if (kw) diag_hint(d, "did you mean the keyword '%s'?", kw);
+        if (kw) diag_hint(d, _("did you mean the keyword '%s'?"), kw);
     }
 }
 
@@ -90,8 +91,8 @@ static Entity *resolve_ref(Checker *c, NameRef *r, unsigned kinds, const char *w
         return NULL;
     }
     if (!(kinds & K(e->kind))) {
-        Diag *d = ERR(c, "E0303", r->span, "'%s' is a %s, not a %s", r->name, ent_kind_name(e->kind), what);
-        diag_label(d, e->id_span, "'%s' is declared here", e->id);
+        Diag *d = ERR(c, "E0303", r->span, _("'%s' is a %s, not a %s"), r->name, ent_kind_name(e->kind), what);
+        diag_label(d, e->id_span, _("'%s' is declared here"), e->id);
         return NULL;
     }
     r->ent = e;
@@ -135,13 +136,13 @@ static const Builtin *find_builtin(const char *name)
 
 static const char *kinds_text(unsigned kinds)
 {
-    if (kinds == K(ENT_INDIKATOR)) return "an indikator";
-    if (kinds == K(ENT_SASARAN)) return "a sasaran";
-    if (kinds == K(ENT_SURVEI)) return "a survei";
-    if (kinds == K(ENT_PENILAIAN)) return "a penilaian";
-    if (kinds == (BUDGET_KINDS | K(ENT_SASARAN))) return "a program, kegiatan, subkegiatan or sasaran";
-    if (kinds & K(ENT_INDIKATOR) && kinds & BUDGET_KINDS) return "an indikator, budget node or sasaran";
-    return "an indikator or sasaran";
+    if (kinds == K(ENT_INDIKATOR)) return _("an indikator");
+    if (kinds == K(ENT_SASARAN)) return _("a sasaran");
+    if (kinds == K(ENT_SURVEI)) return _("a survei");
+    if (kinds == K(ENT_PENILAIAN)) return _("a penilaian");
+    if (kinds == (BUDGET_KINDS | K(ENT_SASARAN))) return _("a program, kegiatan, subkegiatan or sasaran");
+    if (kinds & K(ENT_INDIKATOR) && kinds & BUDGET_KINDS) return _("an indikator, budget node or sasaran");
+    return _("an indikator or sasaran");
 }
 
 /* Type of an indikator's values: money when its targets are amounts. */
@@ -170,30 +171,30 @@ static Type check_call(Checker *c, Expr *e)
     if (rule && rule->kind == ENT_ATURAN) {
         e->u.call.rule = rule;
         if ((size_t)n != rule->params.len) {
-            Diag *d = ERR(c, "E0307", e->span, "rule '%s' takes %zu argument%s, not %d", name, rule->params.len,
+            Diag *d = ERR(c, "E0307", e->span, _("rule '%s' takes %zu argument%s, not %d"), name, rule->params.len,
                           rule->params.len == 1 ? "" : "s", n);
-            diag_label(d, rule->id_span, "'%s' is defined here", name);
+            diag_label(d, rule->id_span, _("'%s' is defined here"), name);
         }
         return T_ANY;
     }
     const Builtin *b = find_builtin(name);
     if (!b) {
-        Diag *d = ERR(c, "E0308", e->u.call.name_span, "unknown function '%s'", name);
+        Diag *d = ERR(c, "E0308", e->u.call.name_span, _("unknown function '%s'"), name);
         Suggest s = {name, NULL, 99};
         for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) suggest_try(&s, builtins[i].name);
         suggest_entities(&s, c->u, K(ENT_ATURAN));
-        if (s.best) diag_hint(d, "did you mean '%s'?", s.best);
+        if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
         return T_ANY;
     }
     if (n < b->min || (b->max >= 0 && n > b->max)) {
         Diag *d;
         if (b->min == b->max)
-            d = ERR(c, "E0307", e->span, "'%s' takes %d argument%s, not %d", name, b->min, b->min == 1 ? "" : "s", n);
+            d = ERR(c, "E0307", e->span, _("'%s' takes %d argument%s, not %d"), name, b->min, b->min == 1 ? "" : "s", n);
         else if (b->max < 0)
-            d = ERR(c, "E0307", e->span, "'%s' takes at least %d argument, not %d", name, b->min, n);
+            d = ERR(c, "E0307", e->span, _("'%s' takes at least %d argument, not %d"), name, b->min, n);
         else
-            d = ERR(c, "E0307", e->span, "'%s' takes %d or %d arguments, not %d", name, b->min, b->max, n);
-        if (b->arg0 && b->max == 2) diag_hint(d, "write '%s(X)' or '%s(X, 2024)'", name, name);
+            d = ERR(c, "E0307", e->span, _("'%s' takes %d or %d arguments, not %d"), name, b->min, b->max, n);
+        if (b->arg0 && b->max == 2) diag_hint(d, _("write '%s(X)' or '%s(X, 2024)'"), name, name);
         return b->ret;
     }
     Entity *x = NULL;
@@ -202,22 +203,22 @@ static Type check_call(Checker *c, Expr *e)
         if (a->kind == EX_IDENT && a->u.id.ref == REF_ENTITY) {
             x = a->u.id.ent;
             if (!(b->arg0 & K(x->kind))) {
-                Diag *d = ERR(c, "E0303", a->span, "'%s' needs %s; '%s' is a %s", name, kinds_text(b->arg0),
+                Diag *d = ERR(c, "E0303", a->span, _("'%s' needs %s; '%s' is a %s"), name, kinds_text(b->arg0),
                               x->id, ent_kind_name(x->kind));
-                diag_label(d, x->id_span, "'%s' is declared here", x->id);
+                diag_label(d, x->id_span, _("'%s' is declared here"), x->id);
             }
         } else if (argt[0] != T_ANY && argt[0] != T_REF) {
-            ERR(c, "E0303", a->span, "'%s' needs %s, not a %s", name, kinds_text(b->arg0), type_name(argt[0]));
+            ERR(c, "E0303", a->span, _("'%s' needs %s, not a %s"), name, kinds_text(b->arg0), type_name(argt[0]));
         }
         if (n >= 2 && argt[1] != T_ANY && argt[1] != T_NUM)
-            ERR(c, "E0402", e->u.call.args[1]->span, "the year of '%s' must be a number like 2024", name);
+            ERR(c, "E0402", e->u.call.args[1]->span, _("the year of '%s' must be a number like 2024"), name);
     }
     if (!strcmp(name, "kategori") && n == 2) {
         Expr *s = e->u.call.args[1];
         if (!(s->kind == EX_IDENT && s->u.id.ref == REF_ENTITY && s->u.id.ent->kind == ENT_SKALA))
-            ERR(c, "E0303", s->span, "the second argument of 'kategori' must name a skala");
+            ERR(c, "E0303", s->span, _("the second argument of 'kategori' must name a skala"));
         if (argt[0] != T_ANY && argt[0] != T_NUM)
-            ERR(c, "E0401", e->u.call.args[0]->span, "'kategori' rates a number, not a %s", type_name(argt[0]));
+            ERR(c, "E0401", e->u.call.args[0]->span, _("'kategori' rates a number, not a %s"), type_name(argt[0]));
     }
     if (b->ret != T_ANY) return b->ret;
     if (!strcmp(name, "target") || !strcmp(name, "realisasi")) {
@@ -232,11 +233,11 @@ static Type check_call(Checker *c, Expr *e)
         Type ti = resolve_expr(c, e->u.call.args[i]);
         if (ti == T_ANY) continue;
         if (ti != T_NUM && ti != T_MONEY) {
-            ERR(c, "E0401", e->u.call.args[i]->span, "'%s' takes numbers or amounts, not a %s", name, type_name(ti));
+            ERR(c, "E0401", e->u.call.args[i]->span, _("'%s' takes numbers or amounts, not a %s"), name, type_name(ti));
             return T_ANY;
         }
         if (t != T_ANY && ti != t) {
-            ERR(c, "E0401", e->u.call.args[i]->span, "'%s' cannot mix money and numbers", name);
+            ERR(c, "E0401", e->u.call.args[i]->span, _("'%s' cannot mix money and numbers"), name);
             return T_ANY;
         }
         t = ti;
@@ -256,33 +257,33 @@ static Type check_bin(Checker *c, Expr *e, Type l, Type r)
     switch (op) {
     case OP_ADD: case OP_SUB:
         if (l == r && (l == T_NUM || l == T_MONEY)) return l;
-        d = ERR(c, "E0401", e->op_span, "cannot %s %s and %s", op == OP_ADD ? "add" : "subtract",
+        d = ERR(c, "E0401", e->op_span, _("cannot %s %s and %s"), op == OP_ADD ? "add" : "subtract",
                 type_name(l), type_name(r));
         if ((l == T_MONEY && r == T_NUM) || (l == T_NUM && r == T_MONEY))
-            diag_hint(d, "write the number as an amount, e.g. 'Rp 16.000.000'");
+            diag_hint(d, _("write the number as an amount, e.g. 'Rp 16.000.000'"));
         return T_ANY;
     case OP_MUL:
         if (l == T_NUM && r == T_NUM) return T_NUM;
         if ((l == T_MONEY && r == T_NUM) || (l == T_NUM && r == T_MONEY)) return T_MONEY;
-        ERR(c, "E0401", e->op_span, "cannot multiply %s by %s", type_name(l), type_name(r));
+        ERR(c, "E0401", e->op_span, _("cannot multiply %s by %s"), type_name(l), type_name(r));
         return T_ANY;
     case OP_DIV:
         if (l == T_NUM && r == T_NUM) return T_NUM;
         if (l == T_MONEY && r == T_NUM) return T_MONEY;
         if (l == T_MONEY && r == T_MONEY) return T_NUM;
-        ERR(c, "E0401", e->op_span, "cannot divide %s by %s", type_name(l), type_name(r));
+        ERR(c, "E0401", e->op_span, _("cannot divide %s by %s"), type_name(l), type_name(r));
         return T_ANY;
     case OP_EQ: case OP_NE:
         if (l == r) return T_BOOL;
-        ERR(c, "E0401", e->op_span, "cannot compare %s with %s", type_name(l), type_name(r));
+        ERR(c, "E0401", e->op_span, _("cannot compare %s with %s"), type_name(l), type_name(r));
         return T_BOOL;
     case OP_LT: case OP_LE: case OP_GT: case OP_GE: case OP_APPROX:
         if (l == r && (l == T_NUM || l == T_MONEY)) return T_BOOL;
-        ERR(c, "E0401", e->op_span, "cannot compare %s with %s by size", type_name(l), type_name(r));
+        ERR(c, "E0401", e->op_span, _("cannot compare %s with %s by size"), type_name(l), type_name(r));
         return T_BOOL;
     case OP_AND: case OP_OR:
         if (l == T_BOOL && r == T_BOOL) return T_BOOL;
-        ERR(c, "E0401", e->op_span, "'%s' joins truth values, not %s and %s", op == OP_AND ? "dan" : "atau",
+        ERR(c, "E0401", e->op_span, _("'%s' joins truth values, not %s and %s"), op == OP_AND ? "dan" : "atau",
             type_name(l), type_name(r));
         return T_BOOL;
     }
@@ -322,7 +323,7 @@ static Type resolve_ident(Checker *c, Expr *e)
     }
     if (ent->kind == ENT_ATURAN) {
         if (ent->params.len > 0) {
-            ERR(c, "E0307", e->span, "rule '%s' needs its arguments: %s(...)", name, name);
+            ERR(c, "E0307", e->span, _("rule '%s' needs its arguments: %s(...)"), name, name);
             return T_ANY;
         }
         e->u.id.ref = REF_RULE;
@@ -348,14 +349,14 @@ static Type resolve_expr(Checker *c, Expr *e)
     case EX_NEG: {
         Type t = resolve_expr(c, e->u.un);
         if (t != T_ANY && t != T_NUM && t != T_MONEY) {
-            ERR(c, "E0401", e->op_span, "cannot negate a %s", type_name(t));
+            ERR(c, "E0401", e->op_span, _("cannot negate a %s"), type_name(t));
             return T_ANY;
         }
         return t;
     }
     case EX_NOT: {
         Type t = resolve_expr(c, e->u.un);
-        if (t != T_ANY && t != T_BOOL) ERR(c, "E0401", e->op_span, "'tidak' needs a truth value, not a %s", type_name(t));
+        if (t != T_ANY && t != T_BOOL) ERR(c, "E0401", e->op_span, _("'tidak' needs a truth value, not a %s"), type_name(t));
         return T_BOOL;
     }
     case EX_IF: {
@@ -363,9 +364,9 @@ static Type resolve_expr(Checker *c, Expr *e)
         Type ta = resolve_expr(c, e->u.cond.a);
         Type tb = resolve_expr(c, e->u.cond.b);
         if (tc != T_ANY && tc != T_BOOL)
-            ERR(c, "E0401", e->u.cond.c->span, "'jika' needs a truth value, not a %s", type_name(tc));
+            ERR(c, "E0401", e->u.cond.c->span, _("'jika' needs a truth value, not a %s"), type_name(tc));
         if (ta != T_ANY && tb != T_ANY && ta != tb) {
-            ERR(c, "E0401", e->u.cond.b->span, "the two branches give a %s and a %s", type_name(ta), type_name(tb));
+            ERR(c, "E0401", e->u.cond.b->span, _("the two branches give a %s and a %s"), type_name(ta), type_name(tb));
             return T_ANY;
         }
         return ta != T_ANY ? ta : tb;
@@ -377,9 +378,9 @@ static Type resolve_expr(Checker *c, Expr *e)
             const Expr *rx = e->u.bin.r;
             if (rx->kind == EX_NEG) rx = rx->u.un;
             if (rx->kind != EX_NUM && rx->kind != EX_MONEY) {
-                Diag *d = ERR(c, "E0404", rx->span, "the right side of '~=' must be a number written out");
-                diag_hint(d, "'~=' rounds the left side to as many decimals as the number on the right, "
-                             "as in 'capaian(IKM) ~= 101.99%%'");
+                Diag *d = ERR(c, "E0404", rx->span, _("the right side of '~=' must be a number written out"));
+                diag_hint(d, _("'~=' rounds the left side to as many decimals as the number on the right, "
+                             "as in 'capaian(IKM) ~= 101.99%%'"));
                 return T_BOOL;
             }
         }
@@ -406,23 +407,23 @@ static void check_instansi(Checker *c)
     Unit *u = c->u;
     Span file_start = {u->file, 0, 0};
     if (u->ninstansi == 0) {
-        Diag *d = ERR(c, "E0001", file_start, "this file declares no instansi");
-        diag_hint(d, "start with: instansi \"Kecamatan ...\" { tahun 2024  periode 2021..2026 }");
+        Diag *d = ERR(c, "E0001", file_start, _("this file declares no instansi"));
+        diag_hint(d, _("start with: instansi \"Kecamatan ...\" { tahun 2024  periode 2021..2026 }"));
         return;
     }
     if (u->ninstansi > 1) {
-        Diag *d = ERR(c, "E0002", u->second_instansi_span, "a second instansi in one file");
-        diag_label(d, u->instansi_span, "the first instansi is declared here");
-        diag_hint(d, "write one .sakip file per instansi");
+        Diag *d = ERR(c, "E0002", u->second_instansi_span, _("a second instansi in one file"));
+        diag_label(d, u->instansi_span, _("the first instansi is declared here"));
+        diag_hint(d, _("write one .sakip file per instansi"));
     }
     if (!u->has_tahun) {
-        Diag *d = ERR(c, "E0003", u->instansi_span, "instansi '%s' has no 'tahun' (reporting year)", u->nama);
-        diag_hint(d, "add 'tahun 2024' inside the instansi block");
+        Diag *d = ERR(c, "E0003", u->instansi_span, _("instansi '%s' has no 'tahun' (reporting year)"), u->nama);
+        diag_hint(d, _("add 'tahun 2024' inside the instansi block"));
     }
     if (u->has_tahun && u->has_periode && (u->tahun < u->periode_from || u->tahun > u->periode_to)) {
-        Diag *d = ERR(c, "E0004", u->tahun_span, "tahun %d is outside periode %d..%d", u->tahun,
+        Diag *d = ERR(c, "E0004", u->tahun_span, _("tahun %d is outside periode %d..%d"), u->tahun,
                       u->periode_from, u->periode_to);
-        diag_label(d, u->periode_span, "the periode is declared here");
+        diag_label(d, u->periode_span, _("the periode is declared here"));
     }
 }
 
@@ -431,10 +432,10 @@ static void check_duplicates(Checker *c)
     for (size_t i = 0; i < c->u->duplicates.len; i++) {
         Entity *e = c->u->duplicates.items[i];
         Entity *first = unit_lookup(c->u, e->id);
-        Diag *d = ERR(c, "E0302", e->id_span, "'%s' is already declared as a %s", e->id,
+        Diag *d = ERR(c, "E0302", e->id_span, _("'%s' is already declared as a %s"), e->id,
                       first ? ent_kind_name(first->kind) : "name");
-        if (first) diag_label(d, first->id_span, "first declared here");
-        diag_hint(d, "sasaran, indikator, program, kegiatan, subkegiatan, tujuan, skala and aturan share one namespace");
+        if (first) diag_label(d, first->id_span, _("first declared here"));
+        diag_hint(d, _("sasaran, indikator, program, kegiatan, subkegiatan, tujuan, skala and aturan share one namespace"));
     }
 }
 
@@ -447,29 +448,29 @@ static void check_atur(Checker *c)
         const Expr *v = a->value;
         if (!strcmp(a->name, "skala_capaian")) {
             if (v->kind != EX_IDENT) {
-                ERR(c, "E0309", v->span, "'skala_capaian' must name a skala");
+                ERR(c, "E0309", v->span, _("'skala_capaian' must name a skala"));
                 continue;
             }
             NameRef r = {v->u.id.name, v->span, NULL};
             resolve_ref(c, &r, K(ENT_SKALA), "skala");
         } else if (!strcmp(a->name, "batas_capaian")) {
             if (v->kind != EX_NUM || mpq_sgn(v->u.num.q) <= 0)
-                ERR(c, "E0309", v->span, "'batas_capaian' must be a positive percentage like 120%%");
+                ERR(c, "E0309", v->span, _("'batas_capaian' must be a positive percentage like 120%%"));
         } else if (!strcmp(a->name, "pembulatan")) {
             if (v->kind != EX_STR || (strcmp(v->u.str, "setengah_naik") && strcmp(v->u.str, "bawah"))) {
-                Diag *d = ERR(c, "E0309", v->span, "'pembulatan' is \"setengah_naik\" or \"bawah\"");
-                diag_hint(d, "\"setengah_naik\" rounds half away from zero (the default); \"bawah\" toward zero");
+                Diag *d = ERR(c, "E0309", v->span, _("'pembulatan' is \"setengah_naik\" or \"bawah\""));
+                diag_hint(d, _("\"setengah_naik\" rounds half away from zero (the default); \"bawah\" toward zero"));
             }
         } else if (!strcmp(a->name, "desimal")) {
             if (v->kind != EX_NUM || mpz_cmp_ui(mpq_denref(v->u.num.q), 1) != 0 || mpq_sgn(v->u.num.q) < 0 ||
                 mpz_cmp_ui(mpq_numref(v->u.num.q), 10) > 0)
-                ERR(c, "E0309", v->span, "'desimal' must be a whole number from 0 to 10");
+                ERR(c, "E0309", v->span, _("'desimal' must be a whole number from 0 to 10"));
         } else {
-            Diag *d = ERR(c, "E0306", a->name_span, "unknown setting '%s'", a->name);
+            Diag *d = ERR(c, "E0306", a->name_span, _("unknown setting '%s'"), a->name);
             Suggest s = {a->name, NULL, 99};
             for (size_t k = 0; settings[k]; k++) suggest_try(&s, settings[k]);
-            if (s.best) diag_hint(d, "did you mean '%s'?", s.best);
-            else diag_hint(d, "the settings are skala_capaian, batas_capaian, pembulatan and desimal");
+            if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
+            else diag_hint(d, _("the settings are skala_capaian, batas_capaian, pembulatan and desimal"));
         }
     }
 }
@@ -490,9 +491,9 @@ static void resolve_andai(Checker *c, Andai *a)
     if (ent_is_budget(e)) {
         money = true;
         if (e->children.len) {
-            Diag *d = ERR(c, "E0303", a->target.span, "%s %s is a sum of its children; change one of them",
+            Diag *d = ERR(c, "E0303", a->target.span, _("%s %s is a sum of its children; change one of them"),
                           ent_kind_name(e->kind), e->id);
-            diag_hint(d, "e.g. 'andai anggaran %s = Rp ...'",
+            diag_hint(d, _("e.g. 'andai anggaran %s = Rp ...'"),
                       ((Entity *)e->children.items[0])->children.len
                           ? ((Entity *)((Entity *)e->children.items[0])->children.items[0])->id
                           : ((Entity *)e->children.items[0])->id);
@@ -500,28 +501,28 @@ static void resolve_andai(Checker *c, Andai *a)
             return;
         }
         if (a->has_year && a->year != c->u->tahun)
-            WARN(c, "W0521", a->target.span, "the budget has no years; the year %d is ignored", a->year);
+            WARN(c, "W0521", a->target.span, _("the budget has no years; the year %d is ignored"), a->year);
     }
     if (a->kind == ANDAI_DATA) {
         if (!data_has_name(e, a->data_name)) {
-            Diag *d = ERR(c, "E0301", a->data_span, "indikator %s has no data named '%s'", e->id, a->data_name);
+            Diag *d = ERR(c, "E0301", a->data_span, _("indikator %s has no data named '%s'"), e->id, a->data_name);
             Suggest s = {a->data_name, NULL, 99};
             for (size_t i = 0; i < e->data.len; i++) {
                 DataYear *dy = e->data.items[i];
                 for (size_t k = 0; k < dy->pairs.len; k++) suggest_try(&s, ((DataPair *)dy->pairs.items[k])->name);
             }
-            if (s.best) diag_hint(d, "did you mean '%s'?", s.best);
+            if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
             a->target.ent = NULL;
             return;
         }
     }
     const Expr *v = a->value->lo;
     if (money && v->kind != EX_MONEY) {
-        Diag *d = ERR(c, "E0403", v->span, "%s of %s is an amount in rupiah", a->kind == ANDAI_ANGGARAN ? "anggaran" : "realisasi", e->id);
-        diag_hint(d, "write it as 'Rp 250.000.000'");
+        Diag *d = ERR(c, "E0403", v->span, _("%s of %s is an amount in rupiah"), a->kind == ANDAI_ANGGARAN ? "anggaran" : "realisasi", e->id);
+        diag_hint(d, _("write it as 'Rp 250.000.000'"));
         a->target.ent = NULL;
     } else if (!money && v->kind == EX_STR) {
-        ERR(c, "E0403", v->span, "a %s must be a number, not a text", a->kind == ANDAI_TARGET ? "target" : "value");
+        ERR(c, "E0403", v->span, _("a %s must be a number, not a text"), a->kind == ANDAI_TARGET ? "target" : "value");
         a->target.ent = NULL;
     }
 }
@@ -603,10 +604,10 @@ static void visit_rule(CycleState *st, Entity *r)
         for (size_t i = 0; i < st->sp; i++) if (st->stack[i] == r) from = i;
         for (size_t i = from; i < st->sp; i++) buf_printf(&b, "%s -> ", st->stack[i]->id);
         buf_puts(&b, r->id);
-        Diag *d = ERR(st->c, "E0304", r->id_span, "rules call each other in a cycle: %s", b.data);
+        Diag *d = ERR(st->c, "E0304", r->id_span, _("rules call each other in a cycle: %s"), b.data);
         for (size_t i = from + 1; i < st->sp; i++)
-            diag_label(d, st->stack[i]->id_span, "'%s' is part of the cycle", st->stack[i]->id);
-        diag_hint(d, "a rule may not depend on itself, directly or through other rules");
+            diag_label(d, st->stack[i]->id_span, _("'%s' is part of the cycle"), st->stack[i]->id);
+        diag_hint(d, _("a rule may not depend on itself, directly or through other rules"));
         buf_free(&b);
         st->reported = true;
         return;
@@ -646,16 +647,16 @@ static void check_year(Checker *c, int year, Span at, const char *what, const En
     Unit *u = c->u;
     if (!u->has_periode) {
         if (u->has_tahun && year != u->tahun) {
-            Diag *d = ERR(c, "E0511", at, "%s of %s names %d, but no periode is declared", what, ind->id, year);
-            diag_hint(d, "declare the Renstra period in the instansi block, e.g. 'periode 2021..2026'");
+            Diag *d = ERR(c, "E0511", at, _("%s of %s names %d, but no periode is declared"), what, ind->id, year);
+            diag_hint(d, _("declare the Renstra period in the instansi block, e.g. 'periode 2021..2026'"));
         }
         return;
     }
     if (u->has_tahun && year == u->tahun) return;   /* E0004 already says it */
     if (year < u->periode_from || year > u->periode_to) {
-        Diag *d = ERR(c, "E0510", at, "%s of %s for %d is outside periode %d..%d", what, ind->id, year,
+        Diag *d = ERR(c, "E0510", at, _("%s of %s for %d is outside periode %d..%d"), what, ind->id, year,
                       u->periode_from, u->periode_to);
-        diag_label(d, u->periode_span, "the periode is declared here");
+        diag_label(d, u->periode_span, _("the periode is declared here"));
     }
 }
 
@@ -669,32 +670,32 @@ static void check_year_values(Checker *c, Entity *ind, const Vec *vals, const ch
             YearVal *w = vals->items[k];
             int yw = w->has_year ? w->year : c->u->tahun;
             if (yw == y) {
-                Diag *d = ERR(c, "E0512", v->span, "%s of %s for %d is given twice", what, ind->id, y);
-                diag_label(d, w->span, "first given here");
+                Diag *d = ERR(c, "E0512", v->span, _("%s of %s for %d is given twice"), what, ind->id, y);
+                diag_label(d, w->span, _("first given here"));
                 break;
             }
         }
         if (v->lo->kind == EX_CALL) {
             if (strcmp(what, "realisasi")) {
-                Diag *d = ERR(c, "E0403", v->lo->span, "a %s must be written out; only a realisasi may be computed", what);
-                diag_hint(d, "as in 'realisasi 2024: ikm(SKM2024)' or 'realisasi 2024: nilai_sakip(LHE2024)'");
+                Diag *d = ERR(c, "E0403", v->lo->span, _("a %s must be written out; only a realisasi may be computed"), what);
+                diag_hint(d, _("as in 'realisasi 2024: ikm(SKM2024)' or 'realisasi 2024: nilai_sakip(LHE2024)'"));
             } else {
                 resolve_in(c, v->lo, NULL, NULL);
             }
             continue;
         }
         if (v->lo->kind == EX_STR || (v->hi && v->hi->kind == EX_STR)) {
-            Diag *d = ERR(c, "E0403", v->lo->span, "a %s must be a number, percentage or amount, not a text", what);
-            diag_hint(d, "put the unit in 'satuan', e.g. satuan \"dokumen\" and target 2024: 4");
+            Diag *d = ERR(c, "E0403", v->lo->span, _("a %s must be a number, percentage or amount, not a text"), what);
+            diag_hint(d, _("put the unit in 'satuan', e.g. satuan \"dokumen\" and target 2024: 4"));
         }
         if (v->hi && v->hi->kind == EX_CALL) {
-            ERR(c, "E0403", v->hi->span, "the bounds of a range must be written out");
+            ERR(c, "E0403", v->hi->span, _("the bounds of a range must be written out"));
             continue;
         }
         if (v->hi && v->lo->kind != EX_STR && v->hi->kind != EX_STR && mpq_cmp(v->lo->u.num.q, v->hi->u.num.q) > 0)
         {
-            Diag *d = ERR(c, "E0513", v->span, "the range %s runs downwards", span_text(c->u, v->span));
-            diag_hint(d, "write the lower bound first: %s..%s", span_text(c->u, v->hi->span), span_text(c->u, v->lo->span));
+            Diag *d = ERR(c, "E0513", v->span, _("the range %s runs downwards"), span_text(c->u, v->span));
+            diag_hint(d, _("write the lower bound first: %s..%s"), span_text(c->u, v->hi->span), span_text(c->u, v->lo->span));
         }
     }
 }
@@ -765,27 +766,27 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
     Unit *u = c->u;
     if (!ind->id[0]) return;
     if (!ind->satuan) {
-        Diag *d = ERR(c, "E0501", ind->id_span, "indikator %s has no 'satuan'", ind->id);
-        diag_hint(d, "add the unit of measurement, e.g. satuan \"%%\" or satuan \"dokumen\"");
+        Diag *d = ERR(c, "E0501", ind->id_span, _("indikator %s has no 'satuan'"), ind->id);
+        diag_hint(d, _("add the unit of measurement, e.g. satuan \"%%\" or satuan \"dokumen\""));
     }
     if (ind->polaritas == POL_UNSET) {
-        Diag *d = ERR(c, "E0502", ind->id_span, "indikator %s has no 'polaritas'", ind->id);
-        diag_hint(d, "add 'polaritas positif' (higher is better) or 'polaritas negatif' (lower is better)");
+        Diag *d = ERR(c, "E0502", ind->id_span, _("indikator %s has no 'polaritas'"), ind->id);
+        diag_hint(d, _("add 'polaritas positif' (higher is better) or 'polaritas negatif' (lower is better)"));
     }
     check_year_values(c, ind, &ind->target, "target");
     check_year_values(c, ind, &ind->realisasi, "realisasi");
     if (u->has_tahun && !year_has(ind, u->tahun)) {
-        Diag *d = ERR(c, "E0503", ind->id_span, "indikator %s has no target for the reporting year %d", ind->id, u->tahun);
-        diag_hint(d, "add 'target %d: ...'", u->tahun);
+        Diag *d = ERR(c, "E0503", ind->id_span, _("indikator %s has no target for the reporting year %d"), ind->id, u->tahun);
+        diag_hint(d, _("add 'target %d: ...'"), u->tahun);
     }
     if (is_iku(ind) && u->has_tahun && year_has(ind, u->tahun)) {
         Value r;
         value_init(&r);
         eval_realisasi(ev, ind, u->tahun, &r);
         if (r.kind == V_UNDEF) {
-            Diag *d = WARN(c, "W0516", ind->id_span, "indikator %s has no realisasi for the reporting year %d; its capaian is undefined",
+            Diag *d = WARN(c, "W0516", ind->id_span, _("indikator %s has no realisasi for the reporting year %d; its capaian is undefined"),
                            ind->id, u->tahun);
-            diag_hint(d, "add 'realisasi %d: ...', or 'data %d { ... }' for its rumus", u->tahun, u->tahun);
+            diag_hint(d, _("add 'realisasi %d: ...', or 'data %d { ... }' for its rumus"), u->tahun, u->tahun);
         }
         value_clear(&r);
     }
@@ -793,19 +794,19 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         for (size_t i = 0; i < ind->target.len; i++) {
             YearVal *v = ind->target.items[i];
             if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && mpq_sgn(v->lo->u.num.q) == 0) {
-                Diag *d = ERR(c, "E0504", v->lo->span, "target 0 makes the capaian of %s undefined", ind->id);
-                diag_hint(d, "capaian divides by the target; define 'aturan capaian(x) = ...' to rate this indikator");
+                Diag *d = ERR(c, "E0504", v->lo->span, _("target 0 makes the capaian of %s undefined"), ind->id);
+                diag_hint(d, _("capaian divides by the target; define 'aturan capaian(x) = ...' to rate this indikator"));
             }
         }
     }
     if (is_iku(ind)) {
         if (!ind->penanggung_jawab.len) {
-            Diag *d = WARN(c, "W0505", ind->id_span, "indikator %s names no 'penanggung_jawab'", ind->id);
-            diag_hint(d, "an IKU must name who is responsible before the Perjanjian Kinerja is signed");
+            Diag *d = WARN(c, "W0505", ind->id_span, _("indikator %s names no 'penanggung_jawab'"), ind->id);
+            diag_hint(d, _("an IKU must name who is responsible before the Perjanjian Kinerja is signed"));
         }
         if (!ind->sumber.len) {
-            Diag *d = WARN(c, "W0506", ind->id_span, "indikator %s names no 'sumber' (data source)", ind->id);
-            diag_hint(d, "an IKU must name its data source before the Perjanjian Kinerja is signed");
+            Diag *d = WARN(c, "W0506", ind->id_span, _("indikator %s names no 'sumber' (data source)"), ind->id);
+            diag_hint(d, _("an IKU must name its data source before the Perjanjian Kinerja is signed"));
         }
     }
     /* rumus and data */
@@ -813,21 +814,21 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         DataYear *dy = ind->data.items[i];
         if (dy->year) check_year(c, dy->year, dy->span, "data", ind);
         if (!ind->rumus) {
-            Diag *d = WARN(c, "W0508", dy->span, "data %d of %s is never used: the indikator has no 'rumus'",
+            Diag *d = WARN(c, "W0508", dy->span, _("data %d of %s is never used: the indikator has no 'rumus'"),
                            dy->year, ind->id);
-            diag_hint(d, "add 'rumus = ...' using the data names");
+            diag_hint(d, _("add 'rumus = ...' using the data names"));
             continue;
         }
         for (size_t k = 0; k < dy->pairs.len; k++) {
             DataPair *p = dy->pairs.items[k];
-            if (p->value->kind == EX_STR) ERR(c, "E0403", p->value->span, "data '%s' must be a number, not a text", p->name);
+            if (p->value->kind == EX_STR) ERR(c, "E0403", p->value->span, _("data '%s' must be a number, not a text"), p->name);
             if (!expr_uses(ind->rumus, p->name)) {
-                Diag *d = WARN(c, "W0508", p->span, "data '%s' of %s is not used by its rumus", p->name, ind->id);
+                Diag *d = WARN(c, "W0508", p->span, _("data '%s' of %s is not used by its rumus"), p->name, ind->id);
                 Vec names = {0};
                 collect_data_names(ind->rumus, &names);
                 Suggest sg = {p->name, NULL, 99};
                 for (size_t m = 0; m < names.len; m++) suggest_try(&sg, names.items[m]);
-                if (sg.best) diag_hint(d, "did you mean '%s'? the rumus uses that name", sg.best);
+                if (sg.best) diag_hint(d, _("did you mean '%s'? the rumus uses that name"), sg.best);
                 vec_free(&names);
             }
         }
@@ -843,14 +844,14 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
                 for (size_t m = 0; m < dy->pairs.len; m++)
                     if (!strcmp(((DataPair *)dy->pairs.items[m])->name, name)) found = true;
                 if (!found) {
-                    Diag *d = ERR(c, "E0507", dy->span, "rumus of %s uses '%s', which data %d does not give",
+                    Diag *d = ERR(c, "E0507", dy->span, _("rumus of %s uses '%s', which data %d does not give"),
                                   ind->id, name, dy->year);
-                    diag_label(d, ind->rumus_span, "the rumus is here");
+                    diag_label(d, ind->rumus_span, _("the rumus is here"));
                 }
             }
         }
         if (!ind->data.len && !ind->realisasi.len)
-            WARN(c, "W0514", ind->rumus_span, "indikator %s has a rumus but no 'data' to compute it from", ind->id);
+            WARN(c, "W0514", ind->rumus_span, _("indikator %s has a rumus but no 'data' to compute it from"), ind->id);
         vec_free(&seen);
         /* realisasi and data must agree for a year both give */
         for (size_t i = 0; i < ind->realisasi.len; i++) {
@@ -869,9 +870,9 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
                 buf_init(&b);
                 num_format_short(&a, computed.q, ev->desimal, ev->round, NOTATION_ID, true);
                 buf_puts(&b, span_text(c->u, rv->lo->span));
-                Diag *d = ERR(c, "E0509", rv->span, "realisasi %d of %s is %s, but its rumus over data %d gives %s",
+                Diag *d = ERR(c, "E0509", rv->span, _("realisasi %d of %s is %s, but its rumus over data %d gives %s"),
                               y, ind->id, b.data, y, a.data);
-                diag_label(d, dy->span, "data %d is here", y);
+                diag_label(d, dy->span, _("data %d is here"), y);
                 buf_free(&a);
                 buf_free(&b);
             }
@@ -884,13 +885,13 @@ static void check_sasaran(Checker *c, Entity *s)
 {
     if (!s->id[0]) return;
     if (s->indikator.len == 0) {
-        Diag *d = ERR(c, "E0515", s->id_span, "sasaran %s has no indikator", s->id);
-        diag_hint(d, "a sasaran is measured by at least one indikator kinerja");
+        Diag *d = ERR(c, "E0515", s->id_span, _("sasaran %s has no indikator"), s->id);
+        diag_hint(d, _("a sasaran is measured by at least one indikator kinerja"));
     }
     if (s->supporters.len == 0 && c->u->programs.len > 0) {
-        Diag *d = WARN(c, "W0607", s->id_span, "no program 'mendukung' sasaran %s; its serapan and efisiensi are undefined",
+        Diag *d = WARN(c, "W0607", s->id_span, _("no program 'mendukung' sasaran %s; its serapan and efisiensi are undefined"),
                        s->id);
-        diag_hint(d, "add 'mendukung %s' to the program that funds it", s->id);
+        diag_hint(d, _("add 'mendukung %s' to the program that funds it"), s->id);
     }
 }
 
@@ -903,24 +904,24 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
     for (int i = 0; i < 2; i++) {
         const Expr *a = amounts[i];
         if (a && a->kind != EX_MONEY) {
-            Diag *d = ERR(c, "E0403", a->span, "%s must be an amount in rupiah", i ? "realisasi" : "anggaran");
+            Diag *d = ERR(c, "E0403", a->span, _("%s must be an amount in rupiah"), i ? "realisasi" : "anggaran");
             if (a->kind == EX_NUM) {
                 Buf b;
                 buf_init(&b);
                 num_format_money(&b, a->u.num.q, ROUND_HALF_UP, NOTATION_ID);
-                diag_hint(d, "write it as '%s'", b.data);
+                diag_hint(d, _("write it as '%s'"), b.data);
                 buf_free(&b);
             } else {
-                diag_hint(d, "write it as an amount such as 'Rp 100.000.000'");
+                diag_hint(d, _("write it as an amount such as 'Rp 100.000.000'"));
             }
         }
     }
     if (n->kind == ENT_SUBKEGIATAN || n->children.len == 0) {
         if (!n->anggaran) {
-            ERR(c, "E0601", n->id_span, "%s %s has no 'anggaran'", ent_kind_name(n->kind), n->id);
+            ERR(c, "E0601", n->id_span, _("%s %s has no 'anggaran'"), ent_kind_name(n->kind), n->id);
         }
         if (!n->realisasi_uang) {
-            ERR(c, "E0602", n->id_span, "%s %s has no 'realisasi'", ent_kind_name(n->kind), n->id);
+            ERR(c, "E0602", n->id_span, _("%s %s has no 'realisasi'"), ent_kind_name(n->kind), n->id);
         }
         if (n->anggaran && n->realisasi_uang && n->anggaran->kind == EX_MONEY && n->realisasi_uang->kind == EX_MONEY &&
             mpq_cmp(n->realisasi_uang->u.num.q, n->anggaran->u.num.q) > 0) {
@@ -929,7 +930,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
             buf_init(&r);
             fmt_money(&a, n->anggaran->u.num.q);
             fmt_money(&r, n->realisasi_uang->u.num.q);
-            WARN(c, "W0605", n->realisasi_uang->span, "realisasi %s of %s is above its anggaran %s", r.data, n->id, a.data);
+            WARN(c, "W0605", n->realisasi_uang->span, _("realisasi %s of %s is above its anggaran %s"), r.data, n->id, a.data);
             buf_free(&a);
             buf_free(&r);
         }
@@ -953,7 +954,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
                 mpq_sub(diff, stated->u.num.q, sum.q);
                 fmt_money(&s3, diff);
                 Diag *d = ERR(c, "E0603", stated->span,
-                              "%s of %s %s is stated as %s, but its %s add up to %s (difference %s)",
+                              _("%s of %s %s is stated as %s, but its %s add up to %s (difference %s)"),
                               i ? "realisasi" : "anggaran", ent_kind_name(n->kind), n->id, s1.data,
                               n->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan", s2.data, s3.data);
                 (void)d;
@@ -966,8 +967,8 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
         }
     }
     if (n->kind == ENT_PROGRAM && n->mendukung.len == 0 && c->u->sasaran.len > 0) {
-        Diag *d = WARN(c, "W0606", n->id_span, "program %s supports no sasaran", n->id);
-        diag_hint(d, "add 'mendukung S1' naming the sasaran it funds");
+        Diag *d = WARN(c, "W0606", n->id_span, _("program %s supports no sasaran"), n->id);
+        diag_hint(d, _("add 'mendukung S1' naming the sasaran it funds"));
     }
 }
 
@@ -1027,7 +1028,7 @@ static void check_skala(Checker *c, Entity *sk)
 {
     size_t n = sk->bands.len;
     if (n == 0) {
-        ERR(c, "E0701", sk->id_span, "skala %s has no bands", sk->id);
+        ERR(c, "E0701", sk->id_span, _("skala %s has no bands"), sk->id);
         return;
     }
     /* Empty bands are reported and left out of the overlap/gap check. */
@@ -1035,11 +1036,11 @@ static void check_skala(Checker *c, Entity *sk)
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         Band *b = sk->bands.items[i];
-        if (band_empty(b)) ERR(c, "E0702", b->span, "band '%s' holds no value", b->label);
+        if (band_empty(b)) ERR(c, "E0702", b->span, _("band '%s' holds no value"), b->label);
         else sorted[m++] = b;
         for (size_t k = 0; k < i; k++)
             if (!strcmp(((Band *)sk->bands.items[k])->label, b->label))
-                ERR(c, "E0705", b->span, "band '%s' appears twice in skala %s", b->label, sk->id);
+                ERR(c, "E0705", b->span, _("band '%s' appears twice in skala %s"), b->label, sk->id);
     }
     qsort(sorted, m, sizeof *sorted, band_lo_cmp);
     for (size_t i = 0; i + 1 < m; i++) {
@@ -1051,8 +1052,8 @@ static void check_skala(Checker *c, Entity *sk)
             if (sk->bands.items[k] == a) break;
         }
         if (!a->hi || !b->lo) {
-            Diag *d = ERR(c, "E0703", at->span, "bands '%s' and '%s' of skala %s overlap", a->label, b->label, sk->id);
-            diag_label(d, other->span, "'%s' is here", other->label);
+            Diag *d = ERR(c, "E0703", at->span, _("bands '%s' and '%s' of skala %s overlap"), a->label, b->label, sk->id);
+            diag_label(d, other->span, _("'%s' is here"), other->label);
             continue;
         }
         int cmp = mpq_cmp(a->hi->u.num.q, b->lo->u.num.q);
@@ -1060,25 +1061,25 @@ static void check_skala(Checker *c, Entity *sk)
         if (cmp > 0 || (cmp == 0 && a->hi_incl && b->lo_incl)) {
             Diag *d;
             if (cmp == 0)
-                d = ERR(c, "E0703", at->span, "bands '%s' and '%s' of skala %s overlap: nilai = %s is in both",
+                d = ERR(c, "E0703", at->span, _("bands '%s' and '%s' of skala %s overlap: nilai = %s is in both"),
                         a->label, b->label, sk->id, x);
             else
-                d = ERR(c, "E0703", at->span, "bands '%s' and '%s' of skala %s overlap: %s %s nilai %s %s is in both",
+                d = ERR(c, "E0703", at->span, _("bands '%s' and '%s' of skala %s overlap: %s %s nilai %s %s is in both"),
                         a->label, b->label, sk->id, y, b->lo_incl ? "<=" : "<", a->hi_incl ? "<=" : "<", x);
-            diag_label(d, other->span, "'%s' is here", other->label);
+            diag_label(d, other->span, _("'%s' is here"), other->label);
             /* end the lower band where the upper one starts */
-            diag_hint(d, "write %s", band_text(c, a->label, a->lo, a->lo_incl, b->lo, !b->lo_incl));
+            diag_hint(d, _("write %s"), band_text(c, a->label, a->lo, a->lo_incl, b->lo, !b->lo_incl));
         } else if (cmp < 0 || (!a->hi_incl && !b->lo_incl)) {
             Diag *d;
             if (cmp == 0)
-                d = ERR(c, "E0704", at->span, "bands '%s' and '%s' of skala %s leave a gap: nilai = %s is in no band",
+                d = ERR(c, "E0704", at->span, _("bands '%s' and '%s' of skala %s leave a gap: nilai = %s is in no band"),
                         a->label, b->label, sk->id, x);
             else
-                d = ERR(c, "E0704", at->span, "bands '%s' and '%s' of skala %s leave a gap: %s %s nilai %s %s is in no band",
+                d = ERR(c, "E0704", at->span, _("bands '%s' and '%s' of skala %s leave a gap: %s %s nilai %s %s is in no band"),
                         a->label, b->label, sk->id, x, a->hi_incl ? "<" : "<=", b->lo_incl ? "<" : "<=", y);
-            diag_label(d, other->span, "'%s' is here", other->label);
+            diag_label(d, other->span, _("'%s' is here"), other->label);
             /* let the lower band run up to where the upper one starts */
-            diag_hint(d, "write %s", band_text(c, a->label, a->lo, a->lo_incl, b->lo, !b->lo_incl));
+            diag_hint(d, _("write %s"), band_text(c, a->label, a->lo, a->lo_incl, b->lo, !b->lo_incl));
         }
     }
     free(sorted);
@@ -1107,12 +1108,12 @@ static void resolve_perjanjian(Checker *c)
         if (pk->mengubah) {
             Entity *old = resolve_ref(c, pk->mengubah, K(ENT_PERJANJIAN), "perjanjian");
             if (old == pk) {
-                ERR(c, "E0613", pk->mengubah->span, "perjanjian %s cannot amend itself", pk->id);
+                ERR(c, "E0613", pk->mengubah->span, _("perjanjian %s cannot amend itself"), pk->id);
                 pk->mengubah->ent = NULL;
             } else if (old && old->diubah_oleh) {
-                Diag *d = ERR(c, "E0613", pk->mengubah->span, "perjanjian %s is already amended by %s", old->id,
+                Diag *d = ERR(c, "E0613", pk->mengubah->span, _("perjanjian %s is already amended by %s"), old->id,
                               old->diubah_oleh->id);
-                diag_label(d, old->diubah_oleh->id_span, "%s is declared here", old->diubah_oleh->id);
+                diag_label(d, old->diubah_oleh->id_span, _("%s is declared here"), old->diubah_oleh->id);
                 pk->mengubah->ent = NULL;
             } else if (old) {
                 old->diubah_oleh = pk;
@@ -1125,7 +1126,7 @@ static void resolve_perjanjian(Checker *c)
         size_t steps = 0;
         for (Entity *p = pk->diubah_oleh; p && steps <= u->perjanjian.len; p = p->diubah_oleh) steps++;
         if (steps > u->perjanjian.len) {
-            ERR(c, "E0613", pk->id_span, "perjanjian %s is part of a cycle of amendments", pk->id);
+            ERR(c, "E0613", pk->id_span, _("perjanjian %s is part of a cycle of amendments"), pk->id);
             pk->diubah_oleh = NULL;
         }
     }
@@ -1148,10 +1149,10 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
         if (lo.kind != V_UNDEF && (lo.kind == V_NUM || lo.kind == V_MONEY) &&
             (!mpq_equal(lo.q, p->value->lo->u.num.q) ||
              (p->value->hi && (hi.kind == V_UNDEF || !mpq_equal(hi.q, p->value->hi->u.num.q))))) {
-            Diag *d = WARN(c, "W0610", p->value->span, "perjanjian %s sets the target of %s to %s, but the Renstra target for %d is %s",
+            Diag *d = WARN(c, "W0610", p->value->span, _("perjanjian %s sets the target of %s to %s, but the Renstra target for %d is %s"),
                            pk->id, ind->id, span_text(u, p->value->span), u->tahun,
                            span_text(u, year_value_span(ind, u->tahun)));
-            diag_label(d, year_value_span(ind, u->tahun), "the Renstra target is here");
+            diag_label(d, year_value_span(ind, u->tahun), _("the Renstra target is here"));
         }
         value_clear(&lo);
         value_clear(&hi);
@@ -1165,7 +1166,7 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
         Entity *node = p->ref.ent;
         if (!node) continue;
         if (p->value->lo->kind != EX_MONEY) {
-            ERR(c, "E0403", p->value->span, "the anggaran of %s in perjanjian %s must be an amount in rupiah", node->id, pk->id);
+            ERR(c, "E0403", p->value->span, _("the anggaran of %s in perjanjian %s must be an amount in rupiah"), node->id, pk->id);
             continue;
         }
         Value a;
@@ -1186,16 +1187,16 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
             fmt_money(&s3, diff);
             if (latest == pk) {
                 Diag *d = ERR(c, "E0611", p->value->span,
-                              "perjanjian %s gives %s %s, but the budget tree adds up to %s (the perjanjian is %s %s)",
+                              _("perjanjian %s gives %s %s, but the budget tree adds up to %s (the perjanjian is %s %s)"),
                               pk->id, node->id, s1.data, s2.data, s3.data, less ? "less" : "more");
-                diag_hint(d, "if the budget was changed after signing, declare the amended perjanjian with "
-                             "'mengubah %s'", pk->id);
+                diag_hint(d, _("if the budget was changed after signing, declare the amended perjanjian with "
+                             "'mengubah %s'"), pk->id);
             } else {
                 Diag *d = diag_add(c->dl, DIAG_NOTE, "E0612", p->value->span,
-                                   "perjanjian %s (%s) gives %s %s, %s %s than the budget %s; perjanjian %s (%s) amends it",
+                                   _("perjanjian %s (%s) gives %s %s, %s %s than the budget %s; perjanjian %s (%s) amends it"),
                                    pk->id, pk_name(pk), node->id, s1.data, s3.data, less ? "less" : "more", s2.data,
                                    latest->id, pk_name(latest));
-                diag_label(d, latest->id_span, "the amending perjanjian is here");
+                diag_label(d, latest->id_span, _("the amending perjanjian is here"));
             }
             mpq_clear(diff);
             buf_free(&s1);
@@ -1254,15 +1255,15 @@ int check_andai(Unit *u, Andai *a, DiagList *dl)
 void check_library(Unit *u, DiagList *dl)
 {
     Checker c = {u, dl, NULL, NULL};
-    if (u->ninstansi) ERR(&c, "E0902", u->instansi_span, "an imported file may declare only skala and aturan");
+    if (u->ninstansi) ERR(&c, "E0902", u->instansi_span, _("an imported file may declare only skala and aturan"));
     for (size_t i = 0; i < u->entities.len; i++) {
         Entity *e = u->entities.items[i];
         if (e->kind != ENT_SKALA && e->kind != ENT_ATURAN && !e->parent)
-            ERR(&c, "E0902", e->id_span, "an imported file may declare only skala and aturan, not %s %s",
+            ERR(&c, "E0902", e->id_span, _("an imported file may declare only skala and aturan, not %s %s"),
                 ent_kind_name(e->kind), e->id);
     }
     if (u->periksa.len || u->atur.len || u->andai.len)
-        ERR(&c, "E0902", (Span){u->file, 0, 0}, "an imported file may declare only skala and aturan");
+        ERR(&c, "E0902", (Span){u->file, 0, 0}, _("an imported file may declare only skala and aturan"));
     check_duplicates(&c);
     for (size_t i = 0; i < u->aturan.len; i++) {
         Entity *r = u->aturan.items[i];
@@ -1308,7 +1309,7 @@ static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult c
     Buf lb;
     buf_init(&lb);
     if (cr == CLAIM_UNDEFINED) {
-        d = diag_add(dl, DIAG_ERROR, "E0802", e->span, "claim cannot be decided: %s",
+        d = diag_add(dl, DIAG_ERROR, "E0802", e->span, _("claim cannot be decided: %s"),
                      l->kind == V_UNDEF && l->text ? l->text : "a value it needs is undefined");
     } else if (e->kind == EX_BIN && e->u.bin.op >= OP_EQ && e->u.bin.op <= OP_APPROX) {
         BinOp op = e->u.bin.op;
@@ -1323,29 +1324,29 @@ static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult c
             mpq_init(q);
             num_round(q, l->q, rdec, ev->round);
             num_format(&rounded, q, rdec, ev->round, ev->notation, true);
-            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, "claim does not hold: %s is %s, not %s", lhs, lb.data, rhs);
+            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, _("claim does not hold: %s is %s, not %s"), lhs, lb.data, rhs);
             if (strcmp(rounded.data, lb.data))
-                diag_hint(d, "rounded to %d decimal%s as the claim is written, %s is %s", rdec, rdec == 1 ? "" : "s",
+                diag_hint(d, _("rounded to %d decimal%s as the claim is written, %s is %s"), rdec, rdec == 1 ? "" : "s",
                           lb.data, rounded.data);
             mpq_clear(q);
             buf_free(&rounded);
         } else if (is_literal(e->u.bin.r)) {
-            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, "claim does not hold: %s is %s, not %s%s%s", lhs, lb.data,
+            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, _("claim does not hold: %s is %s, not %s%s%s"), lhs, lb.data,
                          op == OP_EQ ? "" : op_text(op), op == OP_EQ ? "" : " ", rhs);
         } else {
             Buf rb;
             buf_init(&rb);
             eval_format_value(ev, &rb, r, 0);
-            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, "claim does not hold: %s is %s and %s is %s", lhs, lb.data,
+            d = diag_add(dl, DIAG_ERROR, "E0801", e->span, _("claim does not hold: %s is %s and %s is %s"), lhs, lb.data,
                          rhs, rb.data);
             buf_free(&rb);
         }
     } else {
         eval_format_value(ev, &lb, l, 0);
-        d = diag_add(dl, DIAG_ERROR, "E0801", e->span, "claim does not hold: %s is %s", span_text(ev->u, e->span),
+        d = diag_add(dl, DIAG_ERROR, "E0801", e->span, _("claim does not hold: %s is %s"), span_text(ev->u, e->span),
                      lb.data);
     }
-    if (p->pesan) diag_hint(d, "pesan: %s", p->pesan);
+    if (p->pesan) diag_hint(d, _("pesan: %s"), p->pesan);
     buf_free(&lb);
 }
 

@@ -1,5 +1,6 @@
 /* diff.c -- differences between PK versions or between files. */
 #include "diff.h"
+#include "i18n.h"
 
 #include <string.h>
 
@@ -34,8 +35,8 @@ static bool print_change(FILE *out, Eval *ev, const char *what, const char *id, 
         }
     } else {
         differ = strcmp(ba.data ? ba.data : "", bb.data ? bb.data : "") != 0;
-        if (!a) buf_puts(&bd, "(baru)");
-        else if (!b) buf_puts(&bd, "(dihapus)");
+        if (!a) buf_puts(&bd, _("(baru)"));
+        else if (!b) buf_puts(&bd, _("(dihapus)"));
     }
     if (differ) fprintf(out, "  %-10s %-12s %s \xE2\x86\x92 %s   %s\n", what, id, ba.data, bb.data, bd.data ? bd.data : "");
     buf_free(&ba);
@@ -99,7 +100,7 @@ static void print_total(FILE *out, Eval *ev, const char *what, mpq_t a, mpq_t b)
         Buf s;
         buf_init(&s);
         eval_format_value(ev, &s, &va, 0);
-        fprintf(out, "  %-10s %-12s %s (tetap)\n", what, "jumlah", s.data);
+        fprintf(out, _("  %-10s %-12s %s (tetap)\n"), what, "jumlah", s.data);
         buf_free(&s);
     }
     value_clear(&va);
@@ -108,7 +109,7 @@ static void print_total(FILE *out, Eval *ev, const char *what, mpq_t a, mpq_t b)
 
 size_t diff_perjanjian(FILE *out, Eval *ev, Entity *a, Entity *b)
 {
-    fprintf(out, "perjanjian %s (%s) \xE2\x86\x92 %s (%s)\n", a->id, a->tanggal ? a->tanggal : "-", b->id,
+    fprintf(out, _("perjanjian %s (%s) \xE2\x86\x92 %s (%s)\n"), a->id, a->tanggal ? a->tanggal : "-", b->id,
             b->tanggal ? b->tanggal : "-");
     size_t n = diff_pairs(out, ev, "target", &a->pk_target, &b->pk_target, NULL, NULL);
     mpq_t sa, sb;
@@ -116,14 +117,14 @@ size_t diff_perjanjian(FILE *out, Eval *ev, Entity *a, Entity *b)
     n += diff_pairs(out, ev, "anggaran", &a->pk_anggaran, &b->pk_anggaran, sa, sb);
     print_total(out, ev, "anggaran", sa, sb);
     mpq_clears(sa, sb, NULL);
-    if (n == 0) fputs("  tidak ada perbedaan\n", out);
+    if (n == 0) fputs(_("  tidak ada perbedaan\n"), out);
     return n;
 }
 
 size_t diff_units(FILE *out, Eval *ea, Eval *eb)
 {
     Unit *ua = ea->u, *ub = eb->u;
-    fprintf(out, "%s (%s) \xE2\x86\x92 %s (%s), tahun %d\n", ua->nama ? ua->nama : "?", ua->file->name,
+    fprintf(out, _("%s (%s) \xE2\x86\x92 %s (%s), tahun %d\n"), ua->nama ? ua->nama : "?", ua->file->name,
             ub->nama ? ub->nama : "?", ub->file->name, ea->tahun);
     size_t n = 0;
     Value va, vb, hi;
@@ -179,6 +180,6 @@ size_t diff_units(FILE *out, Eval *ea, Eval *eb)
     value_clear(&va);
     value_clear(&vb);
     value_clear(&hi);
-    if (n == 0) fputs("  tidak ada perbedaan\n", out);
+    if (n == 0) fputs(_("  tidak ada perbedaan\n"), out);
     return n;
 }

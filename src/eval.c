@@ -1,6 +1,7 @@
 /* eval.c -- exact evaluation of capaian, predikat, serapan, efisiensi,
  * rules and claims.  See eval.h. */
 #include "eval.h"
+#include "i18n.h"
 #include "parse.h"
 
 #include <stdarg.h>
@@ -208,7 +209,7 @@ void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
     const Andai *a = find_andai(ev, ANDAI_TARGET, ind, year, NULL);
     const YearVal *v = a ? a->value : year_value(&ind->target, year, ev->u->tahun);
     if (!v) {
-        value_undef(lo, fmt_reason(ev, "%s has no target for %d", ind->id, year));
+        value_undef(lo, fmt_reason(ev, _("%s has no target for %d"), ind->id, year));
         return;
     }
     stated_value(ev, v->lo, lo);
@@ -247,7 +248,7 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
     }
     const YearVal *v = year_value(&ind->realisasi, year, ev->u->tahun);
     if (!v) {
-        value_undef(out, fmt_reason(ev, "%s has no realisasi for %d", ind->id, year));
+        value_undef(out, fmt_reason(ev, _("%s has no realisasi for %d"), ind->id, year));
         return;
     }
     stated_value(ev, v->lo, out);
@@ -261,7 +262,7 @@ static void budget_amount(Eval *ev, Entity *x, bool anggaran, Value *out)
         const Andai *a = find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
         const Expr *e = a ? a->value->lo : anggaran ? x->anggaran : x->realisasi_uang;
         if (!e) {
-            value_undef(out, fmt_reason(ev, "%s %s has no %s", ent_kind_name(x->kind), x->id,
+            value_undef(out, fmt_reason(ev, _("%s %s has no %s"), ent_kind_name(x->kind), x->id,
                                         anggaran ? "anggaran" : "realisasi"));
             return;
         }
@@ -289,7 +290,7 @@ static void budget_amount(Eval *ev, Entity *x, bool anggaran, Value *out)
 static void sasaran_amount(Eval *ev, Entity *s, bool anggaran, Value *out)
 {
     if (s->supporters.len == 0) {
-        value_undef(out, fmt_reason(ev, "no program 'mendukung' sasaran %s", s->id));
+        value_undef(out, fmt_reason(ev, _("no program 'mendukung' sasaran %s"), s->id));
         return;
     }
     Value part;
@@ -312,7 +313,7 @@ void eval_anggaran(Eval *ev, Entity *x, Value *out)
 {
     if (x->kind == ENT_SASARAN) sasaran_amount(ev, x, true, out);
     else if (ent_is_budget(x)) budget_amount(ev, x, true, out);
-    else value_undef(out, fmt_reason(ev, "%s is not a budget node", x->id));
+    else value_undef(out, fmt_reason(ev, _("%s is not a budget node"), x->id));
 }
 
 void eval_realisasi(Eval *ev, Entity *x, int year, Value *out)
@@ -320,7 +321,7 @@ void eval_realisasi(Eval *ev, Entity *x, int year, Value *out)
     if (x->kind == ENT_INDIKATOR) realisasi_indikator(ev, x, year, out);
     else if (ent_is_budget(x)) budget_amount(ev, x, false, out);
     else if (x->kind == ENT_SASARAN) sasaran_amount(ev, x, false, out);
-    else value_undef(out, fmt_reason(ev, "%s has no realisasi", x->id));
+    else value_undef(out, fmt_reason(ev, _("%s has no realisasi"), x->id));
 }
 
 /* out = a / b * 100, undefined when b is 0. */
@@ -354,9 +355,9 @@ void eval_serapan(Eval *ev, Entity *x, Value *out)
         budget_amount(ev, x, true, &a);
         budget_amount(ev, x, false, &r);
     } else {
-        value_undef(&a, fmt_reason(ev, "%s is not a budget node or sasaran", x->id));
+        value_undef(&a, fmt_reason(ev, _("%s is not a budget node or sasaran"), x->id));
     }
-    percent_of(ev, &r, &a, out, fmt_reason(ev, "anggaran of %s", x->id));
+    percent_of(ev, &r, &a, out, fmt_reason(ev, _("anggaran of %s"), x->id));
     value_clear(&a);
     value_clear(&r);
 }
@@ -369,7 +370,7 @@ static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *
     if (r->kind == V_UNDEF) { value_undef(out, r->text); return; }
     if (t->kind == V_UNDEF) { value_undef(out, t->text); return; }
     if (mpq_sgn(t->q) == 0) {
-        value_undef(out, fmt_reason(ev, "the target of %s is 0", ind->id));
+        value_undef(out, fmt_reason(ev, _("the target of %s is 0"), ind->id));
         return;
     }
     if (ind->polaritas == POL_NEGATIF) {
@@ -417,7 +418,7 @@ static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
                               void (*each)(Eval *, Entity *, int, Value *))
 {
     if (s->indikator.len == 0) {
-        value_undef(out, fmt_reason(ev, "sasaran %s has no indikator", s->id));
+        value_undef(out, fmt_reason(ev, _("sasaran %s has no indikator"), s->id));
         return;
     }
     Value part;
@@ -449,7 +450,7 @@ void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
         return;
     }
     if (x->kind != ENT_INDIKATOR) {
-        value_undef(out, fmt_reason(ev, "capaian needs an indikator or sasaran, not %s %s",
+        value_undef(out, fmt_reason(ev, _("capaian needs an indikator or sasaran, not %s %s"),
                                     ent_kind_name(x->kind), x->id));
         return;
     }
@@ -473,7 +474,7 @@ static void capaian_renstra_one(Eval *ev, Entity *x, int year, Value *out)
 {
     (void)year;
     if (!ev->u->has_periode) {
-        value_undef(out, "no periode is declared, so there is no end-of-Renstra target");
+        value_undef(out, _("no periode is declared, so there is no end-of-Renstra target"));
         return;
     }
     Value r, lo, hi;
@@ -482,7 +483,7 @@ static void capaian_renstra_one(Eval *ev, Entity *x, int year, Value *out)
     value_init(&hi);
     realisasi_indikator(ev, x, ev->tahun, &r);
     eval_target(ev, x, ev->u->periode_to, &lo, &hi);
-    percent_of(ev, &r, &lo, out, fmt_reason(ev, "the %d target of %s", ev->u->periode_to, x->id));
+    percent_of(ev, &r, &lo, out, fmt_reason(ev, _("the %d target of %s"), ev->u->periode_to, x->id));
     value_clear(&r);
     value_clear(&lo);
     value_clear(&hi);
@@ -492,7 +493,7 @@ void eval_capaian_renstra(Eval *ev, Entity *x, Value *out)
 {
     if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) mean_of_indikator(ev, x, ev->tahun, out, capaian_renstra_one);
     else if (x->kind == ENT_INDIKATOR) capaian_renstra_one(ev, x, ev->tahun, out);
-    else value_undef(out, fmt_reason(ev, "capaian_renstra needs an indikator or sasaran, not %s", x->id));
+    else value_undef(out, fmt_reason(ev, _("capaian_renstra needs an indikator or sasaran, not %s"), x->id));
 }
 
 /* ---- skala, predikat, efisiensi ---- */
@@ -523,13 +524,13 @@ static void kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const 
 {
     if (band) *band = NULL;
     if (v->kind == V_UNDEF) { value_undef(out, v->text); return; }
-    if (v->kind != V_NUM) { value_undef(out, "kategori needs a number"); return; }
+    if (v->kind != V_NUM) { value_undef(out, _("kategori needs a number")); return; }
     const Band *b = eval_band(skala, v->q);
     if (!b) {
         Buf t;
         buf_init(&t);
         eval_format_num(ev, &t, v->q, ev->desimal);
-        value_undef(out, fmt_reason(ev, "%s lies in no band of skala %s", t.data, skala->id));
+        value_undef(out, fmt_reason(ev, _("%s lies in no band of skala %s"), t.data, skala->id));
         buf_free(&t);
         return;
     }
@@ -588,11 +589,11 @@ void eval_ikm(Eval *ev, Entity *s, Value *out, Vec *nrr)
 {
     size_t n = s->unsur.len, r = s->rows.len;
     if (s->kind != ENT_SURVEI) {
-        value_undef(out, fmt_reason(ev, "ikm needs a survei, not %s", s->id));
+        value_undef(out, fmt_reason(ev, _("ikm needs a survei, not %s"), s->id));
         return;
     }
     if (!n || !r) {
-        value_undef(out, fmt_reason(ev, "survei %s has no %s", s->id, n ? "answers" : "unsur"));
+        value_undef(out, fmt_reason(ev, _("survei %s has no %s"), s->id, n ? "answers" : "unsur"));
         return;
     }
     mpq_t total, col, t;
@@ -639,11 +640,11 @@ void eval_komponen(const Komponen *k, Value *out)
 void eval_nilai_sakip(Eval *ev, Entity *p, Value *out)
 {
     if (p->kind != ENT_PENILAIAN) {
-        value_undef(out, fmt_reason(ev, "nilai_sakip needs a penilaian, not %s", p->id));
+        value_undef(out, fmt_reason(ev, _("nilai_sakip needs a penilaian, not %s"), p->id));
         return;
     }
     if (!p->komponen.len) {
-        value_undef(out, fmt_reason(ev, "penilaian %s has no komponen", p->id));
+        value_undef(out, fmt_reason(ev, _("penilaian %s has no komponen"), p->id));
         return;
     }
     Value k;
@@ -670,8 +671,8 @@ static void type_error(Eval *ev, Span at, const char *fmt, const Value *a, const
 static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, Value *out)
 {
     if (ev->call_depth >= MAX_CALL_DEPTH) {
-        value_undef(out, "rules call each other too deeply");
-        runtime_error(ev, at, "E0305", "rules call each other more than 64 levels deep");
+        value_undef(out, _("rules call each other too deeply"));
+        runtime_error(ev, at, "E0305", _("rules call each other more than 64 levels deep"));
         return;
     }
     (void)nargs;
@@ -689,7 +690,7 @@ static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, V
 static int year_arg(Eval *ev, const Value *v, Span at)
 {
     if (v->kind != V_NUM || mpz_cmp_ui(mpq_denref(v->q), 1) != 0 || !mpz_fits_sint_p(mpq_numref(v->q))) {
-        runtime_error(ev, at, "E0402", "a year argument must be a whole number like 2024");
+        runtime_error(ev, at, "E0402", _("a year argument must be a whole number like 2024"));
         return -1;
     }
     return (int)mpz_get_si(mpq_numref(v->q));
@@ -710,8 +711,8 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
         }
         if (v.kind != V_NUM && v.kind != V_MONEY) {
             runtime_error(ev, e->u.call.args[i]->span, "E0401",
-                          "this function takes numbers or amounts");
-            value_undef(out, "argument is not a number");
+                          _("this function takes numbers or amounts"));
+            value_undef(out, _("argument is not a number"));
             value_clear(&v);
             return;
         }
@@ -722,8 +723,8 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
             continue;
         }
         if (v.kind != out->kind) {
-            runtime_error(ev, e->u.call.args[i]->span, "E0401", "cannot mix money and numbers here");
-            value_undef(out, "mixed money and numbers");
+            runtime_error(ev, e->u.call.args[i]->span, "E0401", _("cannot mix money and numbers here"));
+            value_undef(out, _("mixed money and numbers"));
             value_clear(&v);
             return;
         }
@@ -732,7 +733,7 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
         else if ((how == '<' && c < 0) || (how == '>' && c > 0)) mpq_set(out->q, v.q);
     }
     if (first) {
-        value_undef(out, "no arguments");
+        value_undef(out, _("no arguments"));
     } else if (how == 'r') {
         mpq_t d;
         mpq_init(d);
@@ -755,7 +756,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         for (int i = 0; i < np; i++) {
             value_init(&vals[i]);
             if (i < n) eval_expr(ev, args[i], &vals[i]);
-            else value_undef(&vals[i], "missing argument");
+            else value_undef(&vals[i], _("missing argument"));
         }
         call_rule(ev, rule, vals, np, e->span, out);
         for (int i = 0; i < np; i++) value_clear(&vals[i]);
@@ -776,11 +777,11 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
     if (!strcmp(f, "bulat")) {
         if (a.kind == V_UNDEF) value_undef(out, a.text);
         else if (b.kind == V_UNDEF) value_undef(out, b.text);
-        else if (a.kind != V_NUM && a.kind != V_MONEY) value_undef(out, "bulat needs a number");
+        else if (a.kind != V_NUM && a.kind != V_MONEY) value_undef(out, _("bulat needs a number"));
         else {
             int d = year_arg(ev, &b, n >= 2 ? args[1]->span : e->span);
             if (d < 0 || d > 20) {
-                value_undef(out, "bulat needs a whole number of decimals from 0 to 20");
+                value_undef(out, _("bulat needs a whole number of decimals from 0 to 20"));
                 goto done;
             }
             num_round(out->q, a.q, d, ev->round);
@@ -790,7 +791,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         goto done;
     }
     if (!strcmp(f, "kategori")) {
-        if (b.kind != V_REF || b.ent->kind != ENT_SKALA) value_undef(out, "kategori needs a skala");
+        if (b.kind != V_REF || b.ent->kind != ENT_SKALA) value_undef(out, _("kategori needs a skala"));
         else kategori(ev, &a, b.ent, out, NULL);
         goto done;
     }
@@ -800,8 +801,8 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
     }
     if (a.kind != V_REF) {
         runtime_error(ev, n ? args[0]->span : e->span, "E0402",
-                      "this function needs the name of an indikator, sasaran or budget node");
-        value_undef(out, "not a name");
+                      _("this function needs the name of an indikator, sasaran or budget node"));
+        value_undef(out, _("not a name"));
         goto done;
     }
     Entity *x = a.ent;
@@ -813,7 +814,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         }
         year = year_arg(ev, &b, args[1]->span);
         if (year < 0) {
-            value_undef(out, "its year is not a whole number");
+            value_undef(out, _("its year is not a whole number"));
             goto done;
         }
     }
@@ -821,7 +822,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         Value hi;
         value_init(&hi);
         if (x->kind == ENT_INDIKATOR) eval_target(ev, x, year, out, &hi);
-        else value_undef(out, fmt_reason(ev, "%s is not an indikator", x->id));
+        else value_undef(out, fmt_reason(ev, _("%s is not an indikator"), x->id));
         value_clear(&hi);
     } else if (!strcmp(f, "realisasi")) {
         eval_realisasi(ev, x, year, out);
@@ -842,7 +843,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
     } else if (!strcmp(f, "nilai_sakip")) {
         eval_nilai_sakip(ev, x, out);
     } else {
-        value_undef(out, "unknown function");
+        value_undef(out, _("unknown function"));
     }
 done:
     value_clear(&a);
@@ -855,8 +856,8 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
 {
     BinOp op = e->u.bin.op;
     if (!numeric(l) || !numeric(r)) {
-        type_error(ev, e->op_span, "cannot do arithmetic on %s and %s", l, r);
-        value_undef(out, "type error");
+        type_error(ev, e->op_span, _("cannot do arithmetic on %s and %s"), l, r);
+        value_undef(out, _("type error"));
         return;
     }
     VKind k;
@@ -864,7 +865,7 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
     case OP_ADD: case OP_SUB:
         if (l->kind != r->kind) {
             type_error(ev, e->op_span, op == OP_ADD ? "cannot add %s and %s" : "cannot subtract %s and %s", l, r);
-            value_undef(out, "type error");
+            value_undef(out, _("type error"));
             return;
         }
         k = l->kind;
@@ -873,8 +874,8 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
         break;
     case OP_MUL:
         if (l->kind == V_MONEY && r->kind == V_MONEY) {
-            type_error(ev, e->op_span, "cannot multiply %s by %s", l, r);
-            value_undef(out, "type error");
+            type_error(ev, e->op_span, _("cannot multiply %s by %s"), l, r);
+            value_undef(out, _("type error"));
             return;
         }
         k = (l->kind == V_MONEY || r->kind == V_MONEY) ? V_MONEY : V_NUM;
@@ -882,12 +883,12 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
         break;
     default: /* OP_DIV */
         if (l->kind == V_NUM && r->kind == V_MONEY) {
-            type_error(ev, e->op_span, "cannot divide a %s by %s", l, r);
-            value_undef(out, "type error");
+            type_error(ev, e->op_span, _("cannot divide a %s by %s"), l, r);
+            value_undef(out, _("type error"));
             return;
         }
         if (mpq_sgn(r->q) == 0) {
-            value_undef(out, fmt_reason(ev, "division by zero in '%s'", span_text(ev->u, e->span)));
+            value_undef(out, fmt_reason(ev, _("division by zero in '%s'"), span_text(ev->u, e->span)));
             return;
         }
         k = (l->kind == V_MONEY && r->kind == V_MONEY) ? V_NUM : l->kind;
@@ -915,8 +916,8 @@ static void eval_compare(Eval *ev, const Expr *e, const Value *l, const Value *r
     bool same = l->kind == r->kind;
     if (op == OP_APPROX) {
         if (!numeric(l) || !same) {
-            type_error(ev, e->op_span, "'~=' compares like with like, not %s with %s", l, r);
-            value_undef(out, "type error");
+            type_error(ev, e->op_span, _("'~=' compares like with like, not %s with %s"), l, r);
+            value_undef(out, _("type error"));
             return;
         }
         const Expr *litx = e->u.bin.r;
@@ -931,8 +932,8 @@ static void eval_compare(Eval *ev, const Expr *e, const Value *l, const Value *r
     }
     if (op == OP_EQ || op == OP_NE) {
         if (!same) {
-            type_error(ev, e->op_span, "cannot compare %s with %s", l, r);
-            value_undef(out, "type error");
+            type_error(ev, e->op_span, _("cannot compare %s with %s"), l, r);
+            value_undef(out, _("type error"));
             return;
         }
         bool eq = values_equal(l, r);
@@ -940,8 +941,8 @@ static void eval_compare(Eval *ev, const Expr *e, const Value *l, const Value *r
         return;
     }
     if (!numeric(l) || !same) {
-        type_error(ev, e->op_span, "cannot order %s and %s", l, r);
-        value_undef(out, "type error");
+        type_error(ev, e->op_span, _("cannot order %s and %s"), l, r);
+        value_undef(out, _("type error"));
         return;
     }
     int c = mpq_cmp(l->q, r->q);
@@ -957,7 +958,7 @@ static void eval_ident(Eval *ev, const Expr *e, Value *out)
         return;
     case REF_PARAM:
         if (ev->frame) value_set(out, &ev->frame[e->u.id.index]);
-        else value_undef(out, "rule parameter outside its rule");
+        else value_undef(out, _("rule parameter outside its rule"));
         return;
     case REF_RULE:
         call_rule(ev, e->u.id.ent, NULL, 0, e->span, out);
@@ -976,14 +977,14 @@ static void eval_ident(Eval *ev, const Expr *e, Value *out)
                     return;
                 }
             }
-            value_undef(out, fmt_reason(ev, "data %d of %s has no '%s'", ev->data->year,
+            value_undef(out, fmt_reason(ev, _("data %d of %s has no '%s'"), ev->data->year,
                                         ev->data_owner->id, e->u.id.name));
         } else {
-            value_undef(out, fmt_reason(ev, "'%s' is only known inside a rumus", e->u.id.name));
+            value_undef(out, fmt_reason(ev, _("'%s' is only known inside a rumus"), e->u.id.name));
         }
         return;
     default:
-        value_undef(out, fmt_reason(ev, "unknown name '%s'", e->u.id.name));
+        value_undef(out, fmt_reason(ev, _("unknown name '%s'"), e->u.id.name));
         return;
     }
 }
@@ -1008,8 +1009,8 @@ void eval_expr(Eval *ev, const Expr *e, Value *out)
         if (out->kind == V_NUM || out->kind == V_MONEY) {
             mpq_neg(out->q, out->q);
         } else if (out->kind != V_UNDEF) {
-            type_error(ev, e->op_span, "cannot negate a %s%s", out, NULL);
-            value_undef(out, "type error");
+            type_error(ev, e->op_span, _("cannot negate a %s%s"), out, NULL);
+            value_undef(out, _("type error"));
         }
         return;
     case EX_NOT:
@@ -1017,8 +1018,8 @@ void eval_expr(Eval *ev, const Expr *e, Value *out)
         if (out->kind == V_BOOL) {
             out->b = !out->b;
         } else if (out->kind != V_UNDEF) {
-            type_error(ev, e->op_span, "'tidak' needs a truth value, not a %s%s", out, NULL);
-            value_undef(out, "type error");
+            type_error(ev, e->op_span, _("'tidak' needs a truth value, not a %s%s"), out, NULL);
+            value_undef(out, _("type error"));
         }
         return;
     case EX_IF: {
@@ -1030,8 +1031,8 @@ void eval_expr(Eval *ev, const Expr *e, Value *out)
         } else if (c.kind == V_UNDEF) {
             value_undef(out, c.text);
         } else {
-            type_error(ev, e->u.cond.c->span, "'jika' needs a truth value, not a %s%s", &c, NULL);
-            value_undef(out, "type error");
+            type_error(ev, e->u.cond.c->span, _("'jika' needs a truth value, not a %s%s"), &c, NULL);
+            value_undef(out, _("type error"));
         }
         value_clear(&c);
         return;
@@ -1053,8 +1054,8 @@ void eval_expr(Eval *ev, const Expr *e, Value *out)
         if (l.kind == V_UNDEF) value_undef(out, l.text);
         else if (r.kind == V_UNDEF) value_undef(out, r.text);
         else if (l.kind != V_BOOL || r.kind != V_BOOL) {
-            type_error(ev, e->op_span, "'dan'/'atau' need truth values, not %s and %s", &l, &r);
-            value_undef(out, "type error");
+            type_error(ev, e->op_span, _("'dan'/'atau' need truth values, not %s and %s"), &l, &r);
+            value_undef(out, _("type error"));
         } else value_bool(out, r.b);
         goto done;
     }

@@ -1,5 +1,6 @@
 /* explain.c -- explanation trees for `jelaskan` and verdict notes. */
 #include "explain.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,13 +32,13 @@ void band_condition(const Band *b, Notation nt, Buf *out)
     if (b->lo) num_format_short(&lo, b->lo->u.num.q, 6, ROUND_HALF_UP, nt, false);
     if (b->hi) num_format_short(&hi, b->hi->u.num.q, 6, ROUND_HALF_UP, nt, false);
     if (b->lo && b->hi)
-        buf_printf(out, "%s %s nilai %s %s", lo.data, b->lo_incl ? "<=" : "<", b->hi_incl ? "<=" : "<", hi.data);
+        buf_printf(out, _("%s %s nilai %s %s"), lo.data, b->lo_incl ? "<=" : "<", b->hi_incl ? "<=" : "<", hi.data);
     else if (b->lo)
-        buf_printf(out, "nilai %s %s", b->lo_incl ? ">=" : ">", lo.data);
+        buf_printf(out, _("nilai %s %s"), b->lo_incl ? ">=" : ">", lo.data);
     else if (b->hi)
-        buf_printf(out, "nilai %s %s", b->hi_incl ? "<=" : "<", hi.data);
+        buf_printf(out, _("nilai %s %s"), b->hi_incl ? "<=" : "<", hi.data);
     else
-        buf_puts(out, "semua nilai");
+        buf_puts(out, _("semua nilai"));
     buf_free(&lo);
     buf_free(&hi);
 }
@@ -57,7 +58,7 @@ static void note_andai(Eval *ev, Buf *b, AndaiKind k, const Entity *x, int year)
 {
     const Andai *a = active_andai(ev, k, x, year);
     if (a) {
-        buf_printf(b, "   (andai: %s)", span_text(ev->u, a->span));
+        buf_printf(b, _("   (what-if: %s)"), span_text(ev->u, a->span));
     }
 }
 
@@ -67,7 +68,7 @@ static void explain_realisasi_ind(Eval *ev, Entity *x, int year, int depth, Buf 
     value_init(&v);
     eval_realisasi(ev, x, year, &v);
     indent(b, depth);
-    buf_printf(b, "realisasi(%s, %d) = ", x->id, year);
+    buf_printf(b, _("realisasi(%s, %d) = "), x->id, year);
     show(ev, b, &v, false);
     const Andai *a = active_andai(ev, ANDAI_REALISASI, x, year);
     DataYear *d = NULL;
@@ -77,7 +78,7 @@ static void explain_realisasi_ind(Eval *ev, Entity *x, int year, int depth, Buf 
         note_andai(ev, b, ANDAI_REALISASI, x, year);
         buf_putc(b, '\n');
     } else if (d && x->rumus) {
-        buf_printf(b, "   rumus: %s", span_text(ev->u, x->rumus->span));
+        buf_printf(b, _("   rumus: %s"), span_text(ev->u, x->rumus->span));
         where(b, x->rumus_span);
         buf_putc(b, '\n');
         for (size_t i = 0; i < d->pairs.len; i++) {
@@ -92,7 +93,7 @@ static void explain_realisasi_ind(Eval *ev, Entity *x, int year, int depth, Buf 
                     break;
                 }
             }
-            if (ad) buf_printf(b, " -> %s   (andai: %s)", span_text(ev->u, ad->value->span), span_text(ev->u, ad->span));
+            if (ad) buf_printf(b, _(" -> %s   (what-if: %s)"), span_text(ev->u, ad->value->span), span_text(ev->u, ad->span));
             else where(b, p->span);
             buf_putc(b, '\n');
         }
@@ -114,7 +115,7 @@ static void explain_target(Eval *ev, Entity *x, int year, int depth, Buf *b)
     value_init(&hi);
     eval_target(ev, x, year, &lo, &hi);
     indent(b, depth);
-    buf_printf(b, "target(%s, %d) = ", x->id, year);
+    buf_printf(b, _("target(%s, %d) = "), x->id, year);
     show(ev, b, &lo, false);
     if (hi.kind != V_UNDEF) {
         buf_puts(b, "..");
@@ -139,7 +140,7 @@ static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b);
 static void explain_rule(Eval *ev, Entity *rule, int depth, Buf *b)
 {
     indent(b, depth);
-    buf_printf(b, "aturan %s = %s", rule->id, span_text(ev->u, rule->body->span));
+    buf_printf(b, _("aturan %s = %s"), rule->id, span_text(ev->u, rule->body->span));
     where(b, rule->span);
     buf_putc(b, '\n');
 }
@@ -150,13 +151,13 @@ static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
     value_init(&v);
     eval_capaian(ev, x, year, &v);
     indent(b, depth);
-    buf_printf(b, "capaian(%s, %d) = ", x->id, year);
+    buf_printf(b, _("capaian(%s, %d) = "), x->id, year);
     show(ev, b, &v, true);
-    if (v.kind == V_UNDEF && v.text) buf_printf(b, "   (tak terdefinisi: %s)", v.text);
+    if (v.kind == V_UNDEF && v.text) buf_printf(b, _("   (undefined: %s)"), v.text);
     buf_putc(b, '\n');
     if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) {
         indent(b, depth + 1);
-        buf_printf(b, "rata-rata capaian %zu indikator %s %s\n", x->indikator.len,
+        buf_printf(b, _("mean capaian of the %zu indikator of %s %s\n"), x->indikator.len,
                    x->kind == ENT_SASARAN ? "sasaran" : "tujuan", x->id);
         for (size_t i = 0; i < x->indikator.len; i++) explain_capaian(ev, x->indikator.items[i], year, depth + 2, b);
         value_clear(&v);
@@ -180,14 +181,14 @@ static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
     indent(b, depth + 1);
     bool neg = x->polaritas == POL_NEGATIF;
     if (hi.kind != V_UNDEF && r.kind != V_UNDEF && lo.kind != V_UNDEF) {
-        if (mpq_cmp(r.q, lo.q) >= 0 && mpq_cmp(r.q, hi.q) <= 0) buf_puts(b, "target rentang: realisasi di dalam rentang, capaian 100\n");
-        else buf_printf(b, "target rentang: realisasi %s rentang, batas %s dipakai sebagai target (polaritas %s)\n",
-                        mpq_cmp(r.q, hi.q) > 0 ? "di atas" : "di bawah", mpq_cmp(r.q, hi.q) > 0 ? "atas" : "bawah",
+        if (mpq_cmp(r.q, lo.q) >= 0 && mpq_cmp(r.q, hi.q) <= 0) buf_puts(b, _("range target: realisasi inside the range, capaian 100\n"));
+        else buf_printf(b, _("range target: realisasi %s the range, its %s bound is the target (polaritas %s)\n"),
+                        mpq_cmp(r.q, hi.q) > 0 ? _("above") : _("below"), mpq_cmp(r.q, hi.q) > 0 ? _("upper") : _("lower"),
                         neg ? "negatif" : "positif");
     } else if (neg) {
-        buf_puts(b, "polaritas negatif: (target - (realisasi - target)) / target * 100\n");
+        buf_puts(b, _("polaritas negatif: (target - (realisasi - target)) / target * 100\n"));
     } else {
-        buf_puts(b, "polaritas positif: realisasi / target * 100\n");
+        buf_puts(b, _("polaritas positif: realisasi / target * 100\n"));
     }
     explain_realisasi_ind(ev, x, year, depth + 1, b);
     explain_target(ev, x, year, depth + 1, b);
@@ -200,13 +201,13 @@ static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
         ev->has_cap = saved;
         if (raw.kind == V_NUM && mpq_cmp(raw.q, ev->cap) > 0) {
             indent(b, depth + 1);
-            buf_puts(b, "dibatasi batas_capaian ");
+            buf_puts(b, _("capped by batas_capaian "));
             Value cap;
             value_init(&cap);
             value_num(&cap, ev->cap);
             cap.decimals = 0;
             show(ev, b, &cap, true);
-            buf_puts(b, " (tanpa batas: ");
+            buf_puts(b, _(" (without the cap: "));
             show(ev, b, &raw, true);
             buf_puts(b, ")\n");
             value_clear(&cap);
@@ -229,7 +230,7 @@ static void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
     eval_realisasi(ev, x, ev->tahun, &r);
     eval_serapan(ev, x, &s);
     indent(b, depth);
-    buf_printf(b, "serapan(%s) = realisasi / anggaran * 100 = ", x->id);
+    buf_printf(b, _("serapan(%s) = realisasi / anggaran * 100 = "), x->id);
     show(ev, b, &r, false);
     buf_puts(b, " / ");
     show(ev, b, &a, false);
@@ -238,13 +239,13 @@ static void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
     buf_putc(b, '\n');
     if (x->kind == ENT_SASARAN) {
         indent(b, depth + 1);
-        buf_printf(b, "atas program yang mendukung %s:", x->id);
+        buf_printf(b, _("over the programs that support %s:"), x->id);
         for (size_t i = 0; i < x->supporters.len; i++) buf_printf(b, " %s", ((Entity *)x->supporters.items[i])->id);
         buf_putc(b, '\n');
         for (size_t i = 0; i < x->supporters.len; i++) explain_budget(ev, x->supporters.items[i], depth + 2, b);
     } else if (x->children.len) {
         indent(b, depth + 1);
-        buf_printf(b, "jumlah %zu %s\n", x->children.len, x->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan");
+        buf_printf(b, _("sum of %zu %s\n"), x->children.len, x->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan");
         for (size_t i = 0; i < x->children.len; i++) explain_budget(ev, x->children.items[i], depth + 2, b);
     } else {
         const Expr *src[2] = {x->anggaran, x->realisasi_uang};
@@ -272,17 +273,17 @@ static void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
 static void explain_band(Eval *ev, Entity *skala, const Band *band, int depth, Buf *b)
 {
     indent(b, depth);
-    if (skala == ev->builtin_skala) buf_puts(b, "skala bawaan Permendagri 86/2017");
+    if (skala == ev->builtin_skala) buf_puts(b, _("built-in skala Permendagri 86/2017"));
     else {
-        buf_printf(b, "skala %s", skala->id);
+        buf_printf(b, _("skala %s"), skala->id);
         where(b, skala->id_span);
     }
     if (band) {
-        buf_printf(b, ", pita \"%s\": ", band->label);
+        buf_printf(b, _(", band \"%s\": "), band->label);
         band_condition(band, ev->notation, b);
         if (skala != ev->builtin_skala) where(b, band->span);
     } else {
-        buf_puts(b, ", tidak ada pita yang memuat nilai ini");
+        buf_puts(b, _(", no band holds this value"));
     }
     buf_putc(b, '\n');
 }
@@ -294,7 +295,7 @@ static void explain_predikat(Eval *ev, Entity *x, int year, int depth, Buf *b)
     const Band *band = NULL;
     eval_predikat(ev, x, year, &v, &band);
     indent(b, depth);
-    buf_printf(b, "predikat(%s, %d) = ", x->id, year);
+    buf_printf(b, _("predikat(%s, %d) = "), x->id, year);
     show(ev, b, &v, false);
     buf_putc(b, '\n');
     if (ev->rule_predikat) explain_rule(ev, ev->rule_predikat, depth + 1, b);
@@ -313,7 +314,7 @@ static void explain_efisiensi(Eval *ev, Entity *s, int depth, Buf *b)
     value_init(&r);
     eval_efisiensi(ev, s, &v);
     indent(b, depth);
-    buf_printf(b, "efisiensi(%s) = ", s->id);
+    buf_printf(b, _("efisiensi(%s) = "), s->id);
     show(ev, b, &v, false);
     buf_putc(b, '\n');
     if (ev->rule_efisiensi) {
@@ -322,7 +323,7 @@ static void explain_efisiensi(Eval *ev, Entity *s, int depth, Buf *b)
         eval_capaian(ev, s, ev->tahun, &c);
         eval_serapan(ev, s, &r);
         indent(b, depth + 1);
-        buf_puts(b, "aturan bawaan: \"Efisien\" jika capaian > serapan");
+        buf_puts(b, _("built-in rule: \"Efisien\" when capaian > serapan"));
         if (c.kind == V_NUM && r.kind == V_NUM) {
             buf_puts(b, ": ");
             show(ev, b, &c, true);
@@ -345,27 +346,27 @@ static void explain_ikm(Eval *ev, Entity *s, int depth, Buf *b)
     Vec nrr = {0};
     eval_ikm(ev, s, &v, &nrr);
     indent(b, depth);
-    buf_printf(b, "ikm(%s) = ", s->id);
+    buf_printf(b, _("ikm(%s) = "), s->id);
     show(ev, b, &v, false);
-    buf_printf(b, "   (%zu responden", s->rows.len);
-    if (s->berkas) buf_printf(b, ", berkas %s", s->berkas);
+    buf_printf(b, _("   (%zu respondents"), s->rows.len);
+    if (s->berkas) buf_printf(b, _(", file %s"), s->berkas);
     buf_puts(b, ")\n");
     indent(b, depth + 1);
-    buf_printf(b, "IKM = 25 x jumlah(NRR unsur x 1/%zu); NRR = jumlah jawaban / responden (PermenPANRB 14/2017)\n",
+    buf_printf(b, _("IKM = 25 x sum(NRR of each unsur x 1/%zu); NRR = sum of answers / respondents (PermenPANRB 14/2017)\n"),
                s->unsur.len);
     for (size_t i = 0; i < nrr.len; i++) {
         indent(b, depth + 1);
         Value q;
         value_init(&q);
         value_num(&q, nrr.items[i]);
-        buf_printf(b, "%-12s NRR ", ((NameRef *)s->unsur.items[i])->name);
+        buf_printf(b, _("%-12s NRR "), ((NameRef *)s->unsur.items[i])->name);
         num_format(b, q.q, 4, ev->round, ev->notation, true);
         mpq_div_2exp(q.q, q.q, 0);
         mpq_t w;
         mpq_init(w);
         mpq_set_ui(w, 1, (unsigned long)s->unsur.len);
         mpq_mul(q.q, q.q, w);
-        buf_puts(b, "   tertimbang ");
+        buf_puts(b, _("   weighted "));
         num_format(b, q.q, 4, ev->round, ev->notation, true);
         buf_putc(b, '\n');
         mpq_clear(w);
@@ -384,14 +385,14 @@ static void explain_nilai_sakip(Eval *ev, Entity *p, int depth, Buf *b)
     value_init(&k);
     eval_nilai_sakip(ev, p, &v);
     indent(b, depth);
-    buf_printf(b, "nilai_sakip(%s) = ", p->id);
+    buf_printf(b, _("nilai_sakip(%s) = "), p->id);
     show(ev, b, &v, false);
-    buf_puts(b, "   (jumlah komponen, PermenPANRB 88/2021)\n");
+    buf_puts(b, _("   (sum of the komponen, PermenPANRB 88/2021)\n"));
     for (size_t i = 0; i < p->komponen.len; i++) {
         Komponen *c = p->komponen.items[i];
         eval_komponen(c, &k);
         indent(b, depth + 1);
-        buf_printf(b, "%-12s bobot %-4s nilai ", c->name, span_text(ev->u, c->bobot->span));
+        buf_printf(b, _("%-12s weight %-4s score "), c->name, span_text(ev->u, c->bobot->span));
         show(ev, b, &k, false);
         for (size_t s = 0; s < c->subs.pairs.len; s++) {
             DataPair *dp = c->subs.pairs.items[s];
@@ -473,7 +474,7 @@ static void explain_node(Eval *ev, const Expr *e, int depth, Buf *b)
     indent(b, depth);
     buf_printf(b, "%s = ", span_text(ev->u, e->span));
     show(ev, b, &v, false);
-    if (v.kind == V_UNDEF && v.text) buf_printf(b, "   (tak terdefinisi: %s)", v.text);
+    if (v.kind == V_UNDEF && v.text) buf_printf(b, _("   (undefined: %s)"), v.text);
     buf_putc(b, '\n');
     value_clear(&v);
     if (e->kind == EX_CALL && e->u.call.rule) {
@@ -504,7 +505,7 @@ void explain_expr(Eval *ev, const Expr *e, Buf *out)
         eval_expr(ev, e, &v);
         buf_printf(out, "%s = ", span_text(ev->u, e->span));
         show(ev, out, &v, false);
-        buf_puts(out, "   (nilai yang ditulis)\n");
+        buf_puts(out, _("   (a value as written)\n"));
         value_clear(&v);
         return;
     }
@@ -520,7 +521,7 @@ void explain_verdict(Eval *ev, const Expr *e, Buf *out)
         Entity *x = call_entity(ev, e, &year);
         if (!x) return;
         if (ev->rule_predikat) {
-            buf_printf(out, "menurut aturan %s", ev->rule_predikat->id);
+            buf_printf(out, _("by rule %s"), ev->rule_predikat->id);
             return;
         }
         Value c, p;
@@ -530,13 +531,13 @@ void explain_verdict(Eval *ev, const Expr *e, Buf *out)
         eval_capaian(ev, x, year, &c);
         eval_predikat(ev, x, year, &p, &band);
         if (band) {
-            buf_puts(out, "capaian ");
+            buf_puts(out, _("capaian "));
             show(ev, out, &c, true);
-            buf_printf(out, " di pita \"%s\": ", band->label);
+            buf_printf(out, _(" in band \"%s\": "), band->label);
             band_condition(band, ev->notation, out);
             Entity *sk = eval_skala(ev);
-            if (sk == ev->builtin_skala) buf_puts(out, " (skala bawaan Permendagri 86/2017)");
-            else buf_printf(out, " (skala %s)", sk->id);
+            if (sk == ev->builtin_skala) buf_puts(out, _(" (built-in skala Permendagri 86/2017)"));
+            else buf_printf(out, _(" (skala %s)"), sk->id);
         }
         value_clear(&c);
         value_clear(&p);
@@ -546,7 +547,7 @@ void explain_verdict(Eval *ev, const Expr *e, Buf *out)
         if (ev->rule_efisiensi) {
             int line, col;
             locfile_pos(ev->rule_efisiensi->span.file, ev->rule_efisiensi->span.start, &line, &col);
-            buf_printf(out, "menurut aturan efisiensi (%s:%d)", ev->rule_efisiensi->span.file->name, line);
+            buf_printf(out, _("by rule efisiensi (%s:%d)"), ev->rule_efisiensi->span.file->name, line);
             return;
         }
         Value c, r;
@@ -555,7 +556,7 @@ void explain_verdict(Eval *ev, const Expr *e, Buf *out)
         eval_capaian(ev, x, ev->tahun, &c);
         eval_serapan(ev, x, &r);
         if (c.kind == V_NUM && r.kind == V_NUM) {
-            buf_puts(out, "aturan bawaan: capaian ");
+            buf_puts(out, _("built-in rule: capaian "));
             show(ev, out, &c, true);
             buf_puts(out, mpq_cmp(c.q, r.q) > 0 ? " > serapan " : " <= serapan ");
             show(ev, out, &r, true);
@@ -571,11 +572,11 @@ void explain_verdict(Eval *ev, const Expr *e, Buf *out)
         if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM) {
             const Band *band = eval_band(s.ent, n.q);
             if (band) {
-                buf_puts(out, "nilai ");
+                buf_puts(out, _("value "));
                 show(ev, out, &n, false);
-                buf_printf(out, " di pita \"%s\": ", band->label);
+                buf_printf(out, _(" in band \"%s\": "), band->label);
                 band_condition(band, ev->notation, out);
-                buf_printf(out, " (skala %s)", s.ent->id);
+                buf_printf(out, _(" (skala %s)"), s.ent->id);
             }
         }
         value_clear(&s);

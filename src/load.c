@@ -1,6 +1,7 @@
 /* load.c -- reading, importing and checking source files. */
 #include <config.h>
 #include "load.h"
+#include "i18n.h"
 #include "check.h"
 #include "parse.h"
 #include "survei.h"
@@ -90,9 +91,9 @@ static void merge_import(ImportCtx *ic, Unit *into, Unit *lib, const Impor *im)
         if (!e || (e->kind != ENT_SKALA && e->kind != ENT_ATURAN)) continue;
         Entity *old = unit_define(into, e);
         if (old && old != e) {
-            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0302", im->span, "impor \"%s\" brings '%s', which is already declared",
+            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0302", im->span, _("impor \"%s\" brings '%s', which is already declared"),
                                im->path, e->id);
-            diag_label(d, old->id_span, "'%s' is declared here", old->id);
+            diag_label(d, old->id_span, _("'%s' is declared here"), old->id);
         }
     }
 }
@@ -103,8 +104,8 @@ static void process_imports(ImportCtx *ic, Unit *u)
         Impor *im = u->impor.items[i];
         char *found = find_import(u->file->name, im->path);
         if (!found) {
-            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, "cannot find imported file \"%s\"", im->path);
-            diag_hint(d, "looked beside this file, in the folders of $SAKIP_PATH and in sakip's data directory");
+            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, _("cannot find imported file \"%s\""), im->path);
+            diag_hint(d, _("looked beside this file, in the folders of $SAKIP_PATH and in sakip's data directory"));
             continue;
         }
         char real[PATH_MAX];
@@ -120,14 +121,14 @@ static void process_imports(ImportCtx *ic, Unit *u)
                 if (!strcmp(ic->chain.items[k], real)) from = k;
             for (size_t k = from; k < ic->chain.len; k++) buf_printf(&b, "%s -> ", (char *)ic->chain_names.items[k]);
             buf_puts(&b, found);
-            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0903", im->span, "import cycle: %s", b.data);
-            diag_hint(d, "a file may not import itself, directly or through other files");
+            Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0903", im->span, _("import cycle: %s"), b.data);
+            diag_hint(d, _("a file may not import itself, directly or through other files"));
             buf_free(&b);
             free(found);
             continue;
         }
         if (ic->chain.len > MAX_IMPOR_DEPTH) {
-            diag_add(ic->dl, DIAG_ERROR, "E0904", im->span, "imports nested more than %d deep", MAX_IMPOR_DEPTH);
+            diag_add(ic->dl, DIAG_ERROR, "E0904", im->span, _("imports nested more than %d deep"), MAX_IMPOR_DEPTH);
             free(found);
             continue;
         }
@@ -138,7 +139,7 @@ static void process_imports(ImportCtx *ic, Unit *u)
             const char *err = NULL;
             LocFile *lf = locfile_load(found, &err);
             if (!lf) {
-                diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, "cannot read imported file \"%s\": %s", found, err);
+                diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, _("cannot read imported file \"%s\": %s"), found, err);
                 free(found);
                 continue;
             }
@@ -231,7 +232,7 @@ static void cap_errors(Unit *u, DiagList *dl, size_t first)
     dl->items.len = w;
     part.items.len = 0;
     diag_list_free(&part);
-    diag_add(dl, DIAG_NOTE, "E0199", last, "%zu more errors in this file are not shown", dropped);
+    diag_add(dl, DIAG_NOTE, "E0199", last, _("%zu more errors in this file are not shown"), dropped);
 }
 
 /* After syntax errors the checks still run, so one run reports every
@@ -327,7 +328,7 @@ Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, Dia
     *unreadable = false;
     LocFile *lf = locfile_load(path, &err);
     if (!lf) {
-        diag_add(dl, DIAG_ERROR, "E0000", (Span){NULL, 0, 0}, "cannot read '%s': %s", path, err);
+        diag_add(dl, DIAG_ERROR, "E0000", (Span){NULL, 0, 0}, _("cannot read '%s': %s"), path, err);
         *unreadable = true;
         return NULL;
     }
@@ -336,7 +337,7 @@ Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, Dia
     for (size_t i = 0; scenarios && i < scenarios->len; i++) {
         LocFile *s = locfile_load(scenarios->items[i], &err);
         if (!s) {
-            diag_add(dl, DIAG_ERROR, "E0000", (Span){NULL, 0, 0}, "cannot read scenario '%s': %s",
+            diag_add(dl, DIAG_ERROR, "E0000", (Span){NULL, 0, 0}, _("cannot read scenario '%s': %s"),
                      (const char *)scenarios->items[i], err);
             *unreadable = true;
             continue;

@@ -1,5 +1,6 @@
 /* locfile.c -- source text and offset -> line/column mapping. */
 #include "locfile.h"
+#include "i18n.h"
 #include "util.h"
 
 #include <errno.h>

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "i18n.h"
 #include "diag.h"
 #include "eval.h"
 #include "load.h"
@@ -68,13 +69,13 @@ static void usage(FILE *out)
           out);
 }
 
-static const char *const common_options =
+static const char *const common_options = N_(
     "  --tahun=YEAR        evaluate YEAR instead of the file's 'tahun'\n"
     "  --angka=id|en       number notation (default id: Rp 4.492.070.793, 83,63)\n"
     "  --skenario=FILE     apply the what-ifs (andai) saved in FILE\n"
     "  --andai=CHANGE      apply one what-if, e.g. --andai='realisasi IKM 2024 = 70'\n"
     "  --no-warn=CODE      do not report warnings with this code (e.g. W0607)\n"
-    "  --help              show this help and exit\n";
+    "  --help              show this help and exit\n");
 
 /* --help of one command (GNU coding standards: usage, options, exit status). */
 static void command_usage(const char *cmd, FILE *out)
@@ -85,55 +86,55 @@ static void command_usage(const char *cmd, FILE *out)
               "the budget tree, perjanjian, and every 'periksa' claim.  Diagnostics go to standard error.\n\n"
               "  --format=text|json  diagnostics as GNU-style text (default) or JSON for editors\n"
               "  --werror            treat warnings as errors\n", out);
-        fputs(common_options, out);
-        fputs("\nExit status: 0 no errors; 1 errors or a failed claim (or, with --werror, a warning);\n"
-              "2 usage error or unreadable file.\n", out);
+        fputs(_(common_options), out);
+        fputs(_("\nExit status: 0 no errors; 1 errors or a failed claim (or, with --werror, a warning);\n"
+              "2 usage error or unreadable file.\n"), out);
     } else if (!strcmp(cmd, "eval")) {
-        fputs("Usage: sakip eval [OPTION]... FILE...\n"
+        fputs(_("Usage: sakip eval [OPTION]... FILE...\n"
               "Print the LAKIP tables of each file (measurement, years, comparison, budget, efisiensi,\n"
               "predikat, perjanjian, claims) and, for several files, a recap grouped by induk.\n\n"
               "  --format=FORMAT     text (default), json, csv, md, html or xlsx\n"
               "  --output=PATH       write to PATH atomically; csv: a directory gets one file per table;\n"
-              "                      xlsx needs it\n", out);
-        fputs(common_options, out);
-        fputs("\nExit status: 0 evaluated (failed claims are part of the report); 1 an error stopped the\n"
-              "evaluation of a file; 2 usage error, unreadable file or an output that cannot be written.\n", out);
+              "                      xlsx needs it\n"), out);
+        fputs(_(common_options), out);
+        fputs(_("\nExit status: 0 evaluated (failed claims are part of the report); 1 an error stopped the\n"
+              "evaluation of a file; 2 usage error, unreadable file or an output that cannot be written.\n"), out);
     } else if (!strcmp(cmd, "repl")) {
-        fputs("Usage: sakip repl [OPTION]... [FILE]...\n"
+        fputs(_("Usage: sakip repl [OPTION]... [FILE]...\n"
               "Ask questions of loaded files: expressions, declarations, 'andai' what-ifs, 'batal',\n"
               "'jelaskan EXPR'.  Type :bantuan for the commands.  Without a terminal it reads statements\n"
               "from standard input, one result per statement.\n\n"
               "  --angka=id|en       number notation\n"
               "  --help              show this help and exit\n"
               "\nHistory: ${XDG_STATE_HOME:-~/.local/state}/sakip/history (mode 0600).\n"
-              "Exit status: 0 every input succeeded; 1 an input failed; 2 usage error.\n", out);
+              "Exit status: 0 every input succeeded; 1 an input failed; 2 usage error.\n"), out);
     } else if (!strcmp(cmd, "fmt")) {
-        fputs("Usage: sakip fmt [--check | --write] FILE...\n"
+        fputs(_("Usage: sakip fmt [--check | --write] FILE...\n"
               "Print files in the canonical layout, keeping every comment.  A file with syntax errors is\n"
               "never rewritten.\n\n"
               "  --check             list the files that are not formatted (exit 1 if any)\n"
               "  --write             rewrite the files in place, atomically, keeping their mode\n"
               "  --help              show this help and exit\n"
               "\nExit status: 0 success; 1 a file is not formatted (--check) or has syntax errors;\n"
-              "2 usage error or unreadable file.\n", out);
+              "2 usage error or unreadable file.\n"), out);
     } else if (!strcmp(cmd, "diff")) {
-        fputs("Usage: sakip diff [OPTION]... FILE PERJANJIAN_A PERJANJIAN_B\n"
+        fputs(_("Usage: sakip diff [OPTION]... FILE PERJANJIAN_A PERJANJIAN_B\n"
               "  or:  sakip diff [OPTION]... FILE_A FILE_B\n"
               "Show what changed between two versions of a Perjanjian Kinerja (targets, anggaran, with\n"
-              "deltas and the total), or between two files (targets, realisasi, anggaran).\n\n", out);
-        fputs(common_options, out);
-        fputs("\nExit status: 0 no differences; 1 differences; 2 trouble.\n", out);
+              "deltas and the total), or between two files (targets, realisasi, anggaran).\n\n"), out);
+        fputs(_(common_options), out);
+        fputs(_("\nExit status: 0 no differences; 1 differences; 2 trouble.\n"), out);
     }
     fputs("\nReport bugs to: " PACKAGE_BUGREPORT "\n", out);
 }
 
 static void version(void)
 {
-    printf("sakip (%s) %s\n"
+    printf(_("sakip (%s) %s\n"
            "Copyright (C) 2026 the sakip authors.\n"
            "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
            "This is free software: you are free to change and redistribute it.\n"
-           "There is NO WARRANTY, to the extent permitted by law.\n",
+           "There is NO WARRANTY, to the extent permitted by law.\n"),
            PACKAGE_NAME, PACKAGE_VERSION);
 }
 
@@ -186,7 +187,7 @@ static int parse_args(int argc, char **argv, int first, Options *o)
             char *end;
             long y = strtol(a + 8, &end, 10);
             if (*end || y < 1900 || y > 2999) {
-                fprintf(stderr, "sakip: --tahun needs a year like 2024, not '%s'\n", a + 8);
+                fprintf(stderr, _("sakip: --tahun needs a year like 2024, not '%s'\n"), a + 8);
                 return EXIT_USAGE;
             }
             o->tahun = (int)y;
@@ -196,14 +197,14 @@ static int parse_args(int argc, char **argv, int first, Options *o)
             for (i++; i < argc; i++) vec_push(&o->files, argv[i]);
         } else if (a[0] == '-' && a[1]) {
             const char *best = closest(a, option_names);
-            if (best) fprintf(stderr, "sakip: unknown option '%s'; did you mean '%s'?\n", a, best);
-            else fprintf(stderr, "sakip: unknown option '%s'\n", a);
-            fputs("Try 'sakip --help' for more information.\n", stderr);
+            if (best) fprintf(stderr, _("sakip: unknown option '%s'; did you mean '%s'?\n"), a, best);
+            else fprintf(stderr, _("sakip: unknown option '%s'\n"), a);
+            fputs(_("Try 'sakip --help' for more information.\n"), stderr);
             return EXIT_USAGE;
         } else vec_push(&o->files, (void *)a);
     }
     if (o->files.len == 0 && !o->allow_no_files) {
-        fputs("sakip: no input files\nTry 'sakip --help' for more information.\n", stderr);
+        fputs(_("sakip: no input files\nTry 'sakip --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
     return EXIT_OK;
@@ -233,7 +234,7 @@ static int cmd_fmt(Options *o)
         const char *err = NULL;
         LocFile *lf = locfile_load(path, &err);
         if (!lf) {
-            fprintf(stderr, "sakip: cannot read '%s': %s\n", path, err);
+            fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, err);
             status = EXIT_USAGE;
             continue;
         }
@@ -248,7 +249,7 @@ static int cmd_fmt(Options *o)
         }
         if (syntax) {
             flush_diags(&dl, o);
-            fprintf(stderr, "sakip: %s has syntax errors; not formatted\n", path);
+            fprintf(stderr, _("sakip: %s has syntax errors; not formatted\n"), path);
             if (status == EXIT_OK) status = EXIT_ERRORS;
             diag_list_free(&dl);
             unit_free(u);
@@ -285,7 +286,7 @@ static int cmd_fmt(Options *o)
 static int cmd_diff(Options *o)
 {
     if (o->files.len != 2 && o->files.len != 3) {
-        fputs("sakip: diff takes FILE PERJANJIAN_A PERJANJIAN_B, or FILE_A FILE_B\n", stderr);
+        fputs(_("sakip: diff takes FILE PERJANJIAN_A PERJANJIAN_B, or FILE_A FILE_B\n"), stderr);
         return EXIT_USAGE;
     }
     size_t nfiles = o->files.len == 3 ? 1 : 2;
@@ -321,7 +322,7 @@ static int cmd_diff(Options *o)
             for (int k = 0; k < 2; k++) {
                 Entity *e = k ? b : a;
                 if (!e || e->kind != ENT_PERJANJIAN) {
-                    fprintf(stderr, "sakip: %s declares no perjanjian '%s'\n", (char *)o->files.items[0],
+                    fprintf(stderr, _("sakip: %s declares no perjanjian '%s'\n"), (char *)o->files.items[0],
                             (char *)o->files.items[k + 1]);
                     status = EXIT_USAGE;
                 }
@@ -346,7 +347,7 @@ static int cmd_repl(Options *o)
 static int cmd_check(Options *o)
 {
     if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json")) {
-        fprintf(stderr, "sakip: check --format is text or json, not '%s'\n", o->format);
+        fprintf(stderr, _("sakip: check --format is text or json, not '%s'\n"), o->format);
         return EXIT_USAGE;
     }
     o->json = o->format && !strcmp(o->format, "json");
@@ -423,19 +424,19 @@ static int cmd_eval(Options *o)
     bool known = false;
     for (size_t i = 0; eval_formats[i]; i++) known |= !strcmp(fmt, eval_formats[i]);
     if (!known) {
-        fprintf(stderr, "sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n", fmt);
+        fprintf(stderr, _("sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n"), fmt);
         return EXIT_USAGE;
     }
     bool json = !strcmp(fmt, "json"), csv = !strcmp(fmt, "csv"), md = !strcmp(fmt, "md");
     bool html = !strcmp(fmt, "html"), xlsx = !strcmp(fmt, "xlsx");
     if (xlsx && !o->output) {
-        fputs("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n", stderr);
+        fputs(_("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n"), stderr);
         return EXIT_USAGE;
     }
     size_t olen = o->output ? strlen(o->output) : 0;
     bool csv_dir = csv && o->output && (is_directory(o->output) || (olen && o->output[olen - 1] == '/'));
     if (csv_dir && !is_directory(o->output) && mkdir(o->output, 0777) != 0) {
-        fprintf(stderr, "sakip: cannot create directory '%s': %s\n", o->output, strerror(errno));
+        fprintf(stderr, _("sakip: cannot create directory '%s': %s\n"), o->output, strerror(errno));
         return EXIT_USAGE;
     }
     FILE *out = stdout;
@@ -592,7 +593,7 @@ static int cmd_eval(Options *o)
             status = EXIT_USAGE;
         }
     } else if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "sakip: error writing standard output: %s\n", strerror(errno));
+        fprintf(stderr, _("sakip: error writing standard output: %s\n"), strerror(errno));
         status = EXIT_USAGE;
     }
     return status;
@@ -600,6 +601,7 @@ static int cmd_eval(Options *o)
 
 int main(int argc, char **argv)
 {
+    i18n_init();
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
@@ -627,9 +629,9 @@ int main(int argc, char **argv)
     }
     else {
         const char *best = closest(cmd, command_names);
-        if (best) fprintf(stderr, "sakip: unknown command '%s'; did you mean '%s'?\n", cmd, best);
-        else fprintf(stderr, "sakip: unknown command '%s'\n", cmd);
-        fputs("Try 'sakip --help' for more information.\n", stderr);
+        if (best) fprintf(stderr, _("sakip: unknown command '%s'; did you mean '%s'?\n"), cmd, best);
+        else fprintf(stderr, _("sakip: unknown command '%s'\n"), cmd);
+        fputs(_("Try 'sakip --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
     for (int i = 2; i < argc; i++) {

@@ -3,6 +3,7 @@
  * is judged here; meaning is check.c's. */
 #include <config.h>
 #include "parse.h"
+#include "i18n.h"
 #include "pbuild.h"
 #include "num.h"
 #include "parser.h"
@@ -70,7 +71,7 @@ Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, .
     buf_free(&b);
     if (ctx->nerrors == MAX_ERRORS) {
         diag_add(ctx->diags, DIAG_NOTE, "E0199", span,
-                 "%d errors in this file; the rest of it is not read", MAX_ERRORS);
+                 _("%d errors in this file; the rest of it is not read"), MAX_ERRORS);
         ctx->stop = true;
     }
     return d;
@@ -96,9 +97,9 @@ void check_utf8(ParseCtx *ctx)
         }
         Span s = {ctx->lf, (uint32_t)first, (uint32_t)first + 1};
         Diag *d = parse_error(ctx, "E0100", s,
-                              "this is not a UTF-8 text file (%s byte 0x%02X here); it is not read",
+                              _("this is not a UTF-8 text file (%s byte 0x%02X here); it is not read"),
                               t[first] == 0 ? "NUL" : "invalid", t[first]);
-        if (d) diag_hint(d, "a .sakip file is plain text; save it as UTF-8 text, not as a document or spreadsheet");
+        if (d) diag_hint(d, _("a .sakip file is plain text; save it as UTF-8 text, not as a document or spreadsheet"));
         ctx->stop = true;
         return;
     }
@@ -115,8 +116,8 @@ void check_utf8(ParseCtx *ctx)
         size_t j = i + 1;
         while (j < n && t[j] >= 0x80 && utf8_seq_len(t + j, n - j) == 0) j++;
         Span s = {ctx->lf, (uint32_t)i, (uint32_t)j};
-        Diag *d = parse_error(ctx, "E0100", s, "invalid UTF-8 (byte 0x%02X)", t[i]);
-        if (d) diag_hint(d, "save the file as UTF-8 (it may be Windows-1252 or Latin-1)");
+        Diag *d = parse_error(ctx, "E0100", s, _("invalid UTF-8 (byte 0x%02X)"), t[i]);
+        if (d) diag_hint(d, _("save the file as UTF-8 (it may be Windows-1252 or Latin-1)"));
         if (ctx->stop) return;
         i = j;
     }
@@ -199,8 +200,8 @@ void pb_reset(ParseCtx *ctx)
 void pb_version(ParseCtx *ctx, Expr *n, Span s)
 {
     if (mpz_cmp_ui(mpq_denref(n->u.num.q), 1) != 0 || mpz_cmp_ui(mpq_numref(n->u.num.q), 1) != 0) {
-        Diag *d = parse_error(ctx, "E0202", s, "this sakip understands language version 1 only");
-        if (d) diag_hint(d, "write 'sakip 1' or leave the line out");
+        Diag *d = parse_error(ctx, "E0202", s, _("this sakip understands language version 1 only"));
+        if (d) diag_hint(d, _("write 'sakip 1' or leave the line out"));
     }
 }
 
@@ -258,8 +259,8 @@ void pb_instansi_end(ParseCtx *ctx, Span whole)
 
 void pb_misplaced(ParseCtx *ctx, Entity *e, const char *where)
 {
-    Diag *d = parse_error(ctx, "E0206", e->id_span, "a %s must stand inside a %s", ent_kind_name(e->kind), where);
-    if (d) diag_hint(d, "the budget tree is program > kegiatan > subkegiatan");
+    Diag *d = parse_error(ctx, "E0206", e->id_span, _("a %s must stand inside a %s"), ent_kind_name(e->kind), where);
+    if (d) diag_hint(d, _("the budget tree is program > kegiatan > subkegiatan"));
 }
 
 void pb_tahun(ParseCtx *ctx, int year, Span s)
@@ -274,8 +275,8 @@ void pb_periode(ParseCtx *ctx, int from, int to, Span s)
 {
     if (!from || !to) return;
     if (to < from) {
-        Diag *d = parse_error(ctx, "E0203", s, "periode %d..%d ends before it starts", from, to);
-        if (d) diag_hint(d, "write the first year first, as in 'periode 2021..2026'");
+        Diag *d = parse_error(ctx, "E0203", s, _("periode %d..%d ends before it starts"), from, to);
+        if (d) diag_hint(d, _("write the first year first, as in 'periode 2021..2026'"));
         return;
     }
     ctx->unit->periode_from = from;
@@ -289,7 +290,7 @@ int pb_year(ParseCtx *ctx, Expr *n)
     mpq_srcptr q = n->u.num.q;
     if (n->kind != EX_NUM || n->u.num.percent || mpz_cmp_ui(mpq_denref(q), 1) != 0 ||
         mpz_cmp_ui(mpq_numref(q), 1900) < 0 || mpz_cmp_ui(mpq_numref(q), 2999) > 0) {
-        parse_error(ctx, "E0203", n->span, "expected a year like 2024, not '%s'", span_text(ctx->unit, n->span));
+        parse_error(ctx, "E0203", n->span, _("expected a year like 2024, not '%s'"), span_text(ctx->unit, n->span));
         return 0;
     }
     return (int)mpz_get_ui(mpq_numref(q));
@@ -349,8 +350,8 @@ void pb_band(ParseCtx *ctx, const char *label, Expr *lo, int lo_op, int hi_op, E
     if (lo && hi) {
         bool up1 = lo_op == '<' || lo_op == 'l', up2 = hi_op == '<' || hi_op == 'l';
         if (up1 != up2) {
-            Diag *d = parse_error(ctx, "E0204", s, "band '%s' mixes '<' and '>' around 'nilai'", label);
-            if (d) diag_hint(d, "write it as 'LOW <= nilai < HIGH'");
+            Diag *d = parse_error(ctx, "E0204", s, _("band '%s' mixes '<' and '>' around 'nilai'"), label);
+            if (d) diag_hint(d, _("write it as 'LOW <= nilai < HIGH'"));
             return;
         }
         if (up1) {
@@ -652,7 +653,7 @@ void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s)
 {
     if (!ctx->repl) {
         if (kind == REPL_ANDAI_LIST)
-            parse_error(ctx, "E0205", s, "'andai' needs a change here, as in 'andai realisasi IKM 2024 = 70'");
+            parse_error(ctx, "E0205", s, _("'andai' needs a change here, as in 'andai realisasi IKM 2024 = 70'"));
         return;
     }
     ctx->repl->kind = kind;
@@ -668,12 +669,12 @@ static Expr *deepen(ParseCtx *ctx, Expr *e, int child_depth)
         Diag *d;
         if (chain) {
             d = parse_error(ctx, "E0110", e->op_span,
-                            "more than %d operators in one expression; the rest of the file is not read",
+                            _("more than %d operators in one expression; the rest of the file is not read"),
                             MAX_EXPR_DEPTH);
-            if (d) diag_hint(d, "add long lists with jumlah(...) or split them into rules");
+            if (d) diag_hint(d, _("add long lists with jumlah(...) or split them into rules"));
         } else {
             parse_error(ctx, "E0110", e->op_span,
-                        "expression nested more than %d levels deep; the rest of the file is not read",
+                        _("expression nested more than %d levels deep; the rest of the file is not read"),
                         MAX_EXPR_DEPTH);
         }
         ctx->stop = true;

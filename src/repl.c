@@ -7,6 +7,7 @@
  * it changes (affected()). */
 #include <config.h>
 #include "repl.h"
+#include "i18n.h"
 #include "check.h"
 #include "explain.h"
 #include "load.h"
@@ -266,7 +267,7 @@ static void print_changes(Session *s, Vec *items, double micros)
                 if (it->kind == IT_CLAIM) {
                     int line, col;
                     locfile_pos(it->claim->span.file, it->claim->span.start, &line, &col);
-                    fprintf(out, "  baris %d %s: %s \xE2\x86\x92 %s\n", line, span_text(U(s), it->claim->expr->span),
+                    fprintf(out, _("  line %d %s: %s \xE2\x86\x92 %s\n"), line, span_text(U(s), it->claim->expr->span),
                             it->before, it->after);
                 } else {
                     fprintf(out, "  %s%s%s: %s \xE2\x86\x92 %s\n", item_name(it->kind), it->ent ? " " : "", it->ent ? it->ent->id : "",
@@ -275,7 +276,7 @@ static void print_changes(Session *s, Vec *items, double micros)
             }
         }
     }
-    fprintf(out, "(%zu nilai berubah, %zu dihitung ulang", changed, items->len);
+    fprintf(out, _("(%zu values changed, %zu recomputed"), changed, items->len);
     if (getenv("SAKIP_REPL_TIMING")) fprintf(out, ", %.1f \xC2\xB5s", micros);
     fputs(")\n", out);
     vec_free(&groups);
@@ -319,20 +320,20 @@ static void apply_andai(Session *s, Andai *a, bool push)
 
 static void cmd_help(Session *s)
 {
-    fputs("Ketik deklarasi (sasaran, indikator, program, aturan, periksa, ...) atau ekspresi:\n"
-          "  capaian(IKM)              nilai, dengan pita atau aturan di balik predikat\n"
-          "  jelaskan predikat(IKM)    perhitungan langkah demi langkah sampai ke baris sumber\n"
-          "  andai realisasi IKM 2024 = 70      andai target IKM 2024 = 85\n"
-          "  andai anggaran SK1_1_1 = Rp 2.000.000.000   andai realisasi SK1_1_1 = Rp ...\n"
-          "  andai data TRANTIB 2024 selesai = 13\n"
-          "  andai                     daftar andai yang aktif\n"
-          "  batal                     batalkan andai terakhir\n"
-          "Perintah:\n"
-          "  :bantuan                  bantuan ini\n"
-          "  :muat FILE                muat file .sakip lain (menjadi unit aktif)\n"
-          "  :unit [N]                 daftar unit, atau pilih unit ke-N\n"
-          "  :simpan FILE              simpan andai aktif sebagai skenario (eval --skenario FILE)\n"
-          "  :keluar                   keluar (atau Ctrl-D)\n",
+    fputs(_("Type declarations (sasaran, indikator, program, aturan, periksa, ...) or expressions:\n"
+            "  capaian(IKM)              a value, with the band or rule behind a predikat\n"
+            "  jelaskan predikat(IKM)    the computation step by step, down to the source lines\n"
+            "  andai realisasi IKM 2024 = 70      andai target IKM 2024 = 85\n"
+            "  andai anggaran SK1_1_1 = Rp 2.000.000.000   andai realisasi SK1_1_1 = Rp ...\n"
+            "  andai data TRANTIB 2024 selesai = 13\n"
+            "  andai                     list the active what-ifs\n"
+            "  batal                     undo the last what-if\n"
+            "Commands:\n"
+            "  :bantuan                  this help\n"
+            "  :muat FILE                load another .sakip file (it becomes the current unit)\n"
+            "  :unit [N]                 list the units, or choose the N-th\n"
+            "  :simpan FILE              save the active what-ifs as a scenario (eval --skenario FILE)\n"
+            "  :keluar                   quit (or Ctrl-D)\n"),
           s->opt->out);
 }
 
@@ -345,7 +346,7 @@ static void cmd_load(Session *s, const char *path)
     print_diags(s, &dl);
     if (u && diag_count_fatal(&dl) == 0) {
         add_unit(s, u);
-        fprintf(s->opt->out, "dimuat: %s (%s), unit %zu\n", path, u->nama ? u->nama : "tanpa instansi", s->cur + 1);
+        fprintf(s->opt->out, _("loaded: %s (%s), unit %zu\n"), path, u->nama ? u->nama : _("no instansi"), s->cur + 1);
     } else {
         unit_free(u);
         s->failed = true;
@@ -358,12 +359,12 @@ static void cmd_save(Session *s, const char *path)
     Eval *ev = EV(s);
     Buf b;
     buf_init(&b);
-    buf_printf(&b, "# skenario andai untuk %s\n# pakai: sakip eval %s --skenario %s\n",
+    buf_printf(&b, _("# what-if scenario for %s\n# use: sakip eval %s --skenario %s\n"),
                U(s)->nama ? U(s)->nama : "?", U(s)->file->name, path);
     for (size_t i = 0; i < ev->andai.len; i++) buf_printf(&b, "%s\n", span_text(U(s), ((Andai *)ev->andai.items[i])->span));
     char *err = NULL;
     if (write_file_atomic(path, b.data, b.len, &err)) {
-        fprintf(s->opt->out, "disimpan: %zu andai ke %s\n", ev->andai.len, path);
+        fprintf(s->opt->out, _("saved: %zu what-ifs to %s\n"), ev->andai.len, path);
     } else {
         fprintf(s->opt->err, "sakip: %s\n", err);
         free(err);
@@ -378,7 +379,7 @@ static void cmd_unit(Session *s, const char *arg)
         char *end;
         long n = strtol(arg, &end, 10);
         if (*end || n < 1 || (size_t)n > s->units.len) {
-            fprintf(s->opt->err, "sakip: no unit %s (there are %zu)\n", arg, s->units.len);
+            fprintf(s->opt->err, _("sakip: no unit %s (there are %zu)\n"), arg, s->units.len);
             s->failed = true;
             return;
         }
@@ -414,7 +415,7 @@ static bool run_command(Session *s, const char *text)
     else if (!strcmp(word, "simpan") && *arg) cmd_save(s, arg);
     else if (!strcmp(word, "unit")) cmd_unit(s, arg);
     else {
-        fprintf(s->opt->err, "<stdin>:%d:1: error: unknown command ':%s'\nhelp: type :bantuan for the list of commands\n",
+        fprintf(s->opt->err, _("<stdin>:%d:1: error: unknown command ':%s'\nhelp: type :bantuan for the list of commands\n"),
                 s->pending_line, word);
         s->failed = true;
     }
@@ -438,7 +439,7 @@ static void print_value(Session *s, const Expr *e)
         (!strcmp(e->u.call.name, "capaian") || !strcmp(e->u.call.name, "serapan") ||
          !strcmp(e->u.call.name, "capaian_renstra")))
         buf_putc(&b, '%');
-    if (v.kind == V_UNDEF) buf_printf(&b, "   (tak terdefinisi: %s)", v.text ? v.text : "a value it needs is missing");
+    if (v.kind == V_UNDEF) buf_printf(&b, _("   (undefined: %s)"), v.text ? v.text : _("a value it needs is missing"));
     Buf why;
     buf_init(&why);
     explain_verdict(ev, e, &why);
@@ -486,17 +487,17 @@ static void run_statement(Session *s, const char *text, size_t len, int first_li
         if (check_andai(u, item.andai, &dl) == 0) apply_andai(s, item.andai, true);
         break;
     case REPL_ANDAI_LIST:
-        if (!ev->andai.len) fputs("tidak ada andai yang aktif\n", s->opt->out);
+        if (!ev->andai.len) fputs(_("no what-if is active\n"), s->opt->out);
         for (size_t i = 0; i < ev->andai.len; i++)
             fprintf(s->opt->out, "%zu  %s\n", i + 1, span_text(u, ((Andai *)ev->andai.items[i])->span));
         break;
     case REPL_BATAL:
         if (!ev->andai.len) {
-            fprintf(s->opt->err, "<stdin>:%d:1: error: there is no andai to undo\n", first_line);
+            fprintf(s->opt->err, _("<stdin>:%d:1: error: there is no andai to undo\n"), first_line);
             s->failed = true;
         } else {
             Andai *a = ev->andai.items[ev->andai.len - 1];
-            fprintf(s->opt->out, "batal: %s\n", span_text(u, a->span));
+            fprintf(s->opt->out, _("batal: %s\n"), span_text(u, a->span));
             apply_andai(s, a, false);
         }
         break;
@@ -525,7 +526,7 @@ static void run_statement(Session *s, const char *text, size_t len, int first_li
             if (!e->parent) fprintf(s->opt->out, "ok: %s %s\n", ent_kind_name(e->kind), e->id);
         }
         for (size_t i = aturs; i < u->atur.len && dl.nerrors == 0; i++)
-            fprintf(s->opt->out, "ok: atur %s\n", ((Atur *)u->atur.items[i])->name);
+            fprintf(s->opt->out, _("ok: atur %s\n"), ((Atur *)u->atur.items[i])->name);
         for (size_t i = claims; i < u->periksa.len && dl.nerrors == 0; i++)
             check_claims_one(ev, u->periksa.items[i], &dl, s->opt->out);
     }
@@ -708,7 +709,7 @@ static int run_interactive(Session *s)
         chmod(hist, 0600);
         read_history(hist);
     }
-    fputs("sakip " PACKAGE_VERSION " -- ketik :bantuan untuk bantuan, Ctrl-D untuk keluar\n", s->opt->out);
+    fprintf(s->opt->out, _("sakip %s -- type :bantuan for help, Ctrl-D to quit\n"), PACKAGE_VERSION);
     bool quit = false;
     while (!quit) {
         interrupted = 0;
@@ -719,7 +720,7 @@ static int run_interactive(Session *s)
             break;
         }
         if (strlen(line) > REPL_MAX_LINE) {
-            fprintf(s->opt->err, "sakip: line longer than %d bytes ignored\n", REPL_MAX_LINE);
+            fprintf(s->opt->err, _("sakip: line longer than %d bytes ignored\n"), REPL_MAX_LINE);
             free(line);
             continue;
         }
@@ -746,7 +747,7 @@ static int run_script(Session *s)
     bool quit = false;
     while (!quit && (n = getline(&line, &cap, s->opt->in)) >= 0) {
         if (n > REPL_MAX_LINE) {
-            fprintf(s->opt->err, "<stdin>:%d:1: error: line longer than %d bytes\n", s->line + 1, REPL_MAX_LINE);
+            fprintf(s->opt->err, _("<stdin>:%d:1: error: line longer than %d bytes\n"), s->line + 1, REPL_MAX_LINE);
             s->failed = true;
             s->line++;
             continue;
@@ -757,7 +758,7 @@ static int run_script(Session *s)
     }
     free(line);
     if (s->pending.len) {
-        fprintf(s->opt->err, "<stdin>:%d:1: error: input ends inside an open '{' or '('\n", s->pending_line);
+        fprintf(s->opt->err, _("<stdin>:%d:1: error: input ends inside an open '{' or '('\n"), s->pending_line);
         s->failed = true;
     }
     return s->failed ? 1 : 0;

@@ -1,6 +1,7 @@
 /* report.c -- builds the LAKIP tables (3.2 measurement, 3.8 budget,
  * 3.6 efisiensi, 3.7 predikat recap, claims) from an Eval. */
 #include "report.h"
+#include "i18n.h"
 #include "check.h"
 
 #include <stdlib.h>
@@ -347,10 +348,17 @@ static Table *table_predikat(Eval *ev)
     headers[1] = "Indikator";
     headers[2] = "Capaian";
     right[2] = true;
-    for (int i = 0; i < nb; i++) headers[3 + i] = ((Band *)sk->bands.items[i])->label;
     Table *t = table_new("3.7", "Tabel 3.7  Rekapitulasi predikat capaian kinerja", ncols, headers, right);
     t->headers_owned = headers;
     t->right_owned = right;
+    /* Copies: the labels live in the Unit's arena, and a Report may
+     * outlive its Unit (the xlsx writer keeps every report until the
+     * workbook is written). */
+    for (int i = 0; i < nb; i++) {
+        char *label = xstrdup(((Band *)sk->bands.items[i])->label);
+        vec_push(&t->owned_strings, label);
+        headers[3 + i] = label;
+    }
     size_t *counts = xcalloc((size_t)nb + 1, sizeof *counts);
     Value c, p;
     value_init(&c); value_init(&p);

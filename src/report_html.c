@@ -998,6 +998,10 @@ void report_html_unit(Buf *b, Eval *ev, const Report *r)
         esc(b, r->subheading.items[i]);
         buf_puts(b, "</p>\n");
     }
+    /* each chart follows the table it pictures; the trend follows Tabel
+     * 3.3 (realisasi per year) when the report has one */
+    bool has_years = false;
+    for (size_t i = 0; i < r->tables.len; i++) has_years |= !strcmp(((const Table *)r->tables.items[i])->key, "3.3");
     int no = 0;
     for (size_t i = 0; i < r->tables.len; i++) {
         const Table *t = r->tables.items[i];
@@ -1005,6 +1009,8 @@ void report_html_unit(Buf *b, Eval *ev, const Report *r)
         if (!ev) continue;
         if (!strcmp(t->key, "3.2")) {
             chart_capaian(b, ev, ++no);
+            if (!has_years) chart_trend(b, ev, ++no);
+        } else if (!strcmp(t->key, "3.3")) {
             chart_trend(b, ev, ++no);
         } else if (!strcmp(t->key, "3.8")) {
             if (ev->u->programs.len) chart_budget(b, ev, ++no);

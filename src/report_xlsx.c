@@ -1,6 +1,6 @@
 /* report_xlsx.c -- `eval --format=xlsx` with libxlsxwriter (doc/formats.md).
  *
- * One sheet per table ("Tabel 3.2", "Tabel 3.8", "Tabel 3.6", "Tabel 3.7",
+ * One sheet per table, named by the title ("Tabel 3.2", "Tabel 3.8", ...,
  * "Periksa", and "Rekap" for several files).  With several instansi every
  * sheet gets a leading "Instansi" column and the rows of all of them.
  * Figures are stored as spreadsheet numbers with a number format derived
@@ -27,6 +27,7 @@ enum {
 
 typedef struct Shape {
     bool rp;                 /* "Rp " prefix */
+    bool plus;               /* a written '+' (Tabel 3.3's changes) */
     bool grouped;            /* thousands separators shown */
     int decimals;
     char norm[96];           /* the displayed figure, '.' decimal, no grouping */
@@ -47,6 +48,9 @@ static bool display_shape(const char *text, const char *plain, Shape *sh)
     bool neg = false;
     if (*p == '-') {
         neg = true;
+        p++;
+    } else if (*p == '+') {
+        sh->plus = true;
         p++;
     }
     const char *start = p;
@@ -218,16 +222,21 @@ static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
             round_half_up(cell->plain, sh.decimals, half, sizeof half);
             double shown = strtod(sh.norm, NULL);
             double v = strtod(half, NULL) == shown ? strtod(cell->plain, NULL) : shown;
-            Buf f;
+            Buf f, one;
             buf_init(&f);
-            if (sh.rp) buf_puts(&f, "\"Rp \"");
-            buf_puts(&f, sh.grouped ? "#,##0" : "0");
+            buf_init(&one);
+            if (sh.rp) buf_puts(&one, "\"Rp \"");
+            buf_puts(&one, sh.grouped ? "#,##0" : "0");
             if (sh.decimals) {
-                buf_putc(&f, '.');
-                for (int i = 0; i < sh.decimals; i++) buf_putc(&f, '0');
+                buf_putc(&one, '.');
+                for (int i = 0; i < sh.decimals; i++) buf_putc(&one, '0');
             }
+            /* a signed change: "+0.00;-0.00;0.00" */
+            if (sh.plus) buf_printf(&f, "+%s;-%s;%s", one.data, one.data, one.data);
+            else buf_puts(&f, one.data);
             check(w, worksheet_write_number(ws, r, c, v, fmt_get(w, f.data, 0, false)));
             buf_free(&f);
+            buf_free(&one);
             return;
         }
     }

@@ -1,6 +1,7 @@
 /* survei.c -- survey answers and evaluation sheets.  See survei.h. */
 #include <config.h>
 #include "survei.h"
+#include "i18n.h"
 #include "num.h"
 
 #include <stdlib.h>
@@ -61,8 +62,8 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
     if (stat(path.data, &st) != 0 || !S_ISREG(st.st_mode)) err = "no such regular file";
     else lf = locfile_load(path.data, &err);
     if (!lf) {
-        Diag *d = diag_add(dl, DIAG_ERROR, "E0530", s->berkas_span, "cannot read survey file '%s': %s", path.data, err);
-        diag_hint(d, "the path is relative to this .sakip file");
+        Diag *d = diag_add(dl, DIAG_ERROR, "E0530", s->berkas_span, _("cannot read survey file '%s': %s"), path.data, err);
+        diag_hint(d, _("the path is relative to this .sakip file"));
         buf_free(&path);
         return;
     }
@@ -114,7 +115,7 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
                     apush(u, &s->unsur, r);
                     idx = s->unsur.len;
                 } else if (!idx) {
-                    Diag *d = diag_add(dl, DIAG_ERROR, "E0531", cell, "unknown column '%s': survei %s has no such unsur", name, s->id);
+                    Diag *d = diag_add(dl, DIAG_ERROR, "E0531", cell, _("unknown column '%s': survei %s has no such unsur"), name, s->id);
                     Buf list;
                     buf_init(&list);
                     const char *best = NULL;
@@ -123,14 +124,14 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
                         buf_printf(&list, "%s%s", k ? ", " : "", un);
                         if (edit_distance(name, un, 2) <= 2) best = un;
                     }
-                    if (best) diag_hint(d, "did you mean '%s'?", best);
-                    else diag_hint(d, "the unsur are: %s", list.data ? list.data : "");
+                    if (best) diag_hint(d, _("did you mean '%s'?"), best);
+                    else diag_hint(d, _("the unsur are: %s"), list.data ? list.data : "");
                     buf_free(&list);
                 }
                 free(name);
                 vec_push(&cols, (void *)idx);
             } else if (col >= cols.len) {
-                if (b > a) diag_add(dl, DIAG_ERROR, "E0532", cell, "row %d has more cells than the header", row_no);
+                if (b > a) diag_add(dl, DIAG_ERROR, "E0532", cell, _("row %d has more cells than the header"), row_no);
             } else {
                 size_t idx = (size_t)cols.items[col];
                 if (idx) {
@@ -138,12 +139,12 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
                     char *txt = xstrndup(t + a, b - a);
                     long v = strtol(txt, &end, 10);
                     if (b == a) {
-                        diag_add(dl, DIAG_ERROR, "E0533", cell, "row %d: the answer for %s is missing", row_no,
+                        diag_add(dl, DIAG_ERROR, "E0533", cell, _("row %d: the answer for %s is missing"), row_no,
                                  ((NameRef *)s->unsur.items[idx - 1])->name);
                     } else if (*end || v < 1 || v > 4) {
-                        Diag *d = diag_add(dl, DIAG_ERROR, "E0520", cell, "row %d: answer '%s' for %s is not 1, 2, 3 or 4",
+                        Diag *d = diag_add(dl, DIAG_ERROR, "E0520", cell, _("row %d: answer '%s' for %s is not 1, 2, 3 or 4"),
                                            row_no, txt, ((NameRef *)s->unsur.items[idx - 1])->name);
-                        diag_hint(d, "answers are on the 1-4 scale of PermenPANRB 14/2017");
+                        diag_hint(d, _("answers are on the 1-4 scale of PermenPANRB 14/2017"));
                     } else {
                         row->vals.items[idx - 1] = number_at(u, lf, a, b, v);
                     }
@@ -161,12 +162,12 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
                 for (size_t c = 0; c < cols.len; c++) found |= (size_t)cols.items[c] == k + 1;
                 if (!found)
                     diag_add(dl, DIAG_ERROR, "E0534", (Span){lf, (uint32_t)line_start, (uint32_t)line_end},
-                             "the header has no column for unsur '%s'", ((NameRef *)s->unsur.items[k])->name);
+                             _("the header has no column for unsur '%s'"), ((NameRef *)s->unsur.items[k])->name);
             }
         } else {
             if (col < cols.len)
                 diag_add(dl, DIAG_ERROR, "E0533", (Span){lf, (uint32_t)line_end, (uint32_t)line_end + 1},
-                         "row %d has %zu cells; the header has %zu", row_no, col, cols.len);
+                         _("row %d has %zu cells; the header has %zu"), row_no, col, cols.len);
             bool complete = true;
             for (size_t k = 0; k < row->vals.len; k++) complete &= row->vals.items[k] != NULL;
             if (complete) apush(u, &s->rows, row);
@@ -188,19 +189,19 @@ static void check_survei(Entity *s, DiagList *dl)
 {
     if (!s->id[0]) return;
     if (!s->unsur.len) {
-        Diag *d = diag_add(dl, DIAG_ERROR, "E0535", s->id_span, "survei %s names no unsur", s->id);
-        diag_hint(d, "e.g. unsur persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, sarana, pengaduan");
+        Diag *d = diag_add(dl, DIAG_ERROR, "E0535", s->id_span, _("survei %s names no unsur"), s->id);
+        diag_hint(d, _("e.g. unsur persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, sarana, pengaduan"));
         return;
     }
     if (s->unsur.len != 9) {
         Diag *d = diag_add(dl, DIAG_WARNING, "W0536", s->id_span,
-                           "survei %s has %zu unsur; PermenPANRB 14/2017 has 9, each weighted 1/9", s->id, s->unsur.len);
-        diag_hint(d, "each unsur is weighted 1/%zu here", s->unsur.len);
+                           _("survei %s has %zu unsur; PermenPANRB 14/2017 has 9, each weighted 1/9"), s->id, s->unsur.len);
+        diag_hint(d, _("each unsur is weighted 1/%zu here"), s->unsur.len);
     }
     for (size_t i = 0; i < s->rows.len; i++) {
         AnswerRow *r = s->rows.items[i];
         if (r->vals.len != s->unsur.len) {
-            diag_add(dl, DIAG_ERROR, "E0533", r->span, "this respondent gives %zu answers; survei %s has %zu unsur",
+            diag_add(dl, DIAG_ERROR, "E0533", r->span, _("this respondent gives %zu answers; survei %s has %zu unsur"),
                      r->vals.len, s->id, s->unsur.len);
             r->vals.len = 0;   /* not counted */
             continue;
@@ -209,9 +210,9 @@ static void check_survei(Entity *s, DiagList *dl)
             Expr *v = r->vals.items[k];
             if (v->kind != EX_NUM || mpz_cmp_ui(mpq_denref(v->u.num.q), 1) != 0 || mpq_cmp_ui(v->u.num.q, 1, 1) < 0 ||
                 mpq_cmp_ui(v->u.num.q, 4, 1) > 0) {
-                Diag *d = diag_add(dl, DIAG_ERROR, "E0520", v->span, "answer for %s is not 1, 2, 3 or 4",
+                Diag *d = diag_add(dl, DIAG_ERROR, "E0520", v->span, _("answer for %s is not 1, 2, 3 or 4"),
                                    ((NameRef *)s->unsur.items[k])->name);
-                diag_hint(d, "answers are on the 1-4 scale of PermenPANRB 14/2017");
+                diag_hint(d, _("answers are on the 1-4 scale of PermenPANRB 14/2017"));
             }
         }
     }
@@ -228,7 +229,7 @@ static void check_survei(Entity *s, DiagList *dl)
         if (ok) s->rows.items[w++] = r;
     }
     s->rows.len = w;
-    if (!s->rows.len && !s->berkas) diag_add(dl, DIAG_ERROR, "E0537", s->id_span, "survei %s has no answers", s->id);
+    if (!s->rows.len && !s->berkas) diag_add(dl, DIAG_ERROR, "E0537", s->id_span, _("survei %s has no answers"), s->id);
 }
 
 static const char *num_str(Arena *a, mpq_srcptr q)
@@ -254,14 +255,14 @@ static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
             if (strcmp(komponen_std[j].name, k->name)) continue;
             if (mpq_cmp_ui(w, (unsigned long)komponen_std[j].weight, 1) != 0)
                 diag_add(dl, DIAG_WARNING, "W0538", k->bobot->span,
-                         "komponen %s weighs %d in PermenPANRB 88/2021, not %s", k->name, komponen_std[j].weight,
+                         _("komponen %s weighs %d in PermenPANRB 88/2021, not %s"), k->name, komponen_std[j].weight,
                          num_str(&u->arena, w));
         }
         for (size_t j = 0; j < i; j++)
             if (!strcmp(((Komponen *)p->komponen.items[j])->name, k->name))
-                diag_add(dl, DIAG_ERROR, "E0539", k->name_span, "komponen %s is given twice", k->name);
+                diag_add(dl, DIAG_ERROR, "E0539", k->name_span, _("komponen %s is given twice"), k->name);
         if (k->nilai && mpq_cmp(k->nilai->u.num.q, w) > 0)
-            diag_add(dl, DIAG_ERROR, "E0522", k->nilai->span, "komponen %s scores %s, above its weight %s", k->name,
+            diag_add(dl, DIAG_ERROR, "E0522", k->nilai->span, _("komponen %s scores %s, above its weight %s"), k->name,
                      num_str(&u->arena, k->nilai->u.num.q), num_str(&u->arena, w));
         mpq_set_ui(sum, 0, 1);
         for (size_t s = 0; s < k->subs.pairs.len; s++) {
@@ -270,12 +271,12 @@ static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
             for (size_t j = 0; parts[j].name; j++)
                 if (!strcmp(parts[j].name, dp->name)) pct = parts[j].percent;
             if (pct < 0) {
-                Diag *d = diag_add(dl, DIAG_ERROR, "E0540", dp->span, "unknown part '%s' of komponen %s", dp->name, k->name);
+                Diag *d = diag_add(dl, DIAG_ERROR, "E0540", dp->span, _("unknown part '%s' of komponen %s"), dp->name, k->name);
                 const char *best = NULL;
                 for (size_t j = 0; parts[j].name; j++)
                     if (edit_distance(dp->name, parts[j].name, 2) <= 2) best = parts[j].name;
-                if (best) diag_hint(d, "did you mean '%s'?", best);
-                else diag_hint(d, "the parts are keberadaan (20%%), kualitas (30%%) and pemanfaatan (50%%)");
+                if (best) diag_hint(d, _("did you mean '%s'?"), best);
+                else diag_hint(d, _("the parts are keberadaan (20%%), kualitas (30%%) and pemanfaatan (50%%)"));
                 continue;
             }
             if (dp->value->kind != EX_NUM) continue;
@@ -284,21 +285,21 @@ static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
             mpq_canonicalize(limit);
             mpq_mul(limit, limit, w);
             if (mpq_cmp(dp->value->u.num.q, limit) > 0)
-                diag_add(dl, DIAG_ERROR, "E0523", dp->value->span, "%s of komponen %s scores %s, above its %d%% of %s = %s",
+                diag_add(dl, DIAG_ERROR, "E0523", dp->value->span, _("%s of komponen %s scores %s, above its %d%% of %s = %s"),
                          dp->name, k->name, num_str(&u->arena, dp->value->u.num.q), pct, num_str(&u->arena, w),
                          num_str(&u->arena, limit));
         }
         if (k->nilai && k->subs.pairs.len && !mpq_equal(sum, k->nilai->u.num.q)) {
             Diag *d = diag_add(dl, DIAG_ERROR, "E0524", k->nilai->span,
-                               "komponen %s is given as %s, but its parts add up to %s", k->name,
+                               _("komponen %s is given as %s, but its parts add up to %s"), k->name,
                                num_str(&u->arena, k->nilai->u.num.q), num_str(&u->arena, sum));
-            diag_hint(d, "give the score or the parts, or make them agree");
+            diag_hint(d, _("give the score or the parts, or make them agree"));
         }
         if (!k->nilai && !k->subs.pairs.len)
-            diag_add(dl, DIAG_ERROR, "E0541", k->span, "komponen %s has no score", k->name);
+            diag_add(dl, DIAG_ERROR, "E0541", k->span, _("komponen %s has no score"), k->name);
     }
     if (p->komponen.len && mpq_cmp_ui(total_w, 100, 1) != 0)
-        diag_add(dl, DIAG_WARNING, "W0525", p->id_span, "the weights of penilaian %s add up to %s, not 100", p->id,
+        diag_add(dl, DIAG_WARNING, "W0525", p->id_span, _("the weights of penilaian %s add up to %s, not 100"), p->id,
                  num_str(&u->arena, total_w));
     mpq_clears(total_w, limit, sum, NULL);
 }

@@ -1,5 +1,6 @@
 /* value.c -- value constructors and display. */
 #include "value.h"
+#include "i18n.h"
 
 void value_init(Value *v)
 {
@@ -66,12 +67,12 @@ void value_ref(Value *v, Entity *e)
 const char *vkind_name(VKind k)
 {
     switch (k) {
-    case V_UNDEF: return "undefined";
-    case V_NUM: return "number";
-    case V_MONEY: return "money";
-    case V_TEXT: return "text";
-    case V_BOOL: return "truth value";
-    case V_REF: return "name";
+    case V_UNDEF: return _("undefined");
+    case V_NUM: return _("number");
+    case V_MONEY: return _("money");
+    case V_TEXT: return _("text");
+    case V_BOOL: return _("truth value");
+    case V_REF: return _("name");
     }
     return "?";
 }

@@ -1,0 +1,40 @@
+/* i18n.c -- locale set-up for message translation. */
+#include "i18n.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+void i18n_init(void)
+{
+    if (!setlocale(LC_ALL, "")) {
+        /* The locale named by LANG is not installed (id_ID.UTF-8 often is
+         * not): keep UTF-8 and ask gettext for the language by name. */
+        const char *lang = getenv("LC_ALL");
+        if (!lang || !*lang) lang = getenv("LC_MESSAGES");
+        if (!lang || !*lang) lang = getenv("LANG");
+        setlocale(LC_ALL, "C.UTF-8");
+        if (lang && *lang && !getenv("LANGUAGE")) {
+            char code[16];
+            size_t n = strcspn(lang, "_.@");
+            if (n > 0 && n < sizeof code) {
+                memcpy(code, lang, n);
+                code[n] = '\0';
+                setenv("LANGUAGE", code, 0);
+            }
+        }
+    }
+    /* numbers are formatted by sakip itself; keep C's for everything else */
+    setlocale(LC_NUMERIC, "C");
+#if ENABLE_NLS
+    /* SAKIP_LOCALEDIR lets the build tree's tests use the fresh catalogue */
+    const char *dir = getenv("SAKIP_LOCALEDIR");
+    bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+    bind_textdomain_codeset(PACKAGE, "UTF-8");
+    textdomain(PACKAGE);
+#endif
+}

@@ -1,0 +1,22 @@
+/* i18n.h -- message translation (GNU gettext).  Messages are written in
+ * English in the source and translated in po/id.po; the words
+ * "error", "warning", "note" and "help" in diagnostics are not translated
+ * so that editors (Vim quickfix, Emacs compile-mode) keep parsing them.
+ * Table headings are Indonesian domain terms in every locale. */
+#ifndef SAKIP_I18N_H
+#define SAKIP_I18N_H
+
+#include <config.h>
+
+#if ENABLE_NLS
+#include <libintl.h>
+#define _(s) gettext(s)
+#else
+#define _(s) (s)
+#endif
+#define N_(s) (s)
+
+/* Sets the locale and the message catalogue (main and tests). */
+void i18n_init(void);
+
+#endif

@@ -1,0 +1,98 @@
+#!/bin/sh
+# html.sh -- `sakip eval --format=html`: the page is self-contained and
+# escaped, its SVG charts print sakip's own figures (html_check.py), and
+# headless Chromium loads it without a console message, builds every chart
+# into the DOM, renders a non-blank screenshot and prints A4 landscape.
+# Skipped (77) when Chromium is not installed.
+# SAKIP_KEEP_SCREENSHOT=FILE.png keeps the Ambulu screenshot.
+set -u
+: "${SAKIP:?}" "${srcdir:=.}"
+command -v python3 >/dev/null 2>&1 || { echo "python3 not installed: skipped"; exit 77; }
+chrome=""
+for c in chromium chromium-browser google-chrome; do
+    if command -v "$c" >/dev/null 2>&1; then chrome=$c; break; fi
+done
+[ -n "$chrome" ] || { echo "chromium not installed (Debian package 'chromium'): skipped"; exit 77; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-html.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+here="$srcdir/tests/formats"
+ambulu="$srcdir/examples/ambulu-2024.sakip"
+kota="$here/kota-contoh.sakip"
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "PASS: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+checker() {
+    python3 "$here/html_check.py" "$@" >"$work/check.out" 2>&1
+    grep -E '^(PASS|FAIL)' "$work/check.out"
+    p=$(grep -c '^PASS' "$work/check.out")
+    f=$(grep -c '^FAIL' "$work/check.out")
+    grep -q '^html-check:' "$work/check.out" || { cat "$work/check.out"; f=$((f + 1)); }
+    pass=$((pass + p))
+    fail=$((fail + f))
+}
+# headless Chromium with nothing that reaches the network
+browse() {
+    profile=$(mktemp -d "$work/profile.XXXXXX")
+    HOME=$work timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync --disable-extensions \
+        --user-data-dir="$profile" "$@"
+}
+run() {   # NAME ARGS... : sakip eval --format=html and --format=md of the same files
+    name=$1
+    shift
+    if "$SAKIP" eval --format=html --output="$work/$name.html" "$@" 2>"$work/err"; then
+        ok "$name: eval --format=html exits 0"
+    else
+        bad "$name: eval --format=html exits 0"; cat "$work/err"
+    fi
+    fmtargs=$(printf '%s\n' "$@" | grep -- '^--' | tr '\n' ' ')
+    files=$(printf '%s\n' "$@" | grep -v -- '^--' | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    "$SAKIP" eval $fmtargs --format=md $files >"$work/$name.md" 2>/dev/null
+}
+
+run ambulu "$ambulu"
+checker page "$work/ambulu.html" "$work/ambulu.md" single
+run two "$ambulu" "$kota"
+checker page "$work/two.html" "$work/two.md" multi
+run english --angka=en "$ambulu"
+checker page "$work/english.html" "$work/english.md" en
+
+# ---- in the browser ----
+# the console check must see a console message when there is one
+cat >"$work/control.html" <<'EOF'
+<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>control</title></head><body><img src="http://192.0.2.1/x.png" alt=""></body></html>
+EOF
+browse --enable-logging=stderr --v=0 --dump-dom "file://$work/control.html" >"$work/control.dom" 2>"$work/control.log"
+grep -q 'CONSOLE' "$work/control.log" && ok "control: a blocked load shows on the console log" ||
+    bad "control: a blocked load shows on the console log"
+
+for name in ambulu two; do
+    browse --enable-logging=stderr --v=0 --dump-dom "file://$work/$name.html" >"$work/$name.dom" 2>"$work/$name.log"
+    if grep -q 'CONSOLE' "$work/$name.log"; then
+        bad "$name: no console message"; grep 'CONSOLE' "$work/$name.log" | head -5
+    else
+        ok "$name: no console message"
+    fi
+    checker dom "$work/$name.dom" "$work/$name.html"
+done
+
+browse --hide-scrollbars --window-size=1280,2400 --screenshot="$work/ambulu.png" "file://$work/ambulu.html" \
+    >/dev/null 2>"$work/shot.log"
+if [ -s "$work/ambulu.png" ] && python3 "$here/png_check.py" "$work/ambulu.png" 64 >"$work/png.out" 2>&1; then
+    ok "screenshot is not blank ($(cat "$work/png.out"))"
+else
+    bad "screenshot is not blank"; cat "$work/png.out" 2>/dev/null; tail -3 "$work/shot.log"
+fi
+[ -n "${SAKIP_KEEP_SCREENSHOT:-}" ] && cp "$work/ambulu.png" "$SAKIP_KEEP_SCREENSHOT"
+
+browse --no-pdf-header-footer --print-to-pdf="$work/ambulu.pdf" "file://$work/ambulu.html" >/dev/null 2>"$work/pdf.log"
+if [ -s "$work/ambulu.pdf" ]; then
+    checker pdf "$work/ambulu.pdf"
+else
+    bad "print to PDF"; tail -3 "$work/pdf.log"
+fi
+
+echo "html: $pass passed, $fail failed"
+[ $fail -eq 0 ]
