@@ -123,8 +123,17 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
     ev->rule_efisiensi = rule_named(u, "efisiensi");
 }
 
+void eval_invalidate(Eval *ev)
+{
+    if (ev->bstate) memset(ev->bstate, 0, 2 * ev->bsize);
+}
+
 void eval_free(Eval *ev)
 {
+    for (size_t i = 0; i < 2 * ev->bsize; i++) mpq_clear(ev->bcache[i]);
+    free(ev->bcache);
+    free(ev->bwhy);
+    free(ev->bstate);
     mpq_clear(ev->cap);
     for (size_t i = 0; i < ev->reported.len; i++) free(ev->reported.items[i]);
     vec_free(&ev->reported);
@@ -256,7 +265,46 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
 
 /* ---- budget ---- */
 
+static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out);
+
+/* The budget sums are asked for again and again (serapan, claims, the
+ * tables): each node's is computed once per set of what-ifs. */
 static void budget_amount(Eval *ev, Entity *x, bool anggaran, Value *out)
+{
+    Unit *u = ev->u;
+    size_t i = x->index;
+    if (i >= u->budget_nodes.len || u->budget_nodes.items[i] != x) {
+        budget_amount_uncached(ev, x, anggaran, out);
+        return;
+    }
+    if (!ev->bcache) {
+        ev->bsize = u->budget_nodes.len;
+        ev->bcache = xmalloc(2 * ev->bsize * sizeof *ev->bcache);
+        for (size_t k = 0; k < 2 * ev->bsize; k++) mpq_init(ev->bcache[k]);
+        ev->bwhy = xcalloc(2 * ev->bsize, sizeof *ev->bwhy);
+        ev->bstate = xcalloc(2 * ev->bsize, 1);
+    }
+    if (i >= ev->bsize) {
+        budget_amount_uncached(ev, x, anggaran, out);
+        return;
+    }
+    size_t slot = 2 * i + (anggaran ? 0 : 1);
+    if (!ev->bstate[slot]) {
+        budget_amount_uncached(ev, x, anggaran, out);
+        if (out->kind == V_MONEY) {
+            mpq_set(ev->bcache[slot], out->q);
+            ev->bstate[slot] = 1;
+        } else {
+            ev->bwhy[slot] = out->text;
+            ev->bstate[slot] = 2;
+        }
+        return;
+    }
+    if (ev->bstate[slot] == 1) value_money(out, ev->bcache[slot]);
+    else value_undef(out, ev->bwhy[slot]);
+}
+
+static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out)
 {
     if (x->kind == ENT_SUBKEGIATAN || x->children.len == 0) {
         const Andai *a = find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
@@ -1074,14 +1122,18 @@ ClaimResult eval_periksa(Eval *ev, const Periksa *p, Value *left, Value *right)
     const Expr *e = p->expr;
     Value res;
     value_init(&res);
-    eval_expr(ev, e, &res);
     value_undef(right, NULL);
     if (e->kind == EX_BIN && e->u.bin.op >= OP_EQ && e->u.bin.op <= OP_APPROX) {
+        /* each side once: the verdict is computed from them */
         eval_expr(ev, e->u.bin.l, left);
         eval_expr(ev, e->u.bin.r, right);
+        if (left->kind == V_UNDEF) value_undef(&res, left->text);
+        else if (right->kind == V_UNDEF) value_undef(&res, right->text);
+        else eval_compare(ev, e, left, right, &res);
         const Expr *rx = e->u.bin.r->kind == EX_NEG ? e->u.bin.r->u.un : e->u.bin.r;
         if (rx->kind == EX_NUM || rx->kind == EX_MONEY) right->decimals = rx->u.num.decimals;
     } else {
+        eval_expr(ev, e, &res);
         value_set(left, &res);
     }
     ClaimResult cr;

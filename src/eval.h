@@ -30,9 +30,16 @@ typedef struct Eval {
     Entity *data_owner;
     int call_depth;
     Vec reported;            /* char*: runtime problems already reported */
+    /* budget sums, per budget node: [2i] anggaran, [2i+1] realisasi */
+    mpq_t *bcache;
+    const char **bwhy;       /* undefined: the reason */
+    unsigned char *bstate;   /* 0 not computed, 1 money, 2 undefined */
+    size_t bsize;
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
+/* Forgets cached sums; call after changing ev->andai. */
+void eval_invalidate(Eval *ev);
 void eval_free(Eval *ev);
 
 void eval_expr(Eval *ev, const Expr *e, Value *out);

@@ -10,39 +10,61 @@
 #include <stdbool.h>
 #include <sys/stat.h>
 
-LocFile *locfile_new(const char *name, const char *text, size_t len)
+/* Takes ownership of text (NUL-terminated, len bytes). The line index is
+ * built only when a position is first asked for: most files never need
+ * one. */
+static LocFile *locfile_take(const char *name, char *text, size_t len)
 {
     LocFile *lf = xcalloc(1, sizeof *lf);
     lf->name = xstrdup(name);
-    lf->text = xstrndup(text, len);
+    lf->text = text;
     lf->len = len;
+    return lf;
+}
+
+LocFile *locfile_new(const char *name, const char *text, size_t len)
+{
+    return locfile_take(name, xstrndup(text, len), len);
+}
+
+static void build_lines(LocFile *lf)
+{
     size_t cap = 64;
     lf->line_start = xmalloc(cap * sizeof *lf->line_start);
     lf->line_start[0] = 0;
     lf->nlines = 1;
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] == '\n') {
-            if (lf->nlines == cap) {
-                cap *= 2;
-                lf->line_start = xrealloc(lf->line_start, cap * sizeof *lf->line_start);
-            }
-            lf->line_start[lf->nlines++] = (uint32_t)(i + 1);
+    const char *t = lf->text, *end = lf->text + lf->len;
+    for (const char *p = t; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        if (lf->nlines == cap) {
+            cap *= 2;
+            lf->line_start = xrealloc(lf->line_start, cap * sizeof *lf->line_start);
         }
+        lf->line_start[lf->nlines++] = (uint32_t)(p - t + 1);
     }
+}
+
+static const LocFile *lines(const LocFile *lf)
+{
+    if (!lf->line_start) build_lines((LocFile *)lf);
     return lf;
 }
 
 /* Reads all of f into b, up to the size limit. */
 static bool read_all(FILE *f, Buf *b, const char **err)
 {
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        buf_putn(b, chunk, n);
+    for (;;) {
+        if (b->cap < b->len + 65537) {
+            b->cap = b->len + 65537 + b->len / 2;
+            b->data = xrealloc(b->data, b->cap);
+        }
+        size_t n = fread(b->data + b->len, 1, b->cap - b->len - 1, f);
+        b->len += n;
+        b->data[b->len] = '\0';
         if (b->len > LOCFILE_MAX_BYTES) {
             *err = "is larger than the 64 MiB limit for one source file";
             return false;
         }
+        if (n == 0) break;
     }
     if (ferror(f)) {
         *err = "read error";
@@ -60,9 +82,8 @@ LocFile *locfile_load(const char *path, const char **err)
             buf_free(&b);
             return NULL;
         }
-        LocFile *lf = locfile_new("<stdin>", b.data ? b.data : "", b.len);
-        buf_free(&b);
-        return lf;
+        size_t n = b.len;
+        return locfile_take("<stdin>", buf_steal(&b), n);
     }
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -88,15 +109,19 @@ LocFile *locfile_load(const char *path, const char **err)
     }
     Buf b;
     buf_init(&b);
+    if (st.st_size > 0) {
+        b.data = xmalloc((size_t)st.st_size + 1);
+        b.cap = (size_t)st.st_size + 1;
+        b.data[0] = '\0';
+    }
     bool ok = read_all(f, &b, err);
     fclose(f);
     if (!ok) {
         buf_free(&b);
         return NULL;
     }
-    LocFile *lf = locfile_new(path, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return lf;
+    size_t n = b.len;
+    return locfile_take(path, buf_steal(&b), n);
 }
 
 void locfile_free(LocFile *lf)
@@ -121,6 +146,7 @@ static size_t line_index(const LocFile *lf, uint32_t off)
 
 void locfile_pos(const LocFile *lf, uint32_t off, int *line, int *col)
 {
+    lines(lf);
     if (off > lf->len) off = (uint32_t)lf->len;
     size_t li = line_index(lf, off);
     *line = (int)li + 1 + lf->line_base;
@@ -129,6 +155,7 @@ void locfile_pos(const LocFile *lf, uint32_t off, int *line, int *col)
 
 const char *locfile_line(const LocFile *lf, int line, size_t *len)
 {
+    lines(lf);
     line -= lf->line_base;
     if (line < 1 || (size_t)line > lf->nlines) {
         *len = 0;

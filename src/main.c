@@ -644,6 +644,10 @@ int main(int argc, char **argv)
             return EXIT_OK;
         }
     }
+    /* Diagnostics are many small writes: buffer them (flushed at exit).
+     * The REPL keeps stderr unbuffered so errors appear at once. */
+    static char errbuf[1 << 16];
+    if (run != cmd_repl) setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
     int st = parse_args(argc, argv, 2, &o);
     if (st == EXIT_OK) st = run(&o);
     vec_free(&o.files);
@@ -652,5 +656,6 @@ int main(int argc, char **argv)
     vec_free(&o.andai);
     for (size_t i = 0; i < o.owned.len; i++) free(o.owned.items[i]);
     vec_free(&o.owned);
+    fflush(stderr);
     return st;
 }

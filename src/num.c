@@ -28,11 +28,26 @@ bool num_parse_decimal(mpq_t out, const char *s, size_t n, int *decimals)
         }
     }
     if (nd == 0) return false;
+    *decimals = dec > 0 ? dec : 0;
+    if (nd <= 18) {
+        /* fits in 64 bits: no string conversion, no power computation */
+        static const unsigned long long pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+                                                   10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+                                                   100000000000ull, 1000000000000ull, 10000000000000ull,
+                                                   100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+                                                   100000000000000000ull, 1000000000000000000ull};
+        unsigned long long v = 0;
+        for (size_t i = 0; i < nd; i++) v = v * 10 + (unsigned long long)(digits[i] - '0');
+        if (sizeof(unsigned long) >= 8) {
+            mpq_set_ui(out, (unsigned long)v, (unsigned long)pow10[*decimals]);
+            if (*decimals) mpq_canonicalize(out);
+            return true;
+        }
+    }
     digits[nd] = '\0';
     mpz_set_str(mpq_numref(out), digits, 10);
     mpz_ui_pow_ui(mpq_denref(out), 10, dec > 0 ? (unsigned long)dec : 0);
     mpq_canonicalize(out);
-    *decimals = dec > 0 ? dec : 0;
     return true;
 }
 

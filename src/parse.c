@@ -81,29 +81,29 @@ void check_utf8(ParseCtx *ctx)
 {
     const unsigned char *t = (const unsigned char *)ctx->lf->text;
     size_t n = ctx->lf->len;
-    /* A file with NUL bytes or many invalid sequences is not a .sakip file:
-     * one error says so instead of a flood. */
-    size_t invalid = 0;
-    for (size_t i = 0; i < n;) {
-        int len = t[i] < 0x80 ? 1 : utf8_seq_len(t + i, n - i);
-        if (t[i] == 0 || len == 0) invalid++;
-        i += len ? (size_t)len : 1;
-    }
-    if (invalid > 8 || memchr(t, 0, n)) {
-        size_t first = 0;
-        while (first < n && t[first] != 0 && (t[first] < 0x80 || utf8_seq_len(t + first, n - first))) {
-            int len = t[first] < 0x80 ? 1 : utf8_seq_len(t + first, n - first);
-            first += (size_t)len;
+    /* Pass over plain ASCII eight bytes at a time; look closer only at
+     * bytes with the high bit set or zero. */
+    enum { MAX_SHOWN = 8 };
+    size_t bad_at[MAX_SHOWN + 1], bad_end[MAX_SHOWN + 1], nbad = 0;
+    bool nul = false;
+    size_t first_nul = 0;
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, t + i, 8);
+            /* no byte >= 0x80 and no zero byte */
+            if (!(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+                i += 8;
+                continue;
+            }
         }
-        Span s = {ctx->lf, (uint32_t)first, (uint32_t)first + 1};
-        Diag *d = parse_error(ctx, "E0100", s,
-                              _("this is not a UTF-8 text file (%s byte 0x%02X here); it is not read"),
-                              t[first] == 0 ? "NUL" : "invalid", t[first]);
-        if (d) diag_hint(d, _("a .sakip file is plain text; save it as UTF-8 text, not as a document or spreadsheet"));
-        ctx->stop = true;
-        return;
-    }
-    for (size_t i = 0; i < n;) {
+        if (t[i] == 0) {
+            if (!nul) first_nul = i;
+            nul = true;
+            i++;
+            continue;
+        }
         if (t[i] < 0x80) {
             i++;
             continue;
@@ -115,11 +115,29 @@ void check_utf8(ParseCtx *ctx)
         }
         size_t j = i + 1;
         while (j < n && t[j] >= 0x80 && utf8_seq_len(t + j, n - j) == 0) j++;
-        Span s = {ctx->lf, (uint32_t)i, (uint32_t)j};
-        Diag *d = parse_error(ctx, "E0100", s, _("invalid UTF-8 (byte 0x%02X)"), t[i]);
+        if (nbad <= MAX_SHOWN) {
+            bad_at[nbad] = i;
+            bad_end[nbad] = j;
+        }
+        nbad++;
+        i = j;
+    }
+    /* A file with NUL bytes or many invalid sequences is not a .sakip
+     * file: one error says so instead of a flood. */
+    if (nul || nbad > MAX_SHOWN) {
+        size_t at = nul && (!nbad || first_nul < bad_at[0]) ? first_nul : bad_at[0];
+        Span s = {ctx->lf, (uint32_t)at, (uint32_t)at + 1};
+        Diag *d = parse_error(ctx, "E0100", s, _("this is not a UTF-8 text file (%s byte 0x%02X here); it is not read"),
+                              t[at] == 0 ? "NUL" : _("invalid"), t[at]);
+        if (d) diag_hint(d, _("a .sakip file is plain text; save it as UTF-8 text, not as a document or spreadsheet"));
+        ctx->stop = true;
+        return;
+    }
+    for (size_t k = 0; k < nbad; k++) {
+        Span s = {ctx->lf, (uint32_t)bad_at[k], (uint32_t)bad_end[k]};
+        Diag *d = parse_error(ctx, "E0100", s, _("invalid UTF-8 (byte 0x%02X)"), t[bad_at[k]]);
         if (d) diag_hint(d, _("save the file as UTF-8 (it may be Windows-1252 or Latin-1)"));
         if (ctx->stop) return;
-        i = j;
     }
 }
 

@@ -310,6 +310,7 @@ static void apply_andai(Session *s, Andai *a, bool push)
     for (size_t i = 0; i < items.len; i++) ((Item *)items.items[i])->before = item_value(s, items.items[i]);
     if (push) vec_push(&ev->andai, a);
     else ev->andai.len--;
+    eval_invalidate(ev);
     for (size_t i = 0; i < items.len; i++) ((Item *)items.items[i])->after = item_value(s, items.items[i]);
     double t1 = now_us();
     print_changes(s, &items, t1 - t0);
@@ -520,6 +521,7 @@ static void run_statement(Session *s, const char *text, size_t len, int first_li
         all.items.len = 0;
         diag_list_free(&all);
         if (u->atur.len > aturs) refresh_eval(s);
+        eval_invalidate(EV(s));
         ev = EV(s);
         for (size_t i = ents; i < u->entities.len && dl.nerrors == 0; i++) {
             Entity *e = u->entities.items[i];
