@@ -3,6 +3,7 @@
  * Money is exact; ratios carry 10 decimals; undefined is null. */
 #include "report.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum { JSON_DECIMALS = 10 };
@@ -101,6 +102,51 @@ void report_json_unit(Buf *b, Eval *ev)
             key_value(b, "predikat", &v);
             eval_capaian_renstra(ev, ind, &v);
             key_value(b, "capaian_renstra", &v);
+            /* Tabel 3.3: realisasi of every year of the periode up to tahun */
+            key(b, "realisasi_tahunan", false);
+            buf_putc(b, '{');
+            bool yfirst = true;
+            int from = u->has_periode ? u->periode_from : ev->tahun;
+            for (int y = from; y <= ev->tahun && y - from < 50; y++) {
+                eval_realisasi(ev, ind, y, &v);
+                if (v.kind == V_UNDEF) continue;
+                char yk[16];
+                snprintf(yk, sizeof yk, "%d", y);
+                key(b, yk, yfirst);
+                yfirst = false;
+                put_value(b, &v);
+            }
+            buf_putc(b, '}');
+            /* Tabel 3.4: comparison values of the year */
+            key(b, "pembanding", false);
+            buf_putc(b, '[');
+            bool pfirst = true;
+            for (size_t m = 0; m < ind->pembanding.len; m++) {
+                Pembanding *pb = ind->pembanding.items[m];
+                for (size_t q = 0; q < pb->values.len; q++) {
+                    YearVal *yv = pb->values.items[q];
+                    int year = yv->has_year ? yv->year : u->tahun;
+                    if (year != ev->tahun || yv->lo->kind != EX_NUM) continue;
+                    buf_puts(b, pfirst ? "{" : ",{");
+                    pfirst = false;
+                    key_text(b, "label", pb->label, true);
+                    key(b, "nilai", false);
+                    num_format_plain(b, yv->lo->u.num.q, JSON_DECIMALS);
+                    eval_realisasi(ev, ind, year, &v);
+                    key(b, "selisih", false);
+                    if (v.kind == V_NUM) {
+                        mpq_t d;
+                        mpq_init(d);
+                        mpq_sub(d, v.q, yv->lo->u.num.q);
+                        num_format_plain(b, d, JSON_DECIMALS);
+                        mpq_clear(d);
+                    } else {
+                        buf_puts(b, "null");
+                    }
+                    buf_putc(b, '}');
+                }
+            }
+            buf_putc(b, ']');
             buf_putc(b, '}');
         }
     }
@@ -153,6 +199,34 @@ void report_json_unit(Buf *b, Eval *ev)
         buf_putc(b, '}');
     }
     buf_puts(b, u->periksa.len ? "\n  ]" : "]");
+
+    key(b, "perjanjian", false);
+    buf_putc(b, '[');
+    for (size_t i = 0; i < u->perjanjian.len; i++) {
+        Entity *pk = u->perjanjian.items[i];
+        buf_puts(b, i ? ",\n    {" : "\n    {");
+        key_text(b, "id", pk->id, true);
+        key_text(b, "nama", pk->name, false);
+        key_text(b, "tanggal", pk->tanggal, false);
+        key_text(b, "mengubah", pk->mengubah && pk->mengubah->ent ? pk->mengubah->ent->id : NULL, false);
+        key_text(b, "diubah_oleh", pk->diubah_oleh ? pk->diubah_oleh->id : NULL, false);
+        for (int which = 0; which < 2; which++) {
+            Vec *pairs = which ? &pk->pk_anggaran : &pk->pk_target;
+            key(b, which ? "anggaran" : "target", false);
+            buf_putc(b, '{');
+            bool f2 = true;
+            for (size_t k = 0; k < pairs->len; k++) {
+                PkPair *pp = pairs->items[k];
+                if (pp->value->lo->kind != EX_NUM && pp->value->lo->kind != EX_MONEY) continue;
+                key(b, pp->ref.name, f2);
+                f2 = false;
+                num_format_plain(b, pp->value->lo->u.num.q, JSON_DECIMALS);
+            }
+            buf_putc(b, '}');
+        }
+        buf_putc(b, '}');
+    }
+    buf_puts(b, u->perjanjian.len ? "\n  ]" : "]");
     buf_putc(b, '}');
     value_clear(&l); value_clear(&r);
     value_clear(&v); value_clear(&hi);
@@ -161,11 +235,14 @@ void report_json_unit(Buf *b, Eval *ev)
 void report_json_recap(Buf *b, Vec *rows)
 {
     buf_putc(b, '[');
+    size_t rank = 0;
     for (size_t i = 0; i < rows->len; i++) {
         RecapRow *r = rows->items[i];
+        /* rows come grouped by induk; the rank is within the induk */
+        if (i == 0 || strcmp(((RecapRow *)rows->items[i - 1])->induk, r->induk)) rank = 0;
         buf_puts(b, i ? ",\n    {" : "\n    {");
         key(b, "peringkat", true);
-        buf_printf(b, "%zu", i + 1);
+        buf_printf(b, "%zu", ++rank);
         key_text(b, "nama", r->nama, false);
         key_text(b, "induk", r->induk, false);
         key(b, "rata_capaian", false);

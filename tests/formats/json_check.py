@@ -187,8 +187,12 @@ def several_figures(doc, n):
     check(isinstance(rk, list) and len(rk) == n, 'rekap: one row per instansi', rk and len(rk))
     if not rk:
         return
-    check(sorted(r['peringkat'] for r in rk) == list(range(1, n + 1)), 'rekap ranks 1..%d' % n,
-          [r['peringkat'] for r in rk])
+    # ranks run 1..k within each induk (doc/perjanjian.md, 'Many units')
+    want, seen = [], {}
+    for r in rk:
+        seen[r['induk']] = seen.get(r['induk'], 0) + 1
+        want.append(seen[r['induk']])
+    check([r['peringkat'] for r in rk] == want, 'rekap ranks 1.. within each induk', [r['peringkat'] for r in rk])
     groups = {}
     for r in rk:
         groups.setdefault(r['induk'], []).append(r['rata_capaian'])
@@ -215,7 +219,10 @@ def selftest(v):
     """The validator must reject what the schema forbids."""
     good = {'instansi': [{'nama': 'X', 'tahun': 2024, 'induk': None, 'indikator': [
         {'id': 'A', 'sasaran': 'S', 'nama': None, 'satuan': '%', 'target': 1, 'realisasi': None,
-         'capaian': Decimal('1.5'), 'predikat': None, 'capaian_renstra': None}],
+         'capaian': Decimal('1.5'), 'predikat': None, 'capaian_renstra': None,
+         'realisasi_tahunan': {'2024': 1}, 'pembanding': [{'label': 'L', 'nilai': 2, 'selisih': None}]}],
+        'perjanjian': [{'id': 'PK', 'nama': None, 'tanggal': None, 'mengubah': None, 'diubah_oleh': None,
+                        'target': {'A': 1}, 'anggaran': {'P': 5}}],
         'sasaran': [], 'anggaran': [{'id': 'P', 'tingkat': 'program', 'induk': None, 'nama': 'p', 'anggaran': 5,
                                      'realisasi': 4, 'serapan': 80}],
         'periksa': [{'baris': 3, 'hasil': None, 'klaim': 'x', 'kiri': True, 'kanan': None, 'pesan': None}]}]}
