@@ -617,7 +617,6 @@ static bool is_year_context(int tok)
  * expected, "name" where it was found (article false). */
 static void describe(Buf *b, yysymbol_kind_t k, const ParseCtx *ctx, bool article)
 {
-    const char *a = article ? "a " : "";
     switch (k) {
     case YYSYMBOL_IDENT: buf_puts(b, article ? _("a name") : _("name")); return;
     case YYSYMBOL_STRING: buf_puts(b, article ? _("a text in double quotes") : _("text in double quotes")); return;
@@ -713,7 +712,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
         }
         int limit = total > 8 ? 7 : total;
         for (shown = 0; shown < limit; shown++) {
-            if (shown) buf_puts(&msg, shown + 1 == limit && limit == total ? " or " : ", ");
+            if (shown) buf_puts(&msg, shown + 1 == limit && limit == total ? _(" or ") : ", ");
             buf_puts(&msg, items[shown]);
         }
         if (limit < total) buf_printf(&msg, _(" or one of %d more"), total - limit);

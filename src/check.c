@@ -171,8 +171,8 @@ static Type check_call(Checker *c, Expr *e)
     if (rule && rule->kind == ENT_ATURAN) {
         e->u.call.rule = rule;
         if ((size_t)n != rule->params.len) {
-            Diag *d = ERR(c, "E0307", e->span, _("rule '%s' takes %zu argument%s, not %d"), name, rule->params.len,
-                          rule->params.len == 1 ? "" : "s", n);
+            Diag *d = ERR(c, "E0307", e->span, P_("rule '%s' takes %zu argument, not %d", "rule '%s' takes %zu arguments, not %d",
+                             rule->params.len), name, rule->params.len, n);
             diag_label(d, rule->id_span, _("'%s' is defined here"), name);
         }
         return T_ANY;
@@ -189,7 +189,8 @@ static Type check_call(Checker *c, Expr *e)
     if (n < b->min || (b->max >= 0 && n > b->max)) {
         Diag *d;
         if (b->min == b->max)
-            d = ERR(c, "E0307", e->span, _("'%s' takes %d argument%s, not %d"), name, b->min, b->min == 1 ? "" : "s", n);
+            d = ERR(c, "E0307", e->span, P_("'%s' takes %d argument, not %d", "'%s' takes %d arguments, not %d", (unsigned long)b->min),
+                    name, b->min, n);
         else if (b->max < 0)
             d = ERR(c, "E0307", e->span, _("'%s' takes at least %d argument, not %d"), name, b->min, n);
         else
@@ -257,8 +258,8 @@ static Type check_bin(Checker *c, Expr *e, Type l, Type r)
     switch (op) {
     case OP_ADD: case OP_SUB:
         if (l == r && (l == T_NUM || l == T_MONEY)) return l;
-        d = ERR(c, "E0401", e->op_span, _("cannot %s %s and %s"), op == OP_ADD ? "add" : "subtract",
-                type_name(l), type_name(r));
+        d = ERR(c, "E0401", e->op_span, op == OP_ADD ? _("cannot add %s and %s") : _("cannot subtract %s from %s"),
+                op == OP_ADD ? type_name(l) : type_name(r), op == OP_ADD ? type_name(r) : type_name(l));
         if ((l == T_MONEY && r == T_NUM) || (l == T_NUM && r == T_MONEY))
             diag_hint(d, _("write the number as an amount, e.g. 'Rp 16.000.000'"));
         return T_ANY;
@@ -318,7 +319,7 @@ static Type resolve_ident(Checker *c, Expr *e)
     }
     Entity *ent = unit_lookup(c->u, name);
     if (!ent) {
-        unknown_name(c, name, e->span, ALL_KINDS, "name");
+        unknown_name(c, name, e->span, ALL_KINDS, _("name"));
         return T_ANY;
     }
     if (ent->kind == ENT_ATURAN) {
@@ -433,7 +434,7 @@ static void check_duplicates(Checker *c)
         Entity *e = c->u->duplicates.items[i];
         Entity *first = unit_lookup(c->u, e->id);
         Diag *d = ERR(c, "E0302", e->id_span, _("'%s' is already declared as a %s"), e->id,
-                      first ? ent_kind_name(first->kind) : "name");
+                      first ? ent_kind_name(first->kind) : _("name"));
         if (first) diag_label(d, first->id_span, _("first declared here"));
         diag_hint(d, _("sasaran, indikator, program, kegiatan, subkegiatan, tujuan, skala and aturan share one namespace"));
     }
@@ -486,7 +487,7 @@ static void resolve_andai(Checker *c, Andai *a)
                      : a->kind == ANDAI_REALISASI ? K(ENT_INDIKATOR) | BUDGET_KINDS
                                                   : K(ENT_INDIKATOR);
     Entity *e = a->target.ent ? a->target.ent
-                              : resolve_ref(c, &a->target, kinds, money ? "budget node" : "indikator");
+                              : resolve_ref(c, &a->target, kinds, money ? _("budget node") : "indikator");
     if (!e) return;
     if (ent_is_budget(e)) {
         money = true;
@@ -518,7 +519,7 @@ static void resolve_andai(Checker *c, Andai *a)
     }
     const Expr *v = a->value->lo;
     if (money && v->kind != EX_MONEY) {
-        Diag *d = ERR(c, "E0403", v->span, _("%s of %s is an amount in rupiah"), a->kind == ANDAI_ANGGARAN ? "anggaran" : "realisasi", e->id);
+        Diag *d = ERR(c, "E0403", v->span, _("%s of %s must be an amount in rupiah"), a->kind == ANDAI_ANGGARAN ? "anggaran" : "realisasi", e->id);
         diag_hint(d, _("write it as 'Rp 250.000.000'"));
         a->target.ent = NULL;
     } else if (!money && v->kind == EX_STR) {
@@ -1187,14 +1188,16 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
             fmt_money(&s3, diff);
             if (latest == pk) {
                 Diag *d = ERR(c, "E0611", p->value->span,
-                              _("perjanjian %s gives %s %s, but the budget tree adds up to %s (the perjanjian is %s %s)"),
-                              pk->id, node->id, s1.data, s2.data, s3.data, less ? "less" : "more");
+                              less ? _("perjanjian %s gives %s %s, but the budget tree adds up to %s (the perjanjian is %s less)")
+                                   : _("perjanjian %s gives %s %s, but the budget tree adds up to %s (the perjanjian is %s more)"),
+                              pk->id, node->id, s1.data, s2.data, s3.data);
                 diag_hint(d, _("if the budget was changed after signing, declare the amended perjanjian with "
                              "'mengubah %s'"), pk->id);
             } else {
                 Diag *d = diag_add(c->dl, DIAG_NOTE, "E0612", p->value->span,
-                                   _("perjanjian %s (%s) gives %s %s, %s %s than the budget %s; perjanjian %s (%s) amends it"),
-                                   pk->id, pk_name(pk), node->id, s1.data, s3.data, less ? "less" : "more", s2.data,
+                                   less ? _("perjanjian %s (%s) gives %s %s, %s less than the budget %s; perjanjian %s (%s) amends it")
+                                        : _("perjanjian %s (%s) gives %s %s, %s more than the budget %s; perjanjian %s (%s) amends it"),
+                                   pk->id, pk_name(pk), node->id, s1.data, s3.data, s2.data,
                                    latest->id, pk_name(latest));
                 diag_label(d, latest->id_span, _("the amending perjanjian is here"));
             }
@@ -1310,7 +1313,7 @@ static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult c
     buf_init(&lb);
     if (cr == CLAIM_UNDEFINED) {
         d = diag_add(dl, DIAG_ERROR, "E0802", e->span, _("claim cannot be decided: %s"),
-                     l->kind == V_UNDEF && l->text ? l->text : "a value it needs is undefined");
+                     l->kind == V_UNDEF && l->text ? l->text : _("a value it needs is undefined"));
     } else if (e->kind == EX_BIN && e->u.bin.op >= OP_EQ && e->u.bin.op <= OP_APPROX) {
         BinOp op = e->u.bin.op;
         const char *lhs = span_text(ev->u, e->u.bin.l->span);
@@ -1326,8 +1329,9 @@ static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult c
             num_format(&rounded, q, rdec, ev->round, ev->notation, true);
             d = diag_add(dl, DIAG_ERROR, "E0801", e->span, _("claim does not hold: %s is %s, not %s"), lhs, lb.data, rhs);
             if (strcmp(rounded.data, lb.data))
-                diag_hint(d, _("rounded to %d decimal%s as the claim is written, %s is %s"), rdec, rdec == 1 ? "" : "s",
-                          lb.data, rounded.data);
+                diag_hint(d, P_("rounded to %d decimal as the claim is written, %s is %s",
+                                "rounded to %d decimals as the claim is written, %s is %s", (unsigned long)rdec),
+                          rdec, lb.data, rounded.data);
             mpq_clear(q);
             buf_free(&rounded);
         } else if (is_literal(e->u.bin.r)) {

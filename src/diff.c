@@ -35,8 +35,8 @@ static bool print_change(FILE *out, Eval *ev, const char *what, const char *id, 
         }
     } else {
         differ = strcmp(ba.data ? ba.data : "", bb.data ? bb.data : "") != 0;
-        if (!a) buf_puts(&bd, _("(baru)"));
-        else if (!b) buf_puts(&bd, _("(dihapus)"));
+        if (!a) buf_puts(&bd, _(_("(new)")));
+        else if (!b) buf_puts(&bd, _(_("(removed)")));
     }
     if (differ) fprintf(out, "  %-10s %-12s %s \xE2\x86\x92 %s   %s\n", what, id, ba.data, bb.data, bd.data ? bd.data : "");
     buf_free(&ba);
@@ -100,7 +100,7 @@ static void print_total(FILE *out, Eval *ev, const char *what, mpq_t a, mpq_t b)
         Buf s;
         buf_init(&s);
         eval_format_value(ev, &s, &va, 0);
-        fprintf(out, _("  %-10s %-12s %s (tetap)\n"), what, "jumlah", s.data);
+        fprintf(out, _("  %-10s %-12s %s (unchanged)\n"), what, "jumlah", s.data);
         buf_free(&s);
     }
     value_clear(&va);
@@ -117,7 +117,7 @@ size_t diff_perjanjian(FILE *out, Eval *ev, Entity *a, Entity *b)
     n += diff_pairs(out, ev, "anggaran", &a->pk_anggaran, &b->pk_anggaran, sa, sb);
     print_total(out, ev, "anggaran", sa, sb);
     mpq_clears(sa, sb, NULL);
-    if (n == 0) fputs(_("  tidak ada perbedaan\n"), out);
+    if (n == 0) fputs(_("  no differences\n"), out);
     return n;
 }
 
@@ -180,6 +180,6 @@ size_t diff_units(FILE *out, Eval *ea, Eval *eb)
     value_clear(&va);
     value_clear(&vb);
     value_clear(&hi);
-    if (n == 0) fputs(_("  tidak ada perbedaan\n"), out);
+    if (n == 0) fputs(_("  no differences\n"), out);
     return n;
 }

@@ -378,7 +378,7 @@ static void percent_of(Eval *ev, const Value *a, const Value *b, Value *out, con
     if (a->kind == V_UNDEF) { value_undef(out, a->text); return; }
     if (b->kind == V_UNDEF) { value_undef(out, b->text); return; }
     if (mpq_sgn(b->q) == 0) {
-        value_undef(out, fmt_reason(ev, "%s is 0", what));
+        value_undef(out, fmt_reason(ev, _("%s is 0"), what));
         return;
     }
     mpq_t hundred;
@@ -531,7 +531,7 @@ static void capaian_renstra_one(Eval *ev, Entity *x, int year, Value *out)
     value_init(&hi);
     realisasi_indikator(ev, x, ev->tahun, &r);
     eval_target(ev, x, ev->u->periode_to, &lo, &hi);
-    percent_of(ev, &r, &lo, out, fmt_reason(ev, _("the %d target of %s"), ev->u->periode_to, x->id));
+    percent_of(ev, &r, &lo, out, fmt_reason(ev, _("the target of %s for %d"), x->id, ev->u->periode_to));
     value_clear(&r);
     value_clear(&lo);
     value_clear(&hi);
@@ -641,7 +641,7 @@ void eval_ikm(Eval *ev, Entity *s, Value *out, Vec *nrr)
         return;
     }
     if (!n || !r) {
-        value_undef(out, fmt_reason(ev, _("survei %s has no %s"), s->id, n ? "answers" : "unsur"));
+        value_undef(out, n ? fmt_reason(ev, _("survei %s has no answers"), s->id) : fmt_reason(ev, _("survei %s has no unsur"), s->id));
         return;
     }
     mpq_t total, col, t;

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -33,7 +34,16 @@ void i18n_init(void)
 #if ENABLE_NLS
     /* SAKIP_LOCALEDIR lets the build tree's tests use the fresh catalogue */
     const char *dir = getenv("SAKIP_LOCALEDIR");
-    bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+    if (!dir || !*dir) {
+        dir = LOCALEDIR;
+#ifdef SAKIP_BUILD_LOCALEDIR
+        /* not installed yet: the catalogue of the build tree */
+        if (access(LOCALEDIR "/id/LC_MESSAGES/" PACKAGE ".mo", R_OK) != 0 &&
+            access(SAKIP_BUILD_LOCALEDIR "/id/LC_MESSAGES/" PACKAGE ".mo", R_OK) == 0)
+            dir = SAKIP_BUILD_LOCALEDIR;
+#endif
+    }
+    bindtextdomain(PACKAGE, dir);
     bind_textdomain_codeset(PACKAGE, "UTF-8");
     textdomain(PACKAGE);
 #endif

@@ -15,6 +15,11 @@
 #define _(s) (s)
 #endif
 #define N_(s) (s)
+#if ENABLE_NLS
+#define P_(s, p, n) ngettext(s, p, n)
+#else
+#define P_(s, p, n) ((n) == 1 ? (s) : (p))
+#endif
 
 /* Sets the locale and the message catalogue (main and tests). */
 void i18n_init(void);

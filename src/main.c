@@ -48,7 +48,7 @@ typedef struct Options {
 
 static void usage(FILE *out)
 {
-    fputs("Usage: sakip COMMAND [OPTION]... FILE...\n"
+    fputs(_("Usage: sakip COMMAND [OPTION]... FILE...\n"
           "Check and evaluate SAKIP performance reports written in the .sakip language.\n"
           "\n"
           "Commands:\n"
@@ -63,10 +63,9 @@ static void usage(FILE *out)
           "  --version           show the version and exit\n"
           "\n"
           "Exit status: 0 success; 1 errors, failed claims or differences; 2 usage error or\n"
-          "unreadable file.  FILE '-' reads standard input.\n"
-          "\n"
-          "Report bugs to: " PACKAGE_BUGREPORT "\n",
+          "unreadable file.  FILE '-' reads standard input.\n"),
           out);
+    fprintf(out, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 static const char *const common_options = N_(
@@ -81,11 +80,11 @@ static const char *const common_options = N_(
 static void command_usage(const char *cmd, FILE *out)
 {
     if (!strcmp(cmd, "check")) {
-        fputs("Usage: sakip check [OPTION]... FILE...\n"
+        fputs(_("Usage: sakip check [OPTION]... FILE...\n"
               "Validate .sakip files before signing: syntax, names, types, IKU definitions, skala bands,\n"
               "the budget tree, perjanjian, and every 'periksa' claim.  Diagnostics go to standard error.\n\n"
               "  --format=text|json  diagnostics as GNU-style text (default) or JSON for editors\n"
-              "  --werror            treat warnings as errors\n", out);
+              "  --werror            treat warnings as errors\n"), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 no errors; 1 errors or a failed claim (or, with --werror, a warning);\n"
               "2 usage error or unreadable file.\n"), out);
@@ -123,9 +122,9 @@ static void command_usage(const char *cmd, FILE *out)
               "Show what changed between two versions of a Perjanjian Kinerja (targets, anggaran, with\n"
               "deltas and the total), or between two files (targets, realisasi, anggaran).\n\n"), out);
         fputs(_(common_options), out);
-        fputs(_("\nExit status: 0 no differences; 1 differences; 2 trouble.\n"), out);
+        fputs(_("\nExit status: 0 no differences; 1 differences; 2 usage error or unreadable file.\n"), out);
     }
-    fputs("\nReport bugs to: " PACKAGE_BUGREPORT "\n", out);
+    fprintf(out, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
 
 static void version(void)

@@ -45,7 +45,7 @@ bool atomic_open(AtomicFile *af, const char *path, char **err)
     buf_init(&b);
     const char *slash = strrchr(path, '/');
     if (slash) buf_putn(&b, path, (size_t)(slash - path + 1));
-    buf_printf(&b, _(".%s.tmpXXXXXX"), slash ? slash + 1 : path);
+    buf_printf(&b, ".%s.tmpXXXXXX", slash ? slash + 1 : path);
     char *tmp = buf_steal(&b);
     int fd = mkstemp(tmp);
     if (fd < 0) {

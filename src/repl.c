@@ -388,7 +388,7 @@ static void cmd_unit(Session *s, const char *arg)
     }
     for (size_t i = 0; i < s->units.len; i++) {
         Unit *u = s->units.items[i];
-        fprintf(s->opt->out, "%c %zu  %s  %s\n", i == s->cur ? '*' : ' ', i + 1, u->nama ? u->nama : "(tanpa instansi)",
+        fprintf(s->opt->out, "%c %zu  %s  %s\n", i == s->cur ? '*' : ' ', i + 1, u->nama ? u->nama : _("(no instansi)"),
                 u->file->name);
     }
 }
