@@ -433,7 +433,7 @@ static void check_duplicates(Checker *c)
     for (size_t i = 0; i < c->u->duplicates.len; i++) {
         Entity *e = c->u->duplicates.items[i];
         Entity *first = unit_lookup(c->u, e->id);
-        Diag *d = ERR(c, "E0302", e->id_span, _("'%s' is already declared as a %s"), e->id,
+        Diag *d = ERR(c, "E0302", e->id_span, _("'%s' is already declared (%s)"), e->id,
                       first ? ent_kind_name(first->kind) : _("name"));
         if (first) diag_label(d, first->id_span, _("first declared here"));
         diag_hint(d, _("sasaran, indikator, program, kegiatan, subkegiatan, tujuan, skala and aturan share one namespace"));

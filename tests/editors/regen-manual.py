@@ -147,7 +147,7 @@ def short_diff(lines):
             in_periksa = True
             out.append(l)
             continue
-        if in_periksa and l.startswith('  baris'):
+        if in_periksa and (l.startswith('  baris') or l.startswith('  line')):
             shown += 1
             if shown <= 3:
                 out.append(l)

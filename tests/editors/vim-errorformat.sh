@@ -148,6 +148,28 @@ if [ -x "$SAKIP" ]; then
             bad "live: no entry starting $want"
         fi
     done
+
+    # 3. the same in Indonesian: messages are translated, the 'error:',
+    #    'warning:', 'note:' and 'help:' the errorformat reads are not
+    if command -v msgfmt >/dev/null 2>&1 && [ -f "$srcdir/po/id.po" ]; then
+        mkdir -p "$work/locale/id/LC_MESSAGES"
+        if msgfmt -o "$work/locale/id/LC_MESSAGES/sakip.mo" "$srcdir/po/id.po" 2>/dev/null; then
+            (cd "$srcdir/tests/editors" && SAKIP_LOCALEDIR=$work/locale LANG=id_ID.UTF-8 LANGUAGE=id \
+                "$SAKIP" check quickfix.sakip no-such-file.sakip) >/dev/null 2>"$work/id.err"
+            if cmp -s "$work/id.err" "$work/live.err"; then
+                echo "note: no Indonesian messages (sakip built without NLS?); comparing anyway"
+            fi
+            compare id "$work/id.err"
+            # the same places as in English
+            cut -d'|' -f1-5 "$work/live.got" >"$work/live.loc"
+            cut -d'|' -f1-5 "$work/id.got" >"$work/id.loc"
+            if cmp -s "$work/live.loc" "$work/id.loc"; then
+                ok "id: same files, lines, columns and types as in English"
+            else
+                bad "id: the Indonesian entries are at other places"
+            fi
+        fi
+    fi
 else
     bad "SAKIP ($SAKIP) is not an executable"
 fi
