@@ -625,6 +625,98 @@ static Table *table_perjanjian(Eval *ev)
     return t;
 }
 
+/* ---- the inputs computed by regulation ---- */
+
+static const char *HSV[] = {"Survei", "Unsur", "Responden", "NRR", "NRR tertimbang", "IKM"};
+static const bool RSV[] = {false, false, true, true, true, true};
+
+static Table *table_survei(Eval *ev)
+{
+    Unit *u = ev->u;
+    Table *t = table_new("survei", "Survei IKM  NRR per unsur (PermenPANRB 14/2017)", 6, HSV, RSV);
+    Value v, w;
+    value_init(&v);
+    value_init(&w);
+    for (size_t i = 0; i < u->survei.len; i++) {
+        Entity *s = u->survei.items[i];
+        Vec nrr = {0};
+        Value ikm;
+        value_init(&ikm);
+        eval_ikm(ev, s, &ikm, &nrr);
+        for (size_t k = 0; k < nrr.len; k++) {
+            Cell *row = row_new(t);
+            cell_text(&row[0], s->id);
+            cell_text(&row[1], ((NameRef *)s->unsur.items[k])->name);
+            cell_int(&row[2], (long)s->rows.len);
+            value_num(&v, nrr.items[k]);
+            cell_number(&row[3], ev, &v, 4, false, NULL);
+            mpq_set_ui(w.q, 1, (unsigned long)s->unsur.len);
+            mpq_mul(w.q, w.q, v.q);
+            w.kind = V_NUM;
+            cell_number(&row[4], ev, &w, 4, false, NULL);
+            cell_text(&row[5], "");
+            mpq_clear(nrr.items[k]);
+            free(nrr.items[k]);
+        }
+        Cell *row = row_new(t);
+        cell_text(&row[0], s->id);
+        cell_text(&row[1], "IKM = 25 x jumlah");
+        cell_int(&row[2], (long)s->rows.len);
+        cell_text(&row[3], "");
+        cell_text(&row[4], "");
+        cell_number(&row[5], ev, &ikm, ev->desimal, false, NULL);
+        vec_free(&nrr);
+        value_clear(&ikm);
+    }
+    value_clear(&v);
+    value_clear(&w);
+    return t;
+}
+
+static const char *HPN[] = {"Penilaian", "Komponen", "Bobot", "Keberadaan", "Kualitas", "Pemanfaatan", "Nilai"};
+static const bool RPN[] = {false, false, true, true, true, true, true};
+
+static Table *table_penilaian(Eval *ev)
+{
+    Unit *u = ev->u;
+    Table *t = table_new("penilaian", "Penilaian AKIP  nilai per komponen (PermenPANRB 88/2021)", 7, HPN, RPN);
+    Value v;
+    value_init(&v);
+    static const char *const parts[] = {"keberadaan", "kualitas", "pemanfaatan"};
+    for (size_t i = 0; i < u->penilaian.len; i++) {
+        Entity *p = u->penilaian.items[i];
+        for (size_t k = 0; k < p->komponen.len; k++) {
+            Komponen *c = p->komponen.items[k];
+            Cell *row = row_new(t);
+            cell_text(&row[0], p->id);
+            cell_text(&row[1], c->name);
+            value_num(&v, c->bobot->u.num.q);
+            v.decimals = c->bobot->u.num.decimals;
+            cell_number(&row[2], ev, &v, 2, true, NULL);
+            for (int m = 0; m < 3; m++) {
+                cell_text(&row[3 + m], "");
+                for (size_t q = 0; q < c->subs.pairs.len; q++) {
+                    DataPair *dp = c->subs.pairs.items[q];
+                    if (strcmp(dp->name, parts[m]) || dp->value->kind != EX_NUM) continue;
+                    free(row[3 + m].text);
+                    value_num(&v, dp->value->u.num.q);
+                    cell_number(&row[3 + m], ev, &v, 2, true, NULL);
+                }
+            }
+            eval_komponen(c, &v);
+            cell_number(&row[6], ev, &v, ev->desimal, false, NULL);
+        }
+        Cell *row = row_new(t);
+        cell_text(&row[0], p->id);
+        cell_text(&row[1], "Nilai SAKIP");
+        for (int m = 2; m < 6; m++) cell_text(&row[m], "");
+        eval_nilai_sakip(ev, p, &v);
+        cell_number(&row[6], ev, &v, ev->desimal, false, NULL);
+    }
+    value_clear(&v);
+    return t;
+}
+
 Report *report_build(Eval *ev)
 {
     Unit *u = ev->u;
@@ -655,6 +747,8 @@ Report *report_build(Eval *ev)
     vec_push(&r->tables, table_efisiensi(ev));
     vec_push(&r->tables, table_predikat(ev));
     if (u->perjanjian.len) vec_push(&r->tables, table_perjanjian(ev));
+    if (u->survei.len) vec_push(&r->tables, table_survei(ev));
+    if (u->penilaian.len) vec_push(&r->tables, table_penilaian(ev));
     if (u->periksa.len) vec_push(&r->tables, table_periksa(ev));
     return r;
 }
