@@ -7,6 +7,14 @@
 
 static Diag silenced_sink;  /* returned for silenced warnings */
 
+static char *vformat(const char *fmt, va_list ap)
+{
+    Buf b;
+    buf_init(&b);
+    buf_vprintf(&b, fmt, ap);
+    return buf_steal(&b);
+}
+
 void diag_list_init(DiagList *dl)
 {
     memset(dl, 0, sizeof *dl);
@@ -67,13 +75,10 @@ Diag *diag_add(DiagList *dl, DiagLevel level, const char *code, Span span,
     d->level = level;
     d->code = code;
     d->span = span;
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    d->msg = vformat(fmt, ap);
     va_end(ap);
-    d->msg = buf_steal(&b);
     d->seq = dl->items.len;
     vec_push(&dl->items, d);
     if (level == DIAG_ERROR) dl->nerrors++;
@@ -84,13 +89,10 @@ Diag *diag_add(DiagList *dl, DiagLevel level, const char *code, Span span,
 void diag_hint(Diag *d, const char *fmt, ...)
 {
     if (d == &silenced_sink) return;
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    vec_push(&d->hints, vformat(fmt, ap));
     va_end(ap);
-    vec_push(&d->hints, buf_steal(&b));
 }
 
 void diag_label(Diag *d, Span span, const char *fmt, ...)
@@ -98,13 +100,10 @@ void diag_label(Diag *d, Span span, const char *fmt, ...)
     if (d == &silenced_sink) return;
     DiagLabel *l = xcalloc(1, sizeof *l);
     l->span = span;
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    l->msg = vformat(fmt, ap);
     va_end(ap);
-    l->msg = buf_steal(&b);
     vec_push(&d->labels, l);
 }
 

@@ -304,6 +304,26 @@ static void budget_amount(Eval *ev, Entity *x, bool anggaran, Value *out)
     else value_undef(out, ev->bwhy[slot]);
 }
 
+/* The anggaran (or realisasi) of several budget nodes added up;
+ * undefined as soon as one is. */
+static void sum_amounts(Eval *ev, const Vec *nodes, bool anggaran, Value *out)
+{
+    Value part;
+    value_init(&part);
+    out->kind = V_MONEY;
+    out->decimals = -1;
+    mpq_set_ui(out->q, 0, 1);
+    for (size_t i = 0; i < nodes->len; i++) {
+        budget_amount(ev, nodes->items[i], anggaran, &part);
+        if (part.kind == V_UNDEF) {
+            value_undef(out, part.text);
+            break;
+        }
+        mpq_add(out->q, out->q, part.q);
+    }
+    value_clear(&part);
+}
+
 static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out)
 {
     if (x->kind == ENT_SUBKEGIATAN || x->children.len == 0) {
@@ -318,20 +338,7 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
         if (out->kind == V_NUM) out->kind = V_MONEY;
         return;
     }
-    Value part;
-    value_init(&part);
-    out->kind = V_MONEY;
-    out->decimals = -1;
-    mpq_set_ui(out->q, 0, 1);
-    for (size_t i = 0; i < x->children.len; i++) {
-        budget_amount(ev, x->children.items[i], anggaran, &part);
-        if (part.kind == V_UNDEF) {
-            value_undef(out, part.text);
-            break;
-        }
-        mpq_add(out->q, out->q, part.q);
-    }
-    value_clear(&part);
+    sum_amounts(ev, &x->children, anggaran, out);
 }
 
 /* Sum over the programs that support sasaran s. */
@@ -341,20 +348,7 @@ static void sasaran_amount(Eval *ev, Entity *s, bool anggaran, Value *out)
         value_undef(out, fmt_reason(ev, _("no program 'mendukung' sasaran %s"), s->id));
         return;
     }
-    Value part;
-    value_init(&part);
-    out->kind = V_MONEY;
-    out->decimals = -1;
-    mpq_set_ui(out->q, 0, 1);
-    for (size_t i = 0; i < s->supporters.len; i++) {
-        budget_amount(ev, s->supporters.items[i], anggaran, &part);
-        if (part.kind == V_UNDEF) {
-            value_undef(out, part.text);
-            break;
-        }
-        mpq_add(out->q, out->q, part.q);
-    }
-    value_clear(&part);
+    sum_amounts(ev, &s->supporters, anggaran, out);
 }
 
 void eval_anggaran(Eval *ev, Entity *x, Value *out)
