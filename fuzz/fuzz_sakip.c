@@ -7,6 +7,10 @@
  *      report and renders it as text (open_memstream), JSON, CSV (every
  *      table, with and without the Instansi column), Markdown, HTML, the
  *      recap row/table, and `jelaskan` of every claim's expression
+ *   -> if the text has no lexical or syntax error (E00-E02): `sakip fmt`
+ *      (fmt_source) twice; the second pass must change nothing, and the
+ *      formatted text must load with no lexical or syntax error either
+ *      (a violation aborts, so the fuzzer keeps it as a crash)
  *   -> everything freed, so LeakSanitizer sees any leak.
  *
  * Nothing here changes library behaviour; the notation (id/en) is taken
@@ -27,6 +31,7 @@
 #include "diag.h"
 #include "eval.h"
 #include "explain.h"
+#include "fmt.h"
 #include "load.h"
 #include "report.h"
 #include "util.h"
@@ -137,6 +142,46 @@ static void render_report(Eval *ev)
     report_free(r);
 }
 
+/* E00, E01, E02: the file itself, its tokens, its syntax. */
+static size_t syntax_errors(const DiagList *dl)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dl->items.len; i++) {
+        const Diag *d = dl->items.items[i];
+        if (d->level == DIAG_ERROR && d->code && d->code[0] == 'E' && d->code[1] == '0' &&
+            (d->code[2] == '0' || d->code[2] == '1' || d->code[2] == '2'))
+            n++;
+    }
+    return n;
+}
+
+static void check_fmt(const uint8_t *data, size_t size)
+{
+    Buf once, twice;
+    buf_init(&once);
+    buf_init(&twice);
+    fmt_source((const char *)data, size, &once);
+    fmt_source(once.data ? once.data : "", once.len, &twice);
+    if (once.len != twice.len || (once.len && memcmp(once.data, twice.data, once.len) != 0)) {
+        fprintf(stderr, "fuzz_sakip: fmt is not idempotent:\n--- fmt(x)\n%s\n--- fmt(fmt(x))\n%s\n",
+                once.data ? once.data : "", twice.data ? twice.data : "");
+        abort();
+    }
+    DiagList dl;
+    diag_list_init(&dl);
+    Unit *u = load_text("fuzz-fmt.sakip", once.data ? once.data : "", once.len, &dl);
+    if (syntax_errors(&dl)) {
+        diag_sort(&dl);
+        diag_print_text(&dl, stderr, false);
+        fprintf(stderr, "fuzz_sakip: fmt output has syntax errors:\n%s\n", once.data ? once.data : "");
+        abort();
+    }
+    diag_list_free(&dl);
+    unit_free(u);
+    buf_free(&once);
+    buf_free(&twice);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* libsakip's own limit is 64 MiB; -max_len keeps inputs far below. */
@@ -156,9 +201,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         render_report(&ev);
         eval_free(&ev);
     }
+    bool fmt_ok = u && syntax_errors(&dl) == 0;
     /* diagnostics are printed while the sources still live, as the CLI does */
     render_diags(&dl);
     diag_list_free(&dl);
     unit_free(u);
+    if (fmt_ok && !getenv("FUZZ_NO_FMT")) check_fmt(data, size);
     return 0;
 }
