@@ -975,11 +975,6 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
 
 /* ---- skala bands ---- */
 
-typedef struct Bound {
-    const Expr *e;           /* NULL: infinite */
-    bool incl;
-} Bound;
-
 static int band_lo_cmp(const void *pa, const void *pb)
 {
     const Band *a = *(Band *const *)pa, *b = *(Band *const *)pb;

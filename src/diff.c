@@ -4,11 +4,6 @@
 
 #include <string.h>
 
-typedef struct Row {
-    const char *id;
-    const Value *old, *new;  /* either may be NULL: only in one side */
-} Row;
-
 /* Prints "ID  old -> new  (+delta)" when the values differ. */
 static bool print_change(FILE *out, Eval *ev, const char *what, const char *id, const Value *a, const Value *b)
 {

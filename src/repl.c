@@ -621,7 +621,7 @@ static char **complete(const char *text, int start, int end)
     const char *line = rl_line_buffer;
     const char *first = skip_space(line);
     if (s->pending.len == 0 && *first == ':') {
-        if (first + strlen(first) > first && strchr(first, ' ') && (size_t)start > (size_t)(first - line)) {
+        if (strchr(first, ' ') && (size_t)start > (size_t)(first - line)) {
             rl_attempted_completion_over = 0;     /* a file name */
             return NULL;
         }

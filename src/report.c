@@ -698,7 +698,11 @@ static Table *table_penilaian(Eval *ev)
                 for (size_t q = 0; q < c->subs.pairs.len; q++) {
                     DataPair *dp = c->subs.pairs.items[q];
                     if (strcmp(dp->name, parts[m]) || dp->value->kind != EX_NUM) continue;
+                    /* a part named twice: the last one is shown (E0539-like
+                     * findings are check's); free what the first left */
                     free(row[3 + m].text);
+                    free(row[3 + m].plain);
+                    row[3 + m].plain = NULL;
                     value_num(&v, dp->value->u.num.q);
                     cell_number(&row[3 + m], ev, &v, 2, true, NULL);
                 }

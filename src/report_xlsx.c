@@ -271,7 +271,7 @@ static void sheet_name(const Table *t, const Vec *taken, char *out, size_t n)
     for (size_t i = 0; i < len && k + 1 < n; i++) {
         unsigned char c = (unsigned char)title[i];
         if (strchr("[]:*?/\\'", c)) c = ' ';
-        if (k + 1 < n) out[k++] = (char)c;
+        out[k++] = (char)c;
     }
     out[k] = '\0';
     /* at most 31 characters, not cutting a UTF-8 sequence */

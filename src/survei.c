@@ -279,6 +279,13 @@ static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
                 else diag_hint(d, _("the parts are keberadaan (20%%), kualitas (30%%) and pemanfaatan (50%%)"));
                 continue;
             }
+            bool twice = false;
+            for (size_t q = 0; q < s; q++)
+                if (!strcmp(((DataPair *)k->subs.pairs.items[q])->name, dp->name)) twice = true;
+            if (twice) {
+                diag_add(dl, DIAG_ERROR, "E0542", dp->span, _("part '%s' of komponen %s is given twice"), dp->name, k->name);
+                continue;
+            }
             if (dp->value->kind != EX_NUM) continue;
             mpq_add(sum, sum, dp->value->u.num.q);
             mpq_set_ui(limit, (unsigned long)pct, 100);
