@@ -638,9 +638,11 @@ static void check_rule_cycles(Checker *c)
     free(st.color);
 }
 
+/* The IKU are the indikator of a sasaran: they are tabled and must name
+ * penanggung_jawab and sumber (doc/decisions.md). */
 static bool is_iku(const Entity *ind)
 {
-    return ind->parent && (ind->parent->kind == ENT_SASARAN || ind->parent->kind == ENT_TUJUAN);
+    return ind->parent && ind->parent->kind == ENT_SASARAN;
 }
 
 static void check_year(Checker *c, int year, Span at, const char *what, const Entity *ind)
@@ -822,6 +824,12 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         }
         for (size_t k = 0; k < dy->pairs.len; k++) {
             DataPair *p = dy->pairs.items[k];
+            for (size_t m = 0; m < k; m++)
+                if (!strcmp(((DataPair *)dy->pairs.items[m])->name, p->name)) {
+                    Diag *d = ERR(c, "E0543", p->span, _("data '%s' is given twice for %d"), p->name, dy->year);
+                    diag_label(d, ((DataPair *)dy->pairs.items[m])->span, _("first given here"));
+                    break;
+                }
             if (p->value->kind == EX_STR) ERR(c, "E0403", p->value->span, _("data '%s' must be a number, not a text"), p->name);
             if (!expr_uses(ind->rumus, p->name)) {
                 Diag *d = WARN(c, "W0508", p->span, _("data '%s' of %s is not used by its rumus"), p->name, ind->id);
