@@ -1144,8 +1144,16 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
     for (size_t k = 0; k < pk->pk_target.len; k++) {
         PkPair *p = pk->pk_target.items[k];
         Entity *ind = p->ref.ent;
-        if (!ind || (p->value->lo->kind != EX_NUM && p->value->lo->kind != EX_MONEY) ||
-            (p->value->hi && p->value->hi->kind != EX_NUM)) continue;
+        const Expr *bad = p->value->lo->kind != EX_NUM && p->value->lo->kind != EX_MONEY ? p->value->lo
+                        : p->value->hi && p->value->hi->kind != EX_NUM ? p->value->hi : NULL;
+        if (bad) {
+            if (bad->kind == EX_STR)
+                ERR(c, "E0403", bad->span, _("a %s must be a number, percentage or amount, not a text"), "target");
+            else
+                ERR(c, "E0403", bad->span, _("a %s must be written out; only a realisasi may be computed"), "target");
+            continue;
+        }
+        if (!ind) continue;
         Value lo, hi;
         value_init(&lo);
         value_init(&hi);

@@ -45,8 +45,9 @@ static void pk_value(const PkPair *p, Value *v)
     const Expr *e = p->value->lo;
     if (e->kind == EX_MONEY) value_money(v, e->u.num.q);
     else if (e->kind == EX_NUM) value_num(v, e->u.num.q);
-    else value_text(v, e->u.str);
-    v->decimals = e->kind == EX_STR ? -1 : e->u.num.decimals;
+    else if (e->kind == EX_STR) value_text(v, e->u.str);
+    else value_undef(v, NULL); /* check reports any other form (E0403) */
+    v->decimals = e->kind == EX_NUM || e->kind == EX_MONEY ? e->u.num.decimals : -1;
 }
 
 static const PkPair *find_pair(const Vec *pairs, const char *id)
