@@ -53,7 +53,10 @@ static const LocFile *lines(const LocFile *lf)
 static bool read_all(FILE *f, Buf *b, const char **err)
 {
     for (;;) {
-        if (b->cap < b->len + 65537) {
+        /* A regular file arrives with cap = its size + 2: one fread reads
+         * it, a second sees the end.  Only a pipe, or a file that grew,
+         * needs more room. */
+        if (b->cap < b->len + 2) {
             b->cap = b->len + 65537 + b->len / 2;
             b->data = xrealloc(b->data, b->cap);
         }
@@ -110,8 +113,8 @@ LocFile *locfile_load(const char *path, const char **err)
     Buf b;
     buf_init(&b);
     if (st.st_size > 0) {
-        b.data = xmalloc((size_t)st.st_size + 1);
-        b.cap = (size_t)st.st_size + 1;
+        b.data = xmalloc((size_t)st.st_size + 2);
+        b.cap = (size_t)st.st_size + 2;
         b.data[0] = '\0';
     }
     bool ok = read_all(f, &b, err);

@@ -18,6 +18,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "numalloc.h"
 #include "diag.h"
 #include "eval.h"
 #include "load.h"
@@ -600,6 +601,7 @@ static int cmd_eval(Options *o)
 
 int main(int argc, char **argv)
 {
+    numalloc_install();
     i18n_init();
     if (argc < 2) {
         usage(stderr);

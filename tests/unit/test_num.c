@@ -2,6 +2,7 @@
  * rounding in both modes, and formatting in both notations (src/num.h).
  * Every expected value below is worked out by hand in the comments. */
 #include "testutil.h"
+#include "numalloc.h"
 
 /* ---- helpers ---- */
 
@@ -575,6 +576,50 @@ START_TEST(test_is_decimal)
 }
 END_TEST
 
+
+/* numalloc: GMP's blocks from per-size free lists.  Blocks freed and
+ * reused must never overlap live numbers, and growth through the size
+ * classes into malloc'd blocks must keep every limb. */
+START_TEST(test_numalloc_reuse_and_growth)
+{
+    numalloc_install();   /* false under valgrind/ASan: the test still holds */
+    enum { N = 1000 };
+    static mpq_t q[N];
+    for (int i = 0; i < N; i++) {
+        mpq_init(q[i]);
+        mpq_set_ui(q[i], (unsigned long)i, (unsigned long)i + 1);
+    }
+    for (int i = 0; i < N; i += 2) mpq_clear(q[i]);
+    for (int i = 0; i < N; i += 2) {
+        mpq_init(q[i]);
+        mpq_set_ui(q[i], 7, 11);
+        mpz_mul_2exp(mpq_numref(q[i]), mpq_numref(q[i]), (mp_bitcnt_t)(64 * (i % 40)));
+    }
+    for (int i = 1; i < N; i += 2) {
+        mpq_t want;
+        mpq_init(want);
+        mpq_set_ui(want, (unsigned long)i, (unsigned long)i + 1);
+        ck_assert_msg(mpq_equal(q[i], want), "number %d was overwritten", i);
+        mpq_clear(want);
+    }
+    for (int i = 0; i < N; i++) mpq_clear(q[i]);
+
+    /* 3^2000 by repeated multiplication (1 limb up to 50 limbs: every
+     * small class, then malloc) against GMP's own modular power. */
+    mpz_t p, m, r1, r2;
+    mpz_inits(p, m, r1, r2, NULL);
+    mpz_set_ui(p, 1);
+    for (int i = 0; i < 2000; i++) mpz_mul_ui(p, p, 3);
+    mpz_set_str(m, "1000000007", 10);
+    mpz_mod(r1, p, m);
+    mpz_set_ui(r2, 3);
+    mpz_powm_ui(r2, r2, 2000, m);
+    ck_assert(mpz_cmp(r1, r2) == 0);
+    ck_assert_uint_eq(mpz_sizeinbase(p, 2), 3170);   /* 2000 log2 3 = 3169.9 */
+    mpz_clears(p, m, r1, r2, NULL);
+}
+END_TEST
+
 static Suite *num_suite(void)
 {
     Suite *s = suite_create("num");
@@ -612,6 +657,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_format_money_negative);
     tcase_add_test(tc, test_format_plain_exact);
     tcase_add_test(tc, test_is_decimal);
+    tcase_add_test(tc, test_numalloc_reuse_and_growth);
     suite_add_tcase(s, tc);
     return s;
 }

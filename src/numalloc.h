@@ -1,0 +1,12 @@
+/* numalloc.h -- a size-class allocator for GMP's limbs (see numalloc.c). */
+#ifndef SAKIP_NUMALLOC_H
+#define SAKIP_NUMALLOC_H
+
+#include <stdbool.h>
+
+/* Makes GMP allocate its small blocks from per-size free lists.  Call it
+ * once, before any GMP number exists.  Returns false, changing nothing,
+ * under AddressSanitizer, under valgrind or with SAKIP_PLAIN_MALLOC set. */
+bool numalloc_install(void);
+
+#endif
