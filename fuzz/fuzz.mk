@@ -24,7 +24,8 @@ AFL_CC       ?= afl-clang-fast
 
 LIB_SOURCES ?= $(filter-out $(top_srcdir)/src/main.c,$(wildcard $(top_srcdir)/src/*.c)) \
 	$(firstword $(wildcard $(top_builddir)/grammar/parser.c $(top_srcdir)/grammar/parser.c)) \
-	$(firstword $(wildcard $(top_builddir)/grammar/lexer.c $(top_srcdir)/grammar/lexer.c))
+	$(firstword $(wildcard $(top_builddir)/grammar/lexer.c $(top_srcdir)/grammar/lexer.c)) \
+	$(top_srcdir)/grammar/parser_fast_unit.c
 
 CPPFLAGS_FUZZ = -D_GNU_SOURCE -I$(top_builddir) -iquote $(top_srcdir)/src \
 	-iquote $(top_builddir)/grammar -iquote $(top_srcdir)/grammar \

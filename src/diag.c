@@ -42,6 +42,17 @@ void diag_list_clear(DiagList *dl)
     dl->nerrors = dl->nwarnings = 0;
 }
 
+void diag_list_truncate(DiagList *dl, size_t keep)
+{
+    for (size_t i = keep; i < dl->items.len; i++) {
+        Diag *d = dl->items.items[i];
+        if (d->level == DIAG_ERROR) dl->nerrors--;
+        else if (d->level == DIAG_WARNING) dl->nwarnings--;
+        diag_free_one(d);
+    }
+    if (keep < dl->items.len) dl->items.len = keep;
+}
+
 void diag_list_free(DiagList *dl)
 {
     diag_list_clear(dl);

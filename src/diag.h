@@ -41,6 +41,8 @@ typedef struct DiagList {
 
 void diag_list_init(DiagList *dl);
 void diag_list_clear(DiagList *dl);   /* drops the records, keeps settings */
+/* Drops the records added after the first `keep`. */
+void diag_list_truncate(DiagList *dl, size_t keep);
 void diag_list_free(DiagList *dl);
 void diag_silence(DiagList *dl, const char *code);
 /* Frees one record that has been taken out of its list. */

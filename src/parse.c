@@ -154,36 +154,56 @@ void scanner_close(yyscan_t sc)
     sakip_yylex_destroy(sc);
 }
 
-static void run_parser(ParseCtx *ctx)
+int parse_next_token(void *lval, Span *lloc, yyscan_t scanner)
+{
+    return yylex(lval, lloc, scanner);
+}
+
+static void run_parser(ParseCtx *ctx, bool fast)
 {
     check_utf8(ctx);
     yyscan_t sc;
     if (scanner_open(ctx, &sc) != 0) return;
-    yyparse(sc, ctx);
+    if (fast) fastyyparse(sc, ctx);
+    else yyparse(sc, ctx);
     scanner_close(sc);
+}
+
+static void ctx_start(ParseCtx *ctx, Unit *u, LocFile *lf, DiagList *dl, ParseMode mode)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->unit = u;
+    ctx->lf = lf;
+    ctx->diags = dl;
+    ctx->mode = mode;
 }
 
 void parse_more(Unit *u, LocFile *lf, DiagList *dl)
 {
     ParseCtx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.unit = u;
-    ctx.lf = lf;
-    ctx.diags = dl;
-    ctx.mode = PARSE_FILE;
-    run_parser(&ctx);
+    ctx_start(&ctx, u, lf, dl, PARSE_FILE);
+    run_parser(&ctx, false);
 }
 
+/* A file is parsed by the fast parser first.  A file it cannot take
+ * whole and quietly (a syntax error, or any diagnostic of the scanner)
+ * is parsed again from scratch by the LAC parser, whose messages say
+ * what was expected; the records of the first attempt are dropped. */
 Unit *parse_unit(LocFile *lf, DiagList *dl)
 {
     Unit *u = unit_new(lf);
+    size_t mark = dl->items.len;
     ParseCtx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.unit = u;
-    ctx.lf = lf;
-    ctx.diags = dl;
-    ctx.mode = PARSE_FILE;
-    run_parser(&ctx);
+    ctx_start(&ctx, u, lf, dl, PARSE_FILE);
+    run_parser(&ctx, true);
+    if (ctx.fast_failed || ctx.stop || dl->items.len != mark) {
+        diag_list_truncate(dl, mark);
+        u->file = NULL;              /* the new unit takes lf over */
+        unit_free(u);
+        u = unit_new(lf);
+        ctx_start(&ctx, u, lf, dl, PARSE_FILE);
+        run_parser(&ctx, false);
+    }
     u->truncated = ctx.stop;
     return u;
 }
@@ -191,15 +211,11 @@ Unit *parse_unit(LocFile *lf, DiagList *dl)
 bool parse_repl(Unit *u, LocFile *lf, DiagList *dl, ReplItem *out)
 {
     ParseCtx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.unit = u;
-    ctx.lf = lf;
-    ctx.diags = dl;
-    ctx.mode = PARSE_REPL;
+    ctx_start(&ctx, u, lf, dl, PARSE_REPL);
     memset(out, 0, sizeof *out);
     ctx.repl = out;
     size_t before = dl->nerrors;
-    run_parser(&ctx);
+    run_parser(&ctx, false);
     return dl->nerrors == before;
 }
 

@@ -54,6 +54,7 @@ typedef struct ParseCtx {
     int prev_token;
     Span last_loc, prev_loc;
     bool stop;               /* a limit was hit: scanner returns EOF */
+    bool fast_failed;        /* the fast parser met a syntax error */
     size_t nerrors;
     ReplItem *repl;
     Entity *stack[MAX_NESTING + 1];  /* enclosing declarations */
@@ -80,6 +81,12 @@ int parse_expected(const char *text, size_t len, const char **names, int max);
 typedef void *yyscan_t;
 int scanner_open(ParseCtx *ctx, yyscan_t *sc);
 void scanner_close(yyscan_t sc);
+
+/* The next token for either generated parser: lval points to the
+ * semantic-value union (the same %union in both). */
+int parse_next_token(void *lval, Span *lloc, yyscan_t scanner);
+/* The fast file parser (pull, no LAC): grammar/parser_fast_unit.c. */
+int fastyyparse(yyscan_t scanner, ParseCtx *ctx);
 
 /* Reports an error through the context, respecting MAX_ERRORS. */
 Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, ...)

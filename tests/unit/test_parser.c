@@ -684,6 +684,33 @@ START_TEST(test_deep_calls)
 }
 END_TEST
 
+
+/* A file with a mistake is parsed twice (the fast parser gives up, the
+ * LAC parser explains): the records of the first attempt must go, and
+ * records already in the list must stay. */
+START_TEST(test_retry_after_fast_parser_keeps_list_exact)
+{
+    const char *src = "instansi \"X\" { tahun 2024 }\n"
+                      "periksa 83,63 == 1\n"
+                      "periksa (1 +\n";
+    DiagList dl;
+    diag_list_init(&dl);
+    diag_add(&dl, DIAG_WARNING, "W0999", (Span){0}, "an earlier record");
+    Unit *u = parse_unit(locfile_new("t.sakip", src, strlen(src)), &dl);
+    ck_assert_msg(tu_count(&dl, "W0999") == 1, "diagnostics:%s", tu_dump(&dl));
+    ck_assert_msg(tu_count(&dl, "E0104") == 1, "diagnostics:%s", tu_dump(&dl));
+    ck_assert_msg(tu_count(&dl, "E0201") == 1, "diagnostics:%s", tu_dump(&dl));
+    ck_assert_uint_eq(dl.items.len, 3);
+    ck_assert_uint_eq(dl.nwarnings, 1);
+    ck_assert_uint_eq(dl.nerrors, 2);
+    ck_assert_int_eq(u->periksa.len, 1);
+    ck_assert_str_eq(u->nama, "X");
+    ck_assert_int_eq(u->tahun, 2024);
+    unit_free(u);
+    diag_list_free(&dl);
+}
+END_TEST
+
 static Suite *parser_suite(void)
 {
     Suite *s = suite_create("parser");
@@ -721,6 +748,7 @@ static Suite *parser_suite(void)
     tcase_add_test(tc, test_deep_tidak);
     tcase_add_test(tc, test_long_operator_chain);
     tcase_add_test(tc, test_deep_calls);
+    tcase_add_test(tc, test_retry_after_fast_parser_keeps_list_exact);
     suite_add_tcase(s, tc);
     return s;
 }
