@@ -105,12 +105,18 @@ Expr *expr_new(Unit *u, ExprKind k, Span s)
     return e;
 }
 
-Expr *expr_num(Unit *u, Span s, const mpq_t q, int decimals, bool percent, bool money)
+Expr *expr_num_zero(Unit *u, Span s, bool money)
 {
     Expr *e = expr_new(u, money ? EX_MONEY : EX_NUM, s);
     mpq_init(e->u.num.q);
-    mpq_set(e->u.num.q, q);
     arena_on_free(&u->arena, clear_mpq, e->u.num.q);
+    return e;
+}
+
+Expr *expr_num(Unit *u, Span s, const mpq_t q, int decimals, bool percent, bool money)
+{
+    Expr *e = expr_num_zero(u, s, money);
+    mpq_set(e->u.num.q, q);
     e->u.num.decimals = decimals;
     e->u.num.percent = percent;
     return e;

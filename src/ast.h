@@ -301,6 +301,8 @@ bool ent_is_budget(const Entity *e);
 /* Allocation helpers for the parser. */
 Expr *expr_new(Unit *u, ExprKind k, Span s);
 Expr *expr_num(Unit *u, Span s, const mpq_t q, int decimals, bool percent, bool money);
+/* A number (or amount) literal of value 0, for the scanner to fill in. */
+Expr *expr_num_zero(Unit *u, Span s, bool money);
 Entity *entity_new(Unit *u, EntKind k, const char *id, Span id_span);
 
 /* Appends to a tree vector; storage from the unit's arena. */

@@ -7,6 +7,29 @@
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* out = the nd digits d[0..nd) (no terminator needed) with the last ndec
+ * of them after the decimal point. */
+static void set_digits(mpq_t out, char *d, size_t nd, size_t ndec)
+{
+    if (nd <= 18 && sizeof(unsigned long) >= 8) {
+        /* fits in 64 bits: no string conversion, no power computation */
+        static const unsigned long pow10[] = {1ul, 10ul, 100ul, 1000ul, 10000ul, 100000ul, 1000000ul,
+                                              10000000ul, 100000000ul, 1000000000ul, 10000000000ul,
+                                              100000000000ul, 1000000000000ul, 10000000000000ul,
+                                              100000000000000ul, 1000000000000000ul, 10000000000000000ul,
+                                              100000000000000000ul, 1000000000000000000ul};
+        unsigned long v = 0;
+        for (size_t i = 0; i < nd; i++) v = v * 10 + (unsigned long)(d[i] - '0');
+        mpq_set_ui(out, v, pow10[ndec]);
+        if (ndec) mpq_canonicalize(out);
+        return;
+    }
+    d[nd] = '\0';
+    mpz_set_str(mpq_numref(out), d, 10);
+    mpz_ui_pow_ui(mpq_denref(out), 10, (unsigned long)ndec);
+    mpq_canonicalize(out);
+}
+
 bool num_parse_decimal(mpq_t out, const char *s, size_t n, int *decimals)
 {
     char digits[NUM_MAX_DIGITS + 1];
@@ -29,25 +52,7 @@ bool num_parse_decimal(mpq_t out, const char *s, size_t n, int *decimals)
     }
     if (nd == 0) return false;
     *decimals = dec > 0 ? dec : 0;
-    if (nd <= 18) {
-        /* fits in 64 bits: no string conversion, no power computation */
-        static const unsigned long long pow10[] = {1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
-                                                   10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
-                                                   100000000000ull, 1000000000000ull, 10000000000000ull,
-                                                   100000000000000ull, 1000000000000000ull, 10000000000000000ull,
-                                                   100000000000000000ull, 1000000000000000000ull};
-        unsigned long long v = 0;
-        for (size_t i = 0; i < nd; i++) v = v * 10 + (unsigned long long)(digits[i] - '0');
-        if (sizeof(unsigned long) >= 8) {
-            mpq_set_ui(out, (unsigned long)v, (unsigned long)pow10[*decimals]);
-            if (*decimals) mpq_canonicalize(out);
-            return true;
-        }
-    }
-    digits[nd] = '\0';
-    mpz_set_str(mpq_numref(out), digits, 10);
-    mpz_ui_pow_ui(mpq_denref(out), 10, dec > 0 ? (unsigned long)dec : 0);
-    mpq_canonicalize(out);
+    set_digits(out, digits, nd, (size_t)*decimals);
     return true;
 }
 
@@ -123,10 +128,7 @@ MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char
         size_t k = strip_to(digits, sizeof digits, s, ilen, '.');
         if (k >= sizeof digits - 1 || k + dlen > NUM_MAX_DIGITS) return MONEY_TOO_LONG;
         memcpy(digits + k, dec ? dec : "", dlen);
-        digits[k + dlen] = '\0';
-        mpz_set_str(mpq_numref(out), digits, 10);
-        mpz_ui_pow_ui(mpq_denref(out), 10, (unsigned long)dlen);
-        mpq_canonicalize(out);
+        set_digits(out, digits, k + dlen, dlen);
         return MONEY_OK;
     }
 

@@ -154,9 +154,11 @@ void scanner_close(yyscan_t sc)
     sakip_yylex_destroy(sc);
 }
 
+/* The fast parser's scanner: it skips yylex's record of the previous
+ * tokens, which only the LAC parser's messages read. */
 int parse_next_token(void *lval, Span *lloc, yyscan_t scanner)
 {
-    return yylex(lval, lloc, scanner);
+    return sakip_yylex(lval, lloc, scanner);
 }
 
 static void run_parser(ParseCtx *ctx, bool fast)

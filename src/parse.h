@@ -82,8 +82,8 @@ typedef void *yyscan_t;
 int scanner_open(ParseCtx *ctx, yyscan_t *sc);
 void scanner_close(yyscan_t sc);
 
-/* The next token for either generated parser: lval points to the
- * semantic-value union (the same %union in both). */
+/* The next token for the fast parser: lval points to its semantic-value
+ * union (the same %union as the LAC parser's). */
 int parse_next_token(void *lval, Span *lloc, yyscan_t scanner);
 /* The fast file parser (pull, no LAC): grammar/parser_fast_unit.c. */
 int fastyyparse(yyscan_t scanner, ParseCtx *ctx);
