@@ -179,34 +179,46 @@ static void print_snippet(Span span, FILE *out, bool color)
     size_t to = len - from > MAXSHOW ? from + MAXSHOW : len;
     while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80) to++;
     if (from) fputs("...", out);
-    /* Invalid UTF-8 bytes are shown as '?' so the terminal stays sane. */
+    /* Invalid UTF-8 bytes are shown as '?' so the terminal stays sane.
+     * Runs of good characters are written whole. */
+    size_t run = from;
     for (size_t i = from; i < to;) {
-        int n = utf8_seq_len((const unsigned char *)text + i, to - i);
         unsigned char c = (unsigned char)text[i];
-        if (n == 0 || (n == 1 && ((c < 0x20 && c != '\t') || c == 0x7F))) {
-            fputc('?', out);
+        if (c >= 0x20 && c < 0x7F) {
             i++;
+            continue;
+        }
+        int n = utf8_seq_len((const unsigned char *)text + i, to - i);
+        if (n == 0 || (n == 1 && ((c < 0x20 && c != '\t') || c == 0x7F))) {
+            fwrite(text + run, 1, i - run, out);
+            fputc('?', out);
+            run = ++i;
         } else {
-            fwrite(text + i, 1, (size_t)n, out);
             i += (size_t)n;
         }
     }
+    fwrite(text + run, 1, to - run, out);
     if (to < len) fputs("...", out);
     fputc('\n', out);
     fprintf(out, " %*s | ", w, "");
     if (from) fputs("   ", out);
     /* Copy tabs from the source so the caret lines up in any terminal. */
-    size_t i = from;
-    for (; i < start_byte && i < to;) {
-        fputc(text[i] == '\t' ? '\t' : ' ', out);
+    char pad[MAXSHOW + 8];
+    size_t np = 0;
+    for (size_t i = from; i < start_byte && i < to;) {
+        pad[np++] = text[i] == '\t' ? '\t' : ' ';
         int n = utf8_seq_len((const unsigned char *)text + i, to - i);
         i += n ? (size_t)n : 1;
     }
+    fwrite(pad, 1, np, out);
     if (color) fputs("\033[1;32m", out);
-    fputc('^', out);
     int ncols = (eline == line) ? ecol - col : (int)utf8_width(text + start_byte, len - start_byte);
     if (ncols > MAXSHOW) ncols = MAXSHOW;
-    for (int k = 1; k < ncols; k++) fputc('~', out);
+    char caret[MAXSHOW + 1];
+    caret[0] = '^';
+    size_t nc = 1;
+    for (int k = 1; k < ncols; k++) caret[nc++] = '~';
+    fwrite(caret, 1, nc, out);
     if (color) fputs("\033[0m", out);
     fputc('\n', out);
 }
