@@ -517,6 +517,42 @@ START_TEST(test_spans_of_tokens)
 }
 END_TEST
 
+
+/* The prefixes that once made the scanner back up now have rules of
+ * their own; each must give the tokens backing up gave. */
+START_TEST(test_prefixes_without_backing_up)
+{
+    DiagList dl;
+    Unit *u = tu_parse("instansi \"X\" { tahun 2024\n periode 2021..2026 }\n"     /* 1-2 */
+                       "sasaran S1 \"s\" { indikator I1 \"i\" {\n"                /* 3 */
+                       "target 2023: 80, 2024: 82\n"                                /* 4 */
+                       "realisasi 2022: Rp 1.000, 2023: Rp 2.500.000, 2024: 7\n"   /* 5 */
+                       "} }\n"
+                       "periksa max(1, 2) == 2\n",
+                       &dl);
+    ck_assert_msg(dl.items.len == 0, "diagnostics:%s", tu_dump(&dl));
+    ck_assert_int_eq(u->periode_from, 2021);
+    ck_assert_int_eq(u->periode_to, 2026);
+    Entity *ind = first_indikator(u);
+    ck_assert_int_eq(ind->target.len, 2);
+    tu_assert_q(yv(&ind->target, 0)->lo->u.num.q, "80");
+    tu_assert_q(yv(&ind->target, 1)->lo->u.num.q, "82");
+    ck_assert_int_eq(ind->realisasi.len, 3);
+    tu_assert_q(yv(&ind->realisasi, 0)->lo->u.num.q, "1000");
+    tu_assert_q(yv(&ind->realisasi, 1)->lo->u.num.q, "2500000");
+    tu_assert_q(yv(&ind->realisasi, 2)->lo->u.num.q, "7");
+    tu_free(u, &dl);
+
+    /* "Rp" with no amount is a name (E0301 later, no lexical error); an
+     * unclosed curly quote is reported as the quote alone, at its column. */
+    u = tu_parse("periksa Rp. == 1\nperiksa \xE2\x80\x9CTinggi == 1\n", &dl);
+    ck_assert_msg(tu_count(&dl, "E0106") == 1, "diagnostics:%s", tu_dump(&dl));
+    tu_assert_diag_at(&dl, "E0106", 2, 9);
+    ck_assert_msg(tu_count(&dl, "E0101") + tu_count(&dl, "E0102") == 0, "diagnostics:%s", tu_dump(&dl));
+    tu_free(u, &dl);
+}
+END_TEST
+
 static Suite *lexer_suite(void)
 {
     Suite *s = suite_create("lexer");
@@ -558,6 +594,7 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_long_number);
     tcase_add_test(tc, test_nul_byte);
     tcase_add_test(tc, test_curly_quotes);
+    tcase_add_test(tc, test_prefixes_without_backing_up);
     suite_add_tcase(s, tc);
     return s;
 }
