@@ -123,15 +123,90 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
     ev->rule_efisiensi = rule_named(u, "efisiensi");
 }
 
+/* ---- memo: capaian and serapan are asked for again and again (claims,
+ * sasaran means, efisiensi, predikat, the tables), so each is computed
+ * once per entity and year for one set of what-ifs. ---- */
+
+typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN } MemoWhat;
+
+struct EvalMemo {
+    const Entity *ent;       /* NULL: empty slot */
+    int year;
+    MemoWhat what;
+    bool q_live;             /* v.q has been initialised */
+    Value v;
+};
+
+static size_t memo_hash(const Entity *e, int year, MemoWhat what)
+{
+    size_t h = (size_t)(uintptr_t)e;
+    h ^= h >> 17;
+    h = h * 0x9E3779B97F4A7C15ull + (size_t)year * 31u + (size_t)what;
+    return h ^ (h >> 29);
+}
+
+static struct EvalMemo *memo_slot(Eval *ev, const Entity *e, int year, MemoWhat what)
+{
+    size_t mask = ev->memo_cap - 1;
+    for (size_t i = memo_hash(e, year, what) & mask;; i = (i + 1) & mask) {
+        struct EvalMemo *m = &ev->memo[i];
+        if (!m->ent || (m->ent == e && m->year == year && m->what == what)) return m;
+    }
+}
+
+/* The remembered value, or NULL. */
+static const Value *memo_get(Eval *ev, const Entity *e, int year, MemoWhat what)
+{
+    if (!ev->memo_len) return NULL;
+    struct EvalMemo *m = memo_slot(ev, e, year, what);
+    return m->ent ? &m->v : NULL;
+}
+
+static void memo_grow(Eval *ev)
+{
+    struct EvalMemo *old = ev->memo;
+    size_t oldcap = ev->memo_cap;
+    ev->memo_cap = oldcap ? 2 * oldcap : 64;
+    ev->memo = xcalloc(ev->memo_cap, sizeof *ev->memo);
+    for (size_t i = 0; i < oldcap; i++) {
+        if (old[i].ent) {
+            *memo_slot(ev, old[i].ent, old[i].year, old[i].what) = old[i];
+        } else if (old[i].q_live) {
+            mpq_clear(old[i].v.q);
+        }
+    }
+    free(old);
+}
+
+static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const Value *v)
+{
+    if ((ev->memo_len + 1) * 4 > ev->memo_cap * 3) memo_grow(ev);
+    struct EvalMemo *m = memo_slot(ev, e, year, what);
+    if (!m->q_live) {
+        value_init(&m->v);
+        m->q_live = true;
+    }
+    if (!m->ent) ev->memo_len++;
+    m->ent = e;
+    m->year = year;
+    m->what = what;
+    value_set(&m->v, v);
+}
+
 void eval_invalidate(Eval *ev)
 {
     if (ev->bstate) memset(ev->bstate, 0, 2 * ev->bsize);
+    for (size_t i = 0; i < ev->memo_cap; i++) ev->memo[i].ent = NULL;
+    ev->memo_len = 0;
 }
 
 void eval_free(Eval *ev)
 {
     for (size_t i = 0; i < 2 * ev->bsize; i++) mpq_clear(ev->bcache[i]);
     free(ev->bcache);
+    for (size_t i = 0; i < ev->memo_cap; i++)
+        if (ev->memo[i].q_live) mpq_clear(ev->memo[i].v.q);
+    free(ev->memo);
     free(ev->bwhy);
     free(ev->bstate);
     mpq_clear(ev->cap);
@@ -385,7 +460,20 @@ static void percent_of(Eval *ev, const Value *a, const Value *b, Value *out, con
     mpq_clear(hundred);
 }
 
+static void serapan_uncached(Eval *ev, Entity *x, Value *out);
+
 void eval_serapan(Eval *ev, Entity *x, Value *out)
+{
+    const Value *m = memo_get(ev, x, 0, MEMO_SERAPAN);
+    if (m) {
+        value_set(out, m);
+        return;
+    }
+    serapan_uncached(ev, x, out);
+    memo_put(ev, x, 0, MEMO_SERAPAN, out);
+}
+
+static void serapan_uncached(Eval *ev, Entity *x, Value *out)
 {
     Value a, r;
     value_init(&a);
@@ -485,7 +573,20 @@ static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
     value_clear(&part);
 }
 
+static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out);
+
 void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
+{
+    const Value *m = memo_get(ev, x, year, MEMO_CAPAIAN);
+    if (m) {
+        value_set(out, m);
+        return;
+    }
+    capaian_uncached(ev, x, year, out);
+    memo_put(ev, x, year, MEMO_CAPAIAN, out);
+}
+
+static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out)
 {
     if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) {
         mean_of_indikator(ev, x, year, out, eval_capaian);

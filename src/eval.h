@@ -35,10 +35,14 @@ typedef struct Eval {
     const char **bwhy;       /* undefined: the reason */
     unsigned char *bstate;   /* 0 not computed, 1 money, 2 undefined */
     size_t bsize;
+    /* capaian and serapan already computed for this set of what-ifs
+     * (src/eval.c, memo_*): open addressing, cleared by eval_invalidate */
+    struct EvalMemo *memo;
+    size_t memo_cap, memo_len;
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
-/* Forgets cached sums; call after changing ev->andai. */
+/* Forgets cached sums, capaian and serapan; call after changing ev->andai. */
 void eval_invalidate(Eval *ev);
 void eval_free(Eval *ev);
 

@@ -233,6 +233,34 @@ START_TEST(test_sasaran_mean)
 }
 END_TEST
 
+/* capaian and serapan are remembered per set of what-ifs: a what-if
+ * followed by eval_invalidate must be seen, and undoing it must bring
+ * the old figures back. */
+START_TEST(test_memo_follows_what_ifs)
+{
+    TU t;
+    tu_open(&t, two_ind_src);
+    ck_assert_str_eq(tu_capaian(&t, "A"), "101,99");   /* 83.63 / 82 */
+    ck_assert_str_eq(tu_capaian(&t, "S1"), "75,99");
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_ui(q, 41, 1);
+    YearVal yv = {.has_year = true, .year = 2024, .lo = expr_num(t.u, (Span){0}, q, 0, false, false)};
+    Andai a = {.kind = ANDAI_REALISASI, .has_year = true, .year = 2024, .value = &yv};
+    a.target.ent = tu_ent(&t, "A");
+    vec_push(&t.ev.andai, &a);
+    eval_invalidate(&t.ev);
+    ck_assert_str_eq(tu_capaian(&t, "A"), "50,00");    /* 41 / 82 */
+    ck_assert_str_eq(tu_capaian(&t, "S1"), "50,00");   /* (50 + 50) / 2 */
+    t.ev.andai.len--;
+    eval_invalidate(&t.ev);
+    ck_assert_str_eq(tu_capaian(&t, "A"), "101,99");
+    ck_assert_str_eq(tu_capaian(&t, "S1"), "75,99");
+    mpq_clear(q);
+    tu_close(&t);
+}
+END_TEST
+
 /* ---- budget ---- */
 
 static const char budget_src[] =
@@ -912,6 +940,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, test_capaian_missing_year);
     tcase_add_test(tc, test_capaian_missing_is_reported_in_claims);
     tcase_add_test(tc, test_sasaran_mean);
+    tcase_add_test(tc, test_memo_follows_what_ifs);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("budget");
