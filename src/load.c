@@ -165,7 +165,9 @@ static Unit *finish(Unit *u, DiagList *dl)
     memset(&ic, 0, sizeof ic);
     ic.dl = dl;
     char real[PATH_MAX];
-    if (realpath(u->file->name, real)) {
+    /* The chain is only for finding import cycles: a file that imports
+     * nothing needs no realpath (4 system calls a file). */
+    if (u->impor.len && realpath(u->file->name, real)) {
         vec_push(&ic.chain, xstrdup(real));
         vec_push(&ic.chain_names, xstrdup(u->file->name));
     }

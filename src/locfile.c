@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdbool.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Takes ownership of text (NUL-terminated, len bytes). The line index is
  * built only when a position is first asked for: most files never need
@@ -49,13 +51,10 @@ static const LocFile *lines(const LocFile *lf)
     return lf;
 }
 
-/* Reads all of f into b, up to the size limit. */
+/* Reads all of f (standard input) into b, up to the size limit. */
 static bool read_all(FILE *f, Buf *b, const char **err)
 {
     for (;;) {
-        /* A regular file arrives with cap = its size + 2: one fread reads
-         * it, a second sees the end.  Only a pipe, or a file that grew,
-         * needs more room. */
         if (b->cap < b->len + 2) {
             b->cap = b->len + 65537 + b->len / 2;
             b->data = xrealloc(b->data, b->cap);
@@ -88,43 +87,48 @@ LocFile *locfile_load(const char *path, const char **err)
         size_t n = b.len;
         return locfile_take("<stdin>", buf_steal(&b), n);
     }
+    /* open, fstat, one read: a file of known size needs nothing more.
+     * O_NONBLOCK: opening a FIFO must not wait for a writer (it is then
+     * refused as not a regular file). */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        *err = strerror(errno);
+        return NULL;
+    }
     struct stat st;
-    if (stat(path, &st) != 0) {
+    if (fstat(fd, &st) != 0) {
         *err = strerror(errno);
+        close(fd);
         return NULL;
     }
-    if (S_ISDIR(st.st_mode)) {
-        *err = "is a directory, not a .sakip file";
+    const char *problem = NULL;
+    if (S_ISDIR(st.st_mode)) problem = "is a directory, not a .sakip file";
+    else if (!S_ISREG(st.st_mode)) problem = "is not a regular file";
+    else if ((unsigned long long)st.st_size > LOCFILE_MAX_BYTES)
+        problem = "is larger than the 64 MiB limit for one source file";
+    if (problem) {
+        *err = problem;
+        close(fd);
         return NULL;
     }
-    if (!S_ISREG(st.st_mode)) {
-        *err = "is not a regular file";
-        return NULL;
+    size_t size = (size_t)st.st_size;
+    char *text = xmalloc(size + 1);
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(fd, text + got, size - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            *err = "read error";
+            free(text);
+            close(fd);
+            return NULL;
+        }
+        if (n == 0) break;          /* the file shrank meanwhile */
+        got += (size_t)n;
     }
-    if ((unsigned long long)st.st_size > LOCFILE_MAX_BYTES) {
-        *err = "is larger than the 64 MiB limit for one source file";
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = strerror(errno);
-        return NULL;
-    }
-    Buf b;
-    buf_init(&b);
-    if (st.st_size > 0) {
-        b.data = xmalloc((size_t)st.st_size + 2);
-        b.cap = (size_t)st.st_size + 2;
-        b.data[0] = '\0';
-    }
-    bool ok = read_all(f, &b, err);
-    fclose(f);
-    if (!ok) {
-        buf_free(&b);
-        return NULL;
-    }
-    size_t n = b.len;
-    return locfile_take(path, buf_steal(&b), n);
+    close(fd);
+    text[got] = '\0';
+    return locfile_take(path, text, got);
 }
 
 void locfile_free(LocFile *lf)
