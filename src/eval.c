@@ -123,11 +123,12 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
     ev->rule_efisiensi = rule_named(u, "efisiensi");
 }
 
-/* ---- memo: capaian and serapan are asked for again and again (claims,
- * sasaran means, efisiensi, predikat, the tables), so each is computed
- * once per entity and year for one set of what-ifs. ---- */
+/* ---- memo: capaian, serapan and budget sums are asked for again and
+ * again (claims, sasaran means, efisiensi, predikat, the tables), so each
+ * is computed once per entity and year for one set of what-ifs. ---- */
 
-typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN } MemoWhat;
+/* budget nodes and sasaran: anggaran and realisasi sums */
+typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN, MEMO_ANGGARAN, MEMO_REALISASI } MemoWhat;
 
 struct EvalMemo {
     const Entity *ent;       /* NULL: empty slot */
@@ -195,20 +196,15 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
 
 void eval_invalidate(Eval *ev)
 {
-    if (ev->bstate) memset(ev->bstate, 0, 2 * ev->bsize);
     for (size_t i = 0; i < ev->memo_cap; i++) ev->memo[i].ent = NULL;
     ev->memo_len = 0;
 }
 
 void eval_free(Eval *ev)
 {
-    for (size_t i = 0; i < 2 * ev->bsize; i++) mpq_clear(ev->bcache[i]);
-    free(ev->bcache);
     for (size_t i = 0; i < ev->memo_cap; i++)
         if (ev->memo[i].q_live) mpq_clear(ev->memo[i].v.q);
     free(ev->memo);
-    free(ev->bwhy);
-    free(ev->bstate);
     mpq_clear(ev->cap);
     for (size_t i = 0; i < ev->reported.len; i++) free(ev->reported.items[i]);
     vec_free(&ev->reported);
@@ -346,37 +342,14 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
  * tables): each node's is computed once per set of what-ifs. */
 static void budget_amount(Eval *ev, Entity *x, bool anggaran, Value *out)
 {
-    Unit *u = ev->u;
-    size_t i = x->index;
-    if (i >= u->budget_nodes.len || u->budget_nodes.items[i] != x) {
-        budget_amount_uncached(ev, x, anggaran, out);
+    MemoWhat what = anggaran ? MEMO_ANGGARAN : MEMO_REALISASI;
+    const Value *m = memo_get(ev, x, 0, what);
+    if (m) {
+        value_set(out, m);
         return;
     }
-    if (!ev->bcache) {
-        ev->bsize = u->budget_nodes.len;
-        ev->bcache = xmalloc(2 * ev->bsize * sizeof *ev->bcache);
-        for (size_t k = 0; k < 2 * ev->bsize; k++) mpq_init(ev->bcache[k]);
-        ev->bwhy = xcalloc(2 * ev->bsize, sizeof *ev->bwhy);
-        ev->bstate = xcalloc(2 * ev->bsize, 1);
-    }
-    if (i >= ev->bsize) {
-        budget_amount_uncached(ev, x, anggaran, out);
-        return;
-    }
-    size_t slot = 2 * i + (anggaran ? 0 : 1);
-    if (!ev->bstate[slot]) {
-        budget_amount_uncached(ev, x, anggaran, out);
-        if (out->kind == V_MONEY) {
-            mpq_set(ev->bcache[slot], out->q);
-            ev->bstate[slot] = 1;
-        } else {
-            ev->bwhy[slot] = out->text;
-            ev->bstate[slot] = 2;
-        }
-        return;
-    }
-    if (ev->bstate[slot] == 1) value_money(out, ev->bcache[slot]);
-    else value_undef(out, ev->bwhy[slot]);
+    budget_amount_uncached(ev, x, anggaran, out);
+    memo_put(ev, x, 0, what, out);
 }
 
 /* The anggaran (or realisasi) of several budget nodes added up;
@@ -416,14 +389,21 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
     sum_amounts(ev, &x->children, anggaran, out);
 }
 
-/* Sum over the programs that support sasaran s. */
+/* Sum over the programs that support sasaran s (remembered, as the
+ * budget nodes' sums are). */
 static void sasaran_amount(Eval *ev, Entity *s, bool anggaran, Value *out)
 {
-    if (s->supporters.len == 0) {
-        value_undef(out, fmt_reason(ev, _("no program 'mendukung' sasaran %s"), s->id));
+    MemoWhat what = anggaran ? MEMO_ANGGARAN : MEMO_REALISASI;
+    const Value *m = memo_get(ev, s, 0, what);
+    if (m) {
+        value_set(out, m);
         return;
     }
-    sum_amounts(ev, &s->supporters, anggaran, out);
+    if (s->supporters.len == 0)
+        value_undef(out, fmt_reason(ev, _("no program 'mendukung' sasaran %s"), s->id));
+    else
+        sum_amounts(ev, &s->supporters, anggaran, out);
+    memo_put(ev, s, 0, what, out);
 }
 
 void eval_anggaran(Eval *ev, Entity *x, Value *out)
@@ -441,15 +421,14 @@ void eval_realisasi(Eval *ev, Entity *x, int year, Value *out)
     else value_undef(out, fmt_reason(ev, _("%s has no realisasi"), x->id));
 }
 
-/* out = a / b * 100, undefined when b is 0. */
-static void percent_of(Eval *ev, const Value *a, const Value *b, Value *out, const char *what)
+/* out = a / b * 100.  Returns false, leaving out to the caller, when b is
+ * 0: the caller says what b is ("%s is 0"), so the reason is only
+ * formatted when it is needed. */
+static bool percent_of(const Value *a, const Value *b, Value *out)
 {
-    if (a->kind == V_UNDEF) { value_undef(out, a->text); return; }
-    if (b->kind == V_UNDEF) { value_undef(out, b->text); return; }
-    if (mpq_sgn(b->q) == 0) {
-        value_undef(out, fmt_reason(ev, _("%s is 0"), what));
-        return;
-    }
+    if (a->kind == V_UNDEF) { value_undef(out, a->text); return true; }
+    if (b->kind == V_UNDEF) { value_undef(out, b->text); return true; }
+    if (mpq_sgn(b->q) == 0) return false;
     mpq_t hundred;
     mpq_init(hundred);
     mpq_set_ui(hundred, 100, 1);
@@ -458,6 +437,7 @@ static void percent_of(Eval *ev, const Value *a, const Value *b, Value *out, con
     out->kind = V_NUM;
     out->decimals = -1;
     mpq_clear(hundred);
+    return true;
 }
 
 static void serapan_uncached(Eval *ev, Entity *x, Value *out);
@@ -487,7 +467,7 @@ static void serapan_uncached(Eval *ev, Entity *x, Value *out)
     } else {
         value_undef(&a, fmt_reason(ev, _("%s is not a budget node or sasaran"), x->id));
     }
-    percent_of(ev, &r, &a, out, fmt_reason(ev, _("anggaran of %s"), x->id));
+    if (!percent_of(&r, &a, out)) value_undef(out, fmt_reason(ev, _("%s is 0"), fmt_reason(ev, _("anggaran of %s"), x->id)));
     value_clear(&a);
     value_clear(&r);
 }
@@ -510,10 +490,10 @@ static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *
         mpq_sub(num.q, r->q, t->q);
         mpq_sub(num.q, t->q, num.q);
         num.kind = V_NUM;
-        percent_of(ev, &num, t, out, "target");
+        if (!percent_of(&num, t, out)) value_undef(out, fmt_reason(ev, _("%s is 0"), "target"));
         value_clear(&num);
     } else {
-        percent_of(ev, r, t, out, "target");
+        if (!percent_of(r, t, out)) value_undef(out, fmt_reason(ev, _("%s is 0"), "target"));
     }
 }
 
@@ -626,7 +606,8 @@ static void capaian_renstra_one(Eval *ev, Entity *x, int year, Value *out)
     value_init(&hi);
     realisasi_indikator(ev, x, ev->tahun, &r);
     eval_target(ev, x, ev->u->periode_to, &lo, &hi);
-    percent_of(ev, &r, &lo, out, fmt_reason(ev, _("the target of %s for %d"), x->id, ev->u->periode_to));
+    if (!percent_of(&r, &lo, out))
+        value_undef(out, fmt_reason(ev, _("%s is 0"), fmt_reason(ev, _("the target of %s for %d"), x->id, ev->u->periode_to)));
     value_clear(&r);
     value_clear(&lo);
     value_clear(&hi);

@@ -30,19 +30,15 @@ typedef struct Eval {
     Entity *data_owner;
     int call_depth;
     Vec reported;            /* char*: runtime problems already reported */
-    /* budget sums, per budget node: [2i] anggaran, [2i+1] realisasi */
-    mpq_t *bcache;
-    const char **bwhy;       /* undefined: the reason */
-    unsigned char *bstate;   /* 0 not computed, 1 money, 2 undefined */
-    size_t bsize;
-    /* capaian and serapan already computed for this set of what-ifs
-     * (src/eval.c, memo_*): open addressing, cleared by eval_invalidate */
+    /* capaian, serapan and budget sums already computed for this set of
+     * what-ifs (src/eval.c, memo_*): open addressing, cleared by
+     * eval_invalidate */
     struct EvalMemo *memo;
     size_t memo_cap, memo_len;
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
-/* Forgets cached sums, capaian and serapan; call after changing ev->andai. */
+/* Forgets remembered sums, capaian and serapan; call after changing ev->andai. */
 void eval_invalidate(Eval *ev);
 void eval_free(Eval *ev);
 

@@ -10,6 +10,13 @@
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
 
+#if ENABLE_NLS
+bool i18n_english = false;
+
+/* A message every catalogue translates. */
+#define I18N_PROBE "Try 'sakip --help' for more information.\n"
+#endif
+
 void i18n_init(void)
 {
     if (!setlocale(LC_ALL, "")) {
@@ -46,5 +53,7 @@ void i18n_init(void)
     bindtextdomain(PACKAGE, dir);
     bind_textdomain_codeset(PACKAGE, "UTF-8");
     textdomain(PACKAGE);
+    i18n_english = false;
+    i18n_english = strcmp(gettext(I18N_PROBE), I18N_PROBE) == 0;
 #endif
 }
