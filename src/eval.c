@@ -163,8 +163,21 @@ static const Value *memo_get(Eval *ev, const Entity *e, int year, MemoWhat what)
     return m->ent ? &m->v : NULL;
 }
 
+/* The table of the last Eval freed, kept for the next one: a national
+ * run makes two Evals a file, and a fresh table each time (calloc, and
+ * two limb blocks for every slot's number) cost more than the lookups. */
+static struct EvalMemo *spare_memo;
+static size_t spare_cap;
+
 static void memo_grow(Eval *ev)
 {
+    if (!ev->memo && spare_memo) {
+        ev->memo = spare_memo;
+        ev->memo_cap = spare_cap;
+        spare_memo = NULL;
+        spare_cap = 0;
+        return;
+    }
     struct EvalMemo *old = ev->memo;
     size_t oldcap = ev->memo_cap;
     ev->memo_cap = oldcap ? 2 * oldcap : 64;
@@ -202,6 +215,16 @@ void eval_invalidate(Eval *ev)
 
 void eval_free(Eval *ev)
 {
+    if (ev->memo && (!spare_memo || spare_cap < ev->memo_cap)) {
+        /* keep the larger table (its numbers stay initialised) */
+        struct EvalMemo *give = spare_memo;
+        size_t give_cap = spare_cap;
+        spare_memo = ev->memo;
+        spare_cap = ev->memo_cap;
+        for (size_t i = 0; i < spare_cap; i++) spare_memo[i].ent = NULL;
+        ev->memo = give;
+        ev->memo_cap = give_cap;
+    }
     for (size_t i = 0; i < ev->memo_cap; i++)
         if (ev->memo[i].q_live) mpq_clear(ev->memo[i].v.q);
     free(ev->memo);
