@@ -47,6 +47,21 @@ typedef enum {
     REF_NILAI        /* reserved for skala conditions */
 } RefKind;
 
+/* The built-in functions (LANGUAGE.md §3), named once at parse time so
+ * evaluation dispatches without comparing names. */
+typedef enum {
+    BI_NONE = 0,
+    BI_TARGET, BI_REALISASI, BI_ANGGARAN, BI_CAPAIAN, BI_CAPAIAN_RENSTRA, BI_SERAPAN,
+    BI_PREDIKAT, BI_KATEGORI, BI_EFISIENSI, BI_BULAT, BI_JUMLAH, BI_RATA, BI_MIN, BI_MAX,
+    BI_IKM, BI_NILAI_SAKIP,
+    BI_COUNT
+} BuiltinId;
+
+/* BI_NONE when name is no built-in. */
+BuiltinId builtin_id(const char *name);
+/* The name of a built-in. */
+const char *builtin_name(BuiltinId id);
+
 typedef struct Expr Expr;
 struct Expr {
     ExprKind kind;
@@ -73,6 +88,7 @@ struct Expr {
             Expr **args;
             int nargs;
             Entity *rule;    /* user aturan called, or NULL: built-in */
+            BuiltinId builtin;   /* the built-in of that name, if any */
         } call;
         struct {
             BinOp op;

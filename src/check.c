@@ -127,11 +127,13 @@ static const Builtin builtins[] = {
     {"nilai_sakip", 1, 1, T_NUM, K(ENT_PENILAIAN)},
 };
 
+/* builtins[] is in BuiltinId order (src/ast.h). */
+_Static_assert(sizeof builtins / sizeof builtins[0] == BI_COUNT - 1, "one row per BuiltinId");
+
 static const Builtin *find_builtin(const char *name)
 {
-    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
-        if (strcmp(builtins[i].name, name) == 0) return &builtins[i];
-    return NULL;
+    BuiltinId id = builtin_id(name);
+    return id == BI_NONE ? NULL : &builtins[id - 1];
 }
 
 static const char *kinds_text(unsigned kinds)

@@ -893,7 +893,6 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
 
 static void eval_call(Eval *ev, const Expr *e, Value *out)
 {
-    const char *f = e->u.call.name;
     int n = e->u.call.nargs;
     Expr **args = e->u.call.args;
     if (e->u.call.rule) {
@@ -910,10 +909,14 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         free(vals);
         return;
     }
-    if (!strcmp(f, "jumlah")) { aggregate(ev, e, out, '+'); return; }
-    if (!strcmp(f, "rata")) { aggregate(ev, e, out, 'r'); return; }
-    if (!strcmp(f, "min")) { aggregate(ev, e, out, '<'); return; }
-    if (!strcmp(f, "max")) { aggregate(ev, e, out, '>'); return; }
+    BuiltinId bi = e->u.call.builtin;
+    switch (bi) {
+    case BI_JUMLAH: aggregate(ev, e, out, '+'); return;
+    case BI_RATA: aggregate(ev, e, out, 'r'); return;
+    case BI_MIN: aggregate(ev, e, out, '<'); return;
+    case BI_MAX: aggregate(ev, e, out, '>'); return;
+    default: break;
+    }
 
     Value a, b;
     value_init(&a);
@@ -921,7 +924,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
     if (n >= 1) eval_expr(ev, args[0], &a);
     if (n >= 2) eval_expr(ev, args[1], &b);
 
-    if (!strcmp(f, "bulat")) {
+    if (bi == BI_BULAT) {
         if (a.kind == V_UNDEF) value_undef(out, a.text);
         else if (b.kind == V_UNDEF) value_undef(out, b.text);
         else if (a.kind != V_NUM && a.kind != V_MONEY) value_undef(out, _("bulat needs a number"));
@@ -937,7 +940,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         }
         goto done;
     }
-    if (!strcmp(f, "kategori")) {
+    if (bi == BI_KATEGORI) {
         if (b.kind != V_REF || b.ent->kind != ENT_SKALA) value_undef(out, _("kategori needs a skala"));
         else kategori(ev, &a, b.ent, out, NULL);
         goto done;
@@ -965,29 +968,29 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
             goto done;
         }
     }
-    if (!strcmp(f, "target")) {
+    if (bi == BI_TARGET) {
         Value hi;
         value_init(&hi);
         if (x->kind == ENT_INDIKATOR) eval_target(ev, x, year, out, &hi);
         else value_undef(out, fmt_reason(ev, _("%s is not an indikator"), x->id));
         value_clear(&hi);
-    } else if (!strcmp(f, "realisasi")) {
+    } else if (bi == BI_REALISASI) {
         eval_realisasi(ev, x, year, out);
-    } else if (!strcmp(f, "anggaran")) {
+    } else if (bi == BI_ANGGARAN) {
         eval_anggaran(ev, x, out);
-    } else if (!strcmp(f, "capaian")) {
+    } else if (bi == BI_CAPAIAN) {
         eval_capaian(ev, x, year, out);
-    } else if (!strcmp(f, "capaian_renstra")) {
+    } else if (bi == BI_CAPAIAN_RENSTRA) {
         eval_capaian_renstra(ev, x, out);
-    } else if (!strcmp(f, "serapan")) {
+    } else if (bi == BI_SERAPAN) {
         eval_serapan(ev, x, out);
-    } else if (!strcmp(f, "predikat")) {
+    } else if (bi == BI_PREDIKAT) {
         eval_predikat(ev, x, year, out, NULL);
-    } else if (!strcmp(f, "efisiensi")) {
+    } else if (bi == BI_EFISIENSI) {
         eval_efisiensi(ev, x, out);
-    } else if (!strcmp(f, "ikm")) {
+    } else if (bi == BI_IKM) {
         eval_ikm(ev, x, out, NULL);
-    } else if (!strcmp(f, "nilai_sakip")) {
+    } else if (bi == BI_NILAI_SAKIP) {
         eval_nilai_sakip(ev, x, out);
     } else {
         value_undef(out, _("unknown function"));

@@ -766,6 +766,7 @@ Expr *pb_call(ParseCtx *ctx, const char *name, Span name_span, Vec *args, Span s
     Expr *e = expr_new(ctx->unit, EX_CALL, s);
     e->u.call.name = name;
     e->u.call.name_span = name_span;
+    e->u.call.builtin = builtin_id(name);
     int depth = 0;
     if (args) {
         e->u.call.args = (Expr **)args->items;
