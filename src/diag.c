@@ -265,6 +265,11 @@ void json_put_string(Buf *b, const char *s)
 {
     buf_putc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        /* a run that needs no escaping is appended whole */
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') p++;
+        if (p > run) buf_putn(b, (const char *)run, (size_t)(p - run));
+        if (!*p) break;
         switch (*p) {
         case '"': buf_puts(b, "\\\""); break;
         case '\\': buf_puts(b, "\\\\"); break;
@@ -275,7 +280,7 @@ void json_put_string(Buf *b, const char *s)
             if (*p < 0x20) {
                 buf_printf(b, "\\u%04x", *p);
             } else if (*p >= 0x80) {
-                int n = utf8_seq_len(p, strlen((const char *)p));
+                int n = utf8_seq_len(p, strnlen((const char *)p, 4));
                 if (n == 0) {
                     buf_puts(b, "\\ufffd");
                 } else {

@@ -96,13 +96,11 @@ static bool grouped_ok(const char *s, size_t n, char sep, bool allow_plain)
 }
 
 /* Builds "1.000.000" style text (Indonesian) from a digit string. */
+static void group_digits_n(Buf *b, const char *d, size_t n, char sep);
+
 static void group_digits(Buf *b, const char *digits, char sep)
 {
-    size_t n = strlen(digits);
-    for (size_t i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0) buf_putc(b, sep);
-        buf_putc(b, digits[i]);
-    }
+    group_digits_n(b, digits, strlen(digits), sep);
 }
 
 MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2)
@@ -196,87 +194,127 @@ MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char
     return MONEY_BAD_GROUPING;
 }
 
-void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode)
+/* 10^k, computed once for the decimals numbers are shown with. */
+enum { POW10_CACHED = 64 };
+
+static void pow10z(mpz_t out, int k)
 {
-    mpz_t scale, num, q, r;
-    mpz_inits(scale, num, q, r, NULL);
-    mpz_ui_pow_ui(scale, 10, (unsigned long)(decimals < 0 ? 0 : decimals));
-    mpz_mul(num, mpq_numref(in), scale);
+    static mpz_t cache[POW10_CACHED];
+    static bool ready[POW10_CACHED];
+    if (k < 0) k = 0;
+    if (k >= POW10_CACHED) {
+        mpz_ui_pow_ui(out, 10, (unsigned long)k);
+        return;
+    }
+    if (!ready[k]) {
+        mpz_init(cache[k]);
+        mpz_ui_pow_ui(cache[k], 10, (unsigned long)k);
+        ready[k] = true;
+    }
+    mpz_set(out, cache[k]);
+}
+
+/* out = in x 10^decimals rounded to an integer under mode. */
+static void round_scaled(mpz_t out, const mpq_t in, int decimals, RoundMode mode)
+{
+    mpz_t num, r;
+    mpz_inits(num, r, NULL);
+    pow10z(num, decimals);
+    mpz_mul(num, num, mpq_numref(in));
     /* truncate toward zero */
-    mpz_tdiv_qr(q, r, num, mpq_denref(in));
-    if (mode == ROUND_HALF_UP) {
+    mpz_tdiv_qr(out, r, num, mpq_denref(in));
+    if (mode == ROUND_HALF_UP && mpz_sgn(r) != 0) {
         /* |r| * 2 >= den  -> away from zero */
         mpz_abs(r, r);
         mpz_mul_2exp(r, r, 1);
         if (mpz_cmp(r, mpq_denref(in)) >= 0) {
-            if (mpz_sgn(num) < 0) mpz_sub_ui(q, q, 1);
-            else mpz_add_ui(q, q, 1);
+            if (mpz_sgn(num) < 0) mpz_sub_ui(out, out, 1);
+            else mpz_add_ui(out, out, 1);
         }
     }
-    mpq_set_num(out, q);
-    mpq_set_den(out, scale);
-    mpq_canonicalize(out);
-    mpz_clears(scale, num, q, r, NULL);
+    mpz_clears(num, r, NULL);
 }
 
-/* Appends the integer |z| with grouping. */
-static void put_int(Buf *b, const mpz_t z, Notation nt, bool group)
+void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode)
 {
-    char *s = mpz_get_str(NULL, 10, z);
-    const char *d = s[0] == '-' ? s + 1 : s;
-    if (group) group_digits(b, d, nt == NOTATION_ID ? '.' : ',');
-    else buf_puts(b, d);
-    void (*freefn)(void *, size_t);
-    mp_get_memory_functions(NULL, NULL, &freefn);
-    freefn(s, strlen(s) + 1);
+    mpz_t q;
+    mpz_init(q);
+    round_scaled(q, in, decimals, mode);
+    mpq_set_num(out, q);
+    pow10z(mpq_denref(out), decimals);
+    mpq_canonicalize(out);
+    mpz_clear(q);
+}
+
+/* Appends the digit string d (n digits) grouped by sep in threes. */
+static void group_digits_n(Buf *b, const char *d, size_t n, char sep)
+{
+    size_t first = n % 3 ? n % 3 : 3;
+    buf_putn(b, d, first < n ? first : n);
+    for (size_t i = first; i < n; i += 3) {
+        buf_putc(b, sep);
+        buf_putn(b, d + i, 3);
+    }
 }
 
 void num_format(Buf *b, const mpq_t q, int decimals, RoundMode mode, Notation nt, bool group)
 {
     if (decimals < 0) decimals = 0;
-    mpq_t r;
-    mpq_init(r);
-    num_round(r, q, decimals, mode);
-    mpz_t scaled, ip, fp, scale;
-    mpz_inits(scaled, ip, fp, scale, NULL);
-    mpz_ui_pow_ui(scale, 10, (unsigned long)decimals);
-    mpz_mul(scaled, mpq_numref(r), scale);
-    mpz_divexact(scaled, scaled, mpq_denref(r));
+    mpz_t scaled;
+    mpz_init(scaled);
+    round_scaled(scaled, q, decimals, mode);
     if (mpz_sgn(scaled) < 0) buf_putc(b, '-');
     mpz_abs(scaled, scaled);
-    mpz_tdiv_qr(ip, fp, scaled, scale);
-    put_int(b, ip, nt, group);
-    if (decimals > 0) {
+    /* the digits of |scaled|: integer part, then `decimals` decimals */
+    char small[128];
+    size_t need = mpz_sizeinbase(scaled, 10) + 2;
+    char *digits = need <= sizeof small ? small : xmalloc(need);
+    mpz_get_str(digits, 10, scaled);
+    size_t n = strlen(digits);
+    size_t d = (size_t)decimals;
+    if (n <= d) buf_putc(b, '0');
+    else if (group) group_digits_n(b, digits, n - d, nt == NOTATION_ID ? '.' : ',');
+    else buf_putn(b, digits, n - d);
+    if (d > 0) {
         buf_putc(b, nt == NOTATION_ID ? ',' : '.');
-        char *fs = mpz_get_str(NULL, 10, fp);
-        size_t fl = strlen(fs);
-        for (size_t i = fl; i < (size_t)decimals; i++) buf_putc(b, '0');
-        buf_puts(b, fs);
-        void (*freefn)(void *, size_t);
-        mp_get_memory_functions(NULL, NULL, &freefn);
-        freefn(fs, fl + 1);
+        for (size_t i = n; i < d; i++) buf_putc(b, '0');
+        buf_putn(b, n > d ? digits + n - d : digits, n > d ? d : n);
     }
-    mpz_clears(scaled, ip, fp, scale, NULL);
-    mpq_clear(r);
+    if (digits != small) free(digits);
+    mpz_clear(scaled);
+}
+
+/* The decimals of q's exact decimal expansion, or -1 when it has more
+ * than limit or does not end: den = 2^a 5^b divides 10^max(a, b), and
+ * any other factor makes the expansion endless. */
+static int exact_decimals(const mpq_t q, int limit)
+{
+    const mpz_srcptr den = mpq_denref(q);
+    if (mpz_cmp_ui(den, 1) == 0) return limit >= 0 ? 0 : -1;
+    mpz_t rest;
+    mpz_init(rest);
+    mp_bitcnt_t twos = mpz_scan1(den, 0);
+    mpz_tdiv_q_2exp(rest, den, twos);
+    unsigned long fives = 0;
+    while (mpz_divisible_ui_p(rest, 5) && fives <= twos + (unsigned long)(limit > 0 ? limit : 0)) {
+        mpz_divexact_ui(rest, rest, 5);
+        fives++;
+    }
+    bool only_2_5 = mpz_cmp_ui(rest, 1) == 0;
+    mpz_clear(rest);
+    unsigned long need = twos > fives ? twos : fives;
+    return only_2_5 && limit >= 0 && need <= (unsigned long)limit ? (int)need : -1;
 }
 
 bool num_is_decimal(const mpq_t q, int max_dec)
 {
-    /* den must divide 10^max_dec */
-    mpz_t p;
-    mpz_init(p);
-    mpz_ui_pow_ui(p, 10, (unsigned long)max_dec);
-    bool ok = mpz_divisible_p(p, mpq_denref(q)) != 0;
-    mpz_clear(p);
-    return ok;
+    return exact_decimals(q, max_dec) >= 0;
 }
 
 static int needed_decimals(const mpq_t q, int max_dec)
 {
-    for (int d = 0; d <= max_dec; d++) {
-        if (num_is_decimal(q, d)) return d;
-    }
-    return max_dec;
+    int d = exact_decimals(q, max_dec);
+    return d >= 0 ? d : max_dec;
 }
 
 void num_format_short(Buf *b, const mpq_t q, int max_dec, RoundMode mode, Notation nt, bool group)

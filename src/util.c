@@ -129,7 +129,7 @@ void buf_reset(Buf *b)
     if (b->data) b->data[0] = '\0';
 }
 
-static void buf_reserve(Buf *b, size_t extra)
+void buf_reserve(Buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap) return;
     size_t cap = b->cap ? b->cap : 64;
@@ -146,7 +146,6 @@ void buf_putn(Buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-void buf_putc(Buf *b, char c) { buf_putn(b, &c, 1); }
 void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
 
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)

@@ -42,7 +42,15 @@ typedef struct Buf {
 void buf_init(Buf *b);
 void buf_free(Buf *b);
 void buf_reset(Buf *b);
-void buf_putc(Buf *b, char c);
+/* Makes room for extra more bytes (and the terminating NUL). */
+void buf_reserve(Buf *b, size_t extra);
+/* One byte: inline, as reports append millions of them. */
+static inline void buf_putc(Buf *b, char c)
+{
+    if (b->len + 2 > b->cap) buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void buf_puts(Buf *b, const char *s);
 void buf_putn(Buf *b, const char *s, size_t n);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

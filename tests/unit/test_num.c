@@ -572,6 +572,49 @@ START_TEST(test_is_decimal)
     ck_assert(!num_is_decimal(q, 20));
     tu_q(q, "42");
     ck_assert(num_is_decimal(q, 0));
+    /* 1/40 = 0.025: 2^3 5 needs 3 decimals; 1/5 needs 1, not 0 */
+    tu_q(q, "1/40");
+    ck_assert(num_is_decimal(q, 3));
+    ck_assert(!num_is_decimal(q, 2));
+    tu_q(q, "1/5");
+    ck_assert(!num_is_decimal(q, 0));
+    ck_assert(num_is_decimal(q, 1));
+    /* 1/6 = 2^-1 3^-1: endless */
+    tu_q(q, "1/6");
+    ck_assert(!num_is_decimal(q, 60));
+    mpq_clear(q);
+    /* plain and short forms take exactly the decimals needed */
+    ck_assert_str_eq(fmt_plain("1/40", 6), "0.025");
+    ck_assert_str_eq(fmt_plain("-1/40", 2), "-0.03");
+    ck_assert_str_eq(fmt_plain("1/3", 4), "0.3333");
+    ck_assert_str_eq(fmt_plain("1250", 2), "1250");
+}
+END_TEST
+
+/* More than 128 digits: the digit string no longer fits the stack
+ * buffer of num_format.  10^150 / 7 to 2 decimals. */
+START_TEST(test_format_very_long)
+{
+    char want[400], *w = want;
+    mpq_t q;
+    mpq_init(q);
+    mpz_ui_pow_ui(mpq_numref(q), 10, 150);
+    mpz_set_ui(mpq_denref(q), 7);
+    mpq_canonicalize(q);
+    Buf b;
+    buf_init(&b);
+    num_format(&b, q, 2, ROUND_HALF_UP, NOTATION_EN, false);
+    /* 10^150 / 7 = 1428571428...: 150 integer digits cycling 142857,
+     * then .142857...; the third decimal is 2, so .14 stays */
+    const char cyc[] = "142857";
+    for (int i = 0; i < 150; i++) *w++ = cyc[i % 6];
+    *w++ = '.';
+    *w++ = cyc[150 % 6];
+    *w++ = cyc[151 % 6];
+    *w = '\0';
+    ck_assert_uint_eq(strlen(want), 153);
+    ck_assert_str_eq(b.data, want);
+    buf_free(&b);
     mpq_clear(q);
 }
 END_TEST
@@ -657,6 +700,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_format_money_negative);
     tcase_add_test(tc, test_format_plain_exact);
     tcase_add_test(tc, test_is_decimal);
+    tcase_add_test(tc, test_format_very_long);
     tcase_add_test(tc, test_numalloc_reuse_and_growth);
     suite_add_tcase(s, tc);
     return s;
