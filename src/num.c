@@ -217,6 +217,16 @@ static void pow10z(mpz_t out, int k)
 /* out = in x 10^decimals rounded to an integer under mode. */
 static void round_scaled(mpz_t out, const mpq_t in, int decimals, RoundMode mode)
 {
+    if (mpz_cmp_ui(mpq_denref(in), 1) == 0) {
+        /* an integer (every rupiah amount): nothing to round */
+        if (decimals <= 0) {
+            mpz_set(out, mpq_numref(in));
+        } else {
+            pow10z(out, decimals);
+            mpz_mul(out, out, mpq_numref(in));
+        }
+        return;
+    }
     mpz_t num, r;
     mpz_inits(num, r, NULL);
     pow10z(num, decimals);
