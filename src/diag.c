@@ -203,7 +203,7 @@ static void print_snippet(Span span, FILE *out, bool color)
     fprintf(out, " %*s | ", w, "");
     if (from) fputs("   ", out);
     /* Copy tabs from the source so the caret lines up in any terminal. */
-    char pad[MAXSHOW + 8];
+    char pad[MAXSHOW + 8] = {0};
     size_t np = 0;
     for (size_t i = from; i < start_byte && i < to;) {
         pad[np++] = text[i] == '\t' ? '\t' : ' ';
