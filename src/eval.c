@@ -452,14 +452,18 @@ static bool percent_of(const Value *a, const Value *b, Value *out)
     if (a->kind == V_UNDEF) { value_undef(out, a->text); return true; }
     if (b->kind == V_UNDEF) { value_undef(out, b->text); return true; }
     if (mpq_sgn(b->q) == 0) return false;
-    mpq_t hundred;
-    mpq_init(hundred);
-    mpq_set_ui(hundred, 100, 1);
-    mpq_div(out->q, a->q, b->q);
-    mpq_mul(out->q, out->q, hundred);
+    /* (an/ad) / (bn/bd) * 100 = 100 an bd / (ad bn), reduced once */
+    mpz_t n, d;
+    mpz_inits(n, d, NULL);
+    mpz_mul(n, mpq_numref(a->q), mpq_denref(b->q));
+    mpz_mul_ui(n, n, 100);
+    mpz_mul(d, mpq_denref(a->q), mpq_numref(b->q));
+    mpq_set_num(out->q, n);
+    mpq_set_den(out->q, d);
+    mpq_canonicalize(out->q);   /* also moves a negative sign to the numerator */
+    mpz_clears(n, d, NULL);
     out->kind = V_NUM;
     out->decimals = -1;
-    mpq_clear(hundred);
     return true;
 }
 

@@ -20,8 +20,14 @@ static void set_digits(mpq_t out, char *d, size_t nd, size_t ndec)
                                               100000000000000000ul, 1000000000000000000ul};
         unsigned long v = 0;
         for (size_t i = 0; i < nd; i++) v = v * 10 + (unsigned long)(d[i] - '0');
-        mpq_set_ui(out, v, pow10[ndec]);
-        if (ndec) mpq_canonicalize(out);
+        /* v / 10^ndec in lowest terms without a gcd: the denominator has
+         * only the factors 2 and 5, so take out those v shares with it */
+        unsigned long den = pow10[ndec];
+        while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }
+        while (den % 2 == 0 && v % 2 == 0 && v) { v /= 2; den /= 2; }
+        while (den % 5 == 0 && v % 5 == 0 && v) { v /= 5; den /= 5; }
+        if (v == 0) den = 1;
+        mpq_set_ui(out, v, den);
         return;
     }
     d[nd] = '\0';

@@ -99,6 +99,15 @@ START_TEST(test_decimal_plain)
     ck_assert_int_eq(dec, 3);
     ck_assert(parse_dec("007", q, &dec));
     tu_assert_q(q, "7");
+    /* reduced without a gcd (factors 2 and 5 only): mpq_equal needs the
+     * canonical form, so each of these would fail if it were not */
+    const char *lit[] = {"0.50", "12.500", "0.000", "3.75", "0.125", "40.0", "0.0016", "999999999999999.999"};
+    const char *val[] = {"1/2", "25/2", "0", "15/4", "1/8", "40", "1/625", "999999999999999999/1000"};
+    for (size_t i = 0; i < sizeof lit / sizeof lit[0]; i++) {
+        ck_assert(parse_dec(lit[i], q, &dec));
+        ck_assert_msg(tu_q_is(q, val[i]), "%s read as %s, expected %s", lit[i], tu_qstr(q), val[i]);
+        ck_assert(mpz_sgn(mpq_denref(q)) > 0);
+    }
     mpq_clear(q);
 }
 END_TEST
