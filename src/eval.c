@@ -390,7 +390,7 @@ static void sum_amounts(Eval *ev, const Vec *nodes, bool anggaran, Value *out)
             value_undef(out, part.text);
             break;
         }
-        mpq_add(out->q, out->q, part.q);
+        num_add(out->q, out->q, part.q);
     }
     value_clear(&part);
 }
@@ -570,7 +570,7 @@ static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
             value_clear(&part);
             return;
         }
-        mpq_add(out->q, out->q, part.q);
+        num_add(out->q, out->q, part.q);
     }
     mpq_t n;
     mpq_init(n);
@@ -880,7 +880,7 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
             return;
         }
         int c = mpq_cmp(v.q, out->q);
-        if (how == '+' || how == 'r') mpq_add(out->q, out->q, v.q);
+        if (how == '+' || how == 'r') num_add(out->q, out->q, v.q);
         else if ((how == '<' && c < 0) || (how == '>' && c > 0)) mpq_set(out->q, v.q);
     }
     if (first) {
@@ -1023,7 +1023,7 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
             return;
         }
         k = l->kind;
-        if (op == OP_ADD) mpq_add(out->q, l->q, r->q);
+        if (op == OP_ADD) num_add(out->q, l->q, r->q);
         else mpq_sub(out->q, l->q, r->q);
         break;
     case OP_MUL:

@@ -251,6 +251,16 @@ static void round_scaled(mpz_t out, const mpq_t in, int decimals, RoundMode mode
     mpz_clears(num, r, NULL);
 }
 
+void num_add(mpq_t out, const mpq_t a, const mpq_t b)
+{
+    if (mpz_cmp_ui(mpq_denref(a), 1) == 0 && mpz_cmp_ui(mpq_denref(b), 1) == 0) {
+        mpz_add(mpq_numref(out), mpq_numref(a), mpq_numref(b));
+        mpz_set_ui(mpq_denref(out), 1);
+        return;
+    }
+    mpq_add(out, a, b);
+}
+
 void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode)
 {
     mpz_t q;

@@ -46,6 +46,10 @@ typedef enum {
  * receive malloc'd corrected spellings without "Rp ", else NULL. */
 MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2);
 
+/* out = a + b (out may be a or b); integers (every rupiah amount) are
+ * added without GMP's gcd of the denominators. */
+void num_add(mpq_t out, const mpq_t a, const mpq_t b);
+
 /* out = in rounded to `decimals` places under `mode`. */
 void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode);
 

@@ -629,6 +629,31 @@ START_TEST(test_format_very_long)
 END_TEST
 
 
+/* num_add: integers take a fast path; the result must equal mpq_add's,
+ * also when out is one of the operands. */
+START_TEST(test_num_add)
+{
+    const char *cases[][3] = {
+        {"4492070793", "1", "4492070794"},
+        {"-5", "3", "-2"},
+        {"1/2", "3", "7/2"},
+        {"1/3", "1/6", "1/2"},
+        {"-7/4", "7/4", "0"},
+    };
+    mpq_t a, b, out;
+    mpq_inits(a, b, out, NULL);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tu_q(a, cases[i][0]);
+        tu_q(b, cases[i][1]);
+        num_add(out, a, b);
+        ck_assert_msg(tu_q_is(out, cases[i][2]), "%s + %s = %s", cases[i][0], cases[i][1], tu_qstr(out));
+        num_add(a, a, b);   /* out aliases a */
+        ck_assert_msg(tu_q_is(a, cases[i][2]), "aliased %s + %s = %s", cases[i][0], cases[i][1], tu_qstr(a));
+    }
+    mpq_clears(a, b, out, NULL);
+}
+END_TEST
+
 /* numalloc: GMP's blocks from per-size free lists.  Blocks freed and
  * reused must never overlap live numbers, and growth through the size
  * classes into malloc'd blocks must keep every limb. */
@@ -709,6 +734,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_format_money_negative);
     tcase_add_test(tc, test_format_plain_exact);
     tcase_add_test(tc, test_is_decimal);
+    tcase_add_test(tc, test_num_add);
     tcase_add_test(tc, test_format_very_long);
     tcase_add_test(tc, test_numalloc_reuse_and_growth);
     suite_add_tcase(s, tc);
