@@ -19,19 +19,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 SVG = '{http://www.w3.org/2000/svg}'
-PASS = 0
-FAIL = 0
-
-
-def check(cond, what, detail=''):
-    global PASS, FAIL
-    if cond:
-        PASS += 1
-        print('PASS: ' + what)
-    else:
-        FAIL += 1
-        print('FAIL: ' + what + (': ' + str(detail)[:600] if detail else ''))
-    return cond
+from checks import check, summary
 
 
 def md_tables(path):
@@ -201,8 +189,7 @@ def main():
         dom(sys.argv[2], sys.argv[3])
     elif what == 'pdf':
         pdf(sys.argv[2])
-    print('html-check: %d passed, %d failed' % (PASS, FAIL))
-    return 1 if FAIL else 0
+    return summary('html-check')
 
 
 if __name__ == '__main__':

@@ -16,19 +16,7 @@ import json
 import sys
 from decimal import Decimal
 
-PASS = 0
-FAIL = 0
-
-
-def check(cond, what, detail=''):
-    global PASS, FAIL
-    if cond:
-        PASS += 1
-        print('PASS: ' + what)
-    else:
-        FAIL += 1
-        print('FAIL: ' + what + (': ' + str(detail)[:800] if detail else ''))
-    return cond
+from checks import check, summary
 
 
 # ---- the validator ----
@@ -263,8 +251,7 @@ def main():
             elif what == 'several':
                 validate(v, doc, 'several files')
                 several_figures(doc, int(sys.argv[4]))
-    print('json-check: %d passed, %d failed' % (PASS, FAIL))
-    return 1 if FAIL else 0
+    return summary('json-check')
 
 
 if __name__ == '__main__':

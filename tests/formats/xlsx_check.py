@@ -21,19 +21,7 @@ from decimal import Decimal, ROUND_HALF_UP
 M = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
 R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 NS = {'m': M}
-PASS = 0
-FAIL = 0
-
-
-def check(cond, what, detail=''):
-    global PASS, FAIL
-    if cond:
-        PASS += 1
-        print('PASS: ' + what)
-    else:
-        FAIL += 1
-        print('FAIL: ' + what + (': ' + str(detail) if detail else ''))
-    return cond
+from checks import check, summary
 
 
 # ---- reading the workbook ----
@@ -186,8 +174,7 @@ def main():
         book = Book(sys.argv[1])
     except Exception as e:          # not a workbook a spreadsheet could open
         check(False, 'the workbook is a readable zip of well-formed XML', e)
-        print('xlsx-check: %d passed, %d failed' % (PASS, FAIL))
-        return 1
+        return summary('xlsx-check')
     tables = md_tables(sys.argv[2])
     multi = sys.argv[3] == 'multi'
 
@@ -322,8 +309,7 @@ def main():
                 and c['kind'] == 's' and ': ' not in c['value']}
         check({'Kecamatan Ambulu', 'Dinas <Uji> & "Contoh"'} <= inst, 'rows of both instansi', inst)
 
-    print('xlsx-check: %d passed, %d failed' % (PASS, FAIL))
-    return 1 if FAIL else 0
+    return summary('xlsx-check')
 
 
 if __name__ == '__main__':
