@@ -40,16 +40,6 @@ static bool print_change(FILE *out, Eval *ev, const char *what, const char *id, 
     return differ;
 }
 
-static void pk_value(const PkPair *p, Value *v)
-{
-    const Expr *e = p->value->lo;
-    if (e->kind == EX_MONEY) value_money(v, e->u.num.q);
-    else if (e->kind == EX_NUM) value_num(v, e->u.num.q);
-    else if (e->kind == EX_STR) value_text(v, e->u.str);
-    else value_undef(v, NULL); /* check reports any other form (E0403) */
-    v->decimals = e->kind == EX_NUM || e->kind == EX_MONEY ? e->u.num.decimals : -1;
-}
-
 static const PkPair *find_pair(const Vec *pairs, const char *id)
 {
     for (size_t i = 0; i < pairs->len; i++) {
@@ -72,8 +62,9 @@ static size_t diff_pairs(FILE *out, Eval *ev, const char *what, const Vec *a, co
             const PkPair *p = first->items[i];
             const PkPair *q = find_pair(other, p->ref.name);
             if (pass && q) continue;   /* printed in the first pass */
-            pk_value(p, pass ? &vb : &va);
-            if (q) pk_value(q, &vb);
+            /* check reports any form but a literal (E0403); it is undefined here */
+            eval_literal(p->value->lo, pass ? &vb : &va);
+            if (q) eval_literal(q->value->lo, &vb);
             const Value *old = pass ? NULL : &va, *new = pass ? &vb : (q ? &vb : NULL);
             if (sum_a && old && old->kind == V_MONEY) mpq_add(sum_a, sum_a, old->q);
             if (sum_b && new && new->kind == V_MONEY) mpq_add(sum_b, sum_b, new->q);

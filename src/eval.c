@@ -272,12 +272,12 @@ static const Andai *find_andai(Eval *ev, AndaiKind k, const Entity *x, int year,
     return NULL;
 }
 
-static void literal_value(const Expr *e, Value *out)
+void eval_literal(const Expr *e, Value *out)
 {
     switch (e->kind) {
     case EX_NUM: value_num(out, e->u.num.q); out->decimals = e->u.num.decimals; break;
     case EX_MONEY: value_money(out, e->u.num.q); out->decimals = e->u.num.decimals; break;
-    case EX_STR: value_text(out, e->u.str); break;
+    case EX_STR: value_text(out, e->u.str); out->decimals = -1; break;
     default: value_undef(out, NULL); break;
     }
 }
@@ -289,7 +289,7 @@ static void stated_value(Eval *ev, const Expr *e, Value *out)
         eval_expr(ev, e, out);
         out->decimals = -1;
     } else {
-        literal_value(e, out);
+        eval_literal(e, out);
     }
 }
 
@@ -405,7 +405,7 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
                                         anggaran ? "anggaran" : "realisasi"));
             return;
         }
-        literal_value(e, out);
+        eval_literal(e, out);
         if (out->kind == V_NUM) out->kind = V_MONEY;
         return;
     }
@@ -1121,13 +1121,13 @@ static void eval_ident(Eval *ev, const Expr *e, Value *out)
         if (ev->data) {
             const Andai *a = find_andai(ev, ANDAI_DATA, ev->data_owner, ev->data->year, e->u.id.name);
             if (a) {
-                literal_value(a->value->lo, out);
+                eval_literal(a->value->lo, out);
                 return;
             }
             for (size_t i = 0; i < ev->data->pairs.len; i++) {
                 DataPair *p = ev->data->pairs.items[i];
                 if (strcmp(p->name, e->u.id.name) == 0) {
-                    literal_value(p->value, out);
+                    eval_literal(p->value, out);
                     return;
                 }
             }
@@ -1147,7 +1147,7 @@ void eval_expr(Eval *ev, const Expr *e, Value *out)
 {
     switch (e->kind) {
     case EX_NUM: case EX_MONEY: case EX_STR:
-        literal_value(e, out);
+        eval_literal(e, out);
         return;
     case EX_BOOL:
         value_bool(out, e->u.b);

@@ -43,6 +43,9 @@ void eval_invalidate(Eval *ev);
 void eval_free(Eval *ev);
 
 void eval_expr(Eval *ev, const Expr *e, Value *out);
+/* The value of a literal as written (number or amount with its written
+ * decimals, text); undefined for anything else. */
+void eval_literal(const Expr *e, Value *out);
 
 /* Target of an indikator for a year; hi is left V_UNDEF unless a range. */
 void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi);

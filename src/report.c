@@ -558,8 +558,7 @@ static Table *table_pembanding(Eval *ev)
                 cell_text(&row[3], pb->label);
                 Value pv;
                 value_init(&pv);
-                value_num(&pv, yv->lo->u.num.q);
-                pv.decimals = yv->lo->u.num.decimals;
+                eval_literal(yv->lo, &pv);
                 cell_input(&row[4], ev, ind, &pv, NULL);
                 if (r.kind == V_NUM) {
                     mpq_sub(d.q, r.q, pv.q);
@@ -604,9 +603,7 @@ static Table *table_perjanjian(Eval *ev)
                 cell_text(&row[3], p->ref.name);
                 Value pv;
                 value_init(&pv);
-                if (p->value->lo->kind == EX_MONEY) value_money(&pv, p->value->lo->u.num.q);
-                else value_num(&pv, p->value->lo->u.num.q);
-                pv.decimals = p->value->lo->u.num.decimals;
+                eval_literal(p->value->lo, &pv);
                 if (which) {
                     cell_number(&row[4], ev, &pv, 0, true, NULL);
                     eval_anggaran(ev, p->ref.ent, &v);
