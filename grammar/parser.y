@@ -606,8 +606,8 @@ params:
   ;
 
 paramlist:
-    IDENT                              { $$ = pb_list(ctx, NULL, pb_param(ctx, $1, @1)); }
-  | paramlist ',' IDENT                { $$ = pb_list(ctx, $1, pb_param(ctx, $3, @3)); }
+    IDENT                              { $$ = pb_list(ctx, NULL, pb_name(ctx, $1, @1)); }
+  | paramlist ',' IDENT                { $$ = pb_list(ctx, $1, pb_name(ctx, $3, @3)); }
   ;
 
 %%

@@ -154,16 +154,7 @@ static const char *closest(const char *word, const char *const *known)
     snprintf(head, sizeof head, "%s", word);
     char *eq = strchr(head, '=');
     if (eq) eq[1] = '\0';
-    const char *best = NULL;
-    size_t bestd = 3;
-    for (size_t i = 0; known[i]; i++) {
-        size_t d = edit_distance(head, known[i], 2);
-        if (d < bestd) {
-            bestd = d;
-            best = known[i];
-        }
-    }
-    return best;
+    return closest_word(head, known);
 }
 
 static int parse_args(int argc, char **argv, int first, Options *o)

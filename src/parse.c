@@ -43,19 +43,7 @@ const char *const sakip_keywords[] = {
     "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", "survei", "unsur", "jawaban", "berkas",
     "penilaian", "komponen", NULL};
 
-const char *closest_keyword(const char *word)
-{
-    const char *best = NULL;
-    size_t bestd = 3;
-    for (size_t i = 0; sakip_keywords[i]; i++) {
-        size_t d = edit_distance(word, sakip_keywords[i], 2);
-        if (d < bestd) {
-            bestd = d;
-            best = sakip_keywords[i];
-        }
-    }
-    return best;
-}
+const char *closest_keyword(const char *word) { return closest_word(word, sakip_keywords); }
 
 Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, ...)
 {
@@ -433,10 +421,7 @@ void pb_sasaran_tujuan(ParseCtx *ctx, const char *id, Span s)
 {
     Entity *e = cur(ctx);
     if (!e) return;
-    NameRef *r = arena_alloc(A(ctx), sizeof *r);
-    r->name = id;
-    r->span = s;
-    e->tujuan = r;
+    e->tujuan = pb_name(ctx, id, s);
 }
 
 void pb_penjelasan(ParseCtx *ctx, const char *text)
@@ -517,10 +502,7 @@ void pb_mengubah(ParseCtx *ctx, const char *id, Span s)
 {
     Entity *e = cur(ctx);
     if (!e) return;
-    NameRef *r = arena_alloc(A(ctx), sizeof *r);
-    r->name = id;
-    r->span = s;
-    e->mengubah = r;
+    e->mengubah = pb_name(ctx, id, s);
 }
 
 void pb_pk_pair(ParseCtx *ctx, char which, const char *id, Span s, YearVal *v)
@@ -549,10 +531,7 @@ void pb_unsur(ParseCtx *ctx, const char *name, Span s)
 {
     Entity *e = cur(ctx);
     if (!e) return;
-    NameRef *r = arena_alloc(A(ctx), sizeof *r);
-    r->name = name;
-    r->span = s;
-    apush(ctx->unit, &e->unsur, r);
+    apush(ctx->unit, &e->unsur, pb_name(ctx, name, s));
 }
 
 void pb_berkas(ParseCtx *ctx, const char *path, Span s)
@@ -633,10 +612,7 @@ void pb_mendukung(ParseCtx *ctx, const char *id, Span s)
 {
     Entity *e = cur(ctx);
     if (!e) return;
-    NameRef *r = arena_alloc(A(ctx), sizeof *r);
-    r->name = id;
-    r->span = s;
-    apush(ctx->unit, &e->mendukung, r);
+    apush(ctx->unit, &e->mendukung, pb_name(ctx, id, s));
 }
 
 void pb_money(ParseCtx *ctx, char which, Expr *amount, Span s)
@@ -784,7 +760,7 @@ Expr *pb_paren(ParseCtx *ctx, Expr *x, Span s)
     return x;
 }
 
-NameRef *pb_param(ParseCtx *ctx, const char *name, Span s)
+NameRef *pb_name(ParseCtx *ctx, const char *name, Span s)
 {
     NameRef *r = arena_alloc(A(ctx), sizeof *r);
     r->name = name;

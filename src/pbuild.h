@@ -62,6 +62,7 @@ Expr *pb_bool(ParseCtx *ctx, bool b, Span s);
 Expr *pb_ident(ParseCtx *ctx, const char *name, Span s);
 Expr *pb_call(ParseCtx *ctx, const char *name, Span name_span, Vec *args, Span s);
 Expr *pb_paren(ParseCtx *ctx, Expr *e, Span s);
-NameRef *pb_param(ParseCtx *ctx, const char *name, Span s);
+/* A reference to a name, as written at s (resolved by check). */
+NameRef *pb_name(ParseCtx *ctx, const char *name, Span s);
 
 #endif

@@ -272,3 +272,17 @@ size_t edit_distance(const char *a, const char *b, size_t cap)
     }
     return prev[lb] > cap ? cap + 1 : prev[lb];
 }
+
+const char *closest_word(const char *word, const char *const *list)
+{
+    const char *best = NULL;
+    size_t bestd = 3;
+    for (size_t i = 0; list[i]; i++) {
+        size_t d = edit_distance(word, list[i], 2);
+        if (d < bestd) {
+            bestd = d;
+            best = list[i];
+        }
+    }
+    return best;
+}

@@ -75,5 +75,8 @@ int utf8_seq_len(const unsigned char *s, size_t n);
 
 /* Levenshtein distance, capped: returns cap+1 once it exceeds cap. */
 size_t edit_distance(const char *a, const char *b, size_t cap);
+/* The word of the NULL-terminated list within 2 edits of word (the
+ * closest, the first on a tie), or NULL: for "did you mean". */
+const char *closest_word(const char *word, const char *const *list);
 
 #endif
