@@ -179,7 +179,7 @@ const char *builtin_name(BuiltinId id)
 
 BuiltinId builtin_id(const char *name)
 {
-    /* first letter, then at most three names */
+    /* the first letter is compared before the whole name */
     for (int id = BI_NONE + 1; id < BI_COUNT; id++)
         if (builtin_names[id][0] == name[0] && strcmp(builtin_names[id], name) == 0) return (BuiltinId)id;
     return BI_NONE;

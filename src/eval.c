@@ -155,12 +155,14 @@ static struct EvalMemo *memo_slot(Eval *ev, const Entity *e, int year, MemoWhat 
     }
 }
 
-/* The remembered value, or NULL. */
-static const Value *memo_get(Eval *ev, const Entity *e, int year, MemoWhat what)
+/* Copies the remembered value into out; false when there is none. */
+static bool memo_hit(Eval *ev, const Entity *e, int year, MemoWhat what, Value *out)
 {
-    if (!ev->memo_len) return NULL;
+    if (!ev->memo_len) return false;
     struct EvalMemo *m = memo_slot(ev, e, year, what);
-    return m->ent ? &m->v : NULL;
+    if (!m->ent) return false;
+    value_set(out, &m->v);
+    return true;
 }
 
 /* The table of the last Eval freed, kept for the next one: a national
@@ -362,15 +364,12 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
 static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out);
 
 /* The budget sums are asked for again and again (serapan, claims, the
- * tables): each node's is computed once per set of what-ifs. */
+ * tables): each node's, and each sasaran's, is computed once per set of
+ * what-ifs. */
 static void budget_amount(Eval *ev, Entity *x, bool anggaran, Value *out)
 {
     MemoWhat what = anggaran ? MEMO_ANGGARAN : MEMO_REALISASI;
-    const Value *m = memo_get(ev, x, 0, what);
-    if (m) {
-        value_set(out, m);
-        return;
-    }
+    if (memo_hit(ev, x, 0, what, out)) return;
     budget_amount_uncached(ev, x, anggaran, out);
     memo_put(ev, x, 0, what, out);
 }
@@ -395,8 +394,17 @@ static void sum_amounts(Eval *ev, const Vec *nodes, bool anggaran, Value *out)
     value_clear(&part);
 }
 
+/* A budget node's amount, or the sum over the programs supporting a
+ * sasaran. */
 static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out)
 {
+    if (x->kind == ENT_SASARAN) {
+        if (x->supporters.len == 0)
+            value_undef(out, fmt_reason(ev, _("no program 'mendukung' sasaran %s"), x->id));
+        else
+            sum_amounts(ev, &x->supporters, anggaran, out);
+        return;
+    }
     if (x->kind == ENT_SUBKEGIATAN || x->children.len == 0) {
         const Andai *a = find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
         const Expr *e = a ? a->value->lo : anggaran ? x->anggaran : x->realisasi_uang;
@@ -412,35 +420,16 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
     sum_amounts(ev, &x->children, anggaran, out);
 }
 
-/* Sum over the programs that support sasaran s (remembered, as the
- * budget nodes' sums are). */
-static void sasaran_amount(Eval *ev, Entity *s, bool anggaran, Value *out)
-{
-    MemoWhat what = anggaran ? MEMO_ANGGARAN : MEMO_REALISASI;
-    const Value *m = memo_get(ev, s, 0, what);
-    if (m) {
-        value_set(out, m);
-        return;
-    }
-    if (s->supporters.len == 0)
-        value_undef(out, fmt_reason(ev, _("no program 'mendukung' sasaran %s"), s->id));
-    else
-        sum_amounts(ev, &s->supporters, anggaran, out);
-    memo_put(ev, s, 0, what, out);
-}
-
 void eval_anggaran(Eval *ev, Entity *x, Value *out)
 {
-    if (x->kind == ENT_SASARAN) sasaran_amount(ev, x, true, out);
-    else if (ent_is_budget(x)) budget_amount(ev, x, true, out);
+    if (x->kind == ENT_SASARAN || ent_is_budget(x)) budget_amount(ev, x, true, out);
     else value_undef(out, fmt_reason(ev, _("%s is not a budget node"), x->id));
 }
 
 void eval_realisasi(Eval *ev, Entity *x, int year, Value *out)
 {
     if (x->kind == ENT_INDIKATOR) realisasi_indikator(ev, x, year, out);
-    else if (ent_is_budget(x)) budget_amount(ev, x, false, out);
-    else if (x->kind == ENT_SASARAN) sasaran_amount(ev, x, false, out);
+    else if (x->kind == ENT_SASARAN || ent_is_budget(x)) budget_amount(ev, x, false, out);
     else value_undef(out, fmt_reason(ev, _("%s has no realisasi"), x->id));
 }
 
@@ -471,11 +460,7 @@ static void serapan_uncached(Eval *ev, Entity *x, Value *out);
 
 void eval_serapan(Eval *ev, Entity *x, Value *out)
 {
-    const Value *m = memo_get(ev, x, 0, MEMO_SERAPAN);
-    if (m) {
-        value_set(out, m);
-        return;
-    }
+    if (memo_hit(ev, x, 0, MEMO_SERAPAN, out)) return;
     serapan_uncached(ev, x, out);
     memo_put(ev, x, 0, MEMO_SERAPAN, out);
 }
@@ -485,10 +470,7 @@ static void serapan_uncached(Eval *ev, Entity *x, Value *out)
     Value a, r;
     value_init(&a);
     value_init(&r);
-    if (x->kind == ENT_SASARAN) {
-        sasaran_amount(ev, x, true, &a);
-        sasaran_amount(ev, x, false, &r);
-    } else if (ent_is_budget(x)) {
+    if (x->kind == ENT_SASARAN || ent_is_budget(x)) {
         budget_amount(ev, x, true, &a);
         budget_amount(ev, x, false, &r);
     } else {
@@ -584,11 +566,7 @@ static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out);
 
 void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
 {
-    const Value *m = memo_get(ev, x, year, MEMO_CAPAIAN);
-    if (m) {
-        value_set(out, m);
-        return;
-    }
+    if (memo_hit(ev, x, year, MEMO_CAPAIAN, out)) return;
     capaian_uncached(ev, x, year, out);
     memo_put(ev, x, year, MEMO_CAPAIAN, out);
 }

@@ -53,7 +53,6 @@ void i18n_init(void)
     bindtextdomain(PACKAGE, dir);
     bind_textdomain_codeset(PACKAGE, "UTF-8");
     textdomain(PACKAGE);
-    i18n_english = false;
     i18n_english = strcmp(gettext(I18N_PROBE), I18N_PROBE) == 0;
 #endif
 }

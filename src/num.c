@@ -23,10 +23,9 @@ static void set_digits(mpq_t out, char *d, size_t nd, size_t ndec)
         /* v / 10^ndec in lowest terms without a gcd: the denominator has
          * only the factors 2 and 5, so take out those v shares with it */
         unsigned long den = pow10[ndec];
-        while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }
-        while (den % 2 == 0 && v % 2 == 0 && v) { v /= 2; den /= 2; }
-        while (den % 5 == 0 && v % 5 == 0 && v) { v /= 5; den /= 5; }
-        if (v == 0) den = 1;
+        while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }   /* v = 0 ends with den = 1 */
+        while (den % 2 == 0 && v % 2 == 0) { v /= 2; den /= 2; }
+        while (den % 5 == 0 && v % 5 == 0) { v /= 5; den /= 5; }
         mpq_set_ui(out, v, den);
         return;
     }
@@ -315,21 +314,23 @@ void num_format(Buf *b, const mpq_t q, int decimals, RoundMode mode, Notation nt
  * any other factor makes the expansion endless. */
 static int exact_decimals(const mpq_t q, int limit)
 {
+    if (limit < 0) return -1;
     const mpz_srcptr den = mpq_denref(q);
-    if (mpz_cmp_ui(den, 1) == 0) return limit >= 0 ? 0 : -1;
+    mp_bitcnt_t twos = mpz_scan1(den, 0);
+    if (twos > (mp_bitcnt_t)limit) return -1;
     mpz_t rest;
     mpz_init(rest);
-    mp_bitcnt_t twos = mpz_scan1(den, 0);
     mpz_tdiv_q_2exp(rest, den, twos);
     unsigned long fives = 0;
-    while (mpz_divisible_ui_p(rest, 5) && fives <= twos + (unsigned long)(limit > 0 ? limit : 0)) {
+    /* past `limit` fives the answer is -1 whatever remains */
+    while (fives <= (unsigned long)limit && mpz_divisible_ui_p(rest, 5)) {
         mpz_divexact_ui(rest, rest, 5);
         fives++;
     }
     bool only_2_5 = mpz_cmp_ui(rest, 1) == 0;
     mpz_clear(rest);
     unsigned long need = twos > fives ? twos : fives;
-    return only_2_5 && limit >= 0 && need <= (unsigned long)limit ? (int)need : -1;
+    return only_2_5 && need <= (unsigned long)limit ? (int)need : -1;
 }
 
 bool num_is_decimal(const mpq_t q, int max_dec)

@@ -30,6 +30,7 @@
 
 typedef struct FreeBlock { struct FreeBlock *next; } FreeBlock;
 typedef struct Chunk { struct Chunk *next; } Chunk;
+_Static_assert(sizeof(Chunk) % GRAIN == 0, "blocks after the chunk header stay aligned");
 
 static FreeBlock *free_lists[NCLASSES];
 static Chunk *chunks;            /* every chunk, so all stay reachable */
@@ -53,7 +54,7 @@ static void *small_alloc(size_t cls)
         Chunk *c = xmalloc(CHUNK_BYTES);
         c->next = chunks;
         chunks = c;
-        carve_at = (char *)c + sizeof(Chunk) + (GRAIN - sizeof(Chunk) % GRAIN) % GRAIN;
+        carve_at = (char *)c + sizeof(Chunk);   /* one pointer: GRAIN-aligned */
         carve_end = (char *)c + CHUNK_BYTES;
     }
     void *p = carve_at;
