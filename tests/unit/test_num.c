@@ -591,6 +591,10 @@ START_TEST(test_is_decimal)
     /* 1/6 = 2^-1 3^-1: endless */
     tu_q(q, "1/6");
     ck_assert(!num_is_decimal(q, 60));
+    /* 5^-30 needs exactly 30 decimals (2^30 / 10^30) */
+    tu_q(q, "1/931322574615478515625");
+    ck_assert(num_is_decimal(q, 30));
+    ck_assert(!num_is_decimal(q, 29));
     mpq_clear(q);
     /* plain and short forms take exactly the decimals needed */
     ck_assert_str_eq(fmt_plain("1/40", 6), "0.025");
