@@ -75,18 +75,22 @@ static bool read_all(FILE *f, Buf *b, const char **err)
     return true;
 }
 
+/* Reads f to its end (a pipe, or a file of unknown size). */
+static LocFile *load_stream(FILE *f, const char *name, const char **err)
+{
+    Buf b;
+    buf_init(&b);
+    if (!read_all(f, &b, err)) {
+        buf_free(&b);
+        return NULL;
+    }
+    size_t n = b.len;
+    return locfile_take(name, buf_steal(&b), n);
+}
+
 LocFile *locfile_load(const char *path, const char **err)
 {
-    if (!strcmp(path, "-")) {
-        Buf b;
-        buf_init(&b);
-        if (!read_all(stdin, &b, err)) {
-            buf_free(&b);
-            return NULL;
-        }
-        size_t n = b.len;
-        return locfile_take("<stdin>", buf_steal(&b), n);
-    }
+    if (!strcmp(path, "-")) return load_stream(stdin, "<stdin>", err);
     /* open, fstat, one read: a file of known size needs nothing more.
      * O_NONBLOCK: opening a FIFO must not wait for a writer (it is then
      * refused as not a regular file). */
@@ -112,6 +116,19 @@ LocFile *locfile_load(const char *path, const char **err)
         return NULL;
     }
     size_t size = (size_t)st.st_size;
+    if (size == 0) {
+        /* procfs and some FUSE files say 0 and still have content: read
+         * until the end as from a pipe */
+        FILE *f = fdopen(fd, "rb");
+        if (!f) {
+            *err = strerror(errno);
+            close(fd);
+            return NULL;
+        }
+        LocFile *lf = load_stream(f, path, err);
+        fclose(f);
+        return lf;
+    }
     char *text = xmalloc(size + 1);
     size_t got = 0;
     while (got < size) {
