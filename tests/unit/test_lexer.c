@@ -3,6 +3,8 @@
  * comments, and hostile input (invalid UTF-8, NUL, huge tokens).
  * Positions are 1-based line:column, counted by hand from the inputs. */
 #include "testutil.h"
+#include "parse.h"
+#include "parser.h"   /* token numbers */
 
 /* Parses src and returns the S-expression of periksa #i. */
 #define PARSED(u, i) tu_sexpr(tu_periksa_expr((u), (i)))
@@ -553,6 +555,86 @@ START_TEST(test_prefixes_without_backing_up)
 }
 END_TEST
 
+/* The tokens of src as "kind@start-end[=text]" lines, from the scanner
+ * itself. */
+static char *scan_all(const char *src, size_t len)
+{
+    LocFile *lf = locfile_new("t.sakip", src, len);
+    Unit *u = unit_new(lf);
+    DiagList dl;
+    diag_list_init(&dl);
+    ParseCtx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.unit = u;
+    ctx.lf = lf;
+    ctx.diags = &dl;
+    ctx.mode = PARSE_FILE;
+    yyscan_t sc;
+    ck_assert_int_eq(scanner_open(&ctx, &sc), 0);
+    Buf b;
+    buf_init(&b);
+    for (int n = 0; n < 100; n++) {
+        union { const char *str; void *p; } val = {0};
+        Span loc = {0};
+        int t = parse_next_token(&val, &loc, sc);
+        if (t == 0) break;
+        buf_printf(&b, "%d@%u-%u", t, (unsigned)loc.start, (unsigned)loc.end);
+        if (t == IDENT || t == STRING) buf_printf(&b, "=%s", val.str);
+        buf_printf(&b, " parens=%d\n", ctx.parens);
+    }
+    scanner_close(sc);
+    char *out = tu_keep(b.data ? b.data : "");
+    buf_free(&b);
+    unit_free(u);
+    diag_list_free(&dl);
+    return out;
+}
+
+/* Removes the "@start-end" spans from scan_all()'s lines. */
+static char *without_spans(char *s)
+{
+    char *w = s;
+    for (const char *r = s; *r;) {
+        if (*r == '@') {
+            r += 1 + strspn(r + 1, "0123456789");
+            r += 1 + strspn(r + 1, "0123456789");
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return s;
+}
+
+/* The scanner's byte loops (blank space, texts, words) and its rules must
+ * give the same tokens: after a no-break space, which a rule matches
+ * without returning, the next token comes from the rules. */
+START_TEST(test_fast_paths_match_rules)
+{
+    static const char *const cases[] = {
+        "\"Kecamatan Ambulu\"", "\"a \\\"b\\\" c\"", "\"unclosed {\n", "\"ends in \\",
+        "\"x\\\ny\"", "nama_1 (", "Rpx", "Rp 1.000", "_x9", "S1.", "x#c\n",
+    };
+    for (int k = 0; sakip_keywords[k]; k++) {
+        /* a keyword that starts a declaration closes the open '(', and
+         * then 1,5 is a decimal comma rather than two numbers */
+        char *plain = tu_printf("( %s 1,5", sakip_keywords[k]);
+        char *nbsp = tu_printf("( \xC2\xA0%s 1,5", sakip_keywords[k]);
+        char *a = scan_all(plain, strlen(plain)), *b = scan_all(nbsp, strlen(nbsp));
+        size_t n = strlen(sakip_keywords[k]);
+        ck_assert_msg(strstr(a, tu_printf("\n%d@2-%zu ", SAKIP + k, 2 + n)), "keyword %s: %s", sakip_keywords[k], a);
+        ck_assert_msg(strstr(b, tu_printf("\n%d@4-%zu ", SAKIP + k, 4 + n)), "keyword %s after no-break space: %s",
+                      sakip_keywords[k], b);
+        ck_assert_str_eq(without_spans(a), without_spans(b));
+    }
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *nbsp = tu_printf("\xC2\xA0%s", cases[i]);
+        char *a = scan_all(cases[i], strlen(cases[i])), *b = scan_all(nbsp, strlen(nbsp));
+        ck_assert_msg(strcmp(without_spans(a), without_spans(b)) == 0, "case %zu: byte loops\n%s\nrules\n%s", i, a, b);
+    }
+}
+END_TEST
+
 static Suite *lexer_suite(void)
 {
     Suite *s = suite_create("lexer");
@@ -595,6 +677,7 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_nul_byte);
     tcase_add_test(tc, test_curly_quotes);
     tcase_add_test(tc, test_prefixes_without_backing_up);
+    tcase_add_test(tc, test_fast_paths_match_rules);
     suite_add_tcase(s, tc);
     return s;
 }
