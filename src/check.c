@@ -130,11 +130,8 @@ static const Builtin builtins[] = {
 /* builtins[] is in BuiltinId order (src/ast.h). */
 _Static_assert(sizeof builtins / sizeof builtins[0] == BI_COUNT - 1, "one row per BuiltinId");
 
-static const Builtin *find_builtin(const char *name)
-{
-    BuiltinId id = builtin_id(name);
-    return id == BI_NONE ? NULL : &builtins[id - 1];
-}
+/* The parser has looked the name up already (pb_call). */
+static const Builtin *find_builtin(BuiltinId id) { return id == BI_NONE ? NULL : &builtins[id - 1]; }
 
 static const char *kinds_text(unsigned kinds)
 {
@@ -179,7 +176,7 @@ static Type check_call(Checker *c, Expr *e)
         }
         return T_ANY;
     }
-    const Builtin *b = find_builtin(name);
+    const Builtin *b = find_builtin(e->u.call.builtin);
     if (!b) {
         Diag *d = ERR(c, "E0308", e->u.call.name_span, _("unknown function '%s'"), name);
         Suggest s = {name, NULL, 99};

@@ -31,7 +31,7 @@ LocFile *locfile_new(const char *name, const char *text, size_t len)
 
 static void build_lines(LocFile *lf)
 {
-    size_t cap = 64;
+    size_t cap = 64 + lf->len / 32;   /* lines are rarely shorter: one allocation */
     lf->line_start = xmalloc(cap * sizeof *lf->line_start);
     lf->line_start[0] = 0;
     lf->nlines = 1;

@@ -76,12 +76,22 @@ void check_utf8(ParseCtx *ctx)
     bool nul = false;
     size_t first_nul = 0;
     size_t i = 0;
+    const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
     while (i < n) {
+        /* no byte >= 0x80 and no zero byte in the next 16, or 8 */
+        if (i + 16 <= n) {
+            uint64_t w, x;
+            memcpy(&w, t + i, 8);
+            memcpy(&x, t + i + 8, 8);
+            if (!((w | x | ((w - ones) & ~w) | ((x - ones) & ~x)) & high)) {
+                i += 16;
+                continue;
+            }
+        }
         if (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, t + i, 8);
-            /* no byte >= 0x80 and no zero byte */
-            if (!(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull)) {
+            if (!((w | ((w - ones) & ~w)) & high)) {
                 i += 8;
                 continue;
             }
