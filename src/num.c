@@ -1,6 +1,7 @@
 /* num.c -- exact rationals: literal parsing, rounding, formatting. */
 #include "num.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,8 +221,59 @@ static void pow10z(mpz_t out, int k)
 }
 
 /* out = in x 10^decimals rounded to an integer under mode. */
+/* The 64-bit path: reports format some hundred thousand numbers a run
+ * (issue #9), nearly all with a numerator and denominator of one limb.
+ * It computes exactly what the GMP code after it computes, or declines. */
+#if GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0
+#define NUM_SMALL 1
+static const uint64_t pow10_u64[] = {
+    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+    10000000000000000000u};
+
+/* |z| when it fits 64 bits. */
+static bool small_abs(mpz_srcptr z, uint64_t *v)
+{
+    size_t n = mpz_size(z);
+    if (n > 1) return false;
+    *v = n ? (uint64_t)mpz_getlimbn(z, 0) : 0;
+    return true;
+}
+
+/* round_scaled() for |in| * 10^decimals and its quotient within 64 bits:
+ * the magnitude of the result and whether it is negative. */
+static bool round_scaled_small(const mpq_t in, int decimals, RoundMode mode, bool *neg, uint64_t *mag)
+{
+    uint64_t a, d, s;
+    if (decimals < 0 || decimals >= (int)(sizeof pow10_u64 / sizeof *pow10_u64)) return false;
+    if (!small_abs(mpq_numref(in), &a) || !small_abs(mpq_denref(in), &d)) return false;
+    if (__builtin_mul_overflow(a, pow10_u64[decimals], &s)) return false;
+    uint64_t q = s / d, r = s % d;
+    /* half away from zero: 2r >= d, written so that 2r cannot overflow */
+    if (mode == ROUND_HALF_UP && r != 0 && r >= d - r) {
+        if (q == UINT64_MAX) return false;
+        q++;
+    }
+    *neg = mpz_sgn(mpq_numref(in)) < 0 && q != 0;
+    *mag = q;
+    return true;
+}
+#else
+#define NUM_SMALL 0
+#endif
+
 static void round_scaled(mpz_t out, const mpq_t in, int decimals, RoundMode mode)
 {
+#if NUM_SMALL
+    bool neg;
+    uint64_t mag;
+    if (round_scaled_small(in, decimals, mode, &neg, &mag)) {
+        mpz_set_ui(out, (unsigned long)mag);
+        if (neg) mpz_neg(out, out);
+        return;
+    }
+#endif
     if (mpz_cmp_ui(mpq_denref(in), 1) == 0) {
         /* an integer (every rupiah amount): nothing to round */
         if (decimals <= 0) {
@@ -285,17 +337,36 @@ static void group_digits_n(Buf *b, const char *d, size_t n, char sep)
 void num_format(Buf *b, const mpq_t q, int decimals, RoundMode mode, Notation nt, bool group)
 {
     if (decimals < 0) decimals = 0;
+    char small[128];
+    char *digits = small;
+    size_t n;
     mpz_t scaled;
     mpz_init(scaled);
-    round_scaled(scaled, q, decimals, mode);
-    if (mpz_sgn(scaled) < 0) buf_putc(b, '-');
-    mpz_abs(scaled, scaled);
-    /* the digits of |scaled|: integer part, then `decimals` decimals */
-    char small[128];
-    size_t need = mpz_sizeinbase(scaled, 10) + 2;
-    char *digits = need <= sizeof small ? small : xmalloc(need);
-    mpz_get_str(digits, 10, scaled);
-    size_t n = strlen(digits);
+#if NUM_SMALL
+    bool neg;
+    uint64_t mag;
+    if (round_scaled_small(q, decimals, mode, &neg, &mag)) {
+        if (neg) buf_putc(b, '-');
+        char rev[24];
+        size_t k = 0;
+        do {
+            rev[k++] = (char)('0' + mag % 10);
+            mag /= 10;
+        } while (mag);
+        for (n = 0; n < k; n++) small[n] = rev[k - 1 - n];
+        small[n] = '\0';
+    } else
+#endif
+    {
+        round_scaled(scaled, q, decimals, mode);
+        if (mpz_sgn(scaled) < 0) buf_putc(b, '-');
+        mpz_abs(scaled, scaled);
+        /* the digits of |scaled|: integer part, then `decimals` decimals */
+        size_t need = mpz_sizeinbase(scaled, 10) + 2;
+        if (need > sizeof small) digits = xmalloc(need);
+        mpz_get_str(digits, 10, scaled);
+        n = strlen(digits);
+    }
     size_t d = (size_t)decimals;
     if (n <= d) buf_putc(b, '0');
     else if (group) group_digits_n(b, digits, n - d, nt == NOTATION_ID ? '.' : ',');
@@ -316,6 +387,22 @@ static int exact_decimals(const mpq_t q, int limit)
 {
     if (limit < 0) return -1;
     const mpz_srcptr den = mpq_denref(q);
+#if NUM_SMALL
+    uint64_t dv;
+    if (small_abs(den, &dv)) {
+        /* the same steps on one word */
+        int twos = __builtin_ctzll(dv);
+        if (twos > limit) return -1;
+        dv >>= twos;
+        int fives = 0;
+        while (fives <= limit && dv % 5 == 0) {
+            dv /= 5;
+            fives++;
+        }
+        int need = twos > fives ? twos : fives;
+        return dv == 1 && need <= limit ? need : -1;
+    }
+#endif
     mp_bitcnt_t twos = mpz_scan1(den, 0);
     if (twos > (mp_bitcnt_t)limit) return -1;
     mpz_t rest;

@@ -635,6 +635,113 @@ END_TEST
 
 /* num_add: integers take a fast path; the result must equal mpq_add's,
  * also when out is one of the operands. */
+/* The formatting reference: q * 10^dec rounded with mpz division, the
+ * way a person does it by hand, written out digit by digit. */
+static char *ref_format(mpq_srcptr q, int dec, RoundMode mode)
+{
+    mpz_t s, r, ten;
+    mpz_inits(s, r, ten, NULL);
+    mpz_ui_pow_ui(ten, 10, (unsigned long)dec);
+    mpz_mul(s, mpq_numref(q), ten);
+    mpz_tdiv_qr(s, r, s, mpq_denref(q));
+    mpz_abs(r, r);
+    mpz_mul_ui(r, r, 2);
+    if (mode == ROUND_HALF_UP && mpz_sgn(r) != 0 && mpz_cmp(r, mpq_denref(q)) >= 0) {
+        if (mpq_sgn(q) < 0) mpz_sub_ui(s, s, 1);
+        else mpz_add_ui(s, s, 1);
+    }
+    char *digits = mpz_get_str(NULL, 10, s);
+    bool neg = digits[0] == '-';
+    char *d = digits + neg;
+    size_t n = strlen(d);
+    Buf b;
+    buf_init(&b);
+    if (neg) buf_putc(&b, '-');
+    if (n <= (size_t)dec) {
+        buf_puts(&b, "0");
+    } else {
+        buf_putn(&b, d, n - (size_t)dec);
+    }
+    if (dec > 0) {
+        buf_putc(&b, '.');
+        for (size_t i = n; i < (size_t)dec; i++) buf_putc(&b, '0');
+        buf_puts(&b, n > (size_t)dec ? d + n - (size_t)dec : d);
+    }
+    char *out = tu_keep(b.data);
+    buf_free(&b);
+    void (*freefn)(void *, size_t);
+    mp_get_memory_functions(NULL, NULL, &freefn);
+    freefn(digits, strlen(digits) + 1);
+    mpz_clears(s, r, ten, NULL);
+    return out;
+}
+
+/* num_format has a 64-bit path next to its GMP path: over numbers at and
+ * around the 64-bit edges, with denominators of 2s and 5s and others, the
+ * output must equal the reference, and num_is_decimal its definition. */
+START_TEST(test_format_small_and_large_agree)
+{
+    static const char *const nums[] = {
+        "0", "1", "-1", "5", "-5", "15", "8363", "-8363", "999999999999999999", "18446744073709551615",
+        "18446744073709551616", "-18446744073709551615", "-18446744073709551617", "1844674407370955161",
+        "4492070793", "123456789012345678901234567890", "9223372036854775807", "-9223372036854775808",
+    };
+    static const char *const dens[] = {
+        "1", "2", "3", "4", "5", "6", "7", "8", "40", "100", "125", "1024", "9765625", "1000000000000000000",
+        "18446744073709551615", "18446744073709551616", "3000000000000000000", "1350", "82",
+    };
+    unsigned seed = 12345;
+    mpq_t q;
+    mpq_init(q);
+    int checked = 0;
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+        for (size_t j = 0; j < sizeof dens / sizeof *dens; j++) {
+            char *text = tu_printf("%s/%s", nums[i], dens[j]);
+            tu_q(q, text);
+            for (int dec = 0; dec <= 21; dec++) {
+                for (int m = 0; m < 2; m++) {
+                    RoundMode mode = m ? ROUND_DOWN : ROUND_HALF_UP;
+                    Buf b;
+                    buf_init(&b);
+                    num_format(&b, q, dec, mode, NOTATION_EN, false);
+                    char *want = ref_format(q, dec, mode);
+                    ck_assert_msg(strcmp(b.data, want) == 0, "%s with %d decimals (%s): %s, want %s", text, dec,
+                                  m ? "down" : "half up", b.data, want);
+                    buf_free(&b);
+                    checked++;
+                }
+                /* exact in dec decimals iff q * 10^dec is an integer */
+                mpz_t t;
+                mpz_init(t);
+                mpz_ui_pow_ui(t, 10, (unsigned long)dec);
+                mpz_mul(t, t, mpq_numref(q));
+                bool exact = mpz_divisible_p(t, mpq_denref(q));
+                mpz_clear(t);
+                ck_assert_msg(num_is_decimal(q, dec) == exact, "%s in %d decimals", text, dec);
+            }
+        }
+    }
+    /* random small rationals */
+    for (int k = 0; k < 20000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        long a = (long)(seed % 2000001u) - 1000000;
+        seed = seed * 1103515245u + 12345u;
+        unsigned long dn = 1 + seed % 100000u;
+        mpq_set_si(q, a, dn);
+        mpq_canonicalize(q);
+        int dec = (int)(seed >> 20) % 8;
+        Buf b;
+        buf_init(&b);
+        num_format(&b, q, dec, ROUND_HALF_UP, NOTATION_EN, false);
+        ck_assert_str_eq(b.data, ref_format(q, dec, ROUND_HALF_UP));
+        buf_free(&b);
+        checked++;
+    }
+    ck_assert_int_gt(checked, 30000);
+    mpq_clear(q);
+}
+END_TEST
+
 START_TEST(test_num_add)
 {
     const char *cases[][3] = {
@@ -739,6 +846,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_format_plain_exact);
     tcase_add_test(tc, test_is_decimal);
     tcase_add_test(tc, test_num_add);
+    tcase_add_test(tc, test_format_small_and_large_agree);
     tcase_add_test(tc, test_format_very_long);
     tcase_add_test(tc, test_numalloc_reuse_and_growth);
     suite_add_tcase(s, tc);
