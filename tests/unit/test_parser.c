@@ -728,6 +728,35 @@ START_TEST(test_load_file_of_unknown_size)
 }
 END_TEST
 
+/* JSON strings (json_put_string skips plain runs with a byte table): each
+ * single byte, and a mixed text, against the escaping rules written out. */
+START_TEST(test_json_string_every_byte)
+{
+    for (int c = 1; c < 256; c++) {
+        char in[2] = {(char)c, 0};
+        Buf b;
+        buf_init(&b);
+        json_put_string(&b, in);
+        const char *want;
+        if (c == '"') want = "\"\\\"\"";
+        else if (c == '\\') want = "\"\\\\\"";
+        else if (c == '\n') want = "\"\\n\"";
+        else if (c == '\t') want = "\"\\t\"";
+        else if (c == '\r') want = "\"\\r\"";
+        else if (c < 0x20) want = tu_printf("\"\\u%04x\"", c);
+        else if (c >= 0x80) want = "\"\\ufffd\"";   /* a lone byte is not UTF-8 */
+        else want = tu_printf("\"%c\"", c);
+        ck_assert_msg(strcmp(b.data, want) == 0, "byte 0x%02X: %s, want %s", c, b.data, want);
+        buf_free(&b);
+    }
+    Buf b;
+    buf_init(&b);
+    json_put_string(&b, "Capaian \"Tinggi\" 83,63%\tRp 4.492.070.793 \xE2\x86\x92 ok\x7F");
+    ck_assert_str_eq(b.data, "\"Capaian \\\"Tinggi\\\" 83,63%\\tRp 4.492.070.793 \xE2\x86\x92 ok\x7F\"");
+    buf_free(&b);
+}
+END_TEST
+
 static Suite *parser_suite(void)
 {
     Suite *s = suite_create("parser");
@@ -767,6 +796,7 @@ static Suite *parser_suite(void)
     tcase_add_test(tc, test_deep_calls);
     tcase_add_test(tc, test_retry_after_fast_parser_keeps_list_exact);
     tcase_add_test(tc, test_load_file_of_unknown_size);
+    tcase_add_test(tc, test_json_string_every_byte);
     suite_add_tcase(s, tc);
     return s;
 }
