@@ -555,8 +555,8 @@ START_TEST(test_prefixes_without_backing_up)
 }
 END_TEST
 
-/* The tokens of src as "kind@start-end[=text]" lines, from the scanner
- * itself. */
+/* The tokens of src as "kind@start-end[=text or =value/decimals]" lines,
+ * from the scanner itself, and the diagnostics it reported. */
 static char *scan_all(const char *src, size_t len)
 {
     LocFile *lf = locfile_new("t.sakip", src, len);
@@ -580,9 +580,14 @@ static char *scan_all(const char *src, size_t len)
         if (t == 0) break;
         buf_printf(&b, "%d@%u-%u", t, (unsigned)loc.start, (unsigned)loc.end);
         if (t == IDENT || t == STRING) buf_printf(&b, "=%s", val.str);
+        if (t == NUMBER || t == MONEY) {
+            const Expr *e = val.p;
+            buf_printf(&b, "=%s/%d", tu_qstr(e->u.num.q), e->u.num.decimals);
+        }
         buf_printf(&b, " parens=%d\n", ctx.parens);
     }
     scanner_close(sc);
+    for (size_t i = 0; i < dl.items.len; i++) buf_printf(&b, "%s %s\n", tu_diag(&dl, i)->code, tu_diag(&dl, i)->msg);
     char *out = tu_keep(b.data ? b.data : "");
     buf_free(&b);
     unit_free(u);
@@ -616,6 +621,10 @@ START_TEST(test_fast_paths_match_rules)
         "\"x\\\ny\"", "nama_1 (", "Rpx", "Rp 1.000", "_x9", "S1.", "x#c\n",
         /* longer than the keyword in their hash slot (ASan once saw a read past it) */
         "kualitas", "penanggung_jawab_x", "komponenkomponen", "dana", "tahunan",
+        /* numbers and one-byte tokens */
+        "1", "83.63%", "80, 2024: 82", "75,5", "2021..2026", "1_000", "12abc", "83.63.1", "3.", "5,",
+        "83.63,5", "(1,2)", "max(1,5)", "a<=b", "a<b", "x==y", "x=y", "a~=b", "{}", "-5", "1.5,x",
+        "7;", "9}", "2*3/4+5-6", "10%", "1\n", "(((", ")))", "99999999999999999999999999999999999999",
     };
     for (int k = 0; sakip_keywords[k]; k++) {
         /* a keyword that starts a declaration closes the open '(', and
