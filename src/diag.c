@@ -155,9 +155,23 @@ static const char *level_color(DiagLevel l)
     }
 }
 
-/* Prints the source line holding span.start and a ^~~~ underline of the
+/* Appends n in decimal. */
+static void put_int(Buf *b, int n)
+{
+    char d[16];
+    size_t k = sizeof d;
+    unsigned v = n < 0 ? 0u - (unsigned)n : (unsigned)n;
+    do {
+        d[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (n < 0) d[--k] = '-';
+    buf_putn(b, d + k, sizeof d - k);
+}
+
+/* Appends the source line holding span.start and a ^~~~ underline of the
  * part of the span that lies on that line. */
-static void print_snippet(Span span, FILE *out, bool color)
+static void put_snippet(Buf *b, Span span, bool color)
 {
     const LocFile *lf = span.file;
     int line, col, eline, ecol;
@@ -168,9 +182,11 @@ static void print_snippet(Span span, FILE *out, bool color)
     const char *text = locfile_line(lf, line, &len);
     /* Lines longer than this are shown cut around the span. */
     enum { MAXSHOW = 300 };
-    char num[32];
-    int w = snprintf(num, sizeof num, "%d", line);
-    fprintf(out, " %s | ", num);
+    buf_putc(b, ' ');
+    size_t w = b->len;
+    put_int(b, line);
+    w = b->len - w;
+    buf_puts(b, " | ");
     size_t from = 0;
     size_t start_byte = span.start - (size_t)(text - lf->text);
     if (start_byte > len) start_byte = len;
@@ -178,7 +194,7 @@ static void print_snippet(Span span, FILE *out, bool color)
     while (from > 0 && from < len && ((unsigned char)text[from] & 0xC0) == 0x80) from++;
     size_t to = len - from > MAXSHOW ? from + MAXSHOW : len;
     while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80) to++;
-    if (from) fputs("...", out);
+    if (from) buf_puts(b, "...");
     /* Invalid UTF-8 bytes are shown as '?' so the terminal stays sane.
      * Runs of good characters are written whole. */
     size_t run = from;
@@ -190,75 +206,103 @@ static void print_snippet(Span span, FILE *out, bool color)
         }
         int n = utf8_seq_len((const unsigned char *)text + i, to - i);
         if (n == 0 || (n == 1 && ((c < 0x20 && c != '\t') || c == 0x7F))) {
-            fwrite(text + run, 1, i - run, out);
-            fputc('?', out);
+            buf_putn(b, text + run, i - run);
+            buf_putc(b, '?');
             run = ++i;
         } else {
             i += (size_t)n;
         }
     }
-    fwrite(text + run, 1, to - run, out);
-    if (to < len) fputs("...", out);
-    fputc('\n', out);
-    fprintf(out, " %*s | ", w, "");
-    if (from) fputs("   ", out);
+    buf_putn(b, text + run, to - run);
+    if (to < len) buf_puts(b, "...");
+    buf_putc(b, '\n');
+    buf_putc(b, ' ');
+    for (size_t k = 0; k < w; k++) buf_putc(b, ' ');
+    buf_puts(b, " | ");
+    if (from) buf_puts(b, "   ");
     /* Copy tabs from the source so the caret lines up in any terminal. */
-    char pad[MAXSHOW + 8] = {0};
-    size_t np = 0;
     for (size_t i = from; i < start_byte && i < to;) {
-        pad[np++] = text[i] == '\t' ? '\t' : ' ';
+        buf_putc(b, text[i] == '\t' ? '\t' : ' ');
         int n = utf8_seq_len((const unsigned char *)text + i, to - i);
         i += n ? (size_t)n : 1;
     }
-    fwrite(pad, 1, np, out);
-    if (color) fputs("\033[1;32m", out);
+    if (color) buf_puts(b, "\033[1;32m");
     int ncols = (eline == line) ? ecol - col : (int)utf8_width(text + start_byte, len - start_byte);
     if (ncols > MAXSHOW) ncols = MAXSHOW;
-    char caret[MAXSHOW + 1];
-    caret[0] = '^';
-    size_t nc = 1;
-    for (int k = 1; k < ncols; k++) caret[nc++] = '~';
-    fwrite(caret, 1, nc, out);
-    if (color) fputs("\033[0m", out);
-    fputc('\n', out);
+    buf_putc(b, '^');
+    for (int k = 1; k < ncols; k++) buf_putc(b, '~');
+    if (color) buf_puts(b, "\033[0m");
+    buf_putc(b, '\n');
 }
 
-static void print_location(Span span, FILE *out)
+static void put_location(Buf *b, Span span)
 {
     if (span.file) {
         int line, col;
         locfile_pos(span.file, span.start, &line, &col);
-        fprintf(out, "%s:%d:%d: ", span.file->name, line, col);
+        buf_puts(b, span.file->name);
+        buf_putc(b, ':');
+        put_int(b, line);
+        buf_putc(b, ':');
+        put_int(b, col);
+        buf_puts(b, ": ");
     } else {
-        fputs("sakip: ", out);
+        buf_puts(b, "sakip: ");
     }
 }
 
-void diag_print_one(const Diag *d, FILE *out, bool color)
+/* Appends d as diag_print_one prints it. */
+static void put_diag(Buf *b, const Diag *d, bool color)
 {
-    if (color) fputs("\033[1m", out);
-    print_location(d->span, out);
-    if (color) fputs(level_color(d->level), out);
-    fprintf(out, "%s:", level_name(d->level));
-    if (color) fputs("\033[0;1m", out);
-    fprintf(out, " %s", d->msg);
-    if (color) fputs("\033[0m", out);
-    if (d->code) fprintf(out, " [%s]", d->code);
-    fputc('\n', out);
-    if (d->span.file) print_snippet(d->span, out, color);
+    if (color) buf_puts(b, "\033[1m");
+    put_location(b, d->span);
+    if (color) buf_puts(b, level_color(d->level));
+    buf_puts(b, level_name(d->level));
+    buf_putc(b, ':');
+    if (color) buf_puts(b, "\033[0;1m");
+    buf_putc(b, ' ');
+    buf_puts(b, d->msg);
+    if (color) buf_puts(b, "\033[0m");
+    if (d->code) {
+        buf_puts(b, " [");
+        buf_puts(b, d->code);
+        buf_putc(b, ']');
+    }
+    buf_putc(b, '\n');
+    if (d->span.file) put_snippet(b, d->span, color);
     for (size_t i = 0; i < d->labels.len; i++) {
         const DiagLabel *l = d->labels.items[i];
-        print_location(l->span, out);
-        fprintf(out, "note: %s\n", l->msg);
-        if (l->span.file) print_snippet(l->span, out, color);
+        put_location(b, l->span);
+        buf_puts(b, "note: ");
+        buf_puts(b, l->msg);
+        buf_putc(b, '\n');
+        if (l->span.file) put_snippet(b, l->span, color);
     }
-    for (size_t i = 0; i < d->hints.len; i++)
-        fprintf(out, "help: %s\n", (const char *)d->hints.items[i]);
+    for (size_t i = 0; i < d->hints.len; i++) {
+        buf_puts(b, "help: ");
+        buf_puts(b, (const char *)d->hints.items[i]);
+        buf_putc(b, '\n');
+    }
+}
+
+/* Diagnostics are built in memory and written with one fwrite: a national
+ * check prints tens of thousands (issue #9). */
+void diag_print_one(const Diag *d, FILE *out, bool color)
+{
+    Buf b;
+    buf_init(&b);
+    put_diag(&b, d, color);
+    fwrite(b.data, 1, b.len, out);
+    buf_free(&b);
 }
 
 void diag_print_text(const DiagList *dl, FILE *out, bool color)
 {
-    for (size_t i = 0; i < dl->items.len; i++) diag_print_one(dl->items.items[i], out, color);
+    Buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < dl->items.len; i++) put_diag(&b, dl->items.items[i], color);
+    if (b.len) fwrite(b.data, 1, b.len, out);
+    buf_free(&b);
 }
 
 /* Bytes a JSON string takes as they are: printable ASCII but '"' and
