@@ -614,7 +614,7 @@ static void tune_malloc(void)
 int main(int argc, char **argv)
 {
     tune_malloc();
-    numalloc_install();
+    if (numalloc_install()) value_pool_enable();
     i18n_init();
     if (argc < 2) {
         usage(stderr);

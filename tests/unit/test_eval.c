@@ -261,6 +261,39 @@ START_TEST(test_memo_follows_what_ifs)
 }
 END_TEST
 
+/* The CLI's pool of cleared numbers (value_pool_enable): a Value from it
+ * starts at 0, Values taken together do not share limbs, and clearing
+ * more than the pool keeps frees the rest.  (Each Check test runs in its
+ * own process, so the pool stays off for the others.) */
+START_TEST(test_value_pool)
+{
+    value_pool_enable();
+    enum { N = 100 };
+    static Value v[N];
+    for (int i = 0; i < N; i++) {
+        value_init(&v[i]);
+        mpq_set_ui(v[i].q, (unsigned long)i * 1000003u, 7);   /* needs limbs of its own */
+        mpq_canonicalize(v[i].q);
+    }
+    for (int i = 0; i < N; i++) value_clear(&v[i]);   /* 64 kept, 36 freed */
+    for (int i = 0; i < N; i++) {
+        value_init(&v[i]);
+        ck_assert_int_eq(mpq_sgn(v[i].q), 0);
+        ck_assert_int_eq(v[i].kind, V_UNDEF);
+        mpz_ui_pow_ui(mpq_numref(v[i].q), 3, 100 + (unsigned long)i);   /* grows the limbs */
+    }
+    for (int i = 0; i < N; i++) {
+        mpz_t want;
+        mpz_init(want);
+        mpz_ui_pow_ui(want, 3, 100 + (unsigned long)i);
+        ck_assert_int_eq(mpz_cmp(mpq_numref(v[i].q), want), 0);
+        ck_assert_int_eq(mpz_cmp_ui(mpq_denref(v[i].q), 1), 0);
+        mpz_clear(want);
+        value_clear(&v[i]);
+    }
+}
+END_TEST
+
 /* ---- budget ---- */
 
 static const char budget_src[] =
@@ -941,6 +974,7 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, test_capaian_missing_is_reported_in_claims);
     tcase_add_test(tc, test_sasaran_mean);
     tcase_add_test(tc, test_memo_follows_what_ifs);
+    tcase_add_test(tc, test_value_pool);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("budget");
