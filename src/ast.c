@@ -1,11 +1,12 @@
 /* ast.c -- construction of units, entities and expressions; the
  * per-instansi symbol table. */
 #include "ast.h"
+#include "numalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static void clear_mpq(void *p) { mpq_clear(p); }
+static void clear_mpq(void *p) { num_clear(p); }
 
 Unit *unit_new(LocFile *lf)
 {
@@ -108,7 +109,7 @@ Expr *expr_new(Unit *u, ExprKind k, Span s)
 Expr *expr_num_zero(Unit *u, Span s, bool money)
 {
     Expr *e = expr_new(u, money ? EX_MONEY : EX_NUM, s);
-    mpq_init(e->u.num.q);
+    num_init(e->u.num.q);
     arena_on_free(&u->arena, clear_mpq, e->u.num.q);
     return e;
 }

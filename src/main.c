@@ -614,7 +614,7 @@ static void tune_malloc(void)
 int main(int argc, char **argv)
 {
     tune_malloc();
-    if (numalloc_install()) value_pool_enable();
+    numalloc_install();
     i18n_init();
     if (argc < 2) {
         usage(stderr);

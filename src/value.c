@@ -1,49 +1,19 @@
 /* value.c -- value constructors and display. */
 #include "value.h"
-
-#include <string.h>
 #include "i18n.h"
-
-/* Numbers of cleared Values, kept for the next value_init when the pool
- * is on: evaluation initialises and clears a Value for most expression
- * nodes, and GMP allocates limbs for each (issue #9).  A kept mpq_t is
- * moved whole (its fields point to its limbs, not to itself).  Off by
- * default, so that memory checkers see every number freed; the CLI turns
- * it on with its number allocator. */
-enum { VALUE_POOL_MAX = 64 };
-static mpq_t value_pool[VALUE_POOL_MAX];
-static int value_pool_len = -1;     /* -1: off */
-
-void value_pool_enable(void)
-{
-    if (value_pool_len < 0) value_pool_len = 0;
-}
+#include "numalloc.h"
 
 void value_init(Value *v)
 {
     v->kind = V_UNDEF;
-    if (value_pool_len > 0) {
-        value_pool_len--;
-        memcpy(v->q, value_pool[value_pool_len], sizeof(mpq_t));
-        mpq_set_ui(v->q, 0, 1);
-    } else {
-        mpq_init(v->q);
-    }
+    num_init(v->q);
     v->text = NULL;
     v->b = false;
     v->ent = NULL;
     v->decimals = -1;
 }
 
-void value_clear(Value *v)
-{
-    if (value_pool_len >= 0 && value_pool_len < VALUE_POOL_MAX) {
-        memcpy(value_pool[value_pool_len], v->q, sizeof(mpq_t));
-        value_pool_len++;
-    } else {
-        mpq_clear(v->q);
-    }
-}
+void value_clear(Value *v) { num_clear(v->q); }
 
 void value_set(Value *dst, const Value *src)
 {

@@ -21,8 +21,6 @@ typedef struct Value {
 } Value;
 
 void value_init(Value *v);
-/* Keeps cleared numbers for reuse (see value.c); for the CLI. */
-void value_pool_enable(void);
 void value_clear(Value *v);
 void value_set(Value *dst, const Value *src);
 void value_undef(Value *v, const char *why);
