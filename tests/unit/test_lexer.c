@@ -480,6 +480,28 @@ START_TEST(test_nul_byte)
 }
 END_TEST
 
+/* check_utf8 passes over 16 plain bytes at a time: a bad byte or a NUL
+ * at every offset of a 40-byte comment, hence every place within and
+ * across its 16-byte steps, is found at its own column. */
+START_TEST(test_bad_byte_at_every_offset)
+{
+    for (int pos = 0; pos < 40; pos++) {
+        for (int nul = 0; nul < 2; nul++) {
+            char src[64];
+            int n = 0;
+            src[n++] = '#';
+            for (int k = 0; k < 40; k++) src[n++] = k == pos ? (nul ? '\0' : '\xFF') : 'a';
+            src[n++] = '\n';
+            DiagList dl;
+            Unit *u = tu_parse_n(src, (size_t)n, &dl);
+            ck_assert_msg(tu_count(&dl, "E0100") == 1, "offset %d%s:%s", pos, nul ? " (NUL)" : "", tu_dump(&dl));
+            tu_assert_diag_at(&dl, "E0100", 1, pos + 2);
+            tu_free(u, &dl);
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_curly_quotes)
 {
     DiagList dl;
@@ -595,6 +617,47 @@ static char *scan_all(const char *src, size_t len)
     return out;
 }
 
+/* Each keyword's token, written out here rather than taken from the
+ * scanner's table (sakip_keywords[] must follow the token order), and
+ * whether it starts a declaration, which closes any open '(' (parens=0
+ * after "( keyword"). */
+START_TEST(test_keyword_tokens)
+{
+    static const struct { const char *word; int tok; bool decl; } kw[] = {
+        {"sakip", SAKIP, 0}, {"instansi", INSTANSI, 1}, {"induk", INDUK, 0}, {"tahun", TAHUN, 0},
+        {"periode", PERIODE, 0}, {"kepala", KEPALA, 0}, {"impor", IMPOR, 1}, {"skala", SKALA, 1},
+        {"nilai", NILAI, 0}, {"atur", ATUR, 1}, {"tujuan", TUJUAN, 1}, {"misi", MISI, 0},
+        {"sasaran", SASARAN, 1}, {"indikator", INDIKATOR, 0}, {"satuan", SATUAN, 0},
+        {"polaritas", POLARITAS, 0}, {"positif", POSITIF, 0}, {"negatif", NEGATIF, 0},
+        {"target", TARGET, 0}, {"realisasi", REALISASI, 0}, {"rumus", RUMUS, 0}, {"data", DATA, 0},
+        {"penanggung_jawab", PENANGGUNG_JAWAB, 0}, {"sumber", SUMBER, 0}, {"penjelasan", PENJELASAN, 0},
+        {"program", PROGRAM, 1}, {"kegiatan", KEGIATAN, 0}, {"subkegiatan", SUBKEGIATAN, 0},
+        {"mendukung", MENDUKUNG, 0}, {"anggaran", ANGGARAN, 0}, {"keluaran", KELUARAN, 0},
+        {"aturan", ATURAN, 1}, {"periksa", PERIKSA, 1}, {"pesan", PESAN, 0}, {"jika", JIKA, 0},
+        {"maka", MAKA, 0}, {"lainnya", LAINNYA, 0}, {"dan", DAN, 0}, {"atau", ATAU, 0},
+        {"tidak", TIDAK, 0}, {"benar", BENAR, 0}, {"salah", SALAH, 0}, {"andai", ANDAI, 0},
+        {"batal", BATAL, 0}, {"jelaskan", JELASKAN, 0}, {"perjanjian", PERJANJIAN, 1},
+        {"mengubah", MENGUBAH, 0}, {"tanggal", TANGGAL, 0}, {"pihak", PIHAK, 0},
+        {"pembanding", PEMBANDING, 0}, {"survei", SURVEI, 1}, {"unsur", UNSUR, 0},
+        {"jawaban", JAWABAN, 0}, {"berkas", BERKAS, 0}, {"penilaian", PENILAIAN, 1},
+        {"komponen", KOMPONEN, 0},
+    };
+    size_t nkw = 0;
+    while (sakip_keywords[nkw]) nkw++;
+    ck_assert_uint_eq(nkw, sizeof kw / sizeof *kw);
+    for (size_t i = 0; i < sizeof kw / sizeof *kw; i++) {
+        char *src = tu_printf("( %s", kw[i].word);
+        char *got = scan_all(src, strlen(src));
+        char *want = tu_printf("\n%d@2-%zu parens=%d\n", kw[i].tok, 2 + strlen(kw[i].word), kw[i].decl ? 0 : 1);
+        ck_assert_msg(strstr(got, want), "%s: %s", kw[i].word, got);
+        /* one letter more or less is a name */
+        src = tu_printf("%sx %.*s", kw[i].word, (int)strlen(kw[i].word) - 1, kw[i].word);
+        got = scan_all(src, strlen(src));
+        ck_assert_msg(!strstr(got, tu_printf("\n%d@", kw[i].tok)), "%s: %s", src, got);
+    }
+}
+END_TEST
+
 /* Removes the "@start-end" spans from scan_all()'s lines. */
 static char *without_spans(char *s)
 {
@@ -687,8 +750,10 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_long_number);
     tcase_add_test(tc, test_nul_byte);
     tcase_add_test(tc, test_curly_quotes);
+    tcase_add_test(tc, test_bad_byte_at_every_offset);
     tcase_add_test(tc, test_prefixes_without_backing_up);
     tcase_add_test(tc, test_fast_paths_match_rules);
+    tcase_add_test(tc, test_keyword_tokens);
     suite_add_tcase(s, tc);
     return s;
 }
