@@ -8,26 +8,28 @@
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* 10^0 .. 10^19, every power of ten that fits 64 bits. */
+static const uint64_t pow10_u64[] = {
+    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+    10000000000000000000u};
+
 /* out = the nd digits d[0..nd) (no terminator needed) with the last ndec
  * of them after the decimal point. */
 static void set_digits(mpq_t out, char *d, size_t nd, size_t ndec)
 {
-    if (nd <= 18 && sizeof(unsigned long) >= 8) {
+    if (nd <= 18 && sizeof(unsigned long) >= sizeof(uint64_t)) {
         /* fits in 64 bits: no string conversion, no power computation */
-        static const unsigned long pow10[] = {1ul, 10ul, 100ul, 1000ul, 10000ul, 100000ul, 1000000ul,
-                                              10000000ul, 100000000ul, 1000000000ul, 10000000000ul,
-                                              100000000000ul, 1000000000000ul, 10000000000000ul,
-                                              100000000000000ul, 1000000000000000ul, 10000000000000000ul,
-                                              100000000000000000ul, 1000000000000000000ul};
-        unsigned long v = 0;
-        for (size_t i = 0; i < nd; i++) v = v * 10 + (unsigned long)(d[i] - '0');
+        uint64_t v = 0;
+        for (size_t i = 0; i < nd; i++) v = v * 10 + (uint64_t)(d[i] - '0');
         /* v / 10^ndec in lowest terms without a gcd: the denominator has
          * only the factors 2 and 5, so take out those v shares with it */
-        unsigned long den = pow10[ndec];
+        uint64_t den = pow10_u64[ndec];
         while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }   /* v = 0 ends with den = 1 */
         while (den % 2 == 0 && v % 2 == 0) { v /= 2; den /= 2; }
         while (den % 5 == 0 && v % 5 == 0) { v /= 5; den /= 5; }
-        mpq_set_ui(out, v, den);
+        mpq_set_ui(out, (unsigned long)v, (unsigned long)den);
         return;
     }
     d[nd] = '\0';
@@ -220,17 +222,11 @@ static void pow10z(mpz_t out, int k)
     mpz_set(out, cache[k]);
 }
 
-/* out = in x 10^decimals rounded to an integer under mode. */
 /* The 64-bit path: reports format some hundred thousand numbers a run
  * (issue #9), nearly all with a numerator and denominator of one limb.
  * It computes exactly what the GMP code after it computes, or declines. */
 #if GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0
 #define NUM_SMALL 1
-static const uint64_t pow10_u64[] = {
-    1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
-    10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
-    1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
-    10000000000000000000u};
 
 /* |z| when it fits 64 bits. */
 static bool small_abs(mpz_srcptr z, uint64_t *v)
@@ -263,6 +259,7 @@ static bool round_scaled_small(const mpq_t in, int decimals, RoundMode mode, boo
 #define NUM_SMALL 0
 #endif
 
+/* out = in x 10^decimals rounded to an integer under mode. */
 static void round_scaled(mpz_t out, const mpq_t in, int decimals, RoundMode mode)
 {
 #if NUM_SMALL
@@ -337,35 +334,35 @@ static void group_digits_n(Buf *b, const char *d, size_t n, char sep)
 void num_format(Buf *b, const mpq_t q, int decimals, RoundMode mode, Notation nt, bool group)
 {
     if (decimals < 0) decimals = 0;
+    /* the digits of the rounded |q| x 10^decimals: integer part, then
+     * `decimals` decimals */
     char small[128];
-    char *digits = small;
+    char *digits, *heap = NULL;
     size_t n;
-    mpz_t scaled;
-    mpz_init(scaled);
 #if NUM_SMALL
     bool neg;
     uint64_t mag;
     if (round_scaled_small(q, decimals, mode, &neg, &mag)) {
         if (neg) buf_putc(b, '-');
-        char rev[24];
-        size_t k = 0;
+        digits = small + sizeof small;
         do {
-            rev[k++] = (char)('0' + mag % 10);
+            *--digits = (char)('0' + mag % 10);
             mag /= 10;
         } while (mag);
-        for (n = 0; n < k; n++) small[n] = rev[k - 1 - n];
-        small[n] = '\0';
+        n = (size_t)(small + sizeof small - digits);
     } else
 #endif
     {
+        mpz_t scaled;
+        mpz_init(scaled);
         round_scaled(scaled, q, decimals, mode);
         if (mpz_sgn(scaled) < 0) buf_putc(b, '-');
         mpz_abs(scaled, scaled);
-        /* the digits of |scaled|: integer part, then `decimals` decimals */
         size_t need = mpz_sizeinbase(scaled, 10) + 2;
-        if (need > sizeof small) digits = xmalloc(need);
+        digits = need <= sizeof small ? small : (heap = xmalloc(need));
         mpz_get_str(digits, 10, scaled);
         n = strlen(digits);
+        mpz_clear(scaled);
     }
     size_t d = (size_t)decimals;
     if (n <= d) buf_putc(b, '0');
@@ -376,8 +373,7 @@ void num_format(Buf *b, const mpq_t q, int decimals, RoundMode mode, Notation nt
         for (size_t i = n; i < d; i++) buf_putc(b, '0');
         buf_putn(b, n > d ? digits + n - d : digits, n > d ? d : n);
     }
-    if (digits != small) free(digits);
-    mpz_clear(scaled);
+    free(heap);
 }
 
 /* The decimals of q's exact decimal expansion, or -1 when it has more
