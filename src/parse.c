@@ -69,7 +69,7 @@ void check_utf8(ParseCtx *ctx)
 {
     const unsigned char *t = (const unsigned char *)ctx->lf->text;
     size_t n = ctx->lf->len;
-    /* Pass over plain ASCII eight bytes at a time; look closer only at
+    /* Pass over plain ASCII sixteen bytes at a time; look closer only at
      * bytes with the high bit set or zero. */
     enum { MAX_SHOWN = 8 };
     size_t bad_at[MAX_SHOWN + 1], bad_end[MAX_SHOWN + 1], nbad = 0;
@@ -78,21 +78,13 @@ void check_utf8(ParseCtx *ctx)
     size_t i = 0;
     const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
     while (i < n) {
-        /* no byte >= 0x80 and no zero byte in the next 16, or 8 */
+        /* no byte >= 0x80 and no zero byte in the next 16 */
         if (i + 16 <= n) {
             uint64_t w, x;
             memcpy(&w, t + i, 8);
             memcpy(&x, t + i + 8, 8);
             if (!((w | x | ((w - ones) & ~w) | ((x - ones) & ~x)) & high)) {
                 i += 16;
-                continue;
-            }
-        }
-        if (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, t + i, 8);
-            if (!((w | ((w - ones) & ~w)) & high)) {
-                i += 8;
                 continue;
             }
         }
