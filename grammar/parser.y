@@ -806,11 +806,7 @@ int parse_expected(const char *text, size_t len, const char **names, int max)
     DiagList dl;
     diag_list_init(&dl);
     ParseCtx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.unit = scratch;
-    ctx.lf = lf;
-    ctx.diags = &dl;
-    ctx.mode = PARSE_REPL;
+    parse_ctx_init(&ctx, scratch, lf, &dl, PARSE_REPL);
     ReplItem item;
     ctx.repl = &item;
     int n = -1;

@@ -161,7 +161,7 @@ static void run_parser(ParseCtx *ctx, bool fast)
     scanner_close(sc);
 }
 
-static void ctx_start(ParseCtx *ctx, Unit *u, LocFile *lf, DiagList *dl, ParseMode mode)
+void parse_ctx_init(ParseCtx *ctx, Unit *u, LocFile *lf, DiagList *dl, ParseMode mode)
 {
     memset(ctx, 0, sizeof *ctx);
     ctx->unit = u;
@@ -173,7 +173,7 @@ static void ctx_start(ParseCtx *ctx, Unit *u, LocFile *lf, DiagList *dl, ParseMo
 void parse_more(Unit *u, LocFile *lf, DiagList *dl)
 {
     ParseCtx ctx;
-    ctx_start(&ctx, u, lf, dl, PARSE_FILE);
+    parse_ctx_init(&ctx, u, lf, dl, PARSE_FILE);
     run_parser(&ctx, false);
 }
 
@@ -186,14 +186,14 @@ Unit *parse_unit(LocFile *lf, DiagList *dl)
     Unit *u = unit_new(lf);
     size_t mark = dl->items.len;
     ParseCtx ctx;
-    ctx_start(&ctx, u, lf, dl, PARSE_FILE);
+    parse_ctx_init(&ctx, u, lf, dl, PARSE_FILE);
     run_parser(&ctx, true);
     if (ctx.fast_failed || ctx.stop || dl->items.len != mark) {
         diag_list_truncate(dl, mark);
         u->file = NULL;              /* the new unit takes lf over */
         unit_free(u);
         u = unit_new(lf);
-        ctx_start(&ctx, u, lf, dl, PARSE_FILE);
+        parse_ctx_init(&ctx, u, lf, dl, PARSE_FILE);
         run_parser(&ctx, false);
     }
     u->truncated = ctx.stop;
@@ -203,7 +203,7 @@ Unit *parse_unit(LocFile *lf, DiagList *dl)
 bool parse_repl(Unit *u, LocFile *lf, DiagList *dl, ReplItem *out)
 {
     ParseCtx ctx;
-    ctx_start(&ctx, u, lf, dl, PARSE_REPL);
+    parse_ctx_init(&ctx, u, lf, dl, PARSE_REPL);
     memset(out, 0, sizeof *out);
     ctx.repl = out;
     size_t before = dl->nerrors;

@@ -79,6 +79,8 @@ void parse_more(Unit *u, LocFile *lf, DiagList *dl);
 int parse_expected(const char *text, size_t len, const char **names, int max);
 
 typedef void *yyscan_t;
+/* A fresh context for parsing lf into u; diagnostics go to dl. */
+void parse_ctx_init(ParseCtx *ctx, Unit *u, LocFile *lf, DiagList *dl, ParseMode mode);
 int scanner_open(ParseCtx *ctx, yyscan_t *sc);
 void scanner_close(yyscan_t sc);
 

@@ -586,24 +586,20 @@ static char *scan_all(const char *src, size_t len)
     DiagList dl;
     diag_list_init(&dl);
     ParseCtx ctx;
-    memset(&ctx, 0, sizeof ctx);
-    ctx.unit = u;
-    ctx.lf = lf;
-    ctx.diags = &dl;
-    ctx.mode = PARSE_FILE;
+    parse_ctx_init(&ctx, u, lf, &dl, PARSE_FILE);
     yyscan_t sc;
     ck_assert_int_eq(scanner_open(&ctx, &sc), 0);
     Buf b;
     buf_init(&b);
     for (int n = 0; n < 100; n++) {
-        union { const char *str; void *p; } val = {0};
+        YYSTYPE val = {0};
         Span loc = {0};
         int t = parse_next_token(&val, &loc, sc);
         if (t == 0) break;
         buf_printf(&b, "%d@%u-%u", t, (unsigned)loc.start, (unsigned)loc.end);
         if (t == IDENT || t == STRING) buf_printf(&b, "=%s", val.str);
         if (t == NUMBER || t == MONEY) {
-            const Expr *e = val.p;
+            const Expr *e = val.expr;
             buf_printf(&b, "=%s/%d", tu_qstr(e->u.num.q), e->u.num.decimals);
         }
         buf_printf(&b, " parens=%d\n", ctx.parens);
