@@ -840,27 +840,50 @@ void recap_row_free(RecapRow *r)
 }
 
 /* Groups by induk (in order of first appearance), then ranks by mean
- * capaian, best first; units without a mean come last. */
-static Vec *recap_order;   /* induk strings in first-seen order, for recap_cmp */
-
-static size_t induk_rank(const char *induk)
-{
-    for (size_t i = 0; i < recap_order->len; i++)
-        if (!strcmp(recap_order->items[i], induk)) return i;
-    return recap_order->len;
-}
-
+ * capaian, best first; units without a mean come last.  The group is
+ * numbered once per row (recap_number_groups), so sorting a nation's
+ * 7 300 rows compares integers, not induk names (doc/performance.md). */
 static int recap_cmp(const void *pa, const void *pb)
 {
     const RecapRow *a = *(RecapRow *const *)pa, *b = *(RecapRow *const *)pb;
-    size_t ga = induk_rank(a->induk), gb = induk_rank(b->induk);
-    if (ga != gb) return ga < gb ? -1 : 1;
+    if (a->group != b->group) return a->group < b->group ? -1 : 1;
     if (a->has_mean != b->has_mean) return a->has_mean ? -1 : 1;
     if (a->has_mean) {
         int c = mpq_cmp(b->mean, a->mean);
         if (c) return c;
     }
     return strcmp(a->nama, b->nama);
+}
+
+static size_t fnv1a(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Numbers each row's induk in order of first appearance, through an
+ * open-addressing table of the induk seen so far; returns how many
+ * there are. */
+static size_t recap_number_groups(Vec *rows)
+{
+    size_t cap = 16;
+    while (cap < 2 * rows->len) cap *= 2;
+    RecapRow **seen = xcalloc(cap, sizeof *seen);   /* first row of each induk */
+    size_t groups = 0;
+    for (size_t i = 0; i < rows->len; i++) {
+        RecapRow *r = rows->items[i];
+        size_t h = fnv1a(r->induk) & (cap - 1);
+        while (seen[h] && strcmp(seen[h]->induk, r->induk)) h = (h + 1) & (cap - 1);
+        if (!seen[h]) {
+            seen[h] = r;
+            r->group = groups++;
+        } else {
+            r->group = seen[h]->group;
+        }
+    }
+    free(seen);
+    return groups;
 }
 
 typedef struct RecapSum {
@@ -970,16 +993,8 @@ static void recap_total_row(Table *t, Eval *fmt, const char *label, RecapSum *s,
 
 Table *recap_table(Vec *rows, Notation nt)
 {
-    Vec order = {0};
-    for (size_t i = 0; i < rows->len; i++) {
-        RecapRow *r = rows->items[i];
-        bool seen = false;
-        for (size_t k = 0; k < order.len; k++) seen |= !strcmp(order.items[k], r->induk);
-        if (!seen) vec_push(&order, r->induk);
-    }
-    recap_order = &order;
+    size_t groups = recap_number_groups(rows);
     if (rows->len > 1) qsort(rows->items, rows->len, sizeof(void *), recap_cmp);
-    recap_order = NULL;
     /* Columns: the band labels of the first row's skala. */
     RecapRow *first = rows->len ? rows->items[0] : NULL;
     int nb = first ? (int)first->band_labels.len : 0;
@@ -1024,7 +1039,7 @@ Table *recap_table(Vec *rows, Notation nt)
         sum_add(&group, r, first, nb);
         sum_add(&all, r, first, nb);
         RecapRow *next = i + 1 < rows->len ? rows->items[i + 1] : NULL;
-        if (!next || strcmp(next->induk, r->induk)) {
+        if (!next || next->group != r->group) {
             Buf b;
             buf_init(&b);
             buf_printf(&b, "Jumlah %s", r->induk[0] ? r->induk : "(tanpa induk)");
@@ -1035,9 +1050,8 @@ Table *recap_table(Vec *rows, Notation nt)
             rank = 0;
         }
     }
-    if (order.len > 1) recap_total_row(t, &fmt, "Jumlah semua", &all, nb);
+    if (groups > 1) recap_total_row(t, &fmt, "Jumlah semua", &all, nb);
     sum_free(&all);
     sum_free(&group);
-    vec_free(&order);
     return t;
 }

@@ -52,6 +52,7 @@ typedef struct RecapRow {
     size_t undefined;
     mpq_t anggaran, realisasi;
     bool has_budget;
+    size_t group;            /* recap_table: its induk's place in first-seen order */
 } RecapRow;
 
 Report *report_build(Eval *ev);
