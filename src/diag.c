@@ -155,20 +155,6 @@ static const char *level_color(DiagLevel l)
     }
 }
 
-/* Appends n in decimal. */
-static void put_int(Buf *b, int n)
-{
-    char d[16];
-    size_t k = sizeof d;
-    unsigned v = n < 0 ? 0u - (unsigned)n : (unsigned)n;
-    do {
-        d[--k] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    if (n < 0) d[--k] = '-';
-    buf_putn(b, d + k, sizeof d - k);
-}
-
 /* Appends the source line holding span.start and a ^~~~ underline of the
  * part of the span that lies on that line. */
 static void put_snippet(Buf *b, Span span, bool color)
@@ -184,7 +170,7 @@ static void put_snippet(Buf *b, Span span, bool color)
     enum { MAXSHOW = 300 };
     buf_putc(b, ' ');
     size_t w = b->len;
-    put_int(b, line);
+    buf_put_long(b, line);
     w = b->len - w;
     buf_puts(b, " | ");
     size_t from = 0;
@@ -242,9 +228,9 @@ static void put_location(Buf *b, Span span)
         locfile_pos(span.file, span.start, &line, &col);
         buf_puts(b, span.file->name);
         buf_putc(b, ':');
-        put_int(b, line);
+        buf_put_long(b, line);
         buf_putc(b, ':');
-        put_int(b, col);
+        buf_put_long(b, col);
         buf_puts(b, ": ");
     } else {
         buf_puts(b, "sakip: ");

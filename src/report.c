@@ -60,7 +60,7 @@ static void cell_int(Cell *c, long n)
     c->kind = CELL_NUM;
     Buf b;
     buf_init(&b);
-    buf_printf(&b, "%ld", n);
+    buf_put_long(&b, n);
     c->text = xstrdup(b.data);
     c->plain = buf_steal(&b);
 }

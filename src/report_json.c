@@ -75,7 +75,7 @@ void report_json_unit(Buf *b, Eval *ev)
     buf_puts(b, "{");
     key_text(b, "nama", u->nama, true);
     key(b, "tahun", false);
-    buf_printf(b, "%d", ev->tahun);
+    buf_put_long(b, ev->tahun);
     key_text(b, "induk", u->induk, false);
 
     key(b, "indikator", false);
@@ -189,7 +189,7 @@ void report_json_unit(Buf *b, Eval *ev)
         locfile_pos(p->span.file, p->span.start, &line, &col);
         buf_puts(b, i ? ",\n    {" : "\n    {");
         key(b, "baris", true);
-        buf_printf(b, "%d", line);
+        buf_put_long(b, line);
         key(b, "hasil", false);
         buf_puts(b, cr == CLAIM_HOLDS ? "true" : cr == CLAIM_FAILS ? "false" : "null");
         key_text(b, "klaim", span_text(u, p->expr->span), false);
@@ -242,7 +242,7 @@ void report_json_recap(Buf *b, Vec *rows)
         if (i == 0 || strcmp(((RecapRow *)rows->items[i - 1])->induk, r->induk)) rank = 0;
         buf_puts(b, i ? ",\n    {" : "\n    {");
         key(b, "peringkat", true);
-        buf_printf(b, "%zu", ++rank);
+        buf_put_long(b, (long)++rank);
         key_text(b, "nama", r->nama, false);
         key_text(b, "induk", r->induk, false);
         key(b, "rata_capaian", false);
@@ -252,11 +252,11 @@ void report_json_recap(Buf *b, Vec *rows)
         buf_putc(b, '{');
         for (size_t k = 0; k < r->band_labels.len; k++) {
             key(b, r->band_labels.items[k], k == 0);
-            buf_printf(b, "%zu", (size_t)r->band_counts.items[k]);
+            buf_put_long(b, (long)(size_t)r->band_counts.items[k]);
         }
         buf_putc(b, '}');
         key(b, "tak_terdefinisi", false);
-        buf_printf(b, "%zu", r->undefined);
+        buf_put_long(b, (long)r->undefined);
         key(b, "anggaran", false);
         if (r->has_budget) num_format_plain(b, r->anggaran, JSON_DECIMALS); else buf_puts(b, "null");
         key(b, "realisasi", false);

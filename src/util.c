@@ -150,14 +150,35 @@ void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
 
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)
 {
+    /* Most results are short: format into the room there is, and only
+     * when that is too little, make room and format again. */
+    buf_reserve(b, 64);
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap2);
     va_end(ap2);
-    if (n < 0) return;
-    buf_reserve(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    if (n < 0) {
+        b->data[b->len] = '\0';
+        return;
+    }
+    if ((size_t)n >= b->cap - b->len) {
+        buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
+}
+
+void buf_put_long(Buf *b, long n)
+{
+    char d[24];
+    size_t k = sizeof d;
+    unsigned long v = n < 0 ? 0ul - (unsigned long)n : (unsigned long)n;
+    do {
+        d[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (n < 0) d[--k] = '-';
+    buf_putn(b, d + k, sizeof d - k);
 }
 
 void buf_printf(Buf *b, const char *fmt, ...)

@@ -55,6 +55,8 @@ void buf_puts(Buf *b, const char *s);
 void buf_putn(Buf *b, const char *s, size_t n);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+/* n in decimal, without printf's cost (reports write millions). */
+void buf_put_long(Buf *b, long n);
 char *buf_steal(Buf *b);  /* returns malloc'd string, resets b */
 
 /* Growable pointer vector. */
