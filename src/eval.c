@@ -441,16 +441,7 @@ static bool percent_of(const Value *a, const Value *b, Value *out)
     if (a->kind == V_UNDEF) { value_undef(out, a->text); return true; }
     if (b->kind == V_UNDEF) { value_undef(out, b->text); return true; }
     if (mpq_sgn(b->q) == 0) return false;
-    /* (an/ad) / (bn/bd) * 100 = 100 an bd / (ad bn), reduced once */
-    mpz_t n, d;
-    mpz_inits(n, d, NULL);
-    mpz_mul(n, mpq_numref(a->q), mpq_denref(b->q));
-    mpz_mul_ui(n, n, 100);
-    mpz_mul(d, mpq_denref(a->q), mpq_numref(b->q));
-    mpq_set_num(out->q, n);
-    mpq_set_den(out->q, d);
-    mpq_canonicalize(out->q);   /* also moves a negative sign to the numerator */
-    mpz_clears(n, d, NULL);
+    num_percent(out->q, a->q, b->q);
     out->kind = V_NUM;
     out->decimals = -1;
     return true;
@@ -496,8 +487,8 @@ static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *
         /* (target - (realisasi - target)) / target * 100 */
         Value num;
         value_init(&num);
-        mpq_sub(num.q, r->q, t->q);
-        mpq_sub(num.q, t->q, num.q);
+        num_sub(num.q, r->q, t->q);
+        num_sub(num.q, t->q, num.q);
         num.kind = V_NUM;
         if (!percent_of(&num, t, out)) value_undef(out, fmt_reason(ev, _("%s is 0"), "target"));
         value_clear(&num);
@@ -515,17 +506,17 @@ static void capaian_indikator_builtin(Eval *ev, Entity *ind, int year, Value *ou
     realisasi_indikator(ev, ind, year, &r);
     eval_target(ev, ind, year, &lo, &hi);
     if (hi.kind != V_UNDEF && r.kind != V_UNDEF && lo.kind != V_UNDEF) {
-        if (mpq_cmp(r.q, lo.q) >= 0 && mpq_cmp(r.q, hi.q) <= 0) {
+        if (num_cmp(r.q, lo.q) >= 0 && num_cmp(r.q, hi.q) <= 0) {
             mpq_set_ui(out->q, 100, 1);
             out->kind = V_NUM;
             out->decimals = -1;
         } else {
-            capaian_formula(ev, ind, &r, mpq_cmp(r.q, hi.q) > 0 ? &hi : &lo, out);
+            capaian_formula(ev, ind, &r, num_cmp(r.q, hi.q) > 0 ? &hi : &lo, out);
         }
     } else {
         capaian_formula(ev, ind, &r, &lo, out);
     }
-    if (cap && ev->has_cap && out->kind == V_NUM && mpq_cmp(out->q, ev->cap) > 0) mpq_set(out->q, ev->cap);
+    if (cap && ev->has_cap && out->kind == V_NUM && num_cmp(out->q, ev->cap) > 0) mpq_set(out->q, ev->cap);
     value_clear(&r);
     value_clear(&lo);
     value_clear(&hi);
@@ -557,7 +548,7 @@ static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
     mpq_t n;
     mpq_init(n);
     mpq_set_ui(n, (unsigned long)s->indikator.len, 1);
-    mpq_div(out->q, out->q, n);
+    num_div(out->q, out->q, n);
     mpq_clear(n);
     value_clear(&part);
 }
@@ -630,11 +621,11 @@ void eval_capaian_renstra(Eval *ev, Entity *x, Value *out)
 static bool band_holds(const Band *b, mpq_srcptr v)
 {
     if (b->lo) {
-        int c = mpq_cmp(v, b->lo->u.num.q);
+        int c = num_cmp(v, b->lo->u.num.q);
         if (c < 0 || (c == 0 && !b->lo_incl)) return false;
     }
     if (b->hi) {
-        int c = mpq_cmp(v, b->hi->u.num.q);
+        int c = num_cmp(v, b->hi->u.num.q);
         if (c > 0 || (c == 0 && !b->hi_incl)) return false;
     }
     return true;
@@ -707,7 +698,7 @@ void eval_efisiensi(Eval *ev, Entity *s, Value *out)
     eval_serapan(ev, s, &r);
     if (c.kind == V_UNDEF) value_undef(out, c.text);
     else if (r.kind == V_UNDEF) value_undef(out, r.text);
-    else value_text(out, mpq_cmp(c.q, r.q) > 0 ? "Efisien" : "Tidak Efisien");
+    else value_text(out, num_cmp(c.q, r.q) > 0 ? "Efisien" : "Tidak Efisien");
     value_clear(&c);
     value_clear(&r);
 }
@@ -731,21 +722,21 @@ void eval_ikm(Eval *ev, Entity *s, Value *out, Vec *nrr)
         mpq_set_ui(col, 0, 1);
         for (size_t i = 0; i < r; i++) {
             AnswerRow *row = s->rows.items[i];
-            if (e < row->vals.len) mpq_add(col, col, ((Expr *)row->vals.items[e])->u.num.q);
+            if (e < row->vals.len) num_add(col, col, ((Expr *)row->vals.items[e])->u.num.q);
         }
         mpq_set_ui(t, (unsigned long)r, 1);
-        mpq_div(col, col, t);                       /* NRR of this unsur */
+        num_div(col, col, t);                       /* NRR of this unsur */
         if (nrr) {
             mpq_ptr q = xmalloc(sizeof *q);
             mpq_init(q);
             mpq_set(q, col);
             vec_push(nrr, q);
         }
-        mpq_add(total, total, col);
+        num_add(total, total, col);
     }
     mpq_set_ui(t, 25, (unsigned long)n);            /* x 1/n weight x 25 */
     mpq_canonicalize(t);
-    mpq_mul(out->q, total, t);
+    num_mul(out->q, total, t);
     out->kind = V_NUM;
     out->decimals = -1;
     mpq_clears(total, col, t, NULL);
@@ -760,7 +751,7 @@ void eval_komponen(const Komponen *k, Value *out)
     mpq_set_ui(out->q, 0, 1);
     for (size_t i = 0; i < k->subs.pairs.len; i++) {
         const DataPair *p = k->subs.pairs.items[i];
-        if (p->value->kind == EX_NUM) mpq_add(out->q, out->q, p->value->u.num.q);
+        if (p->value->kind == EX_NUM) num_add(out->q, out->q, p->value->u.num.q);
     }
     out->kind = V_NUM;
     out->decimals = -1;
@@ -781,7 +772,7 @@ void eval_nilai_sakip(Eval *ev, Entity *p, Value *out)
     mpq_set_ui(out->q, 0, 1);
     for (size_t i = 0; i < p->komponen.len; i++) {
         eval_komponen(p->komponen.items[i], &k);
-        mpq_add(out->q, out->q, k.q);
+        num_add(out->q, out->q, k.q);
     }
     out->kind = V_NUM;
     out->decimals = -1;
@@ -857,7 +848,7 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
             value_clear(&v);
             return;
         }
-        int c = mpq_cmp(v.q, out->q);
+        int c = num_cmp(v.q, out->q);
         if (how == '+' || how == 'r') num_add(out->q, out->q, v.q);
         else if ((how == '<' && c < 0) || (how == '>' && c > 0)) mpq_set(out->q, v.q);
     }
@@ -867,7 +858,7 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
         mpq_t d;
         mpq_init(d);
         mpq_set_ui(d, (unsigned long)n, 1);
-        mpq_div(out->q, out->q, d);
+        num_div(out->q, out->q, d);
         mpq_clear(d);
     }
     value_clear(&v);
@@ -1002,7 +993,7 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
         }
         k = l->kind;
         if (op == OP_ADD) num_add(out->q, l->q, r->q);
-        else mpq_sub(out->q, l->q, r->q);
+        else num_sub(out->q, l->q, r->q);
         break;
     case OP_MUL:
         if (l->kind == V_MONEY && r->kind == V_MONEY) {
@@ -1011,7 +1002,7 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
             return;
         }
         k = (l->kind == V_MONEY || r->kind == V_MONEY) ? V_MONEY : V_NUM;
-        mpq_mul(out->q, l->q, r->q);
+        num_mul(out->q, l->q, r->q);
         break;
     default: /* OP_DIV */
         if (l->kind == V_NUM && r->kind == V_MONEY) {
@@ -1024,7 +1015,7 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
             return;
         }
         k = (l->kind == V_MONEY && r->kind == V_MONEY) ? V_NUM : l->kind;
-        mpq_div(out->q, l->q, r->q);
+        num_div(out->q, l->q, r->q);
         break;
     }
     out->kind = k;
@@ -1077,7 +1068,7 @@ static void eval_compare(Eval *ev, const Expr *e, const Value *l, const Value *r
         value_undef(out, _("type error"));
         return;
     }
-    int c = mpq_cmp(l->q, r->q);
+    int c = num_cmp(l->q, r->q);
     bool res = op == OP_LT ? c < 0 : op == OP_LE ? c <= 0 : op == OP_GT ? c > 0 : c >= 0;
     value_bool(out, res);
 }

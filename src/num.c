@@ -299,14 +299,156 @@ static void round_scaled(mpz_t out, const mpq_t in, int decimals, RoundMode mode
     mpz_clears(num, r, NULL);
 }
 
+/* Arithmetic on one word (doc/performance.md, round 4).  Nearly every
+ * figure of a report is a small fraction: amounts below 10^13, targets
+ * and realisasi with two decimals.  GMP's mpq functions allocate and take
+ * gcds on limbs for them; these read both operands as 64-bit numerators
+ * and denominators, compute with overflow checks, reduce by one binary
+ * gcd and store the result.  On any overflow, or when an operand does not
+ * fit, GMP computes it as before: the result is the same either way. */
+#if NUM_SMALL
+/* q as n/d with |n|, d <= INT64_MAX. */
+static bool small_q(const mpq_t q, int64_t *n, int64_t *d)
+{
+    uint64_t a, b;
+    if (!small_abs(mpq_numref(q), &a) || !small_abs(mpq_denref(q), &b)) return false;
+    if (a > INT64_MAX || b > INT64_MAX) return false;
+    *n = mpz_sgn(mpq_numref(q)) < 0 ? -(int64_t)a : (int64_t)a;
+    *d = (int64_t)b;
+    return true;
+}
+
+static uint64_t gcd_u64(uint64_t a, uint64_t b)
+{
+    if (!a) return b;
+    if (!b) return a;
+    int shift = __builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    do {
+        b >>= __builtin_ctzll(b);
+        if (a > b) {
+            uint64_t t = a;
+            a = b;
+            b = t;
+        }
+        b -= a;
+    } while (b);
+    return a << shift;
+}
+
+/* out = n/d in lowest terms; d != 0, either sign. */
+static void set_small_q(mpq_t out, int64_t n, int64_t d)
+{
+    bool neg = (n < 0) != (d < 0) && n != 0;
+    uint64_t an = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+    uint64_t ad = d < 0 ? 0 - (uint64_t)d : (uint64_t)d;
+    uint64_t g = gcd_u64(an, ad);
+    an /= g;
+    ad /= g;
+    mpz_set_ui(mpq_numref(out), (unsigned long)an);
+    if (neg) mpz_neg(mpq_numref(out), mpq_numref(out));
+    mpz_set_ui(mpq_denref(out), (unsigned long)ad);
+}
+
+/* a/b + sign * c/d on one word; false on overflow. */
+static bool add_small(mpq_t out, const mpq_t x, const mpq_t y, bool subtract)
+{
+    int64_t a, b, c, d, l, r, n, den;
+    if (!small_q(x, &a, &b) || !small_q(y, &c, &d)) return false;
+    if (b == d) {
+        /* the usual case: both integers, or the same decimals */
+        if (subtract ? __builtin_sub_overflow(a, c, &n) : __builtin_add_overflow(a, c, &n)) return false;
+        den = b;
+    } else {
+        if (__builtin_mul_overflow(a, d, &l) || __builtin_mul_overflow(c, b, &r) ||
+            __builtin_mul_overflow(b, d, &den))
+            return false;
+        if (subtract ? __builtin_sub_overflow(l, r, &n) : __builtin_add_overflow(l, r, &n)) return false;
+    }
+    set_small_q(out, n, den);
+    return true;
+}
+#endif
+
 void num_add(mpq_t out, const mpq_t a, const mpq_t b)
 {
+#if NUM_SMALL
+    if (add_small(out, a, b, false)) return;
+#endif
     if (mpz_cmp_ui(mpq_denref(a), 1) == 0 && mpz_cmp_ui(mpq_denref(b), 1) == 0) {
         mpz_add(mpq_numref(out), mpq_numref(a), mpq_numref(b));
         mpz_set_ui(mpq_denref(out), 1);
         return;
     }
     mpq_add(out, a, b);
+}
+
+void num_sub(mpq_t out, const mpq_t a, const mpq_t b)
+{
+#if NUM_SMALL
+    if (add_small(out, a, b, true)) return;
+#endif
+    mpq_sub(out, a, b);
+}
+
+void num_mul(mpq_t out, const mpq_t x, const mpq_t y)
+{
+#if NUM_SMALL
+    int64_t a, b, c, d, n, den;
+    if (small_q(x, &a, &b) && small_q(y, &c, &d) && !__builtin_mul_overflow(a, c, &n) &&
+        !__builtin_mul_overflow(b, d, &den)) {
+        set_small_q(out, n, den);
+        return;
+    }
+#endif
+    mpq_mul(out, x, y);
+}
+
+void num_div(mpq_t out, const mpq_t x, const mpq_t y)
+{
+#if NUM_SMALL
+    int64_t a, b, c, d, n, den;
+    if (small_q(x, &a, &b) && small_q(y, &c, &d) && c != 0 && !__builtin_mul_overflow(a, d, &n) &&
+        !__builtin_mul_overflow(b, c, &den)) {
+        set_small_q(out, n, den);
+        return;
+    }
+#endif
+    mpq_div(out, x, y);
+}
+
+void num_percent(mpq_t out, const mpq_t x, const mpq_t y)
+{
+#if NUM_SMALL
+    int64_t a, b, c, d, n, den;
+    if (small_q(x, &a, &b) && small_q(y, &c, &d) && c != 0 && !__builtin_mul_overflow(a, d, &n) &&
+        !__builtin_mul_overflow(n, (int64_t)100, &n) && !__builtin_mul_overflow(b, c, &den)) {
+        set_small_q(out, n, den);
+        return;
+    }
+#endif
+    /* (an/ad) / (bn/bd) * 100 = 100 an bd / (ad bn), reduced once */
+    mpz_t zn, zd;
+    mpz_inits(zn, zd, NULL);
+    mpz_mul(zn, mpq_numref(x), mpq_denref(y));
+    mpz_mul_ui(zn, zn, 100);
+    mpz_mul(zd, mpq_denref(x), mpq_numref(y));
+    mpq_set_num(out, zn);
+    mpq_set_den(out, zd);
+    mpq_canonicalize(out);   /* also moves a negative sign to the numerator */
+    mpz_clears(zn, zd, NULL);
+}
+
+int num_cmp(const mpq_t x, const mpq_t y)
+{
+#if NUM_SMALL
+    int64_t a, b, c, d, l, r;
+    if (small_q(x, &a, &b) && small_q(y, &c, &d) && !__builtin_mul_overflow(a, d, &l) &&
+        !__builtin_mul_overflow(c, b, &r))
+        return (l > r) - (l < r);
+#endif
+    int k = mpq_cmp(x, y);
+    return (k > 0) - (k < 0);
 }
 
 void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode)

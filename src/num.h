@@ -46,9 +46,17 @@ typedef enum {
  * receive malloc'd corrected spellings without "Rp ", else NULL. */
 MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2);
 
-/* out = a + b (out may be a or b); integers (every rupiah amount) are
- * added without GMP's gcd of the denominators. */
+/* out = a + b, a - b, a x b, a / b (b != 0) and a / b x 100 (b != 0);
+ * out may be a or b.  The same values GMP's mpq functions give, computed
+ * on one word when the operands and the result fit (every rupiah amount
+ * and every figure with a few decimals does). */
 void num_add(mpq_t out, const mpq_t a, const mpq_t b);
+void num_sub(mpq_t out, const mpq_t a, const mpq_t b);
+void num_mul(mpq_t out, const mpq_t a, const mpq_t b);
+void num_div(mpq_t out, const mpq_t a, const mpq_t b);
+void num_percent(mpq_t out, const mpq_t a, const mpq_t b);
+/* -1, 0 or 1 as a <, = or > b. */
+int num_cmp(const mpq_t a, const mpq_t b);
 
 /* out = in rounded to `decimals` places under `mode`. */
 void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode);

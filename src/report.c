@@ -195,14 +195,14 @@ static Table *table_measurement(Eval *ev)
             for (size_t k = 0; k < s->indikator.len; k++) {
                 eval_capaian(ev, s->indikator.items[k], ev->tahun, &c);
                 if (c.kind != V_NUM) { ok = false; break; }
-                mpq_add(sum, sum, c.q);
+                num_add(sum, sum, c.q);
             }
         }
         Buf b;
         buf_init(&b);
         if (ok) {
             mpq_set_ui(n, (unsigned long)no, 1);
-            mpq_div(sum, sum, n);
+            num_div(sum, sum, n);
             buf_puts(&b, "Rata-rata capaian indikator: ");
             eval_format_num(ev, &b, sum, ev->desimal);
             const Band *band = eval_band(eval_skala(ev), sum);
@@ -259,8 +259,8 @@ static Table *table_budget(Eval *ev)
         eval_realisasi(ev, p, ev->tahun, &r);
         if (a.kind != V_MONEY || r.kind != V_MONEY) ok = false;
         else {
-            mpq_add(ta, ta, a.q);
-            mpq_add(tr, tr, r.q);
+            num_add(ta, ta, a.q);
+            num_add(tr, tr, r.q);
         }
     }
     if (u->programs.len) {
@@ -275,12 +275,7 @@ static Table *table_budget(Eval *ev)
             Value s;
             value_init(&s);
             if (mpq_sgn(ta)) {
-                mpq_div(s.q, tr, ta);
-                mpq_t h;
-                mpq_init(h);
-                mpq_set_ui(h, 100, 1);
-                mpq_mul(s.q, s.q, h);
-                mpq_clear(h);
+                num_percent(s.q, tr, ta);
                 s.kind = V_NUM;
             }
             cell_percent(&row[4], ev, &s);
@@ -508,7 +503,7 @@ static Table *table_years(Eval *ev, bool capaian)
                 else cell_input(&row[2 + y], ev, ind, &v, NULL);
                 if (y > 0) {
                     if (v.kind == V_NUM && prev.kind == V_NUM) {
-                        mpq_sub(d.q, v.q, prev.q);
+                        num_sub(d.q, v.q, prev.q);
                         d.kind = V_NUM;
                         d.decimals = -1;
                         cell_number(&row[1 + ny + y], ev, &d, ev->desimal, false, NULL);
@@ -561,7 +556,7 @@ static Table *table_pembanding(Eval *ev)
                 eval_literal(yv->lo, &pv);
                 cell_input(&row[4], ev, ind, &pv, NULL);
                 if (r.kind == V_NUM) {
-                    mpq_sub(d.q, r.q, pv.q);
+                    num_sub(d.q, r.q, pv.q);
                     d.kind = V_NUM;
                     d.decimals = -1;
                     cell_number(&row[5], ev, &d, ev->desimal, false, NULL);
@@ -648,7 +643,7 @@ static Table *table_survei(Eval *ev)
             value_num(&v, nrr.items[k]);
             cell_number(&row[3], ev, &v, 4, false, NULL);
             mpq_set_ui(w.q, 1, (unsigned long)s->unsur.len);
-            mpq_mul(w.q, w.q, v.q);
+            num_mul(w.q, w.q, v.q);
             w.kind = V_NUM;
             cell_number(&row[4], ev, &w, 4, false, NULL);
             cell_text(&row[5], "");
@@ -789,7 +784,7 @@ RecapRow *recap_row(Eval *ev)
         for (size_t k = 0; k < s->indikator.len; k++) {
             Entity *ind = s->indikator.items[k];
             eval_capaian(ev, ind, ev->tahun, &c);
-            if (c.kind == V_NUM) mpq_add(row->mean, row->mean, c.q);
+            if (c.kind == V_NUM) num_add(row->mean, row->mean, c.q);
             else ok = false;
             n++;
             eval_predikat(ev, ind, ev->tahun, &p, NULL);
@@ -808,7 +803,7 @@ RecapRow *recap_row(Eval *ev)
         mpq_t d;
         mpq_init(d);
         mpq_set_ui(d, (unsigned long)n, 1);
-        mpq_div(row->mean, row->mean, d);
+        num_div(row->mean, row->mean, d);
         mpq_clear(d);
         row->has_mean = true;
     }
@@ -820,8 +815,8 @@ RecapRow *recap_row(Eval *ev)
             row->has_budget = false;
             break;
         }
-        mpq_add(row->anggaran, row->anggaran, a.q);
-        mpq_add(row->realisasi, row->realisasi, r.q);
+        num_add(row->anggaran, row->anggaran, a.q);
+        num_add(row->realisasi, row->realisasi, r.q);
     }
     value_clear(&c); value_clear(&p); value_clear(&a); value_clear(&r);
     return row;
@@ -849,7 +844,7 @@ static int recap_cmp(const void *pa, const void *pb)
     if (a->group != b->group) return a->group < b->group ? -1 : 1;
     if (a->has_mean != b->has_mean) return a->has_mean ? -1 : 1;
     if (a->has_mean) {
-        int c = mpq_cmp(b->mean, a->mean);
+        int c = num_cmp(b->mean, a->mean);
         if (c) return c;
     }
     return strcmp(a->nama, b->nama);
@@ -910,13 +905,13 @@ static void sum_free(RecapSum *s)
 static void sum_add(RecapSum *s, const RecapRow *r, const RecapRow *first, int nb)
 {
     s->units++;
-    if (r->has_mean) mpq_add(s->capaian_sum, s->capaian_sum, r->sum);
+    if (r->has_mean) num_add(s->capaian_sum, s->capaian_sum, r->sum);
     else s->mean_ok = false;
     s->iku += r->n_iku;
     s->undefined += r->undefined;
     if (r->has_budget) {
-        mpq_add(s->anggaran, s->anggaran, r->anggaran);
-        mpq_add(s->realisasi, s->realisasi, r->realisasi);
+        num_add(s->anggaran, s->anggaran, r->anggaran);
+        num_add(s->realisasi, s->realisasi, r->realisasi);
     } else {
         s->budget_ok = false;
     }
@@ -930,12 +925,7 @@ static void put_percent_of(Cell *c, Eval *fmt, mpq_srcptr a, mpq_srcptr b)
     Value v;
     value_init(&v);
     if (mpq_sgn(b)) {
-        mpq_div(v.q, a, b);
-        mpq_t h;
-        mpq_init(h);
-        mpq_set_ui(h, 100, 1);
-        mpq_mul(v.q, v.q, h);
-        mpq_clear(h);
+        num_percent(v.q, a, b);
         v.kind = V_NUM;
     }
     cell_percent(c, fmt, &v);
@@ -984,7 +974,7 @@ static void recap_total_row(Table *t, Eval *fmt, const char *label, RecapSum *s,
         mpq_t n;
         mpq_init(n);
         mpq_set_ui(n, (unsigned long)s->iku, 1);
-        mpq_div(mean, s->capaian_sum, n);
+        num_div(mean, s->capaian_sum, n);
         mpq_clear(n);
     }
     recap_fill(t, fmt, row, &k, mean, ok, s->bands, nb, s->undefined, s->budget_ok, s->anggaran, s->realisasi);

@@ -137,7 +137,7 @@ void report_json_unit(Buf *b, Eval *ev)
                     if (v.kind == V_NUM) {
                         mpq_t d;
                         mpq_init(d);
-                        mpq_sub(d, v.q, yv->lo->u.num.q);
+                        num_sub(d, v.q, yv->lo->u.num.q);
                         num_format_plain(b, d, JSON_DECIMALS);
                         mpq_clear(d);
                     } else {
@@ -263,13 +263,11 @@ void report_json_recap(Buf *b, Vec *rows)
         if (r->has_budget) num_format_plain(b, r->realisasi, JSON_DECIMALS); else buf_puts(b, "null");
         key(b, "serapan", false);
         if (r->has_budget && mpq_sgn(r->anggaran)) {
-            mpq_t s, h;
-            mpq_inits(s, h, NULL);
-            mpq_div(s, r->realisasi, r->anggaran);
-            mpq_set_ui(h, 100, 1);
-            mpq_mul(s, s, h);
+            mpq_t s;
+            mpq_init(s);
+            num_percent(s, r->realisasi, r->anggaran);
             num_format_plain(b, s, JSON_DECIMALS);
-            mpq_clears(s, h, NULL);
+            mpq_clear(s);
         } else {
             buf_puts(b, "null");
         }

@@ -679,6 +679,80 @@ static char *ref_format(mpq_srcptr q, int dec, RoundMode mode)
 /* num_format has a 64-bit path next to its GMP path: over numbers at and
  * around the 64-bit edges, with denominators of 2s and 5s and others, the
  * output must equal the reference, and num_is_decimal its definition. */
+/* num_add/sub/mul/div/percent/cmp give exactly what GMP gives, on the
+ * one-word path, across its edges (INT64_MAX, INT64_MIN, 2^64) and past
+ * them, where GMP takes over; out may be an operand. */
+START_TEST(test_word_arithmetic_matches_gmp)
+{
+    static const char *const vals[] = {
+        "0", "1", "-1", "2", "-3", "7/2", "-7/2", "8363/100", "82", "4492070793", "4124398349",
+        "-4492070793", "1/3", "2/3", "-5/6", "100", "123456789/1000", "9223372036854775807",
+        "-9223372036854775807", "-9223372036854775808", "9223372036854775808", "18446744073709551615",
+        "1/9223372036854775807", "3037000499", "3037000500", "-3037000500", "4294967296", "4294967295/4294967296",
+        "123456789012345678901234567890", "-1/123456789012345678901234567890", "9223372036854775807/2",
+    };
+    enum { N = sizeof vals / sizeof *vals };
+    mpq_t a, b, got, want;
+    mpq_inits(a, b, got, want, NULL);
+    int checked = 0;
+    for (size_t i = 0; i < N; i++) {
+        for (size_t j = 0; j < N; j++) {
+            tu_q(a, vals[i]);
+            tu_q(b, vals[j]);
+            for (int op = 0; op < 6; op++) {
+                bool zero = mpq_sgn(b) == 0;
+                if ((op == 3 || op == 4) && zero) continue;
+                switch (op) {
+                case 0: num_add(got, a, b); mpq_add(want, a, b); break;
+                case 1: num_sub(got, a, b); mpq_sub(want, a, b); break;
+                case 2: num_mul(got, a, b); mpq_mul(want, a, b); break;
+                case 3: num_div(got, a, b); mpq_div(want, a, b); break;
+                case 4: {
+                    num_percent(got, a, b);
+                    mpq_div(want, a, b);
+                    mpq_t h;
+                    mpq_init(h);
+                    mpq_set_ui(h, 100, 1);
+                    mpq_mul(want, want, h);
+                    mpq_clear(h);
+                    break;
+                }
+                case 5: {
+                    int c = mpq_cmp(a, b);
+                    ck_assert_msg(num_cmp(a, b) == (c > 0) - (c < 0), "cmp %s %s", vals[i], vals[j]);
+                    checked++;
+                    continue;
+                }
+                }
+                /* equal, and in lowest terms with a positive denominator */
+                ck_assert_msg(mpq_equal(got, want), "op %d on %s and %s", op, vals[i], vals[j]);
+                mpq_t canon;
+                mpq_init(canon);
+                mpq_set(canon, got);
+                mpq_canonicalize(canon);
+                ck_assert_msg(mpz_cmp(mpq_numref(canon), mpq_numref(got)) == 0 &&
+                              mpz_cmp(mpq_denref(canon), mpq_denref(got)) == 0,
+                              "op %d on %s and %s: not in lowest terms", op, vals[i], vals[j]);
+                mpq_clear(canon);
+                /* out aliasing the first operand */
+                mpq_set(got, a);
+                switch (op) {
+                case 0: num_add(got, got, b); break;
+                case 1: num_sub(got, got, b); break;
+                case 2: num_mul(got, got, b); break;
+                case 3: num_div(got, got, b); break;
+                case 4: num_percent(got, got, b); break;
+                }
+                ck_assert_msg(mpq_equal(got, want), "op %d in place on %s and %s", op, vals[i], vals[j]);
+                checked++;
+            }
+        }
+    }
+    ck_assert_int_gt(checked, 5000);
+    mpq_clears(a, b, got, want, NULL);
+}
+END_TEST
+
 START_TEST(test_format_small_and_large_agree)
 {
     static const char *const nums[] = {
@@ -847,6 +921,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_is_decimal);
     tcase_add_test(tc, test_num_add);
     tcase_add_test(tc, test_format_small_and_large_agree);
+    tcase_add_test(tc, test_word_arithmetic_matches_gmp);
     tcase_add_test(tc, test_format_very_long);
     tcase_add_test(tc, test_numalloc_reuse_and_growth);
     suite_add_tcase(s, tc);
