@@ -29,7 +29,8 @@ static void set_digits(mpq_t out, char *d, size_t nd, size_t ndec)
         while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }   /* v = 0 ends with den = 1 */
         while (den % 2 == 0 && v % 2 == 0) { v /= 2; den /= 2; }
         while (den % 5 == 0 && v % 5 == 0) { v /= 5; den /= 5; }
-        mpq_set_ui(out, (unsigned long)v, (unsigned long)den);
+        mpz_set_ui(mpq_numref(out), (unsigned long)v);      /* already in lowest terms */
+        mpz_set_ui(mpq_denref(out), (unsigned long)den);
         return;
     }
     d[nd] = '\0';
@@ -342,9 +343,14 @@ static void set_small_q(mpq_t out, int64_t n, int64_t d)
     bool neg = (n < 0) != (d < 0) && n != 0;
     uint64_t an = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
     uint64_t ad = d < 0 ? 0 - (uint64_t)d : (uint64_t)d;
-    uint64_t g = gcd_u64(an, ad);
-    an /= g;
-    ad /= g;
+    if (ad != 1) {
+        /* integers (every amount) need no gcd, nor do most quotients */
+        uint64_t g = gcd_u64(an, ad);
+        if (g != 1) {
+            an /= g;
+            ad /= g;
+        }
+    }
     mpz_set_ui(mpq_numref(out), (unsigned long)an);
     if (neg) mpz_neg(mpq_numref(out), mpq_numref(out));
     mpz_set_ui(mpq_denref(out), (unsigned long)ad);
