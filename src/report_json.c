@@ -20,11 +20,29 @@ static void put_value(Buf *b, const Value *v)
     }
 }
 
-static void key(Buf *b, const char *k, bool first)
+/* A key the user wrote (a band label, a data name): escaped. */
+static void key_escaped(Buf *b, const char *k, bool first)
 {
     if (!first) buf_putc(b, ',');
     json_put_string(b, k);
     buf_putc(b, ':');
+}
+
+/* A key this file spells: ASCII with nothing to escape, so written
+ * whole (a report has about 150 keys per instansi). */
+static void key(Buf *b, const char *k, bool first)
+{
+    size_t n = strlen(k);
+    buf_reserve(b, n + 4);
+    char *p = b->data + b->len;
+    if (!first) *p++ = ',';
+    *p++ = '"';
+    memcpy(p, k, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    *p = '\0';
+    b->len = (size_t)(p - b->data);
 }
 
 static void key_value(Buf *b, const char *k, const Value *v)
@@ -218,7 +236,7 @@ void report_json_unit(Buf *b, Eval *ev)
             for (size_t k = 0; k < pairs->len; k++) {
                 PkPair *pp = pairs->items[k];
                 if (pp->value->lo->kind != EX_NUM && pp->value->lo->kind != EX_MONEY) continue;
-                key(b, pp->ref.name, f2);
+                key_escaped(b, pp->ref.name, f2);
                 f2 = false;
                 num_format_plain(b, pp->value->lo->u.num.q, JSON_DECIMALS);
             }
@@ -251,7 +269,7 @@ void report_json_recap(Buf *b, Vec *rows)
         key(b, "predikat", false);
         buf_putc(b, '{');
         for (size_t k = 0; k < r->band_labels.len; k++) {
-            key(b, r->band_labels.items[k], k == 0);
+            key_escaped(b, r->band_labels.items[k], k == 0);
             buf_put_long(b, (long)(size_t)r->band_counts.items[k]);
         }
         buf_putc(b, '}');
