@@ -142,7 +142,7 @@ const char *span_text(Unit *u, Span s)
      * continued lines) folded to one space, for one-line messages. */
     const char *t = s.file->text + s.start;
     size_t n = s.end - s.start;
-    char *out = arena_alloc(&u->arena, n + 1);
+    char *out = arena_take(&u->arena, n + 1);   /* out[k] ends it */
     size_t k = 0;
     bool in_string = false, space = false;
     for (size_t i = 0; i < n; i++) {

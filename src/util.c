@@ -46,7 +46,6 @@ char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
 struct ArenaBlock {
     ArenaBlock *next;
-    size_t used, cap;
     max_align_t data[];
 };
 
@@ -58,37 +57,33 @@ struct ArenaCleanup {
 
 enum { ARENA_BLOCK = 32 * 1024 };
 
-void arena_init(Arena *a) { a->blocks = NULL; a->cleanups = NULL; }
-
-void *arena_alloc(Arena *a, size_t n)
+void arena_init(Arena *a)
 {
-    size_t align = sizeof(max_align_t);
-    n = (n + align - 1) / align * align;
-    ArenaBlock *b = a->blocks;
-    if (!b || b->cap - b->used < n) {
-        size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-        b = xmalloc(sizeof *b + cap);
-        b->used = 0;
-        b->cap = cap;
-        /* Keep a partly used block at the head only when the new one is
-         * an oversized single allocation. */
-        if (a->blocks && n > ARENA_BLOCK) {
-            b->next = a->blocks->next;
-            a->blocks->next = b;
-        } else {
-            b->next = a->blocks;
-            a->blocks = b;
-        }
+    a->blocks = NULL;
+    a->cleanups = NULL;
+    a->next = a->end = NULL;
+}
+
+void *arena_grow(Arena *a, size_t n)
+{
+    size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+    ArenaBlock *b = xmalloc(sizeof *b + cap);
+    if (a->blocks && n > ARENA_BLOCK) {
+        /* an oversized single allocation: the newest block keeps serving */
+        b->next = a->blocks->next;
+        a->blocks->next = b;
+        return b->data;
     }
-    void *p = (char *)b->data + b->used;
-    b->used += n;
-    memset(p, 0, n);
-    return p;
+    b->next = a->blocks;
+    a->blocks = b;
+    a->next = (char *)b->data + n;
+    a->end = (char *)b->data + cap;
+    return b->data;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_take(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -114,8 +109,7 @@ void arena_free(Arena *a)
         free(b);
         b = next;
     }
-    a->blocks = NULL;
-    a->cleanups = NULL;
+    arena_init(a);
 }
 
 /* ---- buffers ---- */
