@@ -29,8 +29,8 @@ static void set_digits(mpq_t out, char *d, size_t nd, size_t ndec)
         while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }   /* v = 0 ends with den = 1 */
         while (den % 2 == 0 && v % 2 == 0) { v /= 2; den /= 2; }
         while (den % 5 == 0 && v % 5 == 0) { v /= 5; den /= 5; }
-        mpz_set_ui(mpq_numref(out), (unsigned long)v);      /* already in lowest terms */
-        mpz_set_ui(mpq_denref(out), (unsigned long)den);
+        num_z_set_u64(mpq_numref(out), v, false);           /* already in lowest terms */
+        num_z_set_u64(mpq_denref(out), den, false);
         return;
     }
     d[nd] = '\0';
@@ -351,9 +351,8 @@ static void set_small_q(mpq_t out, int64_t n, int64_t d)
             ad /= g;
         }
     }
-    mpz_set_ui(mpq_numref(out), (unsigned long)an);
-    if (neg) mpz_neg(mpq_numref(out), mpq_numref(out));
-    mpz_set_ui(mpq_denref(out), (unsigned long)ad);
+    num_z_set_u64(mpq_numref(out), an, neg);
+    num_z_set_u64(mpq_denref(out), ad, false);
 }
 
 /* a/b + sign * c/d on one word; false on overflow. */

@@ -12,6 +12,7 @@
 #include <gmp.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "util.h"
 
 typedef enum {
@@ -45,6 +46,22 @@ typedef enum {
  * "1.000,-".  On a problem, *suggest (and for bad grouping *suggest2)
  * receive malloc'd corrected spellings without "Rp ", else NULL. */
 MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2);
+
+/* z = v, or -v when neg, writing its one limb in place when z has room.
+ * mpz_set_ui is a call that cost more than the one-word arithmetic
+ * around it (doc/performance.md, round 4); the fields are gmp.h's own. */
+static inline void num_z_set_u64(mpz_ptr z, uint64_t v, bool neg)
+{
+#if GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0
+    if (z->_mp_alloc >= 1) {
+        z->_mp_d[0] = (mp_limb_t)v;
+        z->_mp_size = v == 0 ? 0 : neg ? -1 : 1;
+        return;
+    }
+#endif
+    mpz_set_ui(z, (unsigned long)v);
+    if (neg) mpz_neg(z, z);
+}
 
 /* out = a + b, a - b, a x b, a / b (b != 0) and a / b x 100 (b != 0);
  * out may be a or b.  The same values GMP's mpq functions give, computed

@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "num.h"
 #include "util.h"
 
 #define GRAIN 8u
@@ -132,7 +133,8 @@ void num_init(mpq_t q)
     if (numpool_len > 0) {
         numpool_len--;
         memcpy(q, numpool[numpool_len], sizeof(mpq_t));
-        mpq_set_ui(q, 0, 1);
+        num_z_set_u64(mpq_numref(q), 0, false);
+        num_z_set_u64(mpq_denref(q), 1, false);
     } else {
         mpq_init(q);
     }
