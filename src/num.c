@@ -15,22 +15,27 @@ static const uint64_t pow10_u64[] = {
     1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
     10000000000000000000u};
 
+void num_set_decimal(mpq_t out, uint64_t v, int ndec)
+{
+    /* v / 10^ndec in lowest terms without a gcd: the denominator has only
+     * the factors 2 and 5, so take out those v shares with it */
+    uint64_t den = pow10_u64[ndec];
+    while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }   /* v = 0 ends with den = 1 */
+    while (den % 2 == 0 && v % 2 == 0) { v /= 2; den /= 2; }
+    while (den % 5 == 0 && v % 5 == 0) { v /= 5; den /= 5; }
+    num_z_set_u64(mpq_numref(out), v, false);
+    num_z_set_u64(mpq_denref(out), den, false);
+}
+
 /* out = the nd digits d[0..nd) (no terminator needed) with the last ndec
  * of them after the decimal point. */
 static void set_digits(mpq_t out, char *d, size_t nd, size_t ndec)
 {
-    if (nd <= 18 && sizeof(unsigned long) >= sizeof(uint64_t)) {
+    if (nd <= 18) {
         /* fits in 64 bits: no string conversion, no power computation */
         uint64_t v = 0;
         for (size_t i = 0; i < nd; i++) v = v * 10 + (uint64_t)(d[i] - '0');
-        /* v / 10^ndec in lowest terms without a gcd: the denominator has
-         * only the factors 2 and 5, so take out those v shares with it */
-        uint64_t den = pow10_u64[ndec];
-        while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }   /* v = 0 ends with den = 1 */
-        while (den % 2 == 0 && v % 2 == 0) { v /= 2; den /= 2; }
-        while (den % 5 == 0 && v % 5 == 0) { v /= 5; den /= 5; }
-        num_z_set_u64(mpq_numref(out), v, false);           /* already in lowest terms */
-        num_z_set_u64(mpq_denref(out), den, false);
+        num_set_decimal(out, v, (int)ndec);
         return;
     }
     d[nd] = '\0';

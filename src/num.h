@@ -32,6 +32,9 @@ typedef enum {
  * digits, optional '.' and decimals.  Sets *decimals to the count of
  * written decimals.  Returns false when the text is not such a literal. */
 bool num_parse_decimal(mpq_t out, const char *s, size_t n, int *decimals);
+/* out = v / 10^ndec (0 <= ndec <= 18, v < 10^18), in lowest terms: the
+ * scanner's plain numbers, read as they are scanned. */
+void num_set_decimal(mpq_t out, uint64_t v, int ndec);
 
 /* Result of reading the amount after `Rp`. */
 typedef enum {
@@ -59,7 +62,8 @@ static inline void num_z_set_u64(mpz_ptr z, uint64_t v, bool neg)
         return;
     }
 #endif
-    mpz_set_ui(z, (unsigned long)v);
+    if (sizeof(unsigned long) >= sizeof v) mpz_set_ui(z, (unsigned long)v);
+    else mpz_import(z, 1, -1, sizeof v, 0, 0, &v);
     if (neg) mpz_neg(z, z);
 }
 
