@@ -523,12 +523,13 @@ static int cmd_eval(Options *o)
         diag_list_free(&dl);
         unit_free(u);
     }
-    Table *t = recap.len > 1 ? recap_table(&recap, o->notation) : NULL;
+    /* JSON writes the recap from the rows; the others from its table */
+    Table *t = recap.len > 1 && !json ? recap_table(&recap, o->notation) : NULL;
     Buf b;
     buf_init(&b);
     if (json) {
         fputs(shown ? "\n]" : "]", out);
-        if (t) {
+        if (recap.len > 1) {
             buf_puts(&b, ",\n\"rekap\": ");
             report_json_recap(&b, &recap);
         }

@@ -593,5 +593,20 @@ void num_format_money(Buf *b, const mpq_t q, RoundMode mode, Notation nt)
 
 void num_format_plain(Buf *b, const mpq_t q, int max_dec)
 {
+#if NUM_SMALL
+    uint64_t n, d;
+    if (small_abs(mpq_denref(q), &d) && d == 1 && small_abs(mpq_numref(q), &n)) {
+        /* an integer (every amount): its digits, no rounding to do */
+        char digits[24];
+        char *p = digits + sizeof digits;
+        do {
+            *--p = (char)('0' + n % 10);
+            n /= 10;
+        } while (n);
+        if (mpz_sgn(mpq_numref(q)) < 0) *--p = '-';
+        buf_putn(b, p, (size_t)(digits + sizeof digits - p));
+        return;
+    }
+#endif
     num_format(b, q, needed_decimals(q, max_dec), ROUND_HALF_UP, NOTATION_EN, false);
 }

@@ -981,10 +981,16 @@ static void recap_total_row(Table *t, Eval *fmt, const char *label, RecapSum *s,
     mpq_clear(mean);
 }
 
-Table *recap_table(Vec *rows, Notation nt)
+size_t recap_sort(Vec *rows)
 {
     size_t groups = recap_number_groups(rows);
     if (rows->len > 1) qsort(rows->items, rows->len, sizeof(void *), recap_cmp);
+    return groups;
+}
+
+Table *recap_table(Vec *rows, Notation nt)
+{
+    size_t groups = recap_sort(rows);
     /* Columns: the band labels of the first row's skala. */
     RecapRow *first = rows->len ? rows->items[0] : NULL;
     int nb = first ? (int)first->band_labels.len : 0;

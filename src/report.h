@@ -52,7 +52,7 @@ typedef struct RecapRow {
     size_t undefined;
     mpq_t anggaran, realisasi;
     bool has_budget;
-    size_t group;            /* recap_table: its induk's place in first-seen order */
+    size_t group;            /* recap_sort: its induk's place in first-seen order */
 } RecapRow;
 
 Report *report_build(Eval *ev);
@@ -60,6 +60,10 @@ void report_free(Report *r);
 
 RecapRow *recap_row(Eval *ev);
 void recap_row_free(RecapRow *r);
+/* Groups the rows by induk (in order of first appearance) and ranks
+ * them within each by mean capaian, best first; returns the number of
+ * induk. */
+size_t recap_sort(Vec *rows);
 Table *recap_table(Vec *rows, Notation nt);   /* sorts rows by mean capaian */
 void table_free(Table *t);
 

@@ -128,9 +128,10 @@ void report_json_unit(Buf *b, Eval *ev)
             for (int y = from; y <= ev->tahun && y - from < 50; y++) {
                 eval_realisasi(ev, ind, y, &v);
                 if (v.kind == V_UNDEF) continue;
-                char yk[16];
-                snprintf(yk, sizeof yk, "%d", y);
-                key(b, yk, yfirst);
+                /* the year as the key: "2024": */
+                buf_puts(b, yfirst ? "\"" : ",\"");
+                buf_put_long(b, y);
+                buf_puts(b, "\":");
                 yfirst = false;
                 put_value(b, &v);
             }
@@ -252,12 +253,13 @@ void report_json_unit(Buf *b, Eval *ev)
 
 void report_json_recap(Buf *b, Vec *rows)
 {
+    recap_sort(rows);
     buf_putc(b, '[');
     size_t rank = 0;
     for (size_t i = 0; i < rows->len; i++) {
         RecapRow *r = rows->items[i];
         /* rows come grouped by induk; the rank is within the induk */
-        if (i == 0 || strcmp(((RecapRow *)rows->items[i - 1])->induk, r->induk)) rank = 0;
+        if (i == 0 || ((RecapRow *)rows->items[i - 1])->group != r->group) rank = 0;
         buf_puts(b, i ? ",\n    {" : "\n    {");
         key(b, "peringkat", true);
         buf_put_long(b, (long)++rank);

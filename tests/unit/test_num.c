@@ -567,6 +567,12 @@ START_TEST(test_format_plain_exact)
     /* national scale with sen, no grouping, no loss */
     ck_assert_str_eq(fmt_plain("1000000000000000001/100", 10), "10000000000000000.01");
     ck_assert_str_eq(fmt_plain("123456789012345678901234567890", 10), "123456789012345678901234567890");
+    /* integers around the one-word path's edges */
+    ck_assert_str_eq(fmt_plain("-4492070793", 10), "-4492070793");
+    ck_assert_str_eq(fmt_plain("18446744073709551615", 10), "18446744073709551615");
+    ck_assert_str_eq(fmt_plain("-18446744073709551615", 10), "-18446744073709551615");
+    ck_assert_str_eq(fmt_plain("18446744073709551616", 10), "18446744073709551616");
+    ck_assert_str_eq(fmt_plain("10", 0), "10");
 }
 END_TEST
 
