@@ -142,6 +142,12 @@ const char *span_text(Unit *u, Span s)
      * continued lines) folded to one space, for one-line messages. */
     const char *t = s.file->text + s.start;
     size_t n = s.end - s.start;
+    /* the usual claim is one line with single spaces: itself */
+    size_t m = 0;
+    if (n && t[0] != ' ' && t[n - 1] != ' ')
+        while (m < n && t[m] != '#' && t[m] != '\n' && t[m] != '\t' && t[m] != '\r' && !(t[m] == ' ' && t[m + 1] == ' '))
+            m++;
+    if (n && m == n) return arena_strndup(&u->arena, t, n);
     char *out = arena_take(&u->arena, n + 1);   /* out[k] ends it */
     size_t k = 0;
     bool in_string = false, space = false;

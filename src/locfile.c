@@ -168,6 +168,13 @@ static size_t line_index(const LocFile *lf, uint32_t off)
     return lo;
 }
 
+int locfile_line_of(const LocFile *lf, uint32_t off)
+{
+    lines(lf);
+    if (off > lf->len) off = (uint32_t)lf->len;
+    return (int)line_index(lf, off) + 1 + lf->line_base;
+}
+
 void locfile_pos(const LocFile *lf, uint32_t off, int *line, int *col)
 {
     lines(lf);

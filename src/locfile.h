@@ -37,6 +37,8 @@ void locfile_free(LocFile *lf);
 
 /* 1-based line and column of a byte offset. */
 void locfile_pos(const LocFile *lf, uint32_t off, int *line, int *col);
+/* The line alone (no column to measure). */
+int locfile_line_of(const LocFile *lf, uint32_t off);
 /* Bytes of line `line` (1-based, without the newline). */
 const char *locfile_line(const LocFile *lf, int line, size_t *len);
 

@@ -466,6 +466,8 @@ static int cmd_eval(Options *o)
         fputs(b.data ? b.data : "", out);
         buf_free(&b);
     }
+    Buf unit_out;
+    buf_init(&unit_out);
     for (size_t i = 0; i < o->files.len; i++) {
         DiagList dl;
         setup_diags(&dl, o);
@@ -476,8 +478,8 @@ static int cmd_eval(Options *o)
             Eval ev;
             eval_init(&ev, u, &dl, o->tahun);
             ev.notation = o->notation;
-            Buf b;
-            buf_init(&b);
+            Buf b = unit_out;     /* one buffer for all the units */
+            buf_reset(&b);
             if (json) {
                 buf_puts(&b, shown ? ",\n  " : "\n  ");
                 report_json_unit(&b, &ev);
@@ -511,8 +513,8 @@ static int cmd_eval(Options *o)
                 }
                 report_free(r);
             }
-            fputs(b.data ? b.data : "", out);
-            buf_free(&b);
+            if (b.len) fwrite(b.data, 1, b.len, out);
+            unit_out = b;
             shown++;
             vec_push(&recap, recap_row(&ev));
             eval_free(&ev);
@@ -523,6 +525,7 @@ static int cmd_eval(Options *o)
         diag_list_free(&dl);
         unit_free(u);
     }
+    buf_free(&unit_out);
     /* JSON writes the recap from the rows; the others from its table */
     Table *t = recap.len > 1 && !json ? recap_table(&recap, o->notation) : NULL;
     Buf b;

@@ -204,11 +204,9 @@ void report_json_unit(Buf *b, Eval *ev)
     for (size_t i = 0; i < u->periksa.len; i++) {
         Periksa *p = u->periksa.items[i];
         ClaimResult cr = eval_periksa(ev, p, &l, &r);
-        int line, col;
-        locfile_pos(p->span.file, p->span.start, &line, &col);
         buf_puts(b, i ? ",\n    {" : "\n    {");
         key(b, "baris", true);
-        buf_put_long(b, line);
+        buf_put_long(b, locfile_line_of(p->span.file, p->span.start));
         key(b, "hasil", false);
         buf_puts(b, cr == CLAIM_HOLDS ? "true" : cr == CLAIM_FAILS ? "false" : "null");
         key_text(b, "klaim", span_text(u, p->expr->span), false);

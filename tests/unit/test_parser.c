@@ -69,6 +69,33 @@ static const char complete_src[] =
     "periksa capaian(IKM) ~= 101.99%   pesan \"Tabel 3.2\"\n"                /* 51 */
     "periksa rasio(1, 4) == 25\n";                                           /* 52 */
 
+/* span_text folds white space and comments outside texts to one space,
+ * and keeps a one-line claim as it is (its fast path). */
+START_TEST(test_span_text_folds_space)
+{
+    static const char *const cases[][2] = {
+        {"capaian(IKM) ~= 102%", "capaian(IKM) ~= 102%"},
+        {"a  +  b", "a + b"},
+        {"a\n    + b", "a + b"},
+        {"a\t==\tb", "a == b"},
+        {"a # comment\n + b", "a + b"},
+        {"\"x  y\" == s", "\"x  y\" == s"},
+        {"\"a #b\" == c", "\"a #b\" == c"},
+        {"f(1,  2)", "f(1, 2)"},
+        {"x\r\n== y", "x == y"},
+        {"x", "x"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *src = cases[i][0];
+        LocFile *lf = locfile_new("t.sakip", src, strlen(src));
+        Unit *u = unit_new(lf);
+        Span whole = {lf, 0, (uint32_t)strlen(src)};
+        ck_assert_str_eq(span_text(u, whole), cases[i][1]);
+        unit_free(u);   /* and lf with it */
+    }
+}
+END_TEST
+
 START_TEST(test_complete_file_parses_clean)
 {
     DiagList dl;
@@ -797,6 +824,7 @@ static Suite *parser_suite(void)
     tcase_add_test(tc, test_retry_after_fast_parser_keeps_list_exact);
     tcase_add_test(tc, test_load_file_of_unknown_size);
     tcase_add_test(tc, test_json_string_every_byte);
+    tcase_add_test(tc, test_span_text_folds_space);
     suite_add_tcase(s, tc);
     return s;
 }
