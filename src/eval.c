@@ -107,7 +107,7 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
     v = atur_value(u, "batas_capaian");
     if (v && v->kind == EX_NUM) {
         ev->has_cap = true;
-        mpq_set(ev->cap, v->u.num.q);
+        num_set(ev->cap, v->u.num.q);
     }
     v = atur_value(u, "skala_capaian");
     if (v && v->kind == EX_IDENT) {
@@ -516,7 +516,7 @@ static void capaian_indikator_builtin(Eval *ev, Entity *ind, int year, Value *ou
     } else {
         capaian_formula(ev, ind, &r, &lo, out);
     }
-    if (cap && ev->has_cap && out->kind == V_NUM && num_cmp(out->q, ev->cap) > 0) mpq_set(out->q, ev->cap);
+    if (cap && ev->has_cap && out->kind == V_NUM && num_cmp(out->q, ev->cap) > 0) num_set(out->q, ev->cap);
     value_clear(&r);
     value_clear(&lo);
     value_clear(&hi);
@@ -729,7 +729,7 @@ void eval_ikm(Eval *ev, Entity *s, Value *out, Vec *nrr)
         if (nrr) {
             mpq_ptr q = xmalloc(sizeof *q);
             mpq_init(q);
-            mpq_set(q, col);
+            num_set(q, col);
             vec_push(nrr, q);
         }
         num_add(total, total, col);
@@ -850,7 +850,7 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
         }
         int c = num_cmp(v.q, out->q);
         if (how == '+' || how == 'r') num_add(out->q, out->q, v.q);
-        else if ((how == '<' && c < 0) || (how == '>' && c > 0)) mpq_set(out->q, v.q);
+        else if ((how == '<' && c < 0) || (how == '>' && c > 0)) num_set(out->q, v.q);
     }
     if (first) {
         value_undef(out, _("no arguments"));

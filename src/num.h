@@ -67,6 +67,24 @@ static inline void num_z_set_u64(mpz_ptr z, uint64_t v, bool neg)
     if (neg) mpz_neg(z, z);
 }
 
+/* dst = src; one-limb numbers (nearly all) are copied in place. */
+static inline void num_set(mpq_ptr dst, mpq_srcptr src)
+{
+#if GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0
+    mpz_srcptr sn = mpq_numref(src), sd = mpq_denref(src);
+    mpz_ptr dn = mpq_numref(dst), dd = mpq_denref(dst);
+    if (sn->_mp_size >= -1 && sn->_mp_size <= 1 && sd->_mp_size == 1 && dn->_mp_alloc >= 1 &&
+        dd->_mp_alloc >= 1) {
+        if (sn->_mp_size) dn->_mp_d[0] = sn->_mp_d[0];
+        dn->_mp_size = sn->_mp_size;
+        dd->_mp_d[0] = sd->_mp_d[0];
+        dd->_mp_size = 1;
+        return;
+    }
+#endif
+    mpq_set(dst, src);
+}
+
 /* out = a + b, a - b, a x b, a / b (b != 0) and a / b x 100 (b != 0);
  * out may be a or b.  The same values GMP's mpq functions give, computed
  * on one word when the operands and the result fit (every rupiah amount

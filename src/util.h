@@ -63,17 +63,30 @@ typedef struct Buf {
 void buf_init(Buf *b);
 void buf_free(Buf *b);
 void buf_reset(Buf *b);
-/* Makes room for extra more bytes (and the terminating NUL). */
-void buf_reserve(Buf *b, size_t extra);
+/* Makes room for extra more bytes (and the terminating NUL); inline,
+ * the growing is buf_grow's. */
+void buf_grow(Buf *b, size_t extra);
+static inline void buf_reserve(Buf *b, size_t extra)
+{
+    if (b->len + extra + 1 > b->cap) buf_grow(b, extra);
+}
 /* One byte: inline, as reports append millions of them. */
 static inline void buf_putc(Buf *b, char c)
 {
-    if (b->len + 2 > b->cap) buf_reserve(b, 1);
+    buf_reserve(b, 1);
     b->data[b->len++] = c;
     b->data[b->len] = '\0';
 }
-void buf_puts(Buf *b, const char *s);
-void buf_putn(Buf *b, const char *s, size_t n);
+/* n bytes, and a string: inline too, so that a literal's length and copy
+ * are worked out by the compiler. */
+static inline void buf_putn(Buf *b, const char *s, size_t n)
+{
+    buf_reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+static inline void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 /* n in decimal, without printf's cost (reports write millions). */

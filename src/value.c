@@ -1,6 +1,7 @@
 /* value.c -- value constructors and display. */
 #include "value.h"
 #include "i18n.h"
+#include "num.h"
 #include "numalloc.h"
 
 void value_init(Value *v)
@@ -19,7 +20,7 @@ void value_set(Value *dst, const Value *src)
 {
     if (dst == src) return;
     dst->kind = src->kind;
-    mpq_set(dst->q, src->q);
+    num_set(dst->q, src->q);
     dst->text = src->text;
     dst->b = src->b;
     dst->ent = src->ent;
@@ -36,14 +37,14 @@ void value_undef(Value *v, const char *why)
 void value_num(Value *v, mpq_srcptr q)
 {
     v->kind = V_NUM;
-    mpq_set(v->q, q);
+    num_set(v->q, q);
     v->decimals = -1;
 }
 
 void value_money(Value *v, mpq_srcptr q)
 {
     v->kind = V_MONEY;
-    mpq_set(v->q, q);
+    num_set(v->q, q);
     v->decimals = -1;
 }
 

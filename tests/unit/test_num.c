@@ -755,6 +755,19 @@ START_TEST(test_word_arithmetic_matches_gmp)
         }
     }
     ck_assert_int_gt(checked, 5000);
+    /* num_set: copies in place or through GMP, onto any earlier value,
+     * fresh numbers (no limbs yet) included */
+    for (size_t i = 0; i < N; i++) {
+        for (size_t j = 0; j < N; j++) {
+            tu_q(a, vals[i]);
+            mpq_t dst;
+            mpq_init(dst);
+            if (j % 2) tu_q(dst, vals[j]);
+            num_set(dst, a);
+            ck_assert_msg(mpq_equal(dst, a), "num_set %s over %s", vals[i], j % 2 ? vals[j] : "fresh");
+            mpq_clear(dst);
+        }
+    }
     mpq_clears(a, b, got, want, NULL);
 }
 END_TEST
