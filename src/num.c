@@ -463,6 +463,16 @@ int num_cmp(const mpq_t x, const mpq_t y)
 
 void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode)
 {
+#if NUM_SMALL
+    bool neg;
+    uint64_t mag;
+    if (decimals <= 18 && round_scaled_small(in, decimals, mode, &neg, &mag)) {
+        /* mag / 10^decimals, reduced by its factors 2 and 5 */
+        num_set_decimal(out, mag, decimals);
+        if (neg) mpq_neg(out, out);
+        return;
+    }
+#endif
     mpz_t q;
     mpz_init(q);
     round_scaled(q, in, decimals, mode);

@@ -32,8 +32,8 @@ typedef enum {
  * digits, optional '.' and decimals.  Sets *decimals to the count of
  * written decimals.  Returns false when the text is not such a literal. */
 bool num_parse_decimal(mpq_t out, const char *s, size_t n, int *decimals);
-/* out = v / 10^ndec (0 <= ndec <= 18, v < 10^18), in lowest terms: the
- * scanner's plain numbers, read as they are scanned. */
+/* out = v / 10^ndec (0 <= ndec <= 18, any 64-bit v), in lowest terms:
+ * the scanner's plain numbers, read as they are scanned, and roundings. */
 void num_set_decimal(mpq_t out, uint64_t v, int ndec);
 
 /* Result of reading the amount after `Rp`. */

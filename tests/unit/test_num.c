@@ -755,6 +755,29 @@ START_TEST(test_word_arithmetic_matches_gmp)
         }
     }
     ck_assert_int_gt(checked, 5000);
+    /* num_round: the one-word path and GMP's agree with the reference
+     * rounding, and leave the result in lowest terms */
+    for (size_t i = 0; i < N; i++) {
+        tu_q(a, vals[i]);
+        for (int dec = 0; dec <= 20; dec++) {
+            for (int m = 0; m < 2; m++) {
+                RoundMode mode = m ? ROUND_DOWN : ROUND_HALF_UP;
+                num_round(got, a, dec, mode);
+                Buf fb;
+                buf_init(&fb);
+                num_format(&fb, got, dec, mode, NOTATION_EN, false);
+                char *want_text = ref_format(a, dec, mode);
+                ck_assert_msg(strcmp(fb.data, want_text) == 0, "round %s to %d (%s): %s, want %s", vals[i], dec,
+                              m ? "down" : "half up", fb.data, want_text);
+                buf_free(&fb);
+                mpq_set(want, got);
+                mpq_canonicalize(want);
+                ck_assert_msg(mpz_cmp(mpq_numref(want), mpq_numref(got)) == 0 &&
+                              mpz_cmp(mpq_denref(want), mpq_denref(got)) == 0, "round %s to %d: not in lowest terms",
+                              vals[i], dec);
+            }
+        }
+    }
     /* num_set: copies in place or through GMP, onto any earlier value,
      * fresh numbers (no limbs yet) included */
     for (size_t i = 0; i < N; i++) {
