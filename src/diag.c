@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -307,8 +308,37 @@ static const bool json_plain[256] = {
     ['|'] = 1, ['}'] = 1, ['~'] = 1,
 };
 
+/* Whether all eight bytes of v are json_plain: none below 0x20 or from
+ * 0x80 up, none '"' or '\\' (the zero-byte test, exact for "is there any"). */
+static bool json_plain8(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t quote = v ^ (ones * '"'), slash = v ^ (ones * '\\');
+    uint64_t bad = ((v - ones * 0x20) & ~v) | v | ((quote - ones) & ~quote) | ((slash - ones) & ~slash);
+    return (bad & high) == 0;
+}
+
 void json_put_string(Buf *b, const char *s)
 {
+    /* the usual text needs no escaping: checked eight bytes at a time,
+     * then copied whole */
+    size_t n = strlen(s), i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, s + i, sizeof v);
+        if (!json_plain8(v)) break;
+    }
+    while (i < n && json_plain[(unsigned char)s[i]]) i++;
+    if (i == n) {
+        buf_reserve(b, n + 2);
+        char *o = b->data + b->len;
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        o[n + 2] = '\0';
+        b->len += n + 2;
+        return;
+    }
     buf_putc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         /* a run that needs no escaping is appended whole */

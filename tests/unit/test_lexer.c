@@ -689,6 +689,8 @@ START_TEST(test_fast_paths_match_rules)
         "Rp 1.000.", "Rp 1.000,", "Rp 1.000,2024: 5", "Rp 1.0000", "Rp 12.34", "Rp 1,000,000", "Rp 1.000abc",
         "Rp 1.000 x", "Rp. 5", "Rp 1234.567", "Rp 999.999.999.999.999.999", "Rp 1.000.000.000.000.000.000",
         "Rp 9999999999999999999", "Rp 123456789012345678", "Rp", "Rp x", "Rp 1.000)", "(Rp 2.000 + Rp 3)",
+        /* a longer name wins over the amount it starts with */
+        "Rp000S1", "Rp1000x", "Rp12_3", "Rp1.000abc", "Rp 000S1", "Rp1000",
     };
     for (int k = 0; sakip_keywords[k]; k++) {
         /* a keyword that starts a declaration closes the open '(', and

@@ -775,6 +775,20 @@ START_TEST(test_json_string_every_byte)
         else want = tu_printf("\"%c\"", c);
         ck_assert_msg(strcmp(b.data, want) == 0, "byte 0x%02X: %s, want %s", c, b.data, want);
         buf_free(&b);
+        /* and at each place of a longer text, where eight bytes are
+         * checked at once */
+        for (int at = 0; at < 17; at++) {
+            char longer[18];
+            memset(longer, 'a', 17);
+            longer[17] = 0;
+            longer[at] = (char)c;
+            buf_init(&b);
+            json_put_string(&b, longer);
+            char *want_long = tu_printf("\"%.*s%.*s%s\"", at, "aaaaaaaaaaaaaaaaa", (int)strlen(want) - 2, want + 1,
+                                        "aaaaaaaaaaaaaaaaa" + at + 1);
+            ck_assert_msg(strcmp(b.data, want_long) == 0, "byte 0x%02X at %d: %s, want %s", c, at, b.data, want_long);
+            buf_free(&b);
+        }
     }
     Buf b;
     buf_init(&b);
