@@ -116,8 +116,8 @@ static bool under_a_memory_checker(void)
 /* Cleared numbers kept for the next num_init: evaluation initialises and
  * clears a Value for most expression nodes, and a file's literals are
  * cleared when it is released, while GMP allocates limb blocks for each
- * new number.  A kept mpq_t is moved whole (its fields point to its limbs,
- * not to itself) and handed out again set to 0.  Off (-1) unless the
+ * new number.  A kept mpq_t is set to 0 and moved whole (its fields point
+ * to its limbs, not to itself), to be handed out again.  Off (-1) unless the
  * allocator is installed, so memory checkers see every number freed. */
 enum { NUMPOOL_MAX = 1024 };
 static mpq_t numpool[NUMPOOL_MAX];
@@ -132,9 +132,7 @@ void num_init(mpq_t q)
 {
     if (numpool_len > 0) {
         numpool_len--;
-        memcpy(q, numpool[numpool_len], sizeof(mpq_t));
-        num_z_set_u64(mpq_numref(q), 0, false);
-        num_z_set_u64(mpq_denref(q), 1, false);
+        memcpy(q, numpool[numpool_len], sizeof(mpq_t));   /* 0 already */
     } else {
         mpq_init(q);
     }
@@ -143,6 +141,9 @@ void num_init(mpq_t q)
 void num_clear(mpq_t q)
 {
     if (numpool_len >= 0 && numpool_len < NUMPOOL_MAX) {
+        /* set to 0 now, while its limbs are likely still in the cache */
+        num_z_set_u64(mpq_numref(q), 0, false);
+        num_z_set_u64(mpq_denref(q), 1, false);
         memcpy(numpool[numpool_len], q, sizeof(mpq_t));
         numpool_len++;
     } else {
