@@ -1,6 +1,7 @@
 /* ast.c -- construction of units, entities and expressions; the
  * per-instansi symbol table. */
 #include "ast.h"
+#include "num.h"
 #include "numalloc.h"
 
 #include <stdlib.h>
@@ -112,6 +113,23 @@ Expr *expr_num_zero(Unit *u, Span s, bool money)
     num_init(e->u.num.q);
     arena_on_free(&u->arena, clear_mpq, e->u.num.q);
     return e;
+}
+
+Expr *expr_num_word(Unit *u, Span s, bool money, uint64_t v, int ndec)
+{
+#if GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0
+    Expr *e = expr_new(u, money ? EX_MONEY : EX_NUM, s);
+    uint64_t den = num_decimal_reduce(&v, ndec);
+    e->u.num.word[0] = v;
+    e->u.num.word[1] = den;
+    mpz_roinit_n(mpq_numref(e->u.num.q), &e->u.num.word[0], v ? 1 : 0);
+    mpz_roinit_n(mpq_denref(e->u.num.q), &e->u.num.word[1], 1);
+    return e;
+#else
+    Expr *e = expr_num_zero(u, s, money);
+    num_set_decimal(e->u.num.q, v, ndec);
+    return e;
+#endif
 }
 
 Expr *expr_num(Unit *u, Span s, const mpq_t q, int decimals, bool percent, bool money)

@@ -73,6 +73,7 @@ struct Expr {
             mpq_t q;
             int decimals;    /* as written, for ~= */
             bool percent;
+            mp_limb_t word[2];   /* expr_num_word: q's own limbs, read-only */
         } num;               /* EX_NUM, EX_MONEY */
         const char *str;     /* EX_STR */
         bool b;              /* EX_BOOL */
@@ -319,6 +320,11 @@ Expr *expr_new(Unit *u, ExprKind k, Span s);
 Expr *expr_num(Unit *u, Span s, const mpq_t q, int decimals, bool percent, bool money);
 /* A number (or amount) literal of value 0, for the scanner to fill in. */
 Expr *expr_num_zero(Unit *u, Span s, bool money);
+/* The literal v / 10^ndec (0 <= ndec <= 18), read-only: its limbs live in
+ * the node (mpz_roinit_n), so it takes no GMP allocation and nothing
+ * clears it.  The scanner's plain numbers and amounts; nothing writes
+ * into a literal's value afterwards (a unary minus only flips its sign). */
+Expr *expr_num_word(Unit *u, Span s, bool money, uint64_t v, int ndec);
 Entity *entity_new(Unit *u, EntKind k, const char *id, Span id_span);
 
 /* Appends to a tree vector; storage from the unit's arena. */

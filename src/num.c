@@ -15,14 +15,20 @@ static const uint64_t pow10_u64[] = {
     1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
     10000000000000000000u};
 
-void num_set_decimal(mpq_t out, uint64_t v, int ndec)
+uint64_t num_decimal_reduce(uint64_t *v, int ndec)
 {
     /* v / 10^ndec in lowest terms without a gcd: the denominator has only
      * the factors 2 and 5, so take out those v shares with it */
     uint64_t den = pow10_u64[ndec];
-    while (den > 1 && v % 10 == 0) { v /= 10; den /= 10; }   /* v = 0 ends with den = 1 */
-    while (den % 2 == 0 && v % 2 == 0) { v /= 2; den /= 2; }
-    while (den % 5 == 0 && v % 5 == 0) { v /= 5; den /= 5; }
+    while (den > 1 && *v % 10 == 0) { *v /= 10; den /= 10; }   /* v = 0 ends with den = 1 */
+    while (den % 2 == 0 && *v % 2 == 0) { *v /= 2; den /= 2; }
+    while (den % 5 == 0 && *v % 5 == 0) { *v /= 5; den /= 5; }
+    return den;
+}
+
+void num_set_decimal(mpq_t out, uint64_t v, int ndec)
+{
+    uint64_t den = num_decimal_reduce(&v, ndec);
     num_z_set_u64(mpq_numref(out), v, false);
     num_z_set_u64(mpq_denref(out), den, false);
 }

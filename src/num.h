@@ -35,6 +35,9 @@ bool num_parse_decimal(mpq_t out, const char *s, size_t n, int *decimals);
 /* out = v / 10^ndec (0 <= ndec <= 18, any 64-bit v), in lowest terms:
  * the scanner's plain numbers, read as they are scanned, and roundings. */
 void num_set_decimal(mpq_t out, uint64_t v, int ndec);
+/* Divides *v and 10^ndec by their common factors; returns what is left
+ * of 10^ndec, the denominator. */
+uint64_t num_decimal_reduce(uint64_t *v, int ndec);
 
 /* Result of reading the amount after `Rp`. */
 typedef enum {
