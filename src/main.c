@@ -478,15 +478,15 @@ static int cmd_eval(Options *o)
             Eval ev;
             eval_init(&ev, u, &dl, o->tahun);
             ev.notation = o->notation;
-            Buf b = unit_out;     /* one buffer for all the units */
-            buf_reset(&b);
+            Buf *b = &unit_out;   /* one buffer for all the units */
+            buf_reset(b);
             if (json) {
-                buf_puts(&b, shown ? ",\n  " : "\n  ");
-                report_json_unit(&b, &ev);
+                buf_puts(b, shown ? ",\n  " : "\n  ");
+                report_json_unit(b, &ev);
             } else {
                 Report *r = report_build(&ev);
                 if (html) {
-                    report_html_unit(&b, &ev, r);
+                    report_html_unit(b, &ev, r);
                 } else if (xlsx) {
                     XlsxUnit *xu = xcalloc(1, sizeof *xu);
                     xu->nama = xstrdup(u->nama ? u->nama : u->file->name);
@@ -494,10 +494,10 @@ static int cmd_eval(Options *o)
                     vec_push(&xlsx_units, xu);
                     r = NULL;   /* kept until the workbook is written */
                 } else if (md) {
-                    buf_printf(&b, "%s## %s\n\n", shown ? "\n" : "", r->heading);
-                    for (size_t k = 0; k < r->subheading.len; k++) buf_printf(&b, "%s  \n", (char *)r->subheading.items[k]);
-                    buf_putc(&b, '\n');
-                    for (size_t k = 0; k < r->tables.len; k++) table_render_md(&b, r->tables.items[k]);
+                    buf_printf(b, "%s## %s\n\n", shown ? "\n" : "", r->heading);
+                    for (size_t k = 0; k < r->subheading.len; k++) buf_printf(b, "%s  \n", (char *)r->subheading.items[k]);
+                    buf_putc(b, '\n');
+                    for (size_t k = 0; k < r->tables.len; k++) table_render_md(b, r->tables.items[k]);
                 } else if (csv && csv_dir) {
                     for (size_t k = 0; k < r->tables.len; k++) {
                         Table *t = r->tables.items[k];
@@ -506,15 +506,14 @@ static int cmd_eval(Options *o)
                         table_render_csv(f, t, fresh, multi ? u->nama : NULL);
                     }
                 } else if (csv) {
-                    table_render_csv(&b, r->tables.items[0], shown == 0, multi ? u->nama : NULL);
+                    table_render_csv(b, r->tables.items[0], shown == 0, multi ? u->nama : NULL);
                 } else {
                     if (shown) fputs("\n\n", out);
                     report_render_text(out, r);
                 }
                 report_free(r);
             }
-            if (b.len) fwrite(b.data, 1, b.len, out);
-            unit_out = b;
+            if (b->len) fwrite(b->data, 1, b->len, out);
             shown++;
             vec_push(&recap, recap_row(&ev));
             eval_free(&ev);
