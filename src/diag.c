@@ -356,12 +356,12 @@ void json_put_string(Buf *b, const char *s)
             if (*p < 0x20) {
                 buf_printf(b, "\\u%04x", *p);
             } else if (*p >= 0x80) {
-                int n = utf8_seq_len(p, strnlen((const char *)p, 4));
-                if (n == 0) {
+                int seq = utf8_seq_len(p, strnlen((const char *)p, 4));
+                if (seq == 0) {
                     buf_puts(b, "\\ufffd");
                 } else {
-                    buf_putn(b, (const char *)p, (size_t)n);
-                    p += n - 1;
+                    buf_putn(b, (const char *)p, (size_t)seq);
+                    p += seq - 1;
                 }
             } else {
                 buf_putc(b, (char)*p);
