@@ -407,15 +407,31 @@ void num_sub(mpq_t out, const mpq_t a, const mpq_t b)
     mpq_sub(out, a, b);
 }
 
+#if NUM_SMALL
+/* out = a/b x (c/d or, when invert, d/c) x scale on one word; false on
+ * overflow or a zero divisor. */
+static bool mul_small(mpq_t out, const mpq_t x, const mpq_t y, bool invert, int64_t scale)
+{
+    int64_t a, b, c, d, n, den;
+    if (!small_q(x, &a, &b) || !small_q(y, &c, &d)) return false;
+    if (invert) {
+        int64_t t = c;
+        c = d;
+        d = t;
+        if (d == 0) return false;
+    }
+    if (__builtin_mul_overflow(a, c, &n) || __builtin_mul_overflow(n, scale, &n) ||
+        __builtin_mul_overflow(b, d, &den))
+        return false;
+    set_small_q(out, n, den);
+    return true;
+}
+#endif
+
 void num_mul(mpq_t out, const mpq_t x, const mpq_t y)
 {
 #if NUM_SMALL
-    int64_t a, b, c, d, n, den;
-    if (small_q(x, &a, &b) && small_q(y, &c, &d) && !__builtin_mul_overflow(a, c, &n) &&
-        !__builtin_mul_overflow(b, d, &den)) {
-        set_small_q(out, n, den);
-        return;
-    }
+    if (mul_small(out, x, y, false, 1)) return;
 #endif
     mpq_mul(out, x, y);
 }
@@ -423,12 +439,7 @@ void num_mul(mpq_t out, const mpq_t x, const mpq_t y)
 void num_div(mpq_t out, const mpq_t x, const mpq_t y)
 {
 #if NUM_SMALL
-    int64_t a, b, c, d, n, den;
-    if (small_q(x, &a, &b) && small_q(y, &c, &d) && c != 0 && !__builtin_mul_overflow(a, d, &n) &&
-        !__builtin_mul_overflow(b, c, &den)) {
-        set_small_q(out, n, den);
-        return;
-    }
+    if (mul_small(out, x, y, true, 1)) return;
 #endif
     mpq_div(out, x, y);
 }
@@ -436,12 +447,7 @@ void num_div(mpq_t out, const mpq_t x, const mpq_t y)
 void num_percent(mpq_t out, const mpq_t x, const mpq_t y)
 {
 #if NUM_SMALL
-    int64_t a, b, c, d, n, den;
-    if (small_q(x, &a, &b) && small_q(y, &c, &d) && c != 0 && !__builtin_mul_overflow(a, d, &n) &&
-        !__builtin_mul_overflow(n, (int64_t)100, &n) && !__builtin_mul_overflow(b, c, &den)) {
-        set_small_q(out, n, den);
-        return;
-    }
+    if (mul_small(out, x, y, true, 100)) return;
 #endif
     /* (an/ad) / (bn/bd) * 100 = 100 an bd / (ad bn), reduced once */
     mpz_t zn, zd;
