@@ -30,18 +30,12 @@ void unit_free(Unit *u)
     free(u);
 }
 
-static size_t hash_str(const char *s)
-{
-    size_t h = 1469598103934665603ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
 
 Entity *unit_lookup(const Unit *u, const char *id)
 {
     if (!u->sym_cap) return NULL;
     size_t mask = u->sym_cap - 1;
-    for (size_t i = hash_str(id) & mask;; i = (i + 1) & mask) {
+    for (size_t i = str_hash(id) & mask;; i = (i + 1) & mask) {
         Entity *e = u->sym[i];
         if (!e) return NULL;
         if (strcmp(e->id, id) == 0) return e;
@@ -51,7 +45,7 @@ Entity *unit_lookup(const Unit *u, const char *id)
 static void sym_insert(Entity **tab, size_t cap, Entity *e)
 {
     size_t mask = cap - 1;
-    size_t i = hash_str(e->id) & mask;
+    size_t i = str_hash(e->id) & mask;
     while (tab[i]) i = (i + 1) & mask;
     tab[i] = e;
 }

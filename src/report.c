@@ -850,13 +850,6 @@ static int recap_cmp(const void *pa, const void *pb)
     return strcmp(a->nama, b->nama);
 }
 
-static size_t fnv1a(const char *s)
-{
-    size_t h = 2166136261u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
-    return h;
-}
-
 /* Numbers each row's induk in order of first appearance, through an
  * open-addressing table of the induk seen so far; returns how many
  * there are. */
@@ -868,7 +861,7 @@ static size_t recap_number_groups(Vec *rows)
     size_t groups = 0;
     for (size_t i = 0; i < rows->len; i++) {
         RecapRow *r = rows->items[i];
-        size_t h = fnv1a(r->induk) & (cap - 1);
+        size_t h = str_hash(r->induk) & (cap - 1);
         while (seen[h] && strcmp(seen[h]->induk, r->induk)) h = (h + 1) & (cap - 1);
         if (!seen[h]) {
             seen[h] = r;

@@ -112,6 +112,16 @@ void arena_free(Arena *a)
     arena_init(a);
 }
 
+/* ---- strings ---- */
+
+size_t str_hash(const char *s)
+{
+    /* FNV-1a, 64-bit */
+    size_t h = (size_t)1469598103934665603ull;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * (size_t)1099511628211ull;
+    return h;
+}
+
 /* ---- buffers ---- */
 
 void buf_init(Buf *b) { b->data = NULL; b->len = b->cap = 0; }

@@ -54,6 +54,9 @@ char *arena_strdup(Arena *a, const char *s);
 void arena_on_free(Arena *a, void (*fn)(void *), void *p);
 void arena_free(Arena *a);
 
+/* A hash of the string, for the open-addressing tables (symbols, induk). */
+size_t str_hash(const char *s);
+
 /* Growable byte buffer; always NUL-terminated. */
 typedef struct Buf {
     char *data;
