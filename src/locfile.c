@@ -168,20 +168,20 @@ static size_t line_index(const LocFile *lf, uint32_t off)
     return lo;
 }
 
-int locfile_line_of(const LocFile *lf, uint32_t off)
-{
-    lines(lf);
-    if (off > lf->len) off = (uint32_t)lf->len;
-    return (int)line_index(lf, off) + 1 + lf->line_base;
-}
-
 void locfile_pos(const LocFile *lf, uint32_t off, int *line, int *col)
 {
     lines(lf);
     if (off > lf->len) off = (uint32_t)lf->len;
     size_t li = line_index(lf, off);
     *line = (int)li + 1 + lf->line_base;
-    *col = (int)utf8_width(lf->text + lf->line_start[li], off - lf->line_start[li]) + 1;
+    if (col) *col = (int)utf8_width(lf->text + lf->line_start[li], off - lf->line_start[li]) + 1;
+}
+
+int locfile_line_of(const LocFile *lf, uint32_t off)
+{
+    int line;
+    locfile_pos(lf, off, &line, NULL);
+    return line;
 }
 
 const char *locfile_line(const LocFile *lf, int line, size_t *len)

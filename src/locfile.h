@@ -35,9 +35,9 @@ LocFile *locfile_new(const char *name, const char *text, size_t len);
 LocFile *locfile_load(const char *path, const char **err);
 void locfile_free(LocFile *lf);
 
-/* 1-based line and column of a byte offset. */
+/* 1-based line and column of a byte offset; col may be NULL. */
 void locfile_pos(const LocFile *lf, uint32_t off, int *line, int *col);
-/* The line alone (no column to measure). */
+/* The line alone (the column is not measured). */
 int locfile_line_of(const LocFile *lf, uint32_t off);
 /* Bytes of line `line` (1-based, without the newline). */
 const char *locfile_line(const LocFile *lf, int line, size_t *len);
