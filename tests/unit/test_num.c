@@ -688,6 +688,33 @@ static char *ref_format(mpq_srcptr q, int dec, RoundMode mode)
 /* num_add/sub/mul/div/percent/cmp give exactly what GMP gives, on the
  * one-word path, across its edges (INT64_MAX, INT64_MIN, 2^64) and past
  * them, where GMP takes over; out may be an operand. */
+/* Quotients whose terms share factors, from a fixed pseudo-random
+ * sequence: the one-word gcd reduces them exactly as GMP does, down to the
+ * edges (a power of two, 2^62, a term of 1). */
+START_TEST(test_word_gcd_matches_gmp)
+{
+    uint64_t s = 88172645463325252u;
+    mpq_t a, b, got, want;
+    mpq_inits(a, b, got, want, NULL);
+    for (int i = 0; i < 20000; i++) {
+        s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+        int64_t k = (int64_t)(s % 5000) + 1, x = (int64_t)((s >> 20) % 3000000000u), y = (int64_t)((s >> 5) % 1000000) + 1;
+        if (i % 7 == 0) k = INT64_C(1) << (s % 40);
+        if (i == 1) { k = 1; x = INT64_C(1) << 62; y = INT64_C(1) << 61; }
+        mpq_set_si(a, (i % 3 ? 1 : -1) * k * (x % 1000000), 1);
+        mpq_set_si(b, k * y, 1);
+        num_div(got, a, b);
+        mpq_div(want, a, b);
+        ck_assert_msg(mpq_equal(got, want), "div step %d", i);
+        num_percent(got, a, b);
+        mpq_set_ui(b, 100, 1);
+        mpq_mul(want, want, b);
+        ck_assert_msg(mpq_equal(got, want), "percent step %d", i);
+    }
+    mpq_clears(a, b, got, want, NULL);
+}
+END_TEST
+
 START_TEST(test_word_arithmetic_matches_gmp)
 {
     static const char *const vals[] = {
@@ -964,6 +991,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_num_add);
     tcase_add_test(tc, test_format_small_and_large_agree);
     tcase_add_test(tc, test_word_arithmetic_matches_gmp);
+    tcase_add_test(tc, test_word_gcd_matches_gmp);
     tcase_add_test(tc, test_format_very_long);
     tcase_add_test(tc, test_numalloc_reuse_and_growth);
     suite_add_tcase(s, tc);
