@@ -29,19 +29,41 @@ LocFile *locfile_new(const char *name, const char *text, size_t len)
     return locfile_take(name, xstrndup(text, len), len);
 }
 
+/* The start of every line.  Eight bytes a step: a national run asks
+ * for the line of every claim of 7 300 files, and memchr from one short
+ * line to the next spent most of its time being called. */
 static void build_lines(LocFile *lf)
 {
     size_t cap = 64 + lf->len / 32;   /* lines are rarely shorter: one allocation */
     lf->line_start = xmalloc(cap * sizeof *lf->line_start);
     lf->line_start[0] = 0;
     lf->nlines = 1;
-    const char *t = lf->text, *end = lf->text + lf->len;
-    for (const char *p = t; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+    const char *t = lf->text;
+    size_t i = 0, len = lf->len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Fu;
+    for (; i + 8 <= len; i += 8) {
+        if (lf->nlines + 8 > cap) {
+            cap *= 2;
+            lf->line_start = xrealloc(lf->line_start, cap * sizeof *lf->line_start);
+        }
+        uint64_t x;
+        memcpy(&x, t + i, 8);
+        x ^= 0x0A0A0A0A0A0A0A0Au;                        /* '\n' bytes are now 0 */
+        uint64_t nl = ~(((x & low7) + low7) | x | low7);   /* exactly their high bits */
+        while (nl) {
+            lf->line_start[lf->nlines++] = (uint32_t)(i + (size_t)(__builtin_ctzll(nl) >> 3) + 1);
+            nl &= nl - 1;
+        }
+    }
+#endif
+    for (; i < len; i++) {
+        if (t[i] != '\n') continue;
         if (lf->nlines == cap) {
             cap *= 2;
             lf->line_start = xrealloc(lf->line_start, cap * sizeof *lf->line_start);
         }
-        lf->line_start[lf->nlines++] = (uint32_t)(p - t + 1);
+        lf->line_start[lf->nlines++] = (uint32_t)(i + 1);
     }
 }
 

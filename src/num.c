@@ -520,11 +520,7 @@ void num_format(Buf *b, const mpq_t q, int decimals, RoundMode mode, Notation nt
     uint64_t mag;
     if (round_scaled_small(q, decimals, mode, &neg, &mag)) {
         if (neg) buf_putc(b, '-');
-        digits = small + sizeof small;
-        do {
-            *--digits = (char)('0' + mag % 10);
-            mag /= 10;
-        } while (mag);
+        digits = u64_digits(small + sizeof small, mag);
         n = (size_t)(small + sizeof small - digits);
     } else
 #endif
@@ -622,11 +618,7 @@ void num_format_plain(Buf *b, const mpq_t q, int max_dec)
     if (small_abs(mpq_denref(q), &d) && d == 1 && small_abs(mpq_numref(q), &n)) {
         /* an integer (every amount): its digits, no rounding to do */
         char digits[24];
-        char *p = digits + sizeof digits;
-        do {
-            *--p = (char)('0' + n % 10);
-            n /= 10;
-        } while (n);
+        char *p = u64_digits(digits + sizeof digits, n);
         if (mpz_sgn(mpq_numref(q)) < 0) *--p = '-';
         buf_putn(b, p, (size_t)(digits + sizeof digits - p));
         return;

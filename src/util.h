@@ -9,6 +9,7 @@
 #define SAKIP_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
@@ -94,6 +95,7 @@ void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 /* n in decimal, without printf's cost (reports write millions). */
 void buf_put_long(Buf *b, long n);
+char *u64_digits(char *end, uint64_t v);
 char *buf_steal(Buf *b);  /* returns malloc'd string, resets b */
 
 /* Growable pointer vector. */

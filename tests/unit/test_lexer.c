@@ -712,6 +712,37 @@ START_TEST(test_fast_paths_match_rules)
 }
 END_TEST
 
+/* locfile's line index (8 bytes a step) agrees with counting newlines
+ * one by one: texts of every length up to 40 with newlines at every
+ * offset pattern, CR and high bytes next to them. */
+START_TEST(test_line_index_matches_count)
+{
+    static const char alphabet[] = {'\n', 'a', '\r', '\x8A', '\x0B', ' '};
+    char text[41];
+    int checked = 0;
+    for (unsigned seed = 1; seed < 1500; seed++) {
+        unsigned s = seed;
+        size_t len = seed % 41;
+        for (size_t i = 0; i < len; i++) {
+            s = s * 1103515245u + 12345u;
+            text[i] = alphabet[(s >> 16) % sizeof alphabet];
+        }
+        LocFile *lf = locfile_new("t", text, len);
+        int line = 1;
+        for (size_t off = 0; off <= len; off++) {
+            int l, c;
+            locfile_pos(lf, (uint32_t)off, &l, &c);
+            ck_assert_msg(l == line, "seed %u offset %zu: line %d, want %d", seed, off, l, line);
+            ck_assert_int_eq(locfile_line_of(lf, (uint32_t)off), line);
+            checked++;
+            if (off < len && text[off] == '\n') line++;
+        }
+        locfile_free(lf);
+    }
+    ck_assert_int_gt(checked, 20000);
+}
+END_TEST
+
 static Suite *lexer_suite(void)
 {
     Suite *s = suite_create("lexer");
@@ -757,6 +788,7 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_prefixes_without_backing_up);
     tcase_add_test(tc, test_fast_paths_match_rules);
     tcase_add_test(tc, test_keyword_tokens);
+    tcase_add_test(tc, test_line_index_matches_count);
     suite_add_tcase(s, tc);
     return s;
 }
