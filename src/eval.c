@@ -359,6 +359,15 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
     stated_value(ev, v->lo, out);
 }
 
+/* Whether an indikator has a realisasi for year at all (a what-if, data
+ * for its rumus, or a stated value): the tables skip the years without
+ * one rather than have the reason for an undefined value formatted. */
+bool eval_has_realisasi(Eval *ev, Entity *ind, int year)
+{
+    return find_andai(ev, ANDAI_REALISASI, ind, year, NULL) || (ind->rumus && data_for(ind, year)) ||
+           year_value(&ind->realisasi, year, ev->u->tahun);
+}
+
 /* ---- budget ---- */
 
 static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out);

@@ -50,6 +50,7 @@ void eval_literal(const Expr *e, Value *out);
 /* Target of an indikator for a year; hi is left V_UNDEF unless a range. */
 void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi);
 void eval_realisasi(Eval *ev, Entity *x, int year, Value *out);
+bool eval_has_realisasi(Eval *ev, Entity *ind, int year);
 void eval_anggaran(Eval *ev, Entity *x, Value *out);
 void eval_capaian(Eval *ev, Entity *x, int year, Value *out);
 void eval_capaian_renstra(Eval *ev, Entity *x, Value *out);
