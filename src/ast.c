@@ -31,21 +31,24 @@ void unit_free(Unit *u)
 }
 
 
+/* The hash is kept in each entity: a probe that meets another name
+ * (and every miss, such as a rule lookup for each built-in call) is then
+ * told apart without strcmp. */
 Entity *unit_lookup(const Unit *u, const char *id)
 {
     if (!u->sym_cap) return NULL;
-    size_t mask = u->sym_cap - 1;
-    for (size_t i = str_hash(id) & mask;; i = (i + 1) & mask) {
+    size_t mask = u->sym_cap - 1, h = str_hash(id);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
         Entity *e = u->sym[i];
         if (!e) return NULL;
-        if (strcmp(e->id, id) == 0) return e;
+        if (e->id_hash == (uint32_t)h && strcmp(e->id, id) == 0) return e;
     }
 }
 
 static void sym_insert(Entity **tab, size_t cap, Entity *e)
 {
     size_t mask = cap - 1;
-    size_t i = str_hash(e->id) & mask;
+    size_t i = e->id_hash & mask;
     while (tab[i]) i = (i + 1) & mask;
     tab[i] = e;
 }
@@ -54,6 +57,7 @@ Entity *unit_define(Unit *u, Entity *e)
 {
     Entity *old = unit_lookup(u, e->id);
     if (old) return old;
+    e->id_hash = (uint32_t)str_hash(e->id);
     if ((u->sym_len + 1) * 2 > u->sym_cap) {
         size_t cap = u->sym_cap ? u->sym_cap * 2 : 64;
         Entity **tab = xcalloc(cap, sizeof *tab);

@@ -186,6 +186,7 @@ typedef enum { POL_UNSET, POL_POSITIF, POL_NEGATIF } Polaritas;
 
 struct Entity {
     EntKind kind;
+    uint32_t id_hash;        /* str_hash(id), set by unit_define */
     const char *id;
     const char *name;        /* title text, may be NULL */
     Span span;               /* the whole declaration */

@@ -213,7 +213,7 @@ static Type check_call(Checker *c, Expr *e)
         if (n >= 2 && argt[1] != T_ANY && argt[1] != T_NUM)
             ERR(c, "E0402", e->u.call.args[1]->span, _("the year of '%s' must be a number like 2024"), name);
     }
-    if (!strcmp(name, "kategori") && n == 2) {
+    if (e->u.call.builtin == BI_KATEGORI && n == 2) {
         Expr *s = e->u.call.args[1];
         if (!(s->kind == EX_IDENT && s->u.id.ref == REF_ENTITY && s->u.id.ent->kind == ENT_SKALA))
             ERR(c, "E0303", s->span, _("the second argument of 'kategori' must name a skala"));
@@ -221,12 +221,12 @@ static Type check_call(Checker *c, Expr *e)
             ERR(c, "E0401", e->u.call.args[0]->span, _("'kategori' rates a number, not a %s"), type_name(argt[0]));
     }
     if (b->ret != T_ANY) return b->ret;
-    if (!strcmp(name, "target") || !strcmp(name, "realisasi")) {
+    if (e->u.call.builtin == BI_TARGET || e->u.call.builtin == BI_REALISASI) {
         if (!x) return T_ANY;
         if (x->kind == ENT_INDIKATOR) return indikator_type(x);
         return T_MONEY;
     }
-    if (!strcmp(name, "bulat")) return argt[0];
+    if (e->u.call.builtin == BI_BULAT) return argt[0];
     /* jumlah, rata, min, max: all arguments alike */
     Type t = T_ANY;
     for (int i = 0; i < n; i++) {
