@@ -143,6 +143,7 @@ Entity *entity_new(Unit *u, EntKind k, const char *id, Span id_span)
 {
     Entity *e = arena_alloc(&u->arena, sizeof *e);
     e->kind = k;
+    e->serial = u->nentities++;
     e->id = id;
     e->id_span = id_span;
     e->span = id_span;

@@ -187,6 +187,7 @@ typedef enum { POL_UNSET, POL_POSITIF, POL_NEGATIF } Polaritas;
 struct Entity {
     EntKind kind;
     uint32_t id_hash;        /* str_hash(id), set by unit_define */
+    uint32_t serial;         /* its unit's count of entities when made (eval's memo slots) */
     const char *id;
     const char *name;        /* title text, may be NULL */
     Span span;               /* the whole declaration */
@@ -304,6 +305,7 @@ typedef struct Unit {
     /* Symbol table: open addressing over entities by id. */
     Entity **sym;
     size_t sym_cap, sym_len;
+    uint32_t nentities;      /* entity_new so far: the next serial */
 } Unit;
 
 Unit *unit_new(LocFile *lf);

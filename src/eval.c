@@ -129,105 +129,90 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
 
 /* budget nodes and sasaran: anggaran and realisasi sums */
 typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN, MEMO_ANGGARAN, MEMO_REALISASI } MemoWhat;
+enum { MEMO_KINDS = 4 };
 
+/* One slot per entity and MemoWhat, at entity->serial * MEMO_KINDS +
+ * what - 1: no hashing, no probing (a hash table's probes were 3 % of
+ * eval --format=json, most of it cache misses).  A slot holds one year;
+ * another year's value replaces it. */
 struct EvalMemo {
-    const Entity *ent;       /* NULL: empty slot */
+    const Entity *ent;       /* NULL: empty */
     int year;
-    MemoWhat what;
     bool q_live;             /* v.q has been initialised */
     Value v;
 };
 
-static size_t memo_hash(const Entity *e, int year, MemoWhat what)
+static struct EvalMemo *memo_at(const Eval *ev, const Entity *e, MemoWhat what)
 {
-    size_t h = (size_t)(uintptr_t)e;
-    h ^= h >> 17;
-    h = h * 0x9E3779B97F4A7C15ull + (size_t)year * 31u + (size_t)what;
-    return h ^ (h >> 29);
-}
-
-static struct EvalMemo *memo_slot(Eval *ev, const Entity *e, int year, MemoWhat what)
-{
-    size_t mask = ev->memo_cap - 1;
-    for (size_t i = memo_hash(e, year, what) & mask;; i = (i + 1) & mask) {
-        struct EvalMemo *m = &ev->memo[i];
-        if (!m->ent || (m->ent == e && m->year == year && m->what == what)) return m;
-    }
+    size_t i = (size_t)e->serial * MEMO_KINDS + (size_t)what - 1;
+    return i < ev->memo_n ? &ev->memo[i] : NULL;
 }
 
 /* Copies the remembered value into out; false when there is none. */
 static bool memo_hit(Eval *ev, const Entity *e, int year, MemoWhat what, Value *out)
 {
-    if (!ev->memo_len) return false;
-    struct EvalMemo *m = memo_slot(ev, e, year, what);
-    if (!m->ent) return false;
+    struct EvalMemo *m = memo_at(ev, e, what);
+    if (!m || m->ent != e || m->year != year) return false;
     value_set(out, &m->v);
     return true;
 }
 
-/* The table of the last Eval freed, kept for the next one: a national
- * run makes two Evals a file, and a fresh table each time (calloc, and
+/* The slots of the last Eval freed, kept for the next one: a national
+ * run makes two Evals a file, and fresh slots each time (calloc, and
  * two limb blocks for every slot's number) cost more than the lookups. */
 static struct EvalMemo *spare_memo;
-static size_t spare_cap;
+static size_t spare_n;
 
-static void memo_grow(Eval *ev)
+static void memo_grow(Eval *ev, size_t need)
 {
-    if (!ev->memo && spare_memo) {
+    if (!ev->memo && spare_memo && spare_n >= need) {
         ev->memo = spare_memo;
-        ev->memo_cap = spare_cap;
+        ev->memo_n = spare_n;
         spare_memo = NULL;
-        spare_cap = 0;
+        spare_n = 0;
         return;
     }
-    struct EvalMemo *old = ev->memo;
-    size_t oldcap = ev->memo_cap;
-    ev->memo_cap = oldcap ? 2 * oldcap : 64;
-    ev->memo = xcalloc(ev->memo_cap, sizeof *ev->memo);
-    for (size_t i = 0; i < oldcap; i++) {
-        if (old[i].ent) {
-            *memo_slot(ev, old[i].ent, old[i].year, old[i].what) = old[i];
-        } else if (old[i].q_live) {
-            mpq_clear(old[i].v.q);
-        }
-    }
-    free(old);
+    size_t n = ev->memo_n ? ev->memo_n : 64 * MEMO_KINDS;
+    while (n < need) n *= 2;
+    ev->memo = xrealloc(ev->memo, n * sizeof *ev->memo);
+    memset(ev->memo + ev->memo_n, 0, (n - ev->memo_n) * sizeof *ev->memo);
+    ev->memo_n = n;
 }
 
 static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const Value *v)
 {
-    if ((ev->memo_len + 1) * 4 > ev->memo_cap * 3) memo_grow(ev);
-    struct EvalMemo *m = memo_slot(ev, e, year, what);
+    struct EvalMemo *m = memo_at(ev, e, what);
+    if (!m) {
+        memo_grow(ev, ((size_t)e->serial + 1) * MEMO_KINDS);
+        m = memo_at(ev, e, what);
+    }
     if (!m->q_live) {
         value_init(&m->v);
         m->q_live = true;
     }
-    if (!m->ent) ev->memo_len++;
     m->ent = e;
     m->year = year;
-    m->what = what;
     value_set(&m->v, v);
 }
 
 void eval_invalidate(Eval *ev)
 {
-    for (size_t i = 0; i < ev->memo_cap; i++) ev->memo[i].ent = NULL;
-    ev->memo_len = 0;
+    for (size_t i = 0; i < ev->memo_n; i++) ev->memo[i].ent = NULL;
 }
 
 void eval_free(Eval *ev)
 {
-    if (ev->memo && (!spare_memo || spare_cap < ev->memo_cap)) {
-        /* keep the larger table (its numbers stay initialised) */
+    if (ev->memo && (!spare_memo || spare_n < ev->memo_n)) {
+        /* keep the larger set of slots (their numbers stay initialised) */
         struct EvalMemo *give = spare_memo;
-        size_t give_cap = spare_cap;
+        size_t give_n = spare_n;
         spare_memo = ev->memo;
-        spare_cap = ev->memo_cap;
-        for (size_t i = 0; i < spare_cap; i++) spare_memo[i].ent = NULL;
+        spare_n = ev->memo_n;
+        for (size_t i = 0; i < spare_n; i++) spare_memo[i].ent = NULL;
         ev->memo = give;
-        ev->memo_cap = give_cap;
+        ev->memo_n = give_n;
     }
-    for (size_t i = 0; i < ev->memo_cap; i++)
+    for (size_t i = 0; i < ev->memo_n; i++)
         if (ev->memo[i].q_live) mpq_clear(ev->memo[i].v.q);
     free(ev->memo);
     mpq_clear(ev->cap);

@@ -31,10 +31,10 @@ typedef struct Eval {
     int call_depth;
     Vec reported;            /* char*: runtime problems already reported */
     /* capaian, serapan and budget sums already computed for this set of
-     * what-ifs (src/eval.c, memo_*): open addressing, cleared by
+     * what-ifs (src/eval.c, memo_*): slots by entity serial, emptied by
      * eval_invalidate */
     struct EvalMemo *memo;
-    size_t memo_cap, memo_len;
+    size_t memo_n;
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
