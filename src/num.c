@@ -256,8 +256,22 @@ static bool round_scaled_small(const mpq_t in, int decimals, RoundMode mode, boo
     uint64_t a, d, s;
     if (decimals < 0 || decimals >= (int)(sizeof pow10_u64 / sizeof *pow10_u64)) return false;
     if (!small_abs(mpq_numref(in), &a) || !small_abs(mpq_denref(in), &d)) return false;
-    if (__builtin_mul_overflow(a, pow10_u64[decimals], &s)) return false;
-    uint64_t q = s / d, r = s % d;
+    uint64_t q, r;
+    if (!__builtin_mul_overflow(a, pow10_u64[decimals], &s)) {
+        q = s / d;
+        r = s % d;
+    } else {
+#if defined(__SIZEOF_INT128__)
+        /* a serapan such as 13619200300/189571982 x 10^10: the product
+         * needs 128 bits, the quotient not */
+        unsigned __int128 w = (unsigned __int128)a * pow10_u64[decimals], wq = w / d;
+        if (wq > UINT64_MAX) return false;
+        q = (uint64_t)wq;
+        r = (uint64_t)(w % d);
+#else
+        return false;
+#endif
+    }
     /* half away from zero: 2r >= d, written so that 2r cannot overflow */
     if (mode == ROUND_HALF_UP && r != 0 && r >= d - r) {
         if (q == UINT64_MAX) return false;
