@@ -15,8 +15,10 @@ typedef struct LocFile {
     char *name;           /* as given on the command line or "<stdin>" */
     char *text;           /* NUL-terminated copy of the bytes */
     size_t len;
-    uint32_t *line_start; /* byte offset of each line's first byte */
-    size_t nlines;
+    /* where the last line asked for starts, and its 0-based number
+     * (src/locfile.c, line_at) */
+    uint32_t cur_start;
+    size_t cur_line;
     int line_base;        /* added to line numbers (REPL: input line) */
 } LocFile;
 

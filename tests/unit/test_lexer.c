@@ -712,34 +712,54 @@ START_TEST(test_fast_paths_match_rules)
 }
 END_TEST
 
-/* locfile's line index (8 bytes a step) agrees with counting newlines
- * one by one: texts of every length up to 40 with newlines at every
- * offset pattern, CR and high bytes next to them. */
+/* locfile's lines (newlines counted sixteen bytes a step from a cursor)
+ * agree with counting one by one: texts of every length up to 40 with
+ * newlines at every offset pattern, CR and high bytes next to them, asked
+ * forwards, then in a scrambled order, and each line's text. */
 START_TEST(test_line_index_matches_count)
 {
     static const char alphabet[] = {'\n', 'a', '\r', '\x8A', '\x0B', ' '};
     char text[41];
-    int checked = 0;
+    int line_of[41], checked = 0;
+    size_t line_start[42];
     for (unsigned seed = 1; seed < 1500; seed++) {
         unsigned s = seed;
-        size_t len = seed % 41;
+        size_t len = seed % 41, nlines = 1;
+        line_start[0] = 0;
         for (size_t i = 0; i < len; i++) {
             s = s * 1103515245u + 12345u;
             text[i] = alphabet[(s >> 16) % sizeof alphabet];
+            if (text[i] == '\n') line_start[nlines++] = i + 1;
         }
-        LocFile *lf = locfile_new("t", text, len);
-        int line = 1;
-        for (size_t off = 0; off <= len; off++) {
-            int l, c;
-            locfile_pos(lf, (uint32_t)off, &l, &c);
-            ck_assert_msg(l == line, "seed %u offset %zu: line %d, want %d", seed, off, l, line);
-            ck_assert_int_eq(locfile_line_of(lf, (uint32_t)off), line);
-            checked++;
+        for (size_t off = 0, line = 1; off <= len; off++) {
+            line_of[off] = (int)line;
             if (off < len && text[off] == '\n') line++;
         }
+        LocFile *lf = locfile_new("t", text, len);
+        for (size_t k = 0; k <= 2 * len + 1; k++) {
+            /* offsets 0..len in order, then len+1 of them scrambled */
+            size_t off = k <= len ? k : (k * 7919 + seed) % (len + 1);
+            int l, c;
+            locfile_pos(lf, (uint32_t)off, &l, &c);
+            ck_assert_msg(l == line_of[off], "seed %u offset %zu: line %d, want %d", seed, off, l, line_of[off]);
+            /* a column a byte: an invalid byte shows as one column */
+            ck_assert_int_eq(c, (int)(off - line_start[l - 1]) + 1);
+            ck_assert_int_eq(locfile_line_of(lf, (uint32_t)off), line_of[off]);
+            checked++;
+        }
+        for (size_t l = nlines + 1; l-- > 1;) {
+            size_t n, e = l < nlines ? line_start[l] - 1 : len;
+            if (e > line_start[l - 1] && text[e - 1] == '\r') e--;
+            const char *got = locfile_line(lf, (int)l, &n);
+            ck_assert_msg(n == e - line_start[l - 1] && memcmp(got, text + line_start[l - 1], n) == 0,
+                          "seed %u line %zu", seed, l);
+        }
+        size_t n;
+        locfile_line(lf, (int)nlines + 1, &n);
+        ck_assert_uint_eq(n, 0);
         locfile_free(lf);
     }
-    ck_assert_int_gt(checked, 20000);
+    ck_assert_int_gt(checked, 40000);
 }
 END_TEST
 
