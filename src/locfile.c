@@ -38,10 +38,16 @@ static size_t count_newlines(const char *t, size_t from, size_t to)
 {
     size_t n = 0, i = from;
 #if defined(__SSE2__)
-    const __m128i nl = _mm_set1_epi8('\n');
-    for (; i + 16 <= to; i += 16)
-        n += (size_t)__builtin_popcount(
-            (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(t + i)), nl)));
+    /* each match is -1 in its byte: subtracted into byte counters, which
+     * are added up (psadbw) before any can pass 255 */
+    const __m128i nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+    while (i + 16 <= to) {
+        __m128i counts = zero;
+        for (int k = 0; k < 255 && i + 16 <= to; k++, i += 16)
+            counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(t + i)), nl));
+        __m128i sums = _mm_sad_epu8(counts, zero);
+        n += (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
+    }
 #endif
     for (; i < to; i++) n += t[i] == '\n';
     return n;

@@ -760,6 +760,29 @@ START_TEST(test_line_index_matches_count)
         locfile_free(lf);
     }
     ck_assert_int_gt(checked, 40000);
+    /* long texts: a byte counter is added up before 255 steps of 16
+     * bytes; lines of 16 bytes (or empty ones) put a newline in the same
+     * byte of every step */
+    enum { LINES = 5000 };
+    static const int widths[] = {16, 1, 23};
+    for (size_t w = 0; w < sizeof widths / sizeof *widths; w++) {
+        int width = widths[w];
+        char *big = malloc((size_t)LINES * width);
+        for (int l = 0; l < LINES; l++) {
+            memset(big + l * width, 'x', (size_t)width - 1);
+            big[l * width + width - 1] = '\n';
+        }
+        LocFile *lf = locfile_new("big", big, (size_t)LINES * width);
+        int targets[] = {LINES, 1, 4100, 4099, LINES - 1, 17, LINES};
+        for (size_t k = 0; k < sizeof targets / sizeof *targets; k++) {
+            int l, c, want = targets[k];
+            locfile_pos(lf, (uint32_t)((want - 1) * width + width / 2), &l, &c);
+            ck_assert_msg(l == want, "width %d: line %d, want %d", width, l, want);
+            ck_assert_int_eq(c, width / 2 + 1);
+        }
+        locfile_free(lf);
+        free(big);
+    }
 }
 END_TEST
 
