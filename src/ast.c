@@ -152,19 +152,28 @@ Entity *entity_new(Unit *u, EntKind k, const char *id, Span id_span)
 
 void apush(Unit *u, Vec *v, void *item) { vec_push_arena(&u->arena, v, item); }
 
+const char *span_plain(Span s, size_t *n)
+{
+    if (!s.file || s.end <= s.start) return NULL;
+    const char *t = s.file->text + s.start;
+    size_t len = s.end - s.start, m = 0;
+    if (t[0] == ' ' || t[len - 1] == ' ') return NULL;
+    while (m < len && t[m] != '#' && t[m] != '\n' && t[m] != '\t' && t[m] != '\r' && !(t[m] == ' ' && t[m + 1] == ' '))
+        m++;
+    if (m < len) return NULL;
+    *n = len;
+    return t;
+}
+
 const char *span_text(Unit *u, Span s)
 {
     if (!s.file || s.end < s.start) return "";
     /* Source text with each run of white space (and comments between
      * continued lines) folded to one space, for one-line messages. */
     const char *t = s.file->text + s.start;
-    size_t n = s.end - s.start;
+    size_t n = s.end - s.start, plain_n;
     /* the usual claim is one line with single spaces: itself */
-    size_t m = 0;
-    if (n && t[0] != ' ' && t[n - 1] != ' ')
-        while (m < n && t[m] != '#' && t[m] != '\n' && t[m] != '\t' && t[m] != '\r' && !(t[m] == ' ' && t[m + 1] == ' '))
-            m++;
-    if (n && m == n) return arena_strndup(&u->arena, t, n);
+    if (span_plain(s, &plain_n)) return arena_strndup(&u->arena, t, n);
     char *out = arena_take(&u->arena, n + 1);   /* out[k] ends it */
     size_t k = 0;
     bool in_string = false, space = false;

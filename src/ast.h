@@ -306,6 +306,7 @@ typedef struct Unit {
     Entity **sym;
     size_t sym_cap, sym_len;
     uint32_t nentities;      /* entity_new so far: the next serial */
+    Entity *builtin_skala;   /* Permendagri 86/2017, made by the first eval_init */
 } Unit;
 
 Unit *unit_new(LocFile *lf);
@@ -334,6 +335,9 @@ Entity *entity_new(Unit *u, EntKind k, const char *id, Span id_span);
 void apush(Unit *u, Vec *v, void *item);
 
 /* The original text of an expression, for reports ("capaian(IKM)"). */
+/* The source text of s when span_text() would return it unchanged (one
+ * line, single spaces, no comment), with its length in *n; else NULL. */
+const char *span_plain(Span s, size_t *n);
 const char *span_text(Unit *u, Span s);
 
 #endif

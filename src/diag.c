@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static Diag silenced_sink;  /* returned for silenced warnings */
 
@@ -308,6 +311,7 @@ static const bool json_plain[256] = {
     ['|'] = 1, ['}'] = 1, ['~'] = 1,
 };
 
+#if !defined(__SSE2__)
 /* Whether all eight bytes of v are json_plain: none below 0x20 or from
  * 0x80 up, none '"' or '\\' (the zero-byte test, exact for "is there any"). */
 static bool json_plain8(uint64_t v)
@@ -317,35 +321,58 @@ static bool json_plain8(uint64_t v)
     uint64_t bad = ((v - ones * 0x20) & ~v) | v | ((quote - ones) & ~quote) | ((slash - ones) & ~slash);
     return (bad & high) == 0;
 }
+#endif
 
-void json_put_string(Buf *b, const char *s)
+void json_put_string(Buf *b, const char *s) { json_put_stringn(b, s, strlen(s)); }
+
+/* The first n bytes of s that need no escaping, copied to o. */
+static size_t copy_plain(char *o, const char *s, size_t n)
 {
-    /* the usual text needs no escaping: checked eight bytes at a time,
-     * then copied whole */
-    size_t n = strlen(s), i = 0;
+    size_t i = 0;
+#if defined(__SSE2__)
+    /* sixteen a step: a byte is flagged if it is '"', '\\', or below
+     * 0x20 or from 0x80 up (negative as a signed byte) */
+    const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(' ');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)),
+                                   _mm_cmplt_epi8(v, space));
+        if (_mm_movemask_epi8(bad)) break;
+        _mm_storeu_si128((__m128i *)(o + i), v);
+    }
+#else
     for (; i + 8 <= n; i += 8) {
         uint64_t v;
         memcpy(&v, s + i, sizeof v);
         if (!json_plain8(v)) break;
+        memcpy(o + i, &v, sizeof v);
     }
-    while (i < n && json_plain[(unsigned char)s[i]]) i++;
+#endif
+    for (; i < n && json_plain[(unsigned char)s[i]]; i++) o[i] = s[i];
+    return i;
+}
+
+void json_put_stringn(Buf *b, const char *s, size_t n)
+{
+    /* the usual text needs no escaping: copied while it is checked */
+    buf_reserve(b, n + 2);
+    char *o = b->data + b->len;
+    o[0] = '"';
+    size_t i = copy_plain(o + 1, s, n);
     if (i == n) {
-        buf_reserve(b, n + 2);
-        char *o = b->data + b->len;
-        o[0] = '"';
-        memcpy(o + 1, s, n);
         o[n + 1] = '"';
         o[n + 2] = '\0';
         b->len += n + 2;
         return;
     }
-    buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    b->len += 1 + i;
+    const unsigned char *p = (const unsigned char *)s + i, *end = (const unsigned char *)s + n;
+    for (; p < end; p++) {
         /* a run that needs no escaping is appended whole */
         const unsigned char *run = p;
-        while (json_plain[*p]) p++;
+        while (p < end && json_plain[*p]) p++;
         if (p > run) buf_putn(b, (const char *)run, (size_t)(p - run));
-        if (!*p) break;
+        if (p == end) break;
         switch (*p) {
         case '"': buf_puts(b, "\\\""); break;
         case '\\': buf_puts(b, "\\\\"); break;
@@ -356,7 +383,7 @@ void json_put_string(Buf *b, const char *s)
             if (*p < 0x20) {
                 buf_printf(b, "\\u%04x", *p);
             } else if (*p >= 0x80) {
-                int seq = utf8_seq_len(p, strnlen((const char *)p, 4));
+                int seq = utf8_seq_len(p, (size_t)(end - p) < 4 ? (size_t)(end - p) : 4);
                 if (seq == 0) {
                     buf_puts(b, "\\ufffd");
                 } else {

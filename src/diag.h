@@ -68,5 +68,7 @@ void diag_print_one(const Diag *d, FILE *out, bool color);
 
 /* JSON string escaping, shared with the JSON report. */
 void json_put_string(Buf *b, const char *s);
+/* The same for n bytes of s (which may hold no NUL). */
+void json_put_stringn(Buf *b, const char *s, size_t n);
 
 #endif

@@ -96,7 +96,10 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
     ev->desimal = 2;
     ev->notation = NOTATION_ID;
     mpq_init(ev->cap);
-    ev->builtin_skala = make_builtin_skala(u);
+    /* made once per unit: an Eval is made twice a file, and again on
+     * every :muat in the REPL */
+    if (!u->builtin_skala) u->builtin_skala = make_builtin_skala(u);
+    ev->builtin_skala = u->builtin_skala;
 
     const Expr *v = atur_value(u, "pembulatan");
     if (v && v->kind == EX_STR && strcmp(v->u.str, "bawah") == 0) ev->round = ROUND_DOWN;

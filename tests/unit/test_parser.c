@@ -755,7 +755,7 @@ START_TEST(test_load_file_of_unknown_size)
 }
 END_TEST
 
-/* JSON strings (json_put_string skips plain runs with a byte table): each
+/* JSON strings (json_put_string copies plain runs sixteen bytes a step): each
  * single byte, and a mixed text, against the escaping rules written out. */
 START_TEST(test_json_string_every_byte)
 {
@@ -775,21 +775,30 @@ START_TEST(test_json_string_every_byte)
         else want = tu_printf("\"%c\"", c);
         ck_assert_msg(strcmp(b.data, want) == 0, "byte 0x%02X: %s, want %s", c, b.data, want);
         buf_free(&b);
-        /* and at each place of a longer text, where eight bytes are
-         * checked at once */
-        for (int at = 0; at < 17; at++) {
-            char longer[18];
-            memset(longer, 'a', 17);
-            longer[17] = 0;
+        /* and at each place of a longer text, where sixteen bytes are
+         * checked at once: in the first block, the second, the tail */
+        static const char as[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";   /* 40 */
+        char want_one[16];   /* tu_printf's buffers are reused: keep it */
+        snprintf(want_one, sizeof want_one, "%s", want);
+        want = want_one;
+        for (int at = 0; at < 40; at++) {
+            char longer[41];
+            memcpy(longer, as, 41);
             longer[at] = (char)c;
             buf_init(&b);
             json_put_string(&b, longer);
-            char *want_long = tu_printf("\"%.*s%.*s%s\"", at, "aaaaaaaaaaaaaaaaa", (int)strlen(want) - 2, want + 1,
-                                        "aaaaaaaaaaaaaaaaa" + at + 1);
+            char *want_long = tu_printf("\"%.*s%.*s%s\"", at, as, (int)strlen(want) - 2, want + 1, as + at + 1);
             ck_assert_msg(strcmp(b.data, want_long) == 0, "byte 0x%02X at %d: %s, want %s", c, at, b.data, want_long);
             buf_free(&b);
         }
     }
+    /* a slice of a longer text, and a NUL in one */
+    Buf s;
+    buf_init(&s);
+    json_put_stringn(&s, "capaian(IKM) ~= 101,99%\"rest", 23);
+    json_put_stringn(&s, "a\0b", 3);
+    ck_assert_str_eq(s.data, "\"capaian(IKM) ~= 101,99%\"\"a\\u0000b\"");
+    buf_free(&s);
     Buf b;
     buf_init(&b);
     json_put_string(&b, "Capaian \"Tinggi\" 83,63%\tRp 4.492.070.793 \xE2\x86\x92 ok\x7F");
