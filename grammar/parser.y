@@ -87,7 +87,7 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
 
 %type <expr> expr literal bound
-%type <str> opt_string opt_pesan
+%type <str> opt_string
 %type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head perjanjian_head
 %type <ent> survei_head penilaian_head
 %type <vec> answer_list
@@ -111,9 +111,17 @@ input:
   | START_REPL repl_input
   ;
 
+/* The commonest items of a list are written into the list's own rule
+ * (periksa here, and the lines of an indikator, a subkegiatan and a
+ * keluaran below) rather than reduced to an item first: one LR step fewer
+ * each (doc/performance.md).  The tokens expected at every point, and so
+ * the messages, are the same.  Their spans are their own tokens'. */
 stmts:
     %empty
   | stmts stmt          { pb_reset(ctx); yyerrok; }
+  | stmts PERIKSA expr  { pb_periksa(ctx, $3, NULL, span_join(@2, @3)); pb_reset(ctx); yyerrok; }
+  | stmts PERIKSA expr PESAN STRING
+                        { pb_periksa(ctx, $3, $5, span_join(@2, @5)); pb_reset(ctx); yyerrok; }
   | stmts error         { pb_reset(ctx); }
   ;
 
@@ -130,7 +138,6 @@ stmt:
   | ATURAN IDENT '=' expr              { pb_aturan(ctx, $2, @2, NULL, false, $4, @$); }
   | ATURAN IDENT '(' params ')' '=' expr
                                        { pb_aturan(ctx, $2, @2, $4, true, $7, @$); }
-  | PERIKSA expr opt_pesan             { pb_periksa(ctx, $2, $3, @$); }
   | andai_stmt
   | perjanjian_decl
   | survei_decl
@@ -238,11 +245,6 @@ pk_pairs_t:
 pk_pairs_a:
     IDENT ':' value                    { pb_pk_pair(ctx, 'a', $1, @1, $3); }
   | pk_pairs_a ',' IDENT ':' value     { pb_pk_pair(ctx, 'a', $3, @3, $5); }
-  ;
-
-opt_pesan:
-    %empty                             { $$ = NULL; }
-  | PESAN STRING                       { $$ = $2; }
   ;
 
 /* ---- instansi ---- */
@@ -367,21 +369,23 @@ indikator_head:
 indikator_items:
     %empty
   | indikator_items indikator_item     { yyerrok; }
+  | indikator_items SATUAN STRING      { pb_satuan(ctx, $3, span_join(@2, @3)); yyerrok; }
+  | indikator_items POLARITAS POSITIF  { pb_polaritas(ctx, POL_POSITIF, span_join(@2, @3)); yyerrok; }
+  | indikator_items POLARITAS NEGATIF  { pb_polaritas(ctx, POL_NEGATIF, span_join(@2, @3)); yyerrok; }
+  | indikator_items TARGET year_values { pb_values(ctx, 't', $3); yyerrok; }
+  | indikator_items REALISASI year_values
+                                       { pb_values(ctx, 'r', $3); yyerrok; }
+  | indikator_items PENANGGUNG_JAWAB strings
+                                       { pb_texts(ctx, 'p', $3); yyerrok; }
+  | indikator_items SUMBER strings     { pb_texts(ctx, 's', $3); yyerrok; }
   | indikator_items error
   ;
 
 indikator_item:
     ';'
-  | SATUAN STRING                      { pb_satuan(ctx, $2, @$); }
-  | POLARITAS POSITIF                  { pb_polaritas(ctx, POL_POSITIF, @$); }
-  | POLARITAS NEGATIF                  { pb_polaritas(ctx, POL_NEGATIF, @$); }
-  | TARGET year_values                 { pb_values(ctx, 't', $2); }
-  | REALISASI year_values              { pb_values(ctx, 'r', $2); }
   | RUMUS '=' expr                     { pb_rumus(ctx, $3, @$); }
   | DATA year                          { pb_data_begin(ctx, $2, span_join(@1, @2)); }
     '{' data_pairs '}'
-  | PENANGGUNG_JAWAB strings           { pb_texts(ctx, 'p', $2); }
-  | SUMBER strings                     { pb_texts(ctx, 's', $2); }
   | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
   | PEMBANDING STRING year_values      { pb_pembanding(ctx, $2, @$, $3); }
   ;
@@ -501,7 +505,12 @@ subkegiatan_head:
 
 subkegiatan_items:
     %empty
-  | subkegiatan_items node_item        { yyerrok; }
+  | subkegiatan_items ';'              { yyerrok; }
+  | subkegiatan_items ANGGARAN literal { pb_money(ctx, 'a', $3, span_join(@2, @3)); yyerrok; }
+  | subkegiatan_items REALISASI literal
+                                       { pb_money(ctx, 'r', $3, span_join(@2, @3)); yyerrok; }
+  | subkegiatan_items indikator_decl   { yyerrok; }
+  | subkegiatan_items keluaran_decl    { yyerrok; }
   | subkegiatan_items error
   ;
 
@@ -520,15 +529,12 @@ keluaran_decl:
 
 keluaran_items:
     %empty
-  | keluaran_items keluaran_item       { yyerrok; }
+  | keluaran_items ';'                 { yyerrok; }
+  | keluaran_items SATUAN STRING       { pb_satuan(ctx, $3, span_join(@2, @3)); yyerrok; }
+  | keluaran_items TARGET year_values  { pb_values(ctx, 't', $3); yyerrok; }
+  | keluaran_items REALISASI year_values
+                                       { pb_values(ctx, 'r', $3); yyerrok; }
   | keluaran_items error
-  ;
-
-keluaran_item:
-    ';'
-  | SATUAN STRING                      { pb_satuan(ctx, $2, @$); }
-  | TARGET year_values                 { pb_values(ctx, 't', $2); }
-  | REALISASI year_values              { pb_values(ctx, 'r', $2); }
   ;
 
 opt_string:
