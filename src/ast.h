@@ -307,6 +307,8 @@ typedef struct Unit {
     size_t sym_cap, sym_len;
     uint32_t nentities;      /* entity_new so far: the next serial */
     Entity *builtin_skala;   /* Permendagri 86/2017, made by the first eval_init */
+    struct EvalMemo *kept_memo;   /* budget sums check_unit left for the report (src/eval.c) */
+    size_t kept_memo_n;
 } Unit;
 
 Unit *unit_new(LocFile *lf);

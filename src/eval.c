@@ -121,6 +121,17 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
         Andai *a = u->andai.items[i];
         if (a->target.ent) vec_push(&ev->andai, a);
     }
+    if (u->kept_memo) {
+        /* the sums check_unit made, when no what-if changes them */
+        if (ev->andai.len == 0) {
+            ev->memo = u->kept_memo;
+            ev->memo_n = u->kept_memo_n;
+            u->kept_memo = NULL;
+            u->kept_memo_n = 0;
+        } else {
+            eval_drop_kept(u);
+        }
+    }
     ev->rule_capaian = rule_named(u, "capaian");
     ev->rule_predikat = rule_named(u, "predikat");
     ev->rule_efisiensi = rule_named(u, "efisiensi");
@@ -198,6 +209,41 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
     value_set(&m->v, v);
 }
 
+static void free_memo(struct EvalMemo *memo, size_t n);
+
+/* check_unit's budget sums, handed to the next Eval of the unit (the
+ * report's): they depend on nothing but the stated amounts when there
+ * are no what-ifs, and recomputing them was 2 % of a JSON run. */
+void eval_keep_sums(Eval *ev)
+{
+    Unit *u = ev->u;
+    eval_drop_kept(u);   /* an older check's (the REPL checks again after new lines) */
+    if (ev->andai.len || !ev->memo) return;   /* eval_free has them */
+    for (size_t i = 0; i < ev->memo_n; i++) {
+        MemoWhat what = (MemoWhat)(i % MEMO_KINDS + 1);
+        if (what != MEMO_ANGGARAN && what != MEMO_REALISASI) ev->memo[i].ent = NULL;
+    }
+    u->kept_memo = ev->memo;
+    u->kept_memo_n = ev->memo_n;
+    ev->memo = NULL;
+    ev->memo_n = 0;
+}
+
+static void free_memo(struct EvalMemo *memo, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (memo[i].q_live) mpq_clear(memo[i].v.q);
+    free(memo);
+}
+
+void eval_drop_kept(Unit *u)
+{
+    if (!u->kept_memo) return;
+    free_memo(u->kept_memo, u->kept_memo_n);
+    u->kept_memo = NULL;
+    u->kept_memo_n = 0;
+}
+
 void eval_invalidate(Eval *ev)
 {
     for (size_t i = 0; i < ev->memo_n; i++) ev->memo[i].ent = NULL;
@@ -215,9 +261,7 @@ void eval_free(Eval *ev)
         ev->memo = give;
         ev->memo_n = give_n;
     }
-    for (size_t i = 0; i < ev->memo_n; i++)
-        if (ev->memo[i].q_live) mpq_clear(ev->memo[i].v.q);
-    free(ev->memo);
+    free_memo(ev->memo, ev->memo_n);
     mpq_clear(ev->cap);
     for (size_t i = 0; i < ev->reported.len; i++) free(ev->reported.items[i]);
     vec_free(&ev->reported);
