@@ -855,6 +855,23 @@ START_TEST(test_format_small_and_large_agree)
                     buf_free(&b);
                     checked++;
                 }
+                /* num_format_plain: the fewest decimals that are exact, up
+                 * to dec, else dec (the JSON's numbers) */
+                if (dec <= 16) {
+                    int need = dec;
+                    for (int k = 0; k < dec; k++)
+                        if (num_is_decimal(q, k)) {
+                            need = k;
+                            break;
+                        }
+                    Buf p;
+                    buf_init(&p);
+                    buf_puts(&p, "[");
+                    num_format_plain(&p, q, dec);
+                    char *want = tu_printf("[%s", ref_format(q, need, ROUND_HALF_UP));
+                    ck_assert_msg(strcmp(p.data, want) == 0, "plain %s to %d: %s, want %s", text, dec, p.data, want);
+                    buf_free(&p);
+                }
                 /* exact in dec decimals iff q * 10^dec is an integer */
                 mpz_t t;
                 mpz_init(t);
