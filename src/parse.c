@@ -11,6 +11,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- scanner entry points (grammar/lexer.l, prefix sakip_yy) ---- */
 
@@ -69,16 +72,27 @@ void check_utf8(ParseCtx *ctx)
 {
     const unsigned char *t = (const unsigned char *)ctx->lf->text;
     size_t n = ctx->lf->len;
-    /* Pass over plain ASCII sixteen bytes at a time; look closer only at
-     * bytes with the high bit set or zero. */
+    /* Pass over plain ASCII sixteen bytes at a time (SSE2, else two
+     * words); look closer only at bytes with the high bit set or zero. */
     enum { MAX_SHOWN = 8 };
     size_t bad_at[MAX_SHOWN + 1], bad_end[MAX_SHOWN + 1], nbad = 0;
     bool nul = false;
     size_t first_nul = 0;
     size_t i = 0;
+#if !defined(__SSE2__)
     const uint64_t high = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+#endif
     while (i < n) {
         /* no byte >= 0x80 and no zero byte in the next 16 */
+#if defined(__SSE2__)
+        if (i + 16 <= n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(t + i));
+            if (!_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_setzero_si128())))) {
+                i += 16;
+                continue;
+            }
+        }
+#else
         if (i + 16 <= n) {
             uint64_t w, x;
             memcpy(&w, t + i, 8);
@@ -88,6 +102,7 @@ void check_utf8(ParseCtx *ctx)
                 continue;
             }
         }
+#endif
         if (t[i] == 0) {
             if (!nul) first_nul = i;
             nul = true;

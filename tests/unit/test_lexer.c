@@ -482,7 +482,8 @@ END_TEST
 
 /* check_utf8 passes over 16 plain bytes at a time: a bad byte or a NUL
  * at every offset of a 40-byte comment, hence every place within and
- * across its 16-byte steps, is found at its own column. */
+ * across its 16-byte steps, is found at its own column; a good
+ * two-byte sequence there is no error. */
 START_TEST(test_bad_byte_at_every_offset)
 {
     for (int pos = 0; pos < 40; pos++) {
@@ -498,6 +499,17 @@ START_TEST(test_bad_byte_at_every_offset)
             tu_assert_diag_at(&dl, "E0100", 1, pos + 2);
             tu_free(u, &dl);
         }
+        /* and a good two-byte sequence (U+00E9) there is no error */
+        char good[64];
+        memset(good, 'a', sizeof good);
+        good[0] = '#';
+        good[1 + pos] = '\xC3';
+        good[2 + pos] = '\xA9';
+        good[42] = '\n';
+        DiagList dl;
+        Unit *u = tu_parse_n(good, 43, &dl);
+        ck_assert_msg(dl.nerrors == 0, "good sequence at %d:%s", pos, tu_dump(&dl));
+        tu_free(u, &dl);
     }
 }
 END_TEST
