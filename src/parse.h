@@ -48,6 +48,8 @@ typedef struct ParseCtx {
     ParseMode mode;
     bool start_sent;
     uint32_t offset;         /* scanner position in lf->text */
+    uint32_t flex_at;        /* where flex's own position is: behind offset after the
+                              * hand-written scanning (grammar/lexer.l, flex_catch_up) */
     int depth;               /* open ( and { */
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
