@@ -480,6 +480,48 @@ START_TEST(test_nul_byte)
 }
 END_TEST
 
+/* A text's end is found sixteen bytes at a time: a closing quote, an
+ * escaped quote or backslash, and an unclosed line, at every place of a
+ * body of up to 40 bytes (first block, second, tail). */
+START_TEST(test_text_end_every_place)
+{
+    for (int n = 0; n <= 40; n++) {
+        for (int kind = 0; kind < 3; kind++) {
+            for (int at = 0; at < (kind ? n : 1); at++) {
+                char body[48], want[48];
+                memset(body, 'b', (size_t)n);
+                body[n] = '\0';
+                memcpy(want, body, (size_t)n + 1);
+                if (kind == 1) {
+                    /* an escape at `at` (two bytes), read as one byte */
+                    if (at + 1 >= n) continue;
+                    body[at] = '\\';
+                    body[at + 1] = at % 2 ? '"' : '\\';
+                    memcpy(want, body, (size_t)at);
+                    want[at] = body[at + 1];
+                    memcpy(want + at + 1, body + at + 2, (size_t)(n - at - 1));
+                }
+                DiagList dl;
+                char *src = kind == 2 ? tu_printf("instansi \"%.*s\nperiksa 1 == 1\n", at, body)
+                                      : tu_printf("instansi \"%s\" { tahun 2024 }\n", body);
+                Unit *u = tu_parse(src, &dl);
+                if (kind == 2) {
+                    /* unclosed at the newline after `at` bytes */
+                    ck_assert_msg(tu_count(&dl, "E0108") == 1, "n %d at %d:%s", n, at, tu_dump(&dl));
+                    tu_assert_diag_at(&dl, "E0108", 1, 10);
+                } else {
+                    ck_assert_msg(dl.items.len == 0 || tu_count(&dl, "E0108") == 0, "n %d kind %d at %d:%s", n, kind,
+                                  at, tu_dump(&dl));
+                    ck_assert_msg(u->nama && strcmp(u->nama, want) == 0, "n %d kind %d at %d: '%s', want '%s'", n,
+                                  kind, at, u->nama ? u->nama : "(null)", want);
+                }
+                tu_free(u, &dl);
+            }
+        }
+    }
+}
+END_TEST
+
 /* check_utf8 passes over 16 plain bytes at a time: a bad byte or a NUL
  * at every offset of a 40-byte comment, hence every place within and
  * across its 16-byte steps, is found at its own column; a good
@@ -844,6 +886,7 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_fast_paths_match_rules);
     tcase_add_test(tc, test_keyword_tokens);
     tcase_add_test(tc, test_line_index_matches_count);
+    tcase_add_test(tc, test_text_end_every_place);
     suite_add_tcase(s, tc);
     return s;
 }
