@@ -7,6 +7,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static void clear_mpq(void *p) { num_clear(p); }
 
@@ -160,6 +163,19 @@ const char *span_plain(Span s, size_t *n)
     const char *t = s.file->text + s.start;
     size_t len = s.end - s.start, m = 0;
     if (t[0] == ' ' || t[len - 1] == ' ') return NULL;
+#if defined(__SSE2__)
+    /* sixteen bytes a step: t[m + 16] is still in the text (its NUL at
+     * the latest), as t[m + 1] is below */
+    const __m128i hash = _mm_set1_epi8('#'), nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
+                  cr = _mm_set1_epi8('\r'), sp = _mm_set1_epi8(' ');
+    for (; m + 16 <= len; m += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(t + m)), next = _mm_loadu_si128((const __m128i *)(t + m + 1));
+        __m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, hash), _mm_cmpeq_epi8(v, nl)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
+        bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(next, sp)));
+        if (_mm_movemask_epi8(bad)) return NULL;
+    }
+#endif
     while (m < len && t[m] != '#' && t[m] != '\n' && t[m] != '\t' && t[m] != '\r' && !(t[m] == ' ' && t[m + 1] == ' '))
         m++;
     if (m < len) return NULL;

@@ -93,6 +93,31 @@ START_TEST(test_span_text_folds_space)
         ck_assert_str_eq(span_text(u, whole), cases[i][1]);
         unit_free(u);   /* and lf with it */
     }
+    /* span_plain checks sixteen bytes a step: a double space, a tab, a
+     * newline or a '#' at every place of a 40-byte claim is seen (the
+     * text is then folded), and a plain claim is itself */
+    static const char *const breaks[] = {"  ", "\t", "\n", "#"};
+    for (int at = 1; at < 38; at++) {
+        for (size_t k = 0; k <= sizeof breaks / sizeof *breaks; k++) {
+            char src[48];
+            for (int c = 0; c < 40; c++) src[c] = c % 5 == 4 ? ' ' : 'x';   /* single spaces: plain */
+            src[39] = 'x';
+            src[40] = '\0';
+            if (k < sizeof breaks / sizeof *breaks) memcpy(src + at, breaks[k], strlen(breaks[k]));
+            LocFile *lf = locfile_new("t.sakip", src, 40);
+            Unit *u = unit_new(lf);
+            Span whole = {lf, 0, 40};
+            size_t n;
+            const char *plain = span_plain(whole, &n);
+            if (k == sizeof breaks / sizeof *breaks) {
+                ck_assert_msg(plain == lf->text && n == 40, "plain claim at %d not taken whole", at);
+            } else {
+                ck_assert_msg(plain == NULL, "break %zu at %d not seen", k, at);
+                ck_assert_msg(strcmp(span_text(u, whole), src) != 0, "break %zu at %d not folded", k, at);
+            }
+            unit_free(u);
+        }
+    }
 }
 END_TEST
 
