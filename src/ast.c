@@ -36,9 +36,20 @@ void unit_free(Unit *u)
 }
 
 
+/* Whether two names are the same: short names, compared in place rather
+ * than through a call to strcmp. */
+static bool same_name(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 /* The hash is kept in each entity: a probe that meets another name
  * (and every miss, such as a rule lookup for each built-in call) is then
- * told apart without strcmp. */
+ * told apart without comparing the names. */
 Entity *unit_lookup(const Unit *u, const char *id)
 {
     if (!u->sym_cap) return NULL;
@@ -46,7 +57,7 @@ Entity *unit_lookup(const Unit *u, const char *id)
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         Entity *e = u->sym[i];
         if (!e) return NULL;
-        if (e->id_hash == (uint32_t)h && strcmp(e->id, id) == 0) return e;
+        if (e->id_hash == (uint32_t)h && same_name(e->id, id)) return e;
     }
 }
 
