@@ -309,6 +309,7 @@ typedef struct Unit {
     Entity *builtin_skala;   /* Permendagri 86/2017, made by the first eval_init */
     struct EvalMemo *kept_memo;   /* budget sums check_unit left for the report (src/eval.c) */
     size_t kept_memo_n;
+    uint32_t kept_memo_gen;
 } Unit;
 
 Unit *unit_new(LocFile *lf);

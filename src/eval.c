@@ -11,6 +11,8 @@
 
 enum { MAX_CALL_DEPTH = 64 };
 
+static uint32_t next_generation(void);
+
 static char *fmt_reason(Eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static char *fmt_reason(Eval *ev, const char *fmt, ...)
 {
@@ -89,6 +91,7 @@ static Entity *rule_named(Unit *u, const char *name)
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
 {
     memset(ev, 0, sizeof *ev);
+    ev->memo_gen = next_generation();
     ev->u = u;
     ev->dl = dl;
     ev->tahun = tahun ? tahun : u->tahun;
@@ -126,6 +129,7 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
         if (ev->andai.len == 0) {
             ev->memo = u->kept_memo;
             ev->memo_n = u->kept_memo_n;
+            ev->memo_gen = u->kept_memo_gen;
             u->kept_memo = NULL;
             u->kept_memo_n = 0;
         } else {
@@ -151,10 +155,23 @@ enum { MEMO_KINDS = 4 };
  * another year's value replaces it. */
 struct EvalMemo {
     const Entity *ent;       /* NULL: empty */
+    uint32_t gen;            /* filled under this generation (Eval.memo_gen) */
     int year;
     bool q_live;             /* v.q has been initialised */
     Value v;
 };
+
+/* Each Eval, and each set of what-ifs in it, gets a generation of its
+ * own: a slot of another is empty.  Forgetting everything is then one
+ * increment, not a pass over every slot (which also pulled each slot's
+ * cache line in, twice a file). */
+static uint32_t memo_generation;
+
+static uint32_t next_generation(void)
+{
+    if (++memo_generation == 0) memo_generation = 1;   /* 0 is no generation */
+    return memo_generation;
+}
 
 static struct EvalMemo *memo_at(const Eval *ev, const Entity *e, MemoWhat what)
 {
@@ -166,7 +183,7 @@ static struct EvalMemo *memo_at(const Eval *ev, const Entity *e, MemoWhat what)
 static bool memo_hit(Eval *ev, const Entity *e, int year, MemoWhat what, Value *out)
 {
     struct EvalMemo *m = memo_at(ev, e, what);
-    if (!m || m->ent != e || m->year != year) return false;
+    if (!m || m->ent != e || m->gen != ev->memo_gen || m->year != year) return false;
     value_set(out, &m->v);
     return true;
 }
@@ -205,6 +222,7 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
         m->q_live = true;
     }
     m->ent = e;
+    m->gen = ev->memo_gen;
     m->year = year;
     value_set(&m->v, v);
 }
@@ -219,12 +237,18 @@ void eval_keep_sums(Eval *ev)
     Unit *u = ev->u;
     eval_drop_kept(u);   /* an older check's (the REPL checks again after new lines) */
     if (ev->andai.len || !ev->memo) return;   /* eval_free has them */
-    for (size_t i = 0; i < ev->memo_n; i++) {
-        MemoWhat what = (MemoWhat)(i % MEMO_KINDS + 1);
-        if (what != MEMO_ANGGARAN && what != MEMO_REALISASI) ev->memo[i].ent = NULL;
+    /* a capaian may call rules, whose run-time problems go to this Eval's
+     * diagnostics: those are made again; sums and serapan are pure */
+    for (int list = 0; list < 2; list++) {
+        const Vec *v = list ? &u->sasaran : &u->indikator;
+        for (size_t i = 0; i < v->len; i++) {
+            struct EvalMemo *m = memo_at(ev, v->items[i], MEMO_CAPAIAN);
+            if (m) m->ent = NULL;
+        }
     }
     u->kept_memo = ev->memo;
     u->kept_memo_n = ev->memo_n;
+    u->kept_memo_gen = ev->memo_gen;
     ev->memo = NULL;
     ev->memo_n = 0;
 }
@@ -246,7 +270,7 @@ void eval_drop_kept(Unit *u)
 
 void eval_invalidate(Eval *ev)
 {
-    for (size_t i = 0; i < ev->memo_n; i++) ev->memo[i].ent = NULL;
+    ev->memo_gen = next_generation();
 }
 
 void eval_free(Eval *ev)
@@ -255,9 +279,8 @@ void eval_free(Eval *ev)
         /* keep the larger set of slots (their numbers stay initialised) */
         struct EvalMemo *give = spare_memo;
         size_t give_n = spare_n;
-        spare_memo = ev->memo;
+        spare_memo = ev->memo;   /* its generation is over: every slot is empty */
         spare_n = ev->memo_n;
-        for (size_t i = 0; i < spare_n; i++) spare_memo[i].ent = NULL;
         ev->memo = give;
         ev->memo_n = give_n;
     }

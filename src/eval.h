@@ -35,6 +35,7 @@ typedef struct Eval {
      * eval_invalidate */
     struct EvalMemo *memo;
     size_t memo_n;
+    uint32_t memo_gen;       /* the slots filled under it are the live ones */
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
