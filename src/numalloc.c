@@ -168,5 +168,6 @@ bool numalloc_install(void)
     if (under_a_memory_checker()) return false;
     mp_set_memory_functions(num_alloc, num_realloc, num_free);
     numpool_enable();
+    arena_keep_blocks(64);   /* 2 MiB: more than one file's tree needs */
     return true;
 }

@@ -46,6 +46,7 @@ char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
 struct ArenaBlock {
     ArenaBlock *next;
+    size_t cap;              /* bytes of data */
     max_align_t data[];
 };
 
@@ -57,6 +58,19 @@ struct ArenaCleanup {
 
 enum { ARENA_BLOCK = 32 * 1024 };
 
+/* Blocks of ARENA_BLOCK bytes freed with an arena, kept (newest first) for
+ * the next one: a national run frees one file's tree and builds the next,
+ * and a block just freed is still in the cache, where a fresh malloc's may
+ * not be.  Off (0) unless arena_keep_blocks() turns it on, so memory
+ * checkers see every block freed (src/numalloc.c turns both on). */
+static ArenaBlock *spare_blocks;
+static int spare_count, spare_max;
+
+void arena_keep_blocks(int n)
+{
+    spare_max = n;
+}
+
 void arena_init(Arena *a)
 {
     a->blocks = NULL;
@@ -67,7 +81,15 @@ void arena_init(Arena *a)
 void *arena_grow(Arena *a, size_t n)
 {
     size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-    ArenaBlock *b = xmalloc(sizeof *b + cap);
+    ArenaBlock *b;
+    if (cap == ARENA_BLOCK && spare_blocks) {
+        b = spare_blocks;
+        spare_blocks = b->next;
+        spare_count--;
+    } else {
+        b = xmalloc(sizeof *b + cap);
+        b->cap = cap;
+    }
     if (a->blocks && n > ARENA_BLOCK) {
         /* an oversized single allocation: the newest block keeps serving */
         b->next = a->blocks->next;
@@ -106,7 +128,13 @@ void arena_free(Arena *a)
     ArenaBlock *b = a->blocks;
     while (b) {
         ArenaBlock *next = b->next;
-        free(b);
+        if (b->cap == ARENA_BLOCK && spare_count < spare_max) {
+            b->next = spare_blocks;
+            spare_blocks = b;
+            spare_count++;
+        } else {
+            free(b);
+        }
         b = next;
     }
     arena_init(a);

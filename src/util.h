@@ -54,6 +54,8 @@ char *arena_strdup(Arena *a, const char *s);
 /* Call fn(p) when the arena is freed (used for GMP numbers). */
 void arena_on_free(Arena *a, void (*fn)(void *), void *p);
 void arena_free(Arena *a);
+/* Keep up to n freed blocks for the next arenas (0, the default: free them). */
+void arena_keep_blocks(int n);
 
 /* A hash of the string, for the open-addressing tables (symbols, induk). */
 size_t str_hash(const char *s);
