@@ -15,8 +15,8 @@
 #include <emmintrin.h>
 #endif
 
-/* Takes ownership of text (NUL-terminated, len bytes). The line index is
- * built only when a position is first asked for: most files never need
+/* Takes ownership of text (NUL-terminated, len bytes).  Lines are counted
+ * only when a position is asked for (line_at): most files never need
  * one. */
 static LocFile *locfile_take(const char *name, char *text, size_t len)
 {

@@ -770,7 +770,7 @@ END_TEST
  * agree with counting one by one: texts of every length up to 40 with
  * newlines at every offset pattern, CR and high bytes next to them, asked
  * forwards, then in a scrambled order, and each line's text. */
-START_TEST(test_line_index_matches_count)
+START_TEST(test_lines_match_count)
 {
     static const char alphabet[] = {'\n', 'a', '\r', '\x8A', '\x0B', ' '};
     char text[41];
@@ -885,7 +885,7 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_prefixes_without_backing_up);
     tcase_add_test(tc, test_fast_paths_match_rules);
     tcase_add_test(tc, test_keyword_tokens);
-    tcase_add_test(tc, test_line_index_matches_count);
+    tcase_add_test(tc, test_lines_match_count);
     tcase_add_test(tc, test_text_end_every_place);
     suite_add_tcase(s, tc);
     return s;
