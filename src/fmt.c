@@ -55,7 +55,18 @@ static void tokenize(const char *t, size_t len, Vec *out)
             size_t j = i + 2;
             if (j < len && t[j] == '.') j++;
             while (j < len && (t[j] == ' ' || t[j] == '\t')) j++;
-            if (j < len && digit(t[j])) {
+            /* "Rp1_1" is one name, as the scanner's longest match makes
+             * it: digits straight after "Rp" that run into a letter or
+             * '_' are a longer word than any amount (found by fuzzing) */
+            size_t d = j;
+            while (d < len && digit(t[d])) d++;
+            if (j == i + 2 && d > j && d < len && word_char(t[d])) {
+                size_t e = d;
+                while (e < len && word_char(t[e])) e++;
+                k->kind = T_WORD;
+                k->n = e - i;
+                i = e;
+            } else if (j < len && digit(t[j])) {
                 size_t e = j;
                 while (e < len && (digit(t[e]) || t[e] == '.' || t[e] == ',')) e++;
                 while (e > j && !digit(t[e - 1])) e--;
