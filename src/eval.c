@@ -169,7 +169,8 @@ static uint32_t memo_generation;
 
 static uint32_t next_generation(void)
 {
-    if (++memo_generation == 0) memo_generation = 1;   /* 0 is no generation */
+    /* 0 is no generation: after UINT32_MAX comes 1 */
+    memo_generation = memo_generation == UINT32_MAX ? 1 : memo_generation + 1;
     return memo_generation;
 }
 

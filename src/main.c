@@ -663,14 +663,18 @@ int main(int argc, char **argv)
     }
     /* Diagnostics are many small writes: buffer them (flushed at exit).
      * The REPL keeps stderr unbuffered so errors appear at once. */
-    static char errbuf[1 << 16];
-    if (run != cmd_repl) setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
+    if (run != cmd_repl) {
+        static char errbuf[1 << 16];
+        setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
+    }
     /* A report of many units is written a unit at a time (11 KB of JSON
      * each): into a pipe or file, stdio's 4 KiB buffer made two or three
      * write calls a unit (a national run: 20 000).  A terminal keeps its
      * line buffering. */
-    static char outbuf[1 << 18];
-    if (run != cmd_repl && !isatty(STDOUT_FILENO)) setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    if (run != cmd_repl && !isatty(STDOUT_FILENO)) {
+        static char outbuf[1 << 18];
+        setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    }
     int st = parse_args(argc, argv, 2, &o);
     if (st == EXIT_OK) st = run(&o);
     vec_free(&o.files);
