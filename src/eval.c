@@ -386,42 +386,53 @@ static DataYear *data_for(Entity *ind, int year)
     return NULL;
 }
 
+/* Where an indikator's realisasi for year comes from, in order: a
+ * what-if, data for its rumus, a stated value; none of them set when
+ * there is none. */
+typedef struct RealisasiSource {
+    const Andai *andai;
+    DataYear *data;
+    const YearVal *stated;
+} RealisasiSource;
+
+static bool realisasi_source(Eval *ev, Entity *ind, int year, RealisasiSource *src)
+{
+    src->andai = find_andai(ev, ANDAI_REALISASI, ind, year, NULL);
+    src->data = !src->andai && ind->rumus ? data_for(ind, year) : NULL;
+    src->stated = !src->andai && !src->data ? year_value(&ind->realisasi, year, ev->u->tahun) : NULL;
+    return src->andai || src->data || src->stated;
+}
+
 static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
 {
-    const Andai *a = find_andai(ev, ANDAI_REALISASI, ind, year, NULL);
-    if (a) {
-        stated_value(ev, a->value->lo, out);
-        return;
-    }
-    DataYear *d = ind->rumus ? data_for(ind, year) : NULL;
-    if (d) {
+    RealisasiSource src;
+    if (!realisasi_source(ev, ind, year, &src)) {
+        value_undef(out, fmt_reason(ev, _("%s has no realisasi for %d"), ind->id, year));
+    } else if (src.andai) {
+        stated_value(ev, src.andai->value->lo, out);
+    } else if (src.data) {
         DataYear *saved = ev->data;
         Entity *saved_owner = ev->data_owner;
         Value *saved_frame = ev->frame;
-        ev->data = d;
+        ev->data = src.data;
         ev->data_owner = ind;
         ev->frame = NULL;
         eval_expr(ev, ind->rumus, out);
         ev->data = saved;
         ev->data_owner = saved_owner;
         ev->frame = saved_frame;
-        return;
+    } else {
+        stated_value(ev, src.stated->lo, out);
     }
-    const YearVal *v = year_value(&ind->realisasi, year, ev->u->tahun);
-    if (!v) {
-        value_undef(out, fmt_reason(ev, _("%s has no realisasi for %d"), ind->id, year));
-        return;
-    }
-    stated_value(ev, v->lo, out);
 }
 
-/* Whether an indikator has a realisasi for year at all (a what-if, data
- * for its rumus, or a stated value): the tables skip the years without
- * one rather than have the reason for an undefined value formatted. */
+/* Whether an indikator has a realisasi for year at all: the tables skip
+ * the years without one rather than have the reason for an undefined
+ * value formatted. */
 bool eval_has_realisasi(Eval *ev, Entity *ind, int year)
 {
-    return find_andai(ev, ANDAI_REALISASI, ind, year, NULL) || (ind->rumus && data_for(ind, year)) ||
-           year_value(&ind->realisasi, year, ev->u->tahun);
+    RealisasiSource src;
+    return realisasi_source(ev, ind, year, &src);
 }
 
 /* ---- budget ---- */
