@@ -200,9 +200,9 @@ const char *span_text(Unit *u, Span s)
     /* Source text with each run of white space (and comments between
      * continued lines) folded to one space, for one-line messages. */
     const char *t = s.file->text + s.start;
-    size_t n = s.end - s.start, plain_n;
+    size_t n = s.end - s.start;
     /* the usual claim is one line with single spaces: itself */
-    if (span_plain(s, &plain_n)) return arena_strndup(&u->arena, t, n);
+    if (span_plain(s, &n)) return arena_strndup(&u->arena, t, n);
     char *out = arena_take(&u->arena, n + 1);   /* out[k] ends it */
     size_t k = 0;
     bool in_string = false, space = false;

@@ -630,16 +630,19 @@ void num_format_plain(Buf *b, const mpq_t q, int max_dec)
 #if NUM_SMALL
     uint64_t d, mag;
     int dec = 0;
-    bool neg;
-    if (small_abs(mpq_denref(q), &d) && (d == 1 ? small_abs(mpq_numref(q), &mag)
-                                                : (dec = needed_decimals(q, max_dec)) <= 16 &&
-                                                      round_scaled_small(q, dec, ROUND_HALF_UP, &neg, &mag))) {
+    bool neg = mpz_sgn(mpq_numref(q)) < 0, small = small_abs(mpq_denref(q), &d);
+    if (small && d == 1) {
+        small = small_abs(mpq_numref(q), &mag);   /* an integer: nothing to round */
+    } else if (small) {
+        dec = needed_decimals(q, max_dec);
+        small = dec <= 16 && round_scaled_small(q, dec, ROUND_HALF_UP, &neg, &mag);
+    }
+    if (small) {
         /* the one-word case of num_format(..., NOTATION_EN, no grouping),
          * written straight into b: JSON writes about 170 numbers an
          * instansi.  The copies are of fixed sizes (24 and 16 bytes, the
          * most there can be), so they are a few moves; what they write
          * past the number is inside the reserve and overwritten later. */
-        if (d == 1) neg = mpz_sgn(mpq_numref(q)) < 0;
         char tmp[64] = {0};   /* the bytes copied past the digits are defined */
         char *end = tmp + 40, *p = u64_digits(end, mag);
         size_t nd = (size_t)(end - p), nf = (size_t)dec;
