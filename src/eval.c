@@ -228,8 +228,6 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
     value_set(&m->v, v);
 }
 
-static void free_memo(struct EvalMemo *memo, size_t n);
-
 /* check_unit's budget sums, handed to the next Eval of the unit (the
  * report's): they depend on nothing but the stated amounts when there
  * are no what-ifs, and recomputing them was 2 % of a JSON run. */
