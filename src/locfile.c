@@ -53,22 +53,55 @@ static size_t count_newlines(const char *t, size_t from, size_t to)
     return n;
 }
 
+/* The start of every line, for queries in no order (line_at). */
+static void index_lines(LocFile *lf)
+{
+    lf->nlines = count_newlines(lf->text, 0, lf->len) + 1;
+    lf->line_start = xmalloc(lf->nlines * sizeof *lf->line_start);
+    lf->line_start[0] = 0;
+    const char *t = lf->text, *p = t;
+    for (size_t k = 1; k < lf->nlines; k++) {
+        p = (const char *)memchr(p, '\n', lf->len - (size_t)(p - t)) + 1;
+        lf->line_start[k] = (uint32_t)(p - t);
+    }
+}
+
 /* The 0-based line of off, and in *start the offset where that line
  * starts.  Lines are counted from a cursor, the last line asked for,
  * rather than looked up in an index of every line: callers ask in source
  * order (sorted diagnostics, each claim's line in the JSON), so each byte
  * is counted about once, and a file whose lines nobody asks for costs
- * nothing (building the index was 2.8 % of eval --format=json). */
+ * nothing (building the index was 2.8 % of eval --format=json).  Queries
+ * that jump back and forth (a label on an early line for each of many
+ * diagnostics) would count the text over and over: once the count passes
+ * four times the text, the lines are indexed and searched instead. */
 static size_t line_at(const LocFile *lf, uint32_t off, uint32_t *start)
 {
-    LocFile *cur = (LocFile *)lf;   /* the cursor is a cache, not content */
+    LocFile *cur = (LocFile *)lf;   /* the cursor and the index are caches, not content */
+    if (cur->line_start) {
+        size_t lo = 0, hi = cur->nlines;
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cur->line_start[mid] <= off) lo = mid;
+            else hi = mid;
+        }
+        *start = cur->line_start[lo];
+        return lo;
+    }
     const char *t = lf->text;
-    size_t line = off >= cur->cur_start ? cur->cur_line + count_newlines(t, cur->cur_start, off)
-                                        : cur->cur_line - count_newlines(t, off, cur->cur_start);
+    size_t line;
+    if (off >= cur->cur_start) {
+        line = cur->cur_line + count_newlines(t, cur->cur_start, off);
+        cur->counted += off - cur->cur_start;
+    } else {
+        line = cur->cur_line - count_newlines(t, off, cur->cur_start);
+        cur->counted += cur->cur_start - off;
+    }
     const char *nl = off ? memrchr(t, '\n', off) : NULL;
     *start = nl ? (uint32_t)(nl - t + 1) : 0;
     cur->cur_start = *start;
     cur->cur_line = line;
+    if (cur->counted > 4 * lf->len + 65536) index_lines(cur);
     return line;
 }
 
@@ -174,6 +207,7 @@ void locfile_free(LocFile *lf)
     if (!lf) return;
     free(lf->name);
     free(lf->text);
+    free(lf->line_start);
     free(lf);
 }
 
@@ -197,10 +231,15 @@ const char *locfile_line(const LocFile *lf, int line, size_t *len)
     line -= lf->line_base;
     *len = 0;
     if (line < 1) return "";
-    /* from the cursor, which the caller has usually just put on this line */
+    /* from the index if there is one, else from the cursor, which the
+     * caller has usually just put on this line */
     LocFile *cur = (LocFile *)lf;
     size_t want = (size_t)line - 1, at = 0, have = 0;
-    if (want >= cur->cur_line) {
+    if (cur->line_start) {
+        if (want >= cur->nlines) return "";
+        at = cur->line_start[want];
+        have = want;
+    } else if (want >= cur->cur_line) {
         at = cur->cur_start;
         have = cur->cur_line;
     }
@@ -211,8 +250,10 @@ const char *locfile_line(const LocFile *lf, int line, size_t *len)
         at = (size_t)(nl - t) + 1;
         have++;
     }
-    cur->cur_start = (uint32_t)at;
-    cur->cur_line = have;
+    if (!cur->line_start) {
+        cur->cur_start = (uint32_t)at;
+        cur->cur_line = have;
+    }
     size_t e = at;
     while (e < lf->len && t[e] != '\n') e++;
     if (e > at && t[e - 1] == '\r') e--;

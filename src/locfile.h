@@ -19,6 +19,12 @@ typedef struct LocFile {
      * (src/locfile.c, line_at) */
     uint32_t cur_start;
     size_t cur_line;
+    /* bytes counted from the cursor so far; past a few times the text's
+     * length, the start of every line is indexed instead (line_start,
+     * nlines), so that queries in no order stay cheap */
+    size_t counted;
+    uint32_t *line_start;
+    size_t nlines;
     int line_base;        /* added to line numbers (REPL: input line) */
 } LocFile;
 

@@ -837,6 +837,29 @@ START_TEST(test_lines_match_count)
         locfile_free(lf);
         free(big);
     }
+    /* queries jumping back and forth (a label on line 2 for each of many
+     * diagnostics): past four times the text counted, lines are indexed,
+     * and positions and line texts stay right */
+    enum { JUMP_LINES = 20000, JUMP_WIDTH = 10 };
+    char *jt = malloc((size_t)JUMP_LINES * JUMP_WIDTH);
+    for (int l = 0; l < JUMP_LINES; l++) {
+        memset(jt + l * JUMP_WIDTH, 'a' + l % 26, JUMP_WIDTH - 1);
+        jt[l * JUMP_WIDTH + JUMP_WIDTH - 1] = '\n';
+    }
+    LocFile *jf = locfile_new("jump", jt, (size_t)JUMP_LINES * JUMP_WIDTH);
+    for (int l = 3; l <= JUMP_LINES; l += 7) {
+        int line, col, want[2] = {l, 2};
+        for (int k = 0; k < 2; k++) {
+            locfile_pos(jf, (uint32_t)((want[k] - 1) * JUMP_WIDTH + 4), &line, &col);
+            ck_assert_msg(line == want[k] && col == 5, "jump to %d: %d:%d", want[k], line, col);
+        }
+        size_t n;
+        const char *text = locfile_line(jf, l, &n);
+        ck_assert_msg(n == JUMP_WIDTH - 1 && text[0] == 'a' + (l - 1) % 26, "line %d's text", l);
+    }
+    ck_assert_ptr_nonnull(jf->line_start);   /* the index took over */
+    locfile_free(jf);
+    free(jt);
 }
 END_TEST
 
