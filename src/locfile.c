@@ -221,6 +221,16 @@ void locfile_pos(const LocFile *lf, uint32_t off, int *line, int *col)
 
 int locfile_line_of(const LocFile *lf, uint32_t off)
 {
+    LocFile *cur = (LocFile *)lf;   /* a cache, as in line_at() */
+    if (!cur->line_start && off >= cur->line_cur && off <= lf->len) {
+        /* forward from the last such query: no line start to look for */
+        cur->line_cur_line += count_newlines(lf->text, cur->line_cur, off);
+        cur->counted += off - cur->line_cur;
+        cur->line_cur = off;
+        int line = (int)cur->line_cur_line + 1 + lf->line_base;
+        if (cur->counted > 4 * lf->len + 65536) index_lines(cur);
+        return line;
+    }
     int line;
     locfile_pos(lf, off, &line, NULL);
     return line;

@@ -19,6 +19,10 @@ typedef struct LocFile {
      * (src/locfile.c, line_at) */
     uint32_t cur_start;
     size_t cur_line;
+    /* the last offset whose line alone was asked for, and that line
+     * (locfile_line_of: each claim's line in the JSON) */
+    uint32_t line_cur;
+    size_t line_cur_line;
     /* bytes counted from the cursor so far; past a few times the text's
      * length, the start of every line is indexed instead (line_start,
      * nlines), so that queries in no order stay cheap */

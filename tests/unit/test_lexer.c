@@ -812,6 +812,15 @@ START_TEST(test_lines_match_count)
         locfile_line(lf, (int)nlines + 1, &n);
         ck_assert_uint_eq(n, 0);
         locfile_free(lf);
+        /* the line alone, with no locfile_pos between: its own cursor */
+        lf = locfile_new("t", text, len);
+        for (size_t k = 0; k <= 3 * len + 2; k++) {
+            size_t off = k <= len ? k : (k * 7919 + seed * 31) % (len + 1);
+            ck_assert_msg(locfile_line_of(lf, (uint32_t)off) == line_of[off], "seed %u offset %zu (line only)", seed,
+                          off);
+            checked++;
+        }
+        locfile_free(lf);
     }
     ck_assert_int_gt(checked, 40000);
     /* long texts: a byte counter is added up before 255 steps of 16
