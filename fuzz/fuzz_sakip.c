@@ -11,7 +11,8 @@
  *      `sakip fmt` requires): fmt_source twice; the second pass must change
  *      nothing, and the formatted text must parse without such errors too
  *      (a violation aborts, so the fuzzer keeps it as a crash)
- *   -> everything freed, so LeakSanitizer sees any leak.
+ *   -> everything freed, the interned names too (names_reset), so
+ *      LeakSanitizer sees any leak.
  *
  * Nothing here changes library behaviour; the notation (id/en) is taken
  * from the input length's parity so both number formats are exercised
@@ -33,6 +34,7 @@
 #include "explain.h"
 #include "fmt.h"
 #include "load.h"
+#include "names.h"
 #include "parse.h"
 #include "report.h"
 #include "util.h"
@@ -207,5 +209,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list_free(&dl);
     unit_free(u);
     if (!getenv("FUZZ_NO_FMT")) check_fmt(data, size);
+    /* no unit is alive: the interned names go too, so that a name kept
+     * past its unit would be caught, and memory stays flat */
+    names_reset();
     return 0;
 }

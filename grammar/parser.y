@@ -35,6 +35,7 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
 #include <config.h>
 #include <string.h>
 #include "pbuild.h"
+#include "names.h"
 #include "i18n.h"
 
 #define YYLLOC_DEFAULT(Cur, Rhs, N)                                 \
@@ -74,10 +75,14 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token NILAI "nilai" ATUR "atur" TUJUAN "tujuan" MISI "misi"
 %token SASARAN "sasaran" INDIKATOR "indikator" SATUAN "satuan"
 %token POLARITAS "polaritas" POSITIF "positif" NEGATIF "negatif"
-%token TARGET "target" REALISASI "realisasi" RUMUS "rumus" DATA "data"
+/* <str>: the spelling, interned (src/names.h): these also name built-ins,
+ * as in target(X).  The order of the keywords is sakip_keywords[]'s. */
+%token <str> TARGET "target" REALISASI "realisasi"
+%token RUMUS "rumus" DATA "data"
 %token PENANGGUNG_JAWAB "penanggung_jawab" SUMBER "sumber"
 %token PENJELASAN "penjelasan" PROGRAM "program" KEGIATAN "kegiatan"
-%token SUBKEGIATAN "subkegiatan" MENDUKUNG "mendukung" ANGGARAN "anggaran"
+%token SUBKEGIATAN "subkegiatan" MENDUKUNG "mendukung"
+%token <str> ANGGARAN "anggaran"
 %token KELUARAN "keluaran" ATURAN "aturan" PERIKSA "periksa" PESAN "pesan"
 %token JIKA "jika" MAKA "maka" LAINNYA "lainnya" DAN "dan" ATAU "atau"
 %token TIDAK "tidak" BENAR "benar" SALAH "salah" ANDAI "andai"
@@ -415,8 +420,9 @@ value:
   | '-' NUMBER                         { $$ = pb_value(ctx, pb_negate_literal(ctx, $2, @$), NULL, @$); }
   | '-' NUMBER '%'                     { $$ = pb_value(ctx, pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$), NULL, @$); }
   | literal DOTDOT literal             { $$ = pb_value(ctx, $1, $3, @$); }
-  | IDENT '(' ')'                      { $$ = pb_value(ctx, pb_call(ctx, $1, @1, NULL, @$), NULL, @$); }
-  | IDENT '(' arglist ')'              { $$ = pb_value(ctx, pb_call(ctx, $1, @1, $3, @$), NULL, @$); }
+  | IDENT '(' ')'                      { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, NULL, @$), NULL, @$); }
+  | IDENT '(' expr ')'                 { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$), NULL, @$); }
+  | IDENT '(' arglist ')'              { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, $3, @$), NULL, @$); }
   ;
 
 literal:
@@ -595,20 +601,26 @@ expr:
   | BENAR                              { $$ = pb_bool(ctx, true, @$); }
   | SALAH                              { $$ = pb_bool(ctx, false, @$); }
   | IDENT                              { $$ = pb_ident(ctx, $1, @$); }
-  /* calls with and without arguments apart: no `args` step */
-  | IDENT '(' ')'                      { $$ = pb_call(ctx, $1, @1, NULL, @$); }
-  | IDENT '(' arglist ')'              { $$ = pb_call(ctx, $1, @1, $3, @$); }
-  | TARGET '(' ')'                     { $$ = pb_call(ctx, "target", @1, NULL, @$); }
-  | TARGET '(' arglist ')'             { $$ = pb_call(ctx, "target", @1, $3, @$); }
-  | REALISASI '(' ')'                  { $$ = pb_call(ctx, "realisasi", @1, NULL, @$); }
-  | REALISASI '(' arglist ')'          { $$ = pb_call(ctx, "realisasi", @1, $3, @$); }
-  | ANGGARAN '(' ')'                   { $$ = pb_call(ctx, "anggaran", @1, NULL, @$); }
-  | ANGGARAN '(' arglist ')'           { $$ = pb_call(ctx, "anggaran", @1, $3, @$); }
+  /* calls with no, one and more arguments apart: no `args` step, and
+   * a single argument is no `arglist` */
+  | IDENT '(' ')'                      { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
+  | IDENT '(' expr ')'                 { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
+  | IDENT '(' arglist ')'              { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
+  | TARGET '(' ')'                     { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
+  | TARGET '(' expr ')'                { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
+  | TARGET '(' arglist ')'             { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
+  | REALISASI '(' ')'                  { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
+  | REALISASI '(' expr ')'             { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
+  | REALISASI '(' arglist ')'          { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
+  | ANGGARAN '(' ')'                   { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
+  | ANGGARAN '(' expr ')'              { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
+  | ANGGARAN '(' arglist ')'           { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
   | '(' expr ')'                       { $$ = pb_paren(ctx, $2, @$); }
   ;
 
+/* two arguments or more (a call of one takes its expr directly) */
 arglist:
-    expr                               { $$ = pb_list(ctx, NULL, $1); }
+    expr ',' expr                      { $$ = pb_list(ctx, pb_list(ctx, NULL, $1), $3); }
   | arglist ',' expr                   { $$ = pb_list(ctx, $1, $3); }
   ;
 

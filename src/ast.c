@@ -2,6 +2,7 @@
  * per-instansi symbol table. */
 #include "ast.h"
 #include "eval.h"
+#include "names.h"
 #include "num.h"
 #include "numalloc.h"
 
@@ -15,8 +16,10 @@ static void clear_mpq(void *p) { num_clear(p); }
 
 Unit *unit_new(LocFile *lf)
 {
+    static uint32_t units_made;
     Unit *u = xcalloc(1, sizeof *u);
     arena_init(&u->arena);
+    u->serial = ++units_made;
     u->file = lf;
     u->version = 1;
     return u;
@@ -47,18 +50,23 @@ static bool same_name(const char *a, const char *b)
     return *a == *b;
 }
 
-/* The hash is kept in each entity: a probe that meets another name
- * (and every miss, such as a rule lookup for each built-in call) is then
- * told apart without comparing the names. */
-Entity *unit_lookup(const Unit *u, const char *id)
+/* The entity named nm in u's table.  Each entity keeps its name's hash:
+ * a probe that meets another name (and every miss, such as a rule lookup
+ * for each built-in call) is told apart without comparing the names. */
+static Entity *sym_find(const Unit *u, const Name *nm)
 {
     if (!u->sym_cap) return NULL;
-    size_t mask = u->sym_cap - 1, h = str_hash(id);
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
+    size_t mask = u->sym_cap - 1;
+    for (size_t i = nm->hash & mask;; i = (i + 1) & mask) {
         Entity *e = u->sym[i];
         if (!e) return NULL;
-        if (e->id_hash == (uint32_t)h && same_name(e->id, id)) return e;
+        if (e->id_hash == nm->hash && (e->id == nm->text || same_name(e->id, nm->text))) return e;
     }
+}
+
+Entity *unit_lookup(const Unit *u, const char *id)
+{
+    return unit_lookup_name(u, name_intern(id, strlen(id)));
 }
 
 static void sym_insert(Entity **tab, size_t cap, Entity *e)
@@ -69,11 +77,28 @@ static void sym_insert(Entity **tab, size_t cap, Entity *e)
     tab[i] = e;
 }
 
+/* Whichever unit declared nm last holds its binding; any other unit
+ * asks its own table, which a name no unit declared need not. */
+Entity *unit_lookup_name(const Unit *u, const Name *nm)
+{
+    if (nm->unit == u->serial) return nm->ent;
+    if (!nm->declared) return NULL;
+    return sym_find(u, nm);
+}
+
 Entity *unit_define(Unit *u, Entity *e)
 {
-    Entity *old = unit_lookup(u, e->id);
+    return unit_define_name(u, e, name_intern(e->id, strlen(e->id)));
+}
+
+Entity *unit_define_name(Unit *u, Entity *e, Name *nm)
+{
+    Entity *old = unit_lookup_name(u, nm);
     if (old) return old;
-    e->id_hash = (uint32_t)str_hash(e->id);
+    nm->ent = e;
+    nm->unit = u->serial;
+    nm->declared = true;
+    e->id_hash = nm->hash;
     if ((u->sym_len + 1) * 2 > u->sym_cap) {
         size_t cap = u->sym_cap ? u->sym_cap * 2 : 64;
         Entity **tab = xcalloc(cap, sizeof *tab);
@@ -136,8 +161,15 @@ Expr *expr_num_word(Unit *u, Span s, bool money, uint64_t v, int ndec)
     uint64_t den = num_decimal_reduce(&v, ndec);
     e->u.num.word[0] = v;
     e->u.num.word[1] = den;
-    mpz_roinit_n(mpq_numref(e->u.num.q), &e->u.num.word[0], v ? 1 : 0);
-    mpz_roinit_n(mpq_denref(e->u.num.q), &e->u.num.word[1], 1);
+    /* what mpz_roinit_n() would do, without two calls into libgmp:
+     * read-only numbers (alloc 0) over the two words */
+    mpz_ptr num = mpq_numref(e->u.num.q), den_z = mpq_denref(e->u.num.q);
+    num->_mp_alloc = 0;
+    num->_mp_size = v ? 1 : 0;
+    num->_mp_d = &e->u.num.word[0];
+    den_z->_mp_alloc = 0;
+    den_z->_mp_size = 1;
+    den_z->_mp_d = &e->u.num.word[1];
     return e;
 #else
     Expr *e = expr_num_zero(u, s, money);

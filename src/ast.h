@@ -79,12 +79,14 @@ struct Expr {
         bool b;              /* EX_BOOL */
         struct {
             const char *name;
+            const struct Name *sym;   /* name's interned record (src/names.h) */
             RefKind ref;
             Entity *ent;     /* REF_ENTITY, REF_RULE */
             int index;       /* REF_PARAM */
         } id;
         struct {
             const char *name;
+            const struct Name *sym;   /* name's interned record (src/names.h) */
             Span name_span;
             Expr **args;
             int nargs;
@@ -186,7 +188,7 @@ typedef enum { POL_UNSET, POL_POSITIF, POL_NEGATIF } Polaritas;
 
 struct Entity {
     EntKind kind;
-    uint32_t id_hash;        /* str_hash(id), set by unit_define */
+    uint32_t id_hash;        /* its name's hash (Name.hash), set by unit_define */
     uint32_t serial;         /* its unit's count of entities when made (eval's memo slots) */
     const char *id;
     const char *name;        /* title text, may be NULL */
@@ -305,6 +307,7 @@ typedef struct Unit {
     /* Symbol table: open addressing over entities by id. */
     Entity **sym;
     size_t sym_cap, sym_len;
+    uint32_t serial;         /* this unit's number in the process, from 1 (Name.unit) */
     uint32_t nentities;      /* entity_new so far: the next serial */
     Entity *builtin_skala;   /* Permendagri 86/2017, made by the first eval_init */
     struct EvalMemo *kept_memo;   /* budget sums check_unit left for the report (src/eval.c) */
@@ -316,8 +319,12 @@ Unit *unit_new(LocFile *lf);
 void unit_free(Unit *u);
 
 Entity *unit_lookup(const Unit *u, const char *id);
+/* The same, for an interned name: most often without a probe. */
+Entity *unit_lookup_name(const Unit *u, const struct Name *nm);
 /* Inserts; returns the earlier entity with the same id, or NULL. */
 Entity *unit_define(Unit *u, Entity *e);
+/* The same, nm being e->id's interned record (a parsed entity's). */
+Entity *unit_define_name(Unit *u, Entity *e, struct Name *nm);
 
 const char *ent_kind_name(EntKind k);   /* "sasaran", "indikator", ... */
 bool ent_is_budget(const Entity *e);

@@ -166,7 +166,7 @@ static Type check_call(Checker *c, Expr *e)
         Type t = resolve_expr(c, e->u.call.args[i]);
         if (i < 2) argt[i] = t;
     }
-    Entity *rule = unit_lookup(c->u, name);
+    Entity *rule = e->u.call.sym ? unit_lookup_name(c->u, e->u.call.sym) : unit_lookup(c->u, name);
     if (rule && rule->kind == ENT_ATURAN) {
         e->u.call.rule = rule;
         if ((size_t)n != rule->params.len) {
@@ -312,11 +312,11 @@ static Type resolve_ident(Checker *c, Expr *e)
             }
         }
     }
-    if (c->rumus_owner && (data_has_name(c->rumus_owner, name) || !unit_lookup(c->u, name))) {
+    Entity *ent = e->u.id.sym ? unit_lookup_name(c->u, e->u.id.sym) : unit_lookup(c->u, name);
+    if (c->rumus_owner && (data_has_name(c->rumus_owner, name) || !ent)) {
         e->u.id.ref = REF_DATA;
         return T_ANY;   /* data values are numbers or amounts */
     }
-    Entity *ent = unit_lookup(c->u, name);
     if (!ent) {
         unknown_name(c, name, e->span, ALL_KINDS, _("name"));
         return T_ANY;

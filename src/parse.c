@@ -5,6 +5,7 @@
 #include "parse.h"
 #include "i18n.h"
 #include "pbuild.h"
+#include "names.h"
 #include "num.h"
 #include "parser.h"
 
@@ -364,7 +365,7 @@ Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const c
         if (k == ENT_INDIKATOR) apush(u, &e->parent->indikator, e);
         else if (ent_is_budget(e)) apush(u, &e->parent->children, e);
     }
-    if (id && unit_define(u, e)) apush(u, &u->duplicates, e);
+    if (id && unit_define_name(u, e, name_of(id))) apush(u, &u->duplicates, e);   /* id: a "name" token's */
     if (ctx->sp < MAX_NESTING) ctx->stack[ctx->sp++] = e;
     return e;
 }
@@ -751,15 +752,20 @@ Expr *pb_ident(ParseCtx *ctx, const char *name, Span s)
 {
     Expr *e = expr_new(ctx->unit, EX_IDENT, s);
     e->u.id.name = name;
+    e->u.id.sym = name_of(name);   /* a "name" token's text is interned */
     return e;
 }
 
-Expr *pb_call(ParseCtx *ctx, const char *name, Span name_span, Vec *args, Span s)
+Expr *pb_call(ParseCtx *ctx, const Name *cnm, Span name_span, Vec *args, Span s)
 {
     Expr *e = expr_new(ctx->unit, EX_CALL, s);
-    e->u.call.name = name;
+    /* the built-in is looked up once per spelling */
+    Name *nm = (Name *)cnm;
+    if (!nm->builtin) nm->builtin = (signed char)(builtin_id(nm->text) + 1);
+    e->u.call.name = nm->text;
+    e->u.call.sym = nm;
     e->u.call.name_span = name_span;
-    e->u.call.builtin = builtin_id(name);
+    e->u.call.builtin = (BuiltinId)(nm->builtin - 1);
     int depth = 0;
     if (args) {
         e->u.call.args = (Expr **)args->items;

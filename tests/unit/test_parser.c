@@ -2,6 +2,7 @@
  * the tree a complete file builds, operator precedence, the example of
  * LANGUAGE.md §3, error recovery and hints, and nesting limits. */
 #include "testutil.h"
+#include "names.h"
 #include <unistd.h>
 
 #define ASSERT_NO_DIAGS(dl) ck_assert_msg((dl).items.len == 0, "unexpected diagnostics:%s", tu_dump(&(dl)))
@@ -832,6 +833,99 @@ START_TEST(test_json_string_every_byte)
 }
 END_TEST
 
+
+/* ---- interned names (src/names.c) ---- */
+
+/* Words of every length up to 40 that differ in one byte, at every place
+ * (the middle of a word over 16 bytes is compared byte by byte, the head
+ * and tail as words): each spelling has one Name, and the scanner's key
+ * (read 8 bytes wide) is the key made within the word. */
+START_TEST(test_names_one_per_spelling)
+{
+    char w[48], v[48];
+    for (size_t n = 0; n <= 40; n++) {
+        memset(w, 0, sizeof w);
+        for (size_t i = 0; i < n; i++) w[i] = (char)('a' + (i * 7 + n) % 26);
+        Name *a = name_intern(w, n);
+        ck_assert_uint_eq(a->len, n);
+        ck_assert_int_eq(memcmp(a->text, w, n), 0);
+        ck_assert_int_eq(a->text[n], '\0');
+        ck_assert_ptr_eq(name_intern(w, n), a);
+        ck_assert_ptr_eq(name_intern(a->text, n), a);
+        ck_assert_ptr_eq(name_of(a->text), a);
+        NameKey wide = name_key_wide(w, n), narrow = name_key(w, n);
+        ck_assert(wide.hash == narrow.hash && wide.head == narrow.head && wide.tail == narrow.tail);
+        ck_assert_ptr_eq(name_intern_key(w, wide), a);
+        for (size_t at = 0; at < n; at++) {
+            memcpy(v, w, sizeof v);
+            v[at] = 'Z';
+            Name *b = name_intern(v, n);
+            ck_assert_msg(b != a, "length %zu, byte %zu changed: same Name", n, at);
+            ck_assert_ptr_eq(name_intern(v, n), b);
+        }
+        if (n) ck_assert_ptr_ne(name_intern(w, n - 1), a);   /* a prefix is another word */
+    }
+}
+END_TEST
+
+/* The keywords stay keywords across names_reset(), and names parsed
+ * after it resolve as before. */
+START_TEST(test_names_reset_keeps_keywords)
+{
+    DiagList dl;
+    Unit *u = tu_parse("sasaran S1 \"x\" { }\nperiksa 1 == 1\n", &dl);
+    ck_assert_int_ne(name_intern("sasaran", 7)->tok, 0);
+    ck_assert_int_eq(name_intern("S1", 2)->tok, 0);
+    unit_free(u);
+    diag_list_free(&dl);
+    names_reset();
+    ck_assert_int_ne(name_intern("sasaran", 7)->tok, 0);
+    ck_assert_int_ne(name_intern("periksa", 7)->tok, 0);
+    u = tu_parse("sasaran S1 \"x\" { }\nperiksa capaian(S1) == capaian(S1)\n", &dl);
+    ck_assert_msg(dl.items.len == 0, "%s", tu_dump(&dl));
+    ck_assert_ptr_nonnull(unit_lookup(u, "S1"));
+    unit_free(u);
+    diag_list_free(&dl);
+}
+END_TEST
+
+/* Each unit finds its own entities, whichever unit declared a name last
+ * (the Name's binding), and no unit finds a name only another declared. */
+START_TEST(test_names_bound_per_unit)
+{
+    DiagList d1, d2;
+    Unit *a = tu_parse("sasaran S1 \"a\" { }\nsasaran SA \"a only\" { }\n", &d1);
+    Unit *b = tu_parse("sasaran S1 \"b\" { }\nsasaran SB \"b only\" { }\n", &d2);
+    Entity *a1 = unit_lookup(a, "S1"), *b1 = unit_lookup(b, "S1");
+    ck_assert_ptr_nonnull(a1);
+    ck_assert_ptr_nonnull(b1);
+    ck_assert_ptr_ne(a1, b1);
+    ck_assert_str_eq(a1->name, "a");
+    ck_assert_str_eq(b1->name, "b");
+    const Name *s1 = name_intern("S1", 2);
+    ck_assert_ptr_eq(unit_lookup_name(a, s1), a1);
+    ck_assert_ptr_eq(unit_lookup_name(b, s1), b1);
+    ck_assert_ptr_null(unit_lookup(a, "SB"));
+    ck_assert_ptr_null(unit_lookup(b, "SA"));
+    ck_assert_ptr_null(unit_lookup(a, "NOWHERE"));
+    /* a later declaration in the first unit: found there, and a second
+     * one with the same name is a duplicate of the first */
+    Entity *late = entity_new(a, ENT_SASARAN, "SB", (Span){0});
+    ck_assert_ptr_null(unit_define(a, late));
+    ck_assert_ptr_eq(unit_lookup(a, "SB"), late);
+    ck_assert_ptr_ne(unit_lookup(b, "SB"), late);
+    Entity *again = entity_new(a, ENT_SASARAN, "SB", (Span){0});
+    ck_assert_ptr_eq(unit_define(a, again), late);
+    Entity *dup = entity_new(b, ENT_SASARAN, "S1", (Span){0});
+    ck_assert_ptr_eq(unit_define(b, dup), b1);
+    ck_assert_ptr_eq(unit_lookup(a, "S1"), a1);
+    unit_free(a);
+    unit_free(b);
+    diag_list_free(&d1);
+    diag_list_free(&d2);
+}
+END_TEST
+
 static Suite *parser_suite(void)
 {
     Suite *s = suite_create("parser");
@@ -873,6 +967,9 @@ static Suite *parser_suite(void)
     tcase_add_test(tc, test_load_file_of_unknown_size);
     tcase_add_test(tc, test_json_string_every_byte);
     tcase_add_test(tc, test_span_text_folds_space);
+    tcase_add_test(tc, test_names_one_per_spelling);
+    tcase_add_test(tc, test_names_reset_keeps_keywords);
+    tcase_add_test(tc, test_names_bound_per_unit);
     suite_add_tcase(s, tc);
     return s;
 }
