@@ -45,7 +45,9 @@ static void suggest_try(Suggest *s, const char *cand)
     if (!cand || !*cand) return;
     size_t cap = strlen(s->word) <= 3 ? 1 : 2;
     size_t d = edit_distance(s->word, cand, cap);
-    if (d <= cap && d < s->dist) {
+    /* of equally close names the first in byte order, so that the hint
+     * does not depend on where names fall in the symbol table */
+    if (d <= cap && (d < s->dist || (d == s->dist && strcmp(cand, s->best) < 0))) {
         s->dist = d;
         s->best = cand;
     }
