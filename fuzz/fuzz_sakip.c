@@ -11,6 +11,9 @@
  *      `sakip fmt` requires): fmt_source twice; the second pass must change
  *      nothing, and the formatted text must parse without such errors too
  *      (a violation aborts, so the fuzzer keeps it as a crash)
+ *   -> unless FUZZ_NO_RULES is set: the input scanned again with flex's
+ *      rules alone (parse_rules_only); diagnostics and JSON report must
+ *      be the same as with the byte loops (a difference aborts)
  *   -> everything freed, the interned names too (names_reset), so
  *      LeakSanitizer sees any leak.
  *
@@ -185,6 +188,51 @@ static void check_fmt(const uint8_t *data, size_t size)
     buf_free(&twice);
 }
 
+/* Diagnostics (JSON) and, without a fatal error, the JSON report of the
+ * input, scanned by the byte loops or by flex's rules alone. */
+static char *scan_outcome(const uint8_t *data, size_t size, bool rules)
+{
+    parse_rules_only = rules;
+    DiagList dl;
+    diag_list_init(&dl);
+    Unit *u = load_text("fuzz.sakip", (const char *)data, size, &dl);
+    Buf b;
+    buf_init(&b);
+    if (u && diag_count_fatal(&dl) == 0) {
+        Eval ev;
+        eval_init(&ev, u, &dl, 0);
+        report_json_unit(&b, &ev);
+        eval_free(&ev);
+    }
+    char *mem = NULL;
+    size_t memn = 0;
+    FILE *f = open_memstream(&mem, &memn);
+    if (f) {
+        diag_print_json(&dl, f);
+        fclose(f);
+        buf_puts(&b, mem ? mem : "");
+    }
+    free(mem);
+    diag_list_free(&dl);
+    unit_free(u);
+    parse_rules_only = false;
+    return buf_steal(&b);
+}
+
+/* The byte loops of the scanner take a token only where flex's rules
+ * would take the same one (a difference aborts). */
+static void check_scanners_agree(const uint8_t *data, size_t size)
+{
+    char *loops = scan_outcome(data, size, false), *rules = scan_outcome(data, size, true);
+    if (strcmp(loops, rules) != 0) {
+        fprintf(stderr, "fuzz_sakip: the byte loops and the rules scan differently:\n--- loops\n%s\n--- rules\n%s\n",
+                loops, rules);
+        abort();
+    }
+    free(loops);
+    free(rules);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* libsakip's own limit is 64 MiB; -max_len keeps inputs far below. */
@@ -209,6 +257,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list_free(&dl);
     unit_free(u);
     if (!getenv("FUZZ_NO_FMT")) check_fmt(data, size);
+    if (!getenv("FUZZ_NO_RULES")) check_scanners_agree(data, size);
     /* no unit is alive: the interned names go too, so that a name kept
      * past its unit would be caught, and memory stays flat */
     names_reset();

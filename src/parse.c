@@ -23,13 +23,13 @@ int sakip_yylex_init_extra(ParseCtx *extra, yyscan_t *scanner);
 YY_BUFFER_STATE sakip_yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
 void sakip_yy_delete_buffer(YY_BUFFER_STATE b, yyscan_t scanner);
 int sakip_yylex_destroy(yyscan_t scanner);
-int sakip_yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+int sakip_next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
 ParseCtx *sakip_yyget_extra(yyscan_t scanner);
 
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
 {
     ParseCtx *ctx = sakip_yyget_extra(scanner);
-    int t = sakip_yylex(lval, lloc, scanner);
+    int t = sakip_next_token(lval, lloc, scanner);
     ctx->prev_token = ctx->last_token;
     ctx->last_token = t;
     ctx->prev_loc = ctx->last_loc;
@@ -147,10 +147,18 @@ void check_utf8(ParseCtx *ctx)
     }
 }
 
+bool parse_rules_only;
+
 int scanner_open(ParseCtx *ctx, yyscan_t *sc)
 {
     if (sakip_yylex_init_extra(ctx, sc) != 0) return -1;
-    sakip_yy_scan_bytes(ctx->lf->text, (int)ctx->lf->len, *sc);
+    /* flex copies what it scans: the text is given to it only when its
+     * rules are first needed (grammar/lexer.l, flex_catch_up), which a
+     * file of plain tokens never does; until then it holds nothing */
+    sakip_yy_scan_bytes("", 0, *sc);
+    ctx->flex_loaded = false;
+    ctx->flex_at = 0;
+    ctx->rules_only = parse_rules_only;
     return 0;
 }
 
@@ -164,7 +172,7 @@ void scanner_close(yyscan_t sc)
  * tokens, which only the LAC parser's messages read. */
 int parse_next_token(void *lval, Span *lloc, yyscan_t scanner)
 {
-    return sakip_yylex(lval, lloc, scanner);
+    return sakip_next_token(lval, lloc, scanner);
 }
 
 static void run_parser(ParseCtx *ctx, bool fast)

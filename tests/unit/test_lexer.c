@@ -5,6 +5,9 @@
 #include "testutil.h"
 #include "parse.h"
 #include "parser.h"   /* token numbers */
+#include "report.h"
+
+#include <glob.h>
 
 /* Parses src and returns the S-expression of periksa #i. */
 #define PARSED(u, i) tu_sexpr(tu_periksa_expr((u), (i)))
@@ -872,6 +875,103 @@ START_TEST(test_lines_match_count)
 }
 END_TEST
 
+
+/* ---- the byte loops and flex's rules scan alike ---- */
+
+/* Diagnostics (as JSON) and, when there is no fatal error, the JSON
+ * report of src, scanned by the byte loops or by the rules alone. */
+static char *scan_outcome(const char *src, size_t n, bool rules)
+{
+    parse_rules_only = rules;
+    DiagList dl;
+    diag_list_init(&dl);
+    Unit *u = load_text("t.sakip", src, n, &dl);
+    Buf b;
+    buf_init(&b);
+    if (u && diag_count_fatal(&dl) == 0) {
+        Eval ev;
+        eval_init(&ev, u, &dl, 0);
+        report_json_unit(&b, &ev);
+        eval_free(&ev);
+    }
+    char *mem = NULL;
+    size_t memn = 0;
+    FILE *f = open_memstream(&mem, &memn);
+    diag_print_json(&dl, f);
+    fclose(f);
+    buf_puts(&b, mem);
+    free(mem);
+    diag_list_free(&dl);
+    unit_free(u);
+    parse_rules_only = false;
+    return buf_steal(&b);
+}
+
+static void assert_scanned_alike(const char *src, size_t n, const char *what)
+{
+    char *loops = scan_outcome(src, n, false), *rules = scan_outcome(src, n, true);
+    ck_assert_msg(strcmp(loops, rules) == 0, "%s: the byte loops and the rules differ\n--- loops\n%.1500s\n--- rules\n%.1500s",
+                  what, loops, rules);
+    free(loops);
+    free(rules);
+}
+
+/* Every golden input and the Ambulu example, as written and with pieces
+ * that sit on the edges of the byte loops (amounts with sen, lists after
+ * amounts and decimals, two-byte operators, the end of the text) put in
+ * at pseudo-random places: the loops take a token only where the rules
+ * would take the same one. */
+START_TEST(test_loops_match_rules)
+{
+    static const char *const pieces[] = {
+        "Rp 479.258.893,17", ", ", "Rp 1.000,-", "Rp 100.000,.000", "Rp 5,", "Rp 1.000,5 2024: ", "Rp 2.000,25 : ",
+        "Rp 1.000.000,2024: 5", "0.64, ", "0.64,5", "0.5,.5", "1,,2", "83,63", "2021..2026", "1..", "..", ".",
+        "==", "!=", "<=", ">=", "~=", "~", "!", "<", "=", "Rp1,5", "Rp 1.000,50x", "Rp000S1", "Rp 1.000.00",
+        "Rp 99.999.999.999.999.999,99", "12.345", "1_000", "9999999999999999999", "\"", "#", "\n", " ", "\t",
+        "%", "-", ":", "(", ")", "{", "}", "x", "_", "target", "realisasi(", "2024:", "Rp", "\xc2\xa0"};
+    glob_t g;
+    ck_assert_int_eq(glob(SAKIP_SRCDIR "/tests/golden/cases/*/input.sakip", 0, NULL, &g), 0);
+    ck_assert_uint_gt(g.gl_pathc, 50);
+    unsigned seed = 7;
+    size_t tried = 0;
+    for (size_t i = 0; i <= g.gl_pathc; i++) {
+        const char *path = i < g.gl_pathc ? g.gl_pathv[i] : SAKIP_SRCDIR "/examples/ambulu-2024.sakip";
+        FILE *f = fopen(path, "rb");
+        ck_assert_ptr_nonnull(f);
+        char *text = NULL;
+        size_t n = 0;
+        FILE *m = open_memstream(&text, &n);
+        int c;
+        while ((c = fgetc(f)) != EOF) fputc(c, m);
+        fclose(f);
+        fclose(m);
+        assert_scanned_alike(text, n, path);
+        tried++;
+        for (int k = 0; k < 3 && n > 0; k++) {
+            Buf b;
+            buf_init(&b);
+            size_t at = 0;
+            for (int p = 0; p < 6; p++) {
+                seed = seed * 1103515245u + 12345u;
+                size_t to = at + (seed >> 8) % (n / 6 + 1);
+                if (to > n) to = n;
+                buf_putn(&b, text + at, to - at);
+                at = to;
+                seed = seed * 1103515245u + 12345u;
+                buf_puts(&b, pieces[(seed >> 8) % (sizeof pieces / sizeof *pieces)]);
+            }
+            buf_putn(&b, text + at, n - at);
+            assert_scanned_alike(b.data, b.len, tu_printf("%s, variant %d", path, k));
+            buf_free(&b);
+            tried++;
+        }
+        free(text);
+    }
+    globfree(&g);
+    ck_assert_uint_gt(tried, 200);
+}
+END_TEST
+
 static Suite *lexer_suite(void)
 {
     Suite *s = suite_create("lexer");
@@ -918,6 +1018,7 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_fast_paths_match_rules);
     tcase_add_test(tc, test_keyword_tokens);
     tcase_add_test(tc, test_lines_match_count);
+    tcase_add_test(tc, test_loops_match_rules);
     tcase_add_test(tc, test_text_end_every_place);
     suite_add_tcase(s, tc);
     return s;
