@@ -180,6 +180,7 @@ static void run_parser(ParseCtx *ctx, bool fast)
     check_utf8(ctx);
     yyscan_t sc;
     if (scanner_open(ctx, &sc) != 0) return;
+    ctx->fuse = fast;
     if (fast) fastyyparse(sc, ctx);
     else yyparse(sc, ctx);
     scanner_close(sc);

@@ -58,6 +58,7 @@ typedef struct ParseCtx {
                               * hand-written scanning (grammar/lexer.l, flex_catch_up) */
     bool flex_loaded;        /* flex has its copy of the text (made when first needed) */
     bool rules_only;         /* no byte loops: flex's rules take every token (parse_rules_only) */
+    bool fuse;               /* for the fast parser: "82%" and "2024:" one token each */
     int depth;               /* open ( and { */
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
