@@ -96,6 +96,9 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
  * commonest item of a file.  The parser that explains errors never sees
  * them, and leaves them out of what it says it expected. */
 %token <expr> NUMBER_PERCENT "number%" NUMBER_COLON "number:"
+/* and a call of one name, "capaian(S1)", already built (target(X),
+ * realisasi(X) and anggaran(X) apart: a value may not be one of them) */
+%token <expr> CALL_NAME "name(name)" KW_CALL_NAME "keyword(name)"
 
 %type <expr> expr literal bound
 %type <str> opt_string
@@ -437,6 +440,7 @@ value:
   | IDENT '(' ')'                      { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, NULL, @$), NULL, @$); }
   | IDENT '(' expr ')'                 { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$), NULL, @$); }
   | IDENT '(' arglist ')'              { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, $3, @$), NULL, @$); }
+  | CALL_NAME                          { $$ = pb_value(ctx, $1, NULL, @$); }
   ;
 
 literal:
@@ -623,6 +627,8 @@ expr:
   | IDENT '(' ')'                      { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
   | IDENT '(' expr ')'                 { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
   | IDENT '(' arglist ')'              { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
+  | CALL_NAME
+  | KW_CALL_NAME
   | TARGET '(' ')'                     { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
   | TARGET '(' expr ')'                { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
   | TARGET '(' arglist ')'             { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
@@ -726,12 +732,15 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
     (void)scanner;
     if (ctx->stop) return 0;
     enum { MAXEXP = 40 };
-    /* room for the fast parser's two tokens, which are left out: the list
+    /* room for the fast parser's four tokens, which are left out: the list
      * is then what it would be without them (none past MAXEXP) */
-    yysymbol_kind_t expected[MAXEXP + 2];
-    int got = yypcontext_expected_tokens(yyctx, expected, MAXEXP + 2), n = 0;
+    enum { FAST_ONLY = 4 };
+    yysymbol_kind_t expected[MAXEXP + FAST_ONLY];
+    int got = yypcontext_expected_tokens(yyctx, expected, MAXEXP + FAST_ONLY), n = 0;
     for (int i = 0; i < got; i++)
-        if (expected[i] != YYSYMBOL_NUMBER_PERCENT && expected[i] != YYSYMBOL_NUMBER_COLON) expected[n++] = expected[i];
+        if (expected[i] != YYSYMBOL_NUMBER_PERCENT && expected[i] != YYSYMBOL_NUMBER_COLON &&
+            expected[i] != YYSYMBOL_CALL_NAME && expected[i] != YYSYMBOL_KW_CALL_NAME)
+            expected[n++] = expected[i];
     if (n > MAXEXP) n = 0;
     yysymbol_kind_t look = yypcontext_token(yyctx);
     Span at = *yypcontext_location(yyctx);

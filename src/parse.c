@@ -23,13 +23,12 @@ int sakip_yylex_init_extra(ParseCtx *extra, yyscan_t *scanner);
 YY_BUFFER_STATE sakip_yy_scan_bytes(const char *bytes, int len, yyscan_t scanner);
 void sakip_yy_delete_buffer(YY_BUFFER_STATE b, yyscan_t scanner);
 int sakip_yylex_destroy(yyscan_t scanner);
-int sakip_next_token(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
 ParseCtx *sakip_yyget_extra(yyscan_t scanner);
 
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
 {
     ParseCtx *ctx = sakip_yyget_extra(scanner);
-    int t = sakip_next_token(lval, lloc, scanner);
+    int t = parse_next_token(lval, lloc, scanner);
     ctx->prev_token = ctx->last_token;
     ctx->last_token = t;
     ctx->prev_loc = ctx->last_loc;
@@ -168,12 +167,6 @@ void scanner_close(yyscan_t sc)
     sakip_yylex_destroy(sc);
 }
 
-/* The fast parser's scanner: it skips yylex's record of the previous
- * tokens, which only the LAC parser's messages read. */
-int parse_next_token(void *lval, Span *lloc, yyscan_t scanner)
-{
-    return sakip_next_token(lval, lloc, scanner);
-}
 
 static void run_parser(ParseCtx *ctx, bool fast)
 {

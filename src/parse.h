@@ -58,7 +58,8 @@ typedef struct ParseCtx {
                               * hand-written scanning (grammar/lexer.l, flex_catch_up) */
     bool flex_loaded;        /* flex has its copy of the text (made when first needed) */
     bool rules_only;         /* no byte loops: flex's rules take every token (parse_rules_only) */
-    bool fuse;               /* for the fast parser: "82%" and "2024:" one token each */
+    bool fuse;               /* for the fast parser: "82%", "2024:" and "f(x)" one token each */
+    int last_keyword;        /* the last keyword scanned (no "f(x)" token right after aturan) */
     int depth;               /* open ( and { */
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
@@ -95,8 +96,9 @@ void parse_ctx_init(ParseCtx *ctx, Unit *u, LocFile *lf, DiagList *dl, ParseMode
 int scanner_open(ParseCtx *ctx, yyscan_t *sc);
 void scanner_close(yyscan_t sc);
 
-/* The next token for the fast parser: lval points to its semantic-value
- * union (the same %union as the LAC parser's). */
+/* The next token (grammar/lexer.l): lval points to the parsers'
+ * semantic-value union.  The fast parser calls it directly; the LAC
+ * parser's yylex (src/parse.c) also records the tokens for its messages. */
 int parse_next_token(void *lval, Span *lloc, yyscan_t scanner);
 /* The fast file parser (pull, no LAC): grammar/parser_fast_unit.c. */
 int fastyyparse(yyscan_t scanner, ParseCtx *ctx);
