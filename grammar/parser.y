@@ -99,6 +99,8 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 /* and a call of one name, "capaian(S1)", already built (target(X),
  * realisasi(X) and anggaran(X) apart: a value may not be one of them) */
 %token <expr> CALL_NAME "name(name)" KW_CALL_NAME "keyword(name)"
+/* and a year with its plain value, "2024: 82%", as year_value builds it */
+%token <yv> YEAR_ITEM "year: value"
 
 %type <expr> expr literal bound
 %type <str> opt_string
@@ -418,6 +420,7 @@ year_value:
     value
   | year ':' value                     { $$ = pb_with_year(ctx, $3, $1, @$); }
   | NUMBER_COLON value                 { $$ = pb_with_year(ctx, $2, pb_year(ctx, $1), @$); }
+  | YEAR_ITEM
   ;
 
 /* The literals of a value are written out rather than reduced to
@@ -732,14 +735,14 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
     (void)scanner;
     if (ctx->stop) return 0;
     enum { MAXEXP = 40 };
-    /* room for the fast parser's four tokens, which are left out: the list
+    /* room for the fast parser's five tokens, which are left out: the list
      * is then what it would be without them (none past MAXEXP) */
-    enum { FAST_ONLY = 4 };
+    enum { FAST_ONLY = 5 };
     yysymbol_kind_t expected[MAXEXP + FAST_ONLY];
     int got = yypcontext_expected_tokens(yyctx, expected, MAXEXP + FAST_ONLY), n = 0;
     for (int i = 0; i < got; i++)
         if (expected[i] != YYSYMBOL_NUMBER_PERCENT && expected[i] != YYSYMBOL_NUMBER_COLON &&
-            expected[i] != YYSYMBOL_CALL_NAME && expected[i] != YYSYMBOL_KW_CALL_NAME)
+            expected[i] != YYSYMBOL_CALL_NAME && expected[i] != YYSYMBOL_KW_CALL_NAME && expected[i] != YYSYMBOL_YEAR_ITEM)
             expected[n++] = expected[i];
     if (n > MAXEXP) n = 0;
     yysymbol_kind_t look = yypcontext_token(yyctx);

@@ -919,7 +919,7 @@ static void assert_scanned_alike(const char *src, size_t n, const char *what)
 /* Every golden input and the Ambulu example, as written and with pieces
  * that sit on the edges of the byte loops (amounts with sen, lists after
  * amounts and decimals, two-byte operators, the end of the text, a number
- * with its '%' or ':', a call of one name) put in at pseudo-random places: the loops take a
+ * with its '%' or ':', a year with its value, a call of one name) put in at pseudo-random places: the loops take a
  * token only where the rules would take the same one, and the fast
  * parser, given "82%", "2024:" and "capaian(S1)" as one token, builds what the other
  * parsers build from two (or leaves the file to them). */
@@ -935,7 +935,10 @@ START_TEST(test_loops_match_rules)
         "7.21%", "-5%", "5%%", "5 %", "2024 :", "2024\t: 82%", "30: 5", "2023: 90%, 2024: ", "1900:", "0.5:",
         /* and a call of one name */
         "capaian(S1)", "target(IKM)", "realisasi(P1)", "anggaran(K1)", "f(benar)", "serapan(Rp5)", "f( x )",
-        "f(x,y)", "aturan g(x) = x\n", "aturan h = capaian(S1)\n", "nilai(x)", "capaian(S1", "(x)"};
+        "f(x,y)", "aturan g(x) = x\n", "aturan h = capaian(S1)\n", "nilai(x)", "capaian(S1", "(x)",
+        /* and a year with its value */
+        "2024: 80..90", "2024: 90 %", "2024:5%", "2023: 2024: 5", "1800: 5", "2024: 7.5, ", "2024 : 0.64,5",
+        "2024: 99999999999999999999", "2024: 5x"};
     glob_t g;
     ck_assert_int_eq(glob(SAKIP_SRCDIR "/tests/golden/cases/*/input.sakip", 0, NULL, &g), 0);
     ck_assert_uint_gt(g.gl_pathc, 50);
