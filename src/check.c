@@ -787,7 +787,16 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         Value r;
         value_init(&r);
         eval_realisasi(ev, ind, u->tahun, &r);
-        if (r.kind == V_UNDEF) {
+        if (r.kind == V_UNDEF && r.text && strcmp(r.text, eval_self_dependent()) == 0) {
+            /* "realisasi 2024: capaian(S1)" in an indikator of S1 */
+            Span at = ind->id_span;
+            for (size_t i = 0; i < ind->realisasi.len; i++) {
+                const YearVal *v = ind->realisasi.items[i];
+                if (v->lo->kind == EX_CALL && (!v->has_year || v->year == u->tahun)) at = v->lo->span;
+            }
+            ERR(c, "E0517", at, _("the realisasi %d of %s depends on itself: computing it needs its own result"),
+                u->tahun, ind->id);
+        } else if (r.kind == V_UNDEF) {
             Diag *d = WARN(c, "W0516", ind->id_span, _("indikator %s has no realisasi for the reporting year %d; its capaian is undefined"),
                            ind->id, u->tahun);
             diag_hint(d, _("add 'realisasi %d: ...', or 'data %d { ... }' for its rumus"), u->tahun, u->tahun);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAX_CALL_DEPTH = 64 };
+enum { MAX_CALL_DEPTH = 64, MAX_VALUE_DEPTH = 64 };
 
 static uint32_t next_generation(void);
 
@@ -338,11 +338,23 @@ void eval_literal(const Expr *e, Value *out)
     }
 }
 
-/* A declared value: a literal, or a computed one such as ikm(SKM2024). */
+const char *eval_self_dependent(void) { return _("it depends on itself"); }
+
+/* A declared value: a literal, or a computed one such as ikm(SKM2024).
+ * A computed one that needs itself ("realisasi capaian(S1)" in an
+ * indikator of S1) would recurse for ever: past MAX_VALUE_DEPTH computed
+ * values inside each other it is undefined, for that reason
+ * (check_unit reports the reporting year's realisasi as E0517). */
 static void stated_value(Eval *ev, const Expr *e, Value *out)
 {
     if (e->kind == EX_CALL) {
+        if (ev->value_depth >= MAX_VALUE_DEPTH) {
+            value_undef(out, eval_self_dependent());
+            return;
+        }
+        ev->value_depth++;
         eval_expr(ev, e, out);
+        ev->value_depth--;
         out->decimals = -1;
     } else {
         eval_literal(e, out);

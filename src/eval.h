@@ -29,6 +29,7 @@ typedef struct Eval {
     DataYear *data;          /* data in scope of a rumus */
     Entity *data_owner;
     int call_depth;
+    int value_depth;         /* computed values (stated_value) being computed */
     Vec reported;            /* char*: runtime problems already reported */
     /* capaian, serapan and budget sums already computed for this set of
      * what-ifs (src/eval.c, memo_*): slots by entity serial, emptied by
@@ -88,5 +89,9 @@ void eval_format_num(const Eval *ev, Buf *b, mpq_srcptr q, int decimals);
 /* A value as claims and the REPL show it: numbers exact when they have
  * at most max(desimal, min_dec) decimals, else rounded to that. */
 void eval_format_value(const Eval *ev, Buf *b, const Value *v, int min_dec);
+
+/* The reason a computed value that needs its own result is undefined
+ * with (E0517): check_unit reports it as an error. */
+const char *eval_self_dependent(void);
 
 #endif
