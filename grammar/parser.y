@@ -99,8 +99,9 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 /* and a call of one name, "capaian(S1)", already built (target(X),
  * realisasi(X) and anggaran(X) apart: a value may not be one of them) */
 %token <expr> CALL_NAME "name(name)" KW_CALL_NAME "keyword(name)"
-/* and a year with its plain value, "2024: 82%", as year_value builds it */
-%token <yv> YEAR_ITEM "year: value"
+/* and a year with its plain value, "2024: 82%", as year_value builds it,
+ * also with the ',' before it */
+%token <yv> YEAR_ITEM "year: value" COMMA_YEAR_ITEM ", year: value"
 
 %type <expr> expr literal bound
 %type <str> opt_string
@@ -414,6 +415,7 @@ indikator_item:
 year_values:
     year_value                         { $$ = pb_list(ctx, NULL, $1); }
   | year_values ',' year_value         { $$ = pb_list(ctx, $1, $3); }
+  | year_values COMMA_YEAR_ITEM        { $$ = pb_list(ctx, $1, $2); }
   ;
 
 year_value:
@@ -735,14 +737,15 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
     (void)scanner;
     if (ctx->stop) return 0;
     enum { MAXEXP = 40 };
-    /* room for the fast parser's five tokens, which are left out: the list
+    /* room for the fast parser's six tokens, which are left out: the list
      * is then what it would be without them (none past MAXEXP) */
-    enum { FAST_ONLY = 5 };
+    enum { FAST_ONLY = 6 };
     yysymbol_kind_t expected[MAXEXP + FAST_ONLY];
     int got = yypcontext_expected_tokens(yyctx, expected, MAXEXP + FAST_ONLY), n = 0;
     for (int i = 0; i < got; i++)
         if (expected[i] != YYSYMBOL_NUMBER_PERCENT && expected[i] != YYSYMBOL_NUMBER_COLON &&
-            expected[i] != YYSYMBOL_CALL_NAME && expected[i] != YYSYMBOL_KW_CALL_NAME && expected[i] != YYSYMBOL_YEAR_ITEM)
+            expected[i] != YYSYMBOL_CALL_NAME && expected[i] != YYSYMBOL_KW_CALL_NAME && expected[i] != YYSYMBOL_YEAR_ITEM &&
+            expected[i] != YYSYMBOL_COMMA_YEAR_ITEM)
             expected[n++] = expected[i];
     if (n > MAXEXP) n = 0;
     yysymbol_kind_t look = yypcontext_token(yyctx);

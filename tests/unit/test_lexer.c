@@ -938,7 +938,7 @@ START_TEST(test_loops_match_rules)
         "f(x,y)", "aturan g(x) = x\n", "aturan h = capaian(S1)\n", "nilai(x)", "capaian(S1", "(x)",
         /* and a year with its value */
         "2024: 80..90", "2024: 90 %", "2024:5%", "2023: 2024: 5", "1800: 5", "2024: 7.5, ", "2024 : 0.64,5",
-        "2024: 99999999999999999999", "2024: 5x"};
+        "2024: 99999999999999999999", "2024: 5x", "20.5: 7", ", 2024: 5", ",2024:5%", ", 20.5: 1", ", 1899: 1"};
     glob_t g;
     ck_assert_int_eq(glob(SAKIP_SRCDIR "/tests/golden/cases/*/input.sakip", 0, NULL, &g), 0);
     ck_assert_uint_gt(g.gl_pathc, 50);
@@ -979,6 +979,46 @@ START_TEST(test_loops_match_rules)
     }
     globfree(&g);
     ck_assert_uint_gt(tried, 200);
+
+    /* each piece in each place where the fused tokens are made or
+     * refused: a year list, a claim, an amount, a komponen weight */
+    static const char *const places[] = {
+        "        target    2023: 80%, @\n",
+        "        realisasi @\n",
+        "        target    @, 2026: 5\n",
+    };
+    static const char *const tails[] = {
+        "periksa @\n",
+        "periksa capaian(I1) ~= @ pesan \"x\"\n",
+        "program P1 \"p\" {\n    mendukung S1\n    anggaran @\n    realisasi Rp 5\n}\n",
+        "penilaian L \"l\" {\n    komponen perencanaan @\n}\n",
+    };
+    for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++) {
+        for (size_t p = 0; p < sizeof places / sizeof *places + sizeof tails / sizeof *tails; p++) {
+            bool in_ind = p < sizeof places / sizeof *places;
+            const char *where = in_ind ? places[p] : tails[p - sizeof places / sizeof *places];
+            const char *at = strchr(where, '@');
+            Buf b;
+            buf_init(&b);
+            buf_puts(&b, "instansi \"K\" { tahun 2024  periode 2021..2026 }\n"
+                         "sasaran S1 \"s\" {\n    indikator I1 \"i\" {\n        satuan \"%\"\n");
+            if (in_ind) {
+                buf_putn(&b, where, (size_t)(at - where));
+                buf_puts(&b, pieces[k]);
+                buf_puts(&b, at + 1);
+            } else {
+                buf_puts(&b, "        target 2024: 90%\n        realisasi 2024: 85,5%\n");
+            }
+            buf_puts(&b, "    }\n}\n");
+            if (!in_ind) {
+                buf_putn(&b, where, (size_t)(at - where));
+                buf_puts(&b, pieces[k]);
+                buf_puts(&b, at + 1);
+            }
+            assert_scanned_alike(b.data, b.len, tu_printf("piece '%s' in place %zu", pieces[k], p));
+            buf_free(&b);
+        }
+    }
 }
 END_TEST
 
