@@ -102,6 +102,8 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 /* and a year with its plain value, "2024: 82%", as year_value builds it,
  * also with the ',' before it */
 %token <yv> YEAR_ITEM "year: value" COMMA_YEAR_ITEM ", year: value"
+/* and a budget line, "anggaran Rp 136.772.000", the token's value the amount */
+%token <expr> ANGGARAN_AMOUNT "anggaran amount" REALISASI_AMOUNT "realisasi amount"
 
 %type <expr> expr literal bound
 %type <str> opt_string
@@ -540,6 +542,8 @@ subkegiatan_items:
   | subkegiatan_items ANGGARAN literal { pb_money(ctx, 'a', $3, span_join(@2, @3)); yyerrok; }
   | subkegiatan_items REALISASI literal
                                        { pb_money(ctx, 'r', $3, span_join(@2, @3)); yyerrok; }
+  | subkegiatan_items ANGGARAN_AMOUNT  { pb_money(ctx, 'a', $2, @2); yyerrok; }
+  | subkegiatan_items REALISASI_AMOUNT { pb_money(ctx, 'r', $2, @2); yyerrok; }
   | subkegiatan_items indikator_decl   { yyerrok; }
   | subkegiatan_items keluaran_decl    { yyerrok; }
   | subkegiatan_items error
@@ -549,6 +553,8 @@ node_item:
     ';'
   | ANGGARAN literal                   { pb_money(ctx, 'a', $2, @$); }
   | REALISASI literal                  { pb_money(ctx, 'r', $2, @$); }
+  | ANGGARAN_AMOUNT                    { pb_money(ctx, 'a', $1, @$); }
+  | REALISASI_AMOUNT                   { pb_money(ctx, 'r', $1, @$); }
   | indikator_decl
   | keluaran_decl
   ;
@@ -737,15 +743,16 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
     (void)scanner;
     if (ctx->stop) return 0;
     enum { MAXEXP = 40 };
-    /* room for the fast parser's six tokens, which are left out: the list
+    /* room for the fast parser's eight tokens, which are left out: the list
      * is then what it would be without them (none past MAXEXP) */
-    enum { FAST_ONLY = 6 };
+    enum { FAST_ONLY = 8 };
     yysymbol_kind_t expected[MAXEXP + FAST_ONLY];
     int got = yypcontext_expected_tokens(yyctx, expected, MAXEXP + FAST_ONLY), n = 0;
     for (int i = 0; i < got; i++)
         if (expected[i] != YYSYMBOL_NUMBER_PERCENT && expected[i] != YYSYMBOL_NUMBER_COLON &&
             expected[i] != YYSYMBOL_CALL_NAME && expected[i] != YYSYMBOL_KW_CALL_NAME && expected[i] != YYSYMBOL_YEAR_ITEM &&
-            expected[i] != YYSYMBOL_COMMA_YEAR_ITEM)
+            expected[i] != YYSYMBOL_COMMA_YEAR_ITEM && expected[i] != YYSYMBOL_ANGGARAN_AMOUNT &&
+            expected[i] != YYSYMBOL_REALISASI_AMOUNT)
             expected[n++] = expected[i];
     if (n > MAXEXP) n = 0;
     yysymbol_kind_t look = yypcontext_token(yyctx);
