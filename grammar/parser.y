@@ -104,11 +104,15 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token <yv> YEAR_ITEM "year: value" COMMA_YEAR_ITEM ", year: value"
 /* and a budget line, "anggaran Rp 136.772.000", the token's value the amount */
 %token <expr> ANGGARAN_AMOUNT "anggaran amount" REALISASI_AMOUNT "realisasi amount"
+/* and a declaration's name with the '{' after it (the token spans the text) */
+%token <str> STRING_OPEN "text {"
 
 %type <expr> expr literal bound
 %type <str> opt_string
 %type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head perjanjian_head
 %type <ent> survei_head penilaian_head
+%type <ent> survei_open penilaian_open perjanjian_open skala_open tujuan_open sasaran_open indikator_open
+%type <ent> program_open kegiatan_open subkegiatan_open
 %type <vec> answer_list
 %type <yv> year_value value
 %type <vec> year_values arglist params paramlist strings
@@ -167,11 +171,16 @@ stmt:
 
 survei_decl:
     survei_head '{' survei_items '}'   { pb_end(ctx, $1, @$); }
+  | survei_open survei_items '}'       { pb_end(ctx, $1, @$); }
   ;
 
 survei_head:
     SURVEI IDENT opt_string            { $$ = pb_begin(ctx, ENT_SURVEI, $2, @2, $3, @1); }
   | SURVEI error                       { $$ = pb_begin(ctx, ENT_SURVEI, NULL, @1, NULL, @1); }
+  ;
+
+survei_open:
+    SURVEI IDENT STRING_OPEN           { $$ = pb_begin(ctx, ENT_SURVEI, $2, @2, $3, @1); }
   ;
 
 survei_items:
@@ -206,11 +215,16 @@ answer_list:
 
 penilaian_decl:
     penilaian_head '{' komponen_items '}' { pb_end(ctx, $1, @$); }
+  | penilaian_open komponen_items '}'  { pb_end(ctx, $1, @$); }
   ;
 
 penilaian_head:
     PENILAIAN IDENT opt_string         { $$ = pb_begin(ctx, ENT_PENILAIAN, $2, @2, $3, @1); }
   | PENILAIAN error                    { $$ = pb_begin(ctx, ENT_PENILAIAN, NULL, @1, NULL, @1); }
+  ;
+
+penilaian_open:
+    PENILAIAN IDENT STRING_OPEN        { $$ = pb_begin(ctx, ENT_PENILAIAN, $2, @2, $3, @1); }
   ;
 
 komponen_items:
@@ -236,11 +250,16 @@ komponen_item:
 
 perjanjian_decl:
     perjanjian_head '{' perjanjian_items '}' { pb_end(ctx, $1, @$); }
+  | perjanjian_open perjanjian_items '}' { pb_end(ctx, $1, @$); }
   ;
 
 perjanjian_head:
     PERJANJIAN IDENT opt_string        { $$ = pb_begin(ctx, ENT_PERJANJIAN, $2, @2, $3, @1); }
   | PERJANJIAN error                   { $$ = pb_begin(ctx, ENT_PERJANJIAN, NULL, @1, NULL, @1); }
+  ;
+
+perjanjian_open:
+    PERJANJIAN IDENT STRING_OPEN       { $$ = pb_begin(ctx, ENT_PERJANJIAN, $2, @2, $3, @1); }
   ;
 
 perjanjian_items:
@@ -274,6 +293,8 @@ pk_pairs_a:
 instansi_decl:
     INSTANSI STRING                    { pb_instansi(ctx, $2, @2); }
     '{' instansi_items '}'             { pb_instansi_end(ctx, @$); }
+  | INSTANSI STRING_OPEN               { pb_instansi(ctx, $2, @2); }
+    instansi_items '}'                 { pb_instansi_end(ctx, @$); }
   ;
 
 instansi_items:
@@ -298,11 +319,16 @@ year:
 
 skala_decl:
     skala_head '{' bands '}'           { pb_end(ctx, $1, @$); }
+  | skala_open bands '}'               { pb_end(ctx, $1, @$); }
   ;
 
 skala_head:
     SKALA IDENT opt_string             { $$ = pb_begin(ctx, ENT_SKALA, $2, @2, $3, @1); }
   | SKALA error                        { $$ = pb_begin(ctx, ENT_SKALA, NULL, @1, NULL, @1); }
+  ;
+
+skala_open:
+    SKALA IDENT STRING_OPEN            { $$ = pb_begin(ctx, ENT_SKALA, $2, @2, $3, @1); }
   ;
 
 bands:
@@ -338,11 +364,16 @@ bound:
 
 tujuan_decl:
     tujuan_head '{' tujuan_items '}'   { pb_end(ctx, $1, @$); }
+  | tujuan_open tujuan_items '}'       { pb_end(ctx, $1, @$); }
   ;
 
 tujuan_head:
     TUJUAN IDENT opt_string            { $$ = pb_begin(ctx, ENT_TUJUAN, $2, @2, $3, @1); }
   | TUJUAN error                       { $$ = pb_begin(ctx, ENT_TUJUAN, NULL, @1, NULL, @1); }
+  ;
+
+tujuan_open:
+    TUJUAN IDENT STRING_OPEN           { $$ = pb_begin(ctx, ENT_TUJUAN, $2, @2, $3, @1); }
   ;
 
 tujuan_items:
@@ -359,11 +390,16 @@ tujuan_item:
 
 sasaran_decl:
     sasaran_head '{' sasaran_items '}' { pb_end(ctx, $1, @$); }
+  | sasaran_open sasaran_items '}'     { pb_end(ctx, $1, @$); }
   ;
 
 sasaran_head:
     SASARAN IDENT opt_string           { $$ = pb_begin(ctx, ENT_SASARAN, $2, @2, $3, @1); }
   | SASARAN error                      { $$ = pb_begin(ctx, ENT_SASARAN, NULL, @1, NULL, @1); }
+  ;
+
+sasaran_open:
+    SASARAN IDENT STRING_OPEN          { $$ = pb_begin(ctx, ENT_SASARAN, $2, @2, $3, @1); }
   ;
 
 sasaran_items:
@@ -383,11 +419,16 @@ sasaran_item:
 
 indikator_decl:
     indikator_head '{' indikator_items '}'   { pb_end(ctx, $1, @$); }
+  | indikator_open indikator_items '}' { pb_end(ctx, $1, @$); }
   ;
 
 indikator_head:
     INDIKATOR IDENT opt_string         { $$ = pb_begin(ctx, ENT_INDIKATOR, $2, @2, $3, @1); }
   | INDIKATOR error                    { $$ = pb_begin(ctx, ENT_INDIKATOR, NULL, @1, NULL, @1); }
+  ;
+
+indikator_open:
+    INDIKATOR IDENT STRING_OPEN        { $$ = pb_begin(ctx, ENT_INDIKATOR, $2, @2, $3, @1); }
   ;
 
 indikator_items:
@@ -481,11 +522,16 @@ strings:
 
 program_decl:
     program_head '{' program_items '}' { pb_end(ctx, $1, @$); }
+  | program_open program_items '}'     { pb_end(ctx, $1, @$); }
   ;
 
 program_head:
     PROGRAM IDENT opt_string           { $$ = pb_begin(ctx, ENT_PROGRAM, $2, @2, $3, @1); }
   | PROGRAM error                      { $$ = pb_begin(ctx, ENT_PROGRAM, NULL, @1, NULL, @1); }
+  ;
+
+program_open:
+    PROGRAM IDENT STRING_OPEN          { $$ = pb_begin(ctx, ENT_PROGRAM, $2, @2, $3, @1); }
   ;
 
 program_items:
@@ -508,11 +554,16 @@ mendukung_list:
 
 kegiatan_decl:
     kegiatan_head '{' kegiatan_items '}' { pb_end(ctx, $1, @$); }
+  | kegiatan_open kegiatan_items '}'   { pb_end(ctx, $1, @$); }
   ;
 
 kegiatan_head:
     KEGIATAN IDENT opt_string          { $$ = pb_begin(ctx, ENT_KEGIATAN, $2, @2, $3, @1); }
   | KEGIATAN error                     { $$ = pb_begin(ctx, ENT_KEGIATAN, NULL, @1, NULL, @1); }
+  ;
+
+kegiatan_open:
+    KEGIATAN IDENT STRING_OPEN         { $$ = pb_begin(ctx, ENT_KEGIATAN, $2, @2, $3, @1); }
   ;
 
 kegiatan_items:
@@ -529,11 +580,16 @@ kegiatan_item:
 
 subkegiatan_decl:
     subkegiatan_head '{' subkegiatan_items '}' { pb_end(ctx, $1, @$); }
+  | subkegiatan_open subkegiatan_items '}' { pb_end(ctx, $1, @$); }
   ;
 
 subkegiatan_head:
     SUBKEGIATAN IDENT opt_string       { $$ = pb_begin(ctx, ENT_SUBKEGIATAN, $2, @2, $3, @1); }
   | SUBKEGIATAN error                  { $$ = pb_begin(ctx, ENT_SUBKEGIATAN, NULL, @1, NULL, @1); }
+  ;
+
+subkegiatan_open:
+    SUBKEGIATAN IDENT STRING_OPEN      { $$ = pb_begin(ctx, ENT_SUBKEGIATAN, $2, @2, $3, @1); }
   ;
 
 subkegiatan_items:
@@ -562,6 +618,8 @@ node_item:
 keluaran_decl:
     KELUARAN STRING                    { pb_keluaran_begin(ctx, $2, span_join(@1, @2)); }
     '{' keluaran_items '}'             { pb_keluaran_end(ctx, @$); }
+  | KELUARAN STRING_OPEN               { pb_keluaran_begin(ctx, $2, span_join(@1, @2)); }
+    keluaran_items '}'                 { pb_keluaran_end(ctx, @$); }
   ;
 
 keluaran_items:
@@ -743,16 +801,16 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
     (void)scanner;
     if (ctx->stop) return 0;
     enum { MAXEXP = 40 };
-    /* room for the fast parser's eight tokens, which are left out: the list
+    /* room for the fast parser's nine tokens, which are left out: the list
      * is then what it would be without them (none past MAXEXP) */
-    enum { FAST_ONLY = 8 };
+    enum { FAST_ONLY = 9 };
     yysymbol_kind_t expected[MAXEXP + FAST_ONLY];
     int got = yypcontext_expected_tokens(yyctx, expected, MAXEXP + FAST_ONLY), n = 0;
     for (int i = 0; i < got; i++)
         if (expected[i] != YYSYMBOL_NUMBER_PERCENT && expected[i] != YYSYMBOL_NUMBER_COLON &&
             expected[i] != YYSYMBOL_CALL_NAME && expected[i] != YYSYMBOL_KW_CALL_NAME && expected[i] != YYSYMBOL_YEAR_ITEM &&
             expected[i] != YYSYMBOL_COMMA_YEAR_ITEM && expected[i] != YYSYMBOL_ANGGARAN_AMOUNT &&
-            expected[i] != YYSYMBOL_REALISASI_AMOUNT)
+            expected[i] != YYSYMBOL_REALISASI_AMOUNT && expected[i] != YYSYMBOL_STRING_OPEN)
             expected[n++] = expected[i];
     if (n > MAXEXP) n = 0;
     yysymbol_kind_t look = yypcontext_token(yyctx);
