@@ -625,6 +625,42 @@ void num_format_money(Buf *b, const mpq_t q, RoundMode mode, Notation nt)
     num_format(b, q, d, mode, nt, true);
 }
 
+#if NUM_SMALL
+/* mag / 10^dec written plainly ("-12.5", "0.05"), straight into b: the
+ * one-word case of num_format(..., NOTATION_EN, no grouping); JSON writes
+ * about 170 numbers an instansi.  The copies are of fixed sizes (24 and
+ * 16 bytes, the most there can be), so they are a few moves; what they
+ * write past the number is inside the reserve and overwritten later. */
+static void put_plain(Buf *b, bool neg, uint64_t mag, int dec)
+{
+    char tmp[64] = {0};   /* the bytes copied past the digits are defined */
+    char *end = tmp + 40, *p = u64_digits(end, mag);
+    size_t nd = (size_t)(end - p), nf = (size_t)dec;
+    buf_reserve(b, nd + nf + 48);
+    char *o = b->data + b->len;
+    if (neg) *o++ = '-';
+    if (nf == 0) {
+        memcpy(o, p, 24);
+        o += nd;
+    } else if (nd > nf) {
+        memcpy(o, p, 24);
+        o += nd - nf;
+        *o++ = '.';
+        memcpy(o, end - nf, 16);
+        o += nf;
+    } else {
+        *o++ = '0';
+        *o++ = '.';
+        memset(o, '0', 16);
+        o += nf - nd;
+        memcpy(o, p, 16);
+        o += nd;
+    }
+    *o = '\0';
+    b->len = (size_t)(o - b->data);
+}
+#endif
+
 void num_format_plain(Buf *b, const mpq_t q, int max_dec)
 {
 #if NUM_SMALL
@@ -638,38 +674,36 @@ void num_format_plain(Buf *b, const mpq_t q, int max_dec)
         small = dec <= 16 && round_scaled_small(q, dec, ROUND_HALF_UP, &neg, &mag);
     }
     if (small) {
-        /* the one-word case of num_format(..., NOTATION_EN, no grouping),
-         * written straight into b: JSON writes about 170 numbers an
-         * instansi.  The copies are of fixed sizes (24 and 16 bytes, the
-         * most there can be), so they are a few moves; what they write
-         * past the number is inside the reserve and overwritten later. */
-        char tmp[64] = {0};   /* the bytes copied past the digits are defined */
-        char *end = tmp + 40, *p = u64_digits(end, mag);
-        size_t nd = (size_t)(end - p), nf = (size_t)dec;
-        buf_reserve(b, nd + nf + 48);
-        char *o = b->data + b->len;
-        if (neg) *o++ = '-';
-        if (nf == 0) {
-            memcpy(o, p, 24);
-            o += nd;
-        } else if (nd > nf) {
-            memcpy(o, p, 24);
-            o += nd - nf;
-            *o++ = '.';
-            memcpy(o, end - nf, 16);
-            o += nf;
-        } else {
-            *o++ = '0';
-            *o++ = '.';
-            memset(o, '0', 16);
-            o += nf - nd;
-            memcpy(o, p, 16);
-            o += nd;
-        }
-        *o = '\0';
-        b->len = (size_t)(o - b->data);
+        put_plain(b, neg, mag, dec);
         return;
     }
 #endif
     num_format(b, q, needed_decimals(q, max_dec), ROUND_HALF_UP, NOTATION_EN, false);
+}
+
+bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
+{
+#if NUM_SMALL && defined(__SIZEOF_INT128__)
+    if (d == 0 || max_dec < 0 || max_dec > 16) return false;
+    /* n/d x 10^max_dec: exact when nothing remains, and then written with
+     * no trailing zeros, as needed_decimals() would find them */
+    unsigned __int128 w = (unsigned __int128)n * pow10_u64[max_dec], wq = w / d;
+    if (wq > UINT64_MAX) return false;
+    uint64_t q = (uint64_t)wq, r = (uint64_t)(w % d);
+    int dec = max_dec;
+    if (r == 0) {
+        while (dec > 0 && q % 10 == 0) {
+            q /= 10;
+            dec--;
+        }
+    } else if (r >= d - r) {   /* half away from zero, 2r >= d */
+        if (q == UINT64_MAX) return false;
+        q++;
+    }
+    put_plain(b, false, q, dec);
+    return true;
+#else
+    (void)b; (void)n; (void)d; (void)max_dec;
+    return false;
+#endif
 }

@@ -114,6 +114,10 @@ void num_format_money(Buf *b, const mpq_t q, RoundMode mode, Notation nt);
 /* Plain machine notation for JSON/CSV: exact when the decimal expansion
  * ends within max_dec places, else rounded to max_dec. '.' decimals. */
 void num_format_plain(Buf *b, const mpq_t q, int max_dec);
+/* n/d written as num_format_plain() writes that number, without reducing
+ * it first (no gcd); false, writing nothing, when it does not fit in the
+ * one-word arithmetic. */
+bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec);
 
 /* True when q has a finite decimal expansion of at most max_dec places. */
 bool num_is_decimal(const mpq_t q, int max_dec);

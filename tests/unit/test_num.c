@@ -970,6 +970,62 @@ START_TEST(test_numalloc_reuse_and_growth)
 }
 END_TEST
 
+
+/* num_format_ratio_plain(n, d) writes what num_format_plain writes for
+ * n/d in lowest terms: exact values without trailing zeros, others
+ * rounded half up to the decimals asked for; serapan-like pairs, pairs
+ * with common factors (2, 5, 3, 7), values below 1, exact and inexact. */
+START_TEST(test_ratio_plain_matches_reduced)
+{
+    unsigned long long seed = 12345;
+    size_t checked = 0;
+    for (int i = 0; i < 20000; i++) {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        uint64_t d = (seed >> 20) % 5000000000ull + 1;
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        uint64_t n = (seed >> 18) % 500000000000ull;
+        switch (i % 6) {
+        case 1: n = d * ((seed >> 40) % 300); break;                 /* whole */
+        case 2: n = d / 8 * 3; d = d / 8 * 8 + 8; break;              /* factors of 2 */
+        case 3: d = 1000 * ((seed >> 44) % 1000 + 1); break;          /* decimal denominators */
+        case 4: n %= d; break;                                        /* below 1 */
+        case 5: n = n / 21 * 21; d = d / 7 * 7 + 7; break;            /* a 7 in common */
+        default: break;
+        }
+        for (int dec = 0; dec <= 12; dec += (i % 3 == 0 ? 1 : 10)) {
+            Buf want, got;
+            buf_init(&want);
+            buf_init(&got);
+            mpq_t q;
+            mpq_init(q);
+            mpz_set_ui(mpq_numref(q), (unsigned long)n);
+            mpz_set_ui(mpq_denref(q), (unsigned long)d);
+            mpq_canonicalize(q);
+            num_format_plain(&want, q, dec);
+            if (num_format_ratio_plain(&got, n, d, dec)) {
+                ck_assert_msg(strcmp(want.data, got.data) == 0, "%llu/%llu to %d decimals: %s, want %s",
+                              (unsigned long long)n, (unsigned long long)d, dec, got.data, want.data);
+                checked++;
+            } else {
+                /* only when the scaled quotient passes 64 bits */
+                ck_assert_msg(got.len == 0 && (n / d >= UINT64_MAX / 1000000000000ull || dec > 9),
+                              "%llu/%llu to %d: not taken", (unsigned long long)n, (unsigned long long)d, dec);
+            }
+            mpq_clear(q);
+            buf_free(&want);
+            buf_free(&got);
+        }
+    }
+    ck_assert_uint_gt(checked, 40000);
+    Buf b;
+    buf_init(&b);
+    ck_assert(!num_format_ratio_plain(&b, 1, 0, 10));                     /* no quotient */
+    ck_assert(!num_format_ratio_plain(&b, UINT64_MAX, 1, 10));            /* too long */
+    ck_assert_uint_eq(b.len, 0);
+    buf_free(&b);
+}
+END_TEST
+
 static Suite *num_suite(void)
 {
     Suite *s = suite_create("num");
@@ -1009,6 +1065,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_is_decimal);
     tcase_add_test(tc, test_num_add);
     tcase_add_test(tc, test_format_small_and_large_agree);
+    tcase_add_test(tc, test_ratio_plain_matches_reduced);
     tcase_add_test(tc, test_word_arithmetic_matches_gmp);
     tcase_add_test(tc, test_word_gcd_matches_gmp);
     tcase_add_test(tc, test_format_very_long);
