@@ -16,7 +16,7 @@ static void clear_mpq(void *p) { num_clear(p); }
 
 Unit *unit_new(LocFile *lf)
 {
-    static uint32_t units_made;
+    static uint64_t units_made;
     Unit *u = xcalloc(1, sizeof *u);
     arena_init(&u->arena);
     u->serial = ++units_made;

@@ -307,7 +307,7 @@ typedef struct Unit {
     /* Symbol table: open addressing over entities by id. */
     Entity **sym;
     size_t sym_cap, sym_len;
-    uint32_t serial;         /* this unit's number in the process, from 1 (Name.unit) */
+    uint64_t serial;         /* this unit's number in the process, from 1 (Name.unit); never reused */
     uint32_t nentities;      /* entity_new so far: the next serial */
     Entity *builtin_skala;   /* Permendagri 86/2017, made by the first eval_init */
     struct EvalMemo *kept_memo;   /* budget sums check_unit left for the report (src/eval.c) */

@@ -24,7 +24,7 @@ struct Entity;
 
 typedef struct Name {
     struct Entity *ent;      /* declared by unit number `unit` as this */
-    uint32_t unit;           /* Unit.serial of that unit; 0: none yet */
+    uint64_t unit;           /* Unit.serial of that unit; 0: none yet */
     bool declared;           /* some unit has declared this name */
     signed char builtin;     /* BuiltinId + 1 once known, 0: not asked yet */
     int tok;                 /* the keyword's token, or 0 for a name */
