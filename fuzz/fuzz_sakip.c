@@ -188,35 +188,14 @@ static void check_fmt(const uint8_t *data, size_t size)
     buf_free(&twice);
 }
 
-/* Diagnostics (JSON) and, without a fatal error, the JSON report of the
- * input, scanned by the byte loops or by flex's rules alone. */
+/* report_json_of_text() of the input, scanned by the byte loops or by
+ * flex's rules alone. */
 static char *scan_outcome(const uint8_t *data, size_t size, bool rules)
 {
     parse_rules_only = rules;
-    DiagList dl;
-    diag_list_init(&dl);
-    Unit *u = load_text("fuzz.sakip", (const char *)data, size, &dl);
-    Buf b;
-    buf_init(&b);
-    if (u && diag_count_fatal(&dl) == 0) {
-        Eval ev;
-        eval_init(&ev, u, &dl, 0);
-        report_json_unit(&b, &ev);
-        eval_free(&ev);
-    }
-    char *mem = NULL;
-    size_t memn = 0;
-    FILE *f = open_memstream(&mem, &memn);
-    if (f) {
-        diag_print_json(&dl, f);
-        fclose(f);
-        buf_puts(&b, mem ? mem : "");
-    }
-    free(mem);
-    diag_list_free(&dl);
-    unit_free(u);
+    char *out = report_json_of_text("fuzz.sakip", (const char *)data, size);
     parse_rules_only = false;
-    return buf_steal(&b);
+    return out;
 }
 
 /* The byte loops of the scanner take a token only where flex's rules

@@ -70,6 +70,11 @@ void table_free(Table *t);
 void report_render_text(FILE *out, const Report *r);
 /* JSON object of one instansi, and the recap array (report_json.c). */
 void report_json_unit(Buf *b, Eval *ev);
+/* What a text gives as JSON: its JSON report when it has no fatal error,
+ * then its diagnostics (diag_print_json); a malloc'd string.  The tests
+ * and the fuzz target compare it across the two scanners
+ * (parse_rules_only). */
+char *report_json_of_text(const char *name, const char *text, size_t len);
 void report_json_recap(Buf *b, Vec *rows);
 /* HTML (report_html.c): one self-contained page, tables and inline SVG
  * charts.  begin/end wrap any number of units and an optional recap. */

@@ -2,8 +2,10 @@
  * {"instansi": [{nama, tahun, indikator, sasaran, anggaran, periksa}]}.
  * Money is exact; ratios carry 10 decimals; undefined is null. */
 #include "report.h"
+#include "load.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { JSON_DECIMALS = 10 };
@@ -317,4 +319,31 @@ void report_json_recap(Buf *b, Vec *rows)
         buf_putc(b, '}');
     }
     buf_puts(b, rows->len ? "\n  ]" : "]");
+}
+
+char *report_json_of_text(const char *name, const char *text, size_t len)
+{
+    DiagList dl;
+    diag_list_init(&dl);
+    Unit *u = load_text(name, text, len, &dl);
+    Buf b;
+    buf_init(&b);
+    if (u && diag_count_fatal(&dl) == 0) {
+        Eval ev;
+        eval_init(&ev, u, &dl, 0);
+        report_json_unit(&b, &ev);
+        eval_free(&ev);
+    }
+    char *mem = NULL;
+    size_t memn = 0;
+    FILE *f = open_memstream(&mem, &memn);
+    if (f) {
+        diag_print_json(&dl, f);
+        fclose(f);
+        buf_puts(&b, mem ? mem : "");
+    }
+    free(mem);
+    diag_list_free(&dl);
+    unit_free(u);
+    return buf_steal(&b);
 }

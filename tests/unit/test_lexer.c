@@ -878,33 +878,14 @@ END_TEST
 
 /* ---- the byte loops and flex's rules scan alike ---- */
 
-/* Diagnostics (as JSON) and, when there is no fatal error, the JSON
- * report of src, scanned by the byte loops or by the rules alone. */
+/* report_json_of_text() of src, scanned by the byte loops or by the
+ * rules alone. */
 static char *scan_outcome(const char *src, size_t n, bool rules)
 {
     parse_rules_only = rules;
-    DiagList dl;
-    diag_list_init(&dl);
-    Unit *u = load_text("t.sakip", src, n, &dl);
-    Buf b;
-    buf_init(&b);
-    if (u && diag_count_fatal(&dl) == 0) {
-        Eval ev;
-        eval_init(&ev, u, &dl, 0);
-        report_json_unit(&b, &ev);
-        eval_free(&ev);
-    }
-    char *mem = NULL;
-    size_t memn = 0;
-    FILE *f = open_memstream(&mem, &memn);
-    diag_print_json(&dl, f);
-    fclose(f);
-    buf_puts(&b, mem);
-    free(mem);
-    diag_list_free(&dl);
-    unit_free(u);
+    char *out = report_json_of_text("t.sakip", src, n);
     parse_rules_only = false;
-    return buf_steal(&b);
+    return out;
 }
 
 static void assert_scanned_alike(const char *src, size_t n, const char *what)
