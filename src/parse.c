@@ -758,11 +758,10 @@ Expr *pb_ident(ParseCtx *ctx, const char *name, Span s)
     return e;
 }
 
-Expr *pb_call(ParseCtx *ctx, const Name *cnm, Span name_span, Vec *args, Span s)
+Expr *pb_call(ParseCtx *ctx, Name *nm, Span name_span, Vec *args, Span s)
 {
     Expr *e = expr_new(ctx->unit, EX_CALL, s);
-    /* the built-in is looked up once per spelling */
-    Name *nm = (Name *)cnm;
+    /* the built-in is looked up once per spelling (kept in nm) */
     if (!nm->builtin) nm->builtin = (signed char)(builtin_id(nm->text) + 1);
     e->u.call.name = nm->text;
     e->u.call.sym = nm;

@@ -62,7 +62,7 @@ Expr *pb_bool(ParseCtx *ctx, bool b, Span s);
 Expr *pb_ident(ParseCtx *ctx, const char *name, Span s);
 struct Name;
 /* nm: the interned spelling of the called name (a "name" or a keyword token's value) */
-Expr *pb_call(ParseCtx *ctx, const struct Name *nm, Span name_span, Vec *args, Span s);
+Expr *pb_call(ParseCtx *ctx, struct Name *nm, Span name_span, Vec *args, Span s);
 Expr *pb_paren(ParseCtx *ctx, Expr *e, Span s);
 /* A reference to a name, as written at s (resolved by check). */
 NameRef *pb_name(ParseCtx *ctx, const char *name, Span s);
