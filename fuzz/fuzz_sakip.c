@@ -11,9 +11,6 @@
  *      `sakip fmt` requires): fmt_source twice; the second pass must change
  *      nothing, and the formatted text must parse without such errors too
  *      (a violation aborts, so the fuzzer keeps it as a crash)
- *   -> unless FUZZ_NO_RULES is set: the input scanned again with flex's
- *      rules alone (parse_rules_only); diagnostics and JSON report must
- *      be the same as with the byte loops (a difference aborts)
  *   -> everything freed, the interned names too (names_reset), so
  *      LeakSanitizer sees any leak.
  *
@@ -188,30 +185,6 @@ static void check_fmt(const uint8_t *data, size_t size)
     buf_free(&twice);
 }
 
-/* report_json_of_text() of the input, scanned by the byte loops or by
- * flex's rules alone. */
-static char *scan_outcome(const uint8_t *data, size_t size, bool rules)
-{
-    parse_rules_only = rules;
-    char *out = report_json_of_text("fuzz.sakip", (const char *)data, size);
-    parse_rules_only = false;
-    return out;
-}
-
-/* The byte loops of the scanner take a token only where flex's rules
- * would take the same one (a difference aborts). */
-static void check_scanners_agree(const uint8_t *data, size_t size)
-{
-    char *loops = scan_outcome(data, size, false), *rules = scan_outcome(data, size, true);
-    if (strcmp(loops, rules) != 0) {
-        fprintf(stderr, "fuzz_sakip: the byte loops and the rules scan differently:\n--- loops\n%s\n--- rules\n%s\n",
-                loops, rules);
-        abort();
-    }
-    free(loops);
-    free(rules);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* libsakip's own limit is 64 MiB; -max_len keeps inputs far below. */
@@ -236,7 +209,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_list_free(&dl);
     unit_free(u);
     if (!getenv("FUZZ_NO_FMT")) check_fmt(data, size);
-    if (!getenv("FUZZ_NO_RULES")) check_scanners_agree(data, size);
     /* no unit is alive: the interned names go too, so that a name kept
      * past its unit would be caught, and memory stays flat */
     names_reset();

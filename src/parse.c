@@ -146,18 +146,10 @@ void check_utf8(ParseCtx *ctx)
     }
 }
 
-bool parse_rules_only;
-
 int scanner_open(ParseCtx *ctx, yyscan_t *sc)
 {
     if (sakip_yylex_init_extra(ctx, sc) != 0) return -1;
-    /* flex copies what it scans: the text is given to it only when its
-     * rules are first needed (grammar/lexer.l, flex_catch_up), which a
-     * file of plain tokens never does; until then it holds nothing */
-    sakip_yy_scan_bytes("", 0, *sc);
-    ctx->flex_loaded = false;
-    ctx->flex_at = 0;
-    ctx->rules_only = parse_rules_only;
+    sakip_yy_scan_bytes(ctx->lf->text, (int)ctx->lf->len, *sc);
     return 0;
 }
 

@@ -41,12 +41,6 @@ typedef struct ReplItem {
     Span span;
 } ReplItem;
 
-/* Test hook: when set, the scanners made from then on take every token
- * with flex's rules, not with the byte loops that take the commonest
- * ones (grammar/lexer.l).  Both must scan alike; the unit tests and the
- * fuzz target compare them. */
-extern bool parse_rules_only;
-
 typedef struct ParseCtx {
     Unit *unit;
     LocFile *lf;
@@ -54,12 +48,7 @@ typedef struct ParseCtx {
     ParseMode mode;
     bool start_sent;
     uint32_t offset;         /* scanner position in lf->text */
-    uint32_t flex_at;        /* where flex's own position is: behind offset after the
-                              * hand-written scanning (grammar/lexer.l, flex_catch_up) */
-    bool flex_loaded;        /* flex has its copy of the text (made when first needed) */
-    bool rules_only;         /* no byte loops: flex's rules take every token (parse_rules_only) */
     bool fuse;               /* for the fast parser: "82%", "2024:" and "f(x)" one token each */
-    int last_keyword;        /* the last keyword scanned (no "f(x)" token right after aturan) */
     int depth;               /* open ( and { */
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
