@@ -6,12 +6,6 @@
  * reported by yyreport_syntax_error() in words of the language and
  * recovered at item, block and statement level, so one run reports every
  * independent mistake.
- *
- * The build also generates a second parser from this file, for files:
- * pull, without LAC, prefix fastyy (grammar/parser_fast_unit.c defines
- * SAKIP_FAST_PARSER).  It is about twice as fast; on the first syntax
- * error it gives up, and src/parse.c parses the file again with this
- * one, so every message is the one written here.
  */
 %require "3.8"
 %define api.pure full
@@ -90,32 +84,14 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token PERJANJIAN "perjanjian" MENGUBAH "mengubah" TANGGAL "tanggal" PIHAK "pihak" PEMBANDING "pembanding"
 %token SURVEI "survei" UNSUR "unsur" JAWABAN "jawaban" BERKAS "berkas" PENILAIAN "penilaian" KOMPONEN "komponen"
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
-/* Only the fast parser is given these (ParseCtx.fuse, grammar/lexer.l): a
- * number with the '%' right after it, and a number with the ':' after it,
- * each as one token: two LR steps fewer for "2024: 82,5%", the
- * commonest item of a file.  The parser that explains errors never sees
- * them, and leaves them out of what it says it expected. */
-%token <expr> NUMBER_PERCENT "number%" NUMBER_COLON "number:"
-/* and a call of one name, "capaian(S1)", already built (target(X),
- * realisasi(X) and anggaran(X) apart: a value may not be one of them) */
-%token <expr> CALL_NAME "name(name)" KW_CALL_NAME "keyword(name)"
-/* and a year with its plain value, "2024: 82%", as year_value builds it,
- * also with the ',' before it */
-%token <yv> YEAR_ITEM "year: value" COMMA_YEAR_ITEM ", year: value"
-/* and a budget line, "anggaran Rp 136.772.000", the token's value the amount */
-%token <expr> ANGGARAN_AMOUNT "anggaran amount" REALISASI_AMOUNT "realisasi amount"
-/* and a declaration's name with the '{' after it (the token spans the text) */
-%token <str> STRING_OPEN "text {"
-
-%type <expr> expr literal bound
+%type <expr> expr literal bound numeral constant call
+%type <str> function_keyword
 %type <str> opt_string
 %type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head perjanjian_head
 %type <ent> survei_head penilaian_head
-%type <ent> survei_open penilaian_open perjanjian_open skala_open tujuan_open sasaran_open indikator_open
-%type <ent> program_open kegiatan_open subkegiatan_open
 %type <vec> answer_list
 %type <yv> year_value value
-%type <vec> year_values arglist params paramlist strings
+%type <vec> year_values args arglist params paramlist strings
 %type <num> year relop andai_field
 
 %precedence LAINNYA
@@ -171,7 +147,6 @@ stmt:
 
 survei_decl:
     survei_head '{' survei_items '}'   { pb_end(ctx, $1, @$); }
-  | survei_open survei_items '}'       { pb_end(ctx, $1, @$); }
   ;
 
 survei_head:
@@ -179,9 +154,6 @@ survei_head:
   | SURVEI error                       { $$ = pb_begin(ctx, ENT_SURVEI, NULL, @1, NULL, @1); }
   ;
 
-survei_open:
-    SURVEI IDENT STRING_OPEN           { $$ = pb_begin(ctx, ENT_SURVEI, $2, @2, $3, @1); }
-  ;
 
 survei_items:
     %empty
@@ -215,7 +187,6 @@ answer_list:
 
 penilaian_decl:
     penilaian_head '{' komponen_items '}' { pb_end(ctx, $1, @$); }
-  | penilaian_open komponen_items '}'  { pb_end(ctx, $1, @$); }
   ;
 
 penilaian_head:
@@ -223,9 +194,6 @@ penilaian_head:
   | PENILAIAN error                    { $$ = pb_begin(ctx, ENT_PENILAIAN, NULL, @1, NULL, @1); }
   ;
 
-penilaian_open:
-    PENILAIAN IDENT STRING_OPEN        { $$ = pb_begin(ctx, ENT_PENILAIAN, $2, @2, $3, @1); }
-  ;
 
 komponen_items:
     %empty
@@ -237,12 +205,9 @@ komponen_item:
     ';'
   | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
   | KOMPONEN IDENT NUMBER ':' NUMBER   { pb_komponen(ctx, $2, @2, $3, $5, span_join(@1, @5)); }
-  | KOMPONEN IDENT NUMBER_COLON NUMBER { pb_komponen(ctx, $2, @2, $3, $4, span_join(@1, @4)); }
   | KOMPONEN IDENT NUMBER              { pb_komponen(ctx, $2, @2, $3, NULL, span_join(@1, @3)); }
     '{' data_pairs '}'                 { pb_komponen_end(ctx); }
   | KOMPONEN IDENT NUMBER ':' NUMBER   { pb_komponen(ctx, $2, @2, $3, $5, span_join(@1, @5)); }
-    '{' data_pairs '}'                 { pb_komponen_end(ctx); }
-  | KOMPONEN IDENT NUMBER_COLON NUMBER { pb_komponen(ctx, $2, @2, $3, $4, span_join(@1, @4)); }
     '{' data_pairs '}'                 { pb_komponen_end(ctx); }
   ;
 
@@ -250,7 +215,6 @@ komponen_item:
 
 perjanjian_decl:
     perjanjian_head '{' perjanjian_items '}' { pb_end(ctx, $1, @$); }
-  | perjanjian_open perjanjian_items '}' { pb_end(ctx, $1, @$); }
   ;
 
 perjanjian_head:
@@ -258,9 +222,6 @@ perjanjian_head:
   | PERJANJIAN error                   { $$ = pb_begin(ctx, ENT_PERJANJIAN, NULL, @1, NULL, @1); }
   ;
 
-perjanjian_open:
-    PERJANJIAN IDENT STRING_OPEN       { $$ = pb_begin(ctx, ENT_PERJANJIAN, $2, @2, $3, @1); }
-  ;
 
 perjanjian_items:
     %empty
@@ -293,8 +254,6 @@ pk_pairs_a:
 instansi_decl:
     INSTANSI STRING                    { pb_instansi(ctx, $2, @2); }
     '{' instansi_items '}'             { pb_instansi_end(ctx, @$); }
-  | INSTANSI STRING_OPEN               { pb_instansi(ctx, $2, @2); }
-    instansi_items '}'                 { pb_instansi_end(ctx, @$); }
   ;
 
 instansi_items:
@@ -319,7 +278,6 @@ year:
 
 skala_decl:
     skala_head '{' bands '}'           { pb_end(ctx, $1, @$); }
-  | skala_open bands '}'               { pb_end(ctx, $1, @$); }
   ;
 
 skala_head:
@@ -327,9 +285,6 @@ skala_head:
   | SKALA error                        { $$ = pb_begin(ctx, ENT_SKALA, NULL, @1, NULL, @1); }
   ;
 
-skala_open:
-    SKALA IDENT STRING_OPEN            { $$ = pb_begin(ctx, ENT_SKALA, $2, @2, $3, @1); }
-  ;
 
 bands:
     %empty
@@ -352,19 +307,14 @@ relop:
   ;
 
 bound:
-    NUMBER                             { $$ = $1; }
-  | NUMBER '%'                         { $$ = pb_percent(ctx, $1, @$); }
-  | NUMBER_PERCENT                     { $$ = pb_percent(ctx, $1, @$); }
-  | '-' NUMBER                         { $$ = pb_negate_literal(ctx, $2, @$); }
-  | '-' NUMBER '%'                     { $$ = pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$); }
-  | '-' NUMBER_PERCENT                 { $$ = pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$); }
+    numeral
+  | '-' numeral                        { $$ = pb_negate_literal(ctx, $2, @$); }
   ;
 
 /* ---- tujuan and sasaran ---- */
 
 tujuan_decl:
     tujuan_head '{' tujuan_items '}'   { pb_end(ctx, $1, @$); }
-  | tujuan_open tujuan_items '}'       { pb_end(ctx, $1, @$); }
   ;
 
 tujuan_head:
@@ -372,9 +322,6 @@ tujuan_head:
   | TUJUAN error                       { $$ = pb_begin(ctx, ENT_TUJUAN, NULL, @1, NULL, @1); }
   ;
 
-tujuan_open:
-    TUJUAN IDENT STRING_OPEN           { $$ = pb_begin(ctx, ENT_TUJUAN, $2, @2, $3, @1); }
-  ;
 
 tujuan_items:
     %empty
@@ -390,7 +337,6 @@ tujuan_item:
 
 sasaran_decl:
     sasaran_head '{' sasaran_items '}' { pb_end(ctx, $1, @$); }
-  | sasaran_open sasaran_items '}'     { pb_end(ctx, $1, @$); }
   ;
 
 sasaran_head:
@@ -398,9 +344,6 @@ sasaran_head:
   | SASARAN error                      { $$ = pb_begin(ctx, ENT_SASARAN, NULL, @1, NULL, @1); }
   ;
 
-sasaran_open:
-    SASARAN IDENT STRING_OPEN          { $$ = pb_begin(ctx, ENT_SASARAN, $2, @2, $3, @1); }
-  ;
 
 sasaran_items:
     %empty
@@ -419,7 +362,6 @@ sasaran_item:
 
 indikator_decl:
     indikator_head '{' indikator_items '}'   { pb_end(ctx, $1, @$); }
-  | indikator_open indikator_items '}' { pb_end(ctx, $1, @$); }
   ;
 
 indikator_head:
@@ -427,9 +369,6 @@ indikator_head:
   | INDIKATOR error                    { $$ = pb_begin(ctx, ENT_INDIKATOR, NULL, @1, NULL, @1); }
   ;
 
-indikator_open:
-    INDIKATOR IDENT STRING_OPEN        { $$ = pb_begin(ctx, ENT_INDIKATOR, $2, @2, $3, @1); }
-  ;
 
 indikator_items:
     %empty
@@ -458,48 +397,40 @@ indikator_item:
 year_values:
     year_value                         { $$ = pb_list(ctx, NULL, $1); }
   | year_values ',' year_value         { $$ = pb_list(ctx, $1, $3); }
-  | year_values COMMA_YEAR_ITEM        { $$ = pb_list(ctx, $1, $2); }
   ;
 
 year_value:
     value
   | year ':' value                     { $$ = pb_with_year(ctx, $3, $1, @$); }
-  | NUMBER_COLON value                 { $$ = pb_with_year(ctx, $2, pb_year(ctx, $1), @$); }
-  | YEAR_ITEM
   ;
 
-/* The literals of a value are written out rather than reduced to
- * `literal` first: one LR step fewer for each "2024: 82,5%"
- * (doc/performance.md).  The tokens expected at every point are the same,
- * and so are the messages.  (`year` stays a rule of its own: reduced
- * when the ':' arrives, it reports a bad year even when a syntax error
- * follows the value.) */
+/* (`year` is a rule of its own: reduced when the ':' arrives, it reports
+ * a bad year even when a syntax error follows the value.) */
 
 value:
-    NUMBER                             { $$ = pb_value(ctx, $1, NULL, @$); }
-  | NUMBER '%'                         { $$ = pb_value(ctx, pb_percent(ctx, $1, @$), NULL, @$); }
-  | NUMBER_PERCENT                     { $$ = pb_value(ctx, pb_percent(ctx, $1, @$), NULL, @$); }
-  | MONEY                              { $$ = pb_value(ctx, $1, NULL, @$); }
-  | STRING                             { $$ = pb_value(ctx, pb_string(ctx, $1, @$), NULL, @$); }
-  | '-' NUMBER                         { $$ = pb_value(ctx, pb_negate_literal(ctx, $2, @$), NULL, @$); }
-  | '-' NUMBER '%'                     { $$ = pb_value(ctx, pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$), NULL, @$); }
-  | '-' NUMBER_PERCENT                 { $$ = pb_value(ctx, pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$), NULL, @$); }
+    literal                            { $$ = pb_value(ctx, $1, NULL, @$); }
   | literal DOTDOT literal             { $$ = pb_value(ctx, $1, $3, @$); }
-  | IDENT '(' ')'                      { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, NULL, @$), NULL, @$); }
-  | IDENT '(' expr ')'                 { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$), NULL, @$); }
-  | IDENT '(' arglist ')'              { $$ = pb_value(ctx, pb_call(ctx, name_of($1), @1, $3, @$), NULL, @$); }
-  | CALL_NAME                          { $$ = pb_value(ctx, $1, NULL, @$); }
+  | call                               { $$ = pb_value(ctx, $1, NULL, @$); }
   ;
 
-literal:
+/* ---- literals: a number, perhaps with '%', an amount or a text ---- */
+
+numeral:
     NUMBER
   | NUMBER '%'                         { $$ = pb_percent(ctx, $1, @$); }
-  | NUMBER_PERCENT                     { $$ = pb_percent(ctx, $1, @$); }
+  ;
+
+constant:
+    numeral
   | MONEY
   | STRING                             { $$ = pb_string(ctx, $1, @$); }
-  | '-' NUMBER                         { $$ = pb_negate_literal(ctx, $2, @$); }
-  | '-' NUMBER '%'                     { $$ = pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$); }
-  | '-' NUMBER_PERCENT                 { $$ = pb_negate_literal(ctx, pb_percent(ctx, $2, @$), @$); }
+  ;
+
+/* a literal of a value: a constant, or a negative number ('-' before an
+ * expression is an operator) */
+literal:
+    constant
+  | '-' numeral                        { $$ = pb_negate_literal(ctx, $2, @$); }
   ;
 
 data_pairs:
@@ -522,7 +453,6 @@ strings:
 
 program_decl:
     program_head '{' program_items '}' { pb_end(ctx, $1, @$); }
-  | program_open program_items '}'     { pb_end(ctx, $1, @$); }
   ;
 
 program_head:
@@ -530,9 +460,6 @@ program_head:
   | PROGRAM error                      { $$ = pb_begin(ctx, ENT_PROGRAM, NULL, @1, NULL, @1); }
   ;
 
-program_open:
-    PROGRAM IDENT STRING_OPEN          { $$ = pb_begin(ctx, ENT_PROGRAM, $2, @2, $3, @1); }
-  ;
 
 program_items:
     %empty
@@ -554,7 +481,6 @@ mendukung_list:
 
 kegiatan_decl:
     kegiatan_head '{' kegiatan_items '}' { pb_end(ctx, $1, @$); }
-  | kegiatan_open kegiatan_items '}'   { pb_end(ctx, $1, @$); }
   ;
 
 kegiatan_head:
@@ -562,9 +488,6 @@ kegiatan_head:
   | KEGIATAN error                     { $$ = pb_begin(ctx, ENT_KEGIATAN, NULL, @1, NULL, @1); }
   ;
 
-kegiatan_open:
-    KEGIATAN IDENT STRING_OPEN         { $$ = pb_begin(ctx, ENT_KEGIATAN, $2, @2, $3, @1); }
-  ;
 
 kegiatan_items:
     %empty
@@ -580,7 +503,6 @@ kegiatan_item:
 
 subkegiatan_decl:
     subkegiatan_head '{' subkegiatan_items '}' { pb_end(ctx, $1, @$); }
-  | subkegiatan_open subkegiatan_items '}' { pb_end(ctx, $1, @$); }
   ;
 
 subkegiatan_head:
@@ -588,9 +510,6 @@ subkegiatan_head:
   | SUBKEGIATAN error                  { $$ = pb_begin(ctx, ENT_SUBKEGIATAN, NULL, @1, NULL, @1); }
   ;
 
-subkegiatan_open:
-    SUBKEGIATAN IDENT STRING_OPEN      { $$ = pb_begin(ctx, ENT_SUBKEGIATAN, $2, @2, $3, @1); }
-  ;
 
 subkegiatan_items:
     %empty
@@ -598,8 +517,6 @@ subkegiatan_items:
   | subkegiatan_items ANGGARAN literal { pb_money(ctx, 'a', $3, span_join(@2, @3)); yyerrok; }
   | subkegiatan_items REALISASI literal
                                        { pb_money(ctx, 'r', $3, span_join(@2, @3)); yyerrok; }
-  | subkegiatan_items ANGGARAN_AMOUNT  { pb_money(ctx, 'a', $2, @2); yyerrok; }
-  | subkegiatan_items REALISASI_AMOUNT { pb_money(ctx, 'r', $2, @2); yyerrok; }
   | subkegiatan_items indikator_decl   { yyerrok; }
   | subkegiatan_items keluaran_decl    { yyerrok; }
   | subkegiatan_items error
@@ -609,8 +526,6 @@ node_item:
     ';'
   | ANGGARAN literal                   { pb_money(ctx, 'a', $2, @$); }
   | REALISASI literal                  { pb_money(ctx, 'r', $2, @$); }
-  | ANGGARAN_AMOUNT                    { pb_money(ctx, 'a', $1, @$); }
-  | REALISASI_AMOUNT                   { pb_money(ctx, 'r', $1, @$); }
   | indikator_decl
   | keluaran_decl
   ;
@@ -618,8 +533,6 @@ node_item:
 keluaran_decl:
     KELUARAN STRING                    { pb_keluaran_begin(ctx, $2, span_join(@1, @2)); }
     '{' keluaran_items '}'             { pb_keluaran_end(ctx, @$); }
-  | KELUARAN STRING_OPEN               { pb_keluaran_begin(ctx, $2, span_join(@1, @2)); }
-    keluaran_items '}'                 { pb_keluaran_end(ctx, @$); }
   ;
 
 keluaran_items:
@@ -681,38 +594,34 @@ expr:
   | expr '*' expr                      { $$ = pb_bin(ctx, OP_MUL, $1, $3, @2, @$); }
   | expr '/' expr                      { $$ = pb_bin(ctx, OP_DIV, $1, $3, @2, @$); }
   | '-' expr %prec NEG                 { $$ = pb_unary(ctx, EX_NEG, $2, @1, @$); }
-  /* the primaries, written here rather than as a nonterminal of their own:
-   * one LR reduction fewer for each operand (doc/performance.md) */
-  | NUMBER
-  | NUMBER '%'                         { $$ = pb_percent(ctx, $1, @$); }
-  | NUMBER_PERCENT                     { $$ = pb_percent(ctx, $1, @$); }
-  | MONEY
-  | STRING                             { $$ = pb_string(ctx, $1, @$); }
+  | constant
   | BENAR                              { $$ = pb_bool(ctx, true, @$); }
   | SALAH                              { $$ = pb_bool(ctx, false, @$); }
   | IDENT                              { $$ = pb_ident(ctx, $1, @$); }
-  /* calls with no, one and more arguments apart: no `args` step, and
-   * a single argument is no `arglist` */
-  | IDENT '(' ')'                      { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
-  | IDENT '(' expr ')'                 { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
-  | IDENT '(' arglist ')'              { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
-  | CALL_NAME
-  | KW_CALL_NAME
-  | TARGET '(' ')'                     { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
-  | TARGET '(' expr ')'                { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
-  | TARGET '(' arglist ')'             { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
-  | REALISASI '(' ')'                  { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
-  | REALISASI '(' expr ')'             { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
-  | REALISASI '(' arglist ')'          { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
-  | ANGGARAN '(' ')'                   { $$ = pb_call(ctx, name_of($1), @1, NULL, @$); }
-  | ANGGARAN '(' expr ')'              { $$ = pb_call(ctx, name_of($1), @1, pb_list(ctx, NULL, $3), @$); }
-  | ANGGARAN '(' arglist ')'           { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
+  | call
+  | function_keyword '(' args ')'      { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
   | '(' expr ')'                       { $$ = pb_paren(ctx, $2, @$); }
   ;
 
-/* two arguments or more (a call of one takes its expr directly) */
+call:
+    IDENT '(' args ')'                 { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
+  ;
+
+/* keywords that also name built-ins, as in target(X); a value may not
+ * be one of these calls */
+function_keyword:
+    TARGET
+  | REALISASI
+  | ANGGARAN
+  ;
+
+args:
+    %empty                             { $$ = NULL; }
+  | arglist
+  ;
+
 arglist:
-    expr ',' expr                      { $$ = pb_list(ctx, pb_list(ctx, NULL, $1), $3); }
+    expr                               { $$ = pb_list(ctx, NULL, $1); }
   | arglist ',' expr                   { $$ = pb_list(ctx, $1, $3); }
   ;
 
@@ -730,33 +639,6 @@ paramlist:
 
 /* ---- error reporting in the words of the language ---- */
 
-#ifdef SAKIP_FAST_PARSER
-/* The fast parser reports nothing: it stops, and src/parse.c parses the
- * file again with the parser that explains the error. */
-static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, ParseCtx *ctx)
-{
-    (void)yyctx;
-    (void)scanner;
-    ctx->fast_failed = true;
-    ctx->stop = true;
-    return 0;
-}
-
-static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *msg)
-{
-    (void)loc;
-    (void)scanner;
-    (void)msg;
-    ctx->fast_failed = true;
-    ctx->stop = true;
-}
-
-/* yylex is fastyylex here; the scanner fills the same union. */
-int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
-{
-    return parse_next_token(lval, lloc, scanner);
-}
-#else
 
 static bool is_year_context(int tok)
 {
@@ -801,18 +683,8 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
     (void)scanner;
     if (ctx->stop) return 0;
     enum { MAXEXP = 40 };
-    /* room for the fast parser's nine tokens, which are left out: the list
-     * is then what it would be without them (none past MAXEXP) */
-    enum { FAST_ONLY = 9 };
-    yysymbol_kind_t expected[MAXEXP + FAST_ONLY];
-    int got = yypcontext_expected_tokens(yyctx, expected, MAXEXP + FAST_ONLY), n = 0;
-    for (int i = 0; i < got; i++)
-        if (expected[i] != YYSYMBOL_NUMBER_PERCENT && expected[i] != YYSYMBOL_NUMBER_COLON &&
-            expected[i] != YYSYMBOL_CALL_NAME && expected[i] != YYSYMBOL_KW_CALL_NAME && expected[i] != YYSYMBOL_YEAR_ITEM &&
-            expected[i] != YYSYMBOL_COMMA_YEAR_ITEM && expected[i] != YYSYMBOL_ANGGARAN_AMOUNT &&
-            expected[i] != YYSYMBOL_REALISASI_AMOUNT && expected[i] != YYSYMBOL_STRING_OPEN)
-            expected[n++] = expected[i];
-    if (n > MAXEXP) n = 0;
+    yysymbol_kind_t expected[MAXEXP];
+    int n = yypcontext_expected_tokens(yyctx, expected, MAXEXP);
     yysymbol_kind_t look = yypcontext_token(yyctx);
     Span at = *yypcontext_location(yyctx);
 
@@ -971,4 +843,3 @@ int parse_expected(const char *text, size_t len, const char **names, int max)
     unit_free(scratch);
     return n;
 }
-#endif /* !SAKIP_FAST_PARSER */

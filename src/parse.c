@@ -160,14 +160,12 @@ void scanner_close(yyscan_t sc)
 }
 
 
-static void run_parser(ParseCtx *ctx, bool fast)
+static void run_parser(ParseCtx *ctx)
 {
     check_utf8(ctx);
     yyscan_t sc;
     if (scanner_open(ctx, &sc) != 0) return;
-    ctx->fuse = fast;
-    if (fast) fastyyparse(sc, ctx);
-    else yyparse(sc, ctx);
+    yyparse(sc, ctx);
     scanner_close(sc);
 }
 
@@ -184,28 +182,15 @@ void parse_more(Unit *u, LocFile *lf, DiagList *dl)
 {
     ParseCtx ctx;
     parse_ctx_init(&ctx, u, lf, dl, PARSE_FILE);
-    run_parser(&ctx, false);
+    run_parser(&ctx);
 }
 
-/* A file is parsed by the fast parser first.  A file it cannot take
- * whole and quietly (a syntax error, or any diagnostic of the scanner)
- * is parsed again from scratch by the LAC parser, whose messages say
- * what was expected; the records of the first attempt are dropped. */
 Unit *parse_unit(LocFile *lf, DiagList *dl)
 {
     Unit *u = unit_new(lf);
-    size_t mark = dl->items.len;
     ParseCtx ctx;
     parse_ctx_init(&ctx, u, lf, dl, PARSE_FILE);
-    run_parser(&ctx, true);
-    if (ctx.fast_failed || ctx.stop || dl->items.len != mark) {
-        diag_list_truncate(dl, mark);
-        u->file = NULL;              /* the new unit takes lf over */
-        unit_free(u);
-        u = unit_new(lf);
-        parse_ctx_init(&ctx, u, lf, dl, PARSE_FILE);
-        run_parser(&ctx, false);
-    }
+    run_parser(&ctx);
     u->truncated = ctx.stop;
     return u;
 }
@@ -217,7 +202,7 @@ bool parse_repl(Unit *u, LocFile *lf, DiagList *dl, ReplItem *out)
     memset(out, 0, sizeof *out);
     ctx.repl = out;
     size_t before = dl->nerrors;
-    run_parser(&ctx, false);
+    run_parser(&ctx);
     return dl->nerrors == before;
 }
 

@@ -48,14 +48,12 @@ typedef struct ParseCtx {
     ParseMode mode;
     bool start_sent;
     uint32_t offset;         /* scanner position in lf->text */
-    bool fuse;               /* for the fast parser: "82%", "2024:" and "f(x)" one token each */
     int depth;               /* open ( and { */
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
     int prev_token;
     Span last_loc, prev_loc;
     bool stop;               /* a limit was hit: scanner returns EOF */
-    bool fast_failed;        /* the fast parser met a syntax error */
     size_t nerrors;
     ReplItem *repl;
     Entity *stack[MAX_NESTING + 1];  /* enclosing declarations */
@@ -85,12 +83,10 @@ void parse_ctx_init(ParseCtx *ctx, Unit *u, LocFile *lf, DiagList *dl, ParseMode
 int scanner_open(ParseCtx *ctx, yyscan_t *sc);
 void scanner_close(yyscan_t sc);
 
-/* The next token (grammar/lexer.l): lval points to the parsers'
- * semantic-value union.  The fast parser calls it directly; the LAC
- * parser's yylex (src/parse.c) also records the tokens for its messages. */
+/* The next token (grammar/lexer.l): lval points to the parser's
+ * semantic-value union.  The parser's yylex (src/parse.c) calls it and
+ * records the tokens for its messages. */
 int parse_next_token(void *lval, Span *lloc, yyscan_t scanner);
-/* The fast file parser (pull, no LAC): grammar/parser_fast_unit.c. */
-int fastyyparse(yyscan_t scanner, ParseCtx *ctx);
 
 /* Reports an error through the context, respecting MAX_ERRORS. */
 Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, ...)
