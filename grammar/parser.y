@@ -70,7 +70,8 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token SASARAN "sasaran" INDIKATOR "indikator" SATUAN "satuan"
 %token POLARITAS "polaritas" POSITIF "positif" NEGATIF "negatif"
 /* <str>: the spelling, interned (src/names.h): these also name built-ins,
- * as in target(X).  The order of the keywords is sakip_keywords[]'s. */
+ * as in target(X).  The keywords are those of src/keywords.def, in its
+ * order (tests/unit/test_parser.c checks the two agree). */
 %token <str> TARGET "target" REALISASI "realisasi"
 %token RUMUS "rumus" DATA "data"
 %token PENANGGUNG_JAWAB "penanggung_jawab" SUMBER "sumber"
@@ -675,7 +676,24 @@ static bool sym_is(yysymbol_kind_t k, const char *name)
 
 static bool is_keyword_symbol(yysymbol_kind_t k)
 {
-    return (k >= YYSYMBOL_SAKIP && k <= YYSYMBOL_JELASKAN) || (k >= YYSYMBOL_PERJANJIAN && k <= YYSYMBOL_KOMPONEN);
+    switch (k) {
+#define KW(tok, word, class, flags) case YYSYMBOL_##tok:
+#include "keywords.def"
+#undef KW
+        return true;
+    default:
+        return false;
+    }
+}
+
+const char *parse_token_name(int tok)
+{
+    return yysymbol_name(YYTRANSLATE(tok));
+}
+
+const char *parse_symbol_name(int k)
+{
+    return k >= 0 && k < YYNTOKENS ? yysymbol_name((yysymbol_kind_t)k) : NULL;
 }
 
 static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, ParseCtx *ctx)

@@ -1,6 +1,7 @@
 /* fmt.c -- the canonical layout.  See fmt.h. */
 #include "fmt.h"
 #include "num.h"
+#include "parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,23 +110,12 @@ static bool is(const Tok *k, const char *w)
     return k && strlen(w) == k->n && memcmp(k->s, w, k->n) == 0;
 }
 
-/* Keywords that begin a statement or an item of a block. */
-static const char *const starters[] = {
-    "sakip", "instansi", "impor", "skala", "atur", "tujuan", "sasaran", "program", "aturan", "periksa", "andai",
-    "induk", "tahun", "periode", "kepala", "misi", "indikator", "satuan", "polaritas", "target", "realisasi",
-    "rumus", "data", "penanggung_jawab", "sumber", "penjelasan", "kegiatan", "subkegiatan", "mendukung",
-    "anggaran", "keluaran", "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", "survei", "unsur",
-    "jawaban", "berkas", "penilaian", "komponen", NULL};
-
-/* Item keywords padded to one width so their values line up. */
-static const char *const padded[] = {"induk", "tahun", "periode", "kepala", "satuan", "polaritas", "target",
-                                     "realisasi", "rumus", "sumber", "anggaran", "tanggal", "pihak", "mengubah", NULL};
-
-static bool in_list(const Tok *k, const char *const *list)
+/* A keyword with any of the flags (src/keywords.def): KW_LINE begins a
+ * statement or an item of a block, KW_PAD is padded to one width so
+ * that the values after it line up. */
+static bool is_keyword(const Tok *k, unsigned flags)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (is(k, list[i])) return true;
-    return false;
+    return k->kind == T_WORD && (keyword_flags(k->s, k->n) & flags) != 0;
 }
 
 typedef struct Fmt {
@@ -150,7 +140,7 @@ static size_t pad_width(Vec *toks, size_t i)
         Tok *k = toks->items[j];
         if (is(k, "{")) depth++;
         else if (is(k, "}") && --depth == 0) break;
-        else if (depth == 1 && k->kind == T_WORD && in_list(k, padded) && k->n > w) {
+        else if (depth == 1 && is_keyword(k, KW_PAD) && k->n > w) {
             Tok *next = j + 1 < toks->len ? toks->items[j + 1] : NULL;
             if (!next || !is(next, "(")) w = k->n;
         }
@@ -232,7 +222,7 @@ static bool is_operator(const Tok *k)
     if (!k) return true;
     if (k->kind == T_PUNCT) return !is(k, ")") && !is(k, "}") && !is(k, "%");
     return k->kind == T_WORD && (is(k, "dan") || is(k, "atau") || is(k, "tidak") || is(k, "jika") || is(k, "maka") ||
-                                 is(k, "lainnya") || in_list(k, starters));
+                                 is(k, "lainnya") || is_keyword(k, KW_LINE));
 }
 
 void fmt_source(const char *text, size_t len, Buf *out)
@@ -261,9 +251,9 @@ void fmt_source(const char *text, size_t len, Buf *out)
             continue;
         }
         bool starts = false, cont = false;
-        if (block == 3 && k->kind == T_WORD && in_list(k, starters) && !is(prev, "{")) buf_putc(out, ' ');
+        if (block == 3 && is_keyword(k, KW_LINE) && !is(prev, "{")) buf_putc(out, ' ');
         if (block != 1 && block != 3 && f.parens == 0) {
-            if (k->kind == T_WORD && in_list(k, starters)) {
+            if (is_keyword(k, KW_LINE)) {
                 /* `realisasi(...)`, `target(...)`, `anggaran(...)` are calls */
                 Tok *next = i + 1 < f.toks.len ? f.toks.items[i + 1] : NULL;
                 bool call = next && is(next, "(") && (is(k, "target") || is(k, "realisasi") || is(k, "anggaran"));
@@ -311,7 +301,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
             for (size_t p = utf8_width(k->s, k->n); p < f.label_width; p++) buf_putc(out, ' ');
         f.line_empty = false;
         /* pad an item keyword so its value lines up */
-        if (starts && in_list(k, padded) && i + 1 < f.toks.len && f.depth > 0) {
+        if (starts && is_keyword(k, KW_PAD) && i + 1 < f.toks.len && f.depth > 0) {
             Tok *next = f.toks.items[i + 1];
             size_t width = f.pad[f.depth];
             if (next->newlines_before == 0 && next->kind != T_COMMENT && !is(next, "{"))

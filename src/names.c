@@ -106,18 +106,18 @@ Name *name_intern(const char *s, size_t n)
 }
 
 static const char *const *keywords;
-static int keywords_first_tok;
+static const int *keyword_toks;
 
 static void mark_keywords(void)
 {
     for (int k = 0; keywords && keywords[k]; k++)
-        name_intern(keywords[k], strlen(keywords[k]))->tok = keywords_first_tok + k;
+        name_intern(keywords[k], strlen(keywords[k]))->tok = keyword_toks[k];
 }
 
-void names_keywords(const char *const *words, int first_tok)
+void names_keywords(const char *const *words, const int *toks)
 {
     keywords = words;
-    keywords_first_tok = first_tok;
+    keyword_toks = toks;
     mark_keywords();
 }
 

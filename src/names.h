@@ -97,9 +97,8 @@ static inline Name *name_of(const char *text)
 }
 
 /* Marks words[0], words[1], ... (NULL-terminated) as keywords with the
- * tokens first_tok, first_tok + 1, ...; they stay marked across
- * names_reset(). */
-void names_keywords(const char *const *words, int first_tok);
+ * tokens toks[0], toks[1], ...; they stay marked across names_reset(). */
+void names_keywords(const char *const *words, const int *toks);
 
 /* Forget every name (no string returned before may be used again). */
 void names_reset(void);

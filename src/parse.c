@@ -36,15 +36,32 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner)
     return t;
 }
 
+/* ---- the keyword table (src/keywords.def) ---- */
+
 const char *const sakip_keywords[] = {
-    "sakip", "instansi", "induk", "tahun", "periode", "kepala", "impor", "skala",
-    "nilai", "atur", "tujuan", "misi", "sasaran", "indikator", "satuan", "polaritas",
-    "positif", "negatif", "target", "realisasi", "rumus", "data", "penanggung_jawab",
-    "sumber", "penjelasan", "program", "kegiatan", "subkegiatan", "mendukung",
-    "anggaran", "keluaran", "aturan", "periksa", "pesan", "jika", "maka", "lainnya",
-    "dan", "atau", "tidak", "benar", "salah", "andai", "batal", "jelaskan",
-    "perjanjian", "mengubah", "tanggal", "pihak", "pembanding", "survei", "unsur", "jawaban", "berkas",
-    "penilaian", "komponen", NULL};
+#define KW(tok, word, class, flags) word,
+#include "keywords.def"
+#undef KW
+    NULL};
+
+const int sakip_keyword_tokens[] = {
+#define KW(tok, word, class, flags) tok,
+#include "keywords.def"
+#undef KW
+};
+
+static const unsigned char keyword_flags_of[] = {
+#define KW(tok, word, class, flags) flags,
+#include "keywords.def"
+#undef KW
+};
+
+unsigned keyword_flags(const char *word, size_t n)
+{
+    for (size_t k = 0; sakip_keywords[k]; k++)
+        if (strncmp(sakip_keywords[k], word, n) == 0 && sakip_keywords[k][n] == '\0') return keyword_flags_of[k];
+    return 0;
+}
 
 const char *closest_keyword(const char *word) { return closest_word(word, sakip_keywords); }
 

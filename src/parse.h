@@ -92,9 +92,22 @@ int parse_next_token(void *lval, Span *lloc, yyscan_t scanner);
 Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* Keyword table, shared with the REPL's completion and `did you mean`. */
+/* The keyword table (src/keywords.def): the spellings (NULL-terminated)
+ * and their tokens, in the table's order; shared with the REPL's
+ * completion and `did you mean`. */
 extern const char *const sakip_keywords[];
+extern const int sakip_keyword_tokens[];
 const char *closest_keyword(const char *word);
+
+/* A keyword's flags (src/keywords.def), 0 for any other word s[0..n). */
+enum { KW_TOP = 1, KW_LINE = 2, KW_PAD = 4, KW_ANDAI = 8 };
+unsigned keyword_flags(const char *s, size_t n);
+
+/* The name bison gives the token tok ("target", "'{'", "name"), and that
+ * of the symbol numbered k, NULL past the last token (grammar/parser.y):
+ * for the test that the keyword table agrees with the grammar. */
+const char *parse_token_name(int tok);
+const char *parse_symbol_name(int k);
 
 /* Validates UTF-8 of the whole file, reporting each invalid sequence. */
 void check_utf8(ParseCtx *ctx);

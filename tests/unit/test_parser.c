@@ -3,6 +3,8 @@
  * LANGUAGE.md §3, error recovery and hints, and nesting limits. */
 #include "testutil.h"
 #include "names.h"
+#include "parse.h"
+#include "parser.h"   /* token numbers */
 #include <unistd.h>
 
 #define ASSERT_NO_DIAGS(dl) ck_assert_msg((dl).items.len == 0, "unexpected diagnostics:%s", tu_dump(&(dl)))
@@ -926,11 +928,50 @@ START_TEST(test_names_bound_per_unit)
 }
 END_TEST
 
+/* ---- the keyword table (src/keywords.def) and the grammar ---- */
+
+/* Every row of the table is a token of the generated parser whose name
+ * bison gives as the row's spelling, and every token that bison names
+ * by a lower-case word is a row (but for bison's "error" and the four
+ * kinds of value). */
+START_TEST(test_keyword_table_matches_grammar)
+{
+    static const struct { int tok; const char *word; } table[] = {
+#define KW(tok, word, class, flags) {tok, word},
+#include "keywords.def"
+#undef KW
+    };
+    size_t n = sizeof table / sizeof *table;
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_msg(strcmp(parse_token_name(table[i].tok), table[i].word) == 0,
+                      "keywords.def row %zu: the parser calls token %d \"%s\", the table \"%s\"", i + 1,
+                      table[i].tok, parse_token_name(table[i].tok), table[i].word);
+        ck_assert_str_eq(sakip_keywords[i], table[i].word);
+        ck_assert_int_eq(sakip_keyword_tokens[i], table[i].tok);
+    }
+    ck_assert_ptr_null(sakip_keywords[n]);
+    size_t words = 0;
+    for (int k = 0; parse_symbol_name(k); k++) {
+        const char *name = parse_symbol_name(k);
+        if (strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name)) continue;
+        if (strcmp(name, "name") == 0 || strcmp(name, "text") == 0 || strcmp(name, "number") == 0 ||
+            strcmp(name, "amount") == 0 || strcmp(name, "error") == 0)
+            continue;
+        bool found = false;
+        for (size_t i = 0; i < n && !found; i++) found = strcmp(table[i].word, name) == 0;
+        ck_assert_msg(found, "the parser's token \"%s\" is not in src/keywords.def", name);
+        words++;
+    }
+    ck_assert_uint_eq(words, n);
+}
+END_TEST
+
 static Suite *parser_suite(void)
 {
     Suite *s = suite_create("parser");
     TCase *tc = tcase_create("tree");
     tcase_add_test(tc, test_complete_file_parses_clean);
+    tcase_add_test(tc, test_keyword_table_matches_grammar);
     tcase_add_test(tc, test_complete_file_counts);
     tcase_add_test(tc, test_complete_file_tree);
     tcase_add_test(tc, test_complete_file_skala_aturan_periksa);
