@@ -1,5 +1,6 @@
 #!/bin/sh
-# bash-completion.sh -- completion/sakip.bash.
+# bash-completion.sh -- completion/sakip.bash (made from sakip.bash.in in
+# the build tree).
 #
 # Sources the completion in 'bash --norc', sets COMP_WORDS and COMP_CWORD
 # as bash does for a line typed so far, calls _sakip and compares
@@ -9,11 +10,12 @@
 set -u
 name=bash-completion
 : "${srcdir:=.}"
+: "${builddir:=.}"
 if ! command -v bash >/dev/null 2>&1; then
     echo "$name: bash not found; skipped"
     exit 77
 fi
-comp=$(cd "$srcdir/completion" && pwd)/sakip.bash
+comp=$(cd "$builddir/completion" && pwd)/sakip.bash
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-bashcomp.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 mkdir "$work/laporan"
@@ -77,6 +79,8 @@ expect 'PK2024 PKP2024 ambulu.sakip laporan'     sakip diff ambulu.sakip ''
 expect 'PKP2024'                                 sakip diff ambulu.sakip PK2024 PKP
 expect ''                                        sakip diff ambulu.sakip PK2024 PKP2024 ''
 expect '--tahun='                                sakip diff --ta
+expect 'realisasi'                               sakip eval --andai = re
+expect 'anggaran data realisasi target'        sakip check --andai ''
 echo "$name: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]
 BASH

@@ -1,5 +1,6 @@
 #!/bin/sh
-# emacs-compile.sh -- editors/emacs/sakip-mode.el.
+# emacs-compile.sh -- editors/emacs/sakip-mode.el (made from its .in file
+# in the build tree).
 #
 # With 'emacs --batch': the file byte-compiles, *.sakip files get
 # sakip-mode, and the 'sakip' entry of compilation-error-regexp-alist finds
@@ -9,6 +10,7 @@
 set -u
 name=emacs-compile
 : "${srcdir:=.}"
+: "${builddir:=.}"
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); printf 'PASS: %s\n' "$*"; }
@@ -19,7 +21,7 @@ if ! command -v emacs >/dev/null 2>&1; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-emacs.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
-cp "$srcdir/editors/emacs/sakip-mode.el" "$work/"
+cp "$builddir/editors/emacs/sakip-mode.el" "$work/"
 capture="$srcdir/tests/golden/cases/fmt-five-mistakes/expected.stderr"
 
 if emacs --batch -Q -L "$work" -f batch-byte-compile "$work/sakip-mode.el" >"$work/bc.log" 2>&1 \

@@ -1,5 +1,6 @@
 #!/bin/sh
-# tmlanguage.sh -- editors/sakip.tmLanguage.json.
+# tmlanguage.sh -- editors/sakip.tmLanguage.json (made from its .in file
+# in the build tree).
 #
 # The grammar must be valid JSON with scopeName source.sakip; every regex
 # in it must compile (with Python's re, close enough to Oniguruma for these
@@ -10,13 +11,14 @@
 set -u
 name=tmlanguage
 : "${srcdir:=.}"
+: "${builddir:=.}"
 if ! command -v python3 >/dev/null 2>&1; then
     echo "$name: python3 not found; skipped"
     exit 77
 fi
-keywords=$(sed -n 's/^"\([a-z_]*\)"[[:space:]]*{.*return [A-Z_]*;.*/\1/p' "$srcdir/grammar/lexer.l" 2>/dev/null)
+keywords=$(sed -n 's/^KW([A-Z_]*, *"\([a-z_]*\)".*/\1/p' "$srcdir/src/keywords.def")
 functions=$(sed -n 's/^[[:space:]]*{"\([a-z_]*\)", [0-9-]*, [0-9-]*, T_.*/\1/p' "$srcdir/src/check.c" 2>/dev/null)
-exec python3 - "$srcdir/editors/sakip.tmLanguage.json" "$keywords" "$functions" <<'PY'
+exec python3 - "$builddir/editors/sakip.tmLanguage.json" "$keywords" "$functions" <<'PY'
 import json, re, sys
 
 name = "tmlanguage"

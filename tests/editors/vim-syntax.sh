@@ -1,5 +1,6 @@
 #!/bin/sh
-# vim-syntax.sh -- editors/vim/syntax/sakip.vim and ftdetect/sakip.vim.
+# vim-syntax.sh -- editors/vim/syntax/sakip.vim (made from sakip.vim.in in
+# the build tree) and ftdetect/sakip.vim.
 #
 # Opens a .sakip file in Vim (vim -Es -u NONE) with the files on
 # 'runtimepath', and checks the filetype, that every keyword of the
@@ -8,6 +9,7 @@
 set -u
 name=vim-syntax
 : "${srcdir:=.}"
+: "${builddir:=.}"
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); printf 'PASS: %s\n' "$*"; }
@@ -28,16 +30,12 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-vimsyn.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 rtp=$(cd "$srcdir/editors/vim" && pwd)
+built=$(cd "$builddir/editors/vim" && pwd)
 
-# The keywords of the language, as the scanner knows them (grammar/lexer.l),
-# and the built-in functions (src/check.c); LANGUAGE.md section 1 without
-# the sources.
-keywords=$(sed -n 's/^"\([a-z_]*\)"[[:space:]]*{.*return [A-Z_]*;.*/\1/p' "$srcdir/grammar/lexer.l" 2>/dev/null)
-[ -n "$keywords" ] || keywords="sakip instansi induk tahun periode kepala impor skala nilai atur tujuan
-misi sasaran indikator satuan polaritas positif negatif target realisasi
-rumus data penanggung_jawab sumber penjelasan program kegiatan subkegiatan
-mendukung anggaran keluaran aturan periksa pesan jika maka lainnya dan atau
-tidak benar salah andai batal jelaskan"
+# The keywords of the language (the table the scanner reads), and the
+# built-in functions (src/check.c; LANGUAGE.md section 4 without it).
+keywords=$(sed -n 's/^KW([A-Z_]*, *"\([a-z_]*\)".*/\1/p' "$srcdir/src/keywords.def")
+[ -n "$keywords" ] || { echo "$name: no keywords in $srcdir/src/keywords.def"; exit 1; }
 functions=$(sed -n 's/^[[:space:]]*{"\([a-z_]*\)", [0-9-]*, [0-9-]*, T_.*/\1/p' "$srcdir/src/check.c" 2>/dev/null)
 [ -n "$functions" ] || functions="target realisasi anggaran capaian capaian_renstra serapan predikat kategori efisiensi bulat jumlah rata min max"
 for k in $keywords; do echo "$k"; done >"$work/keywords.sakip"
@@ -96,7 +94,7 @@ endfor
 call writefile(g:out, $WORK . '/out')
 qa!
 VIM
-WORK=$work "$vim" -Es -u NONE -i NONE -N --cmd "set rtp^=$rtp" -S "$work/syn.vim" </dev/null >/dev/null 2>&1
+WORK=$work "$vim" -Es -u NONE -i NONE -N --cmd "set rtp^=$rtp" --cmd "set rtp^=$built" -S "$work/syn.vim" </dev/null >/dev/null 2>&1
 if [ ! -s "$work/out" ]; then
     bad "vim wrote nothing"
     echo "$name: $pass passed, $fail failed"
