@@ -85,6 +85,9 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token PERJANJIAN "perjanjian" MENGUBAH "mengubah" TANGGAL "tanggal" PIHAK "pihak" PEMBANDING "pembanding"
 %token SURVEI "survei" UNSUR "unsur" JAWABAN "jawaban" BERKAS "berkas" PENILAIAN "penilaian" KOMPONEN "komponen"
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
+/* a comment: only for `sakip fmt`, which reads the scanner's tokens
+ * (ParseCtx.keep_comments); the parser is never given one */
+%token COMMENT "# comment"
 %type <expr> expr literal bound numeral constant call
 %type <str> function_keyword
 %type <str> opt_string

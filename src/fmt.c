@@ -2,6 +2,7 @@
 #include "fmt.h"
 #include "num.h"
 #include "parse.h"
+#include "parser.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,93 +17,57 @@ typedef struct Tok {
     int newlines_before;     /* line breaks in the source before it */
 } Tok;
 
-static bool word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9'); }
-static bool digit(char c) { return c >= '0' && c <= '9'; }
-
-static void tokenize(const char *t, size_t len, Vec *out)
+/* The tokens of the text as the scanner takes them (grammar/lexer.l), the
+ * comments too; a ';' is no token here but separates like a line break.
+ * fmt is given only text that scans without errors. */
+static void tokenize(const char *text, size_t len, Vec *out)
 {
-    size_t i = 0;
-    int nl = 0;
-    while (i < len) {
-        char c = t[i];
-        if (c == '\n') { nl++; i++; continue; }
-        if (c == ' ' || c == '\t' || c == '\r' || c == ';') {
-            if (c == ';') nl = nl ? nl : 1;   /* ';' separates like a line break */
-            i++;
-            continue;
-        }
-        if ((unsigned char)c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0) { i += 2; continue; }
-        if ((unsigned char)c == 0xEF && i + 2 < len && (unsigned char)t[i + 1] == 0xBB && (unsigned char)t[i + 2] == 0xBF) { i += 3; continue; }
-        Tok *k = xcalloc(1, sizeof *k);
-        k->s = t + i;
-        k->newlines_before = nl;
-        nl = 0;
-        if (c == '#') {
-            size_t j = i;
-            while (j < len && t[j] != '\n') j++;
-            while (j > i && (t[j - 1] == ' ' || t[j - 1] == '\t' || t[j - 1] == '\r')) j--;
-            k->kind = T_COMMENT;
-            k->n = j - i;
-            i += k->n;
-            while (i < len && t[i] != '\n') i++;
-        } else if (c == '"') {
-            size_t j = i + 1;
-            while (j < len && t[j] != '"' && t[j] != '\n') j += (t[j] == '\\' && j + 1 < len) ? 2 : 1;
-            if (j < len && t[j] == '"') j++;
-            k->kind = T_STR;
-            k->n = j - i;
-            i = j;
-        } else if (c == 'R' && i + 1 < len && t[i + 1] == 'p' && (i + 2 >= len || !word_char(t[i + 2]) || digit(t[i + 2]))) {
-            size_t j = i + 2;
-            if (j < len && t[j] == '.') j++;
-            while (j < len && (t[j] == ' ' || t[j] == '\t')) j++;
-            /* "Rp1_1" is one name, as the scanner's longest match makes
-             * it: digits straight after "Rp" that run into a letter or
-             * '_' are a longer word than any amount (found by fuzzing) */
-            size_t d = j;
-            while (d < len && digit(t[d])) d++;
-            if (j == i + 2 && d > j && d < len && word_char(t[d])) {
-                size_t e = d;
-                while (e < len && word_char(t[e])) e++;
-                k->kind = T_WORD;
-                k->n = e - i;
-                i = e;
-            } else if (j < len && digit(t[j])) {
-                size_t e = j;
-                while (e < len && (digit(t[e]) || t[e] == '.' || t[e] == ',')) e++;
-                while (e > j && !digit(t[e - 1])) e--;
-                if (e + 1 < len && t[e] == ',' && t[e + 1] == '-') e += 2;
-                /* "Rp 1.000,2024: ..." is an amount and a YEAR: pair */
-                size_t a = e;
-                while (a < len && (t[a] == ' ' || t[a] == '\t')) a++;
-                const char *comma = NULL;
-                for (size_t q = j; q < e; q++) if (t[q] == ',') comma = t + q;
-                if (a < len && t[a] == ':' && comma && comma[1] != '-') e = (size_t)(comma - t);
-                k->kind = T_MONEY;
-                k->n = e - i;
-                i = e;
-            } else {
-                k->kind = T_WORD;
-                k->n = 2;
-                i += 2;
+    LocFile *lf = locfile_new("<fmt>", text, len);
+    Unit *scratch = unit_new(lf);   /* holds the tokens' values; owns lf */
+    DiagList dl;
+    diag_list_init(&dl);
+    ParseCtx ctx;
+    parse_ctx_init(&ctx, scratch, lf, &dl, PARSE_FILE);
+    ctx.keep_comments = true;
+    yyscan_t sc;
+    if (scanner_open(&ctx, &sc) == 0) {
+        uint32_t at = 0;     /* the end of the last token */
+        int nl = 0;
+        for (;;) {
+            YYSTYPE val;
+            Span s;
+            int t = parse_next_token(&val, &s, sc);
+            if (t == START_FILE) continue;
+            for (; at < s.start && at < len; at++)
+                if (text[at] == '\n') nl++;
+            if (t == YYEOF) break;
+            at = s.end;
+            if (t == ';') {
+                nl = nl ? nl : 1;
+                continue;
             }
-        } else if (word_char(c)) {
-            size_t j = i;
-            bool num = digit(c);
-            while (j < len && (word_char(t[j]) || (num && t[j] == '.' && j + 1 < len && digit(t[j + 1])))) j++;
-            k->kind = num ? T_NUM : T_WORD;
-            k->n = j - i;
-            i = j;
-        } else {
-            static const char *const two[] = {"==", "!=", "<=", ">=", "~=", "..", NULL};
-            k->kind = T_PUNCT;
-            k->n = 1;
-            for (size_t q = 0; two[q]; q++)
-                if (i + 1 < len && t[i] == two[q][0] && t[i + 1] == two[q][1]) k->n = 2;
-            i += k->n;
+            Tok *k = xcalloc(1, sizeof *k);
+            k->s = text + s.start;
+            k->n = s.end - s.start;
+            k->newlines_before = nl;
+            nl = 0;
+            switch (t) {
+            case COMMENT:
+                k->kind = T_COMMENT;
+                while (k->n > 0 && (k->s[k->n - 1] == ' ' || k->s[k->n - 1] == '\t' || k->s[k->n - 1] == '\r')) k->n--;
+                break;
+            case NUMBER: k->kind = T_NUM; break;
+            case STRING: k->kind = T_STR; break;
+            case MONEY: k->kind = T_MONEY; break;
+            case IDENT: k->kind = T_WORD; break;
+            default: k->kind = k->s[0] >= 'a' && k->s[0] <= 'z' ? T_WORD : T_PUNCT; break;   /* a keyword, or not */
+            }
+            vec_push(out, k);
         }
-        vec_push(out, k);
+        scanner_close(sc);
     }
+    diag_list_free(&dl);
+    unit_free(scratch);
 }
 
 static bool is(const Tok *k, const char *w)

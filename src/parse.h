@@ -54,6 +54,7 @@ typedef struct ParseCtx {
     int prev_token;
     Span last_loc, prev_loc;
     bool stop;               /* a limit was hit: scanner returns EOF */
+    bool keep_comments;      /* the scanner returns comments too (COMMENT), for fmt */
     size_t nerrors;
     ReplItem *repl;
     Entity *stack[MAX_NESTING + 1];  /* enclosing declarations */

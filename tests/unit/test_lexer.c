@@ -636,7 +636,7 @@ END_TEST
 
 /* The tokens of src as "kind@start-end[=text or =value/decimals]" lines,
  * from the scanner itself, and the diagnostics it reported. */
-static char *scan_all(const char *src, size_t len)
+static char *scan_tokens(const char *src, size_t len, bool comments)
 {
     LocFile *lf = locfile_new("t.sakip", src, len);
     Unit *u = unit_new(lf);
@@ -644,6 +644,7 @@ static char *scan_all(const char *src, size_t len)
     diag_list_init(&dl);
     ParseCtx ctx;
     parse_ctx_init(&ctx, u, lf, &dl, PARSE_FILE);
+    ctx.keep_comments = comments;
     yyscan_t sc;
     ck_assert_int_eq(scanner_open(&ctx, &sc), 0);
     Buf b;
@@ -669,6 +670,22 @@ static char *scan_all(const char *src, size_t len)
     diag_list_free(&dl);
     return out;
 }
+
+static char *scan_all(const char *src, size_t len) { return scan_tokens(src, len, false); }
+
+/* For fmt, the scanner gives the comments too, each up to its line's
+ * end; the parser never sees them. */
+START_TEST(test_comment_tokens)
+{
+    static const char src[] = "x # a \"b\" 1\n#\r\n  2 #z";
+    char *want = tu_printf("%d@0-1=x parens=0\n%d@2-11 parens=0\n%d@12-14 parens=0\n%d@17-18=2/0 parens=0\n"
+                           "%d@19-21 parens=0\n",
+                           IDENT, COMMENT, COMMENT, NUMBER, COMMENT);
+    ck_assert_str_eq(scan_tokens(src, sizeof src - 1, true), tu_printf("%d@0-0 parens=0\n%s", START_FILE, want));
+    char *plain = scan_tokens(src, sizeof src - 1, false);
+    ck_assert_msg(!strstr(plain, tu_printf("%d@", COMMENT)), "%s", plain);
+}
+END_TEST
 
 /* Each keyword of the table (src/keywords.def; test_parser.c checks it
  * against the grammar) scans as its token, and one that starts a
@@ -890,6 +907,7 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_string_unknown_escape);
     tcase_add_test(tc, test_string_unterminated);
     tcase_add_test(tc, test_comments);
+    tcase_add_test(tc, test_comment_tokens);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("hostile");
