@@ -257,24 +257,3 @@ const char *span_text(Unit *u, Span s)
     out[k] = '\0';
     return out;
 }
-
-static const char *const builtin_names[BI_COUNT] = {
-    [BI_TARGET] = "target", [BI_REALISASI] = "realisasi", [BI_ANGGARAN] = "anggaran",
-    [BI_CAPAIAN] = "capaian", [BI_CAPAIAN_RENSTRA] = "capaian_renstra", [BI_SERAPAN] = "serapan",
-    [BI_PREDIKAT] = "predikat", [BI_KATEGORI] = "kategori", [BI_EFISIENSI] = "efisiensi",
-    [BI_BULAT] = "bulat", [BI_JUMLAH] = "jumlah", [BI_RATA] = "rata", [BI_MIN] = "min",
-    [BI_MAX] = "max", [BI_IKM] = "ikm", [BI_NILAI_SAKIP] = "nilai_sakip",
-};
-
-const char *builtin_name(BuiltinId id)
-{
-    return id > BI_NONE && id < BI_COUNT ? builtin_names[id] : "";
-}
-
-BuiltinId builtin_id(const char *name)
-{
-    /* the first letter is compared before the whole name */
-    for (int id = BI_NONE + 1; id < BI_COUNT; id++)
-        if (builtin_names[id][0] == name[0] && strcmp(builtin_names[id], name) == 0) return (BuiltinId)id;
-    return BI_NONE;
-}

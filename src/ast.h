@@ -47,15 +47,11 @@ typedef enum {
     REF_NILAI        /* reserved for skala conditions */
 } RefKind;
 
-/* The built-in functions (LANGUAGE.md §3), named once at parse time so
- * evaluation dispatches without comparing names. */
-typedef enum {
-    BI_NONE = 0,
-    BI_TARGET, BI_REALISASI, BI_ANGGARAN, BI_CAPAIAN, BI_CAPAIAN_RENSTRA, BI_SERAPAN,
-    BI_PREDIKAT, BI_KATEGORI, BI_EFISIENSI, BI_BULAT, BI_JUMLAH, BI_RATA, BI_MIN, BI_MAX,
-    BI_IKM, BI_NILAI_SAKIP,
-    BI_COUNT
-} BuiltinId;
+/* A built-in function (LANGUAGE.md §4), named once at parse time so
+ * evaluation dispatches without comparing names: its row's index + 1 in
+ * the registry (src/builtins.h), BI_NONE when a call names none. */
+typedef int BuiltinId;
+enum { BI_NONE = 0 };
 
 /* BI_NONE when name is no built-in. */
 BuiltinId builtin_id(const char *name);

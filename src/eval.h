@@ -10,6 +10,7 @@
 #include "ast.h"
 #include "diag.h"
 #include "value.h"
+#include "builtins.h"
 
 typedef struct Eval {
     Unit *u;
@@ -74,6 +75,17 @@ void eval_ikm(Eval *ev, Entity *survei, Value *out, Vec *nrr);
 void eval_nilai_sakip(Eval *ev, Entity *penilaian, Value *out);
 /* The score of one komponen. */
 void eval_komponen(const Komponen *k, Value *out);
+
+/* The band label of `skala` holding the number v (kategori); band, when
+ * not NULL, receives that band. */
+void eval_kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const Band **band);
+
+/* For built-in functions (src/builtins.c): a reason kept in the unit's
+ * arena; a run-time problem reported once per distinct message; a year
+ * argument's value, or -1 (reported) when it is no whole number. */
+char *eval_reason(Eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void eval_runtime_error(Eval *ev, Span at, const char *code, const char *msg);
+int eval_year_arg(Eval *ev, const Value *v, Span at);
 
 /* The effective skala for capaian (declared or built-in). */
 Entity *eval_skala(Eval *ev);

@@ -6,6 +6,9 @@
  * worked out by hand in the comment beside it. */
 #include "testutil.h"
 #include "numalloc.h"
+#include "builtins.h"
+
+#include <ctype.h>
 
 /* ---- sources ---- */
 
@@ -958,6 +961,133 @@ START_TEST(test_spec_example_claims)
 }
 END_TEST
 
+/* ---- the built-in registry (src/builtins.c) ---- */
+
+/* k arguments "1, 1, ..." */
+static const char *ones(int k)
+{
+    static char buf[64];
+    buf[0] = '\0';
+    for (int i = 0; i < k; i++) strcat(buf, i ? ", 1" : "1");
+    return buf;
+}
+
+/* Checks `aturan f = name(k ones)`; the body's call in *call. */
+static Unit *load_call(const char *name, int k, DiagList *dl, const Expr **call)
+{
+    Unit *u = tu_load(tu_printf(TU_HEADER "aturan f = %s(%s)\n", name, ones(k)), dl);
+    Entity *f = unit_lookup(u, "f");
+    ck_assert_msg(f && f->kind == ENT_ATURAN && f->body && f->body->kind == EX_CALL, "%s(%s) is no call", name, ones(k));
+    *call = f->body;
+    return u;
+}
+
+/* Every row's name, written in a file that check reads, is that row: the
+ * parser names it, check resolves it without E0308 and holds it to the
+ * row's arity (E0307 one below and one above). */
+START_TEST(test_registry_resolves_in_check)
+{
+    ck_assert_uint_gt(builtins_count, 0);
+    for (size_t i = 0; i < builtins_count; i++) {
+        const Builtin *b = &builtins[i];
+        ck_assert_msg(b->eval && b->signature && b->doc, "row %s is incomplete", b->name);
+        ck_assert_msg(!strncmp(b->signature, b->name, strlen(b->name)) && b->signature[strlen(b->name)] == '(',
+                      "signature '%s' of %s", b->signature, b->name);
+        DiagList dl;
+        const Expr *call;
+        Unit *u = load_call(b->name, b->min, &dl, &call);
+        ck_assert_msg(call->u.call.builtin == (BuiltinId)(i + 1) && !call->u.call.rule, "%s is not row %zu", b->name, i);
+        ck_assert_ptr_eq(builtin_get(call->u.call.builtin), b);
+        ck_assert_str_eq(builtin_name(call->u.call.builtin), b->name);
+        ck_assert_msg(!tu_find(&dl, "E0308") && !tu_find(&dl, "E0307"), "%s(%s):%s", b->name, ones(b->min), tu_dump(&dl));
+        tu_free(u, &dl);
+
+        int wrong[2] = {b->min - 1, b->max >= 0 ? b->max + 1 : -1};
+        for (int w = 0; w < 2; w++) {
+            if (wrong[w] < 0) continue;
+            u = load_call(b->name, wrong[w], &dl, &call);
+            Diag *d = tu_find(&dl, "E0307");
+            ck_assert_msg(d && strstr(d->msg, b->name), "%s(%s) takes %d..%d arguments:%s", b->name, ones(wrong[w]),
+                          b->min, b->max, tu_dump(&dl));
+            ck_assert_msg(!tu_find(&dl, "E0308"), "%s(%s):%s", b->name, ones(wrong[w]), tu_dump(&dl));
+            tu_free(u, &dl);
+        }
+        /* a variable number of arguments: many are fine */
+        if (b->max < 0) {
+            u = load_call(b->name, 9, &dl, &call);
+            ck_assert_msg(!tu_find(&dl, "E0307"), "%s(%s):%s", b->name, ones(9), tu_dump(&dl));
+            tu_free(u, &dl);
+        }
+    }
+    /* and a name that is no row is no function */
+    DiagList dl;
+    const Expr *call;
+    Unit *u = load_call("capaianx", 1, &dl, &call);
+    ck_assert(call->u.call.builtin == BI_NONE && tu_find(&dl, "E0308"));
+    tu_free(u, &dl);
+    ck_assert(builtin_get(BI_NONE) == NULL && builtin_id("tidak_ada") == BI_NONE);
+}
+END_TEST
+
+/* The text of path under $srcdir (caller frees), or NULL. */
+static char *read_doc(const char *path)
+{
+    const char *dir = getenv("srcdir");
+    char *full = (char *)tu_printf("%s/%s", dir && *dir ? dir : ".", path);
+    FILE *f = fopen(full, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0, r;
+    char *s = malloc(cap + 1);
+    while ((r = fread(s + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) s = realloc(s, (cap *= 2) + 1);
+    }
+    fclose(f);
+    s[n] = '\0';
+    return s;
+}
+
+static bool word_call_in(const char *from, const char *to, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = from; (p = strstr(p, name)) && p < to; p++)
+        if (p[n] == '(' && (p == from || !(isalnum((unsigned char)p[-1]) || p[-1] == '_'))) return true;
+    return false;
+}
+
+/* The function lists of doc/sakip.5 and doc/sakip.texi and the registry
+ * name the same functions. */
+START_TEST(test_registry_matches_docs)
+{
+    char *man = read_doc("doc/sakip.5"), *texi = read_doc("doc/sakip.texi");
+    ck_assert_msg(man && texi, "doc/sakip.5 and doc/sakip.texi under $srcdir");
+    const char *m0 = strstr(man, ".SH BUILT-IN FUNCTIONS");
+    ck_assert(m0);
+    const char *m1 = strstr(m0 + 1, "\n.SH ");
+    const char *t0 = strstr(texi, "@section Built-in functions");
+    ck_assert(t0);
+    const char *t1 = strstr(t0, "@end table");
+    ck_assert(t1);
+    for (size_t i = 0; i < builtins_count; i++) {
+        ck_assert_msg(word_call_in(m0, m1 ? m1 : m0 + strlen(m0), builtins[i].name), "doc/sakip.5 lacks %s", builtins[i].name);
+        ck_assert_msg(word_call_in(t0, t1, builtins[i].name), "doc/sakip.texi lacks %s", builtins[i].name);
+    }
+    /* each @item/@itemx of the texi table is a row */
+    for (const char *p = t0; (p = strstr(p, "\n@item")) && p < t1; p++) {
+        const char *w = p + strlen("\n@item");
+        if (*w == 'x') w++;
+        if (*w != ' ') continue;
+        w++;
+        size_t n = strcspn(w, "(\n");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)n, w);
+        ck_assert_msg(builtin_id(name) != BI_NONE, "doc/sakip.texi lists '%s', no built-in", name);
+    }
+    free(man);
+    free(texi);
+}
+END_TEST
+
 static Suite *eval_suite(void)
 {
     Suite *s = suite_create("eval");
@@ -1040,6 +1170,12 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, test_duplicate_name);
     tcase_add_test(tc, test_spec_example_values);
     tcase_add_test(tc, test_spec_example_claims);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("registry");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, test_registry_resolves_in_check);
+    tcase_add_test(tc, test_registry_matches_docs);
     suite_add_tcase(s, tc);
     return s;
 }
