@@ -32,6 +32,28 @@ static bool ex_target(Eval *ev, const Expr *call, Entity *x, int year, int depth
     return true;
 }
 
+/* The upper bound of a range target; a single target is its own. */
+static void ev_atas(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+{
+    (void)call;
+    Value hi;
+    value_init(&hi);
+    if (x->kind != ENT_INDIKATOR) value_undef(out, eval_reason(ev, _("%s is not an indikator"), x->id));
+    else {
+        eval_target(ev, x, year, out, &hi);
+        if (out->kind != V_UNDEF && (hi.kind != V_UNDEF || hi.text)) value_set(out, &hi);
+    }
+    value_clear(&hi);
+}
+
+static bool ex_atas(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
+{
+    if (x->kind != ENT_INDIKATOR) return false;
+    explain_value_line(ev, call, depth, b);
+    explain_target(ev, x, year, depth + 1, b);
+    return true;
+}
+
 static void ev_realisasi(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
     (void)call;
@@ -273,6 +295,9 @@ const Builtin builtins[] = {
     {"target", 1, 2, {BA_ENTITY, BA_YEAR}, IND, BR_VALUE_OF, false, false,
      ev_target, ex_target, NULL, "target(x, t)",
      "the indikator's target for the year (the lower bound of a range)"},
+    {"atas", 1, 2, {BA_ENTITY, BA_YEAR}, IND, BR_VALUE_OF, false, false,
+     ev_atas, ex_atas, NULL, "atas(x, t)",
+     "the upper bound of the indikator's target range for the year; a single target itself"},
     {"realisasi", 1, 2, {BA_ENTITY, BA_YEAR}, IND | BK_BUDGET | SAS, BR_VALUE_OF, false, false,
      ev_realisasi, ex_realisasi, NULL, "realisasi(x, t)",
      "the indikator's realisasi for the year; for a budget node its money"},

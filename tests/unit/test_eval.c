@@ -7,6 +7,7 @@
 #include "testutil.h"
 #include "numalloc.h"
 #include "builtins.h"
+#include "explain.h"
 
 #include <ctype.h>
 
@@ -961,6 +962,53 @@ START_TEST(test_spec_example_claims)
 }
 END_TEST
 
+/* atas(x, t): the upper bound of an indikator's target range (LANGUAGE.md
+ * §6.2), where target(x, t) gives the lower bound. */
+START_TEST(test_atas)
+{
+    const char *decls = "sasaran S1 \"S\" {\n"
+                        "    indikator I1 \"I\" {\n"
+                        "        satuan \"%\" polaritas positif\n"
+                        "        target 2023: 70, 2024: 80..90\n"
+                        "        realisasi 2024: 85\n"
+                        "    }\n"
+                        "    indikator U \"Uang\" {\n"
+                        "        satuan \"Rp\" polaritas positif\n"
+                        "        target 2024: Rp 1.500.000\n"
+                        "        realisasi 2024: Rp 1.000.000\n"
+                        "    }\n"
+                        "}\n";
+    /* the range 80..90 of 2024 (the year evaluated): 90 above, 80 below */
+    ASSERT_EVAL(decls, "atas(I1)", "90,00");
+    ASSERT_EVAL(decls, "target(I1)", "80,00");
+    ASSERT_EVAL(decls, "atas(I1, 2024) - target(I1, 2024)", "10,00");
+    /* a single target is its own upper bound: 70 in 2023 */
+    ASSERT_EVAL(decls, "atas(I1, 2023)", "70,00");
+    ASSERT_EVAL(decls, "atas(I1, 2023) == target(I1, 2023)", "benar");
+    /* an amount stays an amount, and adds to one */
+    ASSERT_EVAL(decls, "atas(U) + Rp 500.000", "Rp 2.000.000");
+    /* no target for 2022: undefined, with the reason */
+    ASSERT_EVAL(decls, "atas(I1, 2022)", "-");
+    /* only an indikator has a target */
+    size_t errors;
+    tu_eval_in(decls, "atas(S1)", &errors);
+    ck_assert_uint_gt(errors, 0);
+
+    /* jelaskan shows the range it came from, with its line */
+    TU t;
+    tu_open(&t, tu_printf(TU_HEADER "%s\nperiksa atas(I1) == 90\n", decls));
+    ck_assert_msg(diag_count_fatal(&t.dl) == 0, "diagnostics:%s", tu_dump(&t.dl));
+    Periksa *p = t.u->periksa.items[0];
+    Buf b;
+    buf_init(&b);
+    explain_expr(&t.ev, p->expr, &b);
+    ck_assert_msg(strstr(b.data, "atas(I1) = 90\n") && strstr(b.data, "  target(I1, 2024) = 80..90   [t.sakip:8]\n"),
+                  "jelaskan:\n%s", b.data);
+    buf_free(&b);
+    tu_close(&t);
+}
+END_TEST
+
 /* ---- the built-in registry (src/builtins.c) ---- */
 
 /* k arguments "1, 1, ..." */
@@ -1158,6 +1206,7 @@ static Suite *eval_suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_bulat);
     tcase_add_test(tc, test_aggregates);
+    tcase_add_test(tc, test_atas);
     tcase_add_test(tc, test_aggregate_type_error);
     tcase_add_test(tc, test_division_by_zero);
     tcase_add_test(tc, test_division_by_zero_in_rumus);
