@@ -1355,14 +1355,13 @@ static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult c
     buf_free(&lb);
 }
 
-ClaimResult check_claims_one(Eval *ev, Periksa *p, DiagList *dl, FILE *out)
+ClaimResult check_claims_one(Eval *ev, Periksa *p, DiagList *dl)
 {
     Value l, r;
     value_init(&l);
     value_init(&r);
     ClaimResult cr = eval_periksa(ev, p, &l, &r);
-    if (cr == CLAIM_HOLDS) fputs("benar\n", out);
-    else report_claim(ev, dl, p, cr, &l, &r);
+    if (cr != CLAIM_HOLDS) report_claim(ev, dl, p, cr, &l, &r);
     value_clear(&l);
     value_clear(&r);
     return cr;

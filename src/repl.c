@@ -529,7 +529,7 @@ static void run_statement(Session *s, const char *text, size_t len, int first_li
         for (size_t i = aturs; i < u->atur.len && dl.nerrors == 0; i++)
             fprintf(s->opt->out, _("ok: atur %s\n"), ((Atur *)u->atur.items[i])->name);
         for (size_t i = claims; i < u->periksa.len && dl.nerrors == 0; i++)
-            check_claims_one(ev, u->periksa.items[i], &dl, s->opt->out);
+            if (check_claims_one(ev, u->periksa.items[i], &dl) == CLAIM_HOLDS) fputs("benar\n", s->opt->out);
     }
     }
     print_diags(s, &dl);
