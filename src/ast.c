@@ -1,7 +1,6 @@
 /* ast.c -- construction of units, entities and expressions; the
  * per-instansi symbol table. */
 #include "ast.h"
-#include "eval.h"
 #include "names.h"
 #include "num.h"
 #include "numalloc.h"
@@ -32,7 +31,6 @@ void unit_free(Unit *u)
     for (size_t i = 0; i < u->imported.len; i++) unit_free(u->imported.items[i]);
     for (size_t i = 0; i < u->extra_files.len; i++) locfile_free(u->extra_files.items[i]);
     free(u->sym);
-    eval_drop_kept(u);
     arena_free(&u->arena);
     locfile_free(u->file);
     free(u);

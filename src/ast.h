@@ -306,9 +306,6 @@ typedef struct Unit {
     uint64_t serial;         /* this unit's number in the process, from 1 (Name.unit); never reused */
     uint32_t nentities;      /* entity_new so far: the next serial */
     Entity *builtin_skala;   /* Permendagri 86/2017, made by the first eval_init */
-    struct EvalMemo *kept_memo;   /* budget sums check_unit left for the report (src/eval.c) */
-    size_t kept_memo_n;
-    uint32_t kept_memo_gen;
 } Unit;
 
 Unit *unit_new(LocFile *lf);

@@ -1236,7 +1236,6 @@ void check_unit(Unit *u, DiagList *dl)
             check_year_values(&c, ind, &pb->values, "pembanding");
         }
     }
-    eval_keep_sums(&ev);
     eval_free(&ev);
 }
 

@@ -123,18 +123,6 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
         Andai *a = u->andai.items[i];
         if (a->target.ent) vec_push(&ev->andai, a);
     }
-    if (u->kept_memo) {
-        /* the sums check_unit made, when no what-if changes them */
-        if (ev->andai.len == 0) {
-            ev->memo = u->kept_memo;
-            ev->memo_n = u->kept_memo_n;
-            ev->memo_gen = u->kept_memo_gen;
-            u->kept_memo = NULL;
-            u->kept_memo_n = 0;
-        } else {
-            eval_drop_kept(u);
-        }
-    }
     ev->rule_capaian = rule_named(u, "capaian");
     ev->rule_predikat = rule_named(u, "predikat");
     ev->rule_efisiensi = rule_named(u, "efisiensi");
@@ -227,43 +215,11 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
     value_set(&m->v, v);
 }
 
-/* check_unit's budget sums, handed to the next Eval of the unit (the
- * report's): they depend on nothing but the stated amounts when there
- * are no what-ifs, and recomputing them was 2 % of a JSON run. */
-void eval_keep_sums(Eval *ev)
-{
-    Unit *u = ev->u;
-    eval_drop_kept(u);   /* an older check's (the REPL checks again after new lines) */
-    if (ev->andai.len || !ev->memo) return;   /* eval_free has them */
-    /* a capaian may call rules, whose run-time problems go to this Eval's
-     * diagnostics: those are made again; sums and serapan are pure */
-    for (int list = 0; list < 2; list++) {
-        const Vec *v = list ? &u->sasaran : &u->indikator;
-        for (size_t i = 0; i < v->len; i++) {
-            struct EvalMemo *m = memo_at(ev, v->items[i], MEMO_CAPAIAN);
-            if (m) m->ent = NULL;
-        }
-    }
-    u->kept_memo = ev->memo;
-    u->kept_memo_n = ev->memo_n;
-    u->kept_memo_gen = ev->memo_gen;
-    ev->memo = NULL;
-    ev->memo_n = 0;
-}
-
 static void free_memo(struct EvalMemo *memo, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (memo[i].q_live) mpq_clear(memo[i].v.q);
     free(memo);
-}
-
-void eval_drop_kept(Unit *u)
-{
-    if (!u->kept_memo) return;
-    free_memo(u->kept_memo, u->kept_memo_n);
-    u->kept_memo = NULL;
-    u->kept_memo_n = 0;
 }
 
 void eval_invalidate(Eval *ev)

@@ -44,11 +44,6 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
 /* Forgets remembered sums, capaian and serapan; call after changing ev->andai. */
 void eval_invalidate(Eval *ev);
 void eval_free(Eval *ev);
-/* Leaves ev's budget sums with its unit for the next eval_init (check_unit
- * does, for the report); eval_drop_kept frees them unused (unit_free). */
-void eval_keep_sums(Eval *ev);
-void eval_drop_kept(Unit *u);
-
 void eval_expr(Eval *ev, const Expr *e, Value *out);
 /* The value of a literal as written (number or amount with its written
  * decimals, text); undefined for anything else. */

@@ -71,7 +71,7 @@ static void refresh_eval(Session *s)
     ev->notation = s->opt->notation;
     vec_free(&ev->andai);
     ev->andai = keep;
-    eval_invalidate(ev);   /* what eval_init found (kept sums) predates the what-ifs */
+    eval_invalidate(ev);   /* what it remembered predates the what-ifs */
 }
 
 /* ---- what-if: the values an andai can change ---- */
