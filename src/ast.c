@@ -15,10 +15,8 @@ static void clear_mpq(void *p) { num_clear(p); }
 
 Unit *unit_new(LocFile *lf)
 {
-    static uint64_t units_made;
     Unit *u = xcalloc(1, sizeof *u);
     arena_init(&u->arena);
-    u->serial = ++units_made;
     u->file = lf;
     u->version = 1;
     return u;
@@ -75,14 +73,8 @@ static void sym_insert(Entity **tab, size_t cap, Entity *e)
     tab[i] = e;
 }
 
-/* Whichever unit declared nm last holds its binding; any other unit
- * asks its own table, which a name no unit declared need not. */
-Entity *unit_lookup_name(const Unit *u, const Name *nm)
-{
-    if (nm->unit == u->serial) return nm->ent;
-    if (!nm->declared) return NULL;
-    return sym_find(u, nm);
-}
+/* What nm declares in u: u's own binding, found with nm's hash. */
+Entity *unit_lookup_name(const Unit *u, const Name *nm) { return sym_find(u, nm); }
 
 Entity *unit_define(Unit *u, Entity *e)
 {
@@ -93,9 +85,6 @@ Entity *unit_define_name(Unit *u, Entity *e, Name *nm)
 {
     Entity *old = unit_lookup_name(u, nm);
     if (old) return old;
-    nm->ent = e;
-    nm->unit = u->serial;
-    nm->declared = true;
     e->id_hash = nm->hash;
     if ((u->sym_len + 1) * 2 > u->sym_cap) {
         size_t cap = u->sym_cap ? u->sym_cap * 2 : 64;

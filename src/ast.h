@@ -300,10 +300,10 @@ typedef struct Unit {
     Vec extra_files;         /* LocFile* of scenarios and REPL inputs, owned */
     bool truncated;          /* reading stopped at a limit: do not check */
 
-    /* Symbol table: open addressing over entities by id. */
+    /* The unit's bindings: open addressing over entities by their id's
+     * Name hash (unit_lookup_name); no binding lives outside the unit. */
     Entity **sym;
     size_t sym_cap, sym_len;
-    uint64_t serial;         /* this unit's number in the process, from 1 (Name.unit); never reused */
     uint32_t nentities;      /* entity_new so far: the next serial */
     Entity *builtin_skala;   /* Permendagri 86/2017, made by the first eval_init */
 } Unit;
