@@ -2,7 +2,6 @@
  * rules and claims.  See eval.h. */
 #include "eval.h"
 #include "i18n.h"
-#include "parse.h"
 
 #include <stdarg.h>
 #include <stdio.h>

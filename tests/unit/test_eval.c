@@ -1077,7 +1077,8 @@ START_TEST(test_registry_resolves_in_check)
 }
 END_TEST
 
-/* The text of path under $srcdir (caller frees), or NULL. */
+/* The text of path under $srcdir (caller frees), or NULL: the manuals,
+ * and the sources whose layering is checked below. */
 static char *read_doc(const char *path)
 {
     const char *dir = getenv("srcdir");
@@ -1133,6 +1134,71 @@ START_TEST(test_registry_matches_docs)
     }
     free(man);
     free(texi);
+}
+END_TEST
+
+/* ---- the layers (doc/hacking.md) ---- */
+
+/* Whether the text has `word` where an identifier starts. */
+static const char *find_word(const char *text, const char *word)
+{
+    for (const char *p = text; (p = strstr(p, word)); p++)
+        if (p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) return p;
+    return NULL;
+}
+
+/* The core returns data and diagnostics: it never prints nor exits. */
+START_TEST(test_core_does_not_print)
+{
+    static const char *const core[] = {"src/ast.c", "src/names.c", "src/num.c", "src/numalloc.c", "src/value.c",
+                                       "src/eval.c", "src/builtins.c", "src/explain.c", "src/check.c", "src/parse.c",
+                                       "src/survei.c", "src/load.c", NULL};
+    static const char *const output[] = {"printf(", "fprintf(", "puts(", "fputs(", "putchar(", "fputc(", "fwrite(",
+                                         "stdout", "stderr", "exit(", "abort(", NULL};
+    for (int i = 0; core[i]; i++) {
+        char *text = read_doc(core[i]);
+        ck_assert_msg(text, "%s under $srcdir", core[i]);
+        for (int k = 0; output[k]; k++) {
+            const char *at = find_word(text, output[k]);
+            ck_assert_msg(!at, "%s uses %s: %.60s", core[i], output[k], at);
+        }
+        free(text);
+    }
+}
+END_TEST
+
+/* Which module may include which: the tree (ast) knows no evaluator, the
+ * evaluator no checker or parser, and no core module a front end. */
+START_TEST(test_layers_include_only_below)
+{
+    static const char *const base = " util.h locfile.h diag.h i18n.h num.h numalloc.h names.h ";
+    static const struct {
+        const char *file, *may;   /* may: the headers it may include beyond base */
+    } rules[] = {
+        {"src/ast.h", ""},
+        {"src/ast.c", " ast.h "},
+        {"src/value.h", " ast.h "},
+        {"src/value.c", " value.h ast.h "},
+        {"src/builtins.h", " ast.h "},
+        {"src/eval.h", " ast.h value.h builtins.h "},
+        {"src/eval.c", " eval.h ast.h value.h builtins.h "},
+        {"src/explain.h", " eval.h "},
+        {"src/explain.c", " explain.h eval.h "},
+        {"src/builtins.c", " builtins.h eval.h explain.h "},
+        {"src/check.h", " ast.h eval.h "},
+        {"src/check.c", " check.h eval.h builtins.h parse.h survei.h "},
+    };
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        char *text = read_doc(rules[i].file);
+        ck_assert_msg(text, "%s under $srcdir", rules[i].file);
+        for (const char *p = text; (p = strstr(p, "#include \"")); p++) {
+            p += strlen("#include \"");
+            char hdr[80];
+            snprintf(hdr, sizeof hdr, " %.*s ", (int)strcspn(p, "\""), p);
+            ck_assert_msg(strstr(base, hdr) || strstr(rules[i].may, hdr), "%s includes%s", rules[i].file, hdr);
+        }
+        free(text);
+    }
 }
 END_TEST
 
@@ -1225,6 +1291,12 @@ static Suite *eval_suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_registry_resolves_in_check);
     tcase_add_test(tc, test_registry_matches_docs);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("layers");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, test_core_does_not_print);
+    tcase_add_test(tc, test_layers_include_only_below);
     suite_add_tcase(s, tc);
     return s;
 }
