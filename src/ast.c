@@ -1,7 +1,6 @@
 /* ast.c -- construction of units, entities and expressions; the
  * per-instansi symbol table. */
 #include "ast.h"
-#include "eval.h"
 #include "names.h"
 #include "num.h"
 #include "numalloc.h"
@@ -16,10 +15,8 @@ static void clear_mpq(void *p) { num_clear(p); }
 
 Unit *unit_new(LocFile *lf)
 {
-    static uint64_t units_made;
     Unit *u = xcalloc(1, sizeof *u);
     arena_init(&u->arena);
-    u->serial = ++units_made;
     u->file = lf;
     u->version = 1;
     return u;
@@ -32,7 +29,6 @@ void unit_free(Unit *u)
     for (size_t i = 0; i < u->imported.len; i++) unit_free(u->imported.items[i]);
     for (size_t i = 0; i < u->extra_files.len; i++) locfile_free(u->extra_files.items[i]);
     free(u->sym);
-    eval_drop_kept(u);
     arena_free(&u->arena);
     locfile_free(u->file);
     free(u);
@@ -77,14 +73,8 @@ static void sym_insert(Entity **tab, size_t cap, Entity *e)
     tab[i] = e;
 }
 
-/* Whichever unit declared nm last holds its binding; any other unit
- * asks its own table, which a name no unit declared need not. */
-Entity *unit_lookup_name(const Unit *u, const Name *nm)
-{
-    if (nm->unit == u->serial) return nm->ent;
-    if (!nm->declared) return NULL;
-    return sym_find(u, nm);
-}
+/* What nm declares in u: u's own binding, found with nm's hash. */
+Entity *unit_lookup_name(const Unit *u, const Name *nm) { return sym_find(u, nm); }
 
 Entity *unit_define(Unit *u, Entity *e)
 {
@@ -95,9 +85,6 @@ Entity *unit_define_name(Unit *u, Entity *e, Name *nm)
 {
     Entity *old = unit_lookup_name(u, nm);
     if (old) return old;
-    nm->ent = e;
-    nm->unit = u->serial;
-    nm->declared = true;
     e->id_hash = nm->hash;
     if ((u->sym_len + 1) * 2 > u->sym_cap) {
         size_t cap = u->sym_cap ? u->sym_cap * 2 : 64;
@@ -256,25 +243,4 @@ const char *span_text(Unit *u, Span s)
     }
     out[k] = '\0';
     return out;
-}
-
-static const char *const builtin_names[BI_COUNT] = {
-    [BI_TARGET] = "target", [BI_REALISASI] = "realisasi", [BI_ANGGARAN] = "anggaran",
-    [BI_CAPAIAN] = "capaian", [BI_CAPAIAN_RENSTRA] = "capaian_renstra", [BI_SERAPAN] = "serapan",
-    [BI_PREDIKAT] = "predikat", [BI_KATEGORI] = "kategori", [BI_EFISIENSI] = "efisiensi",
-    [BI_BULAT] = "bulat", [BI_JUMLAH] = "jumlah", [BI_RATA] = "rata", [BI_MIN] = "min",
-    [BI_MAX] = "max", [BI_IKM] = "ikm", [BI_NILAI_SAKIP] = "nilai_sakip",
-};
-
-const char *builtin_name(BuiltinId id)
-{
-    return id > BI_NONE && id < BI_COUNT ? builtin_names[id] : "";
-}
-
-BuiltinId builtin_id(const char *name)
-{
-    /* the first letter is compared before the whole name */
-    for (int id = BI_NONE + 1; id < BI_COUNT; id++)
-        if (builtin_names[id][0] == name[0] && strcmp(builtin_names[id], name) == 0) return (BuiltinId)id;
-    return BI_NONE;
 }

@@ -47,15 +47,11 @@ typedef enum {
     REF_NILAI        /* reserved for skala conditions */
 } RefKind;
 
-/* The built-in functions (LANGUAGE.md §3), named once at parse time so
- * evaluation dispatches without comparing names. */
-typedef enum {
-    BI_NONE = 0,
-    BI_TARGET, BI_REALISASI, BI_ANGGARAN, BI_CAPAIAN, BI_CAPAIAN_RENSTRA, BI_SERAPAN,
-    BI_PREDIKAT, BI_KATEGORI, BI_EFISIENSI, BI_BULAT, BI_JUMLAH, BI_RATA, BI_MIN, BI_MAX,
-    BI_IKM, BI_NILAI_SAKIP,
-    BI_COUNT
-} BuiltinId;
+/* A built-in function (LANGUAGE.md §4), named once at parse time so
+ * evaluation dispatches without comparing names: its row's index + 1 in
+ * the registry (src/builtins.h), BI_NONE when a call names none. */
+typedef int BuiltinId;
+enum { BI_NONE = 0 };
 
 /* BI_NONE when name is no built-in. */
 BuiltinId builtin_id(const char *name);
@@ -304,15 +300,12 @@ typedef struct Unit {
     Vec extra_files;         /* LocFile* of scenarios and REPL inputs, owned */
     bool truncated;          /* reading stopped at a limit: do not check */
 
-    /* Symbol table: open addressing over entities by id. */
+    /* The unit's bindings: open addressing over entities by their id's
+     * Name hash (unit_lookup_name); no binding lives outside the unit. */
     Entity **sym;
     size_t sym_cap, sym_len;
-    uint64_t serial;         /* this unit's number in the process, from 1 (Name.unit); never reused */
     uint32_t nentities;      /* entity_new so far: the next serial */
     Entity *builtin_skala;   /* Permendagri 86/2017, made by the first eval_init */
-    struct EvalMemo *kept_memo;   /* budget sums check_unit left for the report (src/eval.c) */
-    size_t kept_memo_n;
-    uint32_t kept_memo_gen;
 } Unit;
 
 Unit *unit_new(LocFile *lf);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { T_ANY, T_NUM, T_MONEY, T_TEXT, T_BOOL, T_REF } Type;
+typedef StaticType Type;   /* src/builtins.h */
 
 typedef struct Checker {
     Unit *u;
@@ -101,39 +101,7 @@ static Entity *resolve_ref(Checker *c, NameRef *r, unsigned kinds, const char *w
     return e;
 }
 
-/* ---- built-in functions ---- */
-
-typedef struct Builtin {
-    const char *name;
-    int min, max;            /* max -1: any number */
-    Type ret;                /* T_ANY: depends on the arguments */
-    unsigned arg0;           /* entity kinds allowed as first argument; 0: a value */
-} Builtin;
-
-static const Builtin builtins[] = {
-    {"target", 1, 2, T_ANY, K(ENT_INDIKATOR)},
-    {"realisasi", 1, 2, T_ANY, K(ENT_INDIKATOR) | BUDGET_KINDS | K(ENT_SASARAN)},
-    {"anggaran", 1, 1, T_MONEY, BUDGET_KINDS | K(ENT_SASARAN)},
-    {"capaian", 1, 2, T_NUM, K(ENT_INDIKATOR) | K(ENT_SASARAN) | K(ENT_TUJUAN)},
-    {"capaian_renstra", 1, 1, T_NUM, K(ENT_INDIKATOR) | K(ENT_SASARAN) | K(ENT_TUJUAN)},
-    {"serapan", 1, 1, T_NUM, BUDGET_KINDS | K(ENT_SASARAN)},
-    {"predikat", 1, 2, T_TEXT, K(ENT_INDIKATOR) | K(ENT_SASARAN) | K(ENT_TUJUAN)},
-    {"kategori", 2, 2, T_TEXT, 0},
-    {"efisiensi", 1, 1, T_TEXT, K(ENT_SASARAN)},
-    {"bulat", 2, 2, T_ANY, 0},
-    {"jumlah", 1, -1, T_ANY, 0},
-    {"rata", 1, -1, T_ANY, 0},
-    {"min", 1, -1, T_ANY, 0},
-    {"max", 1, -1, T_ANY, 0},
-    {"ikm", 1, 1, T_NUM, K(ENT_SURVEI)},
-    {"nilai_sakip", 1, 1, T_NUM, K(ENT_PENILAIAN)},
-};
-
-/* builtins[] is in BuiltinId order (src/ast.h). */
-_Static_assert(sizeof builtins / sizeof builtins[0] == BI_COUNT - 1, "one row per BuiltinId");
-
-/* The parser has looked the name up already (pb_call). */
-static const Builtin *find_builtin(BuiltinId id) { return id == BI_NONE ? NULL : &builtins[id - 1]; }
+/* ---- built-in functions (the registry: src/builtins.c) ---- */
 
 static const char *kinds_text(unsigned kinds)
 {
@@ -159,6 +127,21 @@ static Type indikator_type(const Entity *e)
 
 static Type resolve_expr(Checker *c, Expr *e);
 
+/* The static type of a call of b; arg0 the first argument's, x the
+ * entity it names (or NULL). */
+static Type result_type(const Builtin *b, Type arg0, const Entity *x)
+{
+    switch (b->result) {
+    case BR_NUM: return T_NUM;
+    case BR_MONEY: return T_MONEY;
+    case BR_TEXT: return T_TEXT;
+    case BR_VALUE_OF: return !x ? T_ANY : x->kind == ENT_INDIKATOR ? indikator_type(x) : T_MONEY;
+    case BR_ARG0: return arg0;
+    case BR_ALIKE: break;
+    }
+    return T_ANY;
+}
+
 static Type check_call(Checker *c, Expr *e)
 {
     const char *name = e->u.call.name;
@@ -178,15 +161,16 @@ static Type check_call(Checker *c, Expr *e)
         }
         return T_ANY;
     }
-    const Builtin *b = find_builtin(e->u.call.builtin);
+    const Builtin *b = builtin_get(e->u.call.builtin);
     if (!b) {
         Diag *d = ERR(c, "E0308", e->u.call.name_span, _("unknown function '%s'"), name);
         Suggest s = {name, NULL, 99};
-        for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) suggest_try(&s, builtins[i].name);
+        for (size_t i = 0; i < builtins_count; i++) suggest_try(&s, builtins[i].name);
         suggest_entities(&s, c->u, K(ENT_ATURAN));
         if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
         return T_ANY;
     }
+    bool of_entity = b->arg[0] == BA_ENTITY;
     if (n < b->min || (b->max >= 0 && n > b->max)) {
         Diag *d;
         if (b->min == b->max)
@@ -196,39 +180,34 @@ static Type check_call(Checker *c, Expr *e)
             d = ERR(c, "E0307", e->span, _("'%s' takes at least %d argument, not %d"), name, b->min, n);
         else
             d = ERR(c, "E0307", e->span, _("'%s' takes %d or %d arguments, not %d"), name, b->min, b->max, n);
-        if (b->arg0 && b->max == 2) diag_hint(d, _("write '%s(X)' or '%s(X, 2024)'"), name, name);
-        return b->ret;
+        if (of_entity && b->max == 2) diag_hint(d, _("write '%s(X)' or '%s(X, 2024)'"), name, name);
+        return result_type(b, T_ANY, NULL);
     }
     Entity *x = NULL;
-    if (b->arg0 && n >= 1) {
+    if (of_entity && n >= 1) {
         Expr *a = e->u.call.args[0];
         if (a->kind == EX_IDENT && a->u.id.ref == REF_ENTITY) {
             x = a->u.id.ent;
-            if (!(b->arg0 & K(x->kind))) {
-                Diag *d = ERR(c, "E0303", a->span, _("'%s' needs %s; '%s' is a %s"), name, kinds_text(b->arg0),
+            if (!(b->kinds & K(x->kind))) {
+                Diag *d = ERR(c, "E0303", a->span, _("'%s' needs %s; '%s' is a %s"), name, kinds_text(b->kinds),
                               x->id, ent_kind_name(x->kind));
                 diag_label(d, x->id_span, _("'%s' is declared here"), x->id);
             }
         } else if (argt[0] != T_ANY && argt[0] != T_REF) {
-            ERR(c, "E0303", a->span, _("'%s' needs %s, not a %s"), name, kinds_text(b->arg0), type_name(argt[0]));
+            ERR(c, "E0303", a->span, _("'%s' needs %s, not a %s"), name, kinds_text(b->kinds), type_name(argt[0]));
         }
-        if (n >= 2 && argt[1] != T_ANY && argt[1] != T_NUM)
+        if (n >= 2 && b->arg[1] == BA_YEAR && argt[1] != T_ANY && argt[1] != T_NUM)
             ERR(c, "E0402", e->u.call.args[1]->span, _("the year of '%s' must be a number like 2024"), name);
     }
-    if (e->u.call.builtin == BI_KATEGORI && n == 2) {
-        Expr *s = e->u.call.args[1];
-        if (!(s->kind == EX_IDENT && s->u.id.ref == REF_ENTITY && s->u.id.ent->kind == ENT_SKALA))
-            ERR(c, "E0303", s->span, _("the second argument of 'kategori' must name a skala"));
-        if (argt[0] != T_ANY && argt[0] != T_NUM)
-            ERR(c, "E0401", e->u.call.args[0]->span, _("'kategori' rates a number, not a %s"), type_name(argt[0]));
+    for (int i = 0; i < 2 && i < n; i++) {
+        Expr *s = e->u.call.args[i];
+        if (b->arg[i] == BA_SKALA && !(s->kind == EX_IDENT && s->u.id.ref == REF_ENTITY && s->u.id.ent->kind == ENT_SKALA))
+            ERR(c, "E0303", s->span, _("the second argument of '%s' must name a skala"), name);
     }
-    if (b->ret != T_ANY) return b->ret;
-    if (e->u.call.builtin == BI_TARGET || e->u.call.builtin == BI_REALISASI) {
-        if (!x) return T_ANY;
-        if (x->kind == ENT_INDIKATOR) return indikator_type(x);
-        return T_MONEY;
-    }
-    if (e->u.call.builtin == BI_BULAT) return argt[0];
+    for (int i = 0; i < 2 && i < n; i++)
+        if (b->arg[i] == BA_NUMBER && argt[i] != T_ANY && argt[i] != T_NUM)
+            ERR(c, "E0401", e->u.call.args[i]->span, _("'%s' rates a number, not a %s"), name, type_name(argt[i]));
+    if (b->result != BR_ALIKE) return result_type(b, argt[0], x);
     /* jumlah, rata, min, max: all arguments alike */
     Type t = T_ANY;
     for (int i = 0; i < n; i++) {
@@ -581,7 +560,7 @@ static void visit_expr(CycleState *st, const Expr *e)
         for (int i = 0; i < e->u.call.nargs; i++) visit_expr(st, e->u.call.args[i]);
         if (e->u.call.rule) {
             visit_rule(st, e->u.call.rule);
-        } else if (!strcmp(e->u.call.name, "predikat") || !strcmp(e->u.call.name, "efisiensi")) {
+        } else if (builtin_get(e->u.call.builtin) && builtin_get(e->u.call.builtin)->uses_capaian) {
             Entity *cap = unit_lookup(st->c->u, "capaian");
             if (cap && cap->kind == ENT_ATURAN) visit_rule(st, cap);
         }
@@ -1257,7 +1236,6 @@ void check_unit(Unit *u, DiagList *dl)
             check_year_values(&c, ind, &pb->values, "pembanding");
         }
     }
-    eval_keep_sums(&ev);
     eval_free(&ev);
 }
 
@@ -1376,14 +1354,13 @@ static void report_claim(Eval *ev, DiagList *dl, const Periksa *p, ClaimResult c
     buf_free(&lb);
 }
 
-ClaimResult check_claims_one(Eval *ev, Periksa *p, DiagList *dl, FILE *out)
+ClaimResult check_claims_one(Eval *ev, Periksa *p, DiagList *dl)
 {
     Value l, r;
     value_init(&l);
     value_init(&r);
     ClaimResult cr = eval_periksa(ev, p, &l, &r);
-    if (cr == CLAIM_HOLDS) fputs("benar\n", out);
-    else report_claim(ev, dl, p, cr, &l, &r);
+    if (cr != CLAIM_HOLDS) report_claim(ev, dl, p, cr, &l, &r);
     value_clear(&l);
     value_clear(&r);
     return cr;

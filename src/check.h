@@ -10,7 +10,6 @@
 #ifndef SAKIP_CHECK_H
 #define SAKIP_CHECK_H
 
-#include <stdio.h>
 #include "ast.h"
 #include "diag.h"
 #include "eval.h"
@@ -26,9 +25,9 @@ void check_library(Unit *u, DiagList *dl);
 /* Returns the number of claims that failed or could not be decided. */
 size_t check_claims(Eval *ev, DiagList *dl);
 
-/* One claim typed at the REPL: prints "benar" when it holds, else adds
- * its diagnostic. */
-ClaimResult check_claims_one(Eval *ev, Periksa *p, DiagList *dl, FILE *out);
+/* One claim typed at the REPL: its outcome, and its diagnostic when it
+ * does not hold (the REPL prints "benar" for one that does). */
+ClaimResult check_claims_one(Eval *ev, Periksa *p, DiagList *dl);
 
 /* Describes a claim's outcome for reports: "benar", "salah", "-". */
 const char *claim_word(ClaimResult r);

@@ -2,7 +2,6 @@
  * rules and claims.  See eval.h. */
 #include "eval.h"
 #include "i18n.h"
-#include "parse.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,8 +12,7 @@ enum { MAX_CALL_DEPTH = 64, MAX_VALUE_DEPTH = 64 };
 
 static uint32_t next_generation(void);
 
-static char *fmt_reason(Eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static char *fmt_reason(Eval *ev, const char *fmt, ...)
+char *eval_reason(Eval *ev, const char *fmt, ...)
 {
     Buf b;
     buf_init(&b);
@@ -28,7 +26,7 @@ static char *fmt_reason(Eval *ev, const char *fmt, ...)
 }
 
 /* Reports a run-time problem once per distinct message. */
-static void runtime_error(Eval *ev, Span at, const char *code, const char *msg)
+void eval_runtime_error(Eval *ev, Span at, const char *code, const char *msg)
 {
     for (size_t i = 0; i < ev->reported.len; i++)
         if (strcmp(ev->reported.items[i], msg) == 0) return;
@@ -124,18 +122,6 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
         Andai *a = u->andai.items[i];
         if (a->target.ent) vec_push(&ev->andai, a);
     }
-    if (u->kept_memo) {
-        /* the sums check_unit made, when no what-if changes them */
-        if (ev->andai.len == 0) {
-            ev->memo = u->kept_memo;
-            ev->memo_n = u->kept_memo_n;
-            ev->memo_gen = u->kept_memo_gen;
-            u->kept_memo = NULL;
-            u->kept_memo_n = 0;
-        } else {
-            eval_drop_kept(u);
-        }
-    }
     ev->rule_capaian = rule_named(u, "capaian");
     ev->rule_predikat = rule_named(u, "predikat");
     ev->rule_efisiensi = rule_named(u, "efisiensi");
@@ -228,43 +214,11 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
     value_set(&m->v, v);
 }
 
-/* check_unit's budget sums, handed to the next Eval of the unit (the
- * report's): they depend on nothing but the stated amounts when there
- * are no what-ifs, and recomputing them was 2 % of a JSON run. */
-void eval_keep_sums(Eval *ev)
-{
-    Unit *u = ev->u;
-    eval_drop_kept(u);   /* an older check's (the REPL checks again after new lines) */
-    if (ev->andai.len || !ev->memo) return;   /* eval_free has them */
-    /* a capaian may call rules, whose run-time problems go to this Eval's
-     * diagnostics: those are made again; sums and serapan are pure */
-    for (int list = 0; list < 2; list++) {
-        const Vec *v = list ? &u->sasaran : &u->indikator;
-        for (size_t i = 0; i < v->len; i++) {
-            struct EvalMemo *m = memo_at(ev, v->items[i], MEMO_CAPAIAN);
-            if (m) m->ent = NULL;
-        }
-    }
-    u->kept_memo = ev->memo;
-    u->kept_memo_n = ev->memo_n;
-    u->kept_memo_gen = ev->memo_gen;
-    ev->memo = NULL;
-    ev->memo_n = 0;
-}
-
 static void free_memo(struct EvalMemo *memo, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (memo[i].q_live) mpq_clear(memo[i].v.q);
     free(memo);
-}
-
-void eval_drop_kept(Unit *u)
-{
-    if (!u->kept_memo) return;
-    free_memo(u->kept_memo, u->kept_memo_n);
-    u->kept_memo = NULL;
-    u->kept_memo_n = 0;
 }
 
 void eval_invalidate(Eval *ev)
@@ -380,7 +334,7 @@ void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
     const Andai *a = find_andai(ev, ANDAI_TARGET, ind, year, NULL);
     const YearVal *v = a ? a->value : year_value(&ind->target, year, ev->u->tahun);
     if (!v) {
-        value_undef(lo, fmt_reason(ev, _("%s has no target for %d"), ind->id, year));
+        value_undef(lo, eval_reason(ev, _("%s has no target for %d"), ind->id, year));
         return;
     }
     stated_value(ev, v->lo, lo);
@@ -417,7 +371,7 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
 {
     RealisasiSource src;
     if (!realisasi_source(ev, ind, year, &src)) {
-        value_undef(out, fmt_reason(ev, _("%s has no realisasi for %d"), ind->id, year));
+        value_undef(out, eval_reason(ev, _("%s has no realisasi for %d"), ind->id, year));
     } else if (src.andai) {
         stated_value(ev, src.andai->value->lo, out);
     } else if (src.data) {
@@ -486,7 +440,7 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
 {
     if (x->kind == ENT_SASARAN) {
         if (x->supporters.len == 0)
-            value_undef(out, fmt_reason(ev, _("no program 'mendukung' sasaran %s"), x->id));
+            value_undef(out, eval_reason(ev, _("no program 'mendukung' sasaran %s"), x->id));
         else
             sum_amounts(ev, &x->supporters, anggaran, out);
         return;
@@ -495,7 +449,7 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
         const Andai *a = find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
         const Expr *e = a ? a->value->lo : anggaran ? x->anggaran : x->realisasi_uang;
         if (!e) {
-            value_undef(out, fmt_reason(ev, _("%s %s has no %s"), ent_kind_name(x->kind), x->id,
+            value_undef(out, eval_reason(ev, _("%s %s has no %s"), ent_kind_name(x->kind), x->id,
                                         anggaran ? "anggaran" : "realisasi"));
             return;
         }
@@ -509,14 +463,14 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
 void eval_anggaran(Eval *ev, Entity *x, Value *out)
 {
     if (x->kind == ENT_SASARAN || ent_is_budget(x)) budget_amount(ev, x, true, out);
-    else value_undef(out, fmt_reason(ev, _("%s is not a budget node"), x->id));
+    else value_undef(out, eval_reason(ev, _("%s is not a budget node"), x->id));
 }
 
 void eval_realisasi(Eval *ev, Entity *x, int year, Value *out)
 {
     if (x->kind == ENT_INDIKATOR) realisasi_indikator(ev, x, year, out);
     else if (x->kind == ENT_SASARAN || ent_is_budget(x)) budget_amount(ev, x, false, out);
-    else value_undef(out, fmt_reason(ev, _("%s has no realisasi"), x->id));
+    else value_undef(out, eval_reason(ev, _("%s has no realisasi"), x->id));
 }
 
 /* out = a / b * 100.  Returns false, leaving out to the caller, when b is
@@ -551,9 +505,9 @@ static void serapan_uncached(Eval *ev, Entity *x, Value *out)
         budget_amount(ev, x, true, &a);
         budget_amount(ev, x, false, &r);
     } else {
-        value_undef(&a, fmt_reason(ev, _("%s is not a budget node or sasaran"), x->id));
+        value_undef(&a, eval_reason(ev, _("%s is not a budget node or sasaran"), x->id));
     }
-    if (!percent_of(&r, &a, out)) value_undef(out, fmt_reason(ev, _("%s is 0"), fmt_reason(ev, _("anggaran of %s"), x->id)));
+    if (!percent_of(&r, &a, out)) value_undef(out, eval_reason(ev, _("%s is 0"), eval_reason(ev, _("anggaran of %s"), x->id)));
     value_clear(&a);
     value_clear(&r);
 }
@@ -566,7 +520,7 @@ static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *
     if (r->kind == V_UNDEF) { value_undef(out, r->text); return; }
     if (t->kind == V_UNDEF) { value_undef(out, t->text); return; }
     if (mpq_sgn(t->q) == 0) {
-        value_undef(out, fmt_reason(ev, _("the target of %s is 0"), ind->id));
+        value_undef(out, eval_reason(ev, _("the target of %s is 0"), ind->id));
         return;
     }
     if (ind->polaritas == POL_NEGATIF) {
@@ -576,10 +530,10 @@ static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *
         num_sub(num.q, r->q, t->q);
         num_sub(num.q, t->q, num.q);
         num.kind = V_NUM;
-        if (!percent_of(&num, t, out)) value_undef(out, fmt_reason(ev, _("%s is 0"), "target"));
+        if (!percent_of(&num, t, out)) value_undef(out, eval_reason(ev, _("%s is 0"), "target"));
         value_clear(&num);
     } else {
-        if (!percent_of(r, t, out)) value_undef(out, fmt_reason(ev, _("%s is 0"), "target"));
+        if (!percent_of(r, t, out)) value_undef(out, eval_reason(ev, _("%s is 0"), "target"));
     }
 }
 
@@ -614,7 +568,7 @@ static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
                               void (*each)(Eval *, Entity *, int, Value *))
 {
     if (s->indikator.len == 0) {
-        value_undef(out, fmt_reason(ev, _("sasaran %s has no indikator"), s->id));
+        value_undef(out, eval_reason(ev, _("sasaran %s has no indikator"), s->id));
         return;
     }
     Value part;
@@ -655,7 +609,7 @@ static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out)
         return;
     }
     if (x->kind != ENT_INDIKATOR) {
-        value_undef(out, fmt_reason(ev, _("capaian needs an indikator or sasaran, not %s %s"),
+        value_undef(out, eval_reason(ev, _("capaian needs an indikator or sasaran, not %s %s"),
                                     ent_kind_name(x->kind), x->id));
         return;
     }
@@ -689,7 +643,7 @@ static void capaian_renstra_one(Eval *ev, Entity *x, int year, Value *out)
     realisasi_indikator(ev, x, ev->tahun, &r);
     eval_target(ev, x, ev->u->periode_to, &lo, &hi);
     if (!percent_of(&r, &lo, out))
-        value_undef(out, fmt_reason(ev, _("%s is 0"), fmt_reason(ev, _("the target of %s for %d"), x->id, ev->u->periode_to)));
+        value_undef(out, eval_reason(ev, _("%s is 0"), eval_reason(ev, _("the target of %s for %d"), x->id, ev->u->periode_to)));
     value_clear(&r);
     value_clear(&lo);
     value_clear(&hi);
@@ -699,7 +653,7 @@ void eval_capaian_renstra(Eval *ev, Entity *x, Value *out)
 {
     if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) mean_of_indikator(ev, x, ev->tahun, out, capaian_renstra_one);
     else if (x->kind == ENT_INDIKATOR) capaian_renstra_one(ev, x, ev->tahun, out);
-    else value_undef(out, fmt_reason(ev, _("capaian_renstra needs an indikator or sasaran, not %s"), x->id));
+    else value_undef(out, eval_reason(ev, _("capaian_renstra needs an indikator or sasaran, not %s"), x->id));
 }
 
 /* ---- skala, predikat, efisiensi ---- */
@@ -726,7 +680,7 @@ const Band *eval_band(const Entity *skala, mpq_srcptr v)
     return NULL;
 }
 
-static void kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const Band **band)
+void eval_kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const Band **band)
 {
     if (band) *band = NULL;
     if (v->kind == V_UNDEF) { value_undef(out, v->text); return; }
@@ -736,7 +690,7 @@ static void kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const 
         Buf t;
         buf_init(&t);
         eval_format_num(ev, &t, v->q, ev->desimal);
-        value_undef(out, fmt_reason(ev, _("%s lies in no band of skala %s"), t.data, skala->id));
+        value_undef(out, eval_reason(ev, _("%s lies in no band of skala %s"), t.data, skala->id));
         buf_free(&t);
         return;
     }
@@ -763,7 +717,7 @@ void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band)
     Value c;
     value_init(&c);
     eval_capaian(ev, x, year, &c);
-    kategori(ev, &c, eval_skala(ev), out, band);
+    eval_kategori(ev, &c, eval_skala(ev), out, band);
     value_clear(&c);
 }
 
@@ -795,11 +749,11 @@ void eval_ikm(Eval *ev, Entity *s, Value *out, Vec *nrr)
 {
     size_t n = s->unsur.len, r = s->rows.len;
     if (s->kind != ENT_SURVEI) {
-        value_undef(out, fmt_reason(ev, _("ikm needs a survei, not %s"), s->id));
+        value_undef(out, eval_reason(ev, _("ikm needs a survei, not %s"), s->id));
         return;
     }
     if (!n || !r) {
-        value_undef(out, n ? fmt_reason(ev, _("survei %s has no answers"), s->id) : fmt_reason(ev, _("survei %s has no unsur"), s->id));
+        value_undef(out, n ? eval_reason(ev, _("survei %s has no answers"), s->id) : eval_reason(ev, _("survei %s has no unsur"), s->id));
         return;
     }
     mpq_t total, col, t;
@@ -846,11 +800,11 @@ void eval_komponen(const Komponen *k, Value *out)
 void eval_nilai_sakip(Eval *ev, Entity *p, Value *out)
 {
     if (p->kind != ENT_PENILAIAN) {
-        value_undef(out, fmt_reason(ev, _("nilai_sakip needs a penilaian, not %s"), p->id));
+        value_undef(out, eval_reason(ev, _("nilai_sakip needs a penilaian, not %s"), p->id));
         return;
     }
     if (!p->komponen.len) {
-        value_undef(out, fmt_reason(ev, _("penilaian %s has no komponen"), p->id));
+        value_undef(out, eval_reason(ev, _("penilaian %s has no komponen"), p->id));
         return;
     }
     Value k;
@@ -871,14 +825,14 @@ static void type_error(Eval *ev, Span at, const char *fmt, const Value *a, const
 {
     char msg[256];
     snprintf(msg, sizeof msg, fmt, vkind_name(a->kind), b ? vkind_name(b->kind) : "");
-    runtime_error(ev, at, "E0401", msg);
+    eval_runtime_error(ev, at, "E0401", msg);
 }
 
 static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, Value *out)
 {
     if (ev->call_depth >= MAX_CALL_DEPTH) {
         value_undef(out, _("rules call each other too deeply"));
-        runtime_error(ev, at, "E0305", _("rules call each other more than 64 levels deep"));
+        eval_runtime_error(ev, at, "E0305", _("rules call each other more than 64 levels deep"));
         return;
     }
     (void)nargs;
@@ -893,61 +847,13 @@ static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, V
     ev->data = saved_data;
 }
 
-static int year_arg(Eval *ev, const Value *v, Span at)
+int eval_year_arg(Eval *ev, const Value *v, Span at)
 {
     if (v->kind != V_NUM || mpz_cmp_ui(mpq_denref(v->q), 1) != 0 || !mpz_fits_sint_p(mpq_numref(v->q))) {
-        runtime_error(ev, at, "E0402", _("a year argument must be a whole number like 2024"));
+        eval_runtime_error(ev, at, "E0402", _("a year argument must be a whole number like 2024"));
         return -1;
     }
     return (int)mpz_get_si(mpq_numref(v->q));
-}
-
-static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
-{
-    int n = e->u.call.nargs;
-    Value v;
-    value_init(&v);
-    bool first = true;
-    for (int i = 0; i < n; i++) {
-        eval_expr(ev, e->u.call.args[i], &v);
-        if (v.kind == V_UNDEF) {
-            value_undef(out, v.text);
-            value_clear(&v);
-            return;
-        }
-        if (v.kind != V_NUM && v.kind != V_MONEY) {
-            runtime_error(ev, e->u.call.args[i]->span, "E0401",
-                          _("this function takes numbers or amounts"));
-            value_undef(out, _("argument is not a number"));
-            value_clear(&v);
-            return;
-        }
-        if (first) {
-            value_set(out, &v);
-            out->decimals = -1;
-            first = false;
-            continue;
-        }
-        if (v.kind != out->kind) {
-            runtime_error(ev, e->u.call.args[i]->span, "E0401", _("cannot mix money and numbers here"));
-            value_undef(out, _("mixed money and numbers"));
-            value_clear(&v);
-            return;
-        }
-        int c = num_cmp(v.q, out->q);
-        if (how == '+' || how == 'r') num_add(out->q, out->q, v.q);
-        else if ((how == '<' && c < 0) || (how == '>' && c > 0)) num_set(out->q, v.q);
-    }
-    if (first) {
-        value_undef(out, _("no arguments"));
-    } else if (how == 'r') {
-        mpq_t d;
-        mpq_init(d);
-        mpq_set_ui(d, (unsigned long)n, 1);
-        num_div(out->q, out->q, d);
-        mpq_clear(d);
-    }
-    value_clear(&v);
 }
 
 static void eval_call(Eval *ev, const Expr *e, Value *out)
@@ -968,92 +874,45 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         free(vals);
         return;
     }
-    BuiltinId bi = e->u.call.builtin;
-    switch (bi) {
-    case BI_JUMLAH: aggregate(ev, e, out, '+'); return;
-    case BI_RATA: aggregate(ev, e, out, 'r'); return;
-    case BI_MIN: aggregate(ev, e, out, '<'); return;
-    case BI_MAX: aggregate(ev, e, out, '>'); return;
-    default: break;
+    const Builtin *bi = builtin_get(e->u.call.builtin);
+    if (!bi) {
+        value_undef(out, _("unknown function"));
+        return;
+    }
+    if (bi->arg[0] != BA_ENTITY) {
+        bi->eval(ev, e, NULL, ev->tahun, out);
+        return;
     }
 
+    /* a function of a declared name and an optional year */
     Value a, b;
     value_init(&a);
     value_init(&b);
     if (n >= 1) eval_expr(ev, args[0], &a);
     if (n >= 2) eval_expr(ev, args[1], &b);
-
-    if (bi == BI_BULAT) {
-        if (a.kind == V_UNDEF) value_undef(out, a.text);
-        else if (b.kind == V_UNDEF) value_undef(out, b.text);
-        else if (a.kind != V_NUM && a.kind != V_MONEY) value_undef(out, _("bulat needs a number"));
-        else {
-            int d = year_arg(ev, &b, n >= 2 ? args[1]->span : e->span);
-            if (d < 0 || d > 20) {
-                value_undef(out, _("bulat needs a whole number of decimals from 0 to 20"));
-                goto done;
-            }
-            num_round(out->q, a.q, d, ev->round);
-            out->kind = a.kind;
-            out->decimals = d;
-        }
-        goto done;
-    }
-    if (bi == BI_KATEGORI) {
-        if (b.kind != V_REF || b.ent->kind != ENT_SKALA) value_undef(out, _("kategori needs a skala"));
-        else kategori(ev, &a, b.ent, out, NULL);
-        goto done;
-    }
     if (a.kind == V_UNDEF) {
         value_undef(out, a.text);
         goto done;
     }
     if (a.kind != V_REF) {
-        runtime_error(ev, n ? args[0]->span : e->span, "E0402",
-                      _("this function needs the name of an indikator, sasaran or budget node"));
+        eval_runtime_error(ev, n ? args[0]->span : e->span, "E0402",
+                           _("this function needs the name of an indikator, sasaran or budget node"));
         value_undef(out, _("not a name"));
         goto done;
     }
-    Entity *x = a.ent;
     int year = ev->tahun;
     if (n >= 2) {
         if (b.kind == V_UNDEF) {
             value_undef(out, b.text);
             goto done;
         }
-        year = year_arg(ev, &b, args[1]->span);
+        year = eval_year_arg(ev, &b, args[1]->span);
         if (year < 0) {
             value_undef(out, _("its year is not a whole number"));
             goto done;
         }
     }
-    if (bi == BI_TARGET) {
-        Value hi;
-        value_init(&hi);
-        if (x->kind == ENT_INDIKATOR) eval_target(ev, x, year, out, &hi);
-        else value_undef(out, fmt_reason(ev, _("%s is not an indikator"), x->id));
-        value_clear(&hi);
-    } else if (bi == BI_REALISASI) {
-        eval_realisasi(ev, x, year, out);
-    } else if (bi == BI_ANGGARAN) {
-        eval_anggaran(ev, x, out);
-    } else if (bi == BI_CAPAIAN) {
-        eval_capaian(ev, x, year, out);
-    } else if (bi == BI_CAPAIAN_RENSTRA) {
-        eval_capaian_renstra(ev, x, out);
-    } else if (bi == BI_SERAPAN) {
-        eval_serapan(ev, x, out);
-    } else if (bi == BI_PREDIKAT) {
-        eval_predikat(ev, x, year, out, NULL);
-    } else if (bi == BI_EFISIENSI) {
-        eval_efisiensi(ev, x, out);
-    } else if (bi == BI_IKM) {
-        eval_ikm(ev, x, out, NULL);
-    } else if (bi == BI_NILAI_SAKIP) {
-        eval_nilai_sakip(ev, x, out);
-    } else {
-        value_undef(out, _("unknown function"));
-    }
+    bi->eval(ev, e, a.ent, year, out);
 done:
     value_clear(&a);
     value_clear(&b);
@@ -1097,7 +956,7 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
             return;
         }
         if (mpq_sgn(r->q) == 0) {
-            value_undef(out, fmt_reason(ev, _("division by zero in '%s'"), span_text(ev->u, e->span)));
+            value_undef(out, eval_reason(ev, _("division by zero in '%s'"), span_text(ev->u, e->span)));
             return;
         }
         k = (l->kind == V_MONEY && r->kind == V_MONEY) ? V_NUM : l->kind;
@@ -1186,14 +1045,14 @@ static void eval_ident(Eval *ev, const Expr *e, Value *out)
                     return;
                 }
             }
-            value_undef(out, fmt_reason(ev, _("data %d of %s has no '%s'"), ev->data->year,
+            value_undef(out, eval_reason(ev, _("data %d of %s has no '%s'"), ev->data->year,
                                         ev->data_owner->id, e->u.id.name));
         } else {
-            value_undef(out, fmt_reason(ev, _("'%s' is only known inside a rumus"), e->u.id.name));
+            value_undef(out, eval_reason(ev, _("'%s' is only known inside a rumus"), e->u.id.name));
         }
         return;
     default:
-        value_undef(out, fmt_reason(ev, _("unknown name '%s'"), e->u.id.name));
+        value_undef(out, eval_reason(ev, _("unknown name '%s'"), e->u.id.name));
         return;
     }
 }

@@ -10,6 +10,7 @@
 #include "ast.h"
 #include "diag.h"
 #include "value.h"
+#include "builtins.h"
 
 typedef struct Eval {
     Unit *u;
@@ -43,11 +44,6 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
 /* Forgets remembered sums, capaian and serapan; call after changing ev->andai. */
 void eval_invalidate(Eval *ev);
 void eval_free(Eval *ev);
-/* Leaves ev's budget sums with its unit for the next eval_init (check_unit
- * does, for the report); eval_drop_kept frees them unused (unit_free). */
-void eval_keep_sums(Eval *ev);
-void eval_drop_kept(Unit *u);
-
 void eval_expr(Eval *ev, const Expr *e, Value *out);
 /* The value of a literal as written (number or amount with its written
  * decimals, text); undefined for anything else. */
@@ -74,6 +70,17 @@ void eval_ikm(Eval *ev, Entity *survei, Value *out, Vec *nrr);
 void eval_nilai_sakip(Eval *ev, Entity *penilaian, Value *out);
 /* The score of one komponen. */
 void eval_komponen(const Komponen *k, Value *out);
+
+/* The band label of `skala` holding the number v (kategori); band, when
+ * not NULL, receives that band. */
+void eval_kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const Band **band);
+
+/* For built-in functions (src/builtins.c): a reason kept in the unit's
+ * arena; a run-time problem reported once per distinct message; a year
+ * argument's value, or -1 (reported) when it is no whole number. */
+char *eval_reason(Eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void eval_runtime_error(Eval *ev, Span at, const char *code, const char *msg);
+int eval_year_arg(Eval *ev, const Value *v, Span at);
 
 /* The effective skala for capaian (declared or built-in). */
 Entity *eval_skala(Eval *ev);

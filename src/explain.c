@@ -62,7 +62,7 @@ static void note_andai(Eval *ev, Buf *b, AndaiKind k, const Entity *x, int year)
     }
 }
 
-static void explain_realisasi_ind(Eval *ev, Entity *x, int year, int depth, Buf *b)
+void explain_realisasi_ind(Eval *ev, Entity *x, int year, int depth, Buf *b)
 {
     Value v;
     value_init(&v);
@@ -108,7 +108,7 @@ static void explain_realisasi_ind(Eval *ev, Entity *x, int year, int depth, Buf 
     value_clear(&v);
 }
 
-static void explain_target(Eval *ev, Entity *x, int year, int depth, Buf *b)
+void explain_target(Eval *ev, Entity *x, int year, int depth, Buf *b)
 {
     Value lo, hi;
     value_init(&lo);
@@ -135,8 +135,6 @@ static void explain_target(Eval *ev, Entity *x, int year, int depth, Buf *b)
     value_clear(&hi);
 }
 
-static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b);
-
 static void explain_rule(Eval *ev, Entity *rule, int depth, Buf *b)
 {
     indent(b, depth);
@@ -145,7 +143,7 @@ static void explain_rule(Eval *ev, Entity *rule, int depth, Buf *b)
     buf_putc(b, '\n');
 }
 
-static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
+void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
 {
     Value v;
     value_init(&v);
@@ -220,7 +218,7 @@ static void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
     value_clear(&v);
 }
 
-static void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
+void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
 {
     Value a, r, s;
     value_init(&a);
@@ -270,7 +268,7 @@ static void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
     value_clear(&s);
 }
 
-static void explain_band(Eval *ev, Entity *skala, const Band *band, int depth, Buf *b)
+void explain_band(Eval *ev, Entity *skala, const Band *band, int depth, Buf *b)
 {
     indent(b, depth);
     if (skala == ev->builtin_skala) buf_puts(b, _("built-in skala Permendagri 86/2017"));
@@ -288,7 +286,7 @@ static void explain_band(Eval *ev, Entity *skala, const Band *band, int depth, B
     buf_putc(b, '\n');
 }
 
-static void explain_predikat(Eval *ev, Entity *x, int year, int depth, Buf *b)
+void explain_predikat(Eval *ev, Entity *x, int year, int depth, Buf *b)
 {
     Value v;
     value_init(&v);
@@ -306,7 +304,7 @@ static void explain_predikat(Eval *ev, Entity *x, int year, int depth, Buf *b)
     value_clear(&v);
 }
 
-static void explain_efisiensi(Eval *ev, Entity *s, int depth, Buf *b)
+void explain_efisiensi(Eval *ev, Entity *s, int depth, Buf *b)
 {
     Value v, c, r;
     value_init(&v);
@@ -339,7 +337,7 @@ static void explain_efisiensi(Eval *ev, Entity *s, int depth, Buf *b)
     value_clear(&r);
 }
 
-static void explain_ikm(Eval *ev, Entity *s, int depth, Buf *b)
+void explain_ikm(Eval *ev, Entity *s, int depth, Buf *b)
 {
     Value v;
     value_init(&v);
@@ -378,7 +376,7 @@ static void explain_ikm(Eval *ev, Entity *s, int depth, Buf *b)
     value_clear(&v);
 }
 
-static void explain_nilai_sakip(Eval *ev, Entity *p, int depth, Buf *b)
+void explain_nilai_sakip(Eval *ev, Entity *p, int depth, Buf *b)
 {
     Value v, k;
     value_init(&v);
@@ -453,21 +451,24 @@ static void explain_node(Eval *ev, const Expr *e, int depth, Buf *b)
     if (e->kind == EX_NUM || e->kind == EX_MONEY || e->kind == EX_STR || e->kind == EX_BOOL) return;
     if (e->kind == EX_IDENT && e->u.id.ref != REF_RULE) return;
     if (depth > 40) return;
-    if (e->kind == EX_CALL && !e->u.call.rule) {
-        const char *f = e->u.call.name;
-        int year;
-        Entity *x = call_entity(ev, e, &year);
-        if (x) {
-            if (!strcmp(f, "capaian")) { explain_capaian(ev, x, year, depth, b); return; }
-            if (!strcmp(f, "predikat")) { explain_predikat(ev, x, year, depth, b); return; }
-            if (!strcmp(f, "efisiensi") && x->kind == ENT_SASARAN) { explain_efisiensi(ev, x, depth, b); return; }
-            if (!strcmp(f, "serapan")) { explain_budget(ev, x, depth, b); return; }
-            if (!strcmp(f, "realisasi") && x->kind == ENT_INDIKATOR) { explain_realisasi_ind(ev, x, year, depth, b); return; }
-            if (!strcmp(f, "target") && x->kind == ENT_INDIKATOR) { explain_target(ev, x, year, depth, b); return; }
-            if (!strcmp(f, "ikm") && x->kind == ENT_SURVEI) { explain_ikm(ev, x, depth, b); return; }
-            if (!strcmp(f, "nilai_sakip") && x->kind == ENT_PENILAIAN) { explain_nilai_sakip(ev, x, depth, b); return; }
-        }
+    const Builtin *bi = e->kind == EX_CALL && !e->u.call.rule ? builtin_get(e->u.call.builtin) : NULL;
+    if (bi && bi->explain) {
+        int year = ev->tahun;
+        Entity *x = bi->arg[0] == BA_ENTITY ? call_entity(ev, e, &year) : NULL;
+        if ((x || bi->arg[0] != BA_ENTITY) && bi->explain(ev, e, x, year, depth, b)) return;
     }
+    explain_value_line(ev, e, depth, b);
+    if (e->kind == EX_CALL && e->u.call.rule) {
+        explain_rule(ev, e->u.call.rule, depth + 1, b);
+    } else if (e->kind == EX_IDENT) {
+        explain_rule(ev, e->u.id.ent, depth + 1, b);
+        return;
+    }
+    explain_children(ev, e, depth + 1, b);
+}
+
+void explain_value_line(Eval *ev, const Expr *e, int depth, Buf *b)
+{
     Value v;
     value_init(&v);
     eval_expr(ev, e, &v);
@@ -477,24 +478,9 @@ static void explain_node(Eval *ev, const Expr *e, int depth, Buf *b)
     if (v.kind == V_UNDEF && v.text) buf_printf(b, _("   (undefined: %s)"), v.text);
     buf_putc(b, '\n');
     value_clear(&v);
-    if (e->kind == EX_CALL && e->u.call.rule) {
-        explain_rule(ev, e->u.call.rule, depth + 1, b);
-    } else if (e->kind == EX_IDENT) {
-        explain_rule(ev, e->u.id.ent, depth + 1, b);
-        return;
-    } else if (e->kind == EX_CALL && !strcmp(e->u.call.name, "kategori") && e->u.call.nargs == 2) {
-        Value s, n;
-        value_init(&s);
-        value_init(&n);
-        eval_expr(ev, e->u.call.args[1], &s);
-        eval_expr(ev, e->u.call.args[0], &n);
-        if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM)
-            explain_band(ev, s.ent, eval_band(s.ent, n.q), depth + 1, b);
-        value_clear(&s);
-        value_clear(&n);
-    }
-    explain_children(ev, e, depth + 1, b);
 }
+
+void explain_args(Eval *ev, const Expr *call, int depth, Buf *b) { explain_children(ev, call, depth, b); }
 
 void explain_expr(Eval *ev, const Expr *e, Buf *out)
 {
@@ -515,71 +501,96 @@ void explain_expr(Eval *ev, const Expr *e, Buf *out)
 void explain_verdict(Eval *ev, const Expr *e, Buf *out)
 {
     if (e->kind != EX_CALL || e->u.call.rule) return;
-    const char *f = e->u.call.name;
+    const Builtin *bi = builtin_get(e->u.call.builtin);
+    if (bi && bi->verdict) bi->verdict(ev, e, out);
+}
+
+void explain_verdict_predikat(Eval *ev, const Expr *e, Buf *out)
+{
     int year;
-    if (!strcmp(f, "predikat")) {
-        Entity *x = call_entity(ev, e, &year);
-        if (!x) return;
-        if (ev->rule_predikat) {
-            buf_printf(out, _("by rule %s"), ev->rule_predikat->id);
-            return;
-        }
-        Value c, p;
-        value_init(&c);
-        value_init(&p);
-        const Band *band = NULL;
-        eval_capaian(ev, x, year, &c);
-        eval_predikat(ev, x, year, &p, &band);
+    Entity *x = call_entity(ev, e, &year);
+    if (!x) return;
+    if (ev->rule_predikat) {
+        buf_printf(out, _("by rule %s"), ev->rule_predikat->id);
+        return;
+    }
+    Value c, p;
+    value_init(&c);
+    value_init(&p);
+    const Band *band = NULL;
+    eval_capaian(ev, x, year, &c);
+    eval_predikat(ev, x, year, &p, &band);
+    if (band) {
+        buf_puts(out, _("capaian "));
+        show(ev, out, &c, true);
+        buf_printf(out, _(" in band \"%s\": "), band->label);
+        band_condition(band, ev->notation, out);
+        Entity *sk = eval_skala(ev);
+        if (sk == ev->builtin_skala) buf_puts(out, _(" (built-in skala Permendagri 86/2017)"));
+        else buf_printf(out, _(" (skala %s)"), sk->id);
+    }
+    value_clear(&c);
+    value_clear(&p);
+}
+
+void explain_verdict_efisiensi(Eval *ev, const Expr *e, Buf *out)
+{
+    int year;
+    Entity *x = call_entity(ev, e, &year);
+    if (!x) return;
+    if (ev->rule_efisiensi) {
+        int line, col;
+        locfile_pos(ev->rule_efisiensi->span.file, ev->rule_efisiensi->span.start, &line, &col);
+        buf_printf(out, _("by rule efisiensi (%s:%d)"), ev->rule_efisiensi->span.file->name, line);
+        return;
+    }
+    Value c, r;
+    value_init(&c);
+    value_init(&r);
+    eval_capaian(ev, x, ev->tahun, &c);
+    eval_serapan(ev, x, &r);
+    if (c.kind == V_NUM && r.kind == V_NUM) {
+        buf_puts(out, _("built-in rule: capaian "));
+        show(ev, out, &c, true);
+        buf_puts(out, mpq_cmp(c.q, r.q) > 0 ? " > serapan " : " <= serapan ");
+        show(ev, out, &r, true);
+    }
+    value_clear(&c);
+    value_clear(&r);
+}
+
+void explain_verdict_kategori(Eval *ev, const Expr *e, Buf *out)
+{
+    if (e->u.call.nargs != 2) return;
+    Value s, n;
+    value_init(&s);
+    value_init(&n);
+    eval_expr(ev, e->u.call.args[1], &s);
+    eval_expr(ev, e->u.call.args[0], &n);
+    if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM) {
+        const Band *band = eval_band(s.ent, n.q);
         if (band) {
-            buf_puts(out, _("capaian "));
-            show(ev, out, &c, true);
+            buf_puts(out, _("value "));
+            show(ev, out, &n, false);
             buf_printf(out, _(" in band \"%s\": "), band->label);
             band_condition(band, ev->notation, out);
-            Entity *sk = eval_skala(ev);
-            if (sk == ev->builtin_skala) buf_puts(out, _(" (built-in skala Permendagri 86/2017)"));
-            else buf_printf(out, _(" (skala %s)"), sk->id);
+            buf_printf(out, _(" (skala %s)"), s.ent->id);
         }
-        value_clear(&c);
-        value_clear(&p);
-    } else if (!strcmp(f, "efisiensi")) {
-        Entity *x = call_entity(ev, e, &year);
-        if (!x) return;
-        if (ev->rule_efisiensi) {
-            int line, col;
-            locfile_pos(ev->rule_efisiensi->span.file, ev->rule_efisiensi->span.start, &line, &col);
-            buf_printf(out, _("by rule efisiensi (%s:%d)"), ev->rule_efisiensi->span.file->name, line);
-            return;
-        }
-        Value c, r;
-        value_init(&c);
-        value_init(&r);
-        eval_capaian(ev, x, ev->tahun, &c);
-        eval_serapan(ev, x, &r);
-        if (c.kind == V_NUM && r.kind == V_NUM) {
-            buf_puts(out, _("built-in rule: capaian "));
-            show(ev, out, &c, true);
-            buf_puts(out, mpq_cmp(c.q, r.q) > 0 ? " > serapan " : " <= serapan ");
-            show(ev, out, &r, true);
-        }
-        value_clear(&c);
-        value_clear(&r);
-    } else if (!strcmp(f, "kategori") && e->u.call.nargs == 2) {
-        Value s, n;
-        value_init(&s);
-        value_init(&n);
-        eval_expr(ev, e->u.call.args[1], &s);
-        eval_expr(ev, e->u.call.args[0], &n);
-        if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM) {
-            const Band *band = eval_band(s.ent, n.q);
-            if (band) {
-                buf_puts(out, _("value "));
-                show(ev, out, &n, false);
-                buf_printf(out, _(" in band \"%s\": "), band->label);
-                band_condition(band, ev->notation, out);
-                buf_printf(out, _(" (skala %s)"), s.ent->id);
-            }
-        }
-        value_clear(&s);
-        value_clear(&n);
     }
+    value_clear(&s);
+    value_clear(&n);
+}
+
+void explain_kategori_band(Eval *ev, const Expr *e, int depth, Buf *b)
+{
+    if (e->u.call.nargs != 2) return;
+    Value s, n;
+    value_init(&s);
+    value_init(&n);
+    eval_expr(ev, e->u.call.args[1], &s);
+    eval_expr(ev, e->u.call.args[0], &n);
+    if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM)
+        explain_band(ev, s.ent, eval_band(s.ent, n.q), depth, b);
+    value_clear(&s);
+    value_clear(&n);
 }

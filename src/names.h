@@ -2,11 +2,10 @@
  *
  * The scanner interns each word (keyword or name) here: a keyword is
  * then told from a name by one probe, and every occurrence of a name
- * shares one string, whose Name record also remembers the entity the
- * last unit to declare it gave it.  Name resolution (src/check.c) then
- * finds most entities without hashing or comparing a string; a unit
- * whose binding was overwritten by a later unit falls back to its own
- * symbol table (unit_lookup), which stays the reference.
+ * shares one string and its hash.  A Name is no binding: what a name
+ * declares belongs to the unit that declares it (its symbol table,
+ * src/ast.c unit_lookup_name), found by one probe with the Name's hash
+ * and told apart by pointer.
  *
  * The table is process-wide and only grows: a national run holds a few
  * hundred distinct names.  Strings returned stay valid until
@@ -20,12 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 
-struct Entity;
-
 typedef struct Name {
-    struct Entity *ent;      /* declared by unit number `unit` as this */
-    uint64_t unit;           /* Unit.serial of that unit; 0: none yet */
-    bool declared;           /* some unit has declared this name */
     signed char builtin;     /* BuiltinId + 1 once known, 0: not asked yet */
     int tok;                 /* the keyword's token, or 0 for a name */
     uint32_t hash;

@@ -71,7 +71,7 @@ static void refresh_eval(Session *s)
     ev->notation = s->opt->notation;
     vec_free(&ev->andai);
     ev->andai = keep;
-    eval_invalidate(ev);   /* what eval_init found (kept sums) predates the what-ifs */
+    eval_invalidate(ev);   /* what it remembered predates the what-ifs */
 }
 
 /* ---- what-if: the values an andai can change ---- */
@@ -437,10 +437,8 @@ static void print_value(Session *s, const Expr *e)
     buf_init(&b);
     if (v.kind == V_TEXT) buf_puts(&b, v.text);
     else eval_format_value(ev, &b, &v, 0);
-    if (v.kind == V_NUM && e->kind == EX_CALL && !e->u.call.rule &&
-        (!strcmp(e->u.call.name, "capaian") || !strcmp(e->u.call.name, "serapan") ||
-         !strcmp(e->u.call.name, "capaian_renstra")))
-        buf_putc(&b, '%');
+    const Builtin *bi = e->kind == EX_CALL && !e->u.call.rule ? builtin_get(e->u.call.builtin) : NULL;
+    if (v.kind == V_NUM && bi && bi->percent) buf_putc(&b, '%');
     if (v.kind == V_UNDEF) buf_printf(&b, _("   (undefined: %s)"), v.text ? v.text : _("a value it needs is missing"));
     Buf why;
     buf_init(&why);
@@ -531,7 +529,7 @@ static void run_statement(Session *s, const char *text, size_t len, int first_li
         for (size_t i = aturs; i < u->atur.len && dl.nerrors == 0; i++)
             fprintf(s->opt->out, _("ok: atur %s\n"), ((Atur *)u->atur.items[i])->name);
         for (size_t i = claims; i < u->periksa.len && dl.nerrors == 0; i++)
-            check_claims_one(ev, u->periksa.items[i], &dl, s->opt->out);
+            if (check_claims_one(ev, u->periksa.items[i], &dl) == CLAIM_HOLDS) fputs("benar\n", s->opt->out);
     }
     }
     print_diags(s, &dl);
@@ -583,9 +581,6 @@ static Session *active;
 static volatile sig_atomic_t interrupted;
 static Vec candidates;       /* char* for the current completion */
 
-static const char *const functions[] = {"target", "realisasi", "anggaran", "capaian", "capaian_renstra", "serapan",
-                                        "predikat", "kategori", "efisiensi", "bulat", "jumlah", "rata", "min", "max",
-                                        NULL};
 static const char *const commands[] = {":bantuan", ":muat", ":simpan", ":unit", ":keluar", NULL};
 
 static void add_candidate(const char *word, const char *prefix)
@@ -609,7 +604,7 @@ static void add_names(Session *s, const char *prefix)
     Unit *u = U(s);
     for (size_t i = 0; i < u->sym_cap; i++)
         if (u->sym[i]) add_candidate(u->sym[i]->id, prefix);
-    for (size_t i = 0; functions[i]; i++) add_candidate(functions[i], prefix);
+    for (size_t i = 0; i < builtins_count; i++) add_candidate(builtins[i].name, prefix);
 }
 
 static char **complete(const char *text, int start, int end)

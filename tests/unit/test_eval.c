@@ -6,6 +6,10 @@
  * worked out by hand in the comment beside it. */
 #include "testutil.h"
 #include "numalloc.h"
+#include "builtins.h"
+#include "explain.h"
+
+#include <ctype.h>
 
 /* ---- sources ---- */
 
@@ -958,6 +962,246 @@ START_TEST(test_spec_example_claims)
 }
 END_TEST
 
+/* atas(x, t): the upper bound of an indikator's target range (LANGUAGE.md
+ * §6.2), where target(x, t) gives the lower bound. */
+START_TEST(test_atas)
+{
+    const char *decls = "sasaran S1 \"S\" {\n"
+                        "    indikator I1 \"I\" {\n"
+                        "        satuan \"%\" polaritas positif\n"
+                        "        target 2023: 70, 2024: 80..90\n"
+                        "        realisasi 2024: 85\n"
+                        "    }\n"
+                        "    indikator U \"Uang\" {\n"
+                        "        satuan \"Rp\" polaritas positif\n"
+                        "        target 2024: Rp 1.500.000\n"
+                        "        realisasi 2024: Rp 1.000.000\n"
+                        "    }\n"
+                        "}\n";
+    /* the range 80..90 of 2024 (the year evaluated): 90 above, 80 below */
+    ASSERT_EVAL(decls, "atas(I1)", "90,00");
+    ASSERT_EVAL(decls, "target(I1)", "80,00");
+    ASSERT_EVAL(decls, "atas(I1, 2024) - target(I1, 2024)", "10,00");
+    /* a single target is its own upper bound: 70 in 2023 */
+    ASSERT_EVAL(decls, "atas(I1, 2023)", "70,00");
+    ASSERT_EVAL(decls, "atas(I1, 2023) == target(I1, 2023)", "benar");
+    /* an amount stays an amount, and adds to one */
+    ASSERT_EVAL(decls, "atas(U) + Rp 500.000", "Rp 2.000.000");
+    /* no target for 2022: undefined, with the reason */
+    ASSERT_EVAL(decls, "atas(I1, 2022)", "-");
+    /* only an indikator has a target */
+    size_t errors;
+    tu_eval_in(decls, "atas(S1)", &errors);
+    ck_assert_uint_gt(errors, 0);
+
+    /* jelaskan shows the range it came from, with its line */
+    TU t;
+    tu_open(&t, tu_printf(TU_HEADER "%s\nperiksa atas(I1) == 90\n", decls));
+    ck_assert_msg(diag_count_fatal(&t.dl) == 0, "diagnostics:%s", tu_dump(&t.dl));
+    Periksa *p = t.u->periksa.items[0];
+    Buf b;
+    buf_init(&b);
+    explain_expr(&t.ev, p->expr, &b);
+    ck_assert_msg(strstr(b.data, "atas(I1) = 90\n") && strstr(b.data, "  target(I1, 2024) = 80..90   [t.sakip:8]\n"),
+                  "jelaskan:\n%s", b.data);
+    buf_free(&b);
+    tu_close(&t);
+}
+END_TEST
+
+/* ---- the built-in registry (src/builtins.c) ---- */
+
+/* k arguments "1, 1, ..." */
+static const char *ones(int k)
+{
+    static char buf[64];
+    buf[0] = '\0';
+    for (int i = 0; i < k; i++) strcat(buf, i ? ", 1" : "1");
+    return buf;
+}
+
+/* Checks `aturan f = name(k ones)`; the body's call in *call. */
+static Unit *load_call(const char *name, int k, DiagList *dl, const Expr **call)
+{
+    Unit *u = tu_load(tu_printf(TU_HEADER "aturan f = %s(%s)\n", name, ones(k)), dl);
+    Entity *f = unit_lookup(u, "f");
+    ck_assert_msg(f && f->kind == ENT_ATURAN && f->body && f->body->kind == EX_CALL, "%s(%s) is no call", name, ones(k));
+    *call = f->body;
+    return u;
+}
+
+/* Every row's name, written in a file that check reads, is that row: the
+ * parser names it, check resolves it without E0308 and holds it to the
+ * row's arity (E0307 one below and one above). */
+START_TEST(test_registry_resolves_in_check)
+{
+    ck_assert_uint_gt(builtins_count, 0);
+    for (size_t i = 0; i < builtins_count; i++) {
+        const Builtin *b = &builtins[i];
+        ck_assert_msg(b->eval && b->signature && b->doc, "row %s is incomplete", b->name);
+        ck_assert_msg(!strncmp(b->signature, b->name, strlen(b->name)) && b->signature[strlen(b->name)] == '(',
+                      "signature '%s' of %s", b->signature, b->name);
+        DiagList dl;
+        const Expr *call;
+        Unit *u = load_call(b->name, b->min, &dl, &call);
+        ck_assert_msg(call->u.call.builtin == (BuiltinId)(i + 1) && !call->u.call.rule, "%s is not row %zu", b->name, i);
+        ck_assert_ptr_eq(builtin_get(call->u.call.builtin), b);
+        ck_assert_str_eq(builtin_name(call->u.call.builtin), b->name);
+        ck_assert_msg(!tu_find(&dl, "E0308") && !tu_find(&dl, "E0307"), "%s(%s):%s", b->name, ones(b->min), tu_dump(&dl));
+        tu_free(u, &dl);
+
+        int wrong[2] = {b->min - 1, b->max >= 0 ? b->max + 1 : -1};
+        for (int w = 0; w < 2; w++) {
+            if (wrong[w] < 0) continue;
+            u = load_call(b->name, wrong[w], &dl, &call);
+            Diag *d = tu_find(&dl, "E0307");
+            ck_assert_msg(d && strstr(d->msg, b->name), "%s(%s) takes %d..%d arguments:%s", b->name, ones(wrong[w]),
+                          b->min, b->max, tu_dump(&dl));
+            ck_assert_msg(!tu_find(&dl, "E0308"), "%s(%s):%s", b->name, ones(wrong[w]), tu_dump(&dl));
+            tu_free(u, &dl);
+        }
+        /* a variable number of arguments: many are fine */
+        if (b->max < 0) {
+            u = load_call(b->name, 9, &dl, &call);
+            ck_assert_msg(!tu_find(&dl, "E0307"), "%s(%s):%s", b->name, ones(9), tu_dump(&dl));
+            tu_free(u, &dl);
+        }
+    }
+    /* and a name that is no row is no function */
+    DiagList dl;
+    const Expr *call;
+    Unit *u = load_call("capaianx", 1, &dl, &call);
+    ck_assert(call->u.call.builtin == BI_NONE && tu_find(&dl, "E0308"));
+    tu_free(u, &dl);
+    ck_assert(builtin_get(BI_NONE) == NULL && builtin_id("tidak_ada") == BI_NONE);
+}
+END_TEST
+
+/* The text of path under $srcdir (caller frees), or NULL: the manuals,
+ * and the sources whose layering is checked below. */
+static char *read_doc(const char *path)
+{
+    const char *dir = getenv("srcdir");
+    char *full = (char *)tu_printf("%s/%s", dir && *dir ? dir : ".", path);
+    FILE *f = fopen(full, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0, r;
+    char *s = malloc(cap + 1);
+    while ((r = fread(s + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) s = realloc(s, (cap *= 2) + 1);
+    }
+    fclose(f);
+    s[n] = '\0';
+    return s;
+}
+
+static bool word_call_in(const char *from, const char *to, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = from; (p = strstr(p, name)) && p < to; p++)
+        if (p[n] == '(' && (p == from || !(isalnum((unsigned char)p[-1]) || p[-1] == '_'))) return true;
+    return false;
+}
+
+/* The function lists of doc/sakip.5 and doc/sakip.texi and the registry
+ * name the same functions. */
+START_TEST(test_registry_matches_docs)
+{
+    char *man = read_doc("doc/sakip.5"), *texi = read_doc("doc/sakip.texi");
+    ck_assert_msg(man && texi, "doc/sakip.5 and doc/sakip.texi under $srcdir");
+    const char *m0 = strstr(man, ".SH BUILT-IN FUNCTIONS");
+    ck_assert(m0);
+    const char *m1 = strstr(m0 + 1, "\n.SH ");
+    const char *t0 = strstr(texi, "@section Built-in functions");
+    ck_assert(t0);
+    const char *t1 = strstr(t0, "@end table");
+    ck_assert(t1);
+    for (size_t i = 0; i < builtins_count; i++) {
+        ck_assert_msg(word_call_in(m0, m1 ? m1 : m0 + strlen(m0), builtins[i].name), "doc/sakip.5 lacks %s", builtins[i].name);
+        ck_assert_msg(word_call_in(t0, t1, builtins[i].name), "doc/sakip.texi lacks %s", builtins[i].name);
+    }
+    /* each @item/@itemx of the texi table is a row */
+    for (const char *p = t0; (p = strstr(p, "\n@item")) && p < t1; p++) {
+        const char *w = p + strlen("\n@item");
+        if (*w == 'x') w++;
+        if (*w != ' ') continue;
+        w++;
+        size_t n = strcspn(w, "(\n");
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)n, w);
+        ck_assert_msg(builtin_id(name) != BI_NONE, "doc/sakip.texi lists '%s', no built-in", name);
+    }
+    free(man);
+    free(texi);
+}
+END_TEST
+
+/* ---- the layers (doc/hacking.md) ---- */
+
+/* Whether the text has `word` where an identifier starts. */
+static const char *find_word(const char *text, const char *word)
+{
+    for (const char *p = text; (p = strstr(p, word)); p++)
+        if (p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '_')) return p;
+    return NULL;
+}
+
+/* The core returns data and diagnostics: it never prints nor exits. */
+START_TEST(test_core_does_not_print)
+{
+    static const char *const core[] = {"src/ast.c", "src/names.c", "src/num.c", "src/numalloc.c", "src/value.c",
+                                       "src/eval.c", "src/builtins.c", "src/explain.c", "src/check.c", "src/parse.c",
+                                       "src/survei.c", "src/load.c", NULL};
+    static const char *const output[] = {"printf(", "fprintf(", "puts(", "fputs(", "putchar(", "fputc(", "fwrite(",
+                                         "stdout", "stderr", "exit(", "abort(", NULL};
+    for (int i = 0; core[i]; i++) {
+        char *text = read_doc(core[i]);
+        ck_assert_msg(text, "%s under $srcdir", core[i]);
+        for (int k = 0; output[k]; k++) {
+            const char *at = find_word(text, output[k]);
+            ck_assert_msg(!at, "%s uses %s: %.60s", core[i], output[k], at);
+        }
+        free(text);
+    }
+}
+END_TEST
+
+/* Which module may include which: the tree (ast) knows no evaluator, the
+ * evaluator no checker or parser, and no core module a front end. */
+START_TEST(test_layers_include_only_below)
+{
+    static const char *const base = " util.h locfile.h diag.h i18n.h num.h numalloc.h names.h ";
+    static const struct {
+        const char *file, *may;   /* may: the headers it may include beyond base */
+    } rules[] = {
+        {"src/ast.h", ""},
+        {"src/ast.c", " ast.h "},
+        {"src/value.h", " ast.h "},
+        {"src/value.c", " value.h ast.h "},
+        {"src/builtins.h", " ast.h "},
+        {"src/eval.h", " ast.h value.h builtins.h "},
+        {"src/eval.c", " eval.h ast.h value.h builtins.h "},
+        {"src/explain.h", " eval.h "},
+        {"src/explain.c", " explain.h eval.h "},
+        {"src/builtins.c", " builtins.h eval.h explain.h "},
+        {"src/check.h", " ast.h eval.h "},
+        {"src/check.c", " check.h eval.h builtins.h parse.h survei.h "},
+    };
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+        char *text = read_doc(rules[i].file);
+        ck_assert_msg(text, "%s under $srcdir", rules[i].file);
+        for (const char *p = text; (p = strstr(p, "#include \"")); p++) {
+            p += strlen("#include \"");
+            char hdr[80];
+            snprintf(hdr, sizeof hdr, " %.*s ", (int)strcspn(p, "\""), p);
+            ck_assert_msg(strstr(base, hdr) || strstr(rules[i].may, hdr), "%s includes%s", rules[i].file, hdr);
+        }
+        free(text);
+    }
+}
+END_TEST
+
 static Suite *eval_suite(void)
 {
     Suite *s = suite_create("eval");
@@ -1028,6 +1272,7 @@ static Suite *eval_suite(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, test_bulat);
     tcase_add_test(tc, test_aggregates);
+    tcase_add_test(tc, test_atas);
     tcase_add_test(tc, test_aggregate_type_error);
     tcase_add_test(tc, test_division_by_zero);
     tcase_add_test(tc, test_division_by_zero_in_rumus);
@@ -1040,6 +1285,18 @@ static Suite *eval_suite(void)
     tcase_add_test(tc, test_duplicate_name);
     tcase_add_test(tc, test_spec_example_values);
     tcase_add_test(tc, test_spec_example_claims);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("registry");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, test_registry_resolves_in_check);
+    tcase_add_test(tc, test_registry_matches_docs);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("layers");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, test_core_does_not_print);
+    tcase_add_test(tc, test_layers_include_only_below);
     suite_add_tcase(s, tc);
     return s;
 }
