@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <getopt.h>
 
 #include "check.h"
 #include "i18n.h"
@@ -46,9 +47,7 @@ typedef struct Options {
     Vec silenced;
     Vec scenarios;           /* --skenario FILE */
     Vec andai;               /* --andai 'realisasi IKM 2024 = 70' */
-    Vec owned;               /* strings to free */
     bool fmt_check, fmt_write;
-    bool allow_no_files;
 } Options;
 
 static void usage(FILE *out)
@@ -142,67 +141,226 @@ static void version(void)
            PACKAGE_NAME, PACKAGE_VERSION);
 }
 
-static const char *const option_names[] = {"--werror", "--format=", "--output=", "--no-warn=", "--skenario=",
-                                           "--andai=", "--tahun=", "--angka=", "--help", "--check", "--write",
-                                           "--version", NULL};
+/* ---- options: one table of every option, and per command the ones it takes ---- */
+
+enum {
+    OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h',
+    OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
+    OPT_CHECK, OPT_WRITE, OPT_VERSION,
+};
+
+#define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
+#define O_FORMAT   {"format", required_argument, NULL, OPT_FORMAT}
+#define O_OUTPUT   {"output", required_argument, NULL, OPT_OUTPUT}
+#define O_NO_WARN  {"no-warn", required_argument, NULL, OPT_NO_WARN}
+#define O_SKENARIO {"skenario", required_argument, NULL, OPT_SKENARIO}
+#define O_ANDAI    {"andai", required_argument, NULL, OPT_ANDAI}
+#define O_TAHUN    {"tahun", required_argument, NULL, OPT_TAHUN}
+#define O_ANGKA    {"angka", required_argument, NULL, OPT_ANGKA}
+#define O_CHECK    {"check", no_argument, NULL, OPT_CHECK}
+#define O_WRITE    {"write", no_argument, NULL, OPT_WRITE}
+#define O_HELP     {"help", no_argument, NULL, OPT_HELP}
+#define O_VERSION  {"version", no_argument, NULL, OPT_VERSION}
+#define O_END      {NULL, 0, NULL, 0}
+/* what check, eval and diff share (common_options in --help) */
+#define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_HELP, O_VERSION
+
+static const struct option check_options[] = {O_WERROR, O_FORMAT, O_COMMON, O_END};
+static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_END};
+static const struct option repl_options[] = {O_ANGKA, O_HELP, O_VERSION, O_END};
+static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_HELP, O_VERSION, O_END};
+static const struct option diff_options[] = {O_COMMON, O_END};
+
+typedef struct Command {
+    const char *name;
+    int (*run)(Options *);
+    const struct option *options;
+    const char *shortopts;   /* after the leading ':' that getopt_long is given */
+    bool allow_no_files;
+} Command;
+
+static int cmd_check(Options *o);
+static int cmd_eval(Options *o);
+static int cmd_repl(Options *o);
+static int cmd_fmt(Options *o);
+static int cmd_diff(Options *o);
+
+static const Command commands[] = {
+    {"check", cmd_check, check_options, "f:h", false},
+    {"eval", cmd_eval, eval_options, "f:o:h", false},
+    {"repl", cmd_repl, repl_options, "h", true},
+    {"fmt", cmd_fmt, fmt_options, "h", false},
+    {"diff", cmd_diff, diff_options, "h", false},
+};
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", NULL};
 
-/* The closest known word, for "did you mean". */
-static const char *closest(const char *word, const char *const *known)
+static const Command *find_command(const char *name)
 {
-    char head[64];
-    snprintf(head, sizeof head, "%s", word);
-    char *eq = strchr(head, '=');
-    if (eq) eq[1] = '\0';
-    return closest_word(head, known);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i].name, name)) return &commands[i];
+    return NULL;
 }
 
-static int parse_args(int argc, char **argv, int first, Options *o)
+static const char *long_name_of(const struct option *opts, int val)
 {
-    for (int i = first; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--werror")) o->werror = true;
-        else if (!strcmp(a, "--check")) o->fmt_check = true;
-        else if (!strcmp(a, "--write")) o->fmt_write = true;
-        else if (!strncmp(a, "--format=", 9)) o->format = a + 9;
-        else if (!strncmp(a, "--output=", 9)) o->output = a + 9;
-        else if (!strncmp(a, "--no-warn=", 10)) vec_push(&o->silenced, (void *)(a + 10));
-        else if (!strncmp(a, "--skenario=", 11)) vec_push(&o->scenarios, (void *)(a + 11));
-        else if (!strncmp(a, "--andai=", 8)) vec_push(&o->andai, (void *)(a + 8));
-        else if ((!strcmp(a, "--skenario") || !strcmp(a, "--andai") || !strcmp(a, "--output") ||
-                  !strcmp(a, "--format") || !strcmp(a, "--tahun") || !strcmp(a, "--angka")) && i + 1 < argc) {
-            /* the separate-argument form of the options above */
-            char *joined = xmalloc(strlen(a) + strlen(argv[i + 1]) + 2);
-            sprintf(joined, "%s=%s", a, argv[i + 1]);
-            vec_push(&o->owned, joined);
-            argv[i + 1] = joined;
-            continue;
+    for (size_t i = 0; opts[i].name; i++)
+        if (opts[i].val == val) return opts[i].name;
+    return NULL;
+}
+
+static void try_help(const Command *c)
+{
+    fprintf(stderr, _("Try 'sakip %s --help' for more information.\n"), c->name);
+}
+
+/* The commands (other than c) that take the long option `name` (a full
+ * name or a prefix of exactly one option of that command), as "check, eval";
+ * empty when none does. */
+static void foreign_commands(const Command *c, const char *name, size_t n, Buf *out)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        if (&commands[i] == c) continue;
+        size_t hits = 0;
+        bool exact = false;
+        for (const struct option *op = commands[i].options; op->name; op++) {
+            if (strncmp(op->name, name, n)) continue;
+            hits++;
+            exact |= strlen(op->name) == n;
         }
-        else if (!strncmp(a, "--tahun=", 8)) {
+        if (exact || hits == 1) buf_printf(out, "%s%s", out->len ? ", " : "", commands[i].name);
+    }
+}
+
+/* What was wrong with the long option in arg ("--name[=value]"), which
+ * getopt_long did not take: ambiguous, another command's, or unknown. */
+static void bad_long_option(const Command *c, const char *arg)
+{
+    const char *name = arg + 2;
+    size_t n = strcspn(name, "=");
+    char opt[64];            /* the option without its value */
+    snprintf(opt, sizeof opt, "%.*s", (int)(n + 2 < sizeof opt ? n + 2 : sizeof opt - 1), arg);
+    Buf matches;
+    buf_init(&matches);
+    for (const struct option *op = c->options; op->name; op++)
+        if (!strncmp(op->name, name, n)) buf_printf(&matches, " '--%s'", op->name);
+    if (matches.len) {
+        fprintf(stderr, _("sakip %s: option '%s' is ambiguous; possibilities:%s\n"), c->name, opt, matches.data);
+        buf_free(&matches);
+        return;
+    }
+    foreign_commands(c, name, n, &matches);
+    if (matches.len) {
+        fprintf(stderr, _("sakip %s: option '%s' is not an option of %s; it belongs to %s\n"), c->name, opt,
+                c->name, matches.data);
+    } else {
+        /* "did you mean" among this command's options */
+        const char *names[32];
+        char heads[32][24];
+        size_t k = 0;
+        for (const struct option *op = c->options; op->name && k < 31; op++, k++) {
+            snprintf(heads[k], sizeof heads[k], "--%s", op->name);
+            names[k] = heads[k];
+        }
+        names[k] = NULL;
+        const char *best = closest_word(opt, names);
+        if (best) fprintf(stderr, _("sakip %s: unknown option '%s'; did you mean '%s'?\n"), c->name, arg, best);
+        else fprintf(stderr, _("sakip %s: unknown option '%s'\n"), c->name, arg);
+    }
+    buf_free(&matches);
+}
+
+/* A short option this command does not take: another command's, or unknown. */
+static void bad_short_option(const Command *c, int ch)
+{
+    char opt[3] = {'-', (char)ch, '\0'};
+    Buf owners;
+    buf_init(&owners);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (&commands[i] != c && strchr(commands[i].shortopts, ch))
+            buf_printf(&owners, "%s%s", owners.len ? ", " : "", commands[i].name);
+    if (owners.len)
+        fprintf(stderr, _("sakip %s: option '%s' is not an option of %s; it belongs to %s\n"), c->name, opt, c->name,
+                owners.data);
+    else
+        fprintf(stderr, _("sakip %s: unknown option '%s'\n"), c->name, opt);
+    buf_free(&owners);
+}
+
+/* Parses argv[1..] (argv[1] is the command) with getopt_long and the
+ * command's table.  Returns -1 to go on, or the exit status when done
+ * (--help, --version, a usage error). */
+static int parse_args(int argc, char **argv, const Command *c, Options *o)
+{
+    char shortopts[16];   /* ':' first: a missing argument is told apart */
+    snprintf(shortopts, sizeof shortopts, ":%s", c->shortopts);
+    opterr = 0;
+    optind = 2;
+    for (;;) {
+        int prev = optind;
+        int ch = getopt_long(argc, argv, shortopts, c->options, NULL);
+        if (ch == -1) break;
+        const char *arg = argv[optind - 1 >= prev ? optind - 1 : prev];
+        switch (ch) {
+        case OPT_HELP:
+            command_usage(c->name, stdout);
+            return EXIT_OK;
+        case OPT_VERSION:
+            version();
+            return EXIT_OK;
+        case OPT_WERROR: o->werror = true; break;
+        case OPT_CHECK: o->fmt_check = true; break;
+        case OPT_WRITE: o->fmt_write = true; break;
+        case OPT_FORMAT: o->format = optarg; break;
+        case OPT_OUTPUT: o->output = optarg; break;
+        case OPT_NO_WARN: vec_push(&o->silenced, optarg); break;
+        case OPT_SKENARIO: vec_push(&o->scenarios, optarg); break;
+        case OPT_ANDAI: vec_push(&o->andai, optarg); break;
+        case OPT_TAHUN: {
             char *end;
-            long y = strtol(a + 8, &end, 10);
-            if (*end || y < 1900 || y > 2999) {
-                fprintf(stderr, _("sakip: --tahun needs a year like 2024, not '%s'\n"), a + 8);
+            long y = strtol(optarg, &end, 10);
+            if (!*optarg || *end || y < 1900 || y > 2999) {
+                fprintf(stderr, _("sakip: --tahun needs a year like 2024, not '%s'\n"), optarg);
                 return EXIT_USAGE;
             }
             o->tahun = (int)y;
-        } else if (!strcmp(a, "--angka=id")) o->notation = NOTATION_ID;
-        else if (!strcmp(a, "--angka=en")) o->notation = NOTATION_EN;
-        else if (!strcmp(a, "--")) {
-            for (i++; i < argc; i++) vec_push(&o->files, argv[i]);
-        } else if (a[0] == '-' && a[1]) {
-            const char *best = closest(a, option_names);
-            if (best) fprintf(stderr, _("sakip: unknown option '%s'; did you mean '%s'?\n"), a, best);
-            else fprintf(stderr, _("sakip: unknown option '%s'\n"), a);
-            fputs(_("Try 'sakip --help' for more information.\n"), stderr);
+            break;
+        }
+        case OPT_ANGKA:
+            if (!strcmp(optarg, "id")) o->notation = NOTATION_ID;
+            else if (!strcmp(optarg, "en")) o->notation = NOTATION_EN;
+            else {
+                fprintf(stderr, _("sakip %s: --angka is id or en, not '%s'\n"), c->name, optarg);
+                try_help(c);
+                return EXIT_USAGE;
+            }
+            break;
+        case ':': { /* a missing argument */
+            char opt[64];
+            if (!strncmp(arg, "--", 2)) snprintf(opt, sizeof opt, "--%s", long_name_of(c->options, optopt));
+            else snprintf(opt, sizeof opt, "-%c", optopt);
+            fprintf(stderr, _("sakip %s: option '%s' needs an argument\n"), c->name, opt);
+            try_help(c);
             return EXIT_USAGE;
-        } else vec_push(&o->files, (void *)a);
+        }
+        default:    /* '?' */
+            if (!strncmp(arg, "--", 2) && optopt)
+                fprintf(stderr, _("sakip %s: option '--%s' takes no argument\n"), c->name,
+                        long_name_of(c->options, optopt));
+            else if (!strncmp(arg, "--", 2))
+                bad_long_option(c, arg);
+            else
+                bad_short_option(c, optopt);
+            try_help(c);
+            return EXIT_USAGE;
+        }
     }
-    if (o->files.len == 0 && !o->allow_no_files) {
+    for (int i = optind; i < argc; i++) vec_push(&o->files, argv[i]);
+    if (o->files.len == 0 && !c->allow_no_files) {
         fputs(_("sakip: no input files\nTry 'sakip --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
-    return EXIT_OK;
+    return -1;
 }
 
 static void setup_diags(DiagList *dl, const Options *o)
@@ -632,38 +790,20 @@ int main(int argc, char **argv)
         version();
         return EXIT_OK;
     }
-    Options o;
-    memset(&o, 0, sizeof o);
-    o.notation = NOTATION_ID;
-    int (*run)(Options *) = NULL;
-    if (!strcmp(cmd, "check")) run = cmd_check;
-    else if (!strcmp(cmd, "eval")) run = cmd_eval;
-    else if (!strcmp(cmd, "fmt")) run = cmd_fmt;
-    else if (!strcmp(cmd, "diff")) run = cmd_diff;
-    else if (!strcmp(cmd, "repl")) {
-        run = cmd_repl;
-        o.allow_no_files = true;
-    }
-    else {
-        const char *best = closest(cmd, command_names);
+    const Command *c = find_command(cmd);
+    if (!c) {
+        const char *best = closest_word(cmd, command_names);
         if (best) fprintf(stderr, _("sakip: unknown command '%s'; did you mean '%s'?\n"), cmd, best);
         else fprintf(stderr, _("sakip: unknown command '%s'\n"), cmd);
         fputs(_("Try 'sakip --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
-    for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "--help")) {
-            command_usage(cmd, stdout);
-            return EXIT_OK;
-        }
-        if (!strcmp(argv[i], "--version")) {
-            version();
-            return EXIT_OK;
-        }
-    }
+    Options o;
+    memset(&o, 0, sizeof o);
+    o.notation = NOTATION_ID;
     /* Diagnostics are many small writes: buffer them (flushed at exit).
      * The REPL keeps stderr unbuffered so errors appear at once. */
-    if (run != cmd_repl) {
+    if (c->run != cmd_repl) {
         static char errbuf[1 << 16];
         setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
     }
@@ -671,18 +811,16 @@ int main(int argc, char **argv)
      * each): into a pipe or file, stdio's 4 KiB buffer made two or three
      * write calls a unit (a national run: 20 000).  A terminal keeps its
      * line buffering. */
-    if (run != cmd_repl && !isatty(STDOUT_FILENO)) {
+    if (c->run != cmd_repl && !isatty(STDOUT_FILENO)) {
         static char outbuf[1 << 18];
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     }
-    int st = parse_args(argc, argv, 2, &o);
-    if (st == EXIT_OK) st = run(&o);
+    int st = parse_args(argc, argv, c, &o);
+    if (st < 0) st = c->run(&o);
     vec_free(&o.files);
     vec_free(&o.silenced);
     vec_free(&o.scenarios);
     vec_free(&o.andai);
-    for (size_t i = 0; i < o.owned.len; i++) free(o.owned.items[i]);
-    vec_free(&o.owned);
     fflush(stderr);
     return st;
 }
