@@ -13,6 +13,7 @@ typedef struct Options {
     bool json;
     Notation notation;
     int tahun;
+    int jobs;                /* check -j N: files checked by N worker processes */
     const char *format;
     const char *output;
     Vec files;

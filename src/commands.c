@@ -15,6 +15,7 @@
 #include "diff.h"
 #include "eval.h"
 #include "fmt.h"
+#include "jobs.h"
 #include "i18n.h"
 #include "load.h"
 #include "output.h"
@@ -163,6 +164,74 @@ int cmd_repl(Options *o)
     return repl_run(&o->files, &ro);
 }
 
+/* ---- check: each file's diagnostics, by one process or -j N workers ---- */
+
+typedef struct CheckRun {
+    Options *o;
+    Buf json;                /* --format=json: the records of every file */
+    bool json_first;
+    size_t errors, warnings;
+    int status;
+} CheckRun;
+
+enum { N_ERRORS, N_WARNINGS, N_UNREADABLE };
+
+/* One file: its diagnostics as text or JSON records (without a leading
+ * comma) to out. */
+static void check_work(void *arg, size_t i, FILE *out, uint64_t n[JOB_COUNTS])
+{
+    CheckRun *run = arg;
+    Options *o = run->o;
+    DiagList dl;
+    setup_diags(&dl, o);
+    bool unreadable;
+    Unit *u = load_unit_ex(o->files.items[i], &o->scenarios, &o->andai, &dl, &unreadable);
+    if (u && diag_count_fatal(&dl) == 0) {
+        Eval ev;
+        eval_init(&ev, u, &dl, o->tahun);
+        check_claims(&ev, &dl);
+        eval_free(&ev);
+    }
+    n[N_ERRORS] = dl.nerrors;
+    n[N_WARNINGS] = dl.nwarnings;
+    n[N_UNREADABLE] = unreadable;
+    diag_sort(&dl);
+    if (o->json) {
+        /* written while the sources live */
+        Buf b;
+        buf_init(&b);
+        bool first = true;
+        diag_json_records(&dl, &b, &first);
+        if (b.len) fwrite(b.data, 1, b.len, out);
+        buf_free(&b);
+    } else {
+        diag_print_text(&dl, out, use_color());
+    }
+    diag_list_free(&dl);
+    unit_free(u);
+}
+
+static void check_deliver(void *arg, size_t i, const char *text, size_t len, const uint64_t n[JOB_COUNTS], bool lost)
+{
+    CheckRun *run = arg;
+    if (lost) {
+        fprintf(stderr, _("sakip: %s was not checked: the process checking it ended unexpectedly\n"),
+                (const char *)run->o->files.items[i]);
+        run->status = EXIT_USAGE;
+        return;
+    }
+    run->errors += n[N_ERRORS];
+    run->warnings += n[N_WARNINGS];
+    if (n[N_UNREADABLE]) run->status = EXIT_USAGE;
+    if (!run->o->json) {
+        fwrite(text, 1, len, stderr);
+    } else if (len) {   /* one document for every file */
+        if (!run->json_first) buf_putc(&run->json, ',');
+        buf_putn(&run->json, text, len);
+        run->json_first = false;
+    }
+}
+
 int cmd_check(Options *o)
 {
     if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json")) {
@@ -170,39 +239,14 @@ int cmd_check(Options *o)
         return EXIT_USAGE;
     }
     o->json = o->format && !strcmp(o->format, "json");
-    Buf json;
-    buf_init(&json);
-    bool json_first = true;
-    int status = EXIT_OK;
-    size_t errors = 0, warnings = 0;
-    for (size_t i = 0; i < o->files.len; i++) {
-        DiagList dl;
-        setup_diags(&dl, o);
-        bool unreadable;
-        Unit *u = load_unit_ex(o->files.items[i], &o->scenarios, &o->andai, &dl, &unreadable);
-        if (unreadable) status = EXIT_USAGE;
-        if (u && diag_count_fatal(&dl) == 0) {
-            Eval ev;
-            eval_init(&ev, u, &dl, o->tahun);
-            check_claims(&ev, &dl);
-            eval_free(&ev);
-        }
-        errors += dl.nerrors;
-        warnings += dl.nwarnings;
-        if (o->json) {
-            /* one document for every file; written while the sources live */
-            diag_sort(&dl);
-            diag_json_records(&dl, &json, &json_first);
-        } else {
-            flush_diags(&dl, o);
-        }
-        diag_list_free(&dl);
-        unit_free(u);
-    }
-    if (o->json) fprintf(stderr, "{\"diagnostics\":[%s\n]}\n", json.data ? json.data : "");
-    buf_free(&json);
-    if (status == EXIT_OK && (errors > 0 || (o->werror && warnings > 0))) status = EXIT_ERRORS;
-    return status;
+    CheckRun run = {.o = o, .json_first = true, .status = EXIT_OK};
+    buf_init(&run.json);
+    use_color();   /* asked before any worker starts */
+    jobs_run(o->files.len, o->jobs, check_work, check_deliver, &run);
+    if (o->json) fprintf(stderr, "{\"diagnostics\":[%s\n]}\n", run.json.data ? run.json.data : "");
+    buf_free(&run.json);
+    if (run.status == EXIT_OK && (run.errors > 0 || (o->werror && run.warnings > 0))) run.status = EXIT_ERRORS;
+    return run.status;
 }
 
 /* ---- eval: every file through one renderer (render.h) ---- */

@@ -21,6 +21,7 @@
 
 #include "cli.h"
 #include "i18n.h"
+#include "jobs.h"
 #include "numalloc.h"
 
 static void usage(FILE *out)
@@ -62,6 +63,7 @@ static void command_usage(const char *cmd, FILE *out)
               "the budget tree, perjanjian, and every 'periksa' claim.  Diagnostics go to standard error.\n\n"
               "  --format=text|json  diagnostics as GNU-style text (default) or JSON for editors\n"
               "  --werror            treat warnings as errors\n"), out);
+        fputs(_("  -j, --jobs=N        check with N worker processes; the output is the same\n"), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 no errors; 1 errors or a failed claim (or, with --werror, a warning);\n"
               "2 usage error or unreadable file.\n"), out);
@@ -117,7 +119,7 @@ static void version(void)
 /* ---- options: one table of every option, and per command the ones it takes ---- */
 
 enum {
-    OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h',
+    OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_JOBS = 'j',
     OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
     OPT_CHECK, OPT_WRITE, OPT_VERSION,
 };
@@ -134,11 +136,12 @@ enum {
 #define O_WRITE    {"write", no_argument, NULL, OPT_WRITE}
 #define O_HELP     {"help", no_argument, NULL, OPT_HELP}
 #define O_VERSION  {"version", no_argument, NULL, OPT_VERSION}
+#define O_JOBS     {"jobs", required_argument, NULL, OPT_JOBS}
 #define O_END      {NULL, 0, NULL, 0}
 /* what check, eval and diff share (common_options in --help) */
 #define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_HELP, O_VERSION
 
-static const struct option check_options[] = {O_WERROR, O_FORMAT, O_COMMON, O_END};
+static const struct option check_options[] = {O_WERROR, O_FORMAT, O_JOBS, O_COMMON, O_END};
 static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_END};
 static const struct option repl_options[] = {O_ANGKA, O_HELP, O_VERSION, O_END};
 static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_HELP, O_VERSION, O_END};
@@ -153,7 +156,7 @@ typedef struct Command {
 } Command;
 
 static const Command commands[] = {
-    {"check", cmd_check, check_options, "f:h", false},
+    {"check", cmd_check, check_options, "f:j:h", false},
     {"eval", cmd_eval, eval_options, "f:o:h", false},
     {"repl", cmd_repl, repl_options, "h", true},
     {"fmt", cmd_fmt, fmt_options, "h", false},
@@ -293,6 +296,18 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
             o->tahun = (int)y;
             break;
         }
+        case OPT_JOBS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 1 || n > JOBS_MAX) {
+                fprintf(stderr, _("sakip %s: -j needs a number of jobs from 1 to %d, not '%s'\n"), c->name, JOBS_MAX,
+                        optarg);
+                try_help(c);
+                return EXIT_USAGE;
+            }
+            o->jobs = (int)n;
+            break;
+        }
         case OPT_ANGKA:
             if (!strcmp(optarg, "id")) o->notation = NOTATION_ID;
             else if (!strcmp(optarg, "en")) o->notation = NOTATION_EN;
@@ -370,6 +385,7 @@ int main(int argc, char **argv)
     Options o;
     memset(&o, 0, sizeof o);
     o.notation = NOTATION_ID;
+    o.jobs = 1;
     /* Diagnostics are many small writes: buffer them (flushed at exit).
      * The REPL keeps stderr unbuffered so errors appear at once. */
     if (c->run != cmd_repl) {
