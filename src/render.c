@@ -7,10 +7,13 @@
 #include "render.h"
 #include "i18n.h"
 
+#include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 Report *result_report(UnitResult *res)
 {
@@ -308,12 +311,50 @@ static void xlsx_recap(RenderCtx *ctx, Vec *rows)
     st->recap = recap_table(rows, ctx->notation);
 }
 
+/* The writer is the module sakip-xlsx.so (Makefile.am): libxlsxwriter and
+ * the libcrypto it pulls in are loaded only by a run that writes a
+ * workbook.  It is looked for beside the program (the build tree), then in
+ * the configured $(pkglibdir).  NULL after printing why. */
+#ifndef SAKIP_MODULEDIR   /* a build that does not say (fuzz/fuzz.mk): beside the program only */
+#define SAKIP_MODULEDIR "."
+#endif
+
+typedef bool XlsxWrite(const char *path, const Vec *units, const Table *recap, char **err);
+
+static XlsxWrite *xlsx_module(void)
+{
+    char dir[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+    char *slash = n > 0 ? memrchr(dir, '/', (size_t)n) : NULL;
+    Buf path;
+    buf_init(&path);
+    if (slash) buf_printf(&path, "%.*s/sakip-xlsx.so", (int)(slash - dir), dir);
+    if (!slash || access(path.data, F_OK) != 0) {
+        buf_reset(&path);
+        buf_puts(&path, SAKIP_MODULEDIR "/sakip-xlsx.so");
+    }
+    void *h = dlopen(path.data, RTLD_NOW | RTLD_LOCAL);
+    XlsxWrite *write = NULL;
+    const char *version = h ? dlsym(h, "sakip_xlsx_version") : NULL;
+    if (version && !strcmp(version, PACKAGE_VERSION)) *(void **)&write = dlsym(h, "report_xlsx_write");
+    if (!write && h)
+        fprintf(stderr, _("sakip: --format=xlsx is not available: %s belongs to another version of sakip\n"),
+                path.data);
+    else if (!write)
+        fprintf(stderr, _("sakip: --format=xlsx is not available: %s\n"), dlerror());
+    buf_free(&path);
+    return write;   /* the module stays loaded until exit */
+}
+
 static bool xlsx_end(RenderCtx *ctx)
 {
     XlsxState *st = ctx->state;
     bool ok = true;
     char *err = NULL;
-    if (ctx->shown && !report_xlsx_write(ctx->output, &st->units, st->recap, &err)) {
+    XlsxWrite *write = ctx->shown ? xlsx_module() : NULL;
+    if (ctx->shown && !write) {
+        ok = false;
+    } else if (ctx->shown && !write(ctx->output, &st->units, st->recap, &err)) {
         fprintf(stderr, "sakip: %s\n", err);
         free(err);
         ok = false;

@@ -85,7 +85,10 @@ void report_html_end(Buf *b);
 
 /* XLSX (report_xlsx.c, libxlsxwriter): one sheet per table; for several
  * units one sheet per table with an Instansi column, and a recap sheet.
- * Writes atomically to path; on failure returns false with *err set. */
+ * Writes atomically to path; on failure returns false with *err set.
+ * Built as the module sakip-xlsx.so, not into libsakip: the program
+ * reaches it through dlopen (render.c), so only a run that writes a
+ * workbook loads libxlsxwriter. */
 typedef struct XlsxUnit {
     char *nama;
     Report *report;
