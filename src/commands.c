@@ -282,10 +282,10 @@ int cmd_eval(Options *o)
             Eval ev;
             eval_init(&ev, u, &dl, o->tahun);
             ev.notation = o->notation;
-            UnitResult res = {u->nama, u->file->name, &ev, NULL};
+            UnitResult res = {u->nama, u->file->name, &ev, NULL, NULL, NULL};
             buf_reset(&ctx.buf);
             rd->unit(&ctx, &res);
-            report_free(res.report);
+            result_free(&res);
             ctx.shown++;
             vec_push(&recap, recap_row(&ev));
             eval_free(&ev);

@@ -21,6 +21,28 @@ Report *result_report(UnitResult *res)
     return res->report;
 }
 
+Figures *result_figures(UnitResult *res)
+{
+    if (!res->figures) res->figures = report_figures(res->ev);
+    return res->figures;
+}
+
+Values *result_values(UnitResult *res)
+{
+    if (!res->values) res->values = report_values(res->ev);
+    return res->values;
+}
+
+void result_free(UnitResult *res)
+{
+    report_free(res->report);
+    figures_free(res->figures);
+    values_free(res->values);
+    res->report = NULL;
+    res->figures = NULL;
+    res->values = NULL;
+}
+
 bool render_stream(RenderCtx *ctx)
 {
     ctx->out = stdout;
@@ -89,7 +111,7 @@ static bool json_begin(RenderCtx *ctx)
 static void json_unit(RenderCtx *ctx, UnitResult *res)
 {
     buf_puts(&ctx->buf, ctx->shown ? ",\n  " : "\n  ");
-    report_json_unit(&ctx->buf, res->ev);
+    report_json_values(&ctx->buf, result_values(res));
     put_buf(ctx);
 }
 
@@ -261,7 +283,8 @@ static bool html_begin(RenderCtx *ctx)
 
 static void html_unit(RenderCtx *ctx, UnitResult *res)
 {
-    report_html_unit(&ctx->buf, res->ev, result_report(res));
+    Report *r = result_report(res);   /* the tables first: the charts' figures come after them */
+    report_html_results(&ctx->buf, r, result_figures(res));
     put_buf(ctx);
 }
 

@@ -25,12 +25,19 @@
 typedef struct UnitResult {
     const char *nama;        /* the instansi's name, or NULL */
     const char *file;        /* the file it came from */
-    Eval *ev;                /* the evaluation (JSON and the HTML charts read their figures from it) */
+    Eval *ev;                /* the evaluation, from which the three below are built; renderers
+                              * read only those */
     Report *report;          /* its tables: result_report() builds them once; a renderer may keep
                               * them past the unit by taking the pointer and setting this to NULL */
+    Figures *figures;        /* the values the charts draw: result_figures() builds them once */
+    Values *values;          /* the values JSON writes: result_values() builds them once */
 } UnitResult;
 
 Report *result_report(UnitResult *res);
+Figures *result_figures(UnitResult *res);
+Values *result_values(UnitResult *res);
+/* Frees what was built (the driver, before the unit is freed). */
+void result_free(UnitResult *res);
 
 typedef struct RenderCtx {
     FILE *out;               /* the stream, once render_stream() has opened it */
