@@ -5,7 +5,6 @@
 #include "jobs.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -81,39 +80,41 @@ void jobs_run(size_t nfiles, int jobs, JobWork work, JobDeliver deliver, void *a
 {
     if (jobs > JOBS_MAX) jobs = JOBS_MAX;
     if ((size_t)jobs > nfiles) jobs = (int)nfiles;
+    if (jobs < 1) jobs = 1;
+    /* Share 0 is this process's own, between passing on the others'
+     * records: N jobs are N processes, not N workers and an idle relay. */
     int fd[JOBS_MAX];
     pid_t pid[JOBS_MAX];
-    int started = 0;
+    for (int w = 0; w < jobs; w++) fd[w] = -1;
     if (jobs > 1) {
         fflush(stdout);
         fflush(stderr);
-        for (; started < jobs; started++) {
-            int p[2];
-            if (pipe(p) != 0) break;
-            pid_t k = fork();
-            if (k < 0) {
-                close(p[0]);
-                close(p[1]);
-                break;
-            }
-            if (k == 0) {
-                close(p[0]);
-                for (int w = 0; w < started; w++) close(fd[w]);
-                worker(p[1], (size_t)started, (size_t)jobs, nfiles, work, arg);
-            }
-            close(p[1]);
-            fd[started] = p[0];
-            pid[started] = k;
-        }
-        /* a worker the system would not give: its files are done here */
     }
-    if (jobs < 1) jobs = 1;
+    for (int w = 1; w < jobs; w++) {
+        int p[2];
+        if (pipe(p) != 0) break;
+        pid_t k = fork();
+        if (k < 0) {
+            close(p[0]);
+            close(p[1]);
+            break;   /* a worker the system would not give: its files are done here */
+        }
+        if (k == 0) {
+            close(p[0]);
+            for (int v = 1; v < w; v++) close(fd[v]);
+            worker(p[1], (size_t)w, (size_t)jobs, nfiles, work, arg);
+        }
+        close(p[1]);
+        fd[w] = p[0];
+        pid[w] = k;
+    }
     /* a dead worker's pipe reads end of file: no write end is left open
      * anywhere else (each was closed here right after its fork) */
+    bool dead[JOBS_MAX] = {false};
     for (size_t i = 0; i < nfiles; i++) {
         int w = (int)(i % (size_t)jobs);
         uint64_t n[JOB_COUNTS];
-        if (w >= started) {
+        if (fd[w] < 0 && !dead[w]) {   /* this process's share */
             size_t len;
             char *text = run_one(work, arg, i, &len, n);
             deliver(arg, i, text ? text : "", len, n, false);
@@ -122,7 +123,7 @@ void jobs_run(size_t nfiles, int jobs, JobWork work, JobDeliver deliver, void *a
         }
         Record r;
         char *text = NULL;
-        bool ok = fd[w] >= 0 && read_all(fd[w], &r, sizeof r);
+        bool ok = !dead[w] && read_all(fd[w], &r, sizeof r);
         if (ok) {
             text = malloc(r.len + 1);
             ok = text && read_all(fd[w], text, r.len);
@@ -130,15 +131,16 @@ void jobs_run(size_t nfiles, int jobs, JobWork work, JobDeliver deliver, void *a
         if (ok) {
             deliver(arg, i, text, r.len, r.n, false);
         } else {
-            if (fd[w] >= 0) close(fd[w]);
-            fd[w] = -1;
+            if (!dead[w]) close(fd[w]);
+            dead[w] = true;
             memset(n, 0, sizeof n);
             deliver(arg, i, "", 0, n, true);
         }
         free(text);
     }
-    for (int w = 0; w < started; w++) {
-        if (fd[w] >= 0) close(fd[w]);
+    for (int w = 1; w < jobs; w++) {
+        if (fd[w] < 0 && !dead[w]) continue;   /* never started */
+        if (!dead[w]) close(fd[w]);
         while (waitpid(pid[w], NULL, 0) < 0 && errno == EINTR) {}
     }
 }

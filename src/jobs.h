@@ -2,10 +2,12 @@
  * file's output passed on in input order (sakip check -j N).
  *
  * Processes, not threads: the library keeps process-wide state (the
- * interned names of names.c).  Worker w of N takes the files w, w+N,
- * w+2N, ... in order and sends each one's output through its own pipe;
- * the parent reads file i from worker i mod N, so the output is the
- * same, byte for byte, as one process gives.  A worker that dies makes
+ * interned names of names.c).  Of N jobs, share w takes the files w,
+ * w+N, w+2N, ... in order: share 0 is the calling process's own, each
+ * other share a forked worker that sends each file's output through its
+ * own pipe.  The caller passes on file i (its own, or read from worker
+ * i mod N) in order, so the output is the same, byte for byte, as one
+ * process gives.  A worker that dies makes
  * its remaining files `lost` (reported by the caller), never a hang.
  */
 #ifndef SAKIP_JOBS_H
