@@ -1,5 +1,6 @@
-/* main.c -- the sakip command line.  Only argument handling and output
- * routing live here; everything else is libsakip.
+/* main.c -- the sakip command line: parses the arguments with each
+ * command's option table and picks the command to run (commands.c);
+ * everything else is libsakip.
  *
  * Exit statuses (LANGUAGE.md §5):
  *   0  success: no errors (check), or evaluation completed (eval)
@@ -12,44 +13,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <errno.h>
-#include <sys/stat.h>
 #include <unistd.h>
-
-#include "check.h"
-#include "i18n.h"
-#include "numalloc.h"
-
+#include <getopt.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
-#include "diag.h"
-#include "eval.h"
-#include "load.h"
-#include "diff.h"
-#include "fmt.h"
-#include "output.h"
-#include "parse.h"
-#include "repl.h"
-#include "report.h"
 
-enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
-
-typedef struct Options {
-    bool werror;
-    bool json;
-    Notation notation;
-    int tahun;
-    const char *format;
-    const char *output;
-    Vec files;
-    Vec silenced;
-    Vec scenarios;           /* --skenario FILE */
-    Vec andai;               /* --andai 'realisasi IKM 2024 = 70' */
-    Vec owned;               /* strings to free */
-    bool fmt_check, fmt_write;
-    bool allow_no_files;
-} Options;
+#include "cli.h"
+#include "i18n.h"
+#include "jobs.h"
+#include "numalloc.h"
 
 static void usage(FILE *out)
 {
@@ -90,6 +63,7 @@ static void command_usage(const char *cmd, FILE *out)
               "the budget tree, perjanjian, and every 'periksa' claim.  Diagnostics go to standard error.\n\n"
               "  --format=text|json  diagnostics as GNU-style text (default) or JSON for editors\n"
               "  --werror            treat warnings as errors\n"), out);
+        fputs(_("  -j, --jobs=N        check with N worker processes; the output is the same\n"), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 no errors; 1 errors or a failed claim (or, with --werror, a warning);\n"
               "2 usage error or unreadable file.\n"), out);
@@ -142,465 +116,233 @@ static void version(void)
            PACKAGE_NAME, PACKAGE_VERSION);
 }
 
-static const char *const option_names[] = {"--werror", "--format=", "--output=", "--no-warn=", "--skenario=",
-                                           "--andai=", "--tahun=", "--angka=", "--help", "--check", "--write",
-                                           "--version", NULL};
+/* ---- options: one table of every option, and per command the ones it takes ---- */
+
+enum {
+    OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_JOBS = 'j',
+    OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
+    OPT_CHECK, OPT_WRITE, OPT_VERSION,
+};
+
+#define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
+#define O_FORMAT   {"format", required_argument, NULL, OPT_FORMAT}
+#define O_OUTPUT   {"output", required_argument, NULL, OPT_OUTPUT}
+#define O_NO_WARN  {"no-warn", required_argument, NULL, OPT_NO_WARN}
+#define O_SKENARIO {"skenario", required_argument, NULL, OPT_SKENARIO}
+#define O_ANDAI    {"andai", required_argument, NULL, OPT_ANDAI}
+#define O_TAHUN    {"tahun", required_argument, NULL, OPT_TAHUN}
+#define O_ANGKA    {"angka", required_argument, NULL, OPT_ANGKA}
+#define O_CHECK    {"check", no_argument, NULL, OPT_CHECK}
+#define O_WRITE    {"write", no_argument, NULL, OPT_WRITE}
+#define O_HELP     {"help", no_argument, NULL, OPT_HELP}
+#define O_VERSION  {"version", no_argument, NULL, OPT_VERSION}
+#define O_JOBS     {"jobs", required_argument, NULL, OPT_JOBS}
+#define O_END      {NULL, 0, NULL, 0}
+/* what check, eval and diff share (common_options in --help) */
+#define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_HELP, O_VERSION
+
+static const struct option check_options[] = {O_WERROR, O_FORMAT, O_JOBS, O_COMMON, O_END};
+static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_END};
+static const struct option repl_options[] = {O_ANGKA, O_HELP, O_VERSION, O_END};
+static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_HELP, O_VERSION, O_END};
+static const struct option diff_options[] = {O_COMMON, O_END};
+
+typedef struct Command {
+    const char *name;
+    int (*run)(Options *);
+    const struct option *options;
+    const char *shortopts;   /* after the leading ':' that getopt_long is given */
+    bool allow_no_files;
+} Command;
+
+static const Command commands[] = {
+    {"check", cmd_check, check_options, "f:j:h", false},
+    {"eval", cmd_eval, eval_options, "f:o:h", false},
+    {"repl", cmd_repl, repl_options, "h", true},
+    {"fmt", cmd_fmt, fmt_options, "h", false},
+    {"diff", cmd_diff, diff_options, "h", false},
+};
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", NULL};
 
-/* The closest known word, for "did you mean". */
-static const char *closest(const char *word, const char *const *known)
+static const Command *find_command(const char *name)
 {
-    char head[64];
-    snprintf(head, sizeof head, "%s", word);
-    char *eq = strchr(head, '=');
-    if (eq) eq[1] = '\0';
-    return closest_word(head, known);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(commands[i].name, name)) return &commands[i];
+    return NULL;
 }
 
-static int parse_args(int argc, char **argv, int first, Options *o)
+static const char *long_name_of(const struct option *opts, int val)
 {
-    for (int i = first; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--werror")) o->werror = true;
-        else if (!strcmp(a, "--check")) o->fmt_check = true;
-        else if (!strcmp(a, "--write")) o->fmt_write = true;
-        else if (!strncmp(a, "--format=", 9)) o->format = a + 9;
-        else if (!strncmp(a, "--output=", 9)) o->output = a + 9;
-        else if (!strncmp(a, "--no-warn=", 10)) vec_push(&o->silenced, (void *)(a + 10));
-        else if (!strncmp(a, "--skenario=", 11)) vec_push(&o->scenarios, (void *)(a + 11));
-        else if (!strncmp(a, "--andai=", 8)) vec_push(&o->andai, (void *)(a + 8));
-        else if ((!strcmp(a, "--skenario") || !strcmp(a, "--andai") || !strcmp(a, "--output") ||
-                  !strcmp(a, "--format") || !strcmp(a, "--tahun") || !strcmp(a, "--angka")) && i + 1 < argc) {
-            /* the separate-argument form of the options above */
-            char *joined = xmalloc(strlen(a) + strlen(argv[i + 1]) + 2);
-            sprintf(joined, "%s=%s", a, argv[i + 1]);
-            vec_push(&o->owned, joined);
-            argv[i + 1] = joined;
-            continue;
+    for (size_t i = 0; opts[i].name; i++)
+        if (opts[i].val == val) return opts[i].name;
+    return NULL;
+}
+
+static void try_help(const Command *c)
+{
+    fprintf(stderr, _("Try 'sakip %s --help' for more information.\n"), c->name);
+}
+
+/* The commands (other than c) that take the long option `name` (a full
+ * name or a prefix of exactly one option of that command), as "check, eval";
+ * empty when none does. */
+static void foreign_commands(const Command *c, const char *name, size_t n, Buf *out)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++) {
+        if (&commands[i] == c) continue;
+        size_t hits = 0;
+        bool exact = false;
+        for (const struct option *op = commands[i].options; op->name; op++) {
+            if (strncmp(op->name, name, n)) continue;
+            hits++;
+            exact |= strlen(op->name) == n;
         }
-        else if (!strncmp(a, "--tahun=", 8)) {
+        if (exact || hits == 1) buf_printf(out, "%s%s", out->len ? ", " : "", commands[i].name);
+    }
+}
+
+/* What was wrong with the long option in arg ("--name[=value]"), which
+ * getopt_long did not take: ambiguous, another command's, or unknown. */
+static void bad_long_option(const Command *c, const char *arg)
+{
+    const char *name = arg + 2;
+    size_t n = strcspn(name, "=");
+    char opt[64];            /* the option without its value */
+    snprintf(opt, sizeof opt, "%.*s", (int)(n + 2 < sizeof opt ? n + 2 : sizeof opt - 1), arg);
+    Buf matches;
+    buf_init(&matches);
+    for (const struct option *op = c->options; op->name; op++)
+        if (!strncmp(op->name, name, n)) buf_printf(&matches, " '--%s'", op->name);
+    if (matches.len) {
+        fprintf(stderr, _("sakip %s: option '%s' is ambiguous; possibilities:%s\n"), c->name, opt, matches.data);
+        buf_free(&matches);
+        return;
+    }
+    foreign_commands(c, name, n, &matches);
+    if (matches.len) {
+        fprintf(stderr, _("sakip %s: option '%s' is not an option of %s; it belongs to %s\n"), c->name, opt,
+                c->name, matches.data);
+    } else {
+        /* "did you mean" among this command's options */
+        const char *names[32];
+        char heads[32][24];
+        size_t k = 0;
+        for (const struct option *op = c->options; op->name && k < 31; op++, k++) {
+            snprintf(heads[k], sizeof heads[k], "--%s", op->name);
+            names[k] = heads[k];
+        }
+        names[k] = NULL;
+        const char *best = closest_word(opt, names);
+        if (best) fprintf(stderr, _("sakip %s: unknown option '%s'; did you mean '%s'?\n"), c->name, arg, best);
+        else fprintf(stderr, _("sakip %s: unknown option '%s'\n"), c->name, arg);
+    }
+    buf_free(&matches);
+}
+
+/* A short option this command does not take: another command's, or unknown. */
+static void bad_short_option(const Command *c, int ch)
+{
+    char opt[3] = {'-', (char)ch, '\0'};
+    Buf owners;
+    buf_init(&owners);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (&commands[i] != c && strchr(commands[i].shortopts, ch))
+            buf_printf(&owners, "%s%s", owners.len ? ", " : "", commands[i].name);
+    if (owners.len)
+        fprintf(stderr, _("sakip %s: option '%s' is not an option of %s; it belongs to %s\n"), c->name, opt, c->name,
+                owners.data);
+    else
+        fprintf(stderr, _("sakip %s: unknown option '%s'\n"), c->name, opt);
+    buf_free(&owners);
+}
+
+/* Parses argv[1..] (argv[1] is the command) with getopt_long and the
+ * command's table.  Returns -1 to go on, or the exit status when done
+ * (--help, --version, a usage error). */
+static int parse_args(int argc, char **argv, const Command *c, Options *o)
+{
+    char shortopts[16];   /* ':' first: a missing argument is told apart */
+    snprintf(shortopts, sizeof shortopts, ":%s", c->shortopts);
+    opterr = 0;
+    optind = 2;
+    for (;;) {
+        int prev = optind;
+        int ch = getopt_long(argc, argv, shortopts, c->options, NULL);
+        if (ch == -1) break;
+        const char *arg = argv[optind - 1 >= prev ? optind - 1 : prev];
+        switch (ch) {
+        case OPT_HELP:
+            command_usage(c->name, stdout);
+            return EXIT_OK;
+        case OPT_VERSION:
+            version();
+            return EXIT_OK;
+        case OPT_WERROR: o->werror = true; break;
+        case OPT_CHECK: o->fmt_check = true; break;
+        case OPT_WRITE: o->fmt_write = true; break;
+        case OPT_FORMAT: o->format = optarg; break;
+        case OPT_OUTPUT: o->output = optarg; break;
+        case OPT_NO_WARN: vec_push(&o->silenced, optarg); break;
+        case OPT_SKENARIO: vec_push(&o->scenarios, optarg); break;
+        case OPT_ANDAI: vec_push(&o->andai, optarg); break;
+        case OPT_TAHUN: {
             char *end;
-            long y = strtol(a + 8, &end, 10);
-            if (*end || y < 1900 || y > 2999) {
-                fprintf(stderr, _("sakip: --tahun needs a year like 2024, not '%s'\n"), a + 8);
+            long y = strtol(optarg, &end, 10);
+            if (!*optarg || *end || y < 1900 || y > 2999) {
+                fprintf(stderr, _("sakip: --tahun needs a year like 2024, not '%s'\n"), optarg);
                 return EXIT_USAGE;
             }
             o->tahun = (int)y;
-        } else if (!strcmp(a, "--angka=id")) o->notation = NOTATION_ID;
-        else if (!strcmp(a, "--angka=en")) o->notation = NOTATION_EN;
-        else if (!strcmp(a, "--")) {
-            for (i++; i < argc; i++) vec_push(&o->files, argv[i]);
-        } else if (a[0] == '-' && a[1]) {
-            const char *best = closest(a, option_names);
-            if (best) fprintf(stderr, _("sakip: unknown option '%s'; did you mean '%s'?\n"), a, best);
-            else fprintf(stderr, _("sakip: unknown option '%s'\n"), a);
-            fputs(_("Try 'sakip --help' for more information.\n"), stderr);
+            break;
+        }
+        case OPT_JOBS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 1 || n > JOBS_MAX) {
+                fprintf(stderr, _("sakip %s: -j needs a number of jobs from 1 to %d, not '%s'\n"), c->name, JOBS_MAX,
+                        optarg);
+                try_help(c);
+                return EXIT_USAGE;
+            }
+            o->jobs = (int)n;
+            break;
+        }
+        case OPT_ANGKA:
+            if (!strcmp(optarg, "id")) o->notation = NOTATION_ID;
+            else if (!strcmp(optarg, "en")) o->notation = NOTATION_EN;
+            else {
+                fprintf(stderr, _("sakip %s: --angka is id or en, not '%s'\n"), c->name, optarg);
+                try_help(c);
+                return EXIT_USAGE;
+            }
+            break;
+        case ':': { /* a missing argument */
+            char opt[64];
+            if (!strncmp(arg, "--", 2)) snprintf(opt, sizeof opt, "--%s", long_name_of(c->options, optopt));
+            else snprintf(opt, sizeof opt, "-%c", optopt);
+            fprintf(stderr, _("sakip %s: option '%s' needs an argument\n"), c->name, opt);
+            try_help(c);
             return EXIT_USAGE;
-        } else vec_push(&o->files, (void *)a);
+        }
+        default:    /* '?' */
+            if (!strncmp(arg, "--", 2) && optopt)
+                fprintf(stderr, _("sakip %s: option '--%s' takes no argument\n"), c->name,
+                        long_name_of(c->options, optopt));
+            else if (!strncmp(arg, "--", 2))
+                bad_long_option(c, arg);
+            else
+                bad_short_option(c, optopt);
+            try_help(c);
+            return EXIT_USAGE;
+        }
     }
-    if (o->files.len == 0 && !o->allow_no_files) {
+    for (int i = optind; i < argc; i++) vec_push(&o->files, argv[i]);
+    if (o->files.len == 0 && !c->allow_no_files) {
         fputs(_("sakip: no input files\nTry 'sakip --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
-    return EXIT_OK;
-}
-
-static void setup_diags(DiagList *dl, const Options *o)
-{
-    diag_list_init(dl);
-    for (size_t i = 0; i < o->silenced.len; i++) diag_silence(dl, o->silenced.items[i]);
-}
-
-/* Asked once: a national run prints diagnostics after each of 7 300 files. */
-static bool use_color(void)
-{
-    static int color = -1;
-    if (color < 0) color = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
-    return color;
-}
-
-static void flush_diags(DiagList *dl, const Options *o)
-{
-    diag_sort(dl);
-    if (o->json) diag_print_json(dl, stderr);
-    else diag_print_text(dl, stderr, use_color());
-}
-
-/* sakip fmt [--check | --write] FILE... */
-static int cmd_fmt(Options *o)
-{
-    int status = EXIT_OK;
-    for (size_t i = 0; i < o->files.len; i++) {
-        const char *path = o->files.items[i];
-        const char *err = NULL;
-        LocFile *lf = locfile_load(path, &err);
-        if (!lf) {
-            fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, err);
-            status = EXIT_USAGE;
-            continue;
-        }
-        /* Only a file that scans and parses cleanly is formatted. */
-        DiagList dl;
-        setup_diags(&dl, o);
-        Unit *u = parse_unit(lf, &dl);
-        size_t syntax = 0;
-        for (size_t k = 0; k < dl.items.len; k++) {
-            const Diag *d = dl.items.items[k];
-            if (d->level == DIAG_ERROR && d->code && (!strncmp(d->code, "E01", 3) || !strncmp(d->code, "E02", 3))) syntax++;
-        }
-        if (syntax) {
-            flush_diags(&dl, o);
-            fprintf(stderr, _("sakip: %s has syntax errors; not formatted\n"), path);
-            if (status == EXIT_OK) status = EXIT_ERRORS;
-            diag_list_free(&dl);
-            unit_free(u);
-            continue;
-        }
-        diag_list_free(&dl);
-        Buf b;
-        buf_init(&b);
-        fmt_source(lf->text, lf->len, &b);
-        bool same = b.len == lf->len && memcmp(b.data ? b.data : "", lf->text, b.len) == 0;
-        if (o->fmt_check) {
-            if (!same) {
-                printf("%s\n", path);
-                if (status == EXIT_OK) status = EXIT_ERRORS;
-            }
-        } else if (o->fmt_write) {
-            char *werr = NULL;
-            if (!same && !write_file_atomic(path, b.data ? b.data : "", b.len, &werr)) {
-                fprintf(stderr, "sakip: %s\n", werr);
-                free(werr);
-                status = EXIT_USAGE;
-            }
-        } else {
-            fputs(b.data ? b.data : "", stdout);
-        }
-        buf_free(&b);
-        unit_free(u);
-    }
-    return status;
-}
-
-/* sakip diff FILE PK_A PK_B | sakip diff FILE_A FILE_B
- * Exit status as diff(1): 0 no differences, 1 differences, 2 trouble. */
-static int cmd_diff(Options *o)
-{
-    if (o->files.len != 2 && o->files.len != 3) {
-        fputs(_("sakip: diff takes FILE PERJANJIAN_A PERJANJIAN_B, or FILE_A FILE_B\n"), stderr);
-        return EXIT_USAGE;
-    }
-    size_t nfiles = o->files.len == 3 ? 1 : 2;
-    Unit *u[2] = {NULL, NULL};
-    Eval ev[2];
-    int status = EXIT_OK;
-    for (size_t i = 0; i < nfiles; i++) {
-        DiagList dl;
-        setup_diags(&dl, o);
-        bool unreadable;
-        u[i] = load_unit(o->files.items[i], &dl, &unreadable);
-        if (!u[i] || diag_count_fatal(&dl)) status = unreadable ? EXIT_USAGE : EXIT_ERRORS;
-        /* only what stops evaluation is shown; validation findings are check's */
-        DiagList fatal;
-        diag_list_init(&fatal);
-        for (size_t k = 0; k < dl.items.len; k++) {
-            Diag *d = dl.items.items[k];
-            if (d->level == DIAG_ERROR && (diag_code_is_fatal(d->code) || !d->span.file)) vec_push(&fatal.items, d);
-        }
-        flush_diags(&fatal, o);
-        fatal.items.len = 0;
-        diag_list_free(&fatal);
-        diag_list_free(&dl);
-    }
-    if (status == EXIT_OK) {
-        for (size_t i = 0; i < nfiles; i++) {
-            eval_init(&ev[i], u[i], NULL, o->tahun);
-            ev[i].notation = o->notation;
-        }
-        size_t n = 0;
-        if (nfiles == 1) {
-            Entity *a = unit_lookup(u[0], o->files.items[1]), *b = unit_lookup(u[0], o->files.items[2]);
-            for (int k = 0; k < 2; k++) {
-                Entity *e = k ? b : a;
-                if (!e || e->kind != ENT_PERJANJIAN) {
-                    fprintf(stderr, _("sakip: %s declares no perjanjian '%s'\n"), (char *)o->files.items[0],
-                            (char *)o->files.items[k + 1]);
-                    status = EXIT_USAGE;
-                }
-            }
-            if (status == EXIT_OK) n = diff_perjanjian(stdout, &ev[0], a, b);
-        } else {
-            n = diff_units(stdout, &ev[0], &ev[1]);
-        }
-        for (size_t i = 0; i < nfiles; i++) eval_free(&ev[i]);
-        if (status == EXIT_OK && n > 0) status = EXIT_ERRORS;
-    }
-    for (size_t i = 0; i < nfiles; i++) unit_free(u[i]);
-    return status;
-}
-
-static int cmd_repl(Options *o)
-{
-    ReplOptions ro = {o->notation, isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), stdin, stdout, stderr};
-    return repl_run(&o->files, &ro);
-}
-
-static int cmd_check(Options *o)
-{
-    if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json")) {
-        fprintf(stderr, _("sakip: check --format is text or json, not '%s'\n"), o->format);
-        return EXIT_USAGE;
-    }
-    o->json = o->format && !strcmp(o->format, "json");
-    Buf json;
-    buf_init(&json);
-    bool json_first = true;
-    int status = EXIT_OK;
-    size_t errors = 0, warnings = 0;
-    for (size_t i = 0; i < o->files.len; i++) {
-        DiagList dl;
-        setup_diags(&dl, o);
-        bool unreadable;
-        Unit *u = load_unit_ex(o->files.items[i], &o->scenarios, &o->andai, &dl, &unreadable);
-        if (unreadable) status = EXIT_USAGE;
-        if (u && diag_count_fatal(&dl) == 0) {
-            Eval ev;
-            eval_init(&ev, u, &dl, o->tahun);
-            check_claims(&ev, &dl);
-            eval_free(&ev);
-        }
-        errors += dl.nerrors;
-        warnings += dl.nwarnings;
-        if (o->json) {
-            /* one document for every file; written while the sources live */
-            diag_sort(&dl);
-            diag_json_records(&dl, &json, &json_first);
-        } else {
-            flush_diags(&dl, o);
-        }
-        diag_list_free(&dl);
-        unit_free(u);
-    }
-    if (o->json) fprintf(stderr, "{\"diagnostics\":[%s\n]}\n", json.data ? json.data : "");
-    buf_free(&json);
-    if (status == EXIT_OK && (errors > 0 || (o->werror && warnings > 0))) status = EXIT_ERRORS;
-    return status;
-}
-
-/* ---- eval ---- */
-
-typedef struct CsvFile {
-    const char *key;
-    Buf data;
-} CsvFile;
-
-static Buf *csv_file(Vec *files, const char *key, bool *is_new)
-{
-    for (size_t i = 0; i < files->len; i++) {
-        CsvFile *f = files->items[i];
-        if (!strcmp(f->key, key)) {
-            *is_new = false;
-            return &f->data;
-        }
-    }
-    CsvFile *f = xcalloc(1, sizeof *f);
-    f->key = key;
-    buf_init(&f->data);
-    vec_push(files, f);
-    *is_new = true;
-    return &f->data;
-}
-
-static bool is_directory(const char *p)
-{
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static const char *const eval_formats[] = {"text", "json", "csv", "md", "html", "xlsx", NULL};
-
-static int cmd_eval(Options *o)
-{
-    const char *fmt = o->format ? o->format : "text";
-    bool known = false;
-    for (size_t i = 0; eval_formats[i]; i++) known |= !strcmp(fmt, eval_formats[i]);
-    if (!known) {
-        fprintf(stderr, _("sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n"), fmt);
-        return EXIT_USAGE;
-    }
-    bool json = !strcmp(fmt, "json"), csv = !strcmp(fmt, "csv"), md = !strcmp(fmt, "md");
-    bool html = !strcmp(fmt, "html"), xlsx = !strcmp(fmt, "xlsx");
-    if (xlsx && !o->output) {
-        fputs(_("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n"), stderr);
-        return EXIT_USAGE;
-    }
-    size_t olen = o->output ? strlen(o->output) : 0;
-    bool csv_dir = csv && o->output && (is_directory(o->output) || (olen && o->output[olen - 1] == '/'));
-    if (csv_dir && !is_directory(o->output) && mkdir(o->output, 0777) != 0) {
-        fprintf(stderr, _("sakip: cannot create directory '%s': %s\n"), o->output, strerror(errno));
-        return EXIT_USAGE;
-    }
-    FILE *out = stdout;
-    AtomicFile af;
-    bool to_file = o->output && !csv_dir && !xlsx;
-    Vec xlsx_units = {0};
-    if (to_file) {
-        char *err = NULL;
-        if (!atomic_open(&af, o->output, &err)) {
-            fprintf(stderr, "sakip: %s\n", err);
-            free(err);
-            return EXIT_USAGE;
-        }
-        out = af.f;
-    }
-
-    int status = EXIT_OK;
-    Vec recap = {0}, csv_files = {0};
-    size_t shown = 0;
-    bool multi = o->files.len > 1;
-    if (json) fputs("{\"instansi\": [", out);
-    if (html) {
-        Buf b;
-        buf_init(&b);
-        report_html_begin(&b, o->files.len == 1 ? o->files.items[0] : "Rekapitulasi");
-        fputs(b.data ? b.data : "", out);
-        buf_free(&b);
-    }
-    Buf unit_out;
-    buf_init(&unit_out);
-    for (size_t i = 0; i < o->files.len; i++) {
-        DiagList dl;
-        setup_diags(&dl, o);
-        bool unreadable;
-        Unit *u = load_unit_ex(o->files.items[i], &o->scenarios, &o->andai, &dl, &unreadable);
-        if (unreadable) status = EXIT_USAGE;
-        if (u && diag_count_fatal(&dl) == 0) {
-            Eval ev;
-            eval_init(&ev, u, &dl, o->tahun);
-            ev.notation = o->notation;
-            Buf *b = &unit_out;   /* one buffer for all the units */
-            buf_reset(b);
-            if (json) {
-                buf_puts(b, shown ? ",\n  " : "\n  ");
-                report_json_unit(b, &ev);
-            } else {
-                Report *r = report_build(&ev);
-                if (html) {
-                    report_html_unit(b, &ev, r);
-                } else if (xlsx) {
-                    XlsxUnit *xu = xcalloc(1, sizeof *xu);
-                    xu->nama = xstrdup(u->nama ? u->nama : u->file->name);
-                    xu->report = r;
-                    vec_push(&xlsx_units, xu);
-                    r = NULL;   /* kept until the workbook is written */
-                } else if (md) {
-                    buf_printf(b, "%s## %s\n\n", shown ? "\n" : "", r->heading);
-                    for (size_t k = 0; k < r->subheading.len; k++) buf_printf(b, "%s  \n", (char *)r->subheading.items[k]);
-                    buf_putc(b, '\n');
-                    for (size_t k = 0; k < r->tables.len; k++) table_render_md(b, r->tables.items[k]);
-                } else if (csv && csv_dir) {
-                    for (size_t k = 0; k < r->tables.len; k++) {
-                        Table *t = r->tables.items[k];
-                        bool fresh;
-                        Buf *f = csv_file(&csv_files, t->key, &fresh);
-                        table_render_csv(f, t, fresh, multi ? u->nama : NULL);
-                    }
-                } else if (csv) {
-                    table_render_csv(b, r->tables.items[0], shown == 0, multi ? u->nama : NULL);
-                } else {
-                    if (shown) fputs("\n\n", out);
-                    report_render_text(out, r);
-                }
-                report_free(r);
-            }
-            if (b->len) fwrite(b->data, 1, b->len, out);
-            shown++;
-            vec_push(&recap, recap_row(&ev));
-            eval_free(&ev);
-        } else if (u) {
-            if (status == EXIT_OK) status = EXIT_ERRORS;
-        }
-        flush_diags(&dl, o);
-        diag_list_free(&dl);
-        unit_free(u);
-    }
-    buf_free(&unit_out);
-    /* JSON writes the recap from the rows; the others from its table */
-    Table *t = recap.len > 1 && !json ? recap_table(&recap, o->notation) : NULL;
-    Buf b;
-    buf_init(&b);
-    if (json) {
-        fputs(shown ? "\n]" : "]", out);
-        if (recap.len > 1) {
-            buf_puts(&b, ",\n\"rekap\": ");
-            report_json_recap(&b, &recap);
-        }
-        buf_puts(&b, "}\n");
-    } else if (html) {
-        if (t) report_html_recap(&b, t);
-        report_html_end(&b);
-    } else if (xlsx) {
-        char *err = NULL;
-        if (shown && !report_xlsx_write(o->output, &xlsx_units, t, &err)) {
-            fprintf(stderr, "sakip: %s\n", err);
-            free(err);
-            status = EXIT_USAGE;
-        }
-        for (size_t i = 0; i < xlsx_units.len; i++) {
-            XlsxUnit *xu = xlsx_units.items[i];
-            free(xu->nama);
-            report_free(xu->report);
-            free(xu);
-        }
-        vec_free(&xlsx_units);
-    } else if (t && md) {
-        buf_puts(&b, "\n## Rekapitulasi\n\n");
-        table_render_md(&b, t);
-    } else if (t && csv_dir) {
-        bool fresh;
-        table_render_csv(csv_file(&csv_files, t->key, &fresh), t, true, NULL);
-    } else if (t && !csv) {
-        fputs("\n\n", out);
-        table_render_text(out, t);
-    }
-    fputs(b.data ? b.data : "", out);
-    buf_free(&b);
-    table_free(t);
-    for (size_t i = 0; i < csv_files.len; i++) {
-        CsvFile *f = csv_files.items[i];
-        Buf path;
-        buf_init(&path);
-        buf_printf(&path, "%s%s%s.csv", o->output, o->output[olen - 1] == '/' ? "" : "/",
-                   !strcmp(f->key, "periksa") || !strcmp(f->key, "rekap") ? f->key : "tabel-");
-        if (strcmp(f->key, "periksa") && strcmp(f->key, "rekap")) {
-            path.len -= 4;
-            buf_printf(&path, "%s.csv", f->key);
-        }
-        char *err = NULL;
-        if (!write_file_atomic(path.data, f->data.data ? f->data.data : "", f->data.len, &err)) {
-            fprintf(stderr, "sakip: %s\n", err);
-            free(err);
-            status = EXIT_USAGE;
-        }
-        buf_free(&path);
-        buf_free(&f->data);
-        free(f);
-    }
-    vec_free(&csv_files);
-    for (size_t i = 0; i < recap.len; i++) recap_row_free(recap.items[i]);
-    vec_free(&recap);
-    if (to_file) {
-        char *err = NULL;
-        if (!atomic_commit(&af, &err)) {
-            fprintf(stderr, "sakip: %s\n", err);
-            free(err);
-            status = EXIT_USAGE;
-        }
-    } else if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, _("sakip: error writing standard output: %s\n"), strerror(errno));
-        status = EXIT_USAGE;
-    }
-    return status;
+    return -1;
 }
 
 /* Each file's tree is freed before the next is read; without this glibc
@@ -632,38 +374,21 @@ int main(int argc, char **argv)
         version();
         return EXIT_OK;
     }
-    Options o;
-    memset(&o, 0, sizeof o);
-    o.notation = NOTATION_ID;
-    int (*run)(Options *) = NULL;
-    if (!strcmp(cmd, "check")) run = cmd_check;
-    else if (!strcmp(cmd, "eval")) run = cmd_eval;
-    else if (!strcmp(cmd, "fmt")) run = cmd_fmt;
-    else if (!strcmp(cmd, "diff")) run = cmd_diff;
-    else if (!strcmp(cmd, "repl")) {
-        run = cmd_repl;
-        o.allow_no_files = true;
-    }
-    else {
-        const char *best = closest(cmd, command_names);
+    const Command *c = find_command(cmd);
+    if (!c) {
+        const char *best = closest_word(cmd, command_names);
         if (best) fprintf(stderr, _("sakip: unknown command '%s'; did you mean '%s'?\n"), cmd, best);
         else fprintf(stderr, _("sakip: unknown command '%s'\n"), cmd);
         fputs(_("Try 'sakip --help' for more information.\n"), stderr);
         return EXIT_USAGE;
     }
-    for (int i = 2; i < argc; i++) {
-        if (!strcmp(argv[i], "--help")) {
-            command_usage(cmd, stdout);
-            return EXIT_OK;
-        }
-        if (!strcmp(argv[i], "--version")) {
-            version();
-            return EXIT_OK;
-        }
-    }
+    Options o;
+    memset(&o, 0, sizeof o);
+    o.notation = NOTATION_ID;
+    o.jobs = 1;
     /* Diagnostics are many small writes: buffer them (flushed at exit).
      * The REPL keeps stderr unbuffered so errors appear at once. */
-    if (run != cmd_repl) {
+    if (c->run != cmd_repl) {
         static char errbuf[1 << 16];
         setvbuf(stderr, errbuf, _IOFBF, sizeof errbuf);
     }
@@ -671,18 +396,16 @@ int main(int argc, char **argv)
      * each): into a pipe or file, stdio's 4 KiB buffer made two or three
      * write calls a unit (a national run: 20 000).  A terminal keeps its
      * line buffering. */
-    if (run != cmd_repl && !isatty(STDOUT_FILENO)) {
+    if (c->run != cmd_repl && !isatty(STDOUT_FILENO)) {
         static char outbuf[1 << 18];
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     }
-    int st = parse_args(argc, argv, 2, &o);
-    if (st == EXIT_OK) st = run(&o);
+    int st = parse_args(argc, argv, c, &o);
+    if (st < 0) st = c->run(&o);
     vec_free(&o.files);
     vec_free(&o.silenced);
     vec_free(&o.scenarios);
     vec_free(&o.andai);
-    for (size_t i = 0; i < o.owned.len; i++) free(o.owned.items[i]);
-    vec_free(&o.owned);
     fflush(stderr);
     return st;
 }

@@ -760,6 +760,360 @@ void report_free(Report *r)
     free(r);
 }
 
+/* ---- the figures of the charts ---- */
+
+static void fig_values(Value *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) value_init(&v[i]);
+}
+
+/* In the order the charts asked for them when they evaluated for
+ * themselves: the scale, each IKU's capaian and predikat, the years of
+ * each, the budget rows, the sasaran. */
+Figures *report_figures(Eval *ev)
+{
+    Unit *u = ev->u;
+    Figures *f = xcalloc(1, sizeof *f);
+    f->tahun = ev->tahun;
+    f->desimal = ev->desimal;
+    f->round = ev->round;
+    f->notation = ev->notation;
+    f->from = u->has_periode ? u->periode_from : ev->tahun;
+    f->to = u->has_periode ? u->periode_to : ev->tahun;
+    if (ev->tahun < f->from) f->from = ev->tahun;
+    if (ev->tahun > f->to) f->to = ev->tahun;
+    if (f->to - f->from > 30) f->from = f->to - 30;   /* a sane width for a small chart */
+    size_t ny = (size_t)(f->to - f->from + 1);
+
+    for (size_t i = 0; i < u->sasaran.len; i++) f->nind += ((Entity *)u->sasaran.items[i])->indikator.len;
+    f->ind = xcalloc(f->nind + 1, sizeof *f->ind);
+    Value v;
+    value_init(&v);
+    if (f->nind) {
+        Entity *sk = eval_skala(ev);
+        f->skala_id = sk ? sk->id : NULL;
+        f->skala_name = sk ? sk->name : NULL;
+        f->nbands = sk ? sk->bands.len : 0;
+        f->bands = xcalloc(f->nbands + 1, sizeof *f->bands);
+        for (size_t i = 0; i < f->nbands; i++) {
+            Band *band = sk->bands.items[i];
+            FigBand *fb = &f->bands[i];
+            fb->label = band->label;
+            fb->lo_incl = band->lo_incl;
+            fb->hi_incl = band->hi_incl;
+            mpq_inits(fb->lo, fb->hi, NULL);
+            if (band->lo) {
+                eval_expr(ev, band->lo, &v);
+                if ((fb->has_lo = v.kind == V_NUM)) mpq_set(fb->lo, v.q);
+            }
+            if (band->hi) {
+                eval_expr(ev, band->hi, &v);
+                if ((fb->has_hi = v.kind == V_NUM)) mpq_set(fb->hi, v.q);
+            }
+        }
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        for (size_t m = 0; m < s->indikator.len; m++) {
+            Entity *ind = s->indikator.items[m];
+            FigIndikator *fi = &f->ind[k++];
+            fi->id = ind->id;
+            fi->name = ind->name;
+            fi->satuan = ind->satuan;
+            value_init(&fi->capaian);
+            value_init(&fi->predikat);
+            eval_capaian(ev, ind, ev->tahun, &fi->capaian);
+        }
+    }
+    k = 0;
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        for (size_t m = 0; m < s->indikator.len; m++, k++)
+            eval_predikat(ev, s->indikator.items[m], ev->tahun, &f->ind[k].predikat, NULL);
+    }
+    k = 0;
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        for (size_t m = 0; m < s->indikator.len; m++, k++) {
+            FigIndikator *fi = &f->ind[k];
+            fi->target = xcalloc(ny, sizeof *fi->target);
+            fi->target_hi = xcalloc(ny, sizeof *fi->target_hi);
+            fi->realisasi = xcalloc(ny, sizeof *fi->realisasi);
+            fig_values(fi->target, ny);
+            fig_values(fi->target_hi, ny);
+            fig_values(fi->realisasi, ny);
+            for (size_t y = 0; y < ny; y++) {
+                eval_target(ev, s->indikator.items[m], f->from + (int)y, &fi->target[y], &fi->target_hi[y]);
+                eval_realisasi(ev, s->indikator.items[m], f->from + (int)y, &fi->realisasi[y]);
+            }
+        }
+    }
+    for (size_t i = 0; i < u->programs.len; i++) f->nbudget += 1 + ((Entity *)u->programs.items[i])->children.len;
+    f->budget = xcalloc(f->nbudget + 1, sizeof *f->budget);
+    k = 0;
+    for (size_t i = 0; i < u->programs.len; i++) {
+        Entity *p = u->programs.items[i];
+        for (size_t m = 0; m <= p->children.len; m++) {
+            Entity *e = m ? p->children.items[m - 1] : p;
+            FigBudget *fb = &f->budget[k++];
+            fb->id = e->id;
+            fb->name = e->name;
+            fb->level = m ? 1 : 0;
+            value_init(&fb->anggaran);
+            value_init(&fb->realisasi);
+            value_init(&fb->serapan);
+            eval_anggaran(ev, e, &fb->anggaran);
+            eval_realisasi(ev, e, ev->tahun, &fb->realisasi);
+            eval_serapan(ev, e, &fb->serapan);
+        }
+    }
+    f->nsasaran = u->sasaran.len;
+    f->sasaran = xcalloc(f->nsasaran + 1, sizeof *f->sasaran);
+    for (size_t i = 0; i < f->nsasaran; i++) {
+        Entity *sa = u->sasaran.items[i];
+        FigSasaran *fs = &f->sasaran[i];
+        fs->id = sa->id;
+        value_init(&fs->capaian);
+        value_init(&fs->serapan);
+        value_init(&fs->efisiensi);
+        eval_capaian(ev, sa, ev->tahun, &fs->capaian);
+        eval_serapan(ev, sa, &fs->serapan);
+        eval_efisiensi(ev, sa, &fs->efisiensi);
+    }
+    value_clear(&v);
+    return f;
+}
+
+void figures_free(Figures *f)
+{
+    if (!f) return;
+    size_t ny = (size_t)(f->to - f->from + 1);
+    for (size_t i = 0; i < f->nbands; i++) mpq_clears(f->bands[i].lo, f->bands[i].hi, NULL);
+    free(f->bands);
+    for (size_t i = 0; i < f->nind; i++) {
+        FigIndikator *fi = &f->ind[i];
+        value_clear(&fi->capaian);
+        value_clear(&fi->predikat);
+        for (size_t y = 0; y < ny && fi->target; y++) {
+            value_clear(&fi->target[y]);
+            value_clear(&fi->target_hi[y]);
+            value_clear(&fi->realisasi[y]);
+        }
+        free(fi->target);
+        free(fi->target_hi);
+        free(fi->realisasi);
+    }
+    free(f->ind);
+    for (size_t i = 0; i < f->nbudget; i++) {
+        value_clear(&f->budget[i].anggaran);
+        value_clear(&f->budget[i].realisasi);
+        value_clear(&f->budget[i].serapan);
+    }
+    free(f->budget);
+    for (size_t i = 0; i < f->nsasaran; i++) {
+        value_clear(&f->sasaran[i].capaian);
+        value_clear(&f->sasaran[i].serapan);
+        value_clear(&f->sasaran[i].efisiensi);
+    }
+    free(f->sasaran);
+    free(f);
+}
+
+/* ---- the values of eval --format=json ---- */
+
+static void budget_values(Eval *ev, Values *vs, Entity *n, size_t *k)
+{
+    ValBudget *b = &vs->budget[(*k)++];
+    b->id = n->id;
+    b->tingkat = ent_kind_name(n->kind);
+    b->induk = n->parent ? n->parent->id : NULL;
+    b->name = n->name;
+    value_init(&b->anggaran);
+    value_init(&b->realisasi);
+    value_init(&b->serapan);
+    eval_anggaran(ev, n, &b->anggaran);
+    eval_realisasi(ev, n, ev->tahun, &b->realisasi);
+    eval_serapan(ev, n, &b->serapan);
+    for (size_t i = 0; i < n->children.len; i++) budget_values(ev, vs, n->children.items[i], k);
+}
+
+static size_t budget_count(const Entity *n)
+{
+    size_t c = 1;
+    for (size_t i = 0; i < n->children.len; i++) c += budget_count(n->children.items[i]);
+    return c;
+}
+
+Values *report_values(Eval *ev)
+{
+    Unit *u = ev->u;
+    Values *vs = xcalloc(1, sizeof *vs);
+    vs->nama = u->nama;
+    vs->induk = u->induk;
+    vs->tahun = ev->tahun;
+    for (size_t i = 0; i < u->sasaran.len; i++) vs->nind += ((Entity *)u->sasaran.items[i])->indikator.len;
+    vs->ind = xcalloc(vs->nind + 1, sizeof *vs->ind);
+    size_t k = 0;
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        for (size_t m = 0; m < s->indikator.len; m++) {
+            Entity *ind = s->indikator.items[m];
+            ValIndikator *vi = &vs->ind[k++];
+            vi->id = ind->id;
+            vi->sasaran = s->id;
+            vi->name = ind->name;
+            vi->satuan = ind->satuan;
+            Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,
+                           &vi->capaian_renstra};
+            for (int q = 0; q < 6; q++) value_init(v6[q]);
+            eval_target(ev, ind, ev->tahun, &vi->target, &vi->target_hi);
+            eval_realisasi(ev, ind, ev->tahun, &vi->realisasi);
+            eval_capaian(ev, ind, ev->tahun, &vi->capaian);
+            eval_predikat(ev, ind, ev->tahun, &vi->predikat, NULL);
+            eval_capaian_renstra(ev, ind, &vi->capaian_renstra);
+            /* Tabel 3.3: realisasi of every year of the periode up to tahun */
+            int from = u->has_periode ? u->periode_from : ev->tahun;
+            size_t cap = ev->tahun >= from ? (size_t)(ev->tahun - from + 1) : 0;
+            if (cap > 50) cap = 50;
+            vi->tahunan_year = xcalloc(cap + 1, sizeof *vi->tahunan_year);
+            vi->tahunan = xcalloc(cap + 1, sizeof *vi->tahunan);
+            for (int y = from; y <= ev->tahun && y - from < 50; y++) {
+                if (!eval_has_realisasi(ev, ind, y)) continue;
+                Value *t = &vi->tahunan[vi->ntahunan];
+                value_init(t);
+                eval_realisasi(ev, ind, y, t);
+                if (t->kind == V_UNDEF) {
+                    value_clear(t);
+                    continue;
+                }
+                vi->tahunan_year[vi->ntahunan++] = y;
+            }
+            /* Tabel 3.4: comparison values of the year */
+            size_t npb = 0;
+            for (size_t q = 0; q < ind->pembanding.len; q++) npb += ((Pembanding *)ind->pembanding.items[q])->values.len;
+            vi->pembanding = xcalloc(npb + 1, sizeof *vi->pembanding);
+            Value r;
+            value_init(&r);
+            for (size_t q = 0; q < ind->pembanding.len; q++) {
+                Pembanding *pb = ind->pembanding.items[q];
+                for (size_t w = 0; w < pb->values.len; w++) {
+                    YearVal *yv = pb->values.items[w];
+                    int year = yv->has_year ? yv->year : u->tahun;
+                    if (year != ev->tahun || yv->lo->kind != EX_NUM) continue;
+                    ValPembanding *vp = &vi->pembanding[vi->npembanding++];
+                    vp->label = pb->label;
+                    vp->nilai = yv->lo->u.num.q;
+                    mpq_init(vp->selisih);
+                    eval_realisasi(ev, ind, year, &r);
+                    if ((vp->has_selisih = r.kind == V_NUM)) num_sub(vp->selisih, r.q, yv->lo->u.num.q);
+                }
+            }
+            value_clear(&r);
+        }
+    }
+    vs->nsasaran = u->sasaran.len;
+    vs->sasaran = xcalloc(vs->nsasaran + 1, sizeof *vs->sasaran);
+    for (size_t i = 0; i < vs->nsasaran; i++) {
+        Entity *s = u->sasaran.items[i];
+        ValSasaran *va = &vs->sasaran[i];
+        va->id = s->id;
+        va->name = s->name;
+        value_init(&va->capaian);
+        value_init(&va->predikat);
+        value_init(&va->serapan);
+        value_init(&va->efisiensi);
+        eval_capaian(ev, s, ev->tahun, &va->capaian);
+        eval_predikat(ev, s, ev->tahun, &va->predikat, NULL);
+        eval_serapan(ev, s, &va->serapan);
+        eval_efisiensi(ev, s, &va->efisiensi);
+    }
+    for (size_t i = 0; i < u->programs.len; i++) vs->nbudget += budget_count(u->programs.items[i]);
+    vs->budget = xcalloc(vs->nbudget + 1, sizeof *vs->budget);
+    k = 0;
+    for (size_t i = 0; i < u->programs.len; i++) budget_values(ev, vs, u->programs.items[i], &k);
+    vs->nclaims = u->periksa.len;
+    vs->claims = xcalloc(vs->nclaims + 1, sizeof *vs->claims);
+    for (size_t i = 0; i < vs->nclaims; i++) {
+        Periksa *p = u->periksa.items[i];
+        ValClaim *c = &vs->claims[i];
+        value_init(&c->kiri);
+        value_init(&c->kanan);
+        c->hasil = eval_periksa(ev, p, &c->kiri, &c->kanan);
+        c->baris = (long)locfile_line_of(p->span.file, p->span.start);
+        c->klaim = span_plain(p->expr->span, &c->klaim_len);   /* most claims: no copy */
+        if (!c->klaim) {
+            c->klaim = span_text(u, p->expr->span);
+            c->klaim_len = strlen(c->klaim);
+        }
+        c->pesan = p->pesan;
+    }
+    vs->nperjanjian = u->perjanjian.len;
+    vs->perjanjian = xcalloc(vs->nperjanjian + 1, sizeof *vs->perjanjian);
+    for (size_t i = 0; i < vs->nperjanjian; i++) {
+        Entity *pk = u->perjanjian.items[i];
+        ValPerjanjian *vp = &vs->perjanjian[i];
+        vp->id = pk->id;
+        vp->name = pk->name;
+        vp->tanggal = pk->tanggal;
+        vp->mengubah = pk->mengubah && pk->mengubah->ent ? pk->mengubah->ent->id : NULL;
+        vp->diubah_oleh = pk->diubah_oleh ? pk->diubah_oleh->id : NULL;
+        for (int which = 0; which < 2; which++) {
+            Vec *pairs = which ? &pk->pk_anggaran : &pk->pk_target;
+            vp->pairs[which] = xcalloc(pairs->len + 1, sizeof *vp->pairs[which]);
+            for (size_t q = 0; q < pairs->len; q++) {
+                PkPair *pp = pairs->items[q];
+                if (pp->value->lo->kind != EX_NUM && pp->value->lo->kind != EX_MONEY) continue;
+                ValPair *x = &vp->pairs[which][vp->npairs[which]++];
+                x->name = pp->ref.name;
+                x->value = pp->value->lo->u.num.q;
+            }
+        }
+    }
+    return vs;
+}
+
+void values_free(Values *vs)
+{
+    if (!vs) return;
+    for (size_t i = 0; i < vs->nind; i++) {
+        ValIndikator *vi = &vs->ind[i];
+        Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,
+                       &vi->capaian_renstra};
+        for (int q = 0; q < 6; q++) value_clear(v6[q]);
+        for (size_t y = 0; y < vi->ntahunan; y++) value_clear(&vi->tahunan[y]);
+        free(vi->tahunan);
+        free(vi->tahunan_year);
+        for (size_t q = 0; q < vi->npembanding; q++) mpq_clear(vi->pembanding[q].selisih);
+        free(vi->pembanding);
+    }
+    free(vs->ind);
+    for (size_t i = 0; i < vs->nsasaran; i++) {
+        value_clear(&vs->sasaran[i].capaian);
+        value_clear(&vs->sasaran[i].predikat);
+        value_clear(&vs->sasaran[i].serapan);
+        value_clear(&vs->sasaran[i].efisiensi);
+    }
+    free(vs->sasaran);
+    for (size_t i = 0; i < vs->nbudget; i++) {
+        value_clear(&vs->budget[i].anggaran);
+        value_clear(&vs->budget[i].realisasi);
+        value_clear(&vs->budget[i].serapan);
+    }
+    free(vs->budget);
+    for (size_t i = 0; i < vs->nclaims; i++) {
+        value_clear(&vs->claims[i].kiri);
+        value_clear(&vs->claims[i].kanan);
+    }
+    free(vs->claims);
+    for (size_t i = 0; i < vs->nperjanjian; i++) {
+        free(vs->perjanjian[i].pairs[0]);
+        free(vs->perjanjian[i].pairs[1]);
+    }
+    free(vs->perjanjian);
+    free(vs);
+}
+
 /* ---- recap over several files ---- */
 
 RecapRow *recap_row(Eval *ev)

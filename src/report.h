@@ -58,6 +58,123 @@ typedef struct RecapRow {
 Report *report_build(Eval *ev);
 void report_free(Report *r);
 
+/* The evaluated figures of one unit that the charts draw (report_html.c):
+ * what the tables show as text, here as values.  Built by
+ * report_figures from the Eval; owns its Values, borrows names from the
+ * Unit (and reasons from the Eval), so it is freed before either. */
+typedef struct FigBand {
+    const char *label;
+    bool lo_incl, hi_incl;
+    bool has_lo, has_hi;     /* false when open or not a number */
+    mpq_t lo, hi;
+} FigBand;
+
+typedef struct FigIndikator {
+    const char *id, *name, *satuan;
+    Value capaian, predikat; /* in the reporting year */
+    Value *target, *target_hi, *realisasi;   /* per year, Figures.from .. to */
+} FigIndikator;
+
+typedef struct FigBudget {   /* a program (level 0) or one of its kegiatan (1) */
+    const char *id, *name;
+    int level;
+    Value anggaran, realisasi, serapan;
+} FigBudget;
+
+typedef struct FigSasaran {
+    const char *id;
+    Value capaian, serapan, efisiensi;
+} FigSasaran;
+
+typedef struct Figures {
+    int tahun;               /* the reporting year */
+    int from, to;            /* the years of the trend: the Renstra period widened to tahun, at most 31 */
+    int desimal;             /* how numbers are written */
+    RoundMode round;
+    Notation notation;
+    const char *skala_id, *skala_name;   /* the capaian scale, or NULL */
+    FigBand *bands;          /* its bands as declared */
+    size_t nbands;
+    FigIndikator *ind;       /* every indikator of every sasaran, in order */
+    size_t nind;
+    FigBudget *budget;       /* programs, each followed by its kegiatan */
+    size_t nbudget;
+    FigSasaran *sasaran;
+    size_t nsasaran;
+} Figures;
+
+Figures *report_figures(Eval *ev);
+void figures_free(Figures *f);
+
+/* What `eval --format=json` writes (report_json.c, LANGUAGE.md §5), as
+ * values: built by report_values from the Eval, in the order the JSON
+ * has them.  Owns its Values; borrows names, numbers written in the
+ * source and reasons from the Unit and the Eval, so it is freed first. */
+typedef struct ValPembanding {
+    const char *label;
+    mpq_srcptr nilai;
+    bool has_selisih;        /* realisasi - nilai, when the realisasi is a number */
+    mpq_t selisih;
+} ValPembanding;
+
+typedef struct ValIndikator {
+    const char *id, *sasaran, *name, *satuan;
+    Value target, target_hi, realisasi, capaian, predikat, capaian_renstra;   /* in the reporting year */
+    size_t ntahunan;         /* realisasi of the Renstra years up to tahun that have one */
+    int *tahunan_year;
+    Value *tahunan;
+    size_t npembanding;      /* the comparison values of the reporting year */
+    ValPembanding *pembanding;
+} ValIndikator;
+
+typedef struct ValSasaran {
+    const char *id, *name;
+    Value capaian, predikat, serapan, efisiensi;
+} ValSasaran;
+
+typedef struct ValBudget {   /* the budget tree, each program followed by what is under it */
+    const char *id, *tingkat, *induk, *name;
+    Value anggaran, realisasi, serapan;
+} ValBudget;
+
+typedef struct ValClaim {
+    long baris;
+    ClaimResult hasil;
+    const char *klaim;       /* the claim as written */
+    size_t klaim_len;
+    Value kiri, kanan;
+    const char *pesan;
+} ValClaim;
+
+typedef struct ValPair {
+    const char *name;
+    mpq_srcptr value;
+} ValPair;
+
+typedef struct ValPerjanjian {
+    const char *id, *name, *tanggal, *mengubah, *diubah_oleh;
+    ValPair *pairs[2];       /* target, anggaran */
+    size_t npairs[2];
+} ValPerjanjian;
+
+typedef struct Values {
+    const char *nama, *induk;
+    int tahun;
+    ValIndikator *ind;
+    size_t nind;
+    ValSasaran *sasaran;
+    size_t nsasaran;
+    ValBudget *budget;
+    size_t nbudget;
+    ValClaim *claims;
+    size_t nclaims;
+    ValPerjanjian *perjanjian;
+    size_t nperjanjian;
+} Values;
+
+Values *report_values(Eval *ev);
+void values_free(Values *v);
+
 RecapRow *recap_row(Eval *ev);
 void recap_row_free(RecapRow *r);
 /* Groups the rows by induk (in order of first appearance) and ranks
@@ -68,7 +185,9 @@ Table *recap_table(Vec *rows, Notation nt);   /* sorts rows by mean capaian */
 void table_free(Table *t);
 
 void report_render_text(FILE *out, const Report *r);
-/* JSON object of one instansi, and the recap array (report_json.c). */
+/* JSON object of one instansi, and the recap array (report_json.c);
+ * report_json_unit builds the values from an Eval itself (fuzz/). */
+void report_json_values(Buf *b, const Values *v);
 void report_json_unit(Buf *b, Eval *ev);
 /* What a text gives as JSON: its JSON report when it has no fatal error,
  * then its diagnostics (diag_print_json); a malloc'd string.  The tests
@@ -77,15 +196,21 @@ void report_json_unit(Buf *b, Eval *ev);
 char *report_json_of_text(const char *name, const char *text, size_t len);
 void report_json_recap(Buf *b, Vec *rows);
 /* HTML (report_html.c): one self-contained page, tables and inline SVG
- * charts.  begin/end wrap any number of units and an optional recap. */
+ * charts.  begin/end wrap any number of units and an optional recap.
+ * A unit is its tables and the figures of its charts (NULL: no charts);
+ * report_html_unit builds the figures from an Eval itself (fuzz/). */
 void report_html_begin(Buf *b, const char *title);
+void report_html_results(Buf *b, const Report *r, const Figures *f);
 void report_html_unit(Buf *b, Eval *ev, const Report *r);
 void report_html_recap(Buf *b, const Table *recap);
 void report_html_end(Buf *b);
 
 /* XLSX (report_xlsx.c, libxlsxwriter): one sheet per table; for several
  * units one sheet per table with an Instansi column, and a recap sheet.
- * Writes atomically to path; on failure returns false with *err set. */
+ * Writes atomically to path; on failure returns false with *err set.
+ * Built as the module sakip-xlsx.so, not into libsakip: the program
+ * reaches it through dlopen (render.c), so only a run that writes a
+ * workbook loads libxlsxwriter. */
 typedef struct XlsxUnit {
     char *nama;
     Report *report;

@@ -276,56 +276,56 @@ static void title(Buf *b, const char *s)
 
 /* ---- formatting as the tables do ---- */
 
-static bool is_percent_unit(const Entity *ind)
+static bool is_percent_unit(const char *satuan)
 {
-    return ind->satuan && (!strcmp(ind->satuan, "%") || !strcmp(ind->satuan, "persen"));
+    return satuan && (!strcmp(satuan, "%") || !strcmp(satuan, "persen"));
 }
 
-static void fmt_percent(const Eval *ev, Buf *b, const Value *v)
+static void fmt_percent(const Figures *f, Buf *b, const Value *v)
 {
     if (v->kind != V_NUM) {
         buf_putc(b, '-');
         return;
     }
-    eval_format_num(ev, b, v->q, ev->desimal);
+    num_format(b, v->q, f->desimal, f->round, f->notation, true);
     buf_putc(b, '%');
 }
 
-static void fmt_money(const Eval *ev, Buf *b, const Value *v)
+static void fmt_money(const Figures *f, Buf *b, const Value *v)
 {
     if (v->kind != V_MONEY && v->kind != V_NUM) {
         buf_putc(b, '-');
         return;
     }
-    num_format_money(b, v->q, ev->round, ev->notation);
+    num_format_money(b, v->q, f->round, f->notation);
 }
 
 /* An input figure (target, realisasi) as Tabel 3.2 shows it. */
-static void fmt_input(const Eval *ev, Buf *b, const Entity *ind, const Value *v, const Value *hi)
+static void fmt_input(const Figures *f, Buf *b, const char *satuan, const Value *v, const Value *hi)
 {
     if (v->kind != V_NUM && v->kind != V_MONEY) {
         buf_putc(b, '-');
         return;
     }
-    const char *suf = is_percent_unit(ind) ? "%" : "";
+    const char *suf = is_percent_unit(satuan) ? "%" : "";
     for (int k = 0; k < 2; k++) {
         const Value *x = k ? hi : v;
         if (k) {
             if (!hi || (hi->kind != V_NUM && hi->kind != V_MONEY)) break;
             buf_puts(b, "..");
         }
-        if (x->decimals >= 0) num_format(b, x->q, x->decimals, ev->round, ev->notation, true);
-        else num_format_short(b, x->q, k ? 4 : ev->desimal, ev->round, ev->notation, true);
+        if (x->decimals >= 0) num_format(b, x->q, x->decimals, f->round, f->notation, true);
+        else num_format_short(b, x->q, k ? 4 : f->desimal, f->round, f->notation, true);
         buf_puts(b, suf);
     }
 }
 
-static void fmt_int(const Eval *ev, Buf *b, long v)
+static void fmt_int(const Figures *f, Buf *b, long v)
 {
     mpq_t q;
     mpq_init(q);
     mpq_set_si(q, v, 1);
-    num_format(b, q, 0, ev->round, ev->notation, true);
+    num_format(b, q, 0, f->round, f->notation, true);
     mpq_clear(q);
 }
 
@@ -353,7 +353,7 @@ static void band_colour(char out[8], size_t rank, size_t n)
 
 /* A band's bounds as numbers; `has_*` false when open or not a number. */
 typedef struct BandNum {
-    const Band *band;
+    const FigBand *band;
     bool has_lo, has_hi;
     mpq_t lo, hi;
     char colour[8];
@@ -371,32 +371,19 @@ static int bandnum_cmp(const void *pa, const void *pb)
     return a->has_hi ? mpq_cmp(a->hi, b->hi) : 0;
 }
 
-static BandNum *bands_of(Eval *ev, Entity *sk, size_t *n)
+static BandNum *bands_of(const Figures *f, size_t *n)
 {
-    *n = sk ? sk->bands.len : 0;
+    *n = f->nbands;
     BandNum *bn = xcalloc(*n + 1, sizeof *bn);
-    Value v;
-    value_init(&v);
     for (size_t i = 0; i < *n; i++) {
-        Band *band = sk->bands.items[i];
+        const FigBand *band = &f->bands[i];
         bn[i].band = band;
         mpq_inits(bn[i].lo, bn[i].hi, NULL);
-        if (band->lo) {
-            eval_expr(ev, band->lo, &v);
-            if (v.kind == V_NUM) {
-                bn[i].has_lo = true;
-                mpq_set(bn[i].lo, v.q);
-            }
-        }
-        if (band->hi) {
-            eval_expr(ev, band->hi, &v);
-            if (v.kind == V_NUM) {
-                bn[i].has_hi = true;
-                mpq_set(bn[i].hi, v.q);
-            }
-        }
+        bn[i].has_lo = band->has_lo;
+        bn[i].has_hi = band->has_hi;
+        mpq_set(bn[i].lo, band->lo);
+        mpq_set(bn[i].hi, band->hi);
     }
-    value_clear(&v);
     qsort(bn, *n, sizeof *bn, bandnum_cmp);
     for (size_t i = 0; i < *n; i++) band_colour(bn[i].colour, i, *n);
     return bn;
@@ -409,16 +396,16 @@ static void bands_free(BandNum *bn, size_t n)
 }
 
 /* "76 ≤ nilai < 90" */
-static void band_range(const Eval *ev, Buf *b, const BandNum *x)
+static void band_range(const Figures *f, Buf *b, const BandNum *x)
 {
     if (x->has_lo) {
-        num_format_short(b, x->lo, 4, ev->round, ev->notation, true);
+        num_format_short(b, x->lo, 4, f->round, f->notation, true);
         buf_puts(b, x->band->lo_incl ? " \xE2\x89\xA4 " : " < ");
     }
     buf_puts(b, "nilai");
     if (x->has_hi) {
         buf_puts(b, x->band->hi_incl ? " \xE2\x89\xA4 " : " < ");
-        num_format_short(b, x->hi, 4, ev->round, ev->notation, true);
+        num_format_short(b, x->hi, 4, f->round, f->notation, true);
     }
 }
 
@@ -470,7 +457,7 @@ static size_t legend_rows(const LegendItem *items, size_t n, long width)
 }
 
 /* Vertical grid lines and tick labels of a horizontal value axis. */
-static void x_ticks(Buf *b, const Eval *ev, const Axis *ax, long step, long top, long bottom, bool labels,
+static void x_ticks(Buf *b, const Figures *f, const Axis *ax, long step, long top, long bottom, bool labels,
                     const char *suffix)
 {
     long lo = mpz_get_si(mpq_numref(ax->lo)), hi = mpz_get_si(mpq_numref(ax->hi));
@@ -480,7 +467,7 @@ static void x_ticks(Buf *b, const Eval *ev, const Axis *ax, long step, long top,
         if (labels) {
             Buf t;
             buf_init(&t);
-            fmt_int(ev, &t, v);
+            fmt_int(f, &t, v);
             buf_puts(&t, suffix);
             text(b, x, (bottom + 13) * 10, "middle", "small muted", t.data);
             buf_free(&t);
@@ -491,28 +478,20 @@ static void x_ticks(Buf *b, const Eval *ev, const Axis *ax, long step, long top,
 
 /* ---- Grafik 1: capaian per indikator over the skala bands ---- */
 
-static void chart_capaian(Buf *b, Eval *ev, int no)
+static void chart_capaian(Buf *b, const Figures *f, int no)
 {
-    Unit *u = ev->u;
-    Vec inds = {0};
-    for (size_t i = 0; i < u->sasaran.len; i++) {
-        Entity *s = u->sasaran.items[i];
-        for (size_t k = 0; k < s->indikator.len; k++) vec_push(&inds, s->indikator.items[k]);
-    }
-    if (!inds.len) return;
-    Entity *sk = eval_skala(ev);
+    size_t ninds = f->nind;
+    if (!ninds) return;
     size_t nb;
-    BandNum *bn = bands_of(ev, sk, &nb);
-    Value *cap = xcalloc(inds.len, sizeof *cap);
+    BandNum *bn = bands_of(f, &nb);
     mpq_t min, max;
     mpq_inits(min, max, NULL);
     mpq_set_ui(max, 100, 1);
-    for (size_t i = 0; i < inds.len; i++) {
-        value_init(&cap[i]);
-        eval_capaian(ev, inds.items[i], ev->tahun, &cap[i]);
-        if (cap[i].kind == V_NUM) {
-            if (mpq_cmp(cap[i].q, max) > 0) mpq_set(max, cap[i].q);
-            if (mpq_cmp(cap[i].q, min) < 0) mpq_set(min, cap[i].q);
+    for (size_t i = 0; i < ninds; i++) {
+        const Value *cap = &f->ind[i].capaian;
+        if (cap->kind == V_NUM) {
+            if (mpq_cmp(cap->q, max) > 0) mpq_set(max, cap->q);
+            if (mpq_cmp(cap->q, min) < 0) mpq_set(min, cap->q);
         }
     }
     for (size_t i = 0; i < nb; i++) {
@@ -521,13 +500,13 @@ static void chart_capaian(Buf *b, Eval *ev, int no)
         if (bn[i].has_lo && mpq_cmp(bn[i].lo, min) < 0) mpq_set(min, bn[i].lo);
     }
     long label_w = 40;
-    for (size_t i = 0; i < inds.len; i++) {
-        long w = text_px(((Entity *)inds.items[i])->id, 70) + 12;
+    for (size_t i = 0; i < ninds; i++) {
+        long w = text_px(f->ind[i].id, 70) + 12;
         if (w > label_w) label_w = w;
     }
     if (label_w > 160) label_w = 160;
     const long W = 860, TOP = 8, ROW = 26, PLOT_W = W - label_w - 90;
-    long plot_h = ROW * (long)inds.len;
+    long plot_h = ROW * (long)ninds;
     Axis ax;
     axis_init(&ax, label_w, PLOT_W, false);
     long step = axis_nice(&ax, min, max, 12);
@@ -537,7 +516,7 @@ static void chart_capaian(Buf *b, Eval *ev, int no)
         Buf t;
         buf_init(&t);
         buf_printf(&t, "%s (", bn[i].band->label);
-        band_range(ev, &t, &bn[i]);
+        band_range(f, &t, &bn[i]);
         buf_putc(&t, ')');
         items[i].fill = bn[i].colour;
         items[i].label = buf_steal(&t);
@@ -545,11 +524,11 @@ static void chart_capaian(Buf *b, Eval *ev, int no)
     long H = TOP + plot_h + 24 + (long)legend_rows(items, nb, W - label_w) * 18 + 8;
 
     buf_printf(b, "<figure class=\"grafik-capaian\">\n<figcaption>Grafik %d. Capaian indikator kinerja tahun %d "
-                  "dengan pita predikat (skala ", no, ev->tahun);
-    esc(b, sk ? sk->id : "");
-    if (sk && sk->name) {
+                  "dengan pita predikat (skala ", no, f->tahun);
+    esc(b, f->skala_id ? f->skala_id : "");
+    if (f->skala_id && f->skala_name) {
         buf_puts(b, ": ");
-        esc(b, sk->name);
+        esc(b, f->skala_name);
     }
     buf_puts(b, ")</figcaption>\n");
     svg_open(b, "capaian", W, H, "Capaian per indikator dengan pita skala predikat");
@@ -566,28 +545,26 @@ static void chart_capaian(Buf *b, Eval *ev, int no)
         title(b, items[i].label);
         buf_puts(b, "</rect>\n");
     }
-    x_ticks(b, ev, &ax, step, TOP, TOP + plot_h, true, "%");
+    x_ticks(b, f, &ax, step, TOP, TOP + plot_h, true, "%");
     /* the 100% line */
     long x100 = ax_pos_si(&ax, 100);
     line(b, x100, TOP * 10, x100, (TOP + plot_h) * 10, "#555", "stroke-dasharray=\"4 3\"");
     mpq_t zero;
     mpq_init(zero);
     long x0 = ax_pos(&ax, zero);
-    Value p;
-    value_init(&p);
-    for (size_t i = 0; i < inds.len; i++) {
-        Entity *ind = inds.items[i];
+    for (size_t i = 0; i < ninds; i++) {
+        const FigIndikator *ind = &f->ind[i];
+        const Value *cap = &ind->capaian, *p = &ind->predikat;
         long y = (TOP + ROW * (long)i) * 10;
         text(b, (label_w - 8) * 10, y + 170, "end", NULL, ind->id);
         Buf t, tip;
         buf_init(&t);
         buf_init(&tip);
-        fmt_percent(ev, &t, &cap[i]);
-        eval_predikat(ev, ind, ev->tahun, &p, NULL);
+        fmt_percent(f, &t, cap);
         buf_printf(&tip, "%s %s: capaian %s", ind->id, ind->name ? ind->name : "", t.data);
-        if (p.kind == V_TEXT) buf_printf(&tip, " (%s)", p.text);
-        if (cap[i].kind == V_NUM) {
-            long x = ax_pos(&ax, cap[i].q);
+        if (p->kind == V_TEXT) buf_printf(&tip, " (%s)", p->text);
+        if (cap->kind == V_NUM) {
+            long x = ax_pos(&ax, cap->q);
             rect(b, x0, y + 60, x - x0, 140, "#2F4B7C", NULL);
             buf_puts(b, ">");
             title(b, tip.data);
@@ -601,34 +578,24 @@ static void chart_capaian(Buf *b, Eval *ev, int no)
     }
     legend(b, items, nb, label_w, TOP + plot_h + 24, W - label_w);
     buf_puts(b, "</svg>\n</figure>\n");
-    value_clear(&p);
     mpq_clear(zero);
     for (size_t i = 0; i < nb; i++) free(items[i].label);
     free(items);
-    for (size_t i = 0; i < inds.len; i++) value_clear(&cap[i]);
-    free(cap);
     mpq_clears(min, max, NULL);
     axis_clear(&ax);
     bands_free(bn, nb);
-    vec_free(&inds);
 }
 
 /* ---- Grafik 2: realisasi and target over the Renstra years ---- */
 
-static void trend_one(Buf *b, Eval *ev, Entity *ind, int from, int to)
+static void trend_one(Buf *b, const Figures *f, const FigIndikator *ind)
 {
-    int ny = to - from + 1;
-    Value *tl = xcalloc((size_t)ny, sizeof *tl), *th = xcalloc((size_t)ny, sizeof *th),
-          *re = xcalloc((size_t)ny, sizeof *re);
+    int from = f->from, to = f->to, ny = to - from + 1;
+    const Value *tl = ind->target, *th = ind->target_hi, *re = ind->realisasi;
     mpq_t min, max;
     mpq_inits(min, max, NULL);
     bool any = false;
     for (int i = 0; i < ny; i++) {
-        value_init(&tl[i]);
-        value_init(&th[i]);
-        value_init(&re[i]);
-        eval_target(ev, ind, from + i, &tl[i], &th[i]);
-        eval_realisasi(ev, ind, from + i, &re[i]);
         const Value *vs[] = {&tl[i], &th[i], &re[i]};
         for (int k = 0; k < 3; k++) {
             if (vs[k]->kind != V_NUM && vs[k]->kind != V_MONEY) continue;
@@ -677,10 +644,10 @@ static void trend_one(Buf *b, Eval *ev, Entity *ind, int from, int to)
     text(b, (L + text_px(ind->id, 75) + 6) * 10, 140, "start", "small muted", t.data);
     rect(b, L * 10, TOP * 10, (W - L - R) * 10, PH * 10, "#FAFAFA", "stroke=\"#ddd\"/>\n");
     /* the reporting year */
-    if (ev->tahun >= from && ev->tahun <= to) {
+    if (f->tahun >= from && f->tahun <= to) {
         mpq_t q;
         mpq_init(q);
-        mpq_set_si(q, ev->tahun, 1);
+        mpq_set_si(q, f->tahun, 1);
         long x = ax_pos(&xa, q);
         rect(b, x - 120, TOP * 10, 240, PH * 10, "#E8EEF7", NULL);
         buf_puts(b, "/>\n");
@@ -692,13 +659,13 @@ static void trend_one(Buf *b, Eval *ev, Entity *ind, int from, int to)
         mpq_set_si(q, from + i, 1);
         buf_reset(&t);
         buf_printf(&t, "%d", from + i);
-        text(b, ax_pos(&xa, q), (TOP + PH + 14) * 10, "middle", from + i == ev->tahun ? NULL : "small muted",
+        text(b, ax_pos(&xa, q), (TOP + PH + 14) * 10, "middle", from + i == f->tahun ? NULL : "small muted",
              t.data);
         mpq_clear(q);
     }
     /* lines: years without a value are skipped */
     for (int k = 0; k < 2; k++) {
-        Value *vs = k ? re : tl;
+        const Value *vs = k ? re : tl;
         Buf pts;
         buf_init(&pts);
         int npts = 0;
@@ -735,7 +702,7 @@ static void trend_one(Buf *b, Eval *ev, Entity *ind, int from, int to)
                 line(b, x, y, x, y2, "#888", "stroke-width=\"4\" stroke-opacity=\"0.5\"");
             }
             buf_reset(&t);
-            fmt_input(ev, &t, ind, &tl[i], &th[i]);
+            fmt_input(f, &t, ind->satuan, &tl[i], &th[i]);
             rect(b, x - 25, y - 25, 50, 50, "#888", NULL);
             buf_printf(b, "><title>target %d: ", from + i);
             esc(b, t.data);
@@ -747,7 +714,7 @@ static void trend_one(Buf *b, Eval *ev, Entity *ind, int from, int to)
         if (re_ok) {
             long y = ax_pos(&ya, re[i].q);
             buf_reset(&t);
-            fmt_input(ev, &t, ind, &re[i], NULL);
+            fmt_input(f, &t, ind->satuan, &re[i], NULL);
             buf_puts(b, "<circle");
             px_attr(b, "cx", x);
             px_attr(b, "cy", y);
@@ -759,29 +726,15 @@ static void trend_one(Buf *b, Eval *ev, Entity *ind, int from, int to)
     }
     buf_puts(b, "</svg>\n");
     buf_free(&t);
-    for (int i = 0; i < ny; i++) {
-        value_clear(&tl[i]);
-        value_clear(&th[i]);
-        value_clear(&re[i]);
-    }
-    free(tl);
-    free(th);
-    free(re);
     mpq_clears(min, max, NULL);
     axis_clear(&xa);
     axis_clear(&ya);
 }
 
-static void chart_trend(Buf *b, Eval *ev, int no)
+static void chart_trend(Buf *b, const Figures *f, int no)
 {
-    Unit *u = ev->u;
-    int from = u->has_periode ? u->periode_from : ev->tahun, to = u->has_periode ? u->periode_to : ev->tahun;
-    if (ev->tahun < from) from = ev->tahun;
-    if (ev->tahun > to) to = ev->tahun;
-    if (to - from > 30) from = to - 30;   /* a sane width for a small chart */
-    bool any = false;
-    for (size_t i = 0; i < u->sasaran.len; i++) any |= ((Entity *)u->sasaran.items[i])->indikator.len > 0;
-    if (!any) return;
+    int from = f->from, to = f->to;
+    if (!f->nind) return;
     buf_printf(b, "<figure class=\"grafik-tren\">\n<figcaption>Grafik %d. Realisasi dan target indikator, "
                   "tahun %d\xE2\x80\x93%d</figcaption>\n", no, from, to);
     LegendItem items[] = {{"#1F5FAD", (char *)"realisasi", true, NULL}, {"#888", (char *)"target", true, "4 3"}};
@@ -789,58 +742,30 @@ static void chart_trend(Buf *b, Eval *ev, int no)
                 "viewBox=\"0 0 260 20\" role=\"img\" aria-label=\"Keterangan\">\n");
     legend(b, items, 2, 0, 2, 260);
     buf_puts(b, "</svg>\n<div class=\"multiples\">\n");
-    for (size_t i = 0; i < u->sasaran.len; i++) {
-        Entity *s = u->sasaran.items[i];
-        for (size_t k = 0; k < s->indikator.len; k++) trend_one(b, ev, s->indikator.items[k], from, to);
-    }
+    for (size_t i = 0; i < f->nind; i++) trend_one(b, f, &f->ind[i]);
     buf_puts(b, "</div>\n</figure>\n");
 }
 
 /* ---- Grafik 3: anggaran and realisasi per program and kegiatan ---- */
 
-typedef struct BudgetRow {
-    Entity *e;
-    int level;
-    Value a, r, s;
-} BudgetRow;
-
-static void chart_budget(Buf *b, Eval *ev, int no)
+static void chart_budget(Buf *b, const Figures *f, int no)
 {
-    Unit *u = ev->u;
-    Vec rows = {0};
-    for (size_t i = 0; i < u->programs.len; i++) {
-        Entity *p = u->programs.items[i];
-        for (int lv = 0; lv < 2; lv++) {
-            size_t n = lv ? p->children.len : 1;
-            for (size_t k = 0; k < n; k++) {
-                BudgetRow *r = xcalloc(1, sizeof *r);
-                r->e = lv ? p->children.items[k] : p;
-                r->level = lv;
-                vec_push(&rows, r);
-            }
-        }
-    }
-    if (!rows.len) return;
+    size_t nrows = f->nbudget;
+    if (!nrows) return;
     mpq_t max, zero;
     mpq_inits(max, zero, NULL);
     long label_w = 50;
-    for (size_t i = 0; i < rows.len; i++) {
-        BudgetRow *r = rows.items[i];
-        value_init(&r->a);
-        value_init(&r->r);
-        value_init(&r->s);
-        eval_anggaran(ev, r->e, &r->a);
-        eval_realisasi(ev, r->e, ev->tahun, &r->r);
-        eval_serapan(ev, r->e, &r->s);
-        if ((r->a.kind == V_MONEY || r->a.kind == V_NUM) && mpq_cmp(r->a.q, max) > 0) mpq_set(max, r->a.q);
-        if ((r->r.kind == V_MONEY || r->r.kind == V_NUM) && mpq_cmp(r->r.q, max) > 0) mpq_set(max, r->r.q);
-        long w = text_px(r->e->id, 70) + 14 * r->level + 12;
+    for (size_t i = 0; i < nrows; i++) {
+        const FigBudget *r = &f->budget[i];
+        if ((r->anggaran.kind == V_MONEY || r->anggaran.kind == V_NUM) && mpq_cmp(r->anggaran.q, max) > 0) mpq_set(max, r->anggaran.q);
+        if ((r->realisasi.kind == V_MONEY || r->realisasi.kind == V_NUM) && mpq_cmp(r->realisasi.q, max) > 0) mpq_set(max, r->realisasi.q);
+        long w = text_px(r->id, 70) + 14 * r->level + 12;
         if (w > label_w) label_w = w;
     }
     if (label_w > 160) label_w = 160;
     if (!mpq_sgn(max)) mpq_set_ui(max, 1, 1);
     const long W = 940, TOP = 8, ROW = 24, PLOT_W = 470;
-    long plot_h = ROW * (long)rows.len;
+    long plot_h = ROW * (long)nrows;
     Axis ax;
     axis_init(&ax, label_w, PLOT_W, false);
     mpq_set(ax.hi, max);
@@ -851,32 +776,32 @@ static void chart_budget(Buf *b, Eval *ev, int no)
     svg_open(b, "anggaran", W, H, "Anggaran dan realisasi per program dan kegiatan");
     long x0 = ax_pos(&ax, zero);
     line(b, x0, TOP * 10, x0, (TOP + plot_h) * 10, "#444", NULL);
-    for (size_t i = 0; i < rows.len; i++) {
-        BudgetRow *r = rows.items[i];
+    for (size_t i = 0; i < nrows; i++) {
+        const FigBudget *r = &f->budget[i];
         long y = (TOP + ROW * (long)i) * 10;
         if (r->level == 0 && i > 0) line(b, 0, y, W * 10, y, "#ddd", "stroke-width=\"0.6\"");
         buf_puts(b, "<g>");
         Buf t;
         buf_init(&t);
-        buf_printf(&t, "%s %s: anggaran ", r->e->id, r->e->name ? r->e->name : "");
-        fmt_money(ev, &t, &r->a);
+        buf_printf(&t, "%s %s: anggaran ", r->id, r->name ? r->name : "");
+        fmt_money(f, &t, &r->anggaran);
         buf_puts(&t, ", realisasi ");
-        fmt_money(ev, &t, &r->r);
+        fmt_money(f, &t, &r->realisasi);
         buf_puts(&t, ", serapan ");
-        fmt_percent(ev, &t, &r->s);
+        fmt_percent(f, &t, &r->serapan);
         title(b, t.data);
         buf_putc(b, '\n');
-        text(b, (6 + 14 * r->level) * 10, y + 160, "start", r->level ? "small" : NULL, r->e->id);
-        if (r->a.kind == V_MONEY || r->a.kind == V_NUM)
-            rect(b, x0, y + 40, ax_pos(&ax, r->a.q) - x0, 160, "#C9D6E8", "/>\n");
-        if (r->r.kind == V_MONEY || r->r.kind == V_NUM)
-            rect(b, x0, y + 80, ax_pos(&ax, r->r.q) - x0, 80, "#2F4B7C", "/>\n");
+        text(b, (6 + 14 * r->level) * 10, y + 160, "start", r->level ? "small" : NULL, r->id);
+        if (r->anggaran.kind == V_MONEY || r->anggaran.kind == V_NUM)
+            rect(b, x0, y + 40, ax_pos(&ax, r->anggaran.q) - x0, 160, "#C9D6E8", "/>\n");
+        if (r->realisasi.kind == V_MONEY || r->realisasi.kind == V_NUM)
+            rect(b, x0, y + 80, ax_pos(&ax, r->realisasi.q) - x0, 80, "#2F4B7C", "/>\n");
         buf_reset(&t);
-        fmt_money(ev, &t, &r->r);
+        fmt_money(f, &t, &r->realisasi);
         buf_puts(&t, " / ");
-        fmt_money(ev, &t, &r->a);
+        fmt_money(f, &t, &r->anggaran);
         buf_puts(&t, "  (");
-        fmt_percent(ev, &t, &r->s);
+        fmt_percent(f, &t, &r->serapan);
         buf_putc(&t, ')');
         text(b, (label_w + PLOT_W + 10) * 10, y + 160, "start", r->level ? "small" : NULL, t.data);
         buf_free(&t);
@@ -884,39 +809,23 @@ static void chart_budget(Buf *b, Eval *ev, int no)
     }
     legend(b, items, 2, label_w, TOP + plot_h + 10, W - label_w);
     buf_puts(b, "</svg>\n</figure>\n");
-    for (size_t i = 0; i < rows.len; i++) {
-        BudgetRow *r = rows.items[i];
-        value_clear(&r->a);
-        value_clear(&r->r);
-        value_clear(&r->s);
-        free(r);
-    }
-    vec_free(&rows);
     mpq_clears(max, zero, NULL);
     axis_clear(&ax);
 }
 
 /* ---- Grafik 4: capaian and serapan per sasaran (efisiensi) ---- */
 
-static void chart_efisiensi(Buf *b, Eval *ev, int no)
+static void chart_efisiensi(Buf *b, const Figures *f, int no)
 {
-    Unit *u = ev->u;
-    size_t n = u->sasaran.len;
+    size_t n = f->nsasaran;
     if (!n) return;
-    Value *c = xcalloc(n, sizeof *c), *s = xcalloc(n, sizeof *s), *e = xcalloc(n, sizeof *e);
     mpq_t min, max, zero;
     mpq_inits(min, max, zero, NULL);
     mpq_set_ui(max, 100, 1);
     long label_w = 40;
     for (size_t i = 0; i < n; i++) {
-        Entity *sa = u->sasaran.items[i];
-        value_init(&c[i]);
-        value_init(&s[i]);
-        value_init(&e[i]);
-        eval_capaian(ev, sa, ev->tahun, &c[i]);
-        eval_serapan(ev, sa, &s[i]);
-        eval_efisiensi(ev, sa, &e[i]);
-        const Value *vs[] = {&c[i], &s[i]};
+        const FigSasaran *sa = &f->sasaran[i];
+        const Value *vs[] = {&sa->capaian, &sa->serapan};
         for (int k = 0; k < 2; k++) {
             if (vs[k]->kind != V_NUM) continue;
             if (mpq_cmp(vs[k]->q, max) > 0) mpq_set(max, vs[k]->q);
@@ -936,21 +845,21 @@ static void chart_efisiensi(Buf *b, Eval *ev, int no)
     buf_printf(b, "<figure class=\"grafik-efisiensi\">\n<figcaption>Grafik %d. Capaian dan serapan anggaran per "
                   "sasaran (efisien bila capaian melebihi serapan)</figcaption>\n", no);
     svg_open(b, "efisiensi", W, H, "Capaian dan serapan per sasaran");
-    x_ticks(b, ev, &ax, step, TOP, TOP + plot_h, true, "%");
+    x_ticks(b, f, &ax, step, TOP, TOP + plot_h, true, "%");
     long x0 = ax_pos(&ax, zero);
     for (size_t i = 0; i < n; i++) {
-        Entity *sa = u->sasaran.items[i];
+        const FigSasaran *sa = &f->sasaran[i];
         long y = (TOP + ROW * (long)i) * 10;
         if (i) line(b, 0, y, W * 10, y, "#eee", NULL);
         text(b, (label_w - 8) * 10, y + 210, "end", NULL, sa->id);
-        const Value *vs[] = {&c[i], &s[i]};
+        const Value *vs[] = {&sa->capaian, &sa->serapan};
         const char *fill[] = {"#2F4B7C", "#E08A2C"};
         const char *what[] = {"capaian", "serapan"};
         for (int k = 0; k < 2; k++) {
             long yb = y + 50 + 120 * k;
             Buf t;
             buf_init(&t);
-            fmt_percent(ev, &t, vs[k]);
+            fmt_percent(f, &t, vs[k]);
             if (vs[k]->kind == V_NUM) {
                 long x = ax_pos(&ax, vs[k]->q);
                 rect(b, x0, yb, x - x0, 110, fill[k], NULL);
@@ -963,7 +872,7 @@ static void chart_efisiensi(Buf *b, Eval *ev, int no)
             }
             buf_free(&t);
         }
-        const char *verdict = e[i].kind == V_TEXT ? e[i].text : "-";
+        const char *verdict = sa->efisiensi.kind == V_TEXT ? sa->efisiensi.text : "-";
         const char *colour = !strcmp(verdict, "Efisien") ? "#2E7D32" : !strcmp(verdict, "-") ? "#888" : "#C62828";
         buf_puts(b, "<text");
         px_attr(b, "x", (label_w + PLOT_W + 70) * 10);
@@ -974,21 +883,13 @@ static void chart_efisiensi(Buf *b, Eval *ev, int no)
     }
     legend(b, items, 2, label_w, TOP + plot_h + 24, W - label_w);
     buf_puts(b, "</svg>\n</figure>\n");
-    for (size_t i = 0; i < n; i++) {
-        value_clear(&c[i]);
-        value_clear(&s[i]);
-        value_clear(&e[i]);
-    }
-    free(c);
-    free(s);
-    free(e);
     mpq_clears(min, max, zero, NULL);
     axis_clear(&ax);
 }
 
 /* ---- units ---- */
 
-void report_html_unit(Buf *b, Eval *ev, const Report *r)
+void report_html_results(Buf *b, const Report *r, const Figures *f)
 {
     buf_puts(b, "<section>\n<h1>");
     esc(b, r->heading);
@@ -1006,19 +907,26 @@ void report_html_unit(Buf *b, Eval *ev, const Report *r)
     for (size_t i = 0; i < r->tables.len; i++) {
         const Table *t = r->tables.items[i];
         table_html(b, t);
-        if (!ev) continue;
+        if (!f) continue;
         if (!strcmp(t->key, "3.2")) {
-            chart_capaian(b, ev, ++no);
-            if (!has_years) chart_trend(b, ev, ++no);
+            chart_capaian(b, f, ++no);
+            if (!has_years) chart_trend(b, f, ++no);
         } else if (!strcmp(t->key, "3.3")) {
-            chart_trend(b, ev, ++no);
+            chart_trend(b, f, ++no);
         } else if (!strcmp(t->key, "3.8")) {
-            if (ev->u->programs.len) chart_budget(b, ev, ++no);
+            if (f->nbudget) chart_budget(b, f, ++no);
         } else if (!strcmp(t->key, "3.6")) {
-            if (ev->u->sasaran.len) chart_efisiensi(b, ev, ++no);
+            if (f->nsasaran) chart_efisiensi(b, f, ++no);
         }
     }
     buf_puts(b, "</section>\n");
+}
+
+void report_html_unit(Buf *b, Eval *ev, const Report *r)
+{
+    Figures *f = report_figures(ev);
+    report_html_results(b, r, f);
+    figures_free(f);
 }
 
 void report_html_recap(Buf *b, const Table *recap)

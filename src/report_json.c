@@ -61,11 +61,6 @@ static inline __attribute__((always_inline)) void key_text(Buf *b, const char *k
     else buf_puts(b, "null");
 }
 
-static const char *tingkat(const Entity *e)
-{
-    return ent_kind_name(e->kind);
-}
-
 /* A whole amount of rupiah that fits in a word, or false. */
 static bool whole_amount(const Value *v, uint64_t *out)
 {
@@ -76,204 +71,147 @@ static bool whole_amount(const Value *v, uint64_t *out)
     return true;
 }
 
-static void budget_json(Eval *ev, Buf *b, Entity *n, bool *first)
+static void budget_json(Buf *b, const ValBudget *n, bool first)
 {
-    Value a, r, s;
-    value_init(&a); value_init(&r); value_init(&s);
-    eval_anggaran(ev, n, &a);
-    eval_realisasi(ev, n, ev->tahun, &r);
-    buf_puts(b, *first ? "\n    {" : ",\n    {");
-    *first = false;
+    buf_puts(b, first ? "\n    {" : ",\n    {");
     key_text(b, "id", n->id, true);
-    key_text(b, "tingkat", tingkat(n), false);
-    key_text(b, "induk", n->parent ? n->parent->id : NULL, false);
+    key_text(b, "tingkat", n->tingkat, false);
+    key_text(b, "induk", n->induk, false);
     key_text(b, "nama", n->name, false);
-    key_value(b, "anggaran", &a);
-    key_value(b, "realisasi", &r);
+    key_value(b, "anggaran", &n->anggaran);
+    key_value(b, "realisasi", &n->realisasi);
     /* serapan = realisasi / anggaran x 100: for whole amounts written from
-     * the two numbers, without the gcd that would put it in lowest terms
-     * first (about 1.5 % of a national run); the same digits as
-     * eval_serapan's value gives */
+     * the two numbers, without the gcd of the canonical value (the same
+     * digits) */
     uint64_t an, rn, r100;
     key(b, "serapan", false);
-    if (!(whole_amount(&a, &an) && whole_amount(&r, &rn) && an > 0 && !__builtin_mul_overflow(rn, 100, &r100) &&
-          num_format_ratio_plain(b, r100, an, JSON_DECIMALS))) {
-        eval_serapan(ev, n, &s);
-        put_value(b, &s);
-    }
+    if (!(whole_amount(&n->anggaran, &an) && whole_amount(&n->realisasi, &rn) && an > 0 &&
+          !__builtin_mul_overflow(rn, 100, &r100) && num_format_ratio_plain(b, r100, an, JSON_DECIMALS)))
+        put_value(b, &n->serapan);
     buf_putc(b, '}');
-    value_clear(&a); value_clear(&r); value_clear(&s);
-    for (size_t i = 0; i < n->children.len; i++) budget_json(ev, b, n->children.items[i], first);
 }
 
-void report_json_unit(Buf *b, Eval *ev)
+void report_json_values(Buf *b, const Values *vs)
 {
-    Unit *u = ev->u;
-    Value v, hi;
-    value_init(&v);
-    value_init(&hi);
     buf_puts(b, "{");
-    key_text(b, "nama", u->nama, true);
+    key_text(b, "nama", vs->nama, true);
     key(b, "tahun", false);
-    buf_put_long(b, ev->tahun);
-    key_text(b, "induk", u->induk, false);
+    buf_put_long(b, vs->tahun);
+    key_text(b, "induk", vs->induk, false);
 
     key(b, "indikator", false);
     buf_putc(b, '[');
-    bool first = true;
-    for (size_t i = 0; i < u->sasaran.len; i++) {
-        Entity *s = u->sasaran.items[i];
-        for (size_t k = 0; k < s->indikator.len; k++) {
-            Entity *ind = s->indikator.items[k];
-            buf_puts(b, first ? "\n    {" : ",\n    {");
-            first = false;
-            key_text(b, "id", ind->id, true);
-            key_text(b, "sasaran", s->id, false);
-            key_text(b, "nama", ind->name, false);
-            key_text(b, "satuan", ind->satuan, false);
-            eval_target(ev, ind, ev->tahun, &v, &hi);
-            key_value(b, "target", &v);
-            if (hi.kind != V_UNDEF) key_value(b, "target_atas", &hi);
-            eval_realisasi(ev, ind, ev->tahun, &v);
-            key_value(b, "realisasi", &v);
-            eval_capaian(ev, ind, ev->tahun, &v);
-            key_value(b, "capaian", &v);
-            eval_predikat(ev, ind, ev->tahun, &v, NULL);
-            key_value(b, "predikat", &v);
-            eval_capaian_renstra(ev, ind, &v);
-            key_value(b, "capaian_renstra", &v);
-            /* Tabel 3.3: realisasi of every year of the periode up to tahun */
-            key(b, "realisasi_tahunan", false);
-            buf_putc(b, '{');
-            bool yfirst = true;
-            int from = u->has_periode ? u->periode_from : ev->tahun;
-            for (int y = from; y <= ev->tahun && y - from < 50; y++) {
-                if (!eval_has_realisasi(ev, ind, y)) continue;
-                eval_realisasi(ev, ind, y, &v);
-                if (v.kind == V_UNDEF) continue;
-                /* the year as the key: "2024": */
-                buf_puts(b, yfirst ? "\"" : ",\"");
-                buf_put_long(b, y);
-                buf_puts(b, "\":");
-                yfirst = false;
-                put_value(b, &v);
-            }
-            buf_putc(b, '}');
-            /* Tabel 3.4: comparison values of the year */
-            key(b, "pembanding", false);
-            buf_putc(b, '[');
-            bool pfirst = true;
-            for (size_t m = 0; m < ind->pembanding.len; m++) {
-                Pembanding *pb = ind->pembanding.items[m];
-                for (size_t q = 0; q < pb->values.len; q++) {
-                    YearVal *yv = pb->values.items[q];
-                    int year = yv->has_year ? yv->year : u->tahun;
-                    if (year != ev->tahun || yv->lo->kind != EX_NUM) continue;
-                    buf_puts(b, pfirst ? "{" : ",{");
-                    pfirst = false;
-                    key_text(b, "label", pb->label, true);
-                    key(b, "nilai", false);
-                    num_format_plain(b, yv->lo->u.num.q, JSON_DECIMALS);
-                    eval_realisasi(ev, ind, year, &v);
-                    key(b, "selisih", false);
-                    if (v.kind == V_NUM) {
-                        mpq_t d;
-                        mpq_init(d);
-                        num_sub(d, v.q, yv->lo->u.num.q);
-                        num_format_plain(b, d, JSON_DECIMALS);
-                        mpq_clear(d);
-                    } else {
-                        buf_puts(b, "null");
-                    }
-                    buf_putc(b, '}');
-                }
-            }
-            buf_putc(b, ']');
+    for (size_t i = 0; i < vs->nind; i++) {
+        const ValIndikator *ind = &vs->ind[i];
+        buf_puts(b, i ? ",\n    {" : "\n    {");
+        key_text(b, "id", ind->id, true);
+        key_text(b, "sasaran", ind->sasaran, false);
+        key_text(b, "nama", ind->name, false);
+        key_text(b, "satuan", ind->satuan, false);
+        key_value(b, "target", &ind->target);
+        if (ind->target_hi.kind != V_UNDEF) key_value(b, "target_atas", &ind->target_hi);
+        key_value(b, "realisasi", &ind->realisasi);
+        key_value(b, "capaian", &ind->capaian);
+        key_value(b, "predikat", &ind->predikat);
+        key_value(b, "capaian_renstra", &ind->capaian_renstra);
+        /* Tabel 3.3: realisasi of every year of the periode up to tahun */
+        key(b, "realisasi_tahunan", false);
+        buf_putc(b, '{');
+        for (size_t y = 0; y < ind->ntahunan; y++) {
+            /* the year as the key: "2024": */
+            buf_puts(b, y ? ",\"" : "\"");
+            buf_put_long(b, ind->tahunan_year[y]);
+            buf_puts(b, "\":");
+            put_value(b, &ind->tahunan[y]);
+        }
+        buf_putc(b, '}');
+        /* Tabel 3.4: comparison values of the year */
+        key(b, "pembanding", false);
+        buf_putc(b, '[');
+        for (size_t m = 0; m < ind->npembanding; m++) {
+            const ValPembanding *pb = &ind->pembanding[m];
+            buf_puts(b, m ? ",{" : "{");
+            key_text(b, "label", pb->label, true);
+            key(b, "nilai", false);
+            num_format_plain(b, pb->nilai, JSON_DECIMALS);
+            key(b, "selisih", false);
+            if (pb->has_selisih) num_format_plain(b, pb->selisih, JSON_DECIMALS);
+            else buf_puts(b, "null");
             buf_putc(b, '}');
         }
+        buf_putc(b, ']');
+        buf_putc(b, '}');
     }
-    buf_puts(b, first ? "]" : "\n  ]");
+    buf_puts(b, vs->nind ? "\n  ]" : "]");
 
     key(b, "sasaran", false);
     buf_putc(b, '[');
-    for (size_t i = 0; i < u->sasaran.len; i++) {
-        Entity *s = u->sasaran.items[i];
+    for (size_t i = 0; i < vs->nsasaran; i++) {
+        const ValSasaran *s = &vs->sasaran[i];
         buf_puts(b, i ? ",\n    {" : "\n    {");
         key_text(b, "id", s->id, true);
         key_text(b, "nama", s->name, false);
-        eval_capaian(ev, s, ev->tahun, &v);
-        key_value(b, "capaian", &v);
-        eval_predikat(ev, s, ev->tahun, &v, NULL);
-        key_value(b, "predikat", &v);
-        eval_serapan(ev, s, &v);
-        key_value(b, "serapan", &v);
-        eval_efisiensi(ev, s, &v);
-        key_value(b, "efisiensi", &v);
+        key_value(b, "capaian", &s->capaian);
+        key_value(b, "predikat", &s->predikat);
+        key_value(b, "serapan", &s->serapan);
+        key_value(b, "efisiensi", &s->efisiensi);
         buf_putc(b, '}');
     }
-    buf_puts(b, u->sasaran.len ? "\n  ]" : "]");
+    buf_puts(b, vs->nsasaran ? "\n  ]" : "]");
 
     key(b, "anggaran", false);
     buf_putc(b, '[');
-    first = true;
-    for (size_t i = 0; i < u->programs.len; i++) budget_json(ev, b, u->programs.items[i], &first);
-    buf_puts(b, first ? "]" : "\n  ]");
+    for (size_t i = 0; i < vs->nbudget; i++) budget_json(b, &vs->budget[i], i == 0);
+    buf_puts(b, vs->nbudget ? "\n  ]" : "]");
 
     key(b, "periksa", false);
     buf_putc(b, '[');
-    Value l, r;
-    value_init(&l);
-    value_init(&r);
-    for (size_t i = 0; i < u->periksa.len; i++) {
-        Periksa *p = u->periksa.items[i];
-        ClaimResult cr = eval_periksa(ev, p, &l, &r);
+    for (size_t i = 0; i < vs->nclaims; i++) {
+        const ValClaim *c = &vs->claims[i];
         buf_puts(b, i ? ",\n    {" : "\n    {");
         key(b, "baris", true);
-        buf_put_long(b, locfile_line_of(p->span.file, p->span.start));
+        buf_put_long(b, c->baris);
         key(b, "hasil", false);
-        buf_puts(b, cr == CLAIM_HOLDS ? "true" : cr == CLAIM_FAILS ? "false" : "null");
-        size_t klaim_n;
-        const char *klaim = span_plain(p->expr->span, &klaim_n);   /* most claims: no copy */
+        buf_puts(b, c->hasil == CLAIM_HOLDS ? "true" : c->hasil == CLAIM_FAILS ? "false" : "null");
         key(b, "klaim", false);
-        if (klaim) json_put_stringn(b, klaim, klaim_n);
-        else json_put_string(b, span_text(u, p->expr->span));
-        key_value(b, "kiri", &l);
-        key_value(b, "kanan", &r);
-        key_text(b, "pesan", p->pesan, false);
+        json_put_stringn(b, c->klaim, c->klaim_len);
+        key_value(b, "kiri", &c->kiri);
+        key_value(b, "kanan", &c->kanan);
+        key_text(b, "pesan", c->pesan, false);
         buf_putc(b, '}');
     }
-    buf_puts(b, u->periksa.len ? "\n  ]" : "]");
+    buf_puts(b, vs->nclaims ? "\n  ]" : "]");
 
     key(b, "perjanjian", false);
     buf_putc(b, '[');
-    for (size_t i = 0; i < u->perjanjian.len; i++) {
-        Entity *pk = u->perjanjian.items[i];
+    for (size_t i = 0; i < vs->nperjanjian; i++) {
+        const ValPerjanjian *pk = &vs->perjanjian[i];
         buf_puts(b, i ? ",\n    {" : "\n    {");
         key_text(b, "id", pk->id, true);
         key_text(b, "nama", pk->name, false);
         key_text(b, "tanggal", pk->tanggal, false);
-        key_text(b, "mengubah", pk->mengubah && pk->mengubah->ent ? pk->mengubah->ent->id : NULL, false);
-        key_text(b, "diubah_oleh", pk->diubah_oleh ? pk->diubah_oleh->id : NULL, false);
+        key_text(b, "mengubah", pk->mengubah, false);
+        key_text(b, "diubah_oleh", pk->diubah_oleh, false);
         for (int which = 0; which < 2; which++) {
-            Vec *pairs = which ? &pk->pk_anggaran : &pk->pk_target;
             key(b, which ? "anggaran" : "target", false);
             buf_putc(b, '{');
-            bool f2 = true;
-            for (size_t k = 0; k < pairs->len; k++) {
-                PkPair *pp = pairs->items[k];
-                if (pp->value->lo->kind != EX_NUM && pp->value->lo->kind != EX_MONEY) continue;
-                key_escaped(b, pp->ref.name, f2);
-                f2 = false;
-                num_format_plain(b, pp->value->lo->u.num.q, JSON_DECIMALS);
+            for (size_t k = 0; k < pk->npairs[which]; k++) {
+                key_escaped(b, pk->pairs[which][k].name, k == 0);
+                num_format_plain(b, pk->pairs[which][k].value, JSON_DECIMALS);
             }
             buf_putc(b, '}');
         }
         buf_putc(b, '}');
     }
-    buf_puts(b, u->perjanjian.len ? "\n  ]" : "]");
+    buf_puts(b, vs->nperjanjian ? "\n  ]" : "]");
     buf_putc(b, '}');
-    value_clear(&l); value_clear(&r);
-    value_clear(&v); value_clear(&hi);
+}
+
+void report_json_unit(Buf *b, Eval *ev)
+{
+    Values *vs = report_values(ev);
+    report_json_values(b, vs);
+    values_free(vs);
 }
 
 void report_json_recap(Buf *b, Vec *rows)

@@ -411,6 +411,9 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
     vec_free(&names);
 }
 
+/* The module's version: the program loads only its own (render.c). */
+const char sakip_xlsx_version[] = PACKAGE_VERSION;
+
 bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, char **err)
 {
     AtomicFile af;

@@ -1,0 +1,33 @@
+/* cli.h -- what the command line (main.c) hands to the commands
+ * (commands.c): the parsed options. */
+#ifndef SAKIP_CLI_H
+#define SAKIP_CLI_H
+
+#include "num.h"
+#include "util.h"
+
+enum { EXIT_OK = 0, EXIT_ERRORS = 1, EXIT_USAGE = 2 };
+
+typedef struct Options {
+    bool werror;
+    bool json;
+    Notation notation;
+    int tahun;
+    int jobs;                /* check -j N: files checked by N worker processes */
+    const char *format;
+    const char *output;
+    Vec files;
+    Vec silenced;
+    Vec scenarios;           /* --skenario FILE */
+    Vec andai;               /* --andai 'realisasi IKM 2024 = 70' */
+    bool fmt_check, fmt_write;
+} Options;
+
+/* Each returns the exit status (LANGUAGE.md §5). */
+int cmd_check(Options *o);
+int cmd_eval(Options *o);
+int cmd_repl(Options *o);
+int cmd_fmt(Options *o);
+int cmd_diff(Options *o);
+
+#endif

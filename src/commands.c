@@ -1,0 +1,308 @@
+/* commands.c -- what each command of the sakip program does, once
+ * main.c has parsed its options: check, eval (through the renderers of
+ * render.h), fmt, diff and repl. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "cli.h"
+#include "diag.h"
+#include "diff.h"
+#include "eval.h"
+#include "fmt.h"
+#include "jobs.h"
+#include "i18n.h"
+#include "load.h"
+#include "output.h"
+#include "parse.h"
+#include "render.h"
+#include "repl.h"
+#include "report.h"
+
+static void setup_diags(DiagList *dl, const Options *o)
+{
+    diag_list_init(dl);
+    for (size_t i = 0; i < o->silenced.len; i++) diag_silence(dl, o->silenced.items[i]);
+}
+
+/* Asked once: a national run prints diagnostics after each of 7 300 files. */
+static bool use_color(void)
+{
+    static int color = -1;
+    if (color < 0) color = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
+    return color;
+}
+
+static void flush_diags(DiagList *dl, const Options *o)
+{
+    diag_sort(dl);
+    if (o->json) diag_print_json(dl, stderr);
+    else diag_print_text(dl, stderr, use_color());
+}
+
+/* sakip fmt [--check | --write] FILE... */
+int cmd_fmt(Options *o)
+{
+    int status = EXIT_OK;
+    for (size_t i = 0; i < o->files.len; i++) {
+        const char *path = o->files.items[i];
+        const char *err = NULL;
+        LocFile *lf = locfile_load(path, &err);
+        if (!lf) {
+            fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, err);
+            status = EXIT_USAGE;
+            continue;
+        }
+        /* Only a file that scans and parses cleanly is formatted. */
+        DiagList dl;
+        setup_diags(&dl, o);
+        Unit *u = parse_unit(lf, &dl);
+        size_t syntax = 0;
+        for (size_t k = 0; k < dl.items.len; k++) {
+            const Diag *d = dl.items.items[k];
+            if (d->level == DIAG_ERROR && d->code && (!strncmp(d->code, "E01", 3) || !strncmp(d->code, "E02", 3))) syntax++;
+        }
+        if (syntax) {
+            flush_diags(&dl, o);
+            fprintf(stderr, _("sakip: %s has syntax errors; not formatted\n"), path);
+            if (status == EXIT_OK) status = EXIT_ERRORS;
+            diag_list_free(&dl);
+            unit_free(u);
+            continue;
+        }
+        diag_list_free(&dl);
+        Buf b;
+        buf_init(&b);
+        fmt_source(lf->text, lf->len, &b);
+        bool same = b.len == lf->len && memcmp(b.data ? b.data : "", lf->text, b.len) == 0;
+        if (o->fmt_check) {
+            if (!same) {
+                printf("%s\n", path);
+                if (status == EXIT_OK) status = EXIT_ERRORS;
+            }
+        } else if (o->fmt_write) {
+            char *werr = NULL;
+            if (!same && !write_file_atomic(path, b.data ? b.data : "", b.len, &werr)) {
+                fprintf(stderr, "sakip: %s\n", werr);
+                free(werr);
+                status = EXIT_USAGE;
+            }
+        } else {
+            fputs(b.data ? b.data : "", stdout);
+        }
+        buf_free(&b);
+        unit_free(u);
+    }
+    return status;
+}
+
+/* sakip diff FILE PK_A PK_B | sakip diff FILE_A FILE_B
+ * Exit status as diff(1): 0 no differences, 1 differences, 2 trouble. */
+int cmd_diff(Options *o)
+{
+    if (o->files.len != 2 && o->files.len != 3) {
+        fputs(_("sakip: diff takes FILE PERJANJIAN_A PERJANJIAN_B, or FILE_A FILE_B\n"), stderr);
+        return EXIT_USAGE;
+    }
+    size_t nfiles = o->files.len == 3 ? 1 : 2;
+    Unit *u[2] = {NULL, NULL};
+    Eval ev[2];
+    int status = EXIT_OK;
+    for (size_t i = 0; i < nfiles; i++) {
+        DiagList dl;
+        setup_diags(&dl, o);
+        bool unreadable;
+        u[i] = load_unit(o->files.items[i], &dl, &unreadable);
+        if (!u[i] || diag_count_fatal(&dl)) status = unreadable ? EXIT_USAGE : EXIT_ERRORS;
+        /* only what stops evaluation is shown; validation findings are check's */
+        DiagList fatal;
+        diag_list_init(&fatal);
+        for (size_t k = 0; k < dl.items.len; k++) {
+            Diag *d = dl.items.items[k];
+            if (d->level == DIAG_ERROR && (diag_code_is_fatal(d->code) || !d->span.file)) vec_push(&fatal.items, d);
+        }
+        flush_diags(&fatal, o);
+        fatal.items.len = 0;
+        diag_list_free(&fatal);
+        diag_list_free(&dl);
+    }
+    if (status == EXIT_OK) {
+        for (size_t i = 0; i < nfiles; i++) {
+            eval_init(&ev[i], u[i], NULL, o->tahun);
+            ev[i].notation = o->notation;
+        }
+        size_t n = 0;
+        if (nfiles == 1) {
+            Entity *a = unit_lookup(u[0], o->files.items[1]), *b = unit_lookup(u[0], o->files.items[2]);
+            for (int k = 0; k < 2; k++) {
+                Entity *e = k ? b : a;
+                if (!e || e->kind != ENT_PERJANJIAN) {
+                    fprintf(stderr, _("sakip: %s declares no perjanjian '%s'\n"), (char *)o->files.items[0],
+                            (char *)o->files.items[k + 1]);
+                    status = EXIT_USAGE;
+                }
+            }
+            if (status == EXIT_OK) n = diff_perjanjian(stdout, &ev[0], a, b);
+        } else {
+            n = diff_units(stdout, &ev[0], &ev[1]);
+        }
+        for (size_t i = 0; i < nfiles; i++) eval_free(&ev[i]);
+        if (status == EXIT_OK && n > 0) status = EXIT_ERRORS;
+    }
+    for (size_t i = 0; i < nfiles; i++) unit_free(u[i]);
+    return status;
+}
+
+int cmd_repl(Options *o)
+{
+    ReplOptions ro = {o->notation, isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), stdin, stdout, stderr};
+    return repl_run(&o->files, &ro);
+}
+
+/* ---- check: each file's diagnostics, by one process or -j N workers ---- */
+
+typedef struct CheckRun {
+    Options *o;
+    Buf json;                /* --format=json: the records of every file */
+    bool json_first;
+    size_t errors, warnings;
+    int status;
+} CheckRun;
+
+enum { N_ERRORS, N_WARNINGS, N_UNREADABLE };
+
+/* One file: its diagnostics as text or JSON records (without a leading
+ * comma) to out. */
+static void check_work(void *arg, size_t i, FILE *out, uint64_t n[JOB_COUNTS])
+{
+    CheckRun *run = arg;
+    Options *o = run->o;
+    DiagList dl;
+    setup_diags(&dl, o);
+    bool unreadable;
+    Unit *u = load_unit_ex(o->files.items[i], &o->scenarios, &o->andai, &dl, &unreadable);
+    if (u && diag_count_fatal(&dl) == 0) {
+        Eval ev;
+        eval_init(&ev, u, &dl, o->tahun);
+        check_claims(&ev, &dl);
+        eval_free(&ev);
+    }
+    n[N_ERRORS] = dl.nerrors;
+    n[N_WARNINGS] = dl.nwarnings;
+    n[N_UNREADABLE] = unreadable;
+    diag_sort(&dl);
+    if (o->json) {
+        /* written while the sources live */
+        Buf b;
+        buf_init(&b);
+        bool first = true;
+        diag_json_records(&dl, &b, &first);
+        if (b.len) fwrite(b.data, 1, b.len, out);
+        buf_free(&b);
+    } else {
+        diag_print_text(&dl, out, use_color());
+    }
+    diag_list_free(&dl);
+    unit_free(u);
+}
+
+static void check_deliver(void *arg, size_t i, const char *text, size_t len, const uint64_t n[JOB_COUNTS], bool lost)
+{
+    CheckRun *run = arg;
+    if (lost) {
+        fprintf(stderr, _("sakip: %s was not checked: the process checking it ended unexpectedly\n"),
+                (const char *)run->o->files.items[i]);
+        run->status = EXIT_USAGE;
+        return;
+    }
+    run->errors += n[N_ERRORS];
+    run->warnings += n[N_WARNINGS];
+    if (n[N_UNREADABLE]) run->status = EXIT_USAGE;
+    if (!run->o->json) {
+        fwrite(text, 1, len, stderr);
+    } else if (len) {   /* one document for every file */
+        if (!run->json_first) buf_putc(&run->json, ',');
+        buf_putn(&run->json, text, len);
+        run->json_first = false;
+    }
+}
+
+int cmd_check(Options *o)
+{
+    if (o->format && strcmp(o->format, "text") && strcmp(o->format, "json")) {
+        fprintf(stderr, _("sakip: check --format is text or json, not '%s'\n"), o->format);
+        return EXIT_USAGE;
+    }
+    o->json = o->format && !strcmp(o->format, "json");
+    CheckRun run = {.o = o, .json_first = true, .status = EXIT_OK};
+    buf_init(&run.json);
+    use_color();   /* asked before any worker starts */
+    jobs_run(o->files.len, o->jobs, check_work, check_deliver, &run);
+    if (o->json) fprintf(stderr, "{\"diagnostics\":[%s\n]}\n", run.json.data ? run.json.data : "");
+    buf_free(&run.json);
+    if (run.status == EXIT_OK && (run.errors > 0 || (o->werror && run.warnings > 0))) run.status = EXIT_ERRORS;
+    return run.status;
+}
+
+/* ---- eval: every file through one renderer (render.h) ---- */
+
+int cmd_eval(Options *o)
+{
+    const char *fmt = o->format ? o->format : "text";
+    const Renderer *rd = renderer_find(fmt);
+    if (!rd) {
+        fprintf(stderr, _("sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n"), fmt);
+        return EXIT_USAGE;
+    }
+    if (rd->needs_output && !o->output) {
+        fputs(_("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n"), stderr);
+        return EXIT_USAGE;
+    }
+    RenderCtx ctx = {.output = o->output, .notation = o->notation, .nfiles = o->files.len,
+                     .title = o->files.len == 1 ? o->files.items[0] : "Rekapitulasi"};
+    buf_init(&ctx.buf);
+    if (!rd->begin(&ctx)) {
+        buf_free(&ctx.buf);
+        return EXIT_USAGE;
+    }
+    int status = EXIT_OK;
+    Vec recap = {0};
+    for (size_t i = 0; i < o->files.len; i++) {
+        DiagList dl;
+        setup_diags(&dl, o);
+        bool unreadable;
+        Unit *u = load_unit_ex(o->files.items[i], &o->scenarios, &o->andai, &dl, &unreadable);
+        if (unreadable) status = EXIT_USAGE;
+        if (u && diag_count_fatal(&dl) == 0) {
+            Eval ev;
+            eval_init(&ev, u, &dl, o->tahun);
+            ev.notation = o->notation;
+            UnitResult res = {u->nama, u->file->name, &ev, NULL, NULL, NULL};
+            buf_reset(&ctx.buf);
+            rd->unit(&ctx, &res);
+            result_free(&res);
+            ctx.shown++;
+            vec_push(&recap, recap_row(&ev));
+            eval_free(&ev);
+        } else if (u) {
+            if (status == EXIT_OK) status = EXIT_ERRORS;
+        }
+        flush_diags(&dl, o);
+        diag_list_free(&dl);
+        unit_free(u);
+    }
+    buf_reset(&ctx.buf);
+    if (recap.len > 1) rd->recap(&ctx, &recap);
+    buf_reset(&ctx.buf);
+    bool ok = rd->end(&ctx);
+    buf_free(&ctx.buf);
+    for (size_t i = 0; i < recap.len; i++) recap_row_free(recap.items[i]);
+    vec_free(&recap);
+    if (!render_finish(&ctx, ok)) status = EXIT_USAGE;
+    return status;
+}

@@ -1,0 +1,410 @@
+/* render.c -- the output formats of `sakip eval` behind one interface
+ * (render.h): text, JSON, CSV, Markdown, HTML and XLSX, and the table
+ * that names them.  The formats' own code is in report_*.c; what is here
+ * is the order of their parts and where they are written. */
+#include <config.h>
+
+#include "render.h"
+#include "i18n.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+Report *result_report(UnitResult *res)
+{
+    if (!res->report) res->report = report_build(res->ev);
+    return res->report;
+}
+
+Figures *result_figures(UnitResult *res)
+{
+    if (!res->figures) res->figures = report_figures(res->ev);
+    return res->figures;
+}
+
+Values *result_values(UnitResult *res)
+{
+    if (!res->values) res->values = report_values(res->ev);
+    return res->values;
+}
+
+void result_free(UnitResult *res)
+{
+    report_free(res->report);
+    figures_free(res->figures);
+    values_free(res->values);
+    res->report = NULL;
+    res->figures = NULL;
+    res->values = NULL;
+}
+
+bool render_stream(RenderCtx *ctx)
+{
+    ctx->out = stdout;
+    if (!ctx->output) return true;
+    char *err = NULL;
+    if (!atomic_open(&ctx->af, ctx->output, &err)) {
+        fprintf(stderr, "sakip: %s\n", err);
+        free(err);
+        return false;
+    }
+    ctx->to_file = true;
+    ctx->out = ctx->af.f;
+    return true;
+}
+
+bool render_finish(RenderCtx *ctx, bool ok)
+{
+    if (ctx->to_file) {
+        char *err = NULL;
+        if (!atomic_commit(&ctx->af, &err)) {
+            fprintf(stderr, "sakip: %s\n", err);
+            free(err);
+            return false;
+        }
+    } else if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, _("sakip: error writing standard output: %s\n"), strerror(errno));
+        return false;
+    }
+    return ok;
+}
+
+static void put_buf(RenderCtx *ctx)
+{
+    if (ctx->buf.len) fwrite(ctx->buf.data, 1, ctx->buf.len, ctx->out);
+}
+
+/* ---- text: the LAKIP tables as a terminal shows them ---- */
+
+static void text_unit(RenderCtx *ctx, UnitResult *res)
+{
+    if (ctx->shown) fputs("\n\n", ctx->out);
+    report_render_text(ctx->out, result_report(res));
+}
+
+static void text_recap(RenderCtx *ctx, Vec *rows)
+{
+    Table *t = recap_table(rows, ctx->notation);
+    fputs("\n\n", ctx->out);
+    table_render_text(ctx->out, t);
+    table_free(t);
+}
+
+static bool end_nothing(RenderCtx *ctx) { (void)ctx; return true; }
+
+static const Renderer render_text = {"text", false, render_stream, text_unit, text_recap, end_nothing};
+
+/* ---- JSON: {"instansi": [...], "rekap": [...]} (report_json.c) ---- */
+
+static bool json_begin(RenderCtx *ctx)
+{
+    if (!render_stream(ctx)) return false;
+    fputs("{\"instansi\": [", ctx->out);
+    return true;
+}
+
+static void json_unit(RenderCtx *ctx, UnitResult *res)
+{
+    buf_puts(&ctx->buf, ctx->shown ? ",\n  " : "\n  ");
+    report_json_values(&ctx->buf, result_values(res));
+    put_buf(ctx);
+}
+
+static void json_close_list(RenderCtx *ctx)
+{
+    if (ctx->state) return;
+    fputs(ctx->shown ? "\n]" : "]", ctx->out);
+    ctx->state = ctx;   /* closed */
+}
+
+static void json_recap(RenderCtx *ctx, Vec *rows)
+{
+    json_close_list(ctx);
+    buf_puts(&ctx->buf, ",\n\"rekap\": ");
+    report_json_recap(&ctx->buf, rows);
+    put_buf(ctx);
+}
+
+static bool json_end(RenderCtx *ctx)
+{
+    json_close_list(ctx);
+    fputs("}\n", ctx->out);
+    return true;
+}
+
+static const Renderer render_json = {"json", false, json_begin, json_unit, json_recap, json_end};
+
+/* ---- CSV: the measurement table to a stream, or every table into a
+ * directory (one file per table, rows of every unit) ---- */
+
+typedef struct CsvFile {
+    const char *key;
+    Buf data;
+} CsvFile;
+
+typedef struct CsvState {
+    bool dir;
+    Vec files;               /* CsvFile* */
+} CsvState;
+
+static bool is_directory(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static Buf *csv_file(Vec *files, const char *key, bool *is_new)
+{
+    for (size_t i = 0; i < files->len; i++) {
+        CsvFile *f = files->items[i];
+        if (!strcmp(f->key, key)) {
+            *is_new = false;
+            return &f->data;
+        }
+    }
+    CsvFile *f = xcalloc(1, sizeof *f);
+    f->key = key;
+    buf_init(&f->data);
+    vec_push(files, f);
+    *is_new = true;
+    return &f->data;
+}
+
+static bool csv_begin(RenderCtx *ctx)
+{
+    CsvState *st = xcalloc(1, sizeof *st);
+    ctx->state = st;
+    const char *o = ctx->output;
+    size_t olen = o ? strlen(o) : 0;
+    st->dir = o && (is_directory(o) || (olen && o[olen - 1] == '/'));
+    if (!st->dir) return render_stream(ctx);
+    if (!is_directory(o) && mkdir(o, 0777) != 0) {
+        fprintf(stderr, _("sakip: cannot create directory '%s': %s\n"), o, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+static void csv_unit(RenderCtx *ctx, UnitResult *res)
+{
+    CsvState *st = ctx->state;
+    Report *r = result_report(res);
+    const char *instansi = ctx->nfiles > 1 ? res->nama : NULL;
+    if (!st->dir) {
+        table_render_csv(&ctx->buf, r->tables.items[0], ctx->shown == 0, instansi);
+        put_buf(ctx);
+        return;
+    }
+    for (size_t k = 0; k < r->tables.len; k++) {
+        Table *t = r->tables.items[k];
+        bool fresh;
+        Buf *f = csv_file(&st->files, t->key, &fresh);
+        table_render_csv(f, t, fresh, instansi);
+    }
+}
+
+static void csv_recap(RenderCtx *ctx, Vec *rows)
+{
+    CsvState *st = ctx->state;
+    if (!st->dir) return;   /* a stream holds the one table */
+    Table *t = recap_table(rows, ctx->notation);
+    bool fresh;
+    table_render_csv(csv_file(&st->files, t->key, &fresh), t, true, NULL);
+    table_free(t);
+}
+
+static bool csv_end(RenderCtx *ctx)
+{
+    CsvState *st = ctx->state;
+    bool ok = true;
+    const char *o = ctx->output;
+    for (size_t i = 0; i < st->files.len; i++) {
+        CsvFile *f = st->files.items[i];
+        Buf path;
+        buf_init(&path);
+        bool named = !strcmp(f->key, "periksa") || !strcmp(f->key, "rekap");
+        buf_printf(&path, "%s%s%s%s.csv", o, o[strlen(o) - 1] == '/' ? "" : "/", named ? "" : "tabel-", f->key);
+        char *err = NULL;
+        if (!write_file_atomic(path.data, f->data.data ? f->data.data : "", f->data.len, &err)) {
+            fprintf(stderr, "sakip: %s\n", err);
+            free(err);
+            ok = false;
+        }
+        buf_free(&path);
+        buf_free(&f->data);
+        free(f);
+    }
+    vec_free(&st->files);
+    free(st);
+    ctx->state = NULL;
+    return ok;
+}
+
+static const Renderer render_csv = {"csv", false, csv_begin, csv_unit, csv_recap, csv_end};
+
+/* ---- Markdown ---- */
+
+static void md_unit(RenderCtx *ctx, UnitResult *res)
+{
+    Report *r = result_report(res);
+    Buf *b = &ctx->buf;
+    buf_printf(b, "%s## %s\n\n", ctx->shown ? "\n" : "", r->heading);
+    for (size_t k = 0; k < r->subheading.len; k++) buf_printf(b, "%s  \n", (char *)r->subheading.items[k]);
+    buf_putc(b, '\n');
+    for (size_t k = 0; k < r->tables.len; k++) table_render_md(b, r->tables.items[k]);
+    put_buf(ctx);
+}
+
+static void md_recap(RenderCtx *ctx, Vec *rows)
+{
+    Table *t = recap_table(rows, ctx->notation);
+    buf_puts(&ctx->buf, "\n## Rekapitulasi\n\n");
+    table_render_md(&ctx->buf, t);
+    put_buf(ctx);
+    table_free(t);
+}
+
+static const Renderer render_md = {"md", false, render_stream, md_unit, md_recap, end_nothing};
+
+/* ---- HTML: one self-contained page (report_html.c) ---- */
+
+static bool html_begin(RenderCtx *ctx)
+{
+    if (!render_stream(ctx)) return false;
+    report_html_begin(&ctx->buf, ctx->title);
+    put_buf(ctx);
+    return true;
+}
+
+static void html_unit(RenderCtx *ctx, UnitResult *res)
+{
+    Report *r = result_report(res);   /* the tables first: the charts' figures come after them */
+    report_html_results(&ctx->buf, r, result_figures(res));
+    put_buf(ctx);
+}
+
+static void html_recap(RenderCtx *ctx, Vec *rows)
+{
+    Table *t = recap_table(rows, ctx->notation);
+    report_html_recap(&ctx->buf, t);
+    put_buf(ctx);
+    table_free(t);
+}
+
+static bool html_end(RenderCtx *ctx)
+{
+    report_html_end(&ctx->buf);
+    put_buf(ctx);
+    return true;
+}
+
+static const Renderer render_html = {"html", false, html_begin, html_unit, html_recap, html_end};
+
+/* ---- XLSX: a workbook written at the end (report_xlsx.c) ---- */
+
+typedef struct XlsxState {
+    Vec units;               /* XlsxUnit* */
+    Table *recap;
+} XlsxState;
+
+static bool xlsx_begin(RenderCtx *ctx)
+{   /* nothing goes to standard output */
+    ctx->state = xcalloc(1, sizeof(XlsxState));
+    return true;
+}
+
+static void xlsx_unit(RenderCtx *ctx, UnitResult *res)
+{
+    XlsxState *st = ctx->state;
+    XlsxUnit *xu = xcalloc(1, sizeof *xu);
+    xu->nama = xstrdup(res->nama ? res->nama : res->file);
+    xu->report = result_report(res);
+    res->report = NULL;   /* kept until the workbook is written */
+    vec_push(&st->units, xu);
+}
+
+static void xlsx_recap(RenderCtx *ctx, Vec *rows)
+{
+    XlsxState *st = ctx->state;
+    st->recap = recap_table(rows, ctx->notation);
+}
+
+/* The writer is the module sakip-xlsx.so (Makefile.am): libxlsxwriter and
+ * the libcrypto it pulls in are loaded only by a run that writes a
+ * workbook.  It is looked for beside the program (the build tree), then in
+ * the configured $(pkglibdir).  NULL after printing why. */
+#ifndef SAKIP_MODULEDIR   /* a build that does not say (fuzz/fuzz.mk): beside the program only */
+#define SAKIP_MODULEDIR "."
+#endif
+
+typedef bool XlsxWrite(const char *path, const Vec *units, const Table *recap, char **err);
+
+static XlsxWrite *xlsx_module(void)
+{
+    char dir[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+    char *slash = n > 0 ? memrchr(dir, '/', (size_t)n) : NULL;
+    Buf path;
+    buf_init(&path);
+    if (slash) buf_printf(&path, "%.*s/sakip-xlsx.so", (int)(slash - dir), dir);
+    if (!slash || access(path.data, F_OK) != 0) {
+        buf_reset(&path);
+        buf_puts(&path, SAKIP_MODULEDIR "/sakip-xlsx.so");
+    }
+    void *h = dlopen(path.data, RTLD_NOW | RTLD_LOCAL);
+    XlsxWrite *write = NULL;
+    const char *version = h ? dlsym(h, "sakip_xlsx_version") : NULL;
+    if (version && !strcmp(version, PACKAGE_VERSION)) *(void **)&write = dlsym(h, "report_xlsx_write");
+    if (!write && h)
+        fprintf(stderr, _("sakip: --format=xlsx is not available: %s belongs to another version of sakip\n"),
+                path.data);
+    else if (!write)
+        fprintf(stderr, _("sakip: --format=xlsx is not available: %s\n"), dlerror());
+    buf_free(&path);
+    return write;   /* the module stays loaded until exit */
+}
+
+static bool xlsx_end(RenderCtx *ctx)
+{
+    XlsxState *st = ctx->state;
+    bool ok = true;
+    char *err = NULL;
+    XlsxWrite *write = ctx->shown ? xlsx_module() : NULL;
+    if (ctx->shown && !write) {
+        ok = false;
+    } else if (ctx->shown && !write(ctx->output, &st->units, st->recap, &err)) {
+        fprintf(stderr, "sakip: %s\n", err);
+        free(err);
+        ok = false;
+    }
+    for (size_t i = 0; i < st->units.len; i++) {
+        XlsxUnit *xu = st->units.items[i];
+        free(xu->nama);
+        report_free(xu->report);
+        free(xu);
+    }
+    vec_free(&st->units);
+    table_free(st->recap);
+    free(st);
+    ctx->state = NULL;
+    return ok;
+}
+
+static const Renderer render_xlsx = {"xlsx", true, xlsx_begin, xlsx_unit, xlsx_recap, xlsx_end};
+
+/* ---- the registry ---- */
+
+const Renderer *const renderers[] = {&render_text, &render_json, &render_csv, &render_md, &render_html, &render_xlsx,
+                                     NULL};
+
+const Renderer *renderer_find(const char *name)
+{
+    for (size_t i = 0; renderers[i]; i++)
+        if (!strcmp(renderers[i]->name, name)) return renderers[i];
+    return NULL;
+}
