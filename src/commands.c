@@ -160,6 +160,7 @@ int cmd_diff(Options *o)
 
 int cmd_repl(Options *o)
 {
+    output_track_inputs();   /* :simpan never overwrites a file it read */
     ReplOptions ro = {o->notation, isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), stdin, stdout, stderr};
     return repl_run(&o->files, &ro);
 }
@@ -262,6 +263,13 @@ int cmd_eval(Options *o)
     if (rd->needs_output && !o->output) {
         fputs(_("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n"), stderr);
         return EXIT_USAGE;
+    }
+    if (o->output) {
+        /* an output that is one of the inputs is refused (output.h); the
+         * files impor reads are noted as they are read */
+        output_track_inputs();
+        for (size_t i = 0; i < o->files.len; i++) output_note_input(o->files.items[i]);
+        for (size_t i = 0; i < o->scenarios.len; i++) output_note_input(o->scenarios.items[i]);
     }
     RenderCtx ctx = {.output = o->output, .notation = o->notation, .nfiles = o->files.len,
                      .title = o->files.len == 1 ? o->files.items[0] : "Rekapitulasi"};

@@ -3,6 +3,7 @@
 #include "load.h"
 #include "i18n.h"
 #include "check.h"
+#include "output.h"
 #include "parse.h"
 #include "survei.h"
 
@@ -143,6 +144,7 @@ static void process_imports(ImportCtx *ic, Unit *u)
                 free(found);
                 continue;
             }
+            output_note_input(found);
             lib = parse_unit(lf, ic->dl);
             apush(u, &u->imported, lib);
             vec_push(&ic->done_paths, xstrdup(real));
@@ -334,6 +336,7 @@ Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, Dia
         *unreadable = true;
         return NULL;
     }
+    output_note_input(path);
     size_t first = dl->items.len;
     Unit *u = parse_unit(lf, dl);
     for (size_t i = 0; scenarios && i < scenarios->len; i++) {
@@ -344,6 +347,7 @@ Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, Dia
             *unreadable = true;
             continue;
         }
+        output_note_input(scenarios->items[i]);
         apush(u, &u->extra_files, s);
         parse_more(u, s, dl);
     }
