@@ -4,9 +4,11 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -45,6 +47,46 @@ static void flush_diags(DiagList *dl, const Options *o)
     else diag_print_text(dl, stderr, use_color());
 }
 
+/* fmt --write: puts the formatted text b of path back, where `was` is
+ * the file as it was before it was read (NULL: not known, standard
+ * input).  Refuses, saying why, a file with no write permission (no
+ * write bit at all, even for root), a text larger than sakip reads, and a
+ * file changed since it was read; a file with hard links is rewritten in
+ * place, so the links stay (doc/decisions.md).  Returns false after
+ * printing why. */
+static bool fmt_write_back(const char *path, const struct stat *was, const Buf *b)
+{
+    const char *data = b->data ? b->data : "";
+    if (b->len > LOCFILE_MAX_BYTES) {
+        fprintf(stderr,
+                _("sakip: error: %s would be %zu bytes once formatted, more than the 64 MiB limit for one "
+                  "source file; not rewritten\n"),
+                path, b->len);
+        return false;
+    }
+    char *werr = NULL;
+    bool ok;
+    if (!was) {
+        ok = write_file_atomic(path, data, b->len, &werr);
+    } else if (!(was->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH))) {
+        fprintf(stderr, _("sakip: error: %s is read-only (mode %04o); not rewritten\n"), path,
+                (unsigned)(was->st_mode & 07777));
+        return false;
+    } else if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0) {
+        fprintf(stderr, _("sakip: error: %s cannot be written: %s; not rewritten\n"), path, strerror(errno));
+        return false;
+    } else if (was->st_nlink > 1) {
+        ok = write_file_in_place(path, was, data, b->len, &werr);
+    } else {
+        ok = write_file_atomic_expect(path, was, data, b->len, &werr);
+    }
+    if (!ok) {
+        fprintf(stderr, "sakip: %s\n", werr);
+        free(werr);
+    }
+    return ok;
+}
+
 /* sakip fmt [--check | --write] FILE... */
 int cmd_fmt(Options *o)
 {
@@ -52,6 +94,10 @@ int cmd_fmt(Options *o)
     for (size_t i = 0; i < o->files.len; i++) {
         const char *path = o->files.items[i];
         const char *err = NULL;
+        /* the file as it is before it is read: --write replaces it only if
+         * it is still that file */
+        struct stat was;
+        bool have_was = o->fmt_write && strcmp(path, "-") && stat(path, &was) == 0;
         LocFile *lf = locfile_load(path, &err);
         if (!lf) {
             fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, err);
@@ -86,12 +132,7 @@ int cmd_fmt(Options *o)
                 if (status == EXIT_OK) status = EXIT_ERRORS;
             }
         } else if (o->fmt_write) {
-            char *werr = NULL;
-            if (!same && !write_file_atomic(path, b.data ? b.data : "", b.len, &werr)) {
-                fprintf(stderr, "sakip: %s\n", werr);
-                free(werr);
-                status = EXIT_USAGE;
-            }
+            if (!same && !fmt_write_back(path, have_was ? &was : NULL, &b)) status = EXIT_USAGE;
         } else {
             fputs(b.data ? b.data : "", stdout);
         }
