@@ -29,6 +29,7 @@
 static void setup_diags(DiagList *dl, const Options *o)
 {
     diag_list_init(dl);
+    dl->limit_per_file = o->max_errors;
     for (size_t i = 0; i < o->silenced.len; i++) diag_silence(dl, o->silenced.items[i]);
 }
 
@@ -40,11 +41,11 @@ static bool use_color(void)
     return color;
 }
 
-static void flush_diags(DiagList *dl, const Options *o)
+static void flush_diags(DiagList *dl, Options *o)
 {
     diag_sort(dl);
     if (o->json) diag_print_json(dl, stderr);
-    else diag_print_text(dl, stderr, use_color());
+    else o->not_shown += diag_print_text(dl, stderr, use_color());
 }
 
 /* fmt --write: puts the formatted text b of path back, where `was` is
@@ -216,7 +217,7 @@ typedef struct CheckRun {
     int status;
 } CheckRun;
 
-enum { N_ERRORS, N_WARNINGS, N_UNREADABLE };
+enum { N_ERRORS, N_WARNINGS, N_UNREADABLE, N_NOT_SHOWN };
 
 /* One file: its diagnostics as text or JSON records (without a leading
  * comma) to out. */
@@ -247,7 +248,7 @@ static void check_work(void *arg, size_t i, FILE *out, uint64_t n[JOB_COUNTS])
         if (b.len) fwrite(b.data, 1, b.len, out);
         buf_free(&b);
     } else {
-        diag_print_text(&dl, out, use_color());
+        n[N_NOT_SHOWN] = diag_print_text(&dl, out, use_color());
     }
     diag_list_free(&dl);
     unit_free(u);
@@ -264,6 +265,7 @@ static void check_deliver(void *arg, size_t i, const char *text, size_t len, con
     }
     run->errors += n[N_ERRORS];
     run->warnings += n[N_WARNINGS];
+    run->o->not_shown += n[N_NOT_SHOWN];
     if (n[N_UNREADABLE]) run->status = EXIT_USAGE;
     if (!run->o->json) {
         fwrite(text, 1, len, stderr);

@@ -45,7 +45,7 @@ static void print_diags(Session *s, DiagList *dl)
 {
     diag_sort(dl);
     bool color = s->opt->interactive && isatty(fileno(s->opt->err)) && !getenv("NO_COLOR");
-    for (size_t i = 0; i < dl->items.len; i++) diag_print_one(dl->items.items[i], s->opt->err, color);
+    diag_print_text(dl, s->opt->err, color);   /* within the list's limit (diag.h) */
     if (dl->nerrors) s->failed = true;
     fflush(s->opt->err);
 }
