@@ -21,6 +21,8 @@ typedef struct Options {
     Vec scenarios;           /* --skenario FILE */
     Vec andai;               /* --andai 'realisasi IKM 2024 = 70' */
     bool fmt_check, fmt_write;
+    size_t max_errors;       /* --max-errors: errors (and warnings) shown per file as text; 0: all */
+    size_t not_shown;        /* errors and warnings counted but not shown as text, over the run */
 } Options;
 
 /* Each returns the exit status (LANGUAGE.md §5). */

@@ -4,9 +4,11 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -27,6 +29,7 @@
 static void setup_diags(DiagList *dl, const Options *o)
 {
     diag_list_init(dl);
+    dl->limit_per_file = o->max_errors;
     for (size_t i = 0; i < o->silenced.len; i++) diag_silence(dl, o->silenced.items[i]);
 }
 
@@ -38,11 +41,51 @@ static bool use_color(void)
     return color;
 }
 
-static void flush_diags(DiagList *dl, const Options *o)
+static void flush_diags(DiagList *dl, Options *o)
 {
     diag_sort(dl);
     if (o->json) diag_print_json(dl, stderr);
-    else diag_print_text(dl, stderr, use_color());
+    else o->not_shown += diag_print_text(dl, stderr, use_color());
+}
+
+/* fmt --write: puts the formatted text b of path back, where `was` is
+ * the file as it was before it was read (NULL: not known, standard
+ * input).  Refuses, saying why, a file with no write permission (no
+ * write bit at all, even for root), a text larger than sakip reads, and a
+ * file changed since it was read; a file with hard links is rewritten in
+ * place, so the links stay (doc/decisions.md).  Returns false after
+ * printing why. */
+static bool fmt_write_back(const char *path, const struct stat *was, const Buf *b)
+{
+    const char *data = b->data ? b->data : "";
+    if (b->len > LOCFILE_MAX_BYTES) {
+        fprintf(stderr,
+                _("sakip: error: %s would be %zu bytes once formatted, more than the 64 MiB limit for one "
+                  "source file; not rewritten\n"),
+                path, b->len);
+        return false;
+    }
+    char *werr = NULL;
+    bool ok;
+    if (!was) {
+        ok = write_file_atomic(path, data, b->len, &werr);
+    } else if (!(was->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH))) {
+        fprintf(stderr, _("sakip: error: %s is read-only (mode %04o); not rewritten\n"), path,
+                (unsigned)(was->st_mode & 07777));
+        return false;
+    } else if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0) {
+        fprintf(stderr, _("sakip: error: %s cannot be written: %s; not rewritten\n"), path, strerror(errno));
+        return false;
+    } else if (was->st_nlink > 1) {
+        ok = write_file_in_place(path, was, data, b->len, &werr);
+    } else {
+        ok = write_file_atomic_expect(path, was, data, b->len, &werr);
+    }
+    if (!ok) {
+        fprintf(stderr, "sakip: %s\n", werr);
+        free(werr);
+    }
+    return ok;
 }
 
 /* sakip fmt [--check | --write] FILE... */
@@ -52,6 +95,10 @@ int cmd_fmt(Options *o)
     for (size_t i = 0; i < o->files.len; i++) {
         const char *path = o->files.items[i];
         const char *err = NULL;
+        /* the file as it is before it is read: --write replaces it only if
+         * it is still that file */
+        struct stat was;
+        bool have_was = o->fmt_write && strcmp(path, "-") && stat(path, &was) == 0;
         LocFile *lf = locfile_load(path, &err);
         if (!lf) {
             fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, err);
@@ -86,12 +133,7 @@ int cmd_fmt(Options *o)
                 if (status == EXIT_OK) status = EXIT_ERRORS;
             }
         } else if (o->fmt_write) {
-            char *werr = NULL;
-            if (!same && !write_file_atomic(path, b.data ? b.data : "", b.len, &werr)) {
-                fprintf(stderr, "sakip: %s\n", werr);
-                free(werr);
-                status = EXIT_USAGE;
-            }
+            if (!same && !fmt_write_back(path, have_was ? &was : NULL, &b)) status = EXIT_USAGE;
         } else {
             fputs(b.data ? b.data : "", stdout);
         }
@@ -160,6 +202,7 @@ int cmd_diff(Options *o)
 
 int cmd_repl(Options *o)
 {
+    output_track_inputs();   /* :simpan never overwrites a file it read */
     ReplOptions ro = {o->notation, isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), stdin, stdout, stderr};
     return repl_run(&o->files, &ro);
 }
@@ -174,7 +217,7 @@ typedef struct CheckRun {
     int status;
 } CheckRun;
 
-enum { N_ERRORS, N_WARNINGS, N_UNREADABLE };
+enum { N_ERRORS, N_WARNINGS, N_UNREADABLE, N_NOT_SHOWN };
 
 /* One file: its diagnostics as text or JSON records (without a leading
  * comma) to out. */
@@ -205,7 +248,7 @@ static void check_work(void *arg, size_t i, FILE *out, uint64_t n[JOB_COUNTS])
         if (b.len) fwrite(b.data, 1, b.len, out);
         buf_free(&b);
     } else {
-        diag_print_text(&dl, out, use_color());
+        n[N_NOT_SHOWN] = diag_print_text(&dl, out, use_color());
     }
     diag_list_free(&dl);
     unit_free(u);
@@ -222,6 +265,7 @@ static void check_deliver(void *arg, size_t i, const char *text, size_t len, con
     }
     run->errors += n[N_ERRORS];
     run->warnings += n[N_WARNINGS];
+    run->o->not_shown += n[N_NOT_SHOWN];
     if (n[N_UNREADABLE]) run->status = EXIT_USAGE;
     if (!run->o->json) {
         fwrite(text, 1, len, stderr);
@@ -262,6 +306,13 @@ int cmd_eval(Options *o)
     if (rd->needs_output && !o->output) {
         fputs(_("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n"), stderr);
         return EXIT_USAGE;
+    }
+    if (o->output) {
+        /* an output that is one of the inputs is refused (output.h); the
+         * files impor reads are noted as they are read */
+        output_track_inputs();
+        for (size_t i = 0; i < o->files.len; i++) output_note_input(o->files.items[i]);
+        for (size_t i = 0; i < o->scenarios.len; i++) output_note_input(o->scenarios.items[i]);
     }
     RenderCtx ctx = {.output = o->output, .notation = o->notation, .nfiles = o->files.len,
                      .title = o->files.len == 1 ? o->files.items[0] : "Rekapitulasi"};

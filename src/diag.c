@@ -1,5 +1,6 @@
 /* diag.c -- building, sorting and printing diagnostic records. */
 #include "diag.h"
+#include "i18n.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@ static char *vformat(const char *fmt, va_list ap)
 void diag_list_init(DiagList *dl)
 {
     memset(dl, 0, sizeof *dl);
+    dl->limit_per_file = DIAG_MAX_SHOWN;
 }
 
 void diag_free_one(Diag *d)
@@ -286,13 +288,76 @@ void diag_print_one(const Diag *d, FILE *out, bool color)
     buf_free(&b);
 }
 
-void diag_print_text(const DiagList *dl, FILE *out, bool color)
+static bool same_position(const Diag *a, const Diag *b)
 {
+    return a->span.file == b->span.file && a->span.start == b->span.start;
+}
+
+/* The note that says how many were not shown, after the last one shown. */
+static void put_not_shown(Buf *b, const Diag *after, size_t errors, size_t warnings, bool color)
+{
+    Buf msg;
+    buf_init(&msg);
+    if (errors && warnings)
+        buf_printf(&msg, _("%zu more errors and %zu more warnings in this file are not shown"), errors, warnings);
+    else if (errors)
+        buf_printf(&msg, _("%zu more errors in this file are not shown"), errors);
+    else
+        buf_printf(&msg, _("%zu more warnings in this file are not shown"), warnings);
+    Diag note = {.level = DIAG_NOTE, .code = "E0199", .span = after->span, .msg = msg.data};
+    put_diag(b, &note, color);
+    buf_free(&msg);
+}
+
+size_t diag_print_text(const DiagList *dl, FILE *out, bool color)
+{
+    size_t n = dl->items.len, max = dl->limit_per_file;
+    size_t errors = 0, warnings = 0;
+    for (size_t i = 0; i < n; i++) {
+        DiagLevel l = ((const Diag *)dl->items.items[i])->level;
+        errors += l == DIAG_ERROR;
+        warnings += l == DIAG_WARNING;
+    }
+    bool capped = max && (errors > max || warnings > max);
+    /* Which are not shown: the errors after the first max, and the
+     * warnings after the first max or after the max-th error. */
+    unsigned char *hide = capped ? xcalloc(n ? n : 1, 1) : NULL;
+    size_t hidden_errors = 0, hidden_warnings = 0, first_hidden = n;
+    errors = warnings = 0;
+    for (size_t i = 0; capped && i < n; i++) {
+        DiagLevel l = ((const Diag *)dl->items.items[i])->level;
+        if (l == DIAG_ERROR) {
+            hide[i] = errors >= max;
+            if (hide[i]) hidden_errors++;
+            else errors++;
+        } else if (l == DIAG_WARNING) {
+            hide[i] = errors >= max || warnings >= max;
+            if (hide[i]) hidden_warnings++;
+            else warnings++;
+        }
+        if (hide[i] && first_hidden == n) first_hidden = i;
+    }
+    /* The note follows the last error or warning shown before the first
+     * one not shown, and whatever else is at that one's position (where
+     * sorting would put a record made for it). */
+    size_t anchor = n, note_after = n;
+    if (first_hidden < n) {
+        size_t a = first_hidden;   /* all before it are shown: skip the notes */
+        while (a > 0 && ((const Diag *)dl->items.items[a - 1])->level == DIAG_NOTE) a--;
+        anchor = note_after = a > 0 ? a - 1 : first_hidden;
+        while (note_after + 1 < n && same_position(dl->items.items[note_after + 1], dl->items.items[anchor]))
+            note_after++;
+    }
     Buf b;
     buf_init(&b);
-    for (size_t i = 0; i < dl->items.len; i++) put_diag(&b, dl->items.items[i], color);
+    for (size_t i = 0; i < n; i++) {
+        if (!hide || !hide[i]) put_diag(&b, dl->items.items[i], color);
+        if (i == note_after) put_not_shown(&b, dl->items.items[anchor], hidden_errors, hidden_warnings, color);
+    }
     if (b.len) fwrite(b.data, 1, b.len, out);
     buf_free(&b);
+    free(hide);
+    return hidden_errors + hidden_warnings;
 }
 
 /* Bytes a JSON string takes as they are: printable ASCII but '"' and

@@ -32,11 +32,18 @@ typedef struct Diag {
     size_t seq;         /* insertion order, for stable sorting */
 } Diag;
 
+/* The errors, and separately the warnings, that text output shows of one
+ * list (one file) unless told otherwise (--max-errors). */
+#define DIAG_MAX_SHOWN 100
+
 typedef struct DiagList {
     Vec items;          /* Diag* */
     size_t nerrors, nwarnings;
     Vec silenced;       /* char* codes given with --no-warn */
-    size_t limit_per_file; /* 0: unlimited */
+    /* diag_print_text shows this many errors, and this many warnings, then
+     * a note (E0199) with the number of those not shown; JSON shows all.
+     * diag_list_init sets DIAG_MAX_SHOWN; 0: no limit. */
+    size_t limit_per_file;
 } DiagList;
 
 void diag_list_init(DiagList *dl);
@@ -58,7 +65,9 @@ void diag_label(Diag *d, Span span, const char *fmt, ...) __attribute__((format(
 
 /* Sorts by file, then position, then insertion order. */
 void diag_sort(DiagList *dl);
-void diag_print_text(const DiagList *dl, FILE *out, bool color);
+/* Prints a sorted list as text, within limit_per_file; returns how many
+ * errors and warnings were not shown. */
+size_t diag_print_text(const DiagList *dl, FILE *out, bool color);
 void diag_print_json(const DiagList *dl, FILE *out);
 /* Appends the records as JSON objects separated by commas (for one
  * document gathering several files). */

@@ -3,6 +3,7 @@
 #include "load.h"
 #include "i18n.h"
 #include "check.h"
+#include "output.h"
 #include "parse.h"
 #include "survei.h"
 
@@ -143,6 +144,7 @@ static void process_imports(ImportCtx *ic, Unit *u)
                 free(found);
                 continue;
             }
+            output_note_input(found);
             lib = parse_unit(lf, ic->dl);
             apush(u, &u->imported, lib);
             vec_push(&ic->done_paths, xstrdup(real));
@@ -198,43 +200,6 @@ static Span top_level_span(const Unit *u, uint32_t off)
         if (p->span.start <= off && off < p->span.end) return p->span;
     }
     return (Span){NULL, 0, 0};
-}
-
-/* Keeps the first MAX_ERRORS errors of this file (in source order) and
- * says how many more there were. */
-static void cap_errors(Unit *u, DiagList *dl, size_t first)
-{
-    size_t nerr = 0;
-    for (size_t i = first; i < dl->items.len; i++)
-        if (((Diag *)dl->items.items[i])->level == DIAG_ERROR) nerr++;
-    if (nerr <= MAX_ERRORS) return;
-    /* sort this file's records by position, then cut */
-    DiagList part;
-    diag_list_init(&part);
-    for (size_t i = first; i < dl->items.len; i++) vec_push(&part.items, dl->items.items[i]);
-    diag_sort(&part);
-    size_t kept = 0, w = first, dropped = 0;
-    Span last = {u->file, 0, 0};
-    for (size_t i = 0; i < part.items.len; i++) {
-        Diag *d = part.items.items[i];
-        bool is_err = d->level == DIAG_ERROR;
-        if (kept >= MAX_ERRORS && (is_err || d->level == DIAG_WARNING)) {
-            if (is_err) dropped++;
-            if (is_err) dl->nerrors--;
-            else dl->nwarnings--;
-            diag_free_one(d);
-            continue;
-        }
-        if (is_err) {
-            kept++;
-            last = d->span;
-        }
-        dl->items.items[w++] = d;
-    }
-    dl->items.len = w;
-    part.items.len = 0;
-    diag_list_free(&part);
-    diag_add(dl, DIAG_NOTE, "E0199", last, _("%zu more errors in this file are not shown"), dropped);
 }
 
 /* After syntax errors the checks still run, so one run reports every
@@ -311,7 +276,6 @@ static Unit *finish_after_parse(Unit *u, DiagList *dl, size_t first)
         }
         dl->items.len = w;
     }
-    cap_errors(u, dl, first);
     for (size_t i = 0; i < broken.len; i++) free(broken.items[i]);
     vec_free(&broken);
     for (size_t i = 0; i < suspect.len; i++) free(suspect.items[i]);
@@ -334,6 +298,7 @@ Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, Dia
         *unreadable = true;
         return NULL;
     }
+    output_note_input(path);
     size_t first = dl->items.len;
     Unit *u = parse_unit(lf, dl);
     for (size_t i = 0; scenarios && i < scenarios->len; i++) {
@@ -344,6 +309,7 @@ Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, Dia
             *unreadable = true;
             continue;
         }
+        output_note_input(scenarios->items[i]);
         apush(u, &u->extra_files, s);
         parse_more(u, s, dl);
     }

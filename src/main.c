@@ -10,6 +10,8 @@
  */
 #include <config.h>
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #endif
 
 #include "cli.h"
+#include "diag.h"
 #include "i18n.h"
 #include "jobs.h"
 #include "numalloc.h"
@@ -53,6 +56,9 @@ static const char *const common_options = N_(
     "  --andai=CHANGE      apply one what-if, e.g. --andai='realisasi IKM 2024 = 70'\n"
     "  --no-warn=CODE      do not report warnings with this code (e.g. W0607)\n"
     "  --help              show this help and exit\n");
+static const char *const max_errors_option = N_(
+    "  --max-errors=N      show at most N errors and N warnings of a file as text, then how\n"
+    "                      many more there are (default 100; 0: all); JSON shows all\n");
 
 /* --help of one command (GNU coding standards: usage, options, exit status). */
 static void command_usage(const char *cmd, FILE *out)
@@ -64,6 +70,7 @@ static void command_usage(const char *cmd, FILE *out)
               "  --format=text|json  diagnostics as GNU-style text (default) or JSON for editors\n"
               "  --werror            treat warnings as errors\n"), out);
         fputs(_("  -j, --jobs=N        check with N worker processes; the output is the same\n"), out);
+        fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 no errors; 1 errors or a failed claim (or, with --werror, a warning);\n"
               "2 usage error or unreadable file.\n"), out);
@@ -74,6 +81,7 @@ static void command_usage(const char *cmd, FILE *out)
               "  --format=FORMAT     text (default), json, csv, md, html or xlsx\n"
               "  --output=PATH       write to PATH atomically; csv: a directory gets one file per table;\n"
               "                      xlsx needs it\n"), out);
+        fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 evaluated (failed claims are part of the report); 1 an error stopped the\n"
               "evaluation of a file; 2 usage error, unreadable file or an output that cannot be written.\n"), out);
@@ -100,6 +108,7 @@ static void command_usage(const char *cmd, FILE *out)
               "  or:  sakip diff [OPTION]... FILE_A FILE_B\n"
               "Show what changed between two versions of a Perjanjian Kinerja (targets, anggaran, with\n"
               "deltas and the total), or between two files (targets, realisasi, anggaran).\n\n"), out);
+        fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 no differences; 1 differences; 2 usage error or unreadable file.\n"), out);
     }
@@ -121,7 +130,7 @@ static void version(void)
 enum {
     OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_JOBS = 'j',
     OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
-    OPT_CHECK, OPT_WRITE, OPT_VERSION,
+    OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS,
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -137,9 +146,10 @@ enum {
 #define O_HELP     {"help", no_argument, NULL, OPT_HELP}
 #define O_VERSION  {"version", no_argument, NULL, OPT_VERSION}
 #define O_JOBS     {"jobs", required_argument, NULL, OPT_JOBS}
+#define O_MAX_ERRORS {"max-errors", required_argument, NULL, OPT_MAX_ERRORS}
 #define O_END      {NULL, 0, NULL, 0}
 /* what check, eval and diff share (common_options in --help) */
-#define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_HELP, O_VERSION
+#define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_MAX_ERRORS, O_HELP, O_VERSION
 
 static const struct option check_options[] = {O_WERROR, O_FORMAT, O_JOBS, O_COMMON, O_END};
 static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_END};
@@ -308,6 +318,19 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
             o->jobs = (int)n;
             break;
         }
+        case OPT_MAX_ERRORS: {
+            char *end;
+            errno = 0;
+            unsigned long long n = strtoull(optarg, &end, 10);
+            if (!*optarg || *end || *optarg == '-' || errno || n > SIZE_MAX) {
+                fprintf(stderr, _("sakip %s: --max-errors needs a number (0: no limit), not '%s'\n"), c->name,
+                        optarg);
+                try_help(c);
+                return EXIT_USAGE;
+            }
+            o->max_errors = (size_t)n;
+            break;
+        }
         case OPT_ANGKA:
             if (!strcmp(optarg, "id")) o->notation = NOTATION_ID;
             else if (!strcmp(optarg, "en")) o->notation = NOTATION_EN;
@@ -386,6 +409,7 @@ int main(int argc, char **argv)
     memset(&o, 0, sizeof o);
     o.notation = NOTATION_ID;
     o.jobs = 1;
+    o.max_errors = DIAG_MAX_SHOWN;
     /* Diagnostics are many small writes: buffer them (flushed at exit).
      * The REPL keeps stderr unbuffered so errors appear at once. */
     if (c->run != cmd_repl) {

@@ -19,6 +19,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -45,7 +46,7 @@ static void print_diags(Session *s, DiagList *dl)
 {
     diag_sort(dl);
     bool color = s->opt->interactive && isatty(fileno(s->opt->err)) && !getenv("NO_COLOR");
-    for (size_t i = 0; i < dl->items.len; i++) diag_print_one(dl->items.items[i], s->opt->err, color);
+    diag_print_text(dl, s->opt->err, color);   /* within the list's limit (diag.h) */
     if (dl->nerrors) s->failed = true;
     fflush(s->opt->err);
 }
@@ -688,6 +689,123 @@ static char *history_path(void)
     return buf_steal(&b);
 }
 
+/* ---- history: written by sakip itself, an entry at a time ----
+ *
+ * readline's write_history rewrote the whole file at exit: of two
+ * sessions, the last to quit overwrote the other's entries, and a
+ * symbolic link at the file's name was followed.  Here the file is
+ * opened once, O_APPEND | O_NOFOLLOW, after an lstat check; each entry is
+ * one write(2) under an flock, so concurrent sessions append. */
+
+enum { HISTORY_KEEP = 1000 };
+
+/* flock, waiting at most about a second: a lock is held for one write,
+ * and a process that keeps it longer must not stall the REPL (the write
+ * then goes ahead without it). */
+static bool history_lock(int fd, int op)
+{
+    for (int i = 0; i < 50; i++) {
+        if (flock(fd, op | LOCK_NB) == 0) return true;
+        if (errno != EWOULDBLOCK && errno != EINTR) return false;
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    return false;
+}
+
+/* The last HISTORY_KEEP entries of the file into readline; a file grown
+ * past twice that is cut to them, in place (the other sessions keep
+ * appending to the same file).  Returns the descriptor entries are
+ * appended to, or -1 (with a warning) when there is no history. */
+static int history_load(Session *s, const char *path)
+{
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && !S_ISREG(lst.st_mode)) {
+        if (S_ISLNK(lst.st_mode))
+            fprintf(s->opt->err, _("sakip: warning: %s is a symbolic link; the history is neither read nor written\n"),
+                    path);
+        else
+            fprintf(s->opt->err, _("sakip: warning: %s is not a regular file; the history is neither read nor written\n"),
+                    path);
+        return -1;
+    }
+    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY, 0600);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd < 0 && errno == ELOOP)
+            fprintf(s->opt->err, _("sakip: warning: %s is a symbolic link; the history is neither read nor written\n"),
+                    path);
+        else
+            fprintf(s->opt->err, _("sakip: warning: cannot use the history file %s: %s\n"), path,
+                    fd < 0 ? strerror(errno) : _("not a regular file"));
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    if ((st.st_mode & 07777) != 0600) fchmod(fd, 0600);
+    bool locked = history_lock(fd, LOCK_EX);
+    Buf b;
+    buf_init(&b);
+    char chunk[65536];
+    for (off_t off = 0;;) {
+        ssize_t n = pread(fd, chunk, sizeof chunk, off);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        buf_putn(&b, chunk, (size_t)n);
+        off += n;
+    }
+    /* where each of the last HISTORY_KEEP lines starts */
+    size_t lines = 0, from = 0;
+    for (size_t i = b.len; i > 0; i--) {
+        if (b.data[i - 1] != '\n' || i == b.len) continue;
+        if (++lines == HISTORY_KEEP) {
+            from = i;
+            break;
+        }
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < b.len; i++) total += b.data[i] == '\n';
+    if (total > 2 * HISTORY_KEEP && from > 0) {
+        /* cut in place: pwrite on an O_APPEND descriptor appends, so a
+         * second one, checked to be the same file */
+        int wfd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+        struct stat wst;
+        bool same = wfd >= 0 && fstat(wfd, &wst) == 0 && wst.st_dev == st.st_dev && wst.st_ino == st.st_ino;
+        if (same && pwrite(wfd, b.data + from, b.len - from, 0) == (ssize_t)(b.len - from) &&
+            ftruncate(wfd, (off_t)(b.len - from)) != 0) {
+            /* not cut: the old entries stay after the kept ones */
+        }
+        if (wfd >= 0) close(wfd);
+    }
+    if (locked) flock(fd, LOCK_UN);
+    for (size_t i = from; i < b.len;) {
+        char *nl = memchr(b.data + i, '\n', b.len - i);
+        size_t end = nl ? (size_t)(nl - b.data) : b.len;
+        if (end > i) {
+            b.data[end] = '\0';
+            add_history(b.data + i);
+        }
+        i = end + 1;
+    }
+    buf_free(&b);
+    return fd;
+}
+
+/* One entry: one write, under the lock. */
+static void history_append(int fd, const char *line)
+{
+    if (fd < 0) return;
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, line);
+    buf_putc(&b, '\n');
+    bool locked = history_lock(fd, LOCK_EX);
+    ssize_t n;
+    do n = write(fd, b.data, b.len);
+    while (n < 0 && errno == EINTR);
+    if (locked) flock(fd, LOCK_UN);
+    buf_free(&b);
+}
+
 static int run_interactive(Session *s)
 {
     active = s;
@@ -700,13 +818,10 @@ static int run_interactive(Session *s)
     sa.sa_handler = on_sigint;
     sa.sa_flags = SA_RESTART;
     sigaction(SIGINT, &sa, NULL);
+    stifle_history(HISTORY_KEEP);
     char *hist = history_path();
-    if (hist) {
-        int fd = open(hist, O_WRONLY | O_CREAT | O_APPEND, 0600);
-        if (fd >= 0) close(fd);
-        chmod(hist, 0600);
-        read_history(hist);
-    }
+    int hist_fd = hist ? history_load(s, hist) : -1;
+    free(hist);
     fprintf(s->opt->out, _("sakip %s -- type :bantuan for help, Ctrl-D to quit\n"), PACKAGE_VERSION);
     bool quit = false;
     while (!quit) {
@@ -722,16 +837,14 @@ static int run_interactive(Session *s)
             free(line);
             continue;
         }
-        if (*skip_space(line)) add_history(line);
+        if (*skip_space(line)) {
+            add_history(line);
+            history_append(hist_fd, line);
+        }
         quit = feed_line(s, line);
         free(line);
     }
-    if (hist) {
-        write_history(hist);
-        history_truncate_file(hist, 1000);
-        chmod(hist, 0600);
-        free(hist);
-    }
+    if (hist_fd >= 0) close(hist_fd);
     for (size_t i = 0; i < candidates.len; i++) free(candidates.items[i]);
     vec_free(&candidates);
     return s->failed ? 1 : 0;
