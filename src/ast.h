@@ -2,13 +2,18 @@
  *
  * A Unit is one instansi's file: its header, and every declaration in
  * source order.  Declarations that carry an identifier (tujuan, sasaran,
- * indikator, program, kegiatan, subkegiatan, skala, aturan) are Entities
- * in one flat namespace (LANGUAGE.md §1).  Every node carries the Span it
- * was parsed from.  All memory belongs to the Unit's arena.
+ * indikator, program, kegiatan, subkegiatan, skala, aturan, perjanjian,
+ * survei, penilaian) are Entities in one flat namespace (sakip(5),
+ * DECLARATIONS; the Texinfo manual, node Declarations).  An Entity holds
+ * what every kind has, and the rest in a union with one struct per kind,
+ * read through checked accessors (ent_indikator(), ent_budget(), ...).
+ * Every node carries the Span it was parsed from.  All memory belongs to
+ * the Unit's arena.
  */
 #ifndef SAKIP_AST_H
 #define SAKIP_AST_H
 
+#include <assert.h>
 #include <gmp.h>
 #include <stdbool.h>
 #include "locfile.h"
@@ -47,9 +52,10 @@ typedef enum {
     REF_NILAI        /* reserved for skala conditions */
 } RefKind;
 
-/* A built-in function (LANGUAGE.md §4), named once at parse time so
- * evaluation dispatches without comparing names: its row's index + 1 in
- * the registry (src/builtins.h), BI_NONE when a call names none. */
+/* A built-in function (sakip(5), BUILT-IN FUNCTIONS), named once at
+ * parse time so evaluation dispatches without comparing names: its row's
+ * index + 1 in the registry (src/builtins.h), BI_NONE when a call names
+ * none. */
 typedef int BuiltinId;
 enum { BI_NONE = 0 };
 
@@ -182,6 +188,74 @@ typedef struct Pembanding {
 
 typedef enum { POL_UNSET, POL_POSITIF, POL_NEGATIF } Polaritas;
 
+/* What each kind of declaration holds beyond what every Entity has: one
+ * struct per kind (the budget tree's three kinds share one), kept in the
+ * Entity's union and read through the checked accessors below. */
+
+typedef struct TujuanDecl {
+    Vec misi;                /* const char* */
+} TujuanDecl;
+
+typedef struct SasaranDecl {
+    NameRef *tujuan;
+    Vec supporters;          /* programs that mendukung it (check.c) */
+} SasaranDecl;
+
+typedef struct IndikatorDecl {
+    const char *satuan;
+    Polaritas polaritas;
+    Span polaritas_span;
+    Vec target, realisasi;   /* YearVal* */
+    Expr *rumus;
+    Span rumus_span;
+    Vec data;                /* DataYear* */
+    Vec penanggung_jawab, sumber; /* const char* */
+    Vec pembanding;          /* Pembanding* */
+} IndikatorDecl;
+
+/* program, kegiatan and subkegiatan */
+typedef struct BudgetDecl {
+    Vec children;            /* kegiatan / subkegiatan Entity* */
+    Vec mendukung;           /* NameRef* */
+    Expr *anggaran;          /* as stated, may be NULL */
+    Expr *realisasi_uang;    /* as stated, may be NULL */
+    Vec keluaran;            /* Keluaran* */
+} BudgetDecl;
+
+typedef struct SkalaDecl {
+    Vec bands;               /* Band* */
+} SkalaDecl;
+
+typedef struct AturanDecl {
+    Vec params;              /* NameRef* (name + span) */
+    Expr *body;
+    bool has_parens;         /* `aturan f() = ...` vs `aturan f = ...` */
+} AturanDecl;
+
+typedef struct PerjanjianDecl {
+    const char *tanggal;
+    Span tanggal_span;
+    Vec pihak;               /* const char* */
+    NameRef *mengubah;
+    Vec pk_target, pk_anggaran;   /* PkPair* */
+    Entity *diubah_oleh;     /* the perjanjian that amends this one (check.c) */
+} PerjanjianDecl;
+
+typedef struct SurveiDecl {
+    Vec unsur;               /* NameRef* */
+    Vec rows;                /* AnswerRow* */
+    const char *berkas;
+    Span berkas_span;
+} SurveiDecl;
+
+typedef struct PenilaianDecl {
+    Vec komponen;            /* Komponen* */
+} PenilaianDecl;
+
+/* A declaration with an identifier.  The fields here are those every
+ * kind has (or several kinds share and generic code reads); the rest is
+ * in u, the member named after the kind: read it through ent_tujuan(),
+ * ent_indikator(), ent_budget(), ... which assert the kind. */
 struct Entity {
     EntKind kind;
     uint32_t id_hash;        /* its name's hash (Name.hash), set by unit_define */
@@ -191,53 +265,51 @@ struct Entity {
     Span span;               /* the whole declaration */
     Span id_span;
     Entity *parent;          /* enclosing declaration, if any */
-    Vec indikator;           /* Entity* (tujuan, sasaran, budget nodes) */
     size_t index;            /* position among its kind, 0-based */
-
-    /* tujuan */
-    Vec misi;                /* const char* */
-    /* sasaran */
-    NameRef *tujuan;
-    Vec supporters;          /* programs that mendukung it (check.c) */
-    /* indikator */
-    const char *satuan;
-    Polaritas polaritas;
-    Span polaritas_span;
-    Vec target, realisasi;   /* YearVal* */
-    Expr *rumus;
-    Span rumus_span;
-    Vec data;                /* DataYear* */
-    Vec penanggung_jawab, sumber; /* const char* */
-    const char *penjelasan;
-    /* budget nodes */
-    Vec children;            /* kegiatan / subkegiatan Entity* */
-    Vec mendukung;           /* NameRef* */
-    Expr *anggaran;          /* as stated, may be NULL */
-    Expr *realisasi_uang;    /* as stated, may be NULL */
-    Vec keluaran;            /* Keluaran* */
-    /* skala */
-    Vec bands;               /* Band* */
-    /* aturan */
-    Vec params;              /* NameRef* (name + span) */
-    Expr *body;
-    bool has_parens;         /* `aturan f() = ...` vs `aturan f = ...` */
-    /* indikator */
-    Vec pembanding;          /* Pembanding* */
-    /* perjanjian */
-    const char *tanggal;
-    Span tanggal_span;
-    Vec pihak;               /* const char* */
-    NameRef *mengubah;
-    Vec pk_target, pk_anggaran;   /* PkPair* */
-    Entity *diubah_oleh;     /* the perjanjian that amends this one (check.c) */
-    /* survei */
-    Vec unsur;               /* NameRef* */
-    Vec rows;                /* AnswerRow* */
-    const char *berkas;
-    Span berkas_span;
-    /* penilaian */
-    Vec komponen;            /* Komponen* */
+    Vec indikator;           /* Entity*: the indikator inside it (tujuan, sasaran, budget nodes) */
+    const char *penjelasan;  /* sasaran, indikator, perjanjian, survei, penilaian */
+    union {
+        TujuanDecl tujuan;
+        SasaranDecl sasaran;
+        IndikatorDecl indikator;
+        BudgetDecl budget;   /* ENT_PROGRAM, ENT_KEGIATAN, ENT_SUBKEGIATAN */
+        SkalaDecl skala;
+        AturanDecl aturan;
+        PerjanjianDecl perjanjian;
+        SurveiDecl survei;
+        PenilaianDecl penilaian;
+    } u;
 };
+
+static inline bool ent_kind_is_budget(EntKind k)
+{
+    return k == ENT_PROGRAM || k == ENT_KEGIATAN || k == ENT_SUBKEGIATAN;
+}
+
+/* The checked accessors: the part of e that its kind has.  Asking an
+ * entity for another kind's part is a bug; it aborts (assert) rather
+ * than read the bytes of another kind. */
+#define ENT_ACCESSOR(fn, Decl, member, test)                                       \
+    static inline Decl *fn(Entity *e)                                              \
+    {                                                                              \
+        assert(test);                                                              \
+        return &e->u.member;                                                       \
+    }                                                                              \
+    static inline const Decl *fn##_c(const Entity *e)                              \
+    {                                                                              \
+        assert(test);                                                              \
+        return &e->u.member;                                                       \
+    }
+ENT_ACCESSOR(ent_tujuan, TujuanDecl, tujuan, e->kind == ENT_TUJUAN)
+ENT_ACCESSOR(ent_sasaran, SasaranDecl, sasaran, e->kind == ENT_SASARAN)
+ENT_ACCESSOR(ent_indikator, IndikatorDecl, indikator, e->kind == ENT_INDIKATOR)
+ENT_ACCESSOR(ent_budget, BudgetDecl, budget, ent_kind_is_budget(e->kind))
+ENT_ACCESSOR(ent_skala, SkalaDecl, skala, e->kind == ENT_SKALA)
+ENT_ACCESSOR(ent_aturan, AturanDecl, aturan, e->kind == ENT_ATURAN)
+ENT_ACCESSOR(ent_perjanjian, PerjanjianDecl, perjanjian, e->kind == ENT_PERJANJIAN)
+ENT_ACCESSOR(ent_survei, SurveiDecl, survei, e->kind == ENT_SURVEI)
+ENT_ACCESSOR(ent_penilaian, PenilaianDecl, penilaian, e->kind == ENT_PENILAIAN)
+#undef ENT_ACCESSOR
 
 /* ---- statements that are not entities ---- */
 

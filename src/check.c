@@ -70,13 +70,17 @@ static void unknown_name(Checker *c, const char *name, Span at, unsigned kinds, 
     Diag *d = ERR(c, "E0301", at, _("unknown %s '%s'"), what, name);
     Suggest s = {name, NULL, 99};
     suggest_entities(&s, c->u, kinds);
-    if (c->rule)
-        for (size_t i = 0; i < c->rule->params.len; i++) suggest_try(&s, ((NameRef *)c->rule->params.items[i])->name);
-    if (c->rumus_owner)
-        for (size_t i = 0; i < c->rumus_owner->data.len; i++) {
-            DataYear *dy = c->rumus_owner->data.items[i];
+    if (c->rule) {
+        const Vec *params = &ent_aturan(c->rule)->params;
+        for (size_t i = 0; i < params->len; i++) suggest_try(&s, ((NameRef *)params->items[i])->name);
+    }
+    if (c->rumus_owner) {
+        const Vec *data = &ent_indikator(c->rumus_owner)->data;
+        for (size_t i = 0; i < data->len; i++) {
+            DataYear *dy = data->items[i];
             for (size_t k = 0; k < dy->pairs.len; k++) suggest_try(&s, ((DataPair *)dy->pairs.items[k])->name);
         }
+    }
     if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
     else {
         const char *kw = closest_keyword(name);
@@ -117,7 +121,8 @@ static const char *kinds_text(unsigned kinds)
 /* Type of an indikator's values: money when its targets are amounts. */
 static Type indikator_type(const Entity *e)
 {
-    const Vec *v = e->target.len ? &e->target : &e->realisasi;
+    const IndikatorDecl *ind = ent_indikator_c(e);
+    const Vec *v = ind->target.len ? &ind->target : &ind->realisasi;
     if (v->len) {
         const YearVal *y = v->items[0];
         if (y->lo->kind == EX_MONEY) return T_MONEY;
@@ -154,9 +159,10 @@ static Type check_call(Checker *c, Expr *e)
     Entity *rule = e->u.call.sym ? unit_lookup_name(c->u, e->u.call.sym) : unit_lookup(c->u, name);
     if (rule && rule->kind == ENT_ATURAN) {
         e->u.call.rule = rule;
-        if ((size_t)n != rule->params.len) {
+        size_t np = ent_aturan(rule)->params.len;
+        if ((size_t)n != np) {
             Diag *d = ERR(c, "E0307", e->span, P_("rule '%s' takes %zu argument, not %d", "rule '%s' takes %zu arguments, not %d",
-                             rule->params.len), name, rule->params.len, n);
+                             np), name, np, n);
             diag_label(d, rule->id_span, _("'%s' is defined here"), name);
         }
         return T_ANY;
@@ -273,8 +279,9 @@ static Type check_bin(Checker *c, Expr *e, Type l, Type r)
 
 static bool data_has_name(const Entity *ind, const char *name)
 {
-    for (size_t i = 0; i < ind->data.len; i++) {
-        DataYear *dy = ind->data.items[i];
+    const Vec *data = &ent_indikator_c(ind)->data;
+    for (size_t i = 0; i < data->len; i++) {
+        DataYear *dy = data->items[i];
         for (size_t k = 0; k < dy->pairs.len; k++)
             if (strcmp(((DataPair *)dy->pairs.items[k])->name, name) == 0) return true;
     }
@@ -285,8 +292,9 @@ static Type resolve_ident(Checker *c, Expr *e)
 {
     const char *name = e->u.id.name;
     if (c->rule) {
-        for (size_t i = 0; i < c->rule->params.len; i++) {
-            if (strcmp(((NameRef *)c->rule->params.items[i])->name, name) == 0) {
+        const Vec *params = &ent_aturan(c->rule)->params;
+        for (size_t i = 0; i < params->len; i++) {
+            if (strcmp(((NameRef *)params->items[i])->name, name) == 0) {
                 e->u.id.ref = REF_PARAM;
                 e->u.id.index = (int)i;
                 return T_ANY;
@@ -303,7 +311,7 @@ static Type resolve_ident(Checker *c, Expr *e)
         return T_ANY;
     }
     if (ent->kind == ENT_ATURAN) {
-        if (ent->params.len > 0) {
+        if (ent_aturan(ent)->params.len > 0) {
             ERR(c, "E0307", e->span, _("rule '%s' needs its arguments: %s(...)"), name, name);
             return T_ANY;
         }
@@ -471,13 +479,14 @@ static void resolve_andai(Checker *c, Andai *a)
     if (!e) return;
     if (ent_is_budget(e)) {
         money = true;
-        if (e->children.len) {
+        const Vec *children = &ent_budget(e)->children;
+        if (children->len) {
             Diag *d = ERR(c, "E0303", a->target.span, _("%s %s is a sum of its children; change one of them"),
                           ent_kind_name(e->kind), e->id);
+            Entity *child = children->items[0];
+            const Vec *grandchildren = &ent_budget(child)->children;
             diag_hint(d, _("e.g. 'andai anggaran %s = Rp ...'"),
-                      ((Entity *)e->children.items[0])->children.len
-                          ? ((Entity *)((Entity *)e->children.items[0])->children.items[0])->id
-                          : ((Entity *)e->children.items[0])->id);
+                      grandchildren->len ? ((Entity *)grandchildren->items[0])->id : child->id);
             a->target.ent = NULL;
             return;
         }
@@ -488,8 +497,9 @@ static void resolve_andai(Checker *c, Andai *a)
         if (!data_has_name(e, a->data_name)) {
             Diag *d = ERR(c, "E0301", a->data_span, _("indikator %s has no data named '%s'"), e->id, a->data_name);
             Suggest s = {a->data_name, NULL, 99};
-            for (size_t i = 0; i < e->data.len; i++) {
-                DataYear *dy = e->data.items[i];
+            const Vec *data = &ent_indikator(e)->data;
+            for (size_t i = 0; i < data->len; i++) {
+                DataYear *dy = data->items[i];
                 for (size_t k = 0; k < dy->pairs.len; k++) suggest_try(&s, ((DataPair *)dy->pairs.items[k])->name);
             }
             if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
@@ -513,25 +523,26 @@ static void resolve_all(Checker *c)
 {
     Unit *u = c->u;
     for (size_t i = 0; i < u->sasaran.len; i++) {
-        Entity *s = u->sasaran.items[i];
+        SasaranDecl *s = ent_sasaran(u->sasaran.items[i]);
         if (s->tujuan) resolve_ref(c, s->tujuan, K(ENT_TUJUAN), "tujuan");
     }
-    for (size_t i = 0; i < u->sasaran.len; i++) ((Entity *)u->sasaran.items[i])->supporters.len = 0;
+    for (size_t i = 0; i < u->sasaran.len; i++) ent_sasaran(u->sasaran.items[i])->supporters.len = 0;
     for (size_t i = 0; i < u->budget_nodes.len; i++) {
         Entity *p = u->budget_nodes.items[i];
-        for (size_t k = 0; k < p->mendukung.len; k++) {
-            NameRef *r = p->mendukung.items[k];
+        const Vec *mendukung = &ent_budget(p)->mendukung;
+        for (size_t k = 0; k < mendukung->len; k++) {
+            NameRef *r = mendukung->items[k];
             Entity *s = resolve_ref(c, r, K(ENT_SASARAN), "sasaran");
-            if (s && p->kind == ENT_PROGRAM) apush(u, &s->supporters, p);
+            if (s && p->kind == ENT_PROGRAM) apush(u, &ent_sasaran(s)->supporters, p);
         }
     }
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
-        resolve_in(c, ind->rumus, NULL, ind);
+        resolve_in(c, ent_indikator(ind)->rumus, NULL, ind);
     }
     for (size_t i = 0; i < u->aturan.len; i++) {
         Entity *r = u->aturan.items[i];
-        resolve_in(c, r->body, r, NULL);
+        resolve_in(c, ent_aturan(r)->body, r, NULL);
     }
     for (size_t i = 0; i < u->periksa.len; i++) resolve_in(c, ((Periksa *)u->periksa.items[i])->expr, NULL, NULL);
     for (size_t i = 0; i < u->andai.len; i++) resolve_andai(c, u->andai.items[i]);
@@ -599,7 +610,7 @@ static void visit_rule(CycleState *st, Entity *r)
         st->stack = xrealloc(st->stack, st->cap * sizeof *st->stack);
     }
     st->stack[st->sp++] = r;
-    visit_expr(st, r->body);
+    visit_expr(st, ent_aturan(r)->body);
     st->sp--;
     *col = 2;
 }
@@ -686,8 +697,9 @@ static void check_year_values(Checker *c, Entity *ind, const Vec *vals, const ch
 /* The span of the target value an indikator states for a year. */
 static Span year_value_span(const Entity *ind, int year)
 {
-    for (size_t i = 0; i < ind->target.len; i++) {
-        const YearVal *v = ind->target.items[i];
+    const IndikatorDecl *ik = ent_indikator_c(ind);
+    for (size_t i = 0; i < ik->target.len; i++) {
+        const YearVal *v = ik->target.items[i];
         if ((v->has_year ? v->year : year) == year) return v->hi ? span_join(v->lo->span, v->hi->span) : v->lo->span;
     }
     return ind->id_span;
@@ -695,8 +707,9 @@ static Span year_value_span(const Entity *ind, int year)
 
 static bool year_has(const Entity *ind, int year)
 {
-    for (size_t i = 0; i < ind->target.len; i++) {
-        const YearVal *v = ind->target.items[i];
+    const IndikatorDecl *ik = ent_indikator_c(ind);
+    for (size_t i = 0; i < ik->target.len; i++) {
+        const YearVal *v = ik->target.items[i];
         if ((v->has_year ? v->year : year) == year) return true;
     }
     return false;
@@ -746,18 +759,19 @@ static void collect_data_names(const Expr *e, Vec *out)
 
 static void check_indikator(Checker *c, Entity *ind, Eval *ev)
 {
+    IndikatorDecl *ik = ent_indikator(ind);
     Unit *u = c->u;
     if (!ind->id[0]) return;
-    if (!ind->satuan) {
+    if (!ik->satuan) {
         Diag *d = ERR(c, "E0501", ind->id_span, _("indikator %s has no 'satuan'"), ind->id);
         diag_hint(d, _("add the unit of measurement, e.g. satuan \"%%\" or satuan \"dokumen\""));
     }
-    if (ind->polaritas == POL_UNSET) {
+    if (ik->polaritas == POL_UNSET) {
         Diag *d = ERR(c, "E0502", ind->id_span, _("indikator %s has no 'polaritas'"), ind->id);
         diag_hint(d, _("add 'polaritas positif' (higher is better) or 'polaritas negatif' (lower is better)"));
     }
-    check_year_values(c, ind, &ind->target, "target");
-    check_year_values(c, ind, &ind->realisasi, "realisasi");
+    check_year_values(c, ind, &ik->target, "target");
+    check_year_values(c, ind, &ik->realisasi, "realisasi");
     if (u->has_tahun && !year_has(ind, u->tahun)) {
         Diag *d = ERR(c, "E0503", ind->id_span, _("indikator %s has no target for the reporting year %d"), ind->id, u->tahun);
         diag_hint(d, _("add 'target %d: ...'"), u->tahun);
@@ -769,8 +783,8 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         if (r.kind == V_UNDEF && r.text && strcmp(r.text, eval_self_dependent()) == 0) {
             /* "realisasi 2024: capaian(S1)" in an indikator of S1 */
             Span at = ind->id_span;
-            for (size_t i = 0; i < ind->realisasi.len; i++) {
-                const YearVal *v = ind->realisasi.items[i];
+            for (size_t i = 0; i < ik->realisasi.len; i++) {
+                const YearVal *v = ik->realisasi.items[i];
                 if (v->lo->kind == EX_CALL && (!v->has_year || v->year == u->tahun)) at = v->lo->span;
             }
             ERR(c, "E0517", at, _("the realisasi %d of %s depends on itself: computing it needs its own result"),
@@ -783,8 +797,8 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         value_clear(&r);
     }
     if (!ev->rule_capaian) {
-        for (size_t i = 0; i < ind->target.len; i++) {
-            YearVal *v = ind->target.items[i];
+        for (size_t i = 0; i < ik->target.len; i++) {
+            YearVal *v = ik->target.items[i];
             if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && mpq_sgn(v->lo->u.num.q) == 0) {
                 Diag *d = ERR(c, "E0504", v->lo->span, _("target 0 makes the capaian of %s undefined"), ind->id);
                 diag_hint(d, _("capaian divides by the target; define 'aturan capaian(x) = ...' to rate this indikator"));
@@ -792,20 +806,20 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         }
     }
     if (is_iku(ind)) {
-        if (!ind->penanggung_jawab.len) {
+        if (!ik->penanggung_jawab.len) {
             Diag *d = WARN(c, "W0505", ind->id_span, _("indikator %s names no 'penanggung_jawab'"), ind->id);
             diag_hint(d, _("an IKU must name who is responsible before the Perjanjian Kinerja is signed"));
         }
-        if (!ind->sumber.len) {
+        if (!ik->sumber.len) {
             Diag *d = WARN(c, "W0506", ind->id_span, _("indikator %s names no 'sumber' (data source)"), ind->id);
             diag_hint(d, _("an IKU must name its data source before the Perjanjian Kinerja is signed"));
         }
     }
     /* rumus and data */
-    for (size_t i = 0; i < ind->data.len; i++) {
-        DataYear *dy = ind->data.items[i];
+    for (size_t i = 0; i < ik->data.len; i++) {
+        DataYear *dy = ik->data.items[i];
         if (dy->year) check_year(c, dy->year, dy->span, "data", ind);
-        if (!ind->rumus) {
+        if (!ik->rumus) {
             Diag *d = WARN(c, "W0508", dy->span, _("data %d of %s is never used: the indikator has no 'rumus'"),
                            dy->year, ind->id);
             diag_hint(d, _("add 'rumus = ...' using the data names"));
@@ -820,10 +834,10 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
                     break;
                 }
             if (p->value->kind == EX_STR) ERR(c, "E0403", p->value->span, _("data '%s' must be a number, not a text"), p->name);
-            if (!expr_uses(ind->rumus, p->name)) {
+            if (!expr_uses(ik->rumus, p->name)) {
                 Diag *d = WARN(c, "W0508", p->span, _("data '%s' of %s is not used by its rumus"), p->name, ind->id);
                 Vec names = {0};
-                collect_data_names(ind->rumus, &names);
+                collect_data_names(ik->rumus, &names);
                 Suggest sg = {p->name, NULL, 99};
                 for (size_t m = 0; m < names.len; m++) suggest_try(&sg, names.items[m]);
                 if (sg.best) diag_hint(d, _("did you mean '%s'? the rumus uses that name"), sg.best);
@@ -831,11 +845,11 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
             }
         }
     }
-    if (ind->rumus) {
+    if (ik->rumus) {
         Vec seen = {0};
-        collect_data_names(ind->rumus, &seen);
-        for (size_t i = 0; i < ind->data.len; i++) {
-            DataYear *dy = ind->data.items[i];
+        collect_data_names(ik->rumus, &seen);
+        for (size_t i = 0; i < ik->data.len; i++) {
+            DataYear *dy = ik->data.items[i];
             for (size_t k = 0; k < seen.len; k++) {
                 const char *name = seen.items[k];
                 bool found = false;
@@ -844,20 +858,20 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
                 if (!found) {
                     Diag *d = ERR(c, "E0507", dy->span, _("rumus of %s uses '%s', which data %d does not give"),
                                   ind->id, name, dy->year);
-                    diag_label(d, ind->rumus_span, _("the rumus is here"));
+                    diag_label(d, ik->rumus_span, _("the rumus is here"));
                 }
             }
         }
-        if (!ind->data.len && !ind->realisasi.len)
-            WARN(c, "W0514", ind->rumus_span, _("indikator %s has a rumus but no 'data' to compute it from"), ind->id);
+        if (!ik->data.len && !ik->realisasi.len)
+            WARN(c, "W0514", ik->rumus_span, _("indikator %s has a rumus but no 'data' to compute it from"), ind->id);
         vec_free(&seen);
         /* realisasi and data must agree for a year both give */
-        for (size_t i = 0; i < ind->realisasi.len; i++) {
-            YearVal *rv = ind->realisasi.items[i];
+        for (size_t i = 0; i < ik->realisasi.len; i++) {
+            YearVal *rv = ik->realisasi.items[i];
             int y = rv->has_year ? rv->year : u->tahun;
             DataYear *dy = NULL;
-            for (size_t k = 0; k < ind->data.len; k++)
-                if (((DataYear *)ind->data.items[k])->year == y) dy = ind->data.items[k];
+            for (size_t k = 0; k < ik->data.len; k++)
+                if (((DataYear *)ik->data.items[k])->year == y) dy = ik->data.items[k];
             if (!dy || (rv->lo->kind != EX_NUM && rv->lo->kind != EX_MONEY)) continue;
             Value computed;
             value_init(&computed);
@@ -886,7 +900,7 @@ static void check_sasaran(Checker *c, Entity *s)
         Diag *d = ERR(c, "E0515", s->id_span, _("sasaran %s has no indikator"), s->id);
         diag_hint(d, _("a sasaran is measured by at least one indikator kinerja"));
     }
-    if (s->supporters.len == 0 && c->u->programs.len > 0) {
+    if (ent_sasaran(s)->supporters.len == 0 && c->u->programs.len > 0) {
         Diag *d = WARN(c, "W0607", s->id_span, _("no program 'mendukung' sasaran %s; its serapan and efisiensi are undefined"),
                        s->id);
         diag_hint(d, _("add 'mendukung %s' to the program that funds it"), s->id);
@@ -897,8 +911,9 @@ static void fmt_money(Buf *b, mpq_srcptr q) { num_format_money(b, q, ROUND_HALF_
 
 static void check_budget_node(Checker *c, Entity *n, Eval *ev)
 {
+    const BudgetDecl *bd = ent_budget(n);
     if (!n->id[0]) return;
-    const Expr *amounts[2] = {n->anggaran, n->realisasi_uang};
+    const Expr *amounts[2] = {bd->anggaran, bd->realisasi_uang};
     for (int i = 0; i < 2; i++) {
         const Expr *a = amounts[i];
         if (a && a->kind != EX_MONEY) {
@@ -914,21 +929,21 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
             }
         }
     }
-    if (n->kind == ENT_SUBKEGIATAN || n->children.len == 0) {
-        if (!n->anggaran) {
+    if (n->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
+        if (!bd->anggaran) {
             ERR(c, "E0601", n->id_span, _("%s %s has no 'anggaran'"), ent_kind_name(n->kind), n->id);
         }
-        if (!n->realisasi_uang) {
+        if (!bd->realisasi_uang) {
             ERR(c, "E0602", n->id_span, _("%s %s has no 'realisasi'"), ent_kind_name(n->kind), n->id);
         }
-        if (n->anggaran && n->realisasi_uang && n->anggaran->kind == EX_MONEY && n->realisasi_uang->kind == EX_MONEY &&
-            mpq_cmp(n->realisasi_uang->u.num.q, n->anggaran->u.num.q) > 0) {
+        if (bd->anggaran && bd->realisasi_uang && bd->anggaran->kind == EX_MONEY && bd->realisasi_uang->kind == EX_MONEY &&
+            mpq_cmp(bd->realisasi_uang->u.num.q, bd->anggaran->u.num.q) > 0) {
             Buf a, r;
             buf_init(&a);
             buf_init(&r);
-            fmt_money(&a, n->anggaran->u.num.q);
-            fmt_money(&r, n->realisasi_uang->u.num.q);
-            WARN(c, "W0605", n->realisasi_uang->span, _("realisasi %s of %s is above its anggaran %s"), r.data, n->id, a.data);
+            fmt_money(&a, bd->anggaran->u.num.q);
+            fmt_money(&r, bd->realisasi_uang->u.num.q);
+            WARN(c, "W0605", bd->realisasi_uang->span, _("realisasi %s of %s is above its anggaran %s"), r.data, n->id, a.data);
             buf_free(&a);
             buf_free(&r);
         }
@@ -964,7 +979,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
             value_clear(&sum);
         }
     }
-    if (n->kind == ENT_PROGRAM && n->mendukung.len == 0 && c->u->sasaran.len > 0) {
+    if (n->kind == ENT_PROGRAM && bd->mendukung.len == 0 && c->u->sasaran.len > 0) {
         Diag *d = WARN(c, "W0606", n->id_span, _("program %s supports no sasaran"), n->id);
         diag_hint(d, _("add 'mendukung S1' naming the sasaran it funds"));
     }
@@ -1019,7 +1034,8 @@ static bool band_empty(const Band *b)
 
 static void check_skala(Checker *c, Entity *sk)
 {
-    size_t n = sk->bands.len;
+    const Vec *bands = &ent_skala(sk)->bands;
+    size_t n = bands->len;
     if (n == 0) {
         ERR(c, "E0701", sk->id_span, _("skala %s has no bands"), sk->id);
         return;
@@ -1028,11 +1044,11 @@ static void check_skala(Checker *c, Entity *sk)
     Band **sorted = xmalloc(n * sizeof *sorted);
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        Band *b = sk->bands.items[i];
+        Band *b = bands->items[i];
         if (band_empty(b)) ERR(c, "E0702", b->span, _("band '%s' holds no value"), b->label);
         else sorted[m++] = b;
         for (size_t k = 0; k < i; k++)
-            if (!strcmp(((Band *)sk->bands.items[k])->label, b->label))
+            if (!strcmp(((Band *)bands->items[k])->label, b->label))
                 ERR(c, "E0705", b->span, _("band '%s' appears twice in skala %s"), b->label, sk->id);
     }
     qsort(sorted, m, sizeof *sorted, band_lo_cmp);
@@ -1041,8 +1057,8 @@ static void check_skala(Checker *c, Entity *sk)
         /* the later in source order carries the message */
         Band *at = b, *other = a;
         for (size_t k = 0; k < n; k++) {
-            if (sk->bands.items[k] == b) { at = a; other = b; break; }
-            if (sk->bands.items[k] == a) break;
+            if (bands->items[k] == b) { at = a; other = b; break; }
+            if (bands->items[k] == a) break;
         }
         if (!a->hi || !b->lo) {
             Diag *d = ERR(c, "E0703", at->span, _("bands '%s' and '%s' of skala %s overlap"), a->label, b->label, sk->id);
@@ -1082,7 +1098,8 @@ static void check_skala(Checker *c, Entity *sk)
 
 static const char *pk_name(const Entity *pk)
 {
-    return pk->tanggal ? pk->tanggal : pk->id;
+    const char *tanggal = ent_perjanjian_c(pk)->tanggal;
+    return tanggal ? tanggal : pk->id;
 }
 
 /* Resolves the references of every perjanjian and finds which one
@@ -1090,26 +1107,27 @@ static const char *pk_name(const Entity *pk)
 static void resolve_perjanjian(Checker *c)
 {
     Unit *u = c->u;
-    for (size_t i = 0; i < u->perjanjian.len; i++) ((Entity *)u->perjanjian.items[i])->diubah_oleh = NULL;
+    for (size_t i = 0; i < u->perjanjian.len; i++) ent_perjanjian(u->perjanjian.items[i])->diubah_oleh = NULL;
     for (size_t i = 0; i < u->perjanjian.len; i++) {
         Entity *pk = u->perjanjian.items[i];
+        PerjanjianDecl *d = ent_perjanjian(pk);
         if (!pk->id[0]) continue;
-        for (size_t k = 0; k < pk->pk_target.len; k++)
-            resolve_ref(c, &((PkPair *)pk->pk_target.items[k])->ref, K(ENT_INDIKATOR), "indikator");
-        for (size_t k = 0; k < pk->pk_anggaran.len; k++)
-            resolve_ref(c, &((PkPair *)pk->pk_anggaran.items[k])->ref, BUDGET_KINDS, "program");
-        if (pk->mengubah) {
-            Entity *old = resolve_ref(c, pk->mengubah, K(ENT_PERJANJIAN), "perjanjian");
+        for (size_t k = 0; k < d->pk_target.len; k++)
+            resolve_ref(c, &((PkPair *)d->pk_target.items[k])->ref, K(ENT_INDIKATOR), "indikator");
+        for (size_t k = 0; k < d->pk_anggaran.len; k++)
+            resolve_ref(c, &((PkPair *)d->pk_anggaran.items[k])->ref, BUDGET_KINDS, "program");
+        if (d->mengubah) {
+            Entity *old = resolve_ref(c, d->mengubah, K(ENT_PERJANJIAN), "perjanjian");
             if (old == pk) {
-                ERR(c, "E0613", pk->mengubah->span, _("perjanjian %s cannot amend itself"), pk->id);
-                pk->mengubah->ent = NULL;
-            } else if (old && old->diubah_oleh) {
-                Diag *d = ERR(c, "E0613", pk->mengubah->span, _("perjanjian %s is already amended by %s"), old->id,
-                              old->diubah_oleh->id);
-                diag_label(d, old->diubah_oleh->id_span, _("%s is declared here"), old->diubah_oleh->id);
-                pk->mengubah->ent = NULL;
+                ERR(c, "E0613", d->mengubah->span, _("perjanjian %s cannot amend itself"), pk->id);
+                d->mengubah->ent = NULL;
+            } else if (old && ent_perjanjian(old)->diubah_oleh) {
+                Entity *by = ent_perjanjian(old)->diubah_oleh;
+                Diag *dg = ERR(c, "E0613", d->mengubah->span, _("perjanjian %s is already amended by %s"), old->id, by->id);
+                diag_label(dg, by->id_span, _("%s is declared here"), by->id);
+                d->mengubah->ent = NULL;
             } else if (old) {
-                old->diubah_oleh = pk;
+                ent_perjanjian(old)->diubah_oleh = pk;
             }
         }
     }
@@ -1117,10 +1135,11 @@ static void resolve_perjanjian(Checker *c)
     for (size_t i = 0; i < u->perjanjian.len; i++) {
         Entity *pk = u->perjanjian.items[i];
         size_t steps = 0;
-        for (Entity *p = pk->diubah_oleh; p && steps <= u->perjanjian.len; p = p->diubah_oleh) steps++;
+        for (Entity *p = ent_perjanjian(pk)->diubah_oleh; p && steps <= u->perjanjian.len; p = ent_perjanjian(p)->diubah_oleh)
+            steps++;
         if (steps > u->perjanjian.len) {
             ERR(c, "E0613", pk->id_span, _("perjanjian %s is part of a cycle of amendments"), pk->id);
-            pk->diubah_oleh = NULL;
+            ent_perjanjian(pk)->diubah_oleh = NULL;
         }
     }
 }
@@ -1128,10 +1147,11 @@ static void resolve_perjanjian(Checker *c)
 static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
 {
     Unit *u = c->u;
+    const PerjanjianDecl *pd = ent_perjanjian(pk);
     if (!pk->id[0]) return;
     /* targets against the Renstra targets of the reporting year */
-    for (size_t k = 0; k < pk->pk_target.len; k++) {
-        PkPair *p = pk->pk_target.items[k];
+    for (size_t k = 0; k < pd->pk_target.len; k++) {
+        PkPair *p = pd->pk_target.items[k];
         Entity *ind = p->ref.ent;
         const Expr *bad = p->value->lo->kind != EX_NUM && p->value->lo->kind != EX_MONEY ? p->value->lo
                         : p->value->hi && p->value->hi->kind != EX_NUM ? p->value->hi : NULL;
@@ -1161,9 +1181,9 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
     /* anggaran: the latest perjanjian must match the budget tree; an
      * amended one may differ, and the amendment explains it */
     Entity *latest = pk;
-    while (latest->diubah_oleh) latest = latest->diubah_oleh;
-    for (size_t k = 0; k < pk->pk_anggaran.len; k++) {
-        PkPair *p = pk->pk_anggaran.items[k];
+    while (ent_perjanjian(latest)->diubah_oleh) latest = ent_perjanjian(latest)->diubah_oleh;
+    for (size_t k = 0; k < pd->pk_anggaran.len; k++) {
+        PkPair *p = pd->pk_anggaran.items[k];
         Entity *node = p->ref.ent;
         if (!node) continue;
         if (p->value->lo->kind != EX_MONEY) {
@@ -1231,8 +1251,9 @@ void check_unit(Unit *u, DiagList *dl)
     for (size_t i = 0; i < u->perjanjian.len; i++) check_perjanjian(&c, u->perjanjian.items[i], &ev);
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
-        for (size_t k = 0; k < ind->pembanding.len; k++) {
-            Pembanding *pb = ind->pembanding.items[k];
+        const Vec *pembanding = &ent_indikator(ind)->pembanding;
+        for (size_t k = 0; k < pembanding->len; k++) {
+            Pembanding *pb = pembanding->items[k];
             check_year_values(&c, ind, &pb->values, "pembanding");
         }
     }
@@ -1270,7 +1291,7 @@ void check_library(Unit *u, DiagList *dl)
     check_duplicates(&c);
     for (size_t i = 0; i < u->aturan.len; i++) {
         Entity *r = u->aturan.items[i];
-        resolve_in(&c, r->body, r, NULL);
+        resolve_in(&c, ent_aturan(r)->body, r, NULL);
     }
     check_rule_cycles(&c);
     for (size_t i = 0; i < u->skala.len; i++) check_skala(&c, u->skala.items[i]);

@@ -96,12 +96,13 @@ static void print_total(FILE *out, Eval *ev, const char *what, mpq_t a, mpq_t b)
 
 size_t diff_perjanjian(FILE *out, Eval *ev, Entity *a, Entity *b)
 {
-    fprintf(out, _("perjanjian %s (%s) \xE2\x86\x92 %s (%s)\n"), a->id, a->tanggal ? a->tanggal : "-", b->id,
-            b->tanggal ? b->tanggal : "-");
-    size_t n = diff_pairs(out, ev, "target", &a->pk_target, &b->pk_target, NULL, NULL);
+    const PerjanjianDecl *pa = ent_perjanjian(a), *pb = ent_perjanjian(b);
+    fprintf(out, _("perjanjian %s (%s) \xE2\x86\x92 %s (%s)\n"), a->id, pa->tanggal ? pa->tanggal : "-", b->id,
+            pb->tanggal ? pb->tanggal : "-");
+    size_t n = diff_pairs(out, ev, "target", &pa->pk_target, &pb->pk_target, NULL, NULL);
     mpq_t sa, sb;
     mpq_inits(sa, sb, NULL);
-    n += diff_pairs(out, ev, "anggaran", &a->pk_anggaran, &b->pk_anggaran, sa, sb);
+    n += diff_pairs(out, ev, "anggaran", &pa->pk_anggaran, &pb->pk_anggaran, sa, sb);
     print_total(out, ev, "anggaran", sa, sb);
     mpq_clears(sa, sb, NULL);
     if (n == 0) fputs(_("  no differences\n"), out);

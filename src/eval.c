@@ -62,11 +62,12 @@ static Entity *make_builtin_skala(Unit *u)
 {
     Entity *s = entity_new(u, ENT_SKALA, "permendagri_86_2017", u->instansi_span);
     s->name = "Skala nilai peringkat kinerja (Permendagri 86/2017)";
-    apush(u, &s->bands, band(u, "Sangat Tinggi", 91, true, 0, false, true, false));
-    apush(u, &s->bands, band(u, "Tinggi", 76, true, 91, false, true, true));
-    apush(u, &s->bands, band(u, "Sedang", 66, true, 76, false, true, true));
-    apush(u, &s->bands, band(u, "Rendah", 51, true, 66, false, true, true));
-    apush(u, &s->bands, band(u, "Sangat Rendah", 0, false, 51, false, false, true));
+    SkalaDecl *sk = ent_skala(s);
+    apush(u, &sk->bands, band(u, "Sangat Tinggi", 91, true, 0, false, true, false));
+    apush(u, &sk->bands, band(u, "Tinggi", 76, true, 91, false, true, true));
+    apush(u, &sk->bands, band(u, "Sedang", 66, true, 76, false, true, true));
+    apush(u, &sk->bands, band(u, "Rendah", 51, true, 66, false, true, true));
+    apush(u, &sk->bands, band(u, "Sangat Rendah", 0, false, 51, false, false, true));
     return s;
 }
 
@@ -332,7 +333,7 @@ void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
 {
     value_undef(hi, NULL);
     const Andai *a = find_andai(ev, ANDAI_TARGET, ind, year, NULL);
-    const YearVal *v = a ? a->value : year_value(&ind->target, year, ev->u->tahun);
+    const YearVal *v = a ? a->value : year_value(&ent_indikator(ind)->target, year, ev->u->tahun);
     if (!v) {
         value_undef(lo, eval_reason(ev, _("%s has no target for %d"), ind->id, year));
         return;
@@ -343,8 +344,9 @@ void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
 
 static DataYear *data_for(Entity *ind, int year)
 {
-    for (size_t i = 0; i < ind->data.len; i++) {
-        DataYear *d = ind->data.items[i];
+    const Vec *data = &ent_indikator(ind)->data;
+    for (size_t i = 0; i < data->len; i++) {
+        DataYear *d = data->items[i];
         if (d->year == year) return d;
     }
     return NULL;
@@ -361,9 +363,10 @@ typedef struct RealisasiSource {
 
 static bool realisasi_source(Eval *ev, Entity *ind, int year, RealisasiSource *src)
 {
+    const IndikatorDecl *ik = ent_indikator(ind);
     src->andai = find_andai(ev, ANDAI_REALISASI, ind, year, NULL);
-    src->data = !src->andai && ind->rumus ? data_for(ind, year) : NULL;
-    src->stated = !src->andai && !src->data ? year_value(&ind->realisasi, year, ev->u->tahun) : NULL;
+    src->data = !src->andai && ik->rumus ? data_for(ind, year) : NULL;
+    src->stated = !src->andai && !src->data ? year_value(&ik->realisasi, year, ev->u->tahun) : NULL;
     return src->andai || src->data || src->stated;
 }
 
@@ -381,7 +384,7 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
         ev->data = src.data;
         ev->data_owner = ind;
         ev->frame = NULL;
-        eval_expr(ev, ind->rumus, out);
+        eval_expr(ev, ent_indikator(ind)->rumus, out);
         ev->data = saved;
         ev->data_owner = saved_owner;
         ev->frame = saved_frame;
@@ -439,15 +442,17 @@ static void sum_amounts(Eval *ev, const Vec *nodes, bool anggaran, Value *out)
 static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out)
 {
     if (x->kind == ENT_SASARAN) {
-        if (x->supporters.len == 0)
+        const Vec *supporters = &ent_sasaran(x)->supporters;
+        if (supporters->len == 0)
             value_undef(out, eval_reason(ev, _("no program 'mendukung' sasaran %s"), x->id));
         else
-            sum_amounts(ev, &x->supporters, anggaran, out);
+            sum_amounts(ev, supporters, anggaran, out);
         return;
     }
-    if (x->kind == ENT_SUBKEGIATAN || x->children.len == 0) {
+    const BudgetDecl *bd = ent_budget(x);
+    if (x->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
         const Andai *a = find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
-        const Expr *e = a ? a->value->lo : anggaran ? x->anggaran : x->realisasi_uang;
+        const Expr *e = a ? a->value->lo : anggaran ? bd->anggaran : bd->realisasi_uang;
         if (!e) {
             value_undef(out, eval_reason(ev, _("%s %s has no %s"), ent_kind_name(x->kind), x->id,
                                         anggaran ? "anggaran" : "realisasi"));
@@ -457,7 +462,7 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
         if (out->kind == V_NUM) out->kind = V_MONEY;
         return;
     }
-    sum_amounts(ev, &x->children, anggaran, out);
+    sum_amounts(ev, &bd->children, anggaran, out);
 }
 
 void eval_anggaran(Eval *ev, Entity *x, Value *out)
@@ -523,7 +528,7 @@ static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *
         value_undef(out, eval_reason(ev, _("the target of %s is 0"), ind->id));
         return;
     }
-    if (ind->polaritas == POL_NEGATIF) {
+    if (ent_indikator(ind)->polaritas == POL_NEGATIF) {
         /* (target - (realisasi - target)) / target * 100 */
         Value num;
         value_init(&num);
@@ -620,7 +625,7 @@ static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out)
         value_ref(&args[0], x);
         mpq_set_si(args[1].q, year, 1);
         args[1].kind = V_NUM;
-        int n = (int)ev->rule_capaian->params.len;
+        int n = (int)ent_aturan(ev->rule_capaian)->params.len;
         call_rule(ev, ev->rule_capaian, args, n < 2 ? n : 2, x->id_span, out);
         value_clear(&args[0]);
         value_clear(&args[1]);
@@ -673,8 +678,9 @@ static bool band_holds(const Band *b, mpq_srcptr v)
 
 const Band *eval_band(const Entity *skala, mpq_srcptr v)
 {
-    for (size_t i = 0; i < skala->bands.len; i++) {
-        const Band *b = skala->bands.items[i];
+    const Vec *bands = &ent_skala_c(skala)->bands;
+    for (size_t i = 0; i < bands->len; i++) {
+        const Band *b = bands->items[i];
         if (band_holds(b, v)) return b;
     }
     return NULL;
@@ -708,7 +714,7 @@ void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band)
         value_ref(&args[0], x);
         mpq_set_si(args[1].q, year, 1);
         args[1].kind = V_NUM;
-        int n = (int)ev->rule_predikat->params.len;
+        int n = (int)ent_aturan(ev->rule_predikat)->params.len;
         call_rule(ev, ev->rule_predikat, args, n < 2 ? n : 2, x->id_span, out);
         value_clear(&args[0]);
         value_clear(&args[1]);
@@ -727,7 +733,7 @@ void eval_efisiensi(Eval *ev, Entity *s, Value *out)
         Value arg;
         value_init(&arg);
         value_ref(&arg, s);
-        call_rule(ev, ev->rule_efisiensi, &arg, ev->rule_efisiensi->params.len ? 1 : 0, s->id_span, out);
+        call_rule(ev, ev->rule_efisiensi, &arg, ent_aturan(ev->rule_efisiensi)->params.len ? 1 : 0, s->id_span, out);
         value_clear(&arg);
         return;
     }
@@ -747,11 +753,12 @@ void eval_efisiensi(Eval *ev, Entity *s, Value *out)
 
 void eval_ikm(Eval *ev, Entity *s, Value *out, Vec *nrr)
 {
-    size_t n = s->unsur.len, r = s->rows.len;
     if (s->kind != ENT_SURVEI) {
         value_undef(out, eval_reason(ev, _("ikm needs a survei, not %s"), s->id));
         return;
     }
+    const SurveiDecl *sv = ent_survei(s);
+    size_t n = sv->unsur.len, r = sv->rows.len;
     if (!n || !r) {
         value_undef(out, n ? eval_reason(ev, _("survei %s has no answers"), s->id) : eval_reason(ev, _("survei %s has no unsur"), s->id));
         return;
@@ -761,7 +768,7 @@ void eval_ikm(Eval *ev, Entity *s, Value *out, Vec *nrr)
     for (size_t e = 0; e < n; e++) {
         mpq_set_ui(col, 0, 1);
         for (size_t i = 0; i < r; i++) {
-            AnswerRow *row = s->rows.items[i];
+            AnswerRow *row = sv->rows.items[i];
             if (e < row->vals.len) num_add(col, col, ((Expr *)row->vals.items[e])->u.num.q);
         }
         mpq_set_ui(t, (unsigned long)r, 1);
@@ -803,15 +810,16 @@ void eval_nilai_sakip(Eval *ev, Entity *p, Value *out)
         value_undef(out, eval_reason(ev, _("nilai_sakip needs a penilaian, not %s"), p->id));
         return;
     }
-    if (!p->komponen.len) {
+    const Vec *komponen = &ent_penilaian(p)->komponen;
+    if (!komponen->len) {
         value_undef(out, eval_reason(ev, _("penilaian %s has no komponen"), p->id));
         return;
     }
     Value k;
     value_init(&k);
     mpq_set_ui(out->q, 0, 1);
-    for (size_t i = 0; i < p->komponen.len; i++) {
-        eval_komponen(p->komponen.items[i], &k);
+    for (size_t i = 0; i < komponen->len; i++) {
+        eval_komponen(komponen->items[i], &k);
         num_add(out->q, out->q, k.q);
     }
     out->kind = V_NUM;
@@ -841,7 +849,7 @@ static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, V
     ev->frame = args;
     ev->data = NULL;
     ev->call_depth++;
-    eval_expr(ev, rule->body, out);
+    eval_expr(ev, ent_aturan(rule)->body, out);
     ev->call_depth--;
     ev->frame = saved;
     ev->data = saved_data;
@@ -862,7 +870,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
     Expr **args = e->u.call.args;
     if (e->u.call.rule) {
         Entity *rule = e->u.call.rule;
-        int np = (int)rule->params.len;
+        int np = (int)ent_aturan(rule)->params.len;
         Value *vals = xcalloc((size_t)(np ? np : 1), sizeof *vals);
         for (int i = 0; i < np; i++) {
             value_init(&vals[i]);

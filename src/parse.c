@@ -228,6 +228,23 @@ bool parse_repl(Unit *u, LocFile *lf, DiagList *dl, ReplItem *out)
 static Arena *A(ParseCtx *ctx) { return &ctx->unit->arena; }
 static Entity *cur(ParseCtx *ctx) { return ctx->sp > 0 ? ctx->stack[ctx->sp - 1] : NULL; }
 
+/* The declaration being read when it is of kind k, else NULL.  The
+ * grammar lets an item stand only in its own kind's block, but after a
+ * syntax error the innermost open declaration may be another one (a
+ * block the parser gave up on is never closed): the item is then
+ * dropped rather than written into another kind's part. */
+static Entity *cur_of(ParseCtx *ctx, EntKind k)
+{
+    Entity *e = cur(ctx);
+    return e && e->kind == k ? e : NULL;
+}
+
+static Entity *cur_budget(ParseCtx *ctx)
+{
+    Entity *e = cur(ctx);
+    return e && ent_is_budget(e) ? e : NULL;
+}
+
 void pb_reset(ParseCtx *ctx)
 {
     ctx->sp = 0;
@@ -264,9 +281,10 @@ void pb_atur(ParseCtx *ctx, const char *name, Span name_span, Expr *value, Span 
 void pb_aturan(ParseCtx *ctx, const char *id, Span id_span, Vec *params, bool parens, Expr *body, Span s)
 {
     Entity *e = pb_begin(ctx, ENT_ATURAN, id, id_span, NULL, s);
-    if (params) e->params = *params;
-    e->has_parens = parens;
-    e->body = body;
+    AturanDecl *r = ent_aturan(e);
+    if (params) r->params = *params;
+    r->has_parens = parens;
+    r->body = body;
     pb_end(ctx, e, s);
 }
 
@@ -359,7 +377,7 @@ Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const c
     if (k == ENT_PROGRAM) apush(u, &u->programs, e);
     if (e->parent) {
         if (k == ENT_INDIKATOR) apush(u, &e->parent->indikator, e);
-        else if (ent_is_budget(e)) apush(u, &e->parent->children, e);
+        else if (ent_is_budget(e) && ent_is_budget(e->parent)) apush(u, &ent_budget(e->parent)->children, e);
     }
     if (id && unit_define_name(u, e, name_of(id))) apush(u, &u->duplicates, e);   /* id: a "name" token's */
     if (ctx->sp < MAX_NESTING) ctx->stack[ctx->sp++] = e;
@@ -379,8 +397,8 @@ void pb_end(ParseCtx *ctx, Entity *e, Span whole)
 
 void pb_band(ParseCtx *ctx, const char *label, Expr *lo, int lo_op, int hi_op, Expr *hi, Span s)
 {
-    Entity *sk = cur(ctx);
-    if (!sk || sk->kind != ENT_SKALA) return;
+    Entity *sk = cur_of(ctx, ENT_SKALA);
+    if (!sk) return;
     Band *b = arena_alloc(A(ctx), sizeof *b);
     b->label = label;
     b->span = s;
@@ -406,7 +424,7 @@ void pb_band(ParseCtx *ctx, const char *label, Expr *lo, int lo_op, int hi_op, E
         if (lo_op == '<' || lo_op == 'l') { b->lo = lo; b->lo_incl = lo_op == 'l'; }
         else { b->hi = lo; b->hi_incl = lo_op == 'g'; }
     }
-    apush(ctx->unit, &sk->bands, b);
+    apush(ctx->unit, &ent_skala(sk)->bands, b);
 }
 
 Expr *pb_percent(ParseCtx *ctx, Expr *n, Span s)
@@ -427,15 +445,15 @@ Expr *pb_negate_literal(ParseCtx *ctx, Expr *n, Span s)
 
 void pb_misi(ParseCtx *ctx, const char *text)
 {
-    Entity *e = cur(ctx);
-    if (e) apush(ctx->unit, &e->misi, (void *)text);
+    Entity *e = cur_of(ctx, ENT_TUJUAN);
+    if (e) apush(ctx->unit, &ent_tujuan(e)->misi, (void *)text);
 }
 
 void pb_sasaran_tujuan(ParseCtx *ctx, const char *id, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_SASARAN);
     if (!e) return;
-    e->tujuan = pb_name(ctx, id, s);
+    ent_sasaran(e)->tujuan = pb_name(ctx, id, s);
 }
 
 void pb_penjelasan(ParseCtx *ctx, const char *text)
@@ -451,16 +469,16 @@ void pb_satuan(ParseCtx *ctx, const char *text, Span s)
         ctx->keluaran->satuan = text;
         return;
     }
-    Entity *e = cur(ctx);
-    if (e) e->satuan = text;
+    Entity *e = cur_of(ctx, ENT_INDIKATOR);
+    if (e) ent_indikator(e)->satuan = text;
 }
 
 void pb_polaritas(ParseCtx *ctx, Polaritas p, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_INDIKATOR);
     if (!e) return;
-    e->polaritas = p;
-    e->polaritas_span = s;
+    ent_indikator(e)->polaritas = p;
+    ent_indikator(e)->polaritas_span = s;
 }
 
 void pb_values(ParseCtx *ctx, char which, Vec *values)
@@ -469,28 +487,28 @@ void pb_values(ParseCtx *ctx, char which, Vec *values)
     if (ctx->keluaran) {
         dst = which == 't' ? &ctx->keluaran->target : &ctx->keluaran->realisasi;
     } else {
-        Entity *e = cur(ctx);
+        Entity *e = cur_of(ctx, ENT_INDIKATOR);
         if (!e) return;
-        dst = which == 't' ? &e->target : &e->realisasi;
+        dst = which == 't' ? &ent_indikator(e)->target : &ent_indikator(e)->realisasi;
     }
     for (size_t i = 0; i < values->len; i++) apush(ctx->unit, dst, values->items[i]);
 }
 
 void pb_rumus(ParseCtx *ctx, Expr *e, Span s)
 {
-    Entity *ind = cur(ctx);
+    Entity *ind = cur_of(ctx, ENT_INDIKATOR);
     if (!ind) return;
-    ind->rumus = e;
-    ind->rumus_span = s;
+    ent_indikator(ind)->rumus = e;
+    ent_indikator(ind)->rumus_span = s;
 }
 
 void pb_data_begin(ParseCtx *ctx, int year, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_INDIKATOR);
     DataYear *d = arena_alloc(A(ctx), sizeof *d);
     d->year = year;
     d->span = s;
-    if (e) apush(ctx->unit, &e->data, d);
+    if (e) apush(ctx->unit, &ent_indikator(e)->data, d);
     ctx->data = d;
 }
 
@@ -506,69 +524,70 @@ void pb_data_pair(ParseCtx *ctx, const char *name, Span s, Expr *value)
 
 void pb_tanggal(ParseCtx *ctx, const char *text, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_PERJANJIAN);
     if (!e) return;
-    e->tanggal = text;
-    e->tanggal_span = s;
+    ent_perjanjian(e)->tanggal = text;
+    ent_perjanjian(e)->tanggal_span = s;
 }
 
 void pb_mengubah(ParseCtx *ctx, const char *id, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_PERJANJIAN);
     if (!e) return;
-    e->mengubah = pb_name(ctx, id, s);
+    ent_perjanjian(e)->mengubah = pb_name(ctx, id, s);
 }
 
 void pb_pk_pair(ParseCtx *ctx, char which, const char *id, Span s, YearVal *v)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_PERJANJIAN);
     if (!e) return;
     PkPair *p = arena_alloc(A(ctx), sizeof *p);
     p->ref.name = id;
     p->ref.span = s;
     p->value = v;
-    apush(ctx->unit, which == 't' ? &e->pk_target : &e->pk_anggaran, p);
+    PerjanjianDecl *pk = ent_perjanjian(e);
+    apush(ctx->unit, which == 't' ? &pk->pk_target : &pk->pk_anggaran, p);
 }
 
 void pb_pembanding(ParseCtx *ctx, const char *label, Span s, Vec *values)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_INDIKATOR);
     if (!e) return;
     Pembanding *p = arena_alloc(A(ctx), sizeof *p);
     p->label = label;
     p->span = s;
     for (size_t i = 0; i < values->len; i++) apush(ctx->unit, &p->values, values->items[i]);
-    apush(ctx->unit, &e->pembanding, p);
+    apush(ctx->unit, &ent_indikator(e)->pembanding, p);
 }
 
 void pb_unsur(ParseCtx *ctx, const char *name, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_SURVEI);
     if (!e) return;
-    apush(ctx->unit, &e->unsur, pb_name(ctx, name, s));
+    apush(ctx->unit, &ent_survei(e)->unsur, pb_name(ctx, name, s));
 }
 
 void pb_berkas(ParseCtx *ctx, const char *path, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_SURVEI);
     if (!e) return;
-    e->berkas = path;
-    e->berkas_span = s;
+    ent_survei(e)->berkas = path;
+    ent_survei(e)->berkas_span = s;
 }
 
 void pb_answer_row(ParseCtx *ctx, Vec *vals, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_SURVEI);
     if (!e) return;
     AnswerRow *r = arena_alloc(A(ctx), sizeof *r);
     r->span = s;
     r->vals = *vals;
-    apush(ctx->unit, &e->rows, r);
+    apush(ctx->unit, &ent_survei(e)->rows, r);
 }
 
 void pb_komponen(ParseCtx *ctx, const char *name, Span name_span, Expr *bobot, Expr *nilai, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, ENT_PENILAIAN);
     Komponen *k = arena_alloc(A(ctx), sizeof *k);
     k->name = name;
     k->name_span = name_span;
@@ -576,7 +595,7 @@ void pb_komponen(ParseCtx *ctx, const char *name, Span name_span, Expr *bobot, E
     k->bobot = bobot;
     k->nilai = nilai;
     k->subs.span = s;
-    if (e) apush(ctx->unit, &e->komponen, k);
+    if (e) apush(ctx->unit, &ent_penilaian(e)->komponen, k);
     ctx->data = &k->subs;
 }
 
@@ -584,9 +603,11 @@ void pb_komponen_end(ParseCtx *ctx) { ctx->data = NULL; }
 
 void pb_texts(ParseCtx *ctx, char which, Vec *texts)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_of(ctx, which == 'h' ? ENT_PERJANJIAN : ENT_INDIKATOR);
     if (!e) return;
-    Vec *dst = which == 'p' ? &e->penanggung_jawab : which == 'h' ? &e->pihak : &e->sumber;
+    Vec *dst = which == 'p'   ? &ent_indikator(e)->penanggung_jawab
+               : which == 'h' ? &ent_perjanjian(e)->pihak
+                              : &ent_indikator(e)->sumber;
     for (size_t i = 0; i < texts->len; i++) apush(ctx->unit, dst, texts->items[i]);
 }
 
@@ -624,27 +645,27 @@ Expr *pb_string(ParseCtx *ctx, const char *text, Span s)
 
 void pb_mendukung(ParseCtx *ctx, const char *id, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_budget(ctx);
     if (!e) return;
-    apush(ctx->unit, &e->mendukung, pb_name(ctx, id, s));
+    apush(ctx->unit, &ent_budget(e)->mendukung, pb_name(ctx, id, s));
 }
 
 void pb_money(ParseCtx *ctx, char which, Expr *amount, Span s)
 {
     (void)s;
-    Entity *e = cur(ctx);
+    Entity *e = cur_budget(ctx);
     if (!e) return;
-    if (which == 'a') e->anggaran = amount;
-    else e->realisasi_uang = amount;
+    if (which == 'a') ent_budget(e)->anggaran = amount;
+    else ent_budget(e)->realisasi_uang = amount;
 }
 
 void pb_keluaran_begin(ParseCtx *ctx, const char *name, Span s)
 {
-    Entity *e = cur(ctx);
+    Entity *e = cur_budget(ctx);
     Keluaran *k = arena_alloc(A(ctx), sizeof *k);
     k->name = name;
     k->span = s;
-    if (e) apush(ctx->unit, &e->keluaran, k);
+    if (e) apush(ctx->unit, &ent_budget(e)->keluaran, k);
     ctx->keluaran = k;
 }
 

@@ -151,9 +151,9 @@ static void affected(Session *s, const Andai *a, Vec *items)
             if (n != x) vec_push(&touched, n);
             add_item(items, IT_SERAPAN, n, NULL, NULL);
         }
-        Entity *r = root_program(x);
-        for (size_t i = 0; i < r->mendukung.len; i++) {
-            Entity *sa = ((NameRef *)r->mendukung.items[i])->ent;
+        const Vec *mendukung = &ent_budget(root_program(x))->mendukung;
+        for (size_t i = 0; i < mendukung->len; i++) {
+            Entity *sa = ((NameRef *)mendukung->items[i])->ent;
             if (!sa || has(&touched, sa)) continue;
             vec_push(&touched, sa);
             add_item(items, IT_SERAPAN, sa, NULL, sa);

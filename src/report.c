@@ -92,7 +92,8 @@ static void cell_number(Cell *c, const Eval *ev, const Value *v, int dec, bool s
 
 static bool is_percent_unit(const Entity *ind)
 {
-    return ind->satuan && (!strcmp(ind->satuan, "%") || !strcmp(ind->satuan, "persen"));
+    const char *satuan = ent_indikator_c(ind)->satuan;
+    return satuan && (!strcmp(satuan, "%") || !strcmp(satuan, "persen"));
 }
 
 /* An input value (target, realisasi): exact, in the indikator's unit. */
@@ -165,7 +166,7 @@ static Table *table_measurement(Eval *ev)
             cell_int(&row[0], ++no);
             cell_text(&row[1], s->id);
             cell_text(&row[2], ind->id);
-            cell_text(&row[3], ind->satuan);
+            cell_text(&row[3], ent_indikator(ind)->satuan);
             eval_target(ev, ind, ev->tahun, &lo, &hi);
             cell_input(&row[4], ev, ind, &lo, &hi);
             eval_realisasi(ev, ind, ev->tahun, &r);
@@ -240,7 +241,8 @@ static void budget_rows(Eval *ev, Table *t, Entity *n, int level)
     cell_number(&row[3], ev, &r, 0, true, NULL);
     cell_percent(&row[4], ev, &s);
     value_clear(&a); value_clear(&r); value_clear(&s);
-    for (size_t i = 0; i < n->children.len; i++) budget_rows(ev, t, n->children.items[i], level + 1);
+    const Vec *children = &ent_budget(n)->children;
+    for (size_t i = 0; i < children->len; i++) budget_rows(ev, t, children->items[i], level + 1);
 }
 
 static Table *table_budget(Eval *ev)
@@ -320,8 +322,9 @@ static Table *table_efisiensi(Eval *ev)
         cell_text(&row[3], e.kind == V_TEXT ? e.text : "-");
         Buf b;
         buf_init(&b);
-        for (size_t k = 0; k < sa->supporters.len; k++)
-            buf_printf(&b, "%s%s", k ? ", " : "", ((Entity *)sa->supporters.items[k])->id);
+        const Vec *supporters = &ent_sasaran(sa)->supporters;
+        for (size_t k = 0; k < supporters->len; k++)
+            buf_printf(&b, "%s%s", k ? ", " : "", ((Entity *)supporters->items[k])->id);
         cell_text(&row[4], b.len ? b.data : "-");
         buf_free(&b);
     }
@@ -335,7 +338,8 @@ static Table *table_predikat(Eval *ev)
 {
     Unit *u = ev->u;
     Entity *sk = eval_skala(ev);
-    int nb = (int)sk->bands.len;
+    const Vec *bands = &ent_skala(sk)->bands;
+    int nb = (int)bands->len;
     int ncols = 3 + nb;
     const char **headers = xcalloc((size_t)ncols, sizeof *headers);
     bool *right = xcalloc((size_t)ncols, sizeof *right);
@@ -350,7 +354,7 @@ static Table *table_predikat(Eval *ev)
      * outlive its Unit (the xlsx writer keeps every report until the
      * workbook is written). */
     for (int i = 0; i < nb; i++) {
-        char *label = xstrdup(((Band *)sk->bands.items[i])->label);
+        char *label = xstrdup(((Band *)bands->items[i])->label);
         vec_push(&t->owned_strings, label);
         headers[3 + i] = label;
     }
@@ -369,7 +373,7 @@ static Table *table_predikat(Eval *ev)
             const Band *band = NULL;
             eval_predikat(ev, ind, ev->tahun, &p, &band);
             for (int b = 0; b < nb; b++) {
-                const Band *bb = sk->bands.items[b];
+                const Band *bb = bands->items[b];
                 bool hit = p.kind == V_TEXT && !strcmp(p.text, bb->label);
                 cell_text(&row[3 + b], hit ? "\xE2\x9C\x93" : "");
                 if (hit) counts[b]++;
@@ -539,8 +543,9 @@ static Table *table_pembanding(Eval *ev)
     value_init(&d);
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
-        for (size_t k = 0; k < ind->pembanding.len; k++) {
-            Pembanding *pb = ind->pembanding.items[k];
+        const Vec *pembanding = &ent_indikator(ind)->pembanding;
+        for (size_t k = 0; k < pembanding->len; k++) {
+            Pembanding *pb = pembanding->items[k];
             for (size_t m = 0; m < pb->values.len; m++) {
                 YearVal *yv = pb->values.items[m];
                 int year = yv->has_year ? yv->year : u->tahun;
@@ -586,14 +591,15 @@ static Table *table_perjanjian(Eval *ev)
     value_init(&hi);
     for (size_t i = 0; i < u->perjanjian.len; i++) {
         Entity *pk = u->perjanjian.items[i];
+        const PerjanjianDecl *pd = ent_perjanjian(pk);
         for (int which = 0; which < 2; which++) {
-            Vec *pairs = which ? &pk->pk_anggaran : &pk->pk_target;
+            const Vec *pairs = which ? &pd->pk_anggaran : &pd->pk_target;
             for (size_t k = 0; k < pairs->len; k++) {
                 PkPair *p = pairs->items[k];
                 if (!p->ref.ent || (p->value->lo->kind != EX_NUM && p->value->lo->kind != EX_MONEY)) continue;
                 Cell *row = row_new(t);
                 cell_text(&row[0], pk->id);
-                cell_text(&row[1], pk->tanggal ? pk->tanggal : "");
+                cell_text(&row[1], pd->tanggal ? pd->tanggal : "");
                 cell_text(&row[2], which ? "anggaran" : "target");
                 cell_text(&row[3], p->ref.name);
                 Value pv;
@@ -631,6 +637,7 @@ static Table *table_survei(Eval *ev)
     value_init(&w);
     for (size_t i = 0; i < u->survei.len; i++) {
         Entity *s = u->survei.items[i];
+        const SurveiDecl *sv = ent_survei(s);
         Vec nrr = {0};
         Value ikm;
         value_init(&ikm);
@@ -638,11 +645,11 @@ static Table *table_survei(Eval *ev)
         for (size_t k = 0; k < nrr.len; k++) {
             Cell *row = row_new(t);
             cell_text(&row[0], s->id);
-            cell_text(&row[1], ((NameRef *)s->unsur.items[k])->name);
-            cell_int(&row[2], (long)s->rows.len);
+            cell_text(&row[1], ((NameRef *)sv->unsur.items[k])->name);
+            cell_int(&row[2], (long)sv->rows.len);
             value_num(&v, nrr.items[k]);
             cell_number(&row[3], ev, &v, 4, false, NULL);
-            mpq_set_ui(w.q, 1, (unsigned long)s->unsur.len);
+            mpq_set_ui(w.q, 1, (unsigned long)sv->unsur.len);
             num_mul(w.q, w.q, v.q);
             w.kind = V_NUM;
             cell_number(&row[4], ev, &w, 4, false, NULL);
@@ -653,7 +660,7 @@ static Table *table_survei(Eval *ev)
         Cell *row = row_new(t);
         cell_text(&row[0], s->id);
         cell_text(&row[1], "IKM = 25 x jumlah");
-        cell_int(&row[2], (long)s->rows.len);
+        cell_int(&row[2], (long)sv->rows.len);
         cell_text(&row[3], "");
         cell_text(&row[4], "");
         cell_number(&row[5], ev, &ikm, ev->desimal, false, NULL);
@@ -677,8 +684,9 @@ static Table *table_penilaian(Eval *ev)
     static const char *const parts[] = {"keberadaan", "kualitas", "pemanfaatan"};
     for (size_t i = 0; i < u->penilaian.len; i++) {
         Entity *p = u->penilaian.items[i];
-        for (size_t k = 0; k < p->komponen.len; k++) {
-            Komponen *c = p->komponen.items[k];
+        const Vec *komponen = &ent_penilaian(p)->komponen;
+        for (size_t k = 0; k < komponen->len; k++) {
+            Komponen *c = komponen->items[k];
             Cell *row = row_new(t);
             cell_text(&row[0], p->id);
             cell_text(&row[1], c->name);
@@ -737,7 +745,7 @@ Report *report_build(Eval *ev)
         vec_push(&r->tables, table_years(ev, true));
     }
     bool any_pb = false;
-    for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ((Entity *)u->indikator.items[i])->pembanding.len > 0;
+    for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ent_indikator(u->indikator.items[i])->pembanding.len > 0;
     if (any_pb) vec_push(&r->tables, table_pembanding(ev));
     vec_push(&r->tables, table_budget(ev));
     vec_push(&r->tables, table_efisiensi(ev));
@@ -793,10 +801,10 @@ Figures *report_figures(Eval *ev)
         Entity *sk = eval_skala(ev);
         f->skala_id = sk ? sk->id : NULL;
         f->skala_name = sk ? sk->name : NULL;
-        f->nbands = sk ? sk->bands.len : 0;
+        f->nbands = sk ? ent_skala(sk)->bands.len : 0;
         f->bands = xcalloc(f->nbands + 1, sizeof *f->bands);
         for (size_t i = 0; i < f->nbands; i++) {
-            Band *band = sk->bands.items[i];
+            Band *band = ent_skala(sk)->bands.items[i];
             FigBand *fb = &f->bands[i];
             fb->label = band->label;
             fb->lo_incl = band->lo_incl;
@@ -820,7 +828,7 @@ Figures *report_figures(Eval *ev)
             FigIndikator *fi = &f->ind[k++];
             fi->id = ind->id;
             fi->name = ind->name;
-            fi->satuan = ind->satuan;
+            fi->satuan = ent_indikator(ind)->satuan;
             value_init(&fi->capaian);
             value_init(&fi->predikat);
             eval_capaian(ev, ind, ev->tahun, &fi->capaian);
@@ -849,13 +857,14 @@ Figures *report_figures(Eval *ev)
             }
         }
     }
-    for (size_t i = 0; i < u->programs.len; i++) f->nbudget += 1 + ((Entity *)u->programs.items[i])->children.len;
+    for (size_t i = 0; i < u->programs.len; i++) f->nbudget += 1 + ent_budget(u->programs.items[i])->children.len;
     f->budget = xcalloc(f->nbudget + 1, sizeof *f->budget);
     k = 0;
     for (size_t i = 0; i < u->programs.len; i++) {
         Entity *p = u->programs.items[i];
-        for (size_t m = 0; m <= p->children.len; m++) {
-            Entity *e = m ? p->children.items[m - 1] : p;
+        const Vec *children = &ent_budget(p)->children;
+        for (size_t m = 0; m <= children->len; m++) {
+            Entity *e = m ? children->items[m - 1] : p;
             FigBudget *fb = &f->budget[k++];
             fb->id = e->id;
             fb->name = e->name;
@@ -935,13 +944,15 @@ static void budget_values(Eval *ev, Values *vs, Entity *n, size_t *k)
     eval_anggaran(ev, n, &b->anggaran);
     eval_realisasi(ev, n, ev->tahun, &b->realisasi);
     eval_serapan(ev, n, &b->serapan);
-    for (size_t i = 0; i < n->children.len; i++) budget_values(ev, vs, n->children.items[i], k);
+    const Vec *children = &ent_budget(n)->children;
+    for (size_t i = 0; i < children->len; i++) budget_values(ev, vs, children->items[i], k);
 }
 
 static size_t budget_count(const Entity *n)
 {
     size_t c = 1;
-    for (size_t i = 0; i < n->children.len; i++) c += budget_count(n->children.items[i]);
+    const Vec *children = &ent_budget_c(n)->children;
+    for (size_t i = 0; i < children->len; i++) c += budget_count(children->items[i]);
     return c;
 }
 
@@ -963,7 +974,7 @@ Values *report_values(Eval *ev)
             vi->id = ind->id;
             vi->sasaran = s->id;
             vi->name = ind->name;
-            vi->satuan = ind->satuan;
+            vi->satuan = ent_indikator(ind)->satuan;
             Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,
                            &vi->capaian_renstra};
             for (int q = 0; q < 6; q++) value_init(v6[q]);
@@ -991,12 +1002,13 @@ Values *report_values(Eval *ev)
             }
             /* Tabel 3.4: comparison values of the year */
             size_t npb = 0;
-            for (size_t q = 0; q < ind->pembanding.len; q++) npb += ((Pembanding *)ind->pembanding.items[q])->values.len;
+            const Vec *pembanding = &ent_indikator(ind)->pembanding;
+            for (size_t q = 0; q < pembanding->len; q++) npb += ((Pembanding *)pembanding->items[q])->values.len;
             vi->pembanding = xcalloc(npb + 1, sizeof *vi->pembanding);
             Value r;
             value_init(&r);
-            for (size_t q = 0; q < ind->pembanding.len; q++) {
-                Pembanding *pb = ind->pembanding.items[q];
+            for (size_t q = 0; q < pembanding->len; q++) {
+                Pembanding *pb = pembanding->items[q];
                 for (size_t w = 0; w < pb->values.len; w++) {
                     YearVal *yv = pb->values.items[w];
                     int year = yv->has_year ? yv->year : u->tahun;
@@ -1052,14 +1064,15 @@ Values *report_values(Eval *ev)
     vs->perjanjian = xcalloc(vs->nperjanjian + 1, sizeof *vs->perjanjian);
     for (size_t i = 0; i < vs->nperjanjian; i++) {
         Entity *pk = u->perjanjian.items[i];
+        const PerjanjianDecl *pd = ent_perjanjian(pk);
         ValPerjanjian *vp = &vs->perjanjian[i];
         vp->id = pk->id;
         vp->name = pk->name;
-        vp->tanggal = pk->tanggal;
-        vp->mengubah = pk->mengubah && pk->mengubah->ent ? pk->mengubah->ent->id : NULL;
-        vp->diubah_oleh = pk->diubah_oleh ? pk->diubah_oleh->id : NULL;
+        vp->tanggal = pd->tanggal;
+        vp->mengubah = pd->mengubah && pd->mengubah->ent ? pd->mengubah->ent->id : NULL;
+        vp->diubah_oleh = pd->diubah_oleh ? pd->diubah_oleh->id : NULL;
         for (int which = 0; which < 2; which++) {
-            Vec *pairs = which ? &pk->pk_anggaran : &pk->pk_target;
+            const Vec *pairs = which ? &pd->pk_anggaran : &pd->pk_target;
             vp->pairs[which] = xcalloc(pairs->len + 1, sizeof *vp->pairs[which]);
             for (size_t q = 0; q < pairs->len; q++) {
                 PkPair *pp = pairs->items[q];
@@ -1124,9 +1137,9 @@ RecapRow *recap_row(Eval *ev)
     row->induk = xstrdup(u->induk ? u->induk : "");
     row->tahun = ev->tahun;
     mpq_inits(row->mean, row->sum, row->anggaran, row->realisasi, NULL);
-    Entity *sk = eval_skala(ev);
-    for (size_t b = 0; b < sk->bands.len; b++) {
-        vec_push(&row->band_labels, xstrdup(((Band *)sk->bands.items[b])->label));
+    const Vec *bands = &ent_skala(eval_skala(ev))->bands;
+    for (size_t b = 0; b < bands->len; b++) {
+        vec_push(&row->band_labels, xstrdup(((Band *)bands->items[b])->label));
         vec_push(&row->band_counts, (void *)0);
     }
     Value c, p, a, r;

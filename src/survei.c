@@ -50,11 +50,12 @@ static void trim(const char *t, size_t *start, size_t *end)
 
 static void load_one(Unit *u, Entity *s, DiagList *dl)
 {
+    SurveiDecl *sv = ent_survei(s);
     char *dir = dir_of(u->file->name);
     Buf path;
     buf_init(&path);
-    if (s->berkas[0] == '/' || !strcmp(dir, ".")) buf_puts(&path, s->berkas);
-    else buf_printf(&path, "%s/%s", dir, s->berkas);
+    if (sv->berkas[0] == '/' || !strcmp(dir, ".")) buf_puts(&path, sv->berkas);
+    else buf_printf(&path, "%s/%s", dir, sv->berkas);
     free(dir);
     struct stat st;
     const char *err = NULL;
@@ -62,7 +63,7 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
     if (stat(path.data, &st) != 0 || !S_ISREG(st.st_mode)) err = "no such regular file";
     else lf = locfile_load(path.data, &err);
     if (!lf) {
-        Diag *d = diag_add(dl, DIAG_ERROR, "E0530", s->berkas_span, _("cannot read survey file '%s': %s"), path.data, err);
+        Diag *d = diag_add(dl, DIAG_ERROR, "E0530", sv->berkas_span, _("cannot read survey file '%s': %s"), path.data, err);
         diag_hint(d, _("the path is relative to this .sakip file"));
         buf_free(&path);
         return;
@@ -75,8 +76,8 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
     while (hdr_end < lf->len && t[hdr_end] != '\n') hdr_end++;
     char sep = memchr(t, ';', hdr_end) ? ';' : ',';
     /* header: the unsur names */
-    Vec cols = {0};   /* index into s->unsur per column, as (size_t)+1; 0 = unknown */
-    bool declared = s->unsur.len > 0;
+    Vec cols = {0};   /* index into sv->unsur per column, as (size_t)+1; 0 = unknown */
+    bool declared = sv->unsur.len > 0;
     size_t line_start = 0;
     int row_no = 0;
     while (line_start < lf->len) {
@@ -93,7 +94,7 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
         if (row_no > 1 || cols.len) {
             row = arena_alloc(&u->arena, sizeof *row);
             row->span = (Span){lf, (uint32_t)line_start, (uint32_t)line_end};
-            for (size_t k = 0; k < s->unsur.len; k++) apush(u, &row->vals, NULL);
+            for (size_t k = 0; k < sv->unsur.len; k++) apush(u, &row->vals, NULL);
         }
         size_t col = 0, f = line_start;
         for (;;) {
@@ -106,21 +107,21 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
                 /* header cell */
                 char *name = xstrndup(t + a, b - a);
                 size_t idx = 0;
-                for (size_t k = 0; k < s->unsur.len; k++)
-                    if (!strcmp(((NameRef *)s->unsur.items[k])->name, name)) idx = k + 1;
+                for (size_t k = 0; k < sv->unsur.len; k++)
+                    if (!strcmp(((NameRef *)sv->unsur.items[k])->name, name)) idx = k + 1;
                 if (!idx && !declared && b > a) {
                     NameRef *r = arena_alloc(&u->arena, sizeof *r);
                     r->name = arena_strdup(&u->arena, name);
                     r->span = cell;
-                    apush(u, &s->unsur, r);
-                    idx = s->unsur.len;
+                    apush(u, &sv->unsur, r);
+                    idx = sv->unsur.len;
                 } else if (!idx) {
                     Diag *d = diag_add(dl, DIAG_ERROR, "E0531", cell, _("unknown column '%s': survei %s has no such unsur"), name, s->id);
                     Buf list;
                     buf_init(&list);
                     const char *best = NULL;
-                    for (size_t k = 0; k < s->unsur.len; k++) {
-                        const char *un = ((NameRef *)s->unsur.items[k])->name;
+                    for (size_t k = 0; k < sv->unsur.len; k++) {
+                        const char *un = ((NameRef *)sv->unsur.items[k])->name;
                         buf_printf(&list, "%s%s", k ? ", " : "", un);
                         if (edit_distance(name, un, 2) <= 2) best = un;
                     }
@@ -140,10 +141,10 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
                     long v = strtol(txt, &end, 10);
                     if (b == a) {
                         diag_add(dl, DIAG_ERROR, "E0533", cell, _("row %d: the answer for %s is missing"), row_no,
-                                 ((NameRef *)s->unsur.items[idx - 1])->name);
+                                 ((NameRef *)sv->unsur.items[idx - 1])->name);
                     } else if (*end || v < 1 || v > 4) {
                         Diag *d = diag_add(dl, DIAG_ERROR, "E0520", cell, _("row %d: answer '%s' for %s is not 1, 2, 3 or 4"),
-                                           row_no, txt, ((NameRef *)s->unsur.items[idx - 1])->name);
+                                           row_no, txt, ((NameRef *)sv->unsur.items[idx - 1])->name);
                         diag_hint(d, _("answers are on the 1-4 scale of PermenPANRB 14/2017"));
                     } else {
                         row->vals.items[idx - 1] = number_at(u, lf, a, b, v);
@@ -157,12 +158,12 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
         }
         if (!row) {
             /* every declared unsur needs a column */
-            for (size_t k = 0; k < s->unsur.len; k++) {
+            for (size_t k = 0; k < sv->unsur.len; k++) {
                 bool found = false;
                 for (size_t c = 0; c < cols.len; c++) found |= (size_t)cols.items[c] == k + 1;
                 if (!found)
                     diag_add(dl, DIAG_ERROR, "E0534", (Span){lf, (uint32_t)line_start, (uint32_t)line_end},
-                             _("the header has no column for unsur '%s'"), ((NameRef *)s->unsur.items[k])->name);
+                             _("the header has no column for unsur '%s'"), ((NameRef *)sv->unsur.items[k])->name);
             }
         } else {
             if (col < cols.len)
@@ -170,7 +171,7 @@ static void load_one(Unit *u, Entity *s, DiagList *dl)
                          _("row %d has %zu cells; the header has %zu"), row_no, col, cols.len);
             bool complete = true;
             for (size_t k = 0; k < row->vals.len; k++) complete &= row->vals.items[k] != NULL;
-            if (complete) apush(u, &s->rows, row);
+            if (complete) apush(u, &sv->rows, row);
         }
         line_start = line_end + 1;
     }
@@ -181,28 +182,29 @@ void survei_load_berkas(Unit *u, DiagList *dl)
 {
     for (size_t i = 0; i < u->survei.len; i++) {
         Entity *s = u->survei.items[i];
-        if (s->berkas) load_one(u, s, dl);
+        if (ent_survei(s)->berkas) load_one(u, s, dl);
     }
 }
 
 static void check_survei(Entity *s, DiagList *dl)
 {
+    SurveiDecl *sv = ent_survei(s);
     if (!s->id[0]) return;
-    if (!s->unsur.len) {
+    if (!sv->unsur.len) {
         Diag *d = diag_add(dl, DIAG_ERROR, "E0535", s->id_span, _("survei %s names no unsur"), s->id);
         diag_hint(d, _("e.g. unsur persyaratan, prosedur, waktu, biaya, produk, kompetensi, perilaku, sarana, pengaduan"));
         return;
     }
-    if (s->unsur.len != 9) {
+    if (sv->unsur.len != 9) {
         Diag *d = diag_add(dl, DIAG_WARNING, "W0536", s->id_span,
-                           _("survei %s has %zu unsur; PermenPANRB 14/2017 has 9, each weighted 1/9"), s->id, s->unsur.len);
-        diag_hint(d, _("each unsur is weighted 1/%zu here"), s->unsur.len);
+                           _("survei %s has %zu unsur; PermenPANRB 14/2017 has 9, each weighted 1/9"), s->id, sv->unsur.len);
+        diag_hint(d, _("each unsur is weighted 1/%zu here"), sv->unsur.len);
     }
-    for (size_t i = 0; i < s->rows.len; i++) {
-        AnswerRow *r = s->rows.items[i];
-        if (r->vals.len != s->unsur.len) {
+    for (size_t i = 0; i < sv->rows.len; i++) {
+        AnswerRow *r = sv->rows.items[i];
+        if (r->vals.len != sv->unsur.len) {
             diag_add(dl, DIAG_ERROR, "E0533", r->span, _("this respondent gives %zu answers; survei %s has %zu unsur"),
-                     r->vals.len, s->id, s->unsur.len);
+                     r->vals.len, s->id, sv->unsur.len);
             r->vals.len = 0;   /* not counted */
             continue;
         }
@@ -211,25 +213,25 @@ static void check_survei(Entity *s, DiagList *dl)
             if (v->kind != EX_NUM || mpz_cmp_ui(mpq_denref(v->u.num.q), 1) != 0 || mpq_cmp_ui(v->u.num.q, 1, 1) < 0 ||
                 mpq_cmp_ui(v->u.num.q, 4, 1) > 0) {
                 Diag *d = diag_add(dl, DIAG_ERROR, "E0520", v->span, _("answer for %s is not 1, 2, 3 or 4"),
-                                   ((NameRef *)s->unsur.items[k])->name);
+                                   ((NameRef *)sv->unsur.items[k])->name);
                 diag_hint(d, _("answers are on the 1-4 scale of PermenPANRB 14/2017"));
             }
         }
     }
     /* rows with a bad answer or a wrong length are not counted */
     size_t w = 0;
-    for (size_t i = 0; i < s->rows.len; i++) {
-        AnswerRow *r = s->rows.items[i];
-        bool ok = r->vals.len == s->unsur.len;
+    for (size_t i = 0; i < sv->rows.len; i++) {
+        AnswerRow *r = sv->rows.items[i];
+        bool ok = r->vals.len == sv->unsur.len;
         for (size_t k = 0; ok && k < r->vals.len; k++) {
             Expr *v = r->vals.items[k];
             ok = v->kind == EX_NUM && mpz_cmp_ui(mpq_denref(v->u.num.q), 1) == 0 && mpq_cmp_ui(v->u.num.q, 1, 1) >= 0 &&
                  mpq_cmp_ui(v->u.num.q, 4, 1) <= 0;
         }
-        if (ok) s->rows.items[w++] = r;
+        if (ok) sv->rows.items[w++] = r;
     }
-    s->rows.len = w;
-    if (!s->rows.len && !s->berkas) diag_add(dl, DIAG_ERROR, "E0537", s->id_span, _("survei %s has no answers"), s->id);
+    sv->rows.len = w;
+    if (!sv->rows.len && !sv->berkas) diag_add(dl, DIAG_ERROR, "E0537", s->id_span, _("survei %s has no answers"), s->id);
 }
 
 static const char *num_str(Arena *a, mpq_srcptr q)
@@ -244,11 +246,12 @@ static const char *num_str(Arena *a, mpq_srcptr q)
 
 static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
 {
+    const PenilaianDecl *pd = ent_penilaian(p);
     if (!p->id[0]) return;
     mpq_t total_w, limit, sum;
     mpq_inits(total_w, limit, sum, NULL);
-    for (size_t i = 0; i < p->komponen.len; i++) {
-        Komponen *k = p->komponen.items[i];
+    for (size_t i = 0; i < pd->komponen.len; i++) {
+        Komponen *k = pd->komponen.items[i];
         mpq_srcptr w = k->bobot->u.num.q;
         mpq_add(total_w, total_w, w);
         for (size_t j = 0; komponen_std[j].name; j++) {
@@ -259,7 +262,7 @@ static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
                          num_str(&u->arena, w));
         }
         for (size_t j = 0; j < i; j++)
-            if (!strcmp(((Komponen *)p->komponen.items[j])->name, k->name))
+            if (!strcmp(((Komponen *)pd->komponen.items[j])->name, k->name))
                 diag_add(dl, DIAG_ERROR, "E0539", k->name_span, _("komponen %s is given twice"), k->name);
         if (k->nilai && mpq_cmp(k->nilai->u.num.q, w) > 0)
             diag_add(dl, DIAG_ERROR, "E0522", k->nilai->span, _("komponen %s scores %s, above its weight %s"), k->name,
@@ -305,7 +308,7 @@ static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
         if (!k->nilai && !k->subs.pairs.len)
             diag_add(dl, DIAG_ERROR, "E0541", k->span, _("komponen %s has no score"), k->name);
     }
-    if (p->komponen.len && mpq_cmp_ui(total_w, 100, 1) != 0)
+    if (pd->komponen.len && mpq_cmp_ui(total_w, 100, 1) != 0)
         diag_add(dl, DIAG_WARNING, "W0525", p->id_span, _("the weights of penilaian %s add up to %s, not 100"), p->id,
                  num_str(&u->arena, total_w));
     mpq_clears(total_w, limit, sum, NULL);

@@ -1025,8 +1025,8 @@ static Unit *load_call(const char *name, int k, DiagList *dl, const Expr **call)
 {
     Unit *u = tu_load(tu_printf(TU_HEADER "aturan f = %s(%s)\n", name, ones(k)), dl);
     Entity *f = unit_lookup(u, "f");
-    ck_assert_msg(f && f->kind == ENT_ATURAN && f->body && f->body->kind == EX_CALL, "%s(%s) is no call", name, ones(k));
-    *call = f->body;
+    ck_assert_msg(f && f->kind == ENT_ATURAN && ent_aturan(f)->body && ent_aturan(f)->body->kind == EX_CALL, "%s(%s) is no call", name, ones(k));
+    *call = ent_aturan(f)->body;
     return u;
 }
 

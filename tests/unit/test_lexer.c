@@ -136,9 +136,9 @@ START_TEST(test_decimal_comma_outside_rp)
     ck_assert_int_eq(col, 9);
     /* parsing went on, and 83.63 is the value used */
     Entity *ind = first_indikator(u);
-    ck_assert_int_eq(ind->realisasi.len, 1);
-    tu_assert_q(yv(&ind->realisasi, 0)->lo->u.num.q, "8363/100");
-    ck_assert_int_eq(ind->sumber.len, 1);
+    ck_assert_int_eq(ent_indikator(ind)->realisasi.len, 1);
+    tu_assert_q(yv(&ent_indikator(ind)->realisasi, 0)->lo->u.num.q, "8363/100");
+    ck_assert_int_eq(ent_indikator(ind)->sumber.len, 1);
     ck_assert_str_eq(PARSED(u, 0), "(== 83.63 83.63)");
     tu_free(u, &dl);
 }
@@ -151,8 +151,8 @@ static void check_two_years(const char *line)
     Unit *u = tu_parse(src, &dl);
     ck_assert_msg(dl.items.len == 0, "'%s':%s", line, tu_dump(&dl));
     Entity *ind = first_indikator(u);
-    ck_assert_msg(ind->target.len == 2, "'%s' gave %zu targets", line, ind->target.len);
-    YearVal *a = yv(&ind->target, 0), *b = yv(&ind->target, 1);
+    ck_assert_msg(ent_indikator(ind)->target.len == 2, "'%s' gave %zu targets", line, ent_indikator(ind)->target.len);
+    YearVal *a = yv(&ent_indikator(ind)->target, 0), *b = yv(&ent_indikator(ind)->target, 1);
     ck_assert(a->has_year && b->has_year);
     ck_assert_int_eq(a->year, 2023);
     ck_assert_int_eq(b->year, 2024);
@@ -181,13 +181,13 @@ START_TEST(test_year_list_mixed_with_decimal_comma)
                        &dl);
     ck_assert_msg(tu_count(&dl, "E0104") == 1 && dl.items.len == 1, "diagnostics:%s", tu_dump(&dl));
     Entity *ind = first_indikator(u);
-    ck_assert_int_eq(ind->realisasi.len, 3);
-    ck_assert_int_eq(yv(&ind->realisasi, 0)->year, 2022);
-    tu_assert_q(yv(&ind->realisasi, 0)->lo->u.num.q, "72");
-    ck_assert_int_eq(yv(&ind->realisasi, 1)->year, 2023);
-    tu_assert_q(yv(&ind->realisasi, 1)->lo->u.num.q, "8357/100");
-    ck_assert_int_eq(yv(&ind->realisasi, 2)->year, 2024);
-    tu_assert_q(yv(&ind->realisasi, 2)->lo->u.num.q, "8363/100");
+    ck_assert_int_eq(ent_indikator(ind)->realisasi.len, 3);
+    ck_assert_int_eq(yv(&ent_indikator(ind)->realisasi, 0)->year, 2022);
+    tu_assert_q(yv(&ent_indikator(ind)->realisasi, 0)->lo->u.num.q, "72");
+    ck_assert_int_eq(yv(&ent_indikator(ind)->realisasi, 1)->year, 2023);
+    tu_assert_q(yv(&ent_indikator(ind)->realisasi, 1)->lo->u.num.q, "8357/100");
+    ck_assert_int_eq(yv(&ent_indikator(ind)->realisasi, 2)->year, 2024);
+    tu_assert_q(yv(&ent_indikator(ind)->realisasi, 2)->lo->u.num.q, "8363/100");
     tu_free(u, &dl);
 }
 END_TEST
@@ -203,11 +203,11 @@ START_TEST(test_money_year_list_without_space)
                        &dl);
     ck_assert_msg(dl.items.len == 0, "diagnostics:%s", tu_dump(&dl));
     Entity *ind = first_indikator(u);
-    ck_assert_int_eq(ind->target.len, 2);
-    ck_assert_int_eq(yv(&ind->target, 0)->year, 2023);
-    tu_assert_q(yv(&ind->target, 0)->lo->u.num.q, "1000000");
-    ck_assert_int_eq(yv(&ind->target, 1)->year, 2024);
-    tu_assert_q(yv(&ind->target, 1)->lo->u.num.q, "2000000");
+    ck_assert_int_eq(ent_indikator(ind)->target.len, 2);
+    ck_assert_int_eq(yv(&ent_indikator(ind)->target, 0)->year, 2023);
+    tu_assert_q(yv(&ent_indikator(ind)->target, 0)->lo->u.num.q, "1000000");
+    ck_assert_int_eq(yv(&ent_indikator(ind)->target, 1)->year, 2024);
+    tu_assert_q(yv(&ent_indikator(ind)->target, 1)->lo->u.num.q, "2000000");
     tu_free(u, &dl);
 }
 END_TEST
@@ -226,8 +226,8 @@ START_TEST(test_decimal_comma_after_unclosed_paren)
     ck_assert_msg(tu_count(&dl, "E0201") == 1, "diagnostics:%s", tu_dump(&dl));
     ck_assert_msg(tu_count(&dl, "E0104") == 1, "83,63 not reported as a decimal comma:%s", tu_dump(&dl));
     Entity *ind = first_indikator(u);
-    ck_assert_msg(ind->realisasi.len == 1, "realisasi read as %zu values", ind->realisasi.len);
-    tu_assert_q(yv(&ind->realisasi, 0)->lo->u.num.q, "8363/100");
+    ck_assert_msg(ent_indikator(ind)->realisasi.len == 1, "realisasi read as %zu values", ent_indikator(ind)->realisasi.len);
+    tu_assert_q(yv(&ent_indikator(ind)->realisasi, 0)->lo->u.num.q, "8363/100");
     tu_free(u, &dl);
 }
 END_TEST
@@ -297,8 +297,8 @@ START_TEST(test_ranges)
     ck_assert_int_eq(u->periode_from, 2021);
     ck_assert_int_eq(u->periode_to, 2026);
     Entity *ind = first_indikator(u);
-    ck_assert_int_eq(ind->target.len, 3);
-    YearVal *a = yv(&ind->target, 0), *b = yv(&ind->target, 1), *c = yv(&ind->target, 2);
+    ck_assert_int_eq(ent_indikator(ind)->target.len, 3);
+    YearVal *a = yv(&ent_indikator(ind)->target, 0), *b = yv(&ent_indikator(ind)->target, 1), *c = yv(&ent_indikator(ind)->target, 2);
     tu_assert_q(a->lo->u.num.q, "80");
     ck_assert_ptr_nonnull(a->hi);
     tu_assert_q(a->hi->u.num.q, "90");
@@ -615,13 +615,13 @@ START_TEST(test_prefixes_without_backing_up)
     ck_assert_int_eq(u->periode_from, 2021);
     ck_assert_int_eq(u->periode_to, 2026);
     Entity *ind = first_indikator(u);
-    ck_assert_int_eq(ind->target.len, 2);
-    tu_assert_q(yv(&ind->target, 0)->lo->u.num.q, "80");
-    tu_assert_q(yv(&ind->target, 1)->lo->u.num.q, "82");
-    ck_assert_int_eq(ind->realisasi.len, 3);
-    tu_assert_q(yv(&ind->realisasi, 0)->lo->u.num.q, "1000");
-    tu_assert_q(yv(&ind->realisasi, 1)->lo->u.num.q, "2500000");
-    tu_assert_q(yv(&ind->realisasi, 2)->lo->u.num.q, "7");
+    ck_assert_int_eq(ent_indikator(ind)->target.len, 2);
+    tu_assert_q(yv(&ent_indikator(ind)->target, 0)->lo->u.num.q, "80");
+    tu_assert_q(yv(&ent_indikator(ind)->target, 1)->lo->u.num.q, "82");
+    ck_assert_int_eq(ent_indikator(ind)->realisasi.len, 3);
+    tu_assert_q(yv(&ent_indikator(ind)->realisasi, 0)->lo->u.num.q, "1000");
+    tu_assert_q(yv(&ent_indikator(ind)->realisasi, 1)->lo->u.num.q, "2500000");
+    tu_assert_q(yv(&ent_indikator(ind)->realisasi, 2)->lo->u.num.q, "7");
     tu_free(u, &dl);
 
     /* "Rp" with no amount is a name (E0301 later, no lexical error); an
