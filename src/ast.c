@@ -1,10 +1,12 @@
 /* ast.c -- construction of units, entities and expressions; the
- * per-instansi symbol table. */
+ * per-instansi symbol table; the table of the kinds of declaration
+ * (src/kinds.def). */
 #include "ast.h"
 #include "names.h"
 #include "num.h"
 #include "numalloc.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -100,28 +102,17 @@ Entity *unit_define_name(Unit *u, Entity *e, Name *nm)
     return NULL;
 }
 
-const char *ent_kind_name(EntKind k)
-{
-    switch (k) {
-    case ENT_TUJUAN: return "tujuan";
-    case ENT_SASARAN: return "sasaran";
-    case ENT_INDIKATOR: return "indikator";
-    case ENT_PROGRAM: return "program";
-    case ENT_KEGIATAN: return "kegiatan";
-    case ENT_SUBKEGIATAN: return "subkegiatan";
-    case ENT_SKALA: return "skala";
-    case ENT_ATURAN: return "aturan";
-    case ENT_PERJANJIAN: return "perjanjian";
-    case ENT_SURVEI: return "survei";
-    case ENT_PENILAIAN: return "penilaian";
-    }
-    return "?";
-}
+const EntKindInfo ent_kinds[ENT_NKINDS] = {
+#define KIND(name, word, list, budget) [ENT_##name] = {word, offsetof(Unit, list)},
+#include "kinds.def"
+#undef KIND
+};
 
-bool ent_is_budget(const Entity *e)
-{
-    return e->kind == ENT_PROGRAM || e->kind == ENT_KEGIATAN || e->kind == ENT_SUBKEGIATAN;
-}
+const char *ent_kind_name(EntKind k) { return (unsigned)k < ENT_NKINDS ? ent_kinds[k].keyword : "?"; }
+
+bool ent_is_budget(const Entity *e) { return ent_kind_is_budget(e->kind); }
+
+Vec *unit_kind_list(Unit *u, EntKind k) { return (Vec *)((char *)u + ent_kinds[k].list); }
 
 Expr *expr_new(Unit *u, ExprKind k, Span s)
 {

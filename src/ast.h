@@ -152,11 +152,26 @@ typedef struct Band {
 
 /* ---- entities ---- */
 
+/* The kinds of declaration, one per row of src/kinds.def, in its order. */
 typedef enum {
-    ENT_TUJUAN, ENT_SASARAN, ENT_INDIKATOR,
-    ENT_PROGRAM, ENT_KEGIATAN, ENT_SUBKEGIATAN,
-    ENT_SKALA, ENT_ATURAN, ENT_PERJANJIAN, ENT_SURVEI, ENT_PENILAIAN
+#define KIND(name, word, list, budget) ENT_##name,
+#include "kinds.def"
+#undef KIND
 } EntKind;
+
+enum {
+    /* how many kinds there are */
+    ENT_NKINDS = 0
+#define KIND(name, word, list, budget) + 1
+#include "kinds.def"
+#undef KIND
+    ,
+    /* the 1 << kind bits of the budget tree's kinds */
+    ENT_BUDGET_KINDS = 0
+#define KIND(name, word, list, budget) | ((budget) << ENT_##name)
+#include "kinds.def"
+#undef KIND
+};
 
 /* One respondent's answers, inline `(4, 3, ...)` or a CSV row. */
 typedef struct AnswerRow {
@@ -281,10 +296,8 @@ struct Entity {
     } u;
 };
 
-static inline bool ent_kind_is_budget(EntKind k)
-{
-    return k == ENT_PROGRAM || k == ENT_KEGIATAN || k == ENT_SUBKEGIATAN;
-}
+/* Whether k is a kind of the budget tree (program, kegiatan, subkegiatan). */
+static inline bool ent_kind_is_budget(EntKind k) { return (ENT_BUDGET_KINDS >> k) & 1; }
 
 /* The checked accessors: the part of e that its kind has.  Asking an
  * entity for another kind's part is a bug; it aborts (assert) rather
@@ -362,6 +375,8 @@ typedef struct Unit {
     int version;             /* `sakip 1` */
 
     Vec entities;            /* every Entity*, source order */
+    /* each kind's declarations, source order: the LIST of its row of
+     * src/kinds.def (unit_kind_list); programs: the budget tree's roots */
     Vec tujuan, sasaran, indikator, programs, budget_nodes, skala, aturan, perjanjian, survei, penilaian;
     Vec atur;                /* Atur* */
     Vec periksa;             /* Periksa* */
@@ -391,8 +406,18 @@ Entity *unit_define(Unit *u, Entity *e);
 /* The same, nm being e->id's interned record (a parsed entity's). */
 Entity *unit_define_name(Unit *u, Entity *e, struct Name *nm);
 
+/* What src/kinds.def says of each kind, indexed by EntKind. */
+typedef struct EntKindInfo {
+    const char *keyword;     /* "sasaran": declares it, and names it in messages */
+    size_t list;             /* offsetof(Unit, the vector its declarations go to) */
+} EntKindInfo;
+extern const EntKindInfo ent_kinds[ENT_NKINDS];
+
 const char *ent_kind_name(EntKind k);   /* "sasaran", "indikator", ... */
 bool ent_is_budget(const Entity *e);
+/* The unit's vector of declarations of kind k (those of the budget tree's
+ * three kinds share one: test each one's kind). */
+Vec *unit_kind_list(Unit *u, EntKind k);
 
 /* Allocation helpers for the parser. */
 Expr *expr_new(Unit *u, ExprKind k, Span s);

@@ -46,7 +46,7 @@ typedef enum {
 
 /* Bits of the entity kinds a BA_ENTITY argument may name. */
 #define BK(k) (1u << (k))
-#define BK_BUDGET (BK(ENT_PROGRAM) | BK(ENT_KEGIATAN) | BK(ENT_SUBKEGIATAN))
+#define BK_BUDGET ((unsigned)ENT_BUDGET_KINDS)
 
 typedef struct Builtin {
     const char *name;

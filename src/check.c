@@ -61,9 +61,9 @@ static void suggest_entities(Suggest *s, const Unit *u, unsigned kinds)
     }
 }
 
-#define ALL_KINDS 0x7FFu
 #define K(k) (1u << (k))
-#define BUDGET_KINDS (K(ENT_PROGRAM) | K(ENT_KEGIATAN) | K(ENT_SUBKEGIATAN))
+#define ALL_KINDS (K(ENT_NKINDS) - 1)
+#define BUDGET_KINDS ((unsigned)ENT_BUDGET_KINDS)
 
 static void unknown_name(Checker *c, const char *name, Span at, unsigned kinds, const char *what)
 {

@@ -158,7 +158,7 @@ void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
     if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) {
         indent(b, depth + 1);
         buf_printf(b, _("mean capaian of the %zu indikator of %s %s\n"), x->indikator.len,
-                   x->kind == ENT_SASARAN ? "sasaran" : "tujuan", x->id);
+                   ent_kind_name(x->kind), x->id);
         for (size_t i = 0; i < x->indikator.len; i++) explain_capaian(ev, x->indikator.items[i], year, depth + 2, b);
         value_clear(&v);
         return;

@@ -360,18 +360,7 @@ Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const c
     e->span = span_join(kw, id_span);
     e->parent = cur(ctx);
     apush(u, &u->entities, e);
-    Vec *list = NULL;
-    switch (k) {
-    case ENT_TUJUAN: list = &u->tujuan; break;
-    case ENT_SASARAN: list = &u->sasaran; break;
-    case ENT_INDIKATOR: list = &u->indikator; break;
-    case ENT_SKALA: list = &u->skala; break;
-    case ENT_ATURAN: list = &u->aturan; break;
-    case ENT_PERJANJIAN: list = &u->perjanjian; break;
-    case ENT_SURVEI: list = &u->survei; break;
-    case ENT_PENILAIAN: list = &u->penilaian; break;
-    case ENT_PROGRAM: case ENT_KEGIATAN: case ENT_SUBKEGIATAN: list = &u->budget_nodes; break;
-    }
+    Vec *list = unit_kind_list(u, k);
     e->index = list->len;
     apush(u, list, e);
     if (k == ENT_PROGRAM) apush(u, &u->programs, e);

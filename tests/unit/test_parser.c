@@ -966,12 +966,62 @@ START_TEST(test_keyword_table_matches_grammar)
 }
 END_TEST
 
+/* Each kind of declaration (src/kinds.def) is declared by the keyword of
+ * its row, the keyword of the token of its name, and the keywords that
+ * declare something named are exactly the kinds. */
+START_TEST(test_kind_table_matches_keywords)
+{
+    static const struct { EntKind kind; int tok; const char *word; bool budget; } kinds[] = {
+#define KIND(name, word, list, budget) {ENT_##name, name, word, budget},
+#include "kinds.def"
+#undef KIND
+    };
+    static const struct { const char *word, *class; } keywords[] = {
+#define KW(tok, word, class, flags) {word, #class},
+#include "keywords.def"
+#undef KW
+    };
+    size_t n = sizeof kinds / sizeof *kinds, nkw = sizeof keywords / sizeof *keywords;
+    ck_assert_uint_eq(n, ENT_NKINDS);
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_int_eq(kinds[i].kind, (int)i);
+        ck_assert_msg(strcmp(parse_token_name(kinds[i].tok), kinds[i].word) == 0,
+                      "kinds.def row %zu: \"%s\", but its token is the keyword \"%s\"", i + 1, kinds[i].word,
+                      parse_token_name(kinds[i].tok));
+        ck_assert_str_eq(ent_kind_name(kinds[i].kind), kinds[i].word);
+        ck_assert_int_eq(ent_kind_is_budget(kinds[i].kind), kinds[i].budget);
+        bool found = false;
+        for (size_t k = 0; k < nkw && !found; k++) found = strcmp(keywords[k].word, kinds[i].word) == 0;
+        ck_assert_msg(found, "kinds.def: \"%s\" is not in src/keywords.def", kinds[i].word);
+    }
+    for (size_t k = 0; k < nkw; k++) {
+        if (strcmp(keywords[k].class, "DECL_NAMED") != 0) continue;
+        bool found = false;
+        for (size_t i = 0; i < n && !found; i++) found = strcmp(keywords[k].word, kinds[i].word) == 0;
+        ck_assert_msg(found, "keywords.def declares something named with \"%s\", which is no row of kinds.def",
+                      keywords[k].word);
+    }
+    /* each declaration of a file is in its kind's list, at its index */
+    DiagList dl;
+    Unit *u = tu_parse(complete_src, &dl);
+    ck_assert_uint_gt(u->entities.len, 0);
+    for (size_t i = 0; i < u->entities.len; i++) {
+        Entity *e = u->entities.items[i];
+        Vec *list = unit_kind_list(u, e->kind);
+        ck_assert_msg(e->index < list->len && list->items[e->index] == e, "%s %s is not in its list", ent_kind_name(e->kind),
+                      e->id);
+    }
+    tu_free(u, &dl);
+}
+END_TEST
+
 static Suite *parser_suite(void)
 {
     Suite *s = suite_create("parser");
     TCase *tc = tcase_create("tree");
     tcase_add_test(tc, test_complete_file_parses_clean);
     tcase_add_test(tc, test_keyword_table_matches_grammar);
+    tcase_add_test(tc, test_kind_table_matches_keywords);
     tcase_add_test(tc, test_complete_file_counts);
     tcase_add_test(tc, test_complete_file_tree);
     tcase_add_test(tc, test_complete_file_skala_aturan_periksa);
