@@ -103,7 +103,7 @@ Entity *unit_define_name(Unit *u, Entity *e, Name *nm)
 }
 
 const EntKindInfo ent_kinds[ENT_NKINDS] = {
-#define KIND(name, word, list, budget) [ENT_##name] = {word, offsetof(Unit, list)},
+#define KIND(name, word, list, budget, check) [ENT_##name] = {word, offsetof(Unit, list)},
 #include "kinds.def"
 #undef KIND
 };

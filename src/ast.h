@@ -154,7 +154,7 @@ typedef struct Band {
 
 /* The kinds of declaration, one per row of src/kinds.def, in its order. */
 typedef enum {
-#define KIND(name, word, list, budget) ENT_##name,
+#define KIND(name, word, list, budget, check) ENT_##name,
 #include "kinds.def"
 #undef KIND
 } EntKind;
@@ -162,13 +162,13 @@ typedef enum {
 enum {
     /* how many kinds there are */
     ENT_NKINDS = 0
-#define KIND(name, word, list, budget) + 1
+#define KIND(name, word, list, budget, check) + 1
 #include "kinds.def"
 #undef KIND
     ,
     /* the 1 << kind bits of the budget tree's kinds */
     ENT_BUDGET_KINDS = 0
-#define KIND(name, word, list, budget) | ((budget) << ENT_##name)
+#define KIND(name, word, list, budget, check) | ((budget) << ENT_##name)
 #include "kinds.def"
 #undef KIND
 };

@@ -464,7 +464,7 @@ static void check_atur(Checker *c)
     }
 }
 
-static void check_skala(Checker *c, Entity *sk);
+static void resolve_perjanjian(Checker *c);
 
 /* An andai names an indikator (target, realisasi, data) or a budget node
  * without children (anggaran, realisasi), and gives a value of its kind. */
@@ -546,6 +546,7 @@ static void resolve_all(Checker *c)
     }
     for (size_t i = 0; i < u->periksa.len; i++) resolve_in(c, ((Periksa *)u->periksa.items[i])->expr, NULL, NULL);
     for (size_t i = 0; i < u->andai.len; i++) resolve_andai(c, u->andai.items[i]);
+    resolve_perjanjian(c);
 }
 
 /* Rule cycles, including the implicit calls of built-ins that a rule
@@ -761,6 +762,11 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
 {
     IndikatorDecl *ik = ent_indikator(ind);
     Unit *u = c->u;
+    /* the years of its comparison values, even when its name did not parse */
+    for (size_t i = 0; i < ik->pembanding.len; i++) {
+        Pembanding *pb = ik->pembanding.items[i];
+        check_year_values(c, ind, &pb->values, "pembanding");
+    }
     if (!ind->id[0]) return;
     if (!ik->satuan) {
         Diag *d = ERR(c, "E0501", ind->id_span, _("indikator %s has no 'satuan'"), ind->id);
@@ -893,8 +899,9 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
     }
 }
 
-static void check_sasaran(Checker *c, Entity *s)
+static void check_sasaran(Checker *c, Entity *s, Eval *ev)
 {
+    (void)ev;
     if (!s->id[0]) return;
     if (s->indikator.len == 0) {
         Diag *d = ERR(c, "E0515", s->id_span, _("sasaran %s has no indikator"), s->id);
@@ -1032,8 +1039,9 @@ static bool band_empty(const Band *b)
     return cmp > 0 || (cmp == 0 && !(b->lo_incl && b->hi_incl));
 }
 
-static void check_skala(Checker *c, Entity *sk)
+static void check_skala(Checker *c, Entity *sk, Eval *ev)
 {
+    (void)ev;
     const Vec *bands = &ent_skala(sk)->bands;
     size_t n = bands->len;
     if (n == 0) {
@@ -1230,7 +1238,30 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
     }
 }
 
+/* ---- survei and penilaian (their rules are in src/survei.c) ---- */
+
+static void check_survei(Checker *c, Entity *s, Eval *ev)
+{
+    (void)ev;
+    survei_check_survei(c->u, s, c->dl);
+}
+
+static void check_penilaian(Checker *c, Entity *p, Eval *ev)
+{
+    (void)ev;
+    survei_check_penilaian(c->u, p, c->dl);
+}
+
 /* ---- entry points ---- */
+
+/* The validation of one declaration of each kind (the CHECK column of
+ * src/kinds.def), NULL for a kind with none of its own. */
+typedef void CheckFn(Checker *c, Entity *e, Eval *ev);
+static CheckFn *const kind_check[ENT_NKINDS] = {
+#define KIND(name, word, list, budget, check) [ENT_##name] = check,
+#include "kinds.def"
+#undef KIND
+};
 
 void check_unit(Unit *u, DiagList *dl)
 {
@@ -1240,21 +1271,15 @@ void check_unit(Unit *u, DiagList *dl)
     check_atur(&c);
     resolve_all(&c);
     check_rule_cycles(&c);
-    for (size_t i = 0; i < u->skala.len; i++) check_skala(&c, u->skala.items[i]);
     Eval ev;
     eval_init(&ev, u, NULL, 0);
-    for (size_t i = 0; i < u->sasaran.len; i++) check_sasaran(&c, u->sasaran.items[i]);
-    for (size_t i = 0; i < u->indikator.len; i++) check_indikator(&c, u->indikator.items[i], &ev);
-    for (size_t i = 0; i < u->budget_nodes.len; i++) check_budget_node(&c, u->budget_nodes.items[i], &ev);
-    survei_check(u, dl);
-    resolve_perjanjian(&c);
-    for (size_t i = 0; i < u->perjanjian.len; i++) check_perjanjian(&c, u->perjanjian.items[i], &ev);
-    for (size_t i = 0; i < u->indikator.len; i++) {
-        Entity *ind = u->indikator.items[i];
-        const Vec *pembanding = &ent_indikator(ind)->pembanding;
-        for (size_t k = 0; k < pembanding->len; k++) {
-            Pembanding *pb = pembanding->items[k];
-            check_year_values(&c, ind, &pb->values, "pembanding");
+    /* each declaration, kind by kind in the order of src/kinds.def */
+    for (int k = 0; k < ENT_NKINDS; k++) {
+        if (!kind_check[k]) continue;
+        const Vec *list = unit_kind_list(u, (EntKind)k);
+        for (size_t i = 0; i < list->len; i++) {
+            Entity *e = list->items[i];
+            if (e->kind == (EntKind)k) kind_check[k](&c, e, &ev);
         }
     }
     eval_free(&ev);
@@ -1294,7 +1319,7 @@ void check_library(Unit *u, DiagList *dl)
         resolve_in(&c, ent_aturan(r)->body, r, NULL);
     }
     check_rule_cycles(&c);
-    for (size_t i = 0; i < u->skala.len; i++) check_skala(&c, u->skala.items[i]);
+    for (size_t i = 0; i < u->skala.len; i++) check_skala(&c, u->skala.items[i], NULL);
 }
 
 const char *claim_word(ClaimResult r)

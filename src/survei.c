@@ -186,8 +186,9 @@ void survei_load_berkas(Unit *u, DiagList *dl)
     }
 }
 
-static void check_survei(Entity *s, DiagList *dl)
+void survei_check_survei(Unit *u, Entity *s, DiagList *dl)
 {
+    (void)u;
     SurveiDecl *sv = ent_survei(s);
     if (!s->id[0]) return;
     if (!sv->unsur.len) {
@@ -244,7 +245,7 @@ static const char *num_str(Arena *a, mpq_srcptr q)
     return s;
 }
 
-static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
+void survei_check_penilaian(Unit *u, Entity *p, DiagList *dl)
 {
     const PenilaianDecl *pd = ent_penilaian(p);
     if (!p->id[0]) return;
@@ -312,10 +313,4 @@ static void check_penilaian(Unit *u, Entity *p, DiagList *dl)
         diag_add(dl, DIAG_WARNING, "W0525", p->id_span, _("the weights of penilaian %s add up to %s, not 100"), p->id,
                  num_str(&u->arena, total_w));
     mpq_clears(total_w, limit, sum, NULL);
-}
-
-void survei_check(Unit *u, DiagList *dl)
-{
-    for (size_t i = 0; i < u->survei.len; i++) check_survei(u->survei.items[i], dl);
-    for (size_t i = 0; i < u->penilaian.len; i++) check_penilaian(u, u->penilaian.items[i], dl);
 }

@@ -14,8 +14,12 @@
  * .sakip file), turning each data row into an AnswerRow whose spans
  * point into the CSV (so errors give its file, row and column). */
 void survei_load_berkas(Unit *u, DiagList *dl);
-/* Validates answers (1-4, one per unsur), unsur, komponen scores and
- * weights; every finding is a located diagnostic. */
-void survei_check(Unit *u, DiagList *dl);
+/* Validate one survei -- its unsur and answers (1-4, one per unsur),
+ * setting aside the answers that are not counted -- and one penilaian --
+ * its komponen scores and weights; every finding is a located
+ * diagnostic.  check_unit() calls them (the CHECK column of
+ * src/kinds.def). */
+void survei_check_survei(Unit *u, Entity *s, DiagList *dl);
+void survei_check_penilaian(Unit *u, Entity *p, DiagList *dl);
 
 #endif

@@ -972,7 +972,7 @@ END_TEST
 START_TEST(test_kind_table_matches_keywords)
 {
     static const struct { EntKind kind; int tok; const char *word; bool budget; } kinds[] = {
-#define KIND(name, word, list, budget) {ENT_##name, name, word, budget},
+#define KIND(name, word, list, budget, check) {ENT_##name, name, word, budget},
 #include "kinds.def"
 #undef KIND
     };
