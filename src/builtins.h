@@ -1,4 +1,5 @@
-/* builtins.h -- the registry of built-in functions (LANGUAGE.md §4).
+/* builtins.h -- the registry of built-in functions (sakip(5), BUILT-IN
+ * FUNCTIONS; the Texinfo manual, node Built-in functions).
  *
  * One row per function, as Lua's luaL_Reg or Redis's command table: its
  * name, how many arguments it takes and of what kind, the static type of

@@ -1,4 +1,6 @@
-/* check.c -- resolution, static types and validation passes. */
+/* check.c -- resolution, static types and validation passes: the
+ * whole-unit passes, and the CHECK function of each kind of declaration
+ * (src/kinds.def).  See check.h. */
 #include "check.h"
 #include "i18n.h"
 #include "parse.h"

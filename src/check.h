@@ -2,10 +2,11 @@
  *
  * check_unit() resolves every name (one flat namespace per instansi),
  * infers the static type of every expression and reports type errors at
- * the operator, finds rule cycles, and runs each validation of
- * LANGUAGE.md §3 and doc/diagnostics.md as a separate pass over the whole
- * tree.  check_claims() evaluates every `periksa` and reports those that
- * do not hold.  Both only add records to the DiagList.
+ * the operator, finds rule cycles, and then validates each declaration
+ * (sakip(5), DECLARATIONS, and doc/diagnostics.md) with its kind's CHECK
+ * function of src/kinds.def, kind by kind.  check_claims() evaluates
+ * every `periksa` and reports those that do not hold.  Both only add
+ * records to the DiagList.
  */
 #ifndef SAKIP_CHECK_H
 #define SAKIP_CHECK_H
