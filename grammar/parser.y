@@ -743,8 +743,18 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
             owned[total++] = NULL;
         }
         if (decl_start) {
-            items[total] = _("a declaration (instansi, tujuan, sasaran, program, skala, atur, aturan, periksa, impor)");
-            owned[total++] = NULL;
+            /* the words that start a statement, from src/keywords.def */
+            buf_printf(&list, "%s (", _("a declaration"));
+            const char *sep = "";
+            for (size_t i = 0; sakip_keywords[i]; i++)
+                if (keyword_flags(sakip_keywords[i], strlen(sakip_keywords[i])) & KW_TOP) {
+                    buf_printf(&list, "%s%s", sep, sakip_keywords[i]);
+                    sep = ", ";
+                }
+            buf_puts(&list, ")");
+            owned[total] = buf_steal(&list);
+            items[total] = owned[total];
+            total++;
         }
         for (int i = 0; i < n && total < MAXEXP; i++) {
             yysymbol_kind_t k = expected[i];

@@ -426,7 +426,12 @@ static void check_duplicates(Checker *c)
         Diag *d = ERR(c, "E0302", e->id_span, _("'%s' is already declared (%s)"), e->id,
                       first ? ent_kind_name(first->kind) : _("name"));
         if (first) diag_label(d, first->id_span, _("first declared here"));
-        diag_hint(d, _("sasaran, indikator, program, kegiatan, subkegiatan, tujuan, skala and aturan share one namespace"));
+        Buf kinds;   /* the kinds of src/kinds.def, in its order */
+        buf_init(&kinds);
+        for (int k = 0; k < ENT_NKINDS; k++)
+            buf_printf(&kinds, "%s%s", k == 0 ? "" : k + 1 == ENT_NKINDS ? _(" and ") : ", ", ent_kind_name(k));
+        diag_hint(d, _("%s share one namespace"), kinds.data);
+        buf_free(&kinds);
     }
 }
 
