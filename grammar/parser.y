@@ -1,4 +1,4 @@
-/* parser.y -- the pure (and push) LALR parser for .sakip (LANGUAGE.md §1-§5).
+/* parser.y -- the pure (and push) LALR parser for .sakip (sakip(5)).
  *
  * One grammar serves files and the REPL: the scanner sends START_FILE or
  * START_REPL first.  Actions only build the tree through the pb_* helpers

@@ -25,7 +25,7 @@ typedef struct Options {
     size_t not_shown;        /* errors and warnings counted but not shown as text, over the run */
 } Options;
 
-/* Each returns the exit status (LANGUAGE.md §5). */
+/* Each returns the exit status (sakip(1), EXIT STATUS). */
 int cmd_check(Options *o);
 int cmd_eval(Options *o);
 int cmd_repl(Options *o);

@@ -57,7 +57,7 @@ static Band *band(Unit *u, const char *label, long lo, bool lo_incl, long hi, bo
     return b;
 }
 
-/* Permendagri 86/2017 read as contiguous bands (LANGUAGE.md §3). */
+/* Permendagri 86/2017 read as contiguous bands (sakip(5), DECLARATIONS, skala). */
 static Entity *make_builtin_skala(Unit *u)
 {
     Entity *s = entity_new(u, ENT_SKALA, "permendagri_86_2017", u->instansi_span);

@@ -1,4 +1,4 @@
-/* eval.h -- the meaning of a checked Unit (LANGUAGE.md §2-§4): target and
+/* eval.h -- the meaning of a checked Unit (sakip(5), VALUES to BUILT-IN FUNCTIONS): target and
  * realisasi lookup (with what-if overrides), capaian per polarity and
  * range, sasaran means, the budget roll-up and serapan, skala bands,
  * predikat, efisiensi, user rules replacing built-ins, and claims.

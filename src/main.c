@@ -2,7 +2,7 @@
  * command's option table and picks the command to run (commands.c);
  * everything else is libsakip.
  *
- * Exit statuses (LANGUAGE.md §5):
+ * Exit statuses (sakip(1), EXIT STATUS):
  *   0  success: no errors (check), or evaluation completed (eval)
  *   1  check: a file has errors, a claim fails, or (--werror) a warning;
  *      eval: an error stopped the evaluation of a file

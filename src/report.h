@@ -106,7 +106,7 @@ typedef struct Figures {
 Figures *report_figures(Eval *ev);
 void figures_free(Figures *f);
 
-/* What `eval --format=json` writes (report_json.c, LANGUAGE.md §5), as
+/* What `eval --format=json` writes (report_json.c, sakip(1) and doc/formats.md), as
  * values: built by report_values from the Eval, in the order the JSON
  * has them.  Owns its Values; borrows names, numbers written in the
  * source and reasons from the Unit and the Eval, so it is freed first. */

@@ -1,4 +1,4 @@
-/* report_json.c -- `eval --format=json` (LANGUAGE.md §5):
+/* report_json.c -- `eval --format=json` (sakip(1), doc/formats.md):
  * {"instansi": [{nama, tahun, indikator, sasaran, anggaran, periksa}]}.
  * Money is exact; ratios carry 10 decimals; undefined is null. */
 #include "report.h"

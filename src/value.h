@@ -1,4 +1,4 @@
-/* value.h -- the values expressions evaluate to (LANGUAGE.md §2):
+/* value.h -- the values expressions evaluate to (sakip(5), VALUES):
  * number, money, text, truth, a reference to a declared entity, or
  * undefined ("tak terdefinisi") with the reason it is undefined. */
 #ifndef SAKIP_VALUE_H
