@@ -17,11 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-skip() { echo "SKIP: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 no_temp() { [ -z "$(find "$work" -name '.*.tmp*' 2>/dev/null)" ]; }
 
 cat >"$work/in.sakip" <<'EOF'
@@ -148,5 +144,4 @@ else
     bad "dangling symlink (status $st): $(head -3 "$work/err")"
 fi
 
-echo "targets: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done targets
