@@ -75,6 +75,7 @@ struct Expr {
             mpq_t q;
             int decimals;    /* as written, for ~= */
             bool percent;
+            bool unread;     /* a lexical error left no evident value: unknown (0 here) */
             mp_limb_t word[2];   /* expr_num_word: q's own limbs, read-only */
         } num;               /* EX_NUM, EX_MONEY */
         const char *str;     /* EX_STR */

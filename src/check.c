@@ -812,7 +812,8 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
     if (!ev->rule_capaian) {
         for (size_t i = 0; i < ik->target.len; i++) {
             YearVal *v = ik->target.items[i];
-            if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && mpq_sgn(v->lo->u.num.q) == 0) {
+            if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && !v->lo->u.num.unread &&
+                mpq_sgn(v->lo->u.num.q) == 0) {
                 Diag *d = ERR(c, "E0504", v->lo->span, _("target 0 makes the capaian of %s undefined"), ind->id);
                 diag_hint(d, _("capaian divides by the target; define 'aturan capaian(x) = ...' to rate this indikator"));
             }
@@ -885,7 +886,7 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
             DataYear *dy = NULL;
             for (size_t k = 0; k < ik->data.len; k++)
                 if (((DataYear *)ik->data.items[k])->year == y) dy = ik->data.items[k];
-            if (!dy || (rv->lo->kind != EX_NUM && rv->lo->kind != EX_MONEY)) continue;
+            if (!dy || (rv->lo->kind != EX_NUM && rv->lo->kind != EX_MONEY) || rv->lo->u.num.unread) continue;
             Value computed;
             value_init(&computed);
             eval_realisasi(ev, ind, y, &computed);
@@ -951,6 +952,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
             ERR(c, "E0602", n->id_span, _("%s %s has no 'realisasi'"), ent_kind_name(n->kind), n->id);
         }
         if (bd->anggaran && bd->realisasi_uang && bd->anggaran->kind == EX_MONEY && bd->realisasi_uang->kind == EX_MONEY &&
+            !bd->anggaran->u.num.unread && !bd->realisasi_uang->u.num.unread &&
             mpq_cmp(bd->realisasi_uang->u.num.q, bd->anggaran->u.num.q) > 0) {
             Buf a, r;
             buf_init(&a);
@@ -964,7 +966,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
     } else {
         for (int i = 0; i < 2; i++) {
             const Expr *stated = amounts[i];
-            if (!stated || stated->kind != EX_MONEY) continue;
+            if (!stated || stated->kind != EX_MONEY || stated->u.num.unread) continue;
             Value sum;
             value_init(&sum);
             if (i == 0) eval_anggaran(ev, n, &sum);
@@ -1182,7 +1184,7 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
         value_init(&lo);
         value_init(&hi);
         eval_target(ev, ind, u->tahun, &lo, &hi);
-        if (lo.kind != V_UNDEF && (lo.kind == V_NUM || lo.kind == V_MONEY) &&
+        if (lo.kind != V_UNDEF && (lo.kind == V_NUM || lo.kind == V_MONEY) && !p->value->lo->u.num.unread &&
             (!mpq_equal(lo.q, p->value->lo->u.num.q) ||
              (p->value->hi && (hi.kind == V_UNDEF || !mpq_equal(hi.q, p->value->hi->u.num.q))))) {
             Diag *d = WARN(c, "W0610", p->value->span, _("perjanjian %s sets the target of %s to %s, but the Renstra target for %d is %s"),
@@ -1208,7 +1210,7 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
         Value a;
         value_init(&a);
         eval_anggaran(ev, node, &a);
-        if (a.kind == V_MONEY && !mpq_equal(a.q, p->value->lo->u.num.q)) {
+        if (a.kind == V_MONEY && !p->value->lo->u.num.unread && !mpq_equal(a.q, p->value->lo->u.num.q)) {
             Buf s1, s2, s3;
             buf_init(&s1);
             buf_init(&s2);
