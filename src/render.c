@@ -227,8 +227,8 @@ static bool csv_end(RenderCtx *ctx)
         CsvFile *f = st->files.items[i];
         Buf path;
         buf_init(&path);
-        bool named = !strcmp(f->key, "periksa") || !strcmp(f->key, "rekap");
-        buf_printf(&path, "%s%s%s%s.csv", o, o[strlen(o) - 1] == '/' ? "" : "/", named ? "" : "tabel-", f->key);
+        /* named after the table's identifier: capaian_iku.csv, anggaran.csv, ... */
+        buf_printf(&path, "%s%s%s.csv", o, o[strlen(o) - 1] == '/' ? "" : "/", f->key);
         char *err = NULL;
         if (!write_file_atomic(path.data, f->data.data ? f->data.data : "", f->data.len, &err)) {
             fprintf(stderr, "sakip: %s\n", err);

@@ -21,7 +21,7 @@ typedef struct Cell {
 } Cell;
 
 typedef struct Table {
-    const char *key;         /* "3.2", "3.8", ... */
+    const char *key;         /* the identifier (sakip(5), TABLES): "capaian_iku", "anggaran", ... */
     char *title;
     int ncols;
     const char **headers;
@@ -53,6 +53,7 @@ typedef struct RecapRow {
     mpq_t anggaran, realisasi;
     bool has_budget;
     size_t group;            /* recap_sort: its induk's place in first-seen order */
+    char *rekap_title;       /* the unit's `tabel rekap` title, or NULL */
 } RecapRow;
 
 Report *report_build(Eval *ev);
@@ -76,13 +77,13 @@ typedef struct FigIndikator {
 } FigIndikator;
 
 typedef struct FigBudget {   /* a program (level 0) or one of its kegiatan (1) */
-    const char *id, *name;
+    const char *id, *name, *kode;   /* kode: the SIPD code, or NULL */
     int level;
     Value anggaran, realisasi, serapan;
 } FigBudget;
 
 typedef struct FigSasaran {
-    const char *id;
+    const char *id, *name;
     Value capaian, serapan, efisiensi;
 } FigSasaran;
 
@@ -133,7 +134,7 @@ typedef struct ValSasaran {
 } ValSasaran;
 
 typedef struct ValBudget {   /* the budget tree, each program followed by what is under it */
-    const char *id, *tingkat, *induk, *name;
+    const char *id, *tingkat, *induk, *name, *kode;
     Value anggaran, realisasi, serapan;
 } ValBudget;
 

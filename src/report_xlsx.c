@@ -1,7 +1,8 @@
 /* report_xlsx.c -- `eval --format=xlsx` with libxlsxwriter (doc/formats.md).
  *
- * One sheet per table, named by the title ("Tabel 3.2", "Tabel 3.8", ...,
- * "Periksa", and "Rekap" for several files).  With several instansi every
+ * One sheet per table, named by its identifier (sakip(5), TABLES:
+ * "capaian_iku", "anggaran", ..., "periksa", and "rekap" for several
+ * files), whatever its title.  With several instansi every
  * sheet gets a leading "Instansi" column and the rows of all of them.
  * Figures are stored as spreadsheet numbers with a number format derived
  * from sakip's display text (decimals, thousands grouping, the "Rp "
@@ -255,18 +256,13 @@ static int header_index(Vec *headers, const char *h, bool add)
     return (int)headers->len - 1;
 }
 
-/* The sheet of a table: "Rekap" for the recap, else the title up to its
- * first double space ("Tabel 3.2", "Periksa", "Perjanjian Kinerja"),
- * without the characters a sheet name cannot hold, at most 31 long. */
+/* The sheet of a table: its identifier ("capaian_iku", "anggaran",
+ * "rekap"), without the characters a sheet name cannot hold, at most 31
+ * long. */
 static void sheet_name(const Table *t, const Vec *taken, char *out, size_t n)
 {
-    if (!strcmp(t->key, "rekap")) {
-        snprintf(out, n, "Rekap");
-        return;
-    }
-    const char *title = t->title ? t->title : t->key;
-    const char *end = strstr(title, "  ");
-    size_t len = end ? (size_t)(end - title) : strlen(title);
+    const char *title = t->key;
+    size_t len = strlen(title);
     size_t k = 0;
     for (size_t i = 0; i < len && k + 1 < n; i++) {
         unsigned char c = (unsigned char)title[i];

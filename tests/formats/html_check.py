@@ -19,7 +19,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 SVG = '{http://www.w3.org/2000/svg}'
-from checks import check, summary
+from checks import check, summary, table_key
 
 
 def md_tables(path):
@@ -39,7 +39,7 @@ def md_tables(path):
             while i < len(lines) and lines[i].startswith('|'):
                 rows.append(dict(zip(headers, cells(lines[i]))))
                 i += 1
-            key = ' '.join(m.group(1).split()[:2])
+            key = table_key(m.group(1))
             out.setdefault(key, []).append(rows)
             continue
         i += 1
@@ -89,7 +89,7 @@ def page(path, md, mode):
             for c in cls.split():
                 by.setdefault(c, []).append(el)
     units = 2 if multi else 1
-    nind = sum(len(rows) for rows in tables.get('Tabel 3.2', []))
+    nind = sum(len(rows) for rows in tables.get('capaian_iku', []))
     check(len(by.get('capaian', [])) == units, 'one capaian chart per instansi', len(by.get('capaian', [])))
     check(len(by.get('efisiensi', [])) == units, 'one efisiensi chart per instansi', len(by.get('efisiensi', [])))
     check(len(by.get('anggaran', [])) == units, 'one budget chart per instansi', len(by.get('anggaran', [])))
@@ -97,9 +97,9 @@ def page(path, md, mode):
           len(by.get('tren', [])))
 
     # every figure printed on a chart is the one the tables print
-    t32 = tables['Tabel 3.2']
-    t38 = tables['Tabel 3.8']
-    t36 = tables['Tabel 3.6']
+    t32 = tables['capaian_iku']
+    t38 = tables['anggaran']
+    t36 = tables['efisiensi']
     missing = []
     for u in range(units):
         cap = texts(by['capaian'][u])
@@ -108,11 +108,11 @@ def page(path, md, mode):
                 missing.append('capaian chart: %s %s' % (row['Indikator'], row['Capaian']))
         ang = texts(by['anggaran'][u])
         for row in t38[u]:
-            if row['Kode'] == 'Jumlah' or row['Kode'].count('_') > 1:
+            if row['ID'] == 'Jumlah' or row['ID'].count('_') > 1:
                 continue          # the total and subkegiatan are not drawn
             want = '%s / %s  (%s)' % (row['Realisasi'], row['Anggaran'], row['Serapan'])
             if want not in ang:
-                missing.append('budget chart: %s %r' % (row['Kode'], want))
+                missing.append('budget chart: %s %r' % (row['ID'], want))
         eff = texts(by['efisiensi'][u])
         for row in t36[u]:
             for col in ('Capaian', 'Serapan', 'Efisiensi'):
