@@ -839,10 +839,32 @@ static Table *table_penilaian(Eval *ev)
     return t;
 }
 
+const char report_simulasi_banner[] = "SIMULASI (andai): bukan laporan resmi";
+
+/* Each active what-if as a statement with its year (ast.c). */
+static void andai_texts(Eval *ev, Vec *out)
+{
+    for (size_t i = 0; i < ev->andai.len; i++) {
+        Buf b;
+        buf_init(&b);
+        andai_format(ev->u, ev->andai.items[i], &b);
+        vec_push(out, buf_steal(&b));
+    }
+}
+
+char *report_andai_joined(const Vec *andai)
+{
+    Buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < andai->len; i++) buf_printf(&b, "%s%s", i ? "; " : "", (const char *)andai->items[i]);
+    return buf_steal(&b);
+}
+
 Report *report_build(Eval *ev)
 {
     Unit *u = ev->u;
     Report *r = xcalloc(1, sizeof *r);
+    andai_texts(ev, &r->andai);
     Buf b;
     buf_init(&b);
     buf_printf(&b, "%s", u->nama ? u->nama : "(instansi tanpa nama)");
@@ -879,6 +901,8 @@ Report *report_build(Eval *ev)
 void report_free(Report *r)
 {
     if (!r) return;
+    for (size_t i = 0; i < r->andai.len; i++) free(r->andai.items[i]);
+    vec_free(&r->andai);
     free(r->heading);
     for (size_t i = 0; i < r->subheading.len; i++) free(r->subheading.items[i]);
     vec_free(&r->subheading);
@@ -1082,6 +1106,7 @@ Values *report_values(Eval *ev)
 {
     Unit *u = ev->u;
     Values *vs = xcalloc(1, sizeof *vs);
+    andai_texts(ev, &vs->andai);
     vs->nama = u->nama;
     vs->induk = u->induk;
     vs->tahun = ev->tahun;
@@ -1211,6 +1236,8 @@ Values *report_values(Eval *ev)
 void values_free(Values *vs)
 {
     if (!vs) return;
+    for (size_t i = 0; i < vs->andai.len; i++) free(vs->andai.items[i]);
+    vec_free(&vs->andai);
     for (size_t i = 0; i < vs->nind; i++) {
         ValIndikator *vi = &vs->ind[i];
         Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,

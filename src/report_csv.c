@@ -22,7 +22,13 @@ static void csv_field(Buf *b, const char *s)
 
 void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi)
 {
+    table_render_csv_marked(b, t, header, instansi, NULL);
+}
+
+void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi)
+{
     if (header) {
+        if (simulasi) buf_puts(b, "simulasi,");
         if (instansi) buf_puts(b, "Instansi,");
         for (int c = 0; c < t->ncols; c++) {
             if (c) buf_putc(b, ',');
@@ -32,6 +38,10 @@ void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi)
     }
     for (size_t r = 0; r < t->rows.len; r++) {
         const Cell *row = t->rows.items[r];
+        if (simulasi) {
+            csv_field(b, simulasi);
+            buf_putc(b, ',');
+        }
         if (instansi) {
             csv_field(b, instansi);
             buf_putc(b, ',');

@@ -62,10 +62,16 @@ void report_html_begin(Buf *b, const char *title)
                 "svg text{font-size:11px;fill:#222}\nsvg .small{font-size:9px}\nsvg .muted{fill:#666}\n"
                 "div.multiples{display:flex;flex-wrap:wrap;gap:8px}\n"
                 "ul.kunci{margin:.2em 0 0;padding:0;list-style:none;font-size:85%;columns:2;column-gap:2em}\n"
+                "div.simulasi{border:3px solid #b71c1c;background:#fdecea;color:#b71c1c;padding:.4em .8em;"
+                "margin:.4em 0 1em;font-weight:bold}\ndiv.simulasi code{font-weight:normal;color:#222}\n"
+                "div.watermark{position:fixed;top:45%;left:0;right:0;text-align:center;font-size:96px;"
+                "font-weight:bold;letter-spacing:.1em;color:rgba(183,28,28,.16);transform:rotate(-24deg);"
+                "pointer-events:none;z-index:10;white-space:nowrap}\n"
                 "ul.kunci li{break-inside:avoid}\n"
                 "@media print{@page{size:A4 landscape;margin:12mm}body{margin:0;font-size:10pt}"
                 "section{break-after:page}figure,tr{break-inside:avoid}thead{display:table-header-group}"
-                "h2{break-after:avoid}}\n"
+                "h2{break-after:avoid}div.watermark,div.simulasi{-webkit-print-color-adjust:exact;"
+                "print-color-adjust:exact}div.watermark{position:fixed;display:block}}\n"
                 "</style>\n</head>\n<body>\n");
 }
 
@@ -941,9 +947,25 @@ static void chart_efisiensi(Buf *b, const Figures *f, int no)
 
 /* ---- units ---- */
 
+static void simulasi_banner(Buf *b, const Vec *andai)
+{
+    buf_puts(b, "<div class=\"simulasi\" role=\"note\">");
+    esc(b, report_simulasi_banner);
+    for (size_t i = 0; i < andai->len; i++) {
+        buf_puts(b, "<br><code>");
+        esc(b, andai->items[i]);
+        buf_puts(b, "</code>");
+    }
+    buf_puts(b, "</div>\n");
+}
+
+void report_html_watermark(Buf *b) { buf_puts(b, "<div class=\"watermark\" aria-hidden=\"true\">SIMULASI</div>\n"); }
+
 void report_html_results(Buf *b, const Report *r, const Figures *f)
 {
-    buf_puts(b, "<section>\n<h1>");
+    buf_puts(b, "<section>\n");
+    if (r->andai.len) simulasi_banner(b, &r->andai);
+    buf_puts(b, "<h1>");
     esc(b, r->heading);
     buf_puts(b, "</h1>\n");
     for (size_t i = 0; i < r->subheading.len; i++) {
@@ -981,9 +1003,11 @@ void report_html_unit(Buf *b, Eval *ev, const Report *r)
     figures_free(f);
 }
 
-void report_html_recap(Buf *b, const Table *recap)
+void report_html_recap(Buf *b, const Table *recap, const Vec *andai)
 {
-    buf_puts(b, "<section>\n<h1>Rekapitulasi</h1>\n");
+    buf_puts(b, "<section>\n");
+    if (andai && andai->len) simulasi_banner(b, andai);
+    buf_puts(b, "<h1>Rekapitulasi</h1>\n");
     table_html(b, recap);
     buf_puts(b, "</section>\n");
 }

@@ -170,7 +170,8 @@ typedef struct FmtEntry {
 typedef struct Writer {
     lxw_workbook *wb;
     Vec fmts;                /* FmtEntry* */
-    lxw_format *header, *note;
+    lxw_format *header, *note, *simulasi_fmt;
+    char *simulasi;          /* a what-if workbook: the title row of every sheet, else NULL */
     Vec sheet_names;         /* char*, to keep them distinct */
     lxw_error err;           /* first failure */
 } Writer;
@@ -351,13 +352,17 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
     int ncols = (int)headers.len + off;
     double *width = xcalloc((size_t)ncols + 1, sizeof *width);
     for (int c = 0; c < ncols; c++) width[c] = MIN_WIDTH;
-    lxw_row_t row = 0;
+    lxw_row_t row = 0, head = 0;
+    if (w->simulasi) {   /* a what-if workbook: a title row above the header of every sheet */
+        check(w, worksheet_write_string(ws, 0, 0, w->simulasi, w->simulasi_fmt));
+        head = row = 1;
+    }
     if (instansi) {
-        check(w, worksheet_write_string(ws, 0, 0, "Instansi", w->header));
+        check(w, worksheet_write_string(ws, head, 0, "Instansi", w->header));
         widen(width, 0, "Instansi", 0);
     }
     for (size_t c = 0; c < headers.len; c++) {
-        check(w, worksheet_write_string(ws, 0, (lxw_col_t)(c + (size_t)off), headers.items[c], w->header));
+        check(w, worksheet_write_string(ws, head, (lxw_col_t)(c + (size_t)off), headers.items[c], w->header));
         widen(width, (int)c + off, headers.items[c], 0);
     }
     row++;
@@ -395,12 +400,20 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
     }
     for (int c = 0; c < ncols; c++)
         check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c] > MAX_WIDTH ? MAX_WIDTH : width[c], NULL));
-    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_freeze_panes(ws, head + 1, 0);
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);           /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
-    check(w, worksheet_repeat_rows(ws, 0, 0));
-    if (tables.len) print_header(w, ws, ((const Table *)tables.items[0])->title);
+    check(w, worksheet_repeat_rows(ws, 0, head));
+    if (tables.len) {
+        const char *title = ((const Table *)tables.items[0])->title;
+        Buf t;
+        buf_init(&t);
+        if (w->simulasi) buf_puts(&t, "SIMULASI (andai) - ");
+        buf_puts(&t, title);
+        print_header(w, ws, t.data);
+        buf_free(&t);
+    }
     free(width);
     vec_free(&headers);
     vec_free(&tables);
@@ -435,6 +448,20 @@ bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, c
     format_set_align(w.header, LXW_ALIGN_VERTICAL_TOP);
     w.note = workbook_add_format(w.wb);
     format_set_italic(w.note);
+    w.simulasi_fmt = workbook_add_format(w.wb);
+    format_set_bold(w.simulasi_fmt);
+    format_set_font_color(w.simulasi_fmt, 0xB71C1C);
+    format_set_bg_color(w.simulasi_fmt, 0xFDECEA);
+    for (size_t u = 0; u < units->len && !w.simulasi; u++) {
+        const Report *r = ((const XlsxUnit *)units->items[u])->report;
+        if (!r->andai.len) continue;
+        char *joined = report_andai_joined(&r->andai);
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "%s: %s", report_simulasi_banner, joined);
+        free(joined);
+        w.simulasi = buf_steal(&b);
+    }
 
     const XlsxUnit *first = units->len ? units->items[0] : NULL;
     lxw_doc_properties props = {0};
@@ -470,6 +497,7 @@ bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, c
     vec_free(&w.fmts);
     for (size_t i = 0; i < w.sheet_names.len; i++) free(w.sheet_names.items[i]);
     vec_free(&w.sheet_names);
+    free(w.simulasi);
     if (w.err == LXW_NO_ERROR) w.err = closed;
     if (w.err != LXW_NO_ERROR) {
         Buf b;

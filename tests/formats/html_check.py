@@ -181,8 +181,56 @@ def pdf(path):
     check(ok, 'printed on A4 landscape (%d pages)' % len(boxes), boxes[:3])
 
 
+def watermarked_pages(path):
+    """(pages, pages drawing the watermark) of a PDF Chromium printed: the
+    watermark is the one thing painted with opacity .16 (rgba(...,.16) in
+    sakip's CSS), an ExtGState with /ca .16; a page draws it when its
+    content stream sets that state ('/Gn gs')."""
+    import zlib
+    data = open(path, 'rb').read()
+    objs = {int(m.group(1)): m.group(2) for m in re.finditer(rb'(\d+) 0 obj\s*(.*?)endobj', data, re.S)}
+    alpha = [n for n, b in objs.items() if re.search(rb'/ca 0?\.16\d*\b', b)]
+    names = {m.group(1) for n in alpha for m in re.finditer(rb'/([A-Za-z0-9]+) %d 0 R' % n, data)}
+    pages = [b for b in objs.values() if re.search(rb'/Type\s*/Page\b', b)]
+    marked = 0
+    for b in pages:
+        streams = []
+        m = re.search(rb'/Contents\s*(\[[^\]]*\]|\d+ 0 R)', b)
+        for ref in re.findall(rb'(\d+) 0 R', m.group(1) if m else b''):
+            sm = re.search(rb'stream\r?\n(.*?)\r?\nendstream', objs.get(int(ref), b''), re.S)
+            if sm:
+                try:
+                    streams.append(zlib.decompress(sm.group(1)))
+                except zlib.error:
+                    streams.append(sm.group(1))
+        if any(b'/' + nm + b' gs' in s for nm in names for s in streams):
+            marked += 1
+    return len(pages), marked
+
+
+def simulasi(path, pdf_marked, pdf_real):
+    """A what-if page: its banner, the watermark element and the print
+    rule that keeps it on paper; Chromium's print of it draws the
+    watermark on every page, that of the real report on none."""
+    html = open(path, encoding='utf-8').read()
+    check('<div class="watermark" aria-hidden="true">SIMULASI</div>' in html, 'what-if page: a SIMULASI watermark')
+    check(html.count('<div class="watermark"') == 1, 'what-if page: one watermark for the page')
+    check(re.search(r'<section>\n<div class="simulasi" role="note">SIMULASI \(andai\): bukan laporan resmi'
+                    r'<br><code>andai realisasi TRANTIB 2024 = 11</code></div>', html) is not None,
+          'what-if page: a banner with each what-if and its year')
+    check(re.search(r'@media print\{[^\n]*div\.watermark\{position:fixed;display:block\}', html) is not None,
+          'what-if page: the print rule keeps the watermark fixed on every page')
+    n, marked = watermarked_pages(pdf_marked)
+    check(n > 1 and marked == n, 'what-if print: the watermark on every page (%d of %d)' % (marked, n))
+    n, marked = watermarked_pages(pdf_real)
+    check(n > 1 and marked == 0, 'real report print: no watermark (%d of %d)' % (marked, n))
+
+
 def main():
     what = sys.argv[1]
+    if what == 'simulasi':
+        simulasi(sys.argv[2], sys.argv[3], sys.argv[4])
+        return summary('html-check')
     if what == 'page':
         page(sys.argv[2], sys.argv[3], sys.argv[4])
     elif what == 'dom':

@@ -167,7 +167,26 @@ def sheet_for(title):
     return table_key(title)[:31]
 
 
+def simulasi(path, want):
+    """A what-if workbook: every sheet opens with a title row naming it a
+    simulation and the what-ifs, above the frozen header row."""
+    book = Book(path)
+    bad = []
+    for n in book.names():
+        sh = book.sheet(n)
+        a1 = sh['cells'].get((0, 0), {}).get('value', '')
+        p = sh['pane'] if sh['pane'] is not None else {}
+        if not (a1.startswith('SIMULASI (andai)') and want in a1):
+            bad.append('%s: A1 is %r' % (n, a1))
+        if p.get('ySplit') != '2':
+            bad.append('%s: frozen at %r' % (n, p.get('ySplit')))
+    check(book.names() and not bad, 'every sheet has the what-if title row above its frozen header', bad[:4])
+    return summary('xlsx-check')
+
+
 def main():
+    if sys.argv[1] == 'simulasi':
+        return simulasi(sys.argv[2], sys.argv[3])
     try:
         book = Book(sys.argv[1])
     except Exception as e:          # not a workbook a spreadsheet could open
