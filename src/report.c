@@ -567,7 +567,7 @@ static Table *table_years(Eval *ev, bool capaian)
     for (int y = 1; !capaian && y < ny; y++) {
         Buf b;
         buf_init(&b);
-        buf_printf(&b, "+/- %d", from + y);
+        buf_printf(&b, "Perubahan %d", from + y);   /* not "+/- 2022": a spreadsheet would take it for a formula */
         char *s = buf_steal(&b);
         vec_push(&names, s);
         headers[3 + ny + y] = s;

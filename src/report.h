@@ -231,6 +231,11 @@ void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi)
 /* The same with a first column "simulasi" holding `simulasi` on every
  * row when it is not NULL (a what-if report). */
 void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi);
+/* Whether a text cell would be read as a formula by a spreadsheet (it
+ * begins with = + - @, a tab or a carriage return; "-" alone, the mark
+ * of an undefined value, is not): CSV prefixes it with ', XLSX stores it
+ * with the quote prefix (doc/formats.md). */
+bool text_formula_like(const char *s);
 /* The what-if marks: the banner's first line, and the what-ifs of a
  * report joined by "; " (malloc'd) for a CSV column or an XLSX title. */
 extern const char report_simulasi_banner[];

@@ -211,6 +211,21 @@ static void widen(double *width, int col, const char *s, int indent)
     if (n > width[col]) width[col] = n;
 }
 
+/* A text the file gave (a band label, an instansi's name), escaped as
+ * write_cell escapes a text cell. */
+static void write_text(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *text, lxw_format *f)
+{
+    if (!text_formula_like(text)) {
+        check(w, worksheet_write_string(ws, r, c, text, f));
+        return;
+    }
+    Buf q;
+    buf_init(&q);
+    buf_printf(&q, "'%s", text);
+    check(w, worksheet_write_string(ws, r, c, q.data, f));
+    buf_free(&q);
+}
+
 static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const Cell *cell, bool right)
 {
     const char *text = cell->text ? cell->text : "";
@@ -243,7 +258,10 @@ static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
         }
     }
     if (!*text) return;
-    check(w, worksheet_write_string(ws, r, c, text, fmt_get(w, NULL, cell->indent, right)));
+    /* a string cell is never run, but the same text edited, or saved as
+     * CSV, would be a formula: a leading ' as in the CSV output
+     * (libxlsxwriter 1.1 has no quote-prefix format) */
+    write_text(w, ws, r, c, text, fmt_get(w, NULL, cell->indent, right));
 }
 
 /* The union of the headers of one table key over all units, in order of
@@ -362,7 +380,7 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
         widen(width, 0, "Instansi", 0);
     }
     for (size_t c = 0; c < headers.len; c++) {
-        check(w, worksheet_write_string(ws, head, (lxw_col_t)(c + (size_t)off), headers.items[c], w->header));
+        write_text(w, ws, head, (lxw_col_t)(c + (size_t)off), headers.items[c], w->header);
         widen(width, (int)c + off, headers.items[c], 0);
     }
     row++;
@@ -373,7 +391,7 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
         for (size_t r = 0; r < t->rows.len; r++, row++) {
             const Cell *cells = t->rows.items[r];
             if (instansi) {
-                check(w, worksheet_write_string(ws, row, 0, names.items[i], NULL));
+                write_text(w, ws, row, 0, names.items[i], NULL);
                 widen(width, 0, names.items[i], 0);
             }
             for (int c = 0; c < t->ncols; c++) {

@@ -35,6 +35,11 @@ else
 fi
 checker simulasi "$work/andai.xlsx" 'andai realisasi TRANTIB 2024 = 11'
 
+# ---- formula-like text is escaped, numbers are not ----
+"$SAKIP" eval --format=xlsx --output="$work/escaped.xlsx" "$srcdir/tests/golden/cases/csv-formula-escaped/input.sakip" \
+    2>"$work/err" || { bad "escaped: exits 0"; cat "$work/err"; }
+checker escaped "$work/escaped.xlsx"
+
 # ---- one file ----
 mkdir "$work/one"
 if "$SAKIP" eval --format=xlsx --output="$work/one/ambulu.xlsx" "$ambulu" 2>"$work/err"; then

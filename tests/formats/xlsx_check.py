@@ -184,7 +184,21 @@ def simulasi(path, want):
     return summary('xlsx-check')
 
 
+def escaped(path):
+    """Formula-like text (tests/golden/cases/csv-formula-escaped) is stored
+    with a leading ', numbers as numbers."""
+    sh = Book(path).sheet('capaian_iku')
+    vals = [c['value'] for c in sh['cells'].values()]
+    for want in ('\'=HYPERLINK("http://contoh.invalid/","klik")', "'+cmd|' /C calc'!A0", "'@SUM(1)", "'=1+1"):
+        check(want in vals, 'formula-like text stored as ' + want)
+    check(not any(isinstance(v, str) and v[:1] in '=+@' for v in vals), 'no text cell starts with = + @')
+    check(-50 in [c['value'] for c in sh['cells'].values() if c['kind'] == 'n'], 'a negative capaian stays a number')
+    return summary('xlsx-check')
+
+
 def main():
+    if sys.argv[1] == 'escaped':
+        return escaped(sys.argv[2])
     if sys.argv[1] == 'simulasi':
         return simulasi(sys.argv[2], sys.argv[3])
     try:
