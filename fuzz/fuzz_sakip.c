@@ -123,7 +123,7 @@ static void render_report(Eval *ev)
     vec_push(&rows, recap_row(ev));
     Table *t = recap_table(&rows, ev->notation);
     if (t) {
-        report_html_recap(&b, t);
+        report_html_recap(&b, t, NULL);
         table_render_md(&b, t);
         table_render_csv(&b, t, true, NULL);
     }

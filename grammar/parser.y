@@ -84,12 +84,13 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token BATAL "batal" JELASKAN "jelaskan"
 %token PERJANJIAN "perjanjian" MENGUBAH "mengubah" TANGGAL "tanggal" PIHAK "pihak" PEMBANDING "pembanding"
 %token SURVEI "survei" UNSUR "unsur" JAWABAN "jawaban" BERKAS "berkas" PENILAIAN "penilaian" KOMPONEN "komponen"
+%token TABEL "tabel" KODE "kode"
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
 /* a comment: only for `sakip fmt`, which reads the scanner's tokens
  * (ParseCtx.keep_comments); the parser is never given one */
 %token COMMENT "# comment"
 %type <expr> expr literal bound numeral constant call
-%type <str> function_keyword
+%type <str> function_keyword tabel_id
 %type <str> opt_string
 %type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head perjanjian_head
 %type <ent> survei_head penilaian_head
@@ -145,6 +146,19 @@ stmt:
   | perjanjian_decl
   | survei_decl
   | penilaian_decl
+  | TABEL tabel_id STRING              { pb_tabel(ctx, $2, @2, $3, @3, @$); }
+  ;
+
+/* ---- table titles: the identifiers are names, some of them keywords ---- */
+
+tabel_id:
+    IDENT
+  | ANGGARAN                           { $$ = "anggaran"; }
+  | PERJANJIAN                         { $$ = "perjanjian"; }
+  | PEMBANDING                         { $$ = "pembanding"; }
+  | SURVEI                             { $$ = "survei"; }
+  | PENILAIAN                          { $$ = "penilaian"; }
+  | PERIKSA                            { $$ = "periksa"; }
   ;
 
 /* ---- surveys and evaluation sheets (doc/survei.md) ---- */
@@ -518,6 +532,7 @@ subkegiatan_head:
 subkegiatan_items:
     %empty
   | subkegiatan_items ';'              { yyerrok; }
+  | subkegiatan_items KODE STRING      { pb_kode(ctx, $3, @3); yyerrok; }
   | subkegiatan_items ANGGARAN literal { pb_money(ctx, 'a', $3, span_join(@2, @3)); yyerrok; }
   | subkegiatan_items REALISASI literal
                                        { pb_money(ctx, 'r', $3, span_join(@2, @3)); yyerrok; }
@@ -528,6 +543,7 @@ subkegiatan_items:
 
 node_item:
     ';'
+  | KODE STRING                        { pb_kode(ctx, $2, @2); }
   | ANGGARAN literal                   { pb_money(ctx, 'a', $2, @$); }
   | REALISASI literal                  { pb_money(ctx, 'r', $2, @$); }
   | indikator_decl

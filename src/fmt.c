@@ -15,6 +15,7 @@ typedef struct Tok {
     const char *s;
     size_t n;
     int newlines_before;     /* line breaks in the source before it */
+    bool name;               /* the scanner read it as a name (a KW_CTX word may be one) */
 } Tok;
 
 /* The tokens of the text as the scanner takes them (grammar/lexer.l), the
@@ -32,6 +33,7 @@ static void tokenize(const char *text, size_t len, Vec *out)
     yyscan_t sc;
     if (scanner_open(&ctx, &sc) == 0) {
         uint32_t at = 0;     /* the end of the last token */
+        bool after_tabel = false;
         int nl = 0;
         for (;;) {
             YYSTYPE val;
@@ -59,9 +61,12 @@ static void tokenize(const char *text, size_t len, Vec *out)
             case NUMBER: k->kind = T_NUM; break;
             case STRING: k->kind = T_STR; break;
             case MONEY: k->kind = T_MONEY; break;
-            case IDENT: k->kind = T_WORD; break;
+            case IDENT: k->kind = T_WORD; k->name = true; break;
             default: k->kind = k->s[0] >= 'a' && k->s[0] <= 'z' ? T_WORD : T_PUNCT; break;   /* a keyword, or not */
             }
+            /* `tabel anggaran "..."`: a table's identifier, keyword or not, is a name */
+            if (after_tabel) k->name = true;
+            after_tabel = t == TABEL;
             vec_push(out, k);
         }
         scanner_close(sc);
@@ -80,7 +85,7 @@ static bool is(const Tok *k, const char *w)
  * that the values after it line up. */
 static bool is_keyword(const Tok *k, unsigned flags)
 {
-    return k->kind == T_WORD && (keyword_flags(k->s, k->n) & flags) != 0;
+    return k->kind == T_WORD && !k->name && (keyword_flags(k->s, k->n) & flags) != 0;
 }
 
 typedef struct Fmt {

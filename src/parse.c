@@ -648,6 +648,32 @@ void pb_money(ParseCtx *ctx, char which, Expr *amount, Span s)
     else ent_budget(e)->realisasi_uang = amount;
 }
 
+void pb_kode(ParseCtx *ctx, const char *text, Span s)
+{
+    Entity *e = cur_budget(ctx);
+    if (!e) return;
+    BudgetDecl *bd = ent_budget(e);
+    if (bd->nkode++ == 0) {
+        bd->kode = text;
+        bd->kode_span = s;
+    } else {   /* the first one stands; check_budget_node reports this one */
+        Span *extra = arena_alloc(A(ctx), sizeof *extra);
+        *extra = s;
+        bd->kode_again = extra;
+    }
+}
+
+void pb_tabel(ParseCtx *ctx, const char *id, Span id_span, const char *title, Span title_span, Span s)
+{
+    Tabel *t = arena_alloc(A(ctx), sizeof *t);
+    t->id = id;
+    t->id_span = id_span;
+    t->title = title;
+    t->title_span = title_span;
+    t->span = s;
+    apush(ctx->unit, &ctx->unit->tabel, t);
+}
+
 void pb_keluaran_begin(ParseCtx *ctx, const char *name, Span s)
 {
     Entity *e = cur_budget(ctx);

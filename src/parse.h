@@ -51,6 +51,7 @@ typedef struct ParseCtx {
     int depth;               /* open ( and { */
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
+    int scan_prev;           /* the scanner's previous token, comments aside (KW_CTX words) */
     int prev_token;
     Span last_loc, prev_loc;
     bool stop;               /* a limit was hit: scanner returns EOF */
@@ -101,7 +102,7 @@ extern const int sakip_keyword_tokens[];
 const char *closest_keyword(const char *word);
 
 /* A keyword's flags (src/keywords.def), 0 for any other word s[0..n). */
-enum { KW_TOP = 1, KW_LINE = 2, KW_PAD = 4, KW_ANDAI = 8 };
+enum { KW_TOP = 1, KW_LINE = 2, KW_PAD = 4, KW_ANDAI = 8, KW_CTX = 16 };
 unsigned keyword_flags(const char *s, size_t n);
 
 /* The name bison gives the token tok ("target", "'{'", "name"), and that

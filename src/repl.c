@@ -364,7 +364,12 @@ static void cmd_save(Session *s, const char *path)
     buf_init(&b);
     buf_printf(&b, _("# what-if scenario for %s\n# use: sakip eval %s --skenario %s\n"),
                U(s)->nama ? U(s)->nama : "?", U(s)->file->name, path);
-    for (size_t i = 0; i < ev->andai.len; i++) buf_printf(&b, "%s\n", span_text(U(s), ((Andai *)ev->andai.items[i])->span));
+    /* each with the year it was applied to, so that it means the same
+     * under eval --tahun (ast.c, andai_format) */
+    for (size_t i = 0; i < ev->andai.len; i++) {
+        andai_format(U(s), ev->andai.items[i], &b);
+        buf_putc(&b, '\n');
+    }
     char *err = NULL;
     if (write_file_atomic(path, b.data, b.len, &err)) {
         fprintf(s->opt->out, _("saved: %zu what-ifs to %s\n"), ev->andai.len, path);

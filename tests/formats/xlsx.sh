@@ -27,6 +27,19 @@ checker() {
 }
 notemp() { ls -A "$1" | grep -q '\.tmp' && return 1; return 0; }
 
+# ---- a what-if workbook is marked on every sheet (sakip(5), WHAT-IF OUTPUT) ----
+if "$SAKIP" eval --format=xlsx --andai 'realisasi TRANTIB = 11' --output="$work/andai.xlsx" "$ambulu" 2>"$work/err"; then
+    ok "--andai: eval --format=xlsx exits 0"
+else
+    bad "--andai: eval --format=xlsx exits 0"; cat "$work/err"
+fi
+checker simulasi "$work/andai.xlsx" 'andai realisasi TRANTIB 2024 = 11'
+
+# ---- formula-like text is escaped, numbers are not ----
+"$SAKIP" eval --format=xlsx --output="$work/escaped.xlsx" "$srcdir/tests/golden/cases/csv-formula-escaped/input.sakip" \
+    2>"$work/err" || { bad "escaped: exits 0"; cat "$work/err"; }
+checker escaped "$work/escaped.xlsx"
+
 # ---- one file ----
 mkdir "$work/one"
 if "$SAKIP" eval --format=xlsx --output="$work/one/ambulu.xlsx" "$ambulu" 2>"$work/err"; then
