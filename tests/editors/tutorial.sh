@@ -34,7 +34,8 @@ echo $? >"$work/eval.status"
 (cd "$top" && "$SAKIP" eval --format=json examples/tutorial.sakip) >"$work/eval.json" 2>&1
 (cd "$top" && "$SAKIP" fmt examples/tutorial.sakip) >"$work/fmt.out" 2>&1
 
-exec python3 - "$top" "$work" <<'PY'
+# (not exec: the trap must remove $work afterwards)
+python3 - "$top" "$work" <<'PY'
 import json, re, sys
 from fractions import Fraction as F
 from decimal import Decimal
