@@ -94,10 +94,14 @@ for c in check eval repl fmt diff; do
     _sakip sakip -- "$c" 2>/dev/null
     offered=" ${COMPREPLY[*]} "
     missing=
-    for o in $("$SAKIP" "$c" --help | grep -o -e '^ *-[a-z], --[a-z][a-z-]*' -e '^ *--[a-z][a-z-]*' | grep -o -e '--[a-z][a-z-]*'); do
+    help=$("$SAKIP" "$c" --help | grep -o -e '^ *-[a-z], --[a-z][a-z-]*' -e '^ *--[a-z][a-z-]*' | grep -o -e '--[a-z][a-z-]*')
+    for o in $help; do
         [[ $offered == *" $o "* || $offered == *" $o= "* ]] || missing+=" $o"
     done
-    if [[ ${#COMPREPLY[@]} -gt 0 && -z $missing ]]; then
+    if [[ -z $help ]]; then
+        fail=$((fail + 1))
+        echo "FAIL: no options in '$SAKIP $c --help'"
+    elif [[ ${#COMPREPLY[@]} -gt 0 && -z $missing ]]; then
         pass=$((pass + 1))
         echo "PASS: sakip $c --<TAB> offers every option of 'sakip $c --help'"
     else

@@ -80,7 +80,9 @@ if [ -x "$SAKIP" ]; then
     for c in check eval repl fmt diff; do
         offered=" $(candidates "sakip $c --") "
         missing=
-        for o in $("$SAKIP" "$c" --help | grep -o -e '^ *-[a-z], --[a-z][a-z-]*' -e '^ *--[a-z][a-z-]*' | grep -o -e '--[a-z][a-z-]*'); do
+        help=$("$SAKIP" "$c" --help | grep -o -e '^ *-[a-z], --[a-z][a-z-]*' -e '^ *--[a-z][a-z-]*' | grep -o -e '--[a-z][a-z-]*')
+        [ -n "$help" ] || missing=" (no options in '$SAKIP $c --help')"
+        for o in $help; do
             case $offered in *" $o "*) ;; *) missing="$missing $o" ;; esac
         done
         if [ "$offered" != "  " ] && [ -z "$missing" ]; then

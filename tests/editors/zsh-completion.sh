@@ -157,7 +157,9 @@ if [ -x "$SAKIP" ]; then
     for c in $commands; do
         offered=$(grep -F -e "[sakip $c --]" "$work/got")
         missing=
-        for o in $("$SAKIP" "$c" --help | grep -o -e '^ *-[a-z], --[a-z][a-z-]*' -e '^ *--[a-z][a-z-]*' | grep -o -e '--[a-z][a-z-]*'); do
+        help=$("$SAKIP" "$c" --help | grep -o -e '^ *-[a-z], --[a-z][a-z-]*' -e '^ *--[a-z][a-z-]*' | grep -o -e '--[a-z][a-z-]*')
+        [ -n "$help" ] || missing=" (no options in '$SAKIP $c --help')"
+        for o in $help; do
             case " $offered " in *" $o "*) ;; *) missing="$missing $o" ;; esac
         done
         if [ -n "$offered" ] && [ -z "$missing" ]; then
