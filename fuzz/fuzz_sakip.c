@@ -44,7 +44,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 /* Keep one run independent of the environment: impor looks in the
  * importing file's folder (the current directory for "fuzz.sakip"),
- * $SAKIP_PATH, and the data/source directories compiled in. */
+ * $SAKIP_PATH, and the data directories (fuzz.mk names the source tree). */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;

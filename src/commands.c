@@ -303,6 +303,13 @@ int cmd_eval(Options *o)
         fprintf(stderr, _("sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n"), fmt);
         return EXIT_USAGE;
     }
+#ifndef HAVE_XLSX
+    if (!strcmp(rd->name, "xlsx")) {
+        fputs(_("sakip eval: error: --format=xlsx is not available: this sakip was built without XLSX support "
+                "(configure --without-xlsx)\n"), stderr);
+        return EXIT_USAGE;
+    }
+#endif
     if (rd->needs_output && !o->output) {
         fputs(_("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n"), stderr);
         return EXIT_USAGE;

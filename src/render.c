@@ -389,8 +389,9 @@ static void xlsx_recap(RenderCtx *ctx, Vec *rows)
 
 /* The writer is the module sakip-xlsx.so (Makefile.am): libxlsxwriter and
  * the libcrypto it pulls in are loaded only by a run that writes a
- * workbook.  It is looked for beside the program (the build tree), then in
- * the configured $(pkglibdir).  NULL after printing why. */
+ * workbook.  It is looked for beside the program (the build tree), in
+ * PREFIX/lib/sakip for PREFIX/bin/sakip (an installation, also a moved
+ * one), then in the configured $(pkglibdir).  NULL after printing why. */
 #ifndef SAKIP_MODULEDIR   /* a build that does not say (fuzz/fuzz.mk): beside the program only */
 #define SAKIP_MODULEDIR "."
 #endif
@@ -399,16 +400,20 @@ typedef bool XlsxWrite(const char *path, const Vec *units, const Table *recap, c
 
 static XlsxWrite *xlsx_module(void)
 {
-    char dir[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
-    char *slash = n > 0 ? memrchr(dir, '/', (size_t)n) : NULL;
+    char *dir = program_dir();
+    size_t len = dir ? strlen(dir) : 0;
     Buf path;
     buf_init(&path);
-    if (slash) buf_printf(&path, "%.*s/sakip-xlsx.so", (int)(slash - dir), dir);
-    if (!slash || access(path.data, F_OK) != 0) {
+    if (dir) buf_printf(&path, "%s/sakip-xlsx.so", dir);
+    if (dir && access(path.data, F_OK) != 0 && len >= 4 && !strcmp(dir + len - 4, "/bin")) {
+        buf_reset(&path);
+        buf_printf(&path, "%.*s/lib/sakip/sakip-xlsx.so", (int)(len - 4), dir);
+    }
+    if (!dir || access(path.data, F_OK) != 0) {
         buf_reset(&path);
         buf_puts(&path, SAKIP_MODULEDIR "/sakip-xlsx.so");
     }
+    free(dir);
     void *h = dlopen(path.data, RTLD_NOW | RTLD_LOCAL);
     XlsxWrite *write = NULL;
     const char *version = h ? dlsym(h, "sakip_xlsx_version") : NULL;

@@ -23,7 +23,7 @@ for v in vim vim.nox vim.basic vim.gtk3 vim.tiny; do
     fi
 done
 if [ -z "$vim" ]; then
-    echo "$name: no vim with +syntax (Debian package vim-nox); skipped"
+    echo "$name: no vim with +syntax (Debian package vim); skipped"
     exit 77
 fi
 
