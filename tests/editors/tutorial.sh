@@ -31,7 +31,7 @@ top=$(cd "$srcdir" && pwd)
 echo $? >"$work/check.status"
 (cd "$top" && "$SAKIP" eval examples/tutorial.sakip) >"$work/eval.out" 2>"$work/eval.err"
 echo $? >"$work/eval.status"
-(cd "$top" && "$SAKIP" eval --format=json examples/tutorial.sakip) >"$work/eval.json" 2>&1
+(cd "$top" && "$SAKIP" eval --format=json examples/tutorial.sakip) >"$work/eval.json" 2>"$work/eval.err"
 (cd "$top" && "$SAKIP" fmt examples/tutorial.sakip) >"$work/fmt.out" 2>&1
 
 # (not exec: the trap must remove $work afterwards)
