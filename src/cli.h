@@ -3,6 +3,7 @@
 #ifndef SAKIP_CLI_H
 #define SAKIP_CLI_H
 
+#include <stdio.h>
 #include "num.h"
 #include "util.h"
 
@@ -20,7 +21,8 @@ typedef struct Options {
     Vec silenced;
     Vec scenarios;           /* --skenario FILE */
     Vec andai;               /* --andai 'realisasi IKM 2024 = 70' */
-    bool fmt_check, fmt_write;
+    bool fmt_check, fmt_write, fmt_diff;
+    enum { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS } color;   /* --color=WHEN */
     size_t max_errors;       /* --max-errors: errors (and warnings) shown per file as text; 0: all */
     size_t not_shown;        /* errors and warnings counted but not shown as text, over the run */
     /* over the run, for the closing line: errors other than failed claims,
@@ -29,6 +31,10 @@ typedef struct Options {
 } Options;
 
 /* Each returns the exit status (sakip(1), EXIT STATUS). */
+/* Whether diagnostics on `stream` get colours: --color=always or never,
+ * or (auto) when it is a terminal and NO_COLOR is not set. */
+bool want_color(const Options *o, FILE *stream);
+
 int cmd_check(Options *o);
 int cmd_eval(Options *o);
 int cmd_repl(Options *o);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "check.h"
 #include "cli.h"
@@ -33,13 +34,14 @@ static void setup_diags(DiagList *dl, const Options *o)
     for (size_t i = 0; i < o->silenced.len; i++) diag_silence(dl, o->silenced.items[i]);
 }
 
-/* Asked once: a national run prints diagnostics after each of 7 300 files. */
-static bool use_color(void)
+bool want_color(const Options *o, FILE *stream)
 {
-    static int color = -1;
-    if (color < 0) color = isatty(STDERR_FILENO) && !getenv("NO_COLOR");
-    return color;
+    if (o->color != COLOR_AUTO) return o->color == COLOR_ALWAYS;
+    const char *no = getenv("NO_COLOR");   /* no-color.org: set and not empty */
+    return isatty(fileno(stream)) && !(no && *no);
 }
+
+
 
 /* Adds a file's diagnostics to the run's counts. */
 static void count_diags(Options *o, uint64_t errors, uint64_t warnings, uint64_t claims)
@@ -76,7 +78,7 @@ static void flush_diags(DiagList *dl, Options *o)
     count_diags(o, dl->nerrors, dl->nwarnings, diag_count_code(dl, "E0801"));
     diag_sort(dl);
     if (o->json) diag_print_json(dl, stderr);
-    else o->not_shown += diag_print_text(dl, stderr, use_color());
+    else o->not_shown += diag_print_text(dl, stderr, o->color == COLOR_ALWAYS);
 }
 
 /* fmt --write: puts the formatted text b of path back, where `was` is
@@ -120,9 +122,57 @@ static bool fmt_write_back(const char *path, const struct stat *was, const Buf *
 }
 
 /* sakip fmt [--check | --write] FILE... */
+/* Writes all of data to fd, across short writes and EINTR. */
+static bool write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        data += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+/* fmt --diff: what --write would change in path, as `diff -u` shows it
+ * (diffutils is essential in Debian).  Both texts go to temporary files
+ * in $TMPDIR, removed after.  Returns false when diff could not run. */
+static bool fmt_print_diff(const char *path, const char *text, size_t len, const Buf *b)
+{
+    const char *tmp = getenv("TMPDIR");
+    char old_path[4096], new_path[4096];
+    snprintf(old_path, sizeof old_path, "%s/sakip-fmt-a.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    snprintf(new_path, sizeof new_path, "%s/sakip-fmt-b.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int a = mkstemp(old_path);
+    int c = a < 0 ? -1 : mkstemp(new_path);
+    bool ok = a >= 0 && c >= 0 && write_all(a, text, len) && write_all(c, b->data ? b->data : "", b->len);
+    if (a >= 0) close(a);
+    if (c >= 0) close(c);
+    if (ok) {
+        fflush(stdout);
+        pid_t pid = fork();
+        if (pid == 0) {
+            /* both sides named as the file: `patch -p0` applies it */
+            execlp("diff", "diff", "-u", "--label", path, "--label", path, old_path, new_path, (char *)NULL);
+            _exit(127);
+        }
+        int st = 0;
+        ok = pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st) && WEXITSTATUS(st) <= 1;
+    }
+    if (a >= 0) unlink(old_path);
+    if (c >= 0) unlink(new_path);
+    if (!ok) fprintf(stderr, _("sakip: cannot show the changes to '%s': 'diff' did not run\n"), path);
+    return ok;
+}
+
 int cmd_fmt(Options *o)
 {
     int status = EXIT_OK;
+    if (o->fmt_check + o->fmt_write + o->fmt_diff > 1) {
+        fputs(_("sakip fmt: --check, --write and --diff exclude each other\n"), stderr);
+        return EXIT_USAGE;
+    }
     for (size_t i = 0; i < o->files.len; i++) {
         const char *path = o->files.items[i];
         const char *err = NULL;
@@ -158,7 +208,12 @@ int cmd_fmt(Options *o)
         buf_init(&b);
         fmt_source(lf->text, lf->len, &b);
         bool same = b.len == lf->len && memcmp(b.data ? b.data : "", lf->text, b.len) == 0;
-        if (o->fmt_check) {
+        if (o->fmt_diff) {
+            if (!same) {
+                if (!fmt_print_diff(path, lf->text, lf->len, &b)) status = EXIT_USAGE;
+                else if (status == EXIT_OK) status = EXIT_ERRORS;
+            }
+        } else if (o->fmt_check) {
             if (!same) {
                 printf("%s\n", path);
                 if (status == EXIT_OK) status = EXIT_ERRORS;
@@ -234,7 +289,8 @@ int cmd_diff(Options *o)
 int cmd_repl(Options *o)
 {
     output_track_inputs();   /* :simpan never overwrites a file it read */
-    ReplOptions ro = {o->notation, isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), stdin, stdout, stderr};
+    bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    ReplOptions ro = {o->notation, interactive, interactive && o->color == COLOR_ALWAYS, stdin, stdout, stderr};
     return repl_run(&o->files, &ro);
 }
 
@@ -280,7 +336,7 @@ static void check_work(void *arg, size_t i, FILE *out, uint64_t n[JOB_COUNTS])
         if (b.len) fwrite(b.data, 1, b.len, out);
         buf_free(&b);
     } else {
-        n[N_NOT_SHOWN] = diag_print_text(&dl, out, use_color());
+        n[N_NOT_SHOWN] = diag_print_text(&dl, out, o->color == COLOR_ALWAYS);
     }
     diag_list_free(&dl);
     unit_free(u);
@@ -318,7 +374,6 @@ int cmd_check(Options *o)
     o->json = o->format && !strcmp(o->format, "json");
     CheckRun run = {.o = o, .json_first = true, .status = EXIT_OK};
     buf_init(&run.json);
-    use_color();   /* asked before any worker starts */
     jobs_run(o->files.len, o->jobs, check_work, check_deliver, &run);
     if (o->json) fprintf(stderr, "{\"diagnostics\":[%s\n]}\n", run.json.data ? run.json.data : "");
     buf_free(&run.json);

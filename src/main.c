@@ -55,6 +55,7 @@ static const char *const common_options = N_(
     "  --skenario=FILE     apply the what-ifs (andai) saved in FILE\n"
     "  --andai=CHANGE      apply one what-if, e.g. --andai='realisasi IKM 2024 = 70'\n"
     "  --no-warn=CODE      do not report warnings with this code (e.g. W0607)\n"
+    "  --color=WHEN        colour diagnostics: auto (a terminal, no NO_COLOR), always, never\n"
     "  --help              show this help and exit\n");
 static const char *const max_errors_option = N_(
     "  --max-errors=N      show at most N errors and N warnings of a file as text, then how\n"
@@ -91,15 +92,18 @@ static void command_usage(const char *cmd, FILE *out)
               "'jelaskan EXPR'.  Type :bantuan for the commands.  Without a terminal it reads statements\n"
               "from standard input, one result per statement.\n\n"
               "  --angka=id|en       number notation\n"
+              "  --color=WHEN        colour diagnostics: auto, always or never\n"
               "  --help              show this help and exit\n"
               "\nHistory: ${XDG_STATE_HOME:-~/.local/state}/sakip/history (mode 0600).\n"
               "Exit status: 0 every input succeeded; 1 an input failed; 2 usage error.\n"), out);
     } else if (!strcmp(cmd, "fmt")) {
-        fputs(_("Usage: sakip fmt [--check | --write] FILE...\n"
+        fputs(_("Usage: sakip fmt [--check | --write | --diff] FILE...\n"
               "Print files in the canonical layout, keeping every comment.  A file with syntax errors is\n"
               "never rewritten.\n\n"
               "  --check             list the files that are not formatted (exit 1 if any)\n"
               "  --write             rewrite the files in place, atomically, keeping their mode\n"
+              "  --diff              show what --write would change, as a unified diff (exit 1 if any)\n"
+              "  --color=WHEN        colour diagnostics: auto, always or never\n"
               "  --help              show this help and exit\n"
               "\nExit status: 0 success; 1 a file is not formatted (--check) or has syntax errors;\n"
               "2 usage error or unreadable file.\n"), out);
@@ -149,7 +153,7 @@ static void version(void)
 enum {
     OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_JOBS = 'j',
     OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
-    OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS,
+    OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS, OPT_COLOR, OPT_DIFF,
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -166,14 +170,16 @@ enum {
 #define O_VERSION  {"version", no_argument, NULL, OPT_VERSION}
 #define O_JOBS     {"jobs", required_argument, NULL, OPT_JOBS}
 #define O_MAX_ERRORS {"max-errors", required_argument, NULL, OPT_MAX_ERRORS}
+#define O_COLOR    {"color", required_argument, NULL, OPT_COLOR}
+#define O_DIFF     {"diff", no_argument, NULL, OPT_DIFF}
 #define O_END      {NULL, 0, NULL, 0}
 /* what check, eval and diff share (common_options in --help) */
-#define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_MAX_ERRORS, O_HELP, O_VERSION
+#define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_MAX_ERRORS, O_COLOR, O_HELP, O_VERSION
 
 static const struct option check_options[] = {O_WERROR, O_FORMAT, O_JOBS, O_COMMON, O_END};
 static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_END};
-static const struct option repl_options[] = {O_ANGKA, O_HELP, O_VERSION, O_END};
-static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_HELP, O_VERSION, O_END};
+static const struct option repl_options[] = {O_ANGKA, O_COLOR, O_HELP, O_VERSION, O_END};
+static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_DIFF, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option diff_options[] = {O_COMMON, O_END};
 
 typedef struct Command {
@@ -310,6 +316,17 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
         case OPT_WERROR: o->werror = true; break;
         case OPT_CHECK: o->fmt_check = true; break;
         case OPT_WRITE: o->fmt_write = true; break;
+        case OPT_DIFF: o->fmt_diff = true; break;
+        case OPT_COLOR:
+            if (!strcmp(optarg, "auto")) o->color = COLOR_AUTO;
+            else if (!strcmp(optarg, "always")) o->color = COLOR_ALWAYS;
+            else if (!strcmp(optarg, "never")) o->color = COLOR_NEVER;
+            else {
+                fprintf(stderr, _("sakip %s: --color is auto, always or never, not '%s'\n"), c->name, optarg);
+                try_help(c);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_FORMAT: o->format = optarg; break;
         case OPT_OUTPUT: o->output = optarg; break;
         case OPT_NO_WARN: vec_push(&o->silenced, optarg); break;
@@ -444,6 +461,8 @@ int main(int argc, char **argv)
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     }
     int st = parse_args(argc, argv, c, &o);
+    /* decided once: a national run prints diagnostics after each of 7 300 files */
+    if (st < 0 && o.color == COLOR_AUTO) o.color = want_color(&o, stderr) ? COLOR_ALWAYS : COLOR_NEVER;
     if (st < 0) st = c->run(&o);
     vec_free(&o.files);
     vec_free(&o.silenced);

@@ -47,8 +47,7 @@ static Eval *EV(Session *s) { return s->evals.items[s->cur]; }
 static void print_diags(Session *s, DiagList *dl)
 {
     diag_sort(dl);
-    bool color = s->opt->interactive && isatty(fileno(s->opt->err)) && !getenv("NO_COLOR");
-    diag_print_text(dl, s->opt->err, color);   /* within the list's limit (diag.h) */
+    diag_print_text(dl, s->opt->err, s->opt->color);   /* within the list's limit (diag.h) */
     if (dl->nerrors) s->failed = true;
     fflush(s->opt->err);
 }

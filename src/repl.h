@@ -13,6 +13,7 @@
 typedef struct ReplOptions {
     Notation notation;
     bool interactive;        /* readline, prompts, history */
+    bool color;              /* diagnostics in colour */
     FILE *in, *out, *err;
 } ReplOptions;
 

@@ -70,7 +70,7 @@ expect '--format=json'                           sakip eval --format=j
 expect 'csv html json md text xlsx'              sakip eval --format ''
 expect 'en id'                                   sakip eval --angka = ''
 expect 'W0605 W0606 W0607'                       sakip check --no-warn = W060
-expect '--check --help --write'                  sakip fmt --
+expect '--check --color= --diff --help --write' sakip fmt --
 expect '--werror'                                sakip check --we
 expect 'ambulu.sakip laporan'                    sakip check ''
 expect 'ambulu.sakip laporan'                    sakip eval --tahun=2023 ''

@@ -110,8 +110,8 @@ cat >"$work/want" <<'EOF'
 [sakip eval --angka=] en id
 [sakip check --no-warn=W060] W0605 W0606 W0607
 [sakip check --we] --werror
-[sakip fmt --] --check --help --write
-[sakip repl -] --angka --help
+[sakip fmt --] --check --color --diff --help --write
+[sakip repl -] --angka --color --help
 [sakip eval --andai=re] realisasi
 [sakip check --andai=] anggaran data realisasi target
 [sakip check ] ambulu.sakip laporan
