@@ -17,6 +17,7 @@ typedef struct Checker {
     /* scope of the expression being resolved */
     Entity *rule;            /* its parameters are in scope */
     Entity *rumus_owner;     /* its data names are in scope */
+    bool capaian_scope;      /* a rumus_capaian: target, realisasi, target_bawah, target_atas are in scope */
 } Checker;
 
 static const char *type_name(Type t)
@@ -27,6 +28,7 @@ static const char *type_name(Type t)
     case T_TEXT: return _("text");
     case T_BOOL: return _("truth value");
     case T_REF: return _("name");
+    case T_RANGE: return _("range");
     default: return _("value");
     }
 }
@@ -143,6 +145,17 @@ static Type result_type(const Builtin *b, Type arg0, const Entity *x)
     case BR_MONEY: return T_MONEY;
     case BR_TEXT: return T_TEXT;
     case BR_VALUE_OF: return !x ? T_ANY : x->kind == ENT_INDIKATOR ? indikator_type(x) : T_MONEY;
+    case BR_TARGET_OF: {
+        if (!x || x->kind != ENT_INDIKATOR) return T_ANY;
+        /* a range when every target is one, a number when none is */
+        const Vec *t = &ent_indikator_c(x)->target;
+        size_t ranges = 0;
+        for (size_t i = 0; i < t->len; i++) ranges += ((const YearVal *)t->items[i])->hi != NULL;
+        return ranges == 0 ? indikator_type(x) : ranges == t->len ? T_RANGE : T_ANY;
+    }
+    case BR_BOUND:
+        if (x && x->kind == ENT_INDIKATOR) return indikator_type(x);
+        return arg0 == T_NUM || arg0 == T_MONEY ? arg0 : T_ANY;
     case BR_ARG0: return arg0;
     case BR_ALIKE: break;
     }
@@ -186,6 +199,8 @@ static Type check_call(Checker *c, Expr *e)
                     name, b->min, n);
         else if (b->max < 0)
             d = ERR(c, "E0307", e->span, _("'%s' takes at least %d argument, not %d"), name, b->min, n);
+        else if (b->min == 0)
+            d = ERR(c, "E0307", e->span, _("'%s' takes at most %d arguments, not %d"), name, b->max, n);
         else
             d = ERR(c, "E0307", e->span, _("'%s' takes %d or %d arguments, not %d"), name, b->min, b->max, n);
         if (of_entity && b->max == 2) diag_hint(d, _("write '%s(X)' or '%s(X, 2024)'"), name, name);
@@ -206,6 +221,32 @@ static Type check_call(Checker *c, Expr *e)
         }
         if (n >= 2 && b->arg[1] == BA_YEAR && argt[1] != T_ANY && argt[1] != T_NUM)
             ERR(c, "E0402", e->u.call.args[1]->span, _("the year of '%s' must be a number like 2024"), name);
+        if (n >= 2 && (b->arg[1] == BA_PK || b->arg[1] == BA_YEAR_PK)) {
+            Expr *a1 = e->u.call.args[1];
+            bool pk = a1->kind == EX_IDENT && a1->u.id.ref == REF_ENTITY && a1->u.id.ent->kind == ENT_PERJANJIAN;
+            if (b->arg[1] == BA_PK && !pk && argt[1] != T_ANY) {
+                Diag *d = ERR(c, "E0303", a1->span, _("the second argument of '%s' must name a perjanjian"), name);
+                diag_hint(d, _("as in '%s(P1, PK2024)': the amount that perjanjian states"), name);
+            } else if (b->arg[1] == BA_YEAR_PK && !pk && argt[1] != T_ANY && argt[1] != T_NUM) {
+                Diag *d = ERR(c, "E0402", a1->span, _("the second argument of '%s' is a year like 2024 or a perjanjian"), name);
+                diag_hint(d, _("as in '%s(X, 2025)' or '%s(X, PK2024)'"), name, name);
+            }
+        }
+    } else if (b->arg[0] == BA_VALUE && b->result == BR_BOUND && n >= 1) {
+        /* atas(r), bawah(r): r a range, a number, or an indikator (its target) */
+        Expr *a = e->u.call.args[0];
+        if (a->kind == EX_IDENT && a->u.id.ref == REF_ENTITY) {
+            x = a->u.id.ent;
+            if (x->kind != ENT_INDIKATOR) {
+                Diag *d = ERR(c, "E0303", a->span, _("'%s' needs a range or an indikator; '%s' is a %s"), name, x->id,
+                              ent_kind_name(x->kind));
+                diag_label(d, x->id_span, _("'%s' is declared here"), x->id);
+            }
+        } else if (argt[0] == T_TEXT || argt[0] == T_BOOL) {
+            ERR(c, "E0401", a->span, _("'%s' takes a range, not a %s"), name, type_name(argt[0]));
+        }
+        if (n >= 2 && argt[1] != T_ANY && argt[1] != T_NUM)
+            ERR(c, "E0402", e->u.call.args[1]->span, _("the year of '%s' must be a number like 2024"), name);
     }
     for (int i = 0; i < 2 && i < n; i++) {
         Expr *s = e->u.call.args[i];
@@ -222,7 +263,8 @@ static Type check_call(Checker *c, Expr *e)
         Type ti = resolve_expr(c, e->u.call.args[i]);
         if (ti == T_ANY) continue;
         if (ti != T_NUM && ti != T_MONEY) {
-            ERR(c, "E0401", e->u.call.args[i]->span, _("'%s' takes numbers or amounts, not a %s"), name, type_name(ti));
+            Diag *d = ERR(c, "E0401", e->u.call.args[i]->span, _("'%s' takes numbers or amounts, not a %s"), name, type_name(ti));
+            if (ti == T_RANGE) diag_hint(d, _("bawah(r) and atas(r) give the bounds of a range"));
             return T_ANY;
         }
         if (t != T_ANY && ti != t) {
@@ -237,6 +279,14 @@ static Type check_call(Checker *c, Expr *e)
 static Type check_bin(Checker *c, Expr *e, Type l, Type r)
 {
     BinOp op = e->u.bin.op;
+    if ((l == T_RANGE || r == T_RANGE) && op != OP_EQ && op != OP_NE && op != OP_AND && op != OP_OR) {
+        Diag *d = ERR(c, "E0401", e->op_span, _("a range can only be compared whole with '==' or '!='"));
+        diag_hint(d, _("bawah(r) and atas(r) give the bounds of a range, as in 'atas(target(X)) >= 90'"));
+        return op >= OP_EQ ? T_BOOL : T_ANY;
+    }
+    if ((op == OP_EQ || op == OP_NE) && (l == T_RANGE || r == T_RANGE) &&
+        (l == T_RANGE || l == T_NUM || l == T_MONEY || l == T_ANY) && (r == T_RANGE || r == T_NUM || r == T_MONEY || r == T_ANY))
+        return T_BOOL;   /* a range and a number are never equal */
     if (l == T_ANY || r == T_ANY) {
         if (op >= OP_EQ && op <= OP_OR) return T_BOOL;
         if (op == OP_DIV && l == T_MONEY && r == T_ANY) return T_ANY;
@@ -293,6 +343,12 @@ static bool data_has_name(const Entity *ind, const char *name)
 static Type resolve_ident(Checker *c, Expr *e)
 {
     const char *name = e->u.id.name;
+    int var = eval_capaian_var(name);
+    if (var >= 0 && c->capaian_scope) {
+        e->u.id.ref = REF_CAPAIAN;
+        e->u.id.index = var;
+        return T_ANY;
+    }
     if (c->rule) {
         const Vec *params = &ent_aturan(c->rule)->params;
         for (size_t i = 0; i < params->len; i++) {
@@ -307,6 +363,12 @@ static Type resolve_ident(Checker *c, Expr *e)
     if (c->rumus_owner && (data_has_name(c->rumus_owner, name) || !ent)) {
         e->u.id.ref = REF_DATA;
         return T_ANY;   /* data values are numbers or amounts */
+    }
+    if (!ent && var >= 0) {
+        Diag *d = ERR(c, "E0551", e->span, _("'%s' alone is known only inside a rumus_capaian"), name);
+        if (var <= 1) diag_hint(d, _("write %s(X) for the %s of an indikator"), name, name);
+        else diag_hint(d, _("write %s(target(X)) for a bound of an indikator's target range"), var == 2 ? "bawah" : "atas");
+        return T_ANY;
     }
     if (!ent) {
         unknown_name(c, name, e->span, ALL_KINDS, _("name"));
@@ -326,6 +388,13 @@ static Type resolve_ident(Checker *c, Expr *e)
     return T_REF;
 }
 
+/* The value of a literal bound of a range (a number, or its negation
+ * folded by the parser), or NULL. */
+static mpq_srcptr bound_value(const Expr *e)
+{
+    return e->kind == EX_NUM || e->kind == EX_MONEY ? e->u.num.q : NULL;
+}
+
 static Type resolve_expr(Checker *c, Expr *e)
 {
     switch (e->kind) {
@@ -337,8 +406,24 @@ static Type resolve_expr(Checker *c, Expr *e)
         if (e->u.id.ref != REF_UNRESOLVED) return e->u.id.ref == REF_ENTITY ? T_REF : T_ANY;
         return resolve_ident(c, e);
     case EX_CALL: return check_call(c, e);
+    case EX_RANGE: {
+        Type l = resolve_expr(c, e->u.bin.l), r = resolve_expr(c, e->u.bin.r);
+        const Expr *lo = e->u.bin.l, *hi = e->u.bin.r;
+        if (l != r) {
+            ERR(c, "E0401", e->op_span, _("the bounds of a range are both numbers or both amounts, not a %s and a %s"),
+                type_name(l), type_name(r));
+        } else if (bound_value(lo) && bound_value(hi) && num_cmp(bound_value(lo), bound_value(hi)) > 0) {
+            Diag *d = ERR(c, "E0513", e->span, _("the range %s runs downwards"), span_text(c->u, e->span));
+            diag_hint(d, _("write the lower bound first: %s..%s"), span_text(c->u, hi->span), span_text(c->u, lo->span));
+        }
+        return T_RANGE;
+    }
     case EX_NEG: {
         Type t = resolve_expr(c, e->u.un);
+        if (t == T_RANGE) {
+            ERR(c, "E0401", e->op_span, _("a range cannot be negated; write its bounds negated, as in '-4..-2'"));
+            return T_ANY;
+        }
         if (t != T_ANY && t != T_NUM && t != T_MONEY) {
             ERR(c, "E0401", e->op_span, _("cannot negate a %s"), type_name(t));
             return T_ANY;
@@ -546,6 +631,9 @@ static void resolve_all(Checker *c)
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
         resolve_in(c, ent_indikator(ind)->rumus, NULL, ind);
+        c->capaian_scope = true;
+        resolve_in(c, ent_indikator(ind)->rumus_capaian, NULL, NULL);
+        c->capaian_scope = false;
     }
     for (size_t i = 0; i < u->aturan.len; i++) {
         Entity *r = u->aturan.items[i];
@@ -1272,7 +1360,7 @@ static CheckFn *const kind_check[ENT_NKINDS] = {
 
 void check_unit(Unit *u, DiagList *dl)
 {
-    Checker c = {u, dl, NULL, NULL};
+    Checker c = {u, dl, NULL, NULL, false};
     check_instansi(&c);
     check_duplicates(&c);
     check_atur(&c);
@@ -1294,7 +1382,7 @@ void check_unit(Unit *u, DiagList *dl)
 
 int check_expr(Unit *u, Expr *e, DiagList *dl)
 {
-    Checker c = {u, dl, NULL, NULL};
+    Checker c = {u, dl, NULL, NULL, false};
     size_t before = dl->nerrors;
     resolve_in(&c, e, NULL, NULL);
     return (int)(dl->nerrors - before);
@@ -1302,7 +1390,7 @@ int check_expr(Unit *u, Expr *e, DiagList *dl)
 
 int check_andai(Unit *u, Andai *a, DiagList *dl)
 {
-    Checker c = {u, dl, NULL, NULL};
+    Checker c = {u, dl, NULL, NULL, false};
     size_t before = dl->nerrors;
     resolve_andai(&c, a);
     return a->target.ent && dl->nerrors == before ? 0 : 1;
@@ -1310,7 +1398,7 @@ int check_andai(Unit *u, Andai *a, DiagList *dl)
 
 void check_library(Unit *u, DiagList *dl)
 {
-    Checker c = {u, dl, NULL, NULL};
+    Checker c = {u, dl, NULL, NULL, false};
     if (u->ninstansi) ERR(&c, "E0902", u->instansi_span, _("an imported file may declare only skala and aturan"));
     for (size_t i = 0; i < u->entities.len; i++) {
         Entity *e = u->entities.items[i];
@@ -1354,7 +1442,7 @@ static const char *op_text(BinOp op)
 
 static bool is_literal(const Expr *e)
 {
-    return e->kind == EX_NUM || e->kind == EX_MONEY || e->kind == EX_STR || e->kind == EX_BOOL;
+    return e->kind == EX_NUM || e->kind == EX_MONEY || e->kind == EX_STR || e->kind == EX_BOOL || e->kind == EX_RANGE;
 }
 
 /* Reports one claim that does not hold, in the evaluator's terms. */

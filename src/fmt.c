@@ -15,6 +15,7 @@ typedef struct Tok {
     const char *s;
     size_t n;
     int newlines_before;     /* line breaks in the source before it */
+    bool name;               /* a contextual keyword used as a name */
 } Tok;
 
 /* The tokens of the text as the scanner takes them (grammar/lexer.l), the
@@ -80,7 +81,34 @@ static bool is(const Tok *k, const char *w)
  * that the values after it line up. */
 static bool is_keyword(const Tok *k, unsigned flags)
 {
-    return k->kind == T_WORD && (keyword_flags(k->s, k->n) & flags) != 0;
+    return k->kind == T_WORD && !k->name && (keyword_flags(k->s, k->n) & flags) != 0;
+}
+
+/* Marks the contextual keywords (KW_CTX: batas, bobot, stabil) that are
+ * names here: the parser takes one as a keyword only where an item
+ * starts, which is after a value, never after an operator or a keyword
+ * that starts an item, and never before ':' or an operator. */
+static void mark_names(Vec *toks)
+{
+    for (size_t i = 0; i < toks->len; i++) {
+        Tok *k = toks->items[i];
+        if (k->kind != T_WORD) continue;
+        unsigned fl = keyword_flags(k->s, k->n);
+        const Tok *prev = i ? toks->items[i - 1] : NULL, *next = i + 1 < toks->len ? toks->items[i + 1] : NULL;
+        if (prev && prev->kind == T_COMMENT) prev = i > 1 ? toks->items[i - 2] : NULL;
+        /* `rumus_capaian = target / realisasi`: bare names in an expression */
+        if ((is(k, "target") || is(k, "realisasi")) && prev && prev->kind == T_PUNCT && !is(prev, "{") &&
+            !is(prev, "}") && !is(prev, ")") && !is(prev, "%"))
+            k->name = true;
+        if (!(fl & KW_CTX)) continue;
+        bool after_op = prev && ((prev->kind == T_PUNCT && !is(prev, "{") && !is(prev, "}") && !is(prev, ")") && !is(prev, "%")) ||
+                                 (prev->kind == T_WORD && (keyword_flags(prev->s, prev->n) & KW_LINE)) || is(prev, "dan") ||
+                                 is(prev, "atau") || is(prev, "tidak") || is(prev, "jika") || is(prev, "maka") ||
+                                 is(prev, "lainnya"));
+        bool before_op = next && next->kind == T_PUNCT && !is(next, "..") && !is(next, "-") && !is(next, "}");
+        if (is(k, "stabil")) k->name = !prev || !is(prev, "polaritas");
+        else k->name = after_op || before_op;
+    }
 }
 
 typedef struct Fmt {
@@ -197,6 +225,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
     f.out = out;
     f.line_empty = true;
     tokenize(text, len, &f.toks);
+    mark_names(&f.toks);
     Tok *prev = NULL, *prev2 = NULL;
     Tok *stmt_kw = NULL;       /* the keyword that began the current item */
     bool band_start = false;   /* next STRING in a skala block starts a band */
@@ -250,6 +279,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
             bool space = true;
             if (is(k, ",") || is(k, ")") || is(k, "%") || is(k, "..") || is(prev, "(") || is(prev, ".."))
                 space = false;
+            if (is(k, "..") && is_keyword(prev, KW_LINE)) space = true;   /* batas ..120% */
             if (is(k, ":") && !(block == 2 && prev->kind == T_STR)) space = false;
             if (is(k, "(") && (prev->kind == T_WORD && !is_operator(prev))) space = false;
             if (is(k, "(") && (is(prev, "target") || is(prev, "realisasi") || is(prev, "anggaran"))) space = false;

@@ -101,7 +101,7 @@ extern const int sakip_keyword_tokens[];
 const char *closest_keyword(const char *word);
 
 /* A keyword's flags (src/keywords.def), 0 for any other word s[0..n). */
-enum { KW_TOP = 1, KW_LINE = 2, KW_PAD = 4, KW_ANDAI = 8 };
+enum { KW_TOP = 1, KW_LINE = 2, KW_PAD = 4, KW_ANDAI = 8, KW_CTX = 16 };
 unsigned keyword_flags(const char *s, size_t n);
 
 /* The name bison gives the token tok ("target", "'{'", "name"), and that
@@ -109,6 +109,11 @@ unsigned keyword_flags(const char *s, size_t n);
  * for the test that the keyword table agrees with the grammar. */
 const char *parse_token_name(int tok);
 const char *parse_symbol_name(int k);
+
+/* The token tok as the parser in state ps (a yypstate) is to be given
+ * it: a contextual keyword (KW_CTX) the grammar cannot take there is a
+ * name (IDENT). */
+int parse_contextual(void *ps, int tok);
 
 /* Validates UTF-8 of the whole file, reporting each invalid sequence. */
 void check_utf8(ParseCtx *ctx);

@@ -28,6 +28,9 @@ void table_free(Table *t)
         for (int c = 0; c < t->ncols; c++) {
             free(row[c].text);
             free(row[c].plain);
+            free(row[c].lo_text);
+            free(row[c].hi_text);
+            free(row[c].plain_hi);
         }
         free(row);
     }
@@ -110,11 +113,68 @@ static void cell_input(Cell *c, const Eval *ev, const Entity *ind, const Value *
         Buf b;
         buf_init(&b);
         buf_printf(&b, "%s..%s", c->text, h.text);
-        free(c->text);
+        c->lo_text = c->text;
         c->text = buf_steal(&b);
-        free(h.text);
-        free(h.plain);
+        c->hi_text = h.text;
+        c->plain_hi = h.plain;
     }
+}
+
+static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
+Table *table_split_ranges(const Table *t)
+{
+    bool *split = xcalloc((size_t)t->ncols + 1, sizeof *split);
+    int extra = 0;
+    for (int c = 0; c < t->ncols; c++) {
+        for (size_t r = 0; r < t->rows.len && !split[c]; r++)
+            if (((const Cell *)t->rows.items[r])[c].plain_hi) split[c] = true;
+        extra += split[c];
+    }
+    if (!extra) {
+        free(split);
+        return NULL;
+    }
+    int ncols = t->ncols + extra;
+    const char **headers = xcalloc((size_t)ncols, sizeof *headers);
+    bool *right = xcalloc((size_t)ncols, sizeof *right);
+    Table *n = table_new(t->key, t->title, ncols, headers, right);
+    n->headers_owned = headers;
+    n->right_owned = right;
+    for (int c = 0, k = 0; c < t->ncols; c++) {
+        headers[k] = t->headers[c];
+        right[k++] = t->right[c];
+        if (split[c]) {
+            Buf b;
+            buf_init(&b);
+            buf_printf(&b, "%s atas", t->headers[c]);
+            char *h = buf_steal(&b);
+            vec_push(&n->owned_strings, h);
+            headers[k] = h;
+            right[k++] = true;
+        }
+    }
+    for (size_t r = 0; r < t->rows.len; r++) {
+        const Cell *from = t->rows.items[r];
+        Cell *to = row_new(n);
+        for (int c = 0, k = 0; c < t->ncols; c++) {
+            const Cell *f = &from[c];
+            Cell *x = &to[k++];
+            x->kind = f->kind;
+            x->indent = f->indent;
+            x->text = xstrdup(f->lo_text ? f->lo_text : f->text ? f->text : "");
+            x->plain = dup_or_null(f->plain);
+            if (!split[c]) continue;
+            Cell *y = &to[k++];
+            /* a single value is its own upper bound */
+            y->kind = f->kind;
+            y->text = xstrdup(f->hi_text ? f->hi_text : f->text ? f->text : "");
+            y->plain = dup_or_null(f->plain_hi ? f->plain_hi : f->plain);
+        }
+    }
+    for (size_t i = 0; i < t->notes.len; i++) vec_push(&n->notes, xstrdup(t->notes.items[i]));
+    free(split);
+    return n;
 }
 
 static void cell_percent(Cell *c, const Eval *ev, const Value *v)
@@ -602,19 +662,22 @@ static Table *table_perjanjian(Eval *ev)
                 cell_text(&row[1], pd->tanggal ? pd->tanggal : "");
                 cell_text(&row[2], which ? "anggaran" : "target");
                 cell_text(&row[3], p->ref.name);
-                Value pv;
+                Value pv, ph;
                 value_init(&pv);
+                value_init(&ph);
                 eval_literal(p->value->lo, &pv);
+                if (p->value->hi) eval_literal(p->value->hi, &ph);
                 if (which) {
                     cell_number(&row[4], ev, &pv, 0, true, NULL);
                     eval_anggaran(ev, p->ref.ent, &v);
                     cell_number(&row[5], ev, &v, 0, true, NULL);
                 } else {
-                    cell_input(&row[4], ev, p->ref.ent, &pv, NULL);
+                    cell_input(&row[4], ev, p->ref.ent, &pv, &ph);
                     eval_target(ev, p->ref.ent, u->tahun, &v, &hi);
                     cell_input(&row[5], ev, p->ref.ent, &v, &hi);
                 }
                 value_clear(&pv);
+                value_clear(&ph);
             }
         }
     }
@@ -1080,6 +1143,8 @@ Values *report_values(Eval *ev)
                 ValPair *x = &vp->pairs[which][vp->npairs[which]++];
                 x->name = pp->ref.name;
                 x->value = pp->value->lo->u.num.q;
+                x->value_hi = pp->value->hi && (pp->value->hi->kind == EX_NUM || pp->value->hi->kind == EX_MONEY)
+                                  ? pp->value->hi->u.num.q : NULL;
             }
         }
     }

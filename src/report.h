@@ -18,6 +18,9 @@ typedef struct Cell {
     char *text;              /* display */
     char *plain;             /* machine form; NULL for text */
     int indent;              /* tree level, for the budget table */
+    /* a range (80%..90%): each bound's display and the upper one's
+     * machine form (the lower one's is plain); NULL otherwise */
+    char *lo_text, *hi_text, *plain_hi;
 } Cell;
 
 typedef struct Table {
@@ -149,6 +152,7 @@ typedef struct ValClaim {
 typedef struct ValPair {
     const char *name;
     mpq_srcptr value;
+    mpq_srcptr value_hi;     /* a range's upper bound, else NULL */
 } ValPair;
 
 typedef struct ValPerjanjian {
@@ -183,6 +187,10 @@ void recap_row_free(RecapRow *r);
 size_t recap_sort(Vec *rows);
 Table *recap_table(Vec *rows, Notation nt);   /* sorts rows by mean capaian */
 void table_free(Table *t);
+/* For CSV and XLSX, which write numbers: t with each column that holds a
+ * range split in two, "Target" and "Target atas"; NULL when t holds no
+ * range (use t).  Free it with table_free. */
+Table *table_split_ranges(const Table *t);
 
 void report_render_text(FILE *out, const Report *r);
 /* JSON object of one instansi, and the recap array (report_json.c);

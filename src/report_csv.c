@@ -22,6 +22,12 @@ static void csv_field(Buf *b, const char *s)
 
 void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi)
 {
+    Table *split = table_split_ranges(t);   /* a range: two number columns */
+    if (split) {
+        table_render_csv(b, split, header, instansi);
+        table_free(split);
+        return;
+    }
     if (header) {
         if (instansi) buf_puts(b, "Instansi,");
         for (int c = 0; c < t->ncols; c++) {

@@ -18,6 +18,13 @@ static void put_value(Buf *b, const Value *v)
     case V_TEXT: json_put_string(b, v->text); break;
     case V_BOOL: buf_puts(b, v->b ? "true" : "false"); break;
     case V_REF: json_put_string(b, v->ent->id); break;
+    case V_RANGE:
+        buf_puts(b, "{\"bawah\":");
+        num_format_plain(b, v->q, JSON_DECIMALS);
+        buf_puts(b, ",\"atas\":");
+        num_format_plain(b, v->hi, JSON_DECIMALS);
+        buf_putc(b, '}');
+        break;
     default: buf_puts(b, "null"); break;
     }
 }
@@ -201,6 +208,20 @@ void report_json_values(Buf *b, const Values *vs)
             }
             buf_putc(b, '}');
         }
+        /* the upper bounds of range targets, as for indikator */
+        bool first = true;
+        for (size_t k = 0; k < pk->npairs[0]; k++) {
+            const ValPair *vp = &pk->pairs[0][k];
+            if (!vp->value_hi) continue;
+            if (first) {
+                key(b, "target_atas", false);
+                buf_putc(b, '{');
+            }
+            key_escaped(b, vp->name, first);
+            num_format_plain(b, vp->value_hi, JSON_DECIMALS);
+            first = false;
+        }
+        if (!first) buf_putc(b, '}');
         buf_putc(b, '}');
     }
     buf_puts(b, vs->nperjanjian ? "\n  ]" : "]");
