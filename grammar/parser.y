@@ -405,6 +405,7 @@ indikator_item:
   | BATAS literal DOTDOT literal       { pb_batas(ctx, $2, $4, @$); }
   | BATAS literal DOTDOT               { pb_batas(ctx, $2, NULL, @$); }
   | BATAS DOTDOT literal               { pb_batas(ctx, NULL, $3, @$); }
+  | BATAS DOTDOT                       { pb_batas(ctx, NULL, NULL, @$); }
   | BOBOT literal                      { pb_bobot(ctx, $2, @$); }
   ;
 

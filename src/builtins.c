@@ -464,7 +464,7 @@ const Builtin builtins[] = {
      ev_anggaran, NULL, NULL, "anggaran(x)",
      "budget of a node: its own for a subkegiatan, the sum of its children above; anggaran(): the unit's; "
      "anggaran(x, PK): the amount perjanjian PK states"},
-    {"capaian", 0, 2, {BA_ENTITY, BA_YEAR}, IND | SAS | TUJ, BR_NUM, true, false,
+    {"capaian", 0, 2, {BA_ENTITY, BA_YEAR}, IND | SAS | TUJ, BR_NUM, true, true,
      ev_capaian, ex_capaian, NULL, "capaian(x, t)",
      "realisasi against target by the indikator's method, limited by batas; a sasaran's is the weighted mean of "
      "its indikator; capaian(): the mean over all IKU"},

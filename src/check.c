@@ -172,15 +172,31 @@ static Type check_call(Checker *c, Expr *e)
         if (i < 2) argt[i] = t;
     }
     Entity *rule = e->u.call.sym ? unit_lookup_name(c->u, e->u.call.sym) : unit_lookup(c->u, name);
-    if (rule && rule->kind == ENT_ATURAN) {
-        e->u.call.rule = rule;
+    const Builtin *bi0 = builtin_get(e->u.call.builtin);
+    /* capaian() with no argument is the mean over all IKU even where a
+     * rule named capaian rates each indikator */
+    bool unit_total = n == 0 && bi0 && bi0->min == 0 && bi0->arg[0] == BA_ENTITY && rule && rule->kind == ENT_ATURAN &&
+                      ent_aturan(rule)->params.len > 0;
+    if (rule && rule->kind == ENT_ATURAN && !unit_total) {
+        /* capaian(x) with a rule named capaian is still the built-in, which
+         * rates each indikator by its rumus_capaian, else by the rule, and
+         * applies its batas (sakip(5), indikator); other rules are called */
+        bool through = bi0 && bi0->eval && !strcmp(bi0->name, "capaian");
+        if (!through) e->u.call.rule = rule;
         size_t np = ent_aturan(rule)->params.len;
         if ((size_t)n != np) {
             Diag *d = ERR(c, "E0307", e->span, P_("rule '%s' takes %zu argument, not %d", "rule '%s' takes %zu arguments, not %d",
                              np), name, np, n);
             diag_label(d, rule->id_span, _("'%s' is defined here"), name);
+        } else if (through && n >= 1) {
+            Expr *a = e->u.call.args[0];
+            if (a->kind == EX_IDENT && a->u.id.ref == REF_ENTITY && !(bi0->kinds & K(a->u.id.ent->kind))) {
+                Diag *d = ERR(c, "E0303", a->span, _("'%s' needs %s; '%s' is a %s"), name, kinds_text(bi0->kinds),
+                              a->u.id.ent->id, ent_kind_name(a->u.id.ent->kind));
+                diag_label(d, a->u.id.ent->id_span, _("'%s' is declared here"), a->u.id.ent->id);
+            }
         }
-        return T_ANY;
+        return through ? T_NUM : T_ANY;
     }
     const Builtin *b = builtin_get(e->u.call.builtin);
     if (!b) {
@@ -360,15 +376,16 @@ static Type resolve_ident(Checker *c, Expr *e)
         }
     }
     Entity *ent = e->u.id.sym ? unit_lookup_name(c->u, e->u.id.sym) : unit_lookup(c->u, name);
-    if (c->rumus_owner && (data_has_name(c->rumus_owner, name) || !ent)) {
-        e->u.id.ref = REF_DATA;
-        return T_ANY;   /* data values are numbers or amounts */
-    }
-    if (!ent && var >= 0) {
-        Diag *d = ERR(c, "E0551", e->span, _("'%s' alone is known only inside a rumus_capaian"), name);
+    /* target and realisasi are keywords, never a declared name or a data name */
+    if (var >= 0 && (var <= 1 || (!ent && !(c->rumus_owner && data_has_name(c->rumus_owner, name))))) {
+        Diag *d = ERR(c, "E0310", e->span, _("'%s' alone is known only inside a rumus_capaian"), name);
         if (var <= 1) diag_hint(d, _("write %s(X) for the %s of an indikator"), name, name);
         else diag_hint(d, _("write %s(target(X)) for a bound of an indikator's target range"), var == 2 ? "bawah" : "atas");
         return T_ANY;
+    }
+    if (c->rumus_owner && (data_has_name(c->rumus_owner, name) || !ent)) {
+        e->u.id.ref = REF_DATA;
+        return T_ANY;   /* data values are numbers or amounts */
     }
     if (!ent) {
         unknown_name(c, name, e->span, ALL_KINDS, _("name"));
@@ -388,11 +405,21 @@ static Type resolve_ident(Checker *c, Expr *e)
     return T_REF;
 }
 
-/* The value of a literal bound of a range (a number, or its negation
- * folded by the parser), or NULL. */
-static mpq_srcptr bound_value(const Expr *e)
+/* Whether the range literal lo..hi runs downwards (its bounds are
+ * numbers written out, perhaps negated). */
+static bool range_downwards(const Expr *lo, const Expr *hi)
 {
-    return e->kind == EX_NUM || e->kind == EX_MONEY ? e->u.num.q : NULL;
+    const Expr *l = lo->kind == EX_NEG ? lo->u.un : lo, *h = hi->kind == EX_NEG ? hi->u.un : hi;
+    if ((l->kind != EX_NUM && l->kind != EX_MONEY) || (h->kind != EX_NUM && h->kind != EX_MONEY)) return false;
+    mpq_t a, b;
+    mpq_inits(a, b, NULL);
+    mpq_set(a, l->u.num.q);
+    mpq_set(b, h->u.num.q);
+    if (lo->kind == EX_NEG) mpq_neg(a, a);
+    if (hi->kind == EX_NEG) mpq_neg(b, b);
+    bool down = mpq_cmp(a, b) > 0;
+    mpq_clears(a, b, NULL);
+    return down;
 }
 
 static Type resolve_expr(Checker *c, Expr *e)
@@ -412,7 +439,7 @@ static Type resolve_expr(Checker *c, Expr *e)
         if (l != r) {
             ERR(c, "E0401", e->op_span, _("the bounds of a range are both numbers or both amounts, not a %s and a %s"),
                 type_name(l), type_name(r));
-        } else if (bound_value(lo) && bound_value(hi) && num_cmp(bound_value(lo), bound_value(hi)) > 0) {
+        } else if (range_downwards(lo, hi)) {
             Diag *d = ERR(c, "E0513", e->span, _("the range %s runs downwards"), span_text(c->u, e->span));
             diag_hint(d, _("write the lower bound first: %s..%s"), span_text(c->u, hi->span), span_text(c->u, lo->span));
         }
@@ -520,7 +547,8 @@ static void check_duplicates(Checker *c)
     }
 }
 
-static const char *const settings[] = {"skala_capaian", "batas_capaian", "pembulatan", "desimal", NULL};
+static const char *const settings[] = {"skala_capaian", "batas_capaian", "pembulatan", "desimal", "batas_rata",
+                                       "rata_abaikan_kosong", NULL};
 
 static void check_atur(Checker *c)
 {
@@ -537,6 +565,16 @@ static void check_atur(Checker *c)
         } else if (!strcmp(a->name, "batas_capaian")) {
             if (v->kind != EX_NUM || mpq_sgn(v->u.num.q) <= 0)
                 ERR(c, "E0309", v->span, _("'batas_capaian' must be a positive percentage like 120%%"));
+        } else if (!strcmp(a->name, "batas_rata")) {
+            if (v->kind != EX_NUM || mpq_sgn(v->u.num.q) <= 0) {
+                Diag *d = ERR(c, "E0309", v->span, _("'batas_rata' must be a positive percentage like 100%%"));
+                diag_hint(d, _("each capaian is capped at it where sakip averages capaian (a sasaran, capaian(), the recap)"));
+            }
+        } else if (!strcmp(a->name, "rata_abaikan_kosong")) {
+            if (v->kind != EX_BOOL) {
+                Diag *d = ERR(c, "E0309", v->span, _("'rata_abaikan_kosong' is benar or salah"));
+                diag_hint(d, _("benar leaves an undefined capaian out of a mean; salah (the default) makes the mean undefined"));
+            }
         } else if (!strcmp(a->name, "pembulatan")) {
             if (v->kind != EX_STR || (strcmp(v->u.str, "setengah_naik") && strcmp(v->u.str, "bawah"))) {
                 Diag *d = ERR(c, "E0309", v->span, _("'pembulatan' is \"setengah_naik\" or \"bawah\""));
@@ -551,7 +589,7 @@ static void check_atur(Checker *c)
             Suggest s = {a->name, NULL, 99};
             for (size_t k = 0; settings[k]; k++) suggest_try(&s, settings[k]);
             if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
-            else diag_hint(d, _("the settings are skala_capaian, batas_capaian, pembulatan and desimal"));
+            else diag_hint(d, _("the settings are skala_capaian, batas_capaian, batas_rata, rata_abaikan_kosong, pembulatan and desimal"));
         }
     }
 }
@@ -631,9 +669,16 @@ static void resolve_all(Checker *c)
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
         resolve_in(c, ent_indikator(ind)->rumus, NULL, ind);
-        c->capaian_scope = true;
-        resolve_in(c, ent_indikator(ind)->rumus_capaian, NULL, NULL);
-        c->capaian_scope = false;
+        Expr *rc = ent_indikator(ind)->rumus_capaian;
+        if (rc) {
+            c->capaian_scope = true;
+            Type t = resolve_expr(c, rc);
+            c->capaian_scope = false;
+            if (t != T_ANY && t != T_NUM) {
+                Diag *d = ERR(c, "E0405", rc->span, _("a rumus_capaian gives a number, not a %s"), type_name(t));
+                diag_hint(d, _("as in 'rumus_capaian = target / realisasi * 100'"));
+            }
+        }
     }
     for (size_t i = 0; i < u->aturan.len; i++) {
         Entity *r = u->aturan.items[i];
@@ -853,6 +898,60 @@ static void collect_data_names(const Expr *e, Vec *out)
     }
 }
 
+/* polaritas stabil, rumus_capaian, batas and bobot (sakip(5), indikator). */
+static void check_capaian_method(Checker *c, Entity *ind, Eval *ev)
+{
+    IndikatorDecl *ik = ent_indikator(ind);
+    Unit *u = c->u;
+    if (ik->polaritas == POL_STABIL && !ik->rumus_capaian) {
+        bool any = false;
+        for (size_t i = 0; i < ik->target.len; i++) {
+            YearVal *v = ik->target.items[i];
+            if (v->hi) continue;
+            any = true;
+            Diag *d = ERR(c, "E0550", v->lo->span, _("polaritas stabil needs a range target, not %s"), span_text(u, v->lo->span));
+            diag_label(d, ik->polaritas_span, _("polaritas stabil is here"));
+            diag_hint(d, _("write the band the value should stay in, e.g. 'target %d: 2%%..4%%'"),
+                      v->has_year ? v->year : u->tahun);
+        }
+        (void)any;
+    }
+    if (ik->has_batas && !ik->batas_lo && !ik->batas_hi) {
+        Diag *d = ERR(c, "E0552", ik->batas_span, _("'batas ..' limits nothing"));
+        diag_hint(d, _("give at least one bound, as in 'batas 0%%..120%%', 'batas 0%%..' or 'batas ..120%%'"));
+    } else if (ik->has_batas) {
+        const Expr *b[2] = {ik->batas_lo, ik->batas_hi};
+        bool ok = true;
+        for (int i = 0; i < 2; i++) {
+            if (!b[i] || b[i]->kind == EX_NUM) continue;
+            ok = false;
+            Diag *d = ERR(c, "E0552", b[i]->span, _("a bound of 'batas' is a percentage of capaian, not %s"),
+                          span_text(u, b[i]->span));
+            diag_hint(d, _("as in 'batas 0%%..120%%', 'batas 0%%..' or 'batas ..120%%'"));
+        }
+        if (ok && b[0] && b[1] && mpq_cmp(b[0]->u.num.q, b[1]->u.num.q) > 0) {
+            Diag *d = ERR(c, "E0552", ik->batas_span, _("the batas %s..%s of %s runs downwards"), span_text(u, b[0]->span),
+                          span_text(u, b[1]->span), ind->id);
+            diag_hint(d, _("write the lower bound first: batas %s..%s"), span_text(u, b[1]->span), span_text(u, b[0]->span));
+        }
+    }
+    if (ik->bobot && (ik->bobot->kind != EX_NUM || mpq_sgn(ik->bobot->u.num.q) <= 0)) {
+        Diag *d = ERR(c, "E0553", ik->bobot->span, _("'bobot' is a positive number, not %s"), span_text(u, ik->bobot->span));
+        diag_hint(d, _("the weight of %s wherever its capaian is averaged, as in 'bobot 2' (default 1)"), ind->id);
+    }
+    if (ik->rumus_capaian && u->has_tahun && year_has(ind, u->tahun)) {
+        /* a rumus_capaian that needs its own capaian (through its sasaran) */
+        Value v;
+        value_init(&v);
+        eval_capaian_why(ev, ind, u->tahun, u->tahun, &v, NULL);
+        if (v.kind == V_UNDEF && v.text && strcmp(v.text, eval_self_dependent()) == 0) {
+            Diag *d = ERR(c, "E0556", ik->rumus_capaian->span, _("the rumus_capaian of %s depends on its own capaian"), ind->id);
+            diag_hint(d, _("use target, realisasi, target_bawah and target_atas, or other indikator"));
+        }
+        value_clear(&v);
+    }
+}
+
 static void check_indikator(Checker *c, Entity *ind, Eval *ev)
 {
     IndikatorDecl *ik = ent_indikator(ind);
@@ -897,15 +996,17 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         }
         value_clear(&r);
     }
-    if (!ev->rule_capaian) {
+    if (!ev->rule_capaian && !ik->rumus_capaian) {
         for (size_t i = 0; i < ik->target.len; i++) {
             YearVal *v = ik->target.items[i];
             if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && mpq_sgn(v->lo->u.num.q) == 0) {
                 Diag *d = ERR(c, "E0504", v->lo->span, _("target 0 makes the capaian of %s undefined"), ind->id);
-                diag_hint(d, _("capaian divides by the target; define 'aturan capaian(x) = ...' to rate this indikator"));
+                diag_hint(d, _("capaian divides by the target; give %s a 'rumus_capaian = jika target == 0 maka ... lainnya "
+                               "realisasi / target * 100', or define 'aturan capaian(x) = ...'"), ind->id);
             }
         }
     }
+    check_capaian_method(c, ind, ev);
     if (is_iku(ind)) {
         if (!ik->penanggung_jawab.len) {
             Diag *d = WARN(c, "W0505", ind->id_span, _("indikator %s names no 'penanggung_jawab'"), ind->id);

@@ -666,6 +666,11 @@ static void capaian_by_rule(Eval *ev, Entity *x, int year, int t_year, Value *ou
 /* An indikator's rumus_capaian over the values of the year. */
 static void capaian_by_rumus(Eval *ev, Entity *ind, const Value *r, const Value *lo, const Value *hi, Value *out)
 {
+    if (ev->value_depth >= MAX_VALUE_DEPTH) {
+        /* it asks for its own capaian (through its sasaran): check_unit reports E0556 */
+        value_undef(out, eval_self_dependent());
+        return;
+    }
     Value vars[4];
     for (int i = 0; i < 4; i++) value_init(&vars[i]);
     bool range = hi->kind != V_UNDEF;
@@ -680,7 +685,9 @@ static void capaian_by_rumus(Eval *ev, Entity *ind, const Value *r, const Value 
     ev->capaian_vars = vars;
     ev->frame = NULL;
     ev->data = NULL;
+    ev->value_depth++;
     eval_expr(ev, ent_indikator(ind)->rumus_capaian, out);
+    ev->value_depth--;
     ev->capaian_vars = saved_vars;
     ev->frame = saved_frame;
     ev->data = saved_data;
@@ -748,8 +755,8 @@ static void note_left_out(Eval *ev, const Entity *ind, const char *of, const cha
  * capped by batas_rata; an undefined one makes the mean undefined, or
  * is left out under rata_abaikan_kosong.  of names the mean for
  * messages. */
-static void weighted_mean(Eval *ev, const Vec *inds, int year, Value *out, const char *of,
-                          void (*each)(Eval *, Entity *, int, Value *))
+static void weighted_mean_parts(Eval *ev, const Vec *inds, int year, Value *out, const char *of,
+                                void (*each)(Eval *, Entity *, int, Value *), mpq_ptr sum_out, mpq_ptr weight_out)
 {
     Value part;
     value_init(&part);
@@ -779,6 +786,8 @@ static void weighted_mean(Eval *ev, const Vec *inds, int year, Value *out, const
         num_add(sw, sw, w);
     }
     if (ok) {
+        if (sum_out) num_set(sum_out, out->q);
+        if (weight_out) num_set(weight_out, sw);
         if (mpq_sgn(sw) == 0) {
             value_undef(out, why ? why : eval_reason(ev, _("%s has no capaian"), of));
         } else {
@@ -789,6 +798,12 @@ static void weighted_mean(Eval *ev, const Vec *inds, int year, Value *out, const
     }
     mpq_clears(w, sw, t, NULL);
     value_clear(&part);
+}
+
+static void weighted_mean(Eval *ev, const Vec *inds, int year, Value *out, const char *of,
+                          void (*each)(Eval *, Entity *, int, Value *))
+{
+    weighted_mean_parts(ev, inds, year, out, of, each, NULL, NULL);
 }
 
 static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
@@ -830,6 +845,19 @@ static void all_iku(const Unit *u, Vec *out)
         const Entity *s = u->sasaran.items[i];
         for (size_t k = 0; k < s->indikator.len; k++) vec_push(out, s->indikator.items[k]);
     }
+}
+
+bool eval_capaian_iku_parts(Eval *ev, int year, mpq_t sum, mpq_t weight)
+{
+    Vec iku = {0};
+    all_iku(ev->u, &iku);
+    Value v;
+    value_init(&v);
+    if (iku.len) weighted_mean_parts(ev, &iku, year, &v, _("the mean over all IKU"), eval_capaian, sum, weight);
+    bool ok = v.kind == V_NUM;
+    value_clear(&v);
+    vec_free(&iku);
+    return ok;
 }
 
 void eval_capaian_iku(Eval *ev, int year, Value *out)

@@ -68,6 +68,10 @@ void eval_capaian_renstra(Eval *ev, Entity *x, Value *out);
  * measurement table, and the recap): weighted by bobot, each capped by
  * batas_rata, undefined ones left out under rata_abaikan_kosong. */
 void eval_capaian_iku(Eval *ev, int year, Value *out);
+/* The parts of that mean, for the recap's group means: sum(bobot x
+ * capaian) and sum(bobot) over the IKU counted; false when the mean is
+ * undefined. */
+bool eval_capaian_iku_parts(Eval *ev, int year, mpq_t sum, mpq_t weight);
 /* What decided an indikator's capaian (jelaskan): the method, and the
  * limit that clamped it. */
 typedef enum { CM_BUILTIN, CM_RUMUS, CM_ATURAN } CapaianMethod;

@@ -168,7 +168,7 @@ static void explain_mean_parts(Eval *ev, const Vec *inds, int year, int depth, B
             buf_puts(b, _("bobot "));
             Value wv;
             value_init(&wv);
-            value_num(&wv, w);
+            eval_literal(ent_indikator(ind)->bobot, &wv);
             show(ev, b, &wv, false);
             value_clear(&wv);
             where(b, ent_indikator(ind)->bobot_span);
@@ -333,6 +333,12 @@ void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
         buf_puts(b, _(" (without the cap: "));
         show(ev, b, &why.raw, true);
         buf_puts(b, ")\n");
+    } else if (ik->has_batas && v.kind == V_NUM) {
+        indent(b, depth + 1);
+        buf_puts(b, _("within its batas "));
+        show_range_bounds(ev, b, ik->batas_lo, ik->batas_hi);
+        where(b, ik->batas_span);
+        buf_putc(b, '\n');
     }
     value_clear(&why.raw);
     value_clear(&again);
@@ -582,7 +588,7 @@ static void explain_node(Eval *ev, const Expr *e, int depth, Buf *b)
     if (bi && bi->explain) {
         int year = ev->tahun;
         Entity *x = bi->arg[0] == BA_ENTITY ? call_entity(ev, e, &year) : NULL;
-        if ((x || bi->arg[0] != BA_ENTITY) && bi->explain(ev, e, x, year, depth, b)) return;
+        if ((x || bi->arg[0] != BA_ENTITY || e->u.call.nargs == 0) && bi->explain(ev, e, x, year, depth, b)) return;
     }
     explain_value_line(ev, e, depth, b);
     if (e->kind == EX_CALL && e->u.call.rule) {

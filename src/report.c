@@ -246,33 +246,36 @@ static Table *table_measurement(Eval *ev)
             cell_percent(&row[9], ev, &cr);
         }
     }
-    /* mean over all IKU */
+    /* mean over all IKU: capaian(), with bobot, batas_rata and
+     * rata_abaikan_kosong */
     if (no > 0) {
-        mpq_t sum, n;
-        mpq_inits(sum, n, NULL);
-        bool ok = true;
-        for (size_t i = 0; i < u->sasaran.len && ok; i++) {
-            Entity *s = u->sasaran.items[i];
-            for (size_t k = 0; k < s->indikator.len; k++) {
-                eval_capaian(ev, s->indikator.items[k], ev->tahun, &c);
-                if (c.kind != V_NUM) { ok = false; break; }
-                num_add(sum, sum, c.q);
-            }
-        }
+        eval_capaian_iku(ev, ev->tahun, &c);
         Buf b;
         buf_init(&b);
-        if (ok) {
-            mpq_set_ui(n, (unsigned long)no, 1);
-            num_div(sum, sum, n);
+        if (c.kind == V_NUM) {
             buf_puts(&b, "Rata-rata capaian indikator: ");
-            eval_format_num(ev, &b, sum, ev->desimal);
-            const Band *band = eval_band(eval_skala(ev), sum);
+            eval_format_num(ev, &b, c.q, ev->desimal);
+            const Band *band = eval_band(eval_skala(ev), c.q);
             buf_printf(&b, "%% (%s)", band ? band->label : "-");
         } else {
             buf_puts(&b, "Rata-rata capaian indikator: - (ada capaian yang tak terdefinisi)");
         }
+        bool weighted = false;
+        for (size_t i = 0; i < u->sasaran.len; i++) {
+            Entity *s = u->sasaran.items[i];
+            for (size_t k = 0; k < s->indikator.len; k++) weighted |= ent_indikator(s->indikator.items[k])->bobot != NULL;
+        }
+        if (weighted) buf_puts(&b, "; rata-rata tertimbang menurut bobot");
+        if (ev->has_cap_rata) {
+            Value cap;
+            value_init(&cap);
+            value_num(&cap, ev->cap_rata);
+            buf_puts(&b, "; tiap capaian dibatasi ");
+            eval_format_value(ev, &b, &cap, 0);
+            buf_puts(&b, "% dalam rata-rata (batas_rata)");
+            value_clear(&cap);
+        }
         vec_push(&t->notes, buf_steal(&b));
-        mpq_clears(sum, n, NULL);
     }
     value_clear(&lo); value_clear(&hi); value_clear(&r); value_clear(&c);
     value_clear(&p); value_clear(&e); value_clear(&cr);
@@ -1201,7 +1204,7 @@ RecapRow *recap_row(Eval *ev)
     row->nama = xstrdup(u->nama ? u->nama : u->file->name);
     row->induk = xstrdup(u->induk ? u->induk : "");
     row->tahun = ev->tahun;
-    mpq_inits(row->mean, row->sum, row->anggaran, row->realisasi, NULL);
+    mpq_inits(row->mean, row->sum, row->weight, row->anggaran, row->realisasi, NULL);
     const Vec *bands = &ent_skala(eval_skala(ev))->bands;
     for (size_t b = 0; b < bands->len; b++) {
         vec_push(&row->band_labels, xstrdup(((Band *)bands->items[b])->label));
@@ -1210,14 +1213,10 @@ RecapRow *recap_row(Eval *ev)
     Value c, p, a, r;
     value_init(&c); value_init(&p); value_init(&a); value_init(&r);
     size_t n = 0;
-    bool ok = true;
     for (size_t i = 0; i < u->sasaran.len; i++) {
         Entity *s = u->sasaran.items[i];
         for (size_t k = 0; k < s->indikator.len; k++) {
             Entity *ind = s->indikator.items[k];
-            eval_capaian(ev, ind, ev->tahun, &c);
-            if (c.kind == V_NUM) num_add(row->mean, row->mean, c.q);
-            else ok = false;
             n++;
             eval_predikat(ev, ind, ev->tahun, &p, NULL);
             bool counted = false;
@@ -1230,13 +1229,9 @@ RecapRow *recap_row(Eval *ev)
         }
     }
     row->n_iku = n;
-    if (n && ok) {
-        mpq_set(row->sum, row->mean);
-        mpq_t d;
-        mpq_init(d);
-        mpq_set_ui(d, (unsigned long)n, 1);
-        num_div(row->mean, row->mean, d);
-        mpq_clear(d);
+    /* the mean of capaian(): bobot, batas_rata, rata_abaikan_kosong */
+    if (n && eval_capaian_iku_parts(ev, ev->tahun, row->sum, row->weight) && mpq_sgn(row->weight)) {
+        num_div(row->mean, row->sum, row->weight);
         row->has_mean = true;
     }
     row->has_budget = u->programs.len > 0;
@@ -1259,7 +1254,7 @@ void recap_row_free(RecapRow *r)
     if (!r) return;
     free(r->nama);
     free(r->induk);
-    mpq_clears(r->mean, r->sum, r->anggaran, r->realisasi, NULL);
+    mpq_clears(r->mean, r->sum, r->weight, r->anggaran, r->realisasi, NULL);
     for (size_t i = 0; i < r->band_labels.len; i++) free(r->band_labels.items[i]);
     vec_free(&r->band_labels);
     vec_free(&r->band_counts);
@@ -1307,7 +1302,7 @@ static size_t recap_number_groups(Vec *rows)
 }
 
 typedef struct RecapSum {
-    mpq_t capaian_sum, anggaran, realisasi;
+    mpq_t capaian_sum, weight, anggaran, realisasi;
     size_t iku, undefined, units;
     bool mean_ok, budget_ok;
     size_t *bands;
@@ -1315,7 +1310,7 @@ typedef struct RecapSum {
 
 static void sum_init(RecapSum *s, int nb)
 {
-    mpq_inits(s->capaian_sum, s->anggaran, s->realisasi, NULL);
+    mpq_inits(s->capaian_sum, s->weight, s->anggaran, s->realisasi, NULL);
     s->iku = s->undefined = s->units = 0;
     s->mean_ok = s->budget_ok = true;
     s->bands = xcalloc((size_t)nb + 1, sizeof *s->bands);
@@ -1323,15 +1318,19 @@ static void sum_init(RecapSum *s, int nb)
 
 static void sum_free(RecapSum *s)
 {
-    mpq_clears(s->capaian_sum, s->anggaran, s->realisasi, NULL);
+    mpq_clears(s->capaian_sum, s->weight, s->anggaran, s->realisasi, NULL);
     free(s->bands);
 }
 
 static void sum_add(RecapSum *s, const RecapRow *r, const RecapRow *first, int nb)
 {
     s->units++;
-    if (r->has_mean) num_add(s->capaian_sum, s->capaian_sum, r->sum);
-    else s->mean_ok = false;
+    if (r->has_mean) {
+        num_add(s->capaian_sum, s->capaian_sum, r->sum);
+        num_add(s->weight, s->weight, r->weight);
+    } else {
+        s->mean_ok = false;
+    }
     s->iku += r->n_iku;
     s->undefined += r->undefined;
     if (r->has_budget) {
@@ -1394,14 +1393,9 @@ static void recap_total_row(Table *t, Eval *fmt, const char *label, RecapSum *s,
     buf_free(&b);
     mpq_t mean;
     mpq_init(mean);
-    bool ok = s->mean_ok && s->iku > 0;
-    if (ok) {
-        mpq_t n;
-        mpq_init(n);
-        mpq_set_ui(n, (unsigned long)s->iku, 1);
-        num_div(mean, s->capaian_sum, n);
-        mpq_clear(n);
-    }
+    /* over every IKU of the group: sum(bobot x capaian) / sum(bobot) */
+    bool ok = s->mean_ok && s->iku > 0 && mpq_sgn(s->weight) != 0;
+    if (ok) num_div(mean, s->capaian_sum, s->weight);
     recap_fill(t, fmt, row, &k, mean, ok, s->bands, nb, s->undefined, s->budget_ok, s->anggaran, s->realisasi);
     mpq_clear(mean);
 }

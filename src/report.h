@@ -48,7 +48,8 @@ typedef struct RecapRow {
     int tahun;
     bool has_mean;
     mpq_t mean;              /* mean capaian over the IKU */
-    mpq_t sum;               /* their sum, for group means */
+    mpq_t sum;               /* sum(bobot x capaian), for group means */
+    mpq_t weight;            /* sum(bobot) over the IKU in that sum */
     size_t n_iku;
     Vec band_labels;         /* char* */
     Vec band_counts;         /* size_t as void* */
