@@ -515,6 +515,7 @@ kegiatan_items:
 
 kegiatan_item:
     node_item
+  | MENDUKUNG mendukung_list
   | subkegiatan_decl
   | kegiatan_head '{' kegiatan_items '}' { pb_misplaced(ctx, $1, "program"); pb_end(ctx, $1, @$); }
   ;
@@ -537,6 +538,7 @@ subkegiatan_items:
                                        { pb_money(ctx, 'r', $3, span_join(@2, @3)); yyerrok; }
   | subkegiatan_items indikator_decl   { yyerrok; }
   | subkegiatan_items keluaran_decl    { yyerrok; }
+  | subkegiatan_items MENDUKUNG mendukung_list { yyerrok; }
   | subkegiatan_items error
   ;
 

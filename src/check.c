@@ -663,7 +663,11 @@ static void resolve_all(Checker *c)
         for (size_t k = 0; k < mendukung->len; k++) {
             NameRef *r = mendukung->items[k];
             Entity *s = resolve_ref(c, r, K(ENT_SASARAN), "sasaran");
-            if (s && p->kind == ENT_PROGRAM) apush(u, &ent_sasaran(s)->supporters, p);
+            /* a program, kegiatan or subkegiatan (sakip(5), mendukung) */
+            Vec *sup = s ? &ent_sasaran(s)->supporters : NULL;
+            bool seen = false;
+            for (size_t m = 0; sup && m < sup->len; m++) seen |= sup->items[m] == p;
+            if (sup && !seen) apush(u, sup, p);
         }
     }
     for (size_t i = 0; i < u->indikator.len; i++) {
@@ -1112,6 +1116,24 @@ static void check_sasaran(Checker *c, Entity *s, Eval *ev)
 
 static void fmt_money(Buf *b, mpq_srcptr q) { num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID); }
 
+/* Whether n or a node above it names a sasaran with mendukung. */
+static bool names_sasaran_above(const Entity *n)
+{
+    for (; n && ent_kind_is_budget(n->kind); n = n->parent)
+        if (ent_budget_c(n)->mendukung.len) return true;
+    return false;
+}
+
+/* Whether n or a node under it names a sasaran. */
+static bool names_sasaran_below(const Entity *n)
+{
+    const BudgetDecl *bd = ent_budget_c(n);
+    if (bd->mendukung.len) return true;
+    for (size_t i = 0; i < bd->children.len; i++)
+        if (names_sasaran_below(bd->children.items[i])) return true;
+    return false;
+}
+
 static void check_budget_node(Checker *c, Entity *n, Eval *ev)
 {
     const BudgetDecl *bd = ent_budget(n);
@@ -1182,9 +1204,19 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
             value_clear(&sum);
         }
     }
-    if (n->kind == ENT_PROGRAM && bd->mendukung.len == 0 && c->u->sasaran.len > 0) {
-        Diag *d = WARN(c, "W0606", n->id_span, _("program %s supports no sasaran"), n->id);
-        diag_hint(d, _("add 'mendukung S1' naming the sasaran it funds"));
+    /* unfunded work: subkegiatan none of whose nodes above, nor itself,
+     * supports a sasaran; reported once, at the highest such node */
+    if (c->u->sasaran.len > 0 && !names_sasaran_above(n) && !names_sasaran_below(n) &&
+        (!n->parent || names_sasaran_below(n->parent))) {
+        Diag *d;
+        if (n->kind == ENT_PROGRAM) {
+            d = WARN(c, "W0606", n->id_span, _("program %s supports no sasaran"), n->id);
+            diag_hint(d, _("add 'mendukung S1' naming the sasaran it funds"));
+        } else {
+            d = WARN(c, "W0606", n->id_span, _("%s %s supports no sasaran, nor does any node above it"),
+                     ent_kind_name(n->kind), n->id);
+            diag_hint(d, _("add 'mendukung S1' to it, or to the kegiatan or program above it, naming the sasaran it funds"));
+        }
     }
 }
 

@@ -463,16 +463,30 @@ static void sum_amounts(Eval *ev, const Vec *nodes, bool anggaran, Value *out)
     value_clear(&part);
 }
 
-/* A budget node's amount, or the sum over the programs supporting a
- * sasaran. */
+bool eval_supported_above(const Entity *s, const Entity *node)
+{
+    const Vec *supporters = &ent_sasaran_c(s)->supporters;
+    for (const Entity *up = node->parent; up; up = up->parent)
+        for (size_t i = 0; i < supporters->len; i++)
+            if (supporters->items[i] == up) return true;
+    return false;
+}
+
+/* A budget node's amount, or the sum over the budget of a sasaran. */
 static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out)
 {
     if (x->kind == ENT_SASARAN) {
+        /* the subkegiatan under every node that names it, each once: the
+         * nodes under another that names it are in that one's sum */
         const Vec *supporters = &ent_sasaran(x)->supporters;
+        Vec top = {0};
+        for (size_t i = 0; i < supporters->len; i++)
+            if (!eval_supported_above(x, supporters->items[i])) vec_push(&top, supporters->items[i]);
         if (supporters->len == 0)
             value_undef(out, eval_reason(ev, _("no program 'mendukung' sasaran %s"), x->id));
         else
-            sum_amounts(ev, supporters, anggaran, out);
+            sum_amounts(ev, &top, anggaran, out);
+        vec_free(&top);
         return;
     }
     const BudgetDecl *bd = ent_budget(x);

@@ -90,6 +90,9 @@ void eval_bobot(const Entity *ind, mpq_t out);
 int eval_capaian_var(const char *name);
 extern const char *const eval_capaian_var_names[4];
 void eval_serapan(Eval *ev, Entity *x, Value *out);
+/* Whether a node above node also supports (mendukung) sasaran s: node's
+ * money is then in that one's, for s's budget. */
+bool eval_supported_above(const Entity *s, const Entity *node);
 /* The band of `skala` holding v, or NULL. */
 const Band *eval_band(const Entity *skala, mpq_srcptr v);
 void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band);

@@ -367,11 +367,22 @@ void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
     const BudgetDecl *bd = ent_is_budget(x) ? ent_budget(x) : NULL;
     if (x->kind == ENT_SASARAN) {
         const Vec *supporters = &ent_sasaran(x)->supporters;
+        bool programs = true;
+        for (size_t i = 0; i < supporters->len; i++) programs &= ((Entity *)supporters->items[i])->kind == ENT_PROGRAM;
         indent(b, depth + 1);
-        buf_printf(b, _("over the programs that support %s:"), x->id);
+        if (programs) buf_printf(b, _("over the programs that support %s:"), x->id);
+        else buf_printf(b, _("over the nodes that support %s, each subkegiatan once:"), x->id);
         for (size_t i = 0; i < supporters->len; i++) buf_printf(b, " %s", ((Entity *)supporters->items[i])->id);
         buf_putc(b, '\n');
-        for (size_t i = 0; i < supporters->len; i++) explain_budget(ev, supporters->items[i], depth + 2, b);
+        for (size_t i = 0; i < supporters->len; i++) {
+            Entity *n = supporters->items[i];
+            if (eval_supported_above(x, n)) {
+                indent(b, depth + 2);
+                buf_printf(b, _("%s is under a node that supports %s: counted there\n"), n->id, x->id);
+            } else {
+                explain_budget(ev, n, depth + 2, b);
+            }
+        }
     } else if (bd && bd->children.len) {
         indent(b, depth + 1);
         buf_printf(b, _("sum of %zu %s\n"), bd->children.len, x->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan");

@@ -362,6 +362,54 @@ static Table *table_budget(Eval *ev)
     return t;
 }
 
+/* ---- indikator of programs, kegiatan and subkegiatan (sakip(5),
+ * indikator; also a keluaran with a name) ---- */
+
+static const char *HIP[] = {"No", "Tingkat", "Induk", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat"};
+static const bool RIP[] = {true, false, false, false, false, true, true, true, false};
+
+/* The indikator (and named keluaran) of the budget tree, in source order. */
+static bool budget_indikator(const Entity *ind)
+{
+    return ind->kind == ENT_INDIKATOR && ind->parent && ent_kind_is_budget(ind->parent->kind);
+}
+
+static Table *table_indikator_program(Eval *ev)
+{
+    Unit *u = ev->u;
+    Table *t = table_new("indikator_program", "Indikator program  Capaian indikator program, kegiatan dan subkegiatan", 9, HIP,
+                         RIP);
+    Value lo, hi, r, c, p;
+    value_init(&lo); value_init(&hi); value_init(&r); value_init(&c); value_init(&p);
+    int no = 0;
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *ind = u->indikator.items[i];
+        if (!budget_indikator(ind)) continue;
+        Cell *row = row_new(t);
+        cell_int(&row[0], ++no);
+        Buf b;
+        buf_init(&b);
+        buf_puts(&b, ent_kind_name(ind->parent->kind));
+        if (ent_indikator(ind)->keluaran) buf_puts(&b, " (keluaran)");
+        cell_text(&row[1], b.data);
+        buf_free(&b);
+        cell_text(&row[2], ind->parent->id);
+        cell_text(&row[3], ind->id);
+        cell_text(&row[4], ent_indikator(ind)->satuan);
+        eval_target(ev, ind, ev->tahun, &lo, &hi);
+        cell_input(&row[5], ev, ind, &lo, &hi);
+        eval_realisasi(ev, ind, ev->tahun, &r);
+        cell_input(&row[6], ev, ind, &r, NULL);
+        eval_capaian(ev, ind, ev->tahun, &c);
+        note_undefined(ev, ind, "capaian", &c);
+        cell_percent(&row[7], ev, &c);
+        eval_predikat(ev, ind, ev->tahun, &p, NULL);
+        cell_text(&row[8], p.kind == V_TEXT ? p.text : "-");
+    }
+    value_clear(&lo); value_clear(&hi); value_clear(&r); value_clear(&c); value_clear(&p);
+    return t;
+}
+
 /* ---- Tabel 3.6: efisiensi ---- */
 
 static const char *H36[] = {"Sasaran", "Capaian", "Serapan", "Efisiensi", "Program pendukung"};
@@ -814,6 +862,9 @@ Report *report_build(Eval *ev)
     for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ent_indikator(u->indikator.items[i])->pembanding.len > 0;
     if (any_pb) vec_push(&r->tables, table_pembanding(ev));
     vec_push(&r->tables, table_budget(ev));
+    bool any_ip = false;
+    for (size_t i = 0; i < u->indikator.len && !any_ip; i++) any_ip = budget_indikator(u->indikator.items[i]);
+    if (any_ip) vec_push(&r->tables, table_indikator_program(ev));
     vec_push(&r->tables, table_efisiensi(ev));
     vec_push(&r->tables, table_predikat(ev));
     if (u->perjanjian.len) vec_push(&r->tables, table_perjanjian(ev));
@@ -1090,6 +1141,28 @@ Values *report_values(Eval *ev)
             value_clear(&r);
         }
     }
+    /* the indikator of the budget tree */
+    for (size_t i = 0; i < u->indikator.len; i++) vs->nind_program += budget_indikator(u->indikator.items[i]);
+    vs->ind_program = xcalloc(vs->nind_program + 1, sizeof *vs->ind_program);
+    k = 0;
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *ind = u->indikator.items[i];
+        if (!budget_indikator(ind)) continue;
+        ValIndikator *vi = &vs->ind_program[k++];
+        vi->id = ind->id;
+        vi->sasaran = ind->parent->id;
+        vi->tingkat = ent_kind_name(ind->parent->kind);
+        vi->keluaran = ent_indikator(ind)->keluaran;
+        vi->name = ind->name;
+        vi->satuan = ent_indikator(ind)->satuan;
+        Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,
+                       &vi->capaian_renstra};
+        for (int q = 0; q < 6; q++) value_init(v6[q]);
+        eval_target(ev, ind, ev->tahun, &vi->target, &vi->target_hi);
+        eval_realisasi(ev, ind, ev->tahun, &vi->realisasi);
+        eval_capaian(ev, ind, ev->tahun, &vi->capaian);
+        eval_predikat(ev, ind, ev->tahun, &vi->predikat, NULL);
+    }
     vs->nsasaran = u->sasaran.len;
     vs->sasaran = xcalloc(vs->nsasaran + 1, sizeof *vs->sasaran);
     for (size_t i = 0; i < vs->nsasaran; i++) {
@@ -1169,6 +1242,13 @@ void values_free(Values *vs)
         free(vi->pembanding);
     }
     free(vs->ind);
+    for (size_t i = 0; i < vs->nind_program; i++) {
+        ValIndikator *vi = &vs->ind_program[i];
+        Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,
+                       &vi->capaian_renstra};
+        for (int q = 0; q < 6; q++) value_clear(v6[q]);
+    }
+    free(vs->ind_program);
     for (size_t i = 0; i < vs->nsasaran; i++) {
         value_clear(&vs->sasaran[i].capaian);
         value_clear(&vs->sasaran[i].predikat);

@@ -123,6 +123,8 @@ typedef struct ValPembanding {
 
 typedef struct ValIndikator {
     const char *id, *sasaran, *name, *satuan;
+    const char *tingkat;     /* an indikator of the budget tree: its node's kind (sasaran: the node) */
+    bool keluaran;           /* a named keluaran */
     Value target, target_hi, realisasi, capaian, predikat, capaian_renstra;   /* in the reporting year */
     size_t ntahunan;         /* realisasi of the Renstra years up to tahun that have one */
     int *tahunan_year;
@@ -167,6 +169,8 @@ typedef struct Values {
     int tahun;
     ValIndikator *ind;
     size_t nind;
+    ValIndikator *ind_program;   /* the indikator of programs, kegiatan, subkegiatan */
+    size_t nind_program;
     ValSasaran *sasaran;
     size_t nsasaran;
     ValBudget *budget;

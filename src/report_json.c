@@ -151,6 +151,30 @@ void report_json_values(Buf *b, const Values *vs)
     }
     buf_puts(b, vs->nind ? "\n  ]" : "]");
 
+    if (vs->nind_program) {
+        /* the indikator of the budget tree (sakip(5), indikator) */
+        key(b, "indikator_program", false);
+        buf_putc(b, '[');
+        for (size_t i = 0; i < vs->nind_program; i++) {
+            const ValIndikator *ind = &vs->ind_program[i];
+            buf_puts(b, i ? ",\n    {" : "\n    {");
+            key_text(b, "id", ind->id, true);
+            key_text(b, "tingkat", ind->tingkat, false);
+            key_text(b, "induk", ind->sasaran, false);
+            key(b, "keluaran", false);
+            buf_puts(b, ind->keluaran ? "true" : "false");
+            key_text(b, "nama", ind->name, false);
+            key_text(b, "satuan", ind->satuan, false);
+            key_value(b, "target", &ind->target);
+            if (ind->target_hi.kind != V_UNDEF) key_value(b, "target_atas", &ind->target_hi);
+            key_value(b, "realisasi", &ind->realisasi);
+            key_value(b, "capaian", &ind->capaian);
+            key_value(b, "predikat", &ind->predikat);
+            buf_putc(b, '}');
+        }
+        buf_puts(b, "\n  ]");
+    }
+
     key(b, "sasaran", false);
     buf_putc(b, '[');
     for (size_t i = 0; i < vs->nsasaran; i++) {
