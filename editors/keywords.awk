@@ -6,6 +6,8 @@
 # Each @KW(SELECTOR ...)@ in FILE.in becomes the spellings of the rows
 # whose class or one of whose flags is a SELECTOR, in the table's order,
 # joined as STYLE says: words (a b), quoted ("a" "b") or alt (a|b).
+# With warnings="W0505 W0506 ..." (the codes of doc/diagnostics.md), each
+# @WARNINGS@ becomes those codes, for the completions of --no-warn.
 # Makefile.am runs it at build time.
 FNR == NR {
     if ($0 ~ /^KW\(/) {
@@ -25,6 +27,13 @@ FNR == NR {
 {
     line = $0
     out = ""
+    if (index(line, "@WARNINGS@")) {
+        if (warnings == "") {
+            print "keywords.awk: @WARNINGS@ but no warnings=" >"/dev/stderr"
+            exit 1
+        }
+        gsub(/@WARNINGS@/, warnings, line)
+    }
     while (match(line, /@KW\([A-Z_ ]+\)@/)) {
         nsel = split(substr(line, RSTART + 4, RLENGTH - 6), sel, / +/)
         list = ""

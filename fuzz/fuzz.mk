@@ -29,7 +29,7 @@ LIB_SOURCES ?= $(filter-out $(top_srcdir)/src/main.c,$(wildcard $(top_srcdir)/sr
 
 CPPFLAGS_FUZZ = -D_GNU_SOURCE -I$(top_builddir) -iquote $(top_srcdir)/src \
 	-iquote $(top_builddir)/grammar -iquote $(top_srcdir)/grammar \
-	-DSAKIP_DATADIR='"$(top_srcdir)"' -DSAKIP_SRCDIR='"$(top_srcdir)"'
+	-DSAKIP_DATADIR='"$(top_srcdir)"'
 CFLAGS_COMMON = -std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wno-unused-function -MMD -MP
 SAN           = address,undefined
 # the libraries configure found for sakip (make fuzz passes them as FUZZ_LIBS)

@@ -44,7 +44,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 /* Keep one run independent of the environment: impor looks in the
  * importing file's folder (the current directory for "fuzz.sakip"),
- * $SAKIP_PATH, and the data/source directories compiled in. */
+ * $SAKIP_PATH, and the data directories (fuzz.mk names the source tree). */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
@@ -123,7 +123,7 @@ static void render_report(Eval *ev)
     vec_push(&rows, recap_row(ev));
     Table *t = recap_table(&rows, ev->notation);
     if (t) {
-        report_html_recap(&b, t);
+        report_html_recap(&b, t, NULL);
         table_render_md(&b, t);
         table_render_csv(&b, t, true, NULL);
     }

@@ -84,15 +84,16 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token BATAL "batal" JELASKAN "jelaskan"
 %token PERJANJIAN "perjanjian" MENGUBAH "mengubah" TANGGAL "tanggal" PIHAK "pihak" PEMBANDING "pembanding"
 %token SURVEI "survei" UNSUR "unsur" JAWABAN "jawaban" BERKAS "berkas" PENILAIAN "penilaian" KOMPONEN "komponen"
-/* version 2 (sakip(5)): stabil, batas and bobot are contextual (KW_CTX):
- * the parser is given them as names wherever it cannot take the keyword */
+/* version 2 (sakip(5)): stabil, batas, bobot and kode are contextual
+ * (KW_CTX): the scanner gives them as names where no item starts */
 %token RUMUS_CAPAIAN "rumus_capaian" STABIL "stabil" BATAS "batas" BOBOT "bobot"
+%token TABEL "tabel" KODE "kode"
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
 /* a comment: only for `sakip fmt`, which reads the scanner's tokens
  * (ParseCtx.keep_comments); the parser is never given one */
 %token COMMENT "# comment"
 %type <expr> expr literal bound numeral constant call
-%type <str> function_keyword
+%type <str> function_keyword tabel_id
 %type <str> opt_string
 %type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head perjanjian_head
 %type <ent> survei_head penilaian_head keluaran_head
@@ -149,6 +150,19 @@ stmt:
   | perjanjian_decl
   | survei_decl
   | penilaian_decl
+  | TABEL tabel_id STRING              { pb_tabel(ctx, $2, @2, $3, @3, @$); }
+  ;
+
+/* ---- table titles: the identifiers are names, some of them keywords ---- */
+
+tabel_id:
+    IDENT
+  | ANGGARAN                           { $$ = "anggaran"; }
+  | PERJANJIAN                         { $$ = "perjanjian"; }
+  | PEMBANDING                         { $$ = "pembanding"; }
+  | SURVEI                             { $$ = "survei"; }
+  | PENILAIAN                          { $$ = "penilaian"; }
+  | PERIKSA                            { $$ = "periksa"; }
   ;
 
 /* ---- surveys and evaluation sheets (doc/survei.md) ---- */
@@ -533,6 +547,7 @@ subkegiatan_head:
 subkegiatan_items:
     %empty
   | subkegiatan_items ';'              { yyerrok; }
+  | subkegiatan_items KODE STRING      { pb_kode(ctx, $3, @3); yyerrok; }
   | subkegiatan_items ANGGARAN literal { pb_money(ctx, 'a', $3, span_join(@2, @3)); yyerrok; }
   | subkegiatan_items REALISASI literal
                                        { pb_money(ctx, 'r', $3, span_join(@2, @3)); yyerrok; }
@@ -544,6 +559,7 @@ subkegiatan_items:
 
 node_item:
     ';'
+  | KODE STRING                        { pb_kode(ctx, $2, @2); }
   | ANGGARAN literal                   { pb_money(ctx, 'a', $2, @$); }
   | REALISASI literal                  { pb_money(ctx, 'r', $2, @$); }
   | indikator_decl
@@ -719,28 +735,6 @@ static bool is_keyword_symbol(yysymbol_kind_t k)
     }
 }
 
-static bool is_contextual(int tok)
-{
-    switch (tok) {
-#define KW(tok, word, class, flags) \
-    case tok: return ((flags) & KW_CTX) != 0;
-#include "keywords.def"
-#undef KW
-    default: return false;
-    }
-}
-
-int parse_contextual(void *ps, int tok)
-{
-    if (!is_contextual(tok)) return tok;
-    yysymbol_kind_t kinds[YYNTOKENS];
-    int n = yypstate_expected_tokens(ps, kinds, YYNTOKENS);
-    yysymbol_kind_t want = YYTRANSLATE(tok);
-    for (int i = 0; i < n; i++)
-        if (kinds[i] == want) return tok;
-    return IDENT;
-}
-
 const char *parse_token_name(int tok)
 {
     return yysymbol_name(YYTRANSLATE(tok));
@@ -901,7 +895,6 @@ int parse_expected(const char *text, size_t len, const char **names, int max)
             YYLTYPE lloc;
             int tok = yylex(&lval, &lloc, sc);
             if (tok == YYEOF) break;
-            tok = parse_contextual(ps, tok);
             status = yypush_parse(ps, tok, &lval, &lloc, sc, &ctx);
             if (status != YYPUSH_MORE || dl.nerrors) break;
         }

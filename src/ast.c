@@ -235,3 +235,32 @@ const char *span_text(Unit *u, Span s)
     out[k] = '\0';
     return out;
 }
+
+/* ---- tables and what-ifs ---- */
+
+/* sakip(5), TABLES: the identifiers a `tabel` line may name.  Some name
+ * tables this version does not print yet; their titles are kept. */
+const char *const tabel_ids[] = {"capaian_iku", "capaian_sasaran", "tren", "tren_capaian", "pembanding",
+                                 "indikator_program", "anggaran", "efisiensi", "predikat", "perjanjian",
+                                 "rencana_aksi", "serapan_periode", "survei", "penilaian", "periksa", "rekap",
+                                 NULL};
+
+bool tabel_id_known(const char *id)
+{
+    for (size_t i = 0; tabel_ids[i]; i++)
+        if (!strcmp(tabel_ids[i], id)) return true;
+    return false;
+}
+
+void andai_format(Unit *u, const Andai *a, Buf *b)
+{
+    static const char *const field[] = {"target", "realisasi", "anggaran", "data"};
+    buf_printf(b, "andai %s %s", field[a->kind], a->target.name);
+    const Entity *x = a->target.ent;
+    bool budget = x && ent_is_budget(x);
+    /* a what-if without a year is for the file's tahun (eval.c); the
+     * budget has no years */
+    if (!budget) buf_printf(b, " %d", a->has_year ? a->year : u->tahun);
+    if (a->kind == ANDAI_DATA && a->data_name) buf_printf(b, " %s", a->data_name);
+    buf_printf(b, " = %s", span_text(u, a->value->span));
+}

@@ -77,6 +77,7 @@ struct Expr {
             mpq_t q;
             int decimals;    /* as written, for ~= */
             bool percent;
+            bool unread;     /* a lexical error left no evident value: unknown (0 here) */
             mp_limb_t word[2];   /* expr_num_word: q's own limbs, read-only */
         } num;               /* EX_NUM, EX_MONEY */
         const char *str;     /* EX_STR */
@@ -247,6 +248,10 @@ typedef struct BudgetDecl {
     Expr *anggaran;          /* as stated, may be NULL */
     Expr *realisasi_uang;    /* as stated, may be NULL */
     Vec keluaran;            /* Keluaran* */
+    const char *kode;        /* `kode "7.01.01"`: the SIPD code, or NULL */
+    Span kode_span;          /* the text */
+    int nkode;               /* how many `kode` items (E0623 past one) */
+    Span *kode_again;        /* the second one, when there are more */
 } BudgetDecl;
 
 typedef struct SkalaDecl {
@@ -355,6 +360,19 @@ typedef struct Impor {
     Span span;
 } Impor;
 
+/* `tabel capaian_iku "Tabel 3.2 Capaian Kinerja Tahun {tahun}"` */
+typedef struct Tabel {
+    const char *id;          /* the table's identifier, as written */
+    Span id_span;
+    const char *title;
+    Span title_span, span;
+} Tabel;
+
+/* The identifiers of the tables (sakip(5), TABLES), NULL-terminated. */
+extern const char *const tabel_ids[];
+/* Whether id is one of them. */
+bool tabel_id_known(const char *id);
+
 typedef enum { ANDAI_TARGET, ANDAI_REALISASI, ANDAI_ANGGARAN, ANDAI_DATA } AndaiKind;
 
 typedef struct Andai {
@@ -393,6 +411,7 @@ typedef struct Unit {
     Vec atur;                /* Atur* */
     Vec periksa;             /* Periksa* */
     Vec impor;               /* Impor* */
+    Vec tabel;               /* Tabel*: titles the file gives its tables */
     Vec andai;               /* Andai* (scenario files, REPL) */
     Vec duplicates;          /* Entity* whose id was already taken */
     Vec imported;            /* Unit* read by impor, owned */
@@ -451,5 +470,10 @@ void apush(Unit *u, Vec *v, void *item);
  * line, single spaces, no comment), with its length in *n; else NULL. */
 const char *span_plain(Span s, size_t *n);
 const char *span_text(Unit *u, Span s);
+
+/* A what-if as a statement with its year (and data name) written out,
+ * `andai realisasi TRANTIB 2024 = 11`, whatever the year it was given
+ * with: for :simpan and the marking of what-if reports. */
+void andai_format(Unit *u, const Andai *a, Buf *b);
 
 #endif

@@ -596,6 +596,138 @@ static void check_atur(Checker *c)
 
 static void resolve_perjanjian(Checker *c);
 
+/* ---- table titles (sakip(5), TABLES) ---- */
+
+static void check_tabel(Checker *c)
+{
+    Vec *tabel = &c->u->tabel;
+    for (size_t i = 0; i < tabel->len; i++) {
+        Tabel *t = tabel->items[i];
+        if (!tabel_id_known(t->id)) {
+            Diag *d = ERR(c, "E0330", t->id_span, _("there is no table '%s'"), t->id);
+            Suggest s = {t->id, NULL, 99};
+            Buf known;
+            buf_init(&known);
+            for (size_t k = 0; tabel_ids[k]; k++) {
+                suggest_try(&s, tabel_ids[k]);
+                buf_printf(&known, "%s%s", k ? ", " : "", tabel_ids[k]);
+            }
+            if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
+            diag_hint(d, _("the tables are %s"), known.data);
+            buf_free(&known);
+            continue;
+        }
+        for (size_t k = 0; k < i; k++) {
+            Tabel *first = tabel->items[k];
+            if (strcmp(first->id, t->id)) continue;
+            Diag *d = ERR(c, "E0331", t->id_span, _("table '%s' is given a title twice"), t->id);
+            diag_label(d, first->id_span, _("the first title is here"));
+            diag_hint(d, _("keep one 'tabel %s' line"), t->id);
+            break;
+        }
+        /* {tahun} is the one placeholder; another {word} is most likely a slip */
+        for (const char *p = strchr(t->title, '{'); p; p = strchr(p + 1, '{')) {
+            const char *e = strchr(p, '}');
+            if (!e) break;
+            if ((size_t)(e - p - 1) == 5 && !strncmp(p + 1, "tahun", 5)) continue;
+            int off = 1;
+            for (const char *q = t->title; q < p; q++) off += strchr("\"\\\n\t", *q) && *q ? 2 : 1;
+            Span s = {t->title_span.file, t->title_span.start + (uint32_t)off, t->title_span.start + (uint32_t)off};
+            s.end = s.start + (uint32_t)(e - p + 1);
+            if (s.end > t->title_span.end) s = t->title_span;
+            Diag *d = WARN(c, "W0332", s, _("'%.*s' in a table title is written as it is; only {tahun} is replaced"),
+                           (int)(e - p + 1), p);
+            diag_hint(d, _("write {tahun} for the year evaluated"));
+        }
+    }
+}
+
+/* ---- budget codes (sakip(5), BUDGET CODES) ---- */
+
+/* The SIPD shape of a code for a level: program U.BB.PP, kegiatan
+ * U.BB.PP.K.KK, subkegiatan U.BB.PP.K.KK.SSSS; U and BB may be written
+ * X and XX (a program common to every urusan). */
+static bool kode_shape_ok(const char *k, int level)
+{
+    static const int groups[] = {1, 2, 2, 1, 2, 4};
+    int n = level == 0 ? 3 : level == 1 ? 5 : 6;
+    bool x_form = k[0] == 'X';   /* X.XX: both urusan and bidang, or neither */
+    for (int g = 0; g < n; g++) {
+        if (g) {
+            if (*k != '.') return false;
+            k++;
+        }
+        bool x = g < 2 && x_form;
+        for (int i = 0; i < groups[g]; i++, k++)
+            if (x ? *k != 'X' : !(*k >= '0' && *k <= '9')) return false;
+    }
+    return *k == '\0';
+}
+
+static int level_of(const Entity *e) { return e->kind == ENT_PROGRAM ? 0 : e->kind == ENT_KEGIATAN ? 1 : 2; }
+
+/* Whether child starts with parent and a '.': an X stands for any digit. */
+static bool kode_under(const char *child, const char *parent)
+{
+    for (; *parent; parent++, child++) {
+        if (*parent == *child) continue;
+        bool pd = *parent >= '0' && *parent <= '9', cd = *child >= '0' && *child <= '9';
+        if (!((*parent == 'X' && (cd || *child == 'X')) || (*child == 'X' && pd))) return false;
+    }
+    return *child == '.';
+}
+
+static void check_kode(Checker *c)
+{
+    static const char *const form[] = {"U.BB.PP, as 7.01.01 (or X.XX.01)", "U.BB.PP.K.KK, as 7.01.01.2.02",
+                                       "U.BB.PP.K.KK.SSSS, as 7.01.01.2.02.0001"};
+    Vec *nodes = &c->u->budget_nodes;
+    for (size_t i = 0; i < nodes->len; i++) {
+        Entity *n = nodes->items[i];
+        const BudgetDecl *bd = ent_budget(n);
+        if (bd->kode_again) {
+            Diag *d = ERR(c, "E0623", *bd->kode_again, _("%s %s has a kode already"), ent_kind_name(n->kind), n->id);
+            diag_label(d, bd->kode_span, _("the first kode is here"));
+            diag_hint(d, _("a budget node has one SIPD code; keep one 'kode' line"));
+        }
+        if (!bd->kode) continue;
+        int level = level_of(n);
+        if (!kode_shape_ok(bd->kode, level)) {
+            Diag *d = ERR(c, "E0620", bd->kode_span, _("'%s' is not the code of a %s"), bd->kode, ent_kind_name(n->kind));
+            diag_hint(d, _("a %s's code has the form %s"), ent_kind_name(n->kind), form[level]);
+            for (int other = 0; other < 3; other++)
+                if (other != level && kode_shape_ok(bd->kode, other))
+                    diag_hint(d, _("'%s' has the form of a %s's code"), bd->kode,
+                              ent_kind_name(other == 0 ? ENT_PROGRAM : other == 1 ? ENT_KEGIATAN : ENT_SUBKEGIATAN));
+            continue;
+        }
+        Entity *p = n->parent;   /* the nearest node above with a code */
+        while (p && ent_is_budget(p) && !ent_budget(p)->kode) p = p->parent;
+        if (p && ent_is_budget(p) && ent_budget(p)->kode && kode_shape_ok(ent_budget(p)->kode, level_of(p)) &&
+            !kode_under(bd->kode, ent_budget(p)->kode)) {
+            const char *pk = ent_budget(p)->kode;
+            Diag *d = ERR(c, "E0621", bd->kode_span, _("the code '%s' of %s %s does not start with '%s', the code of %s %s"),
+                          bd->kode, ent_kind_name(n->kind), n->id, pk, ent_kind_name(p->kind), p->id);
+            diag_label(d, ent_budget(p)->kode_span, _("the code of %s is here"), p->id);
+            const char *tail = bd->kode + strlen(pk);
+            if (strlen(bd->kode) > strlen(pk) && *tail == '.')
+                diag_hint(d, _("write '%s%s', or move %s under the %s it belongs to"), pk, tail, n->id, ent_kind_name(p->kind));
+            else
+                diag_hint(d, _("a code starts with the code of the %s above it"), ent_kind_name(p->kind));
+        }
+        for (size_t k = 0; k < i; k++) {
+            Entity *m = nodes->items[k];
+            const BudgetDecl *md = ent_budget(m);
+            if (!md->kode || strcmp(md->kode, bd->kode)) continue;
+            Diag *d = ERR(c, "E0622", bd->kode_span, _("the code '%s' of %s %s is already the code of %s %s"), bd->kode,
+                          ent_kind_name(n->kind), n->id, ent_kind_name(m->kind), m->id);
+            diag_label(d, md->kode_span, _("%s's code is here"), m->id);
+            diag_hint(d, _("each program, kegiatan and subkegiatan has its own code"));
+            break;
+        }
+    }
+}
+
 /* An andai names an indikator (target, realisasi, data) or a budget node
  * without children (anggaran, realisasi), and gives a value of its kind. */
 static void resolve_andai(Checker *c, Andai *a)
@@ -1003,7 +1135,8 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
     if (!ev->rule_capaian && !ik->rumus_capaian) {
         for (size_t i = 0; i < ik->target.len; i++) {
             YearVal *v = ik->target.items[i];
-            if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && mpq_sgn(v->lo->u.num.q) == 0) {
+            if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && !v->lo->u.num.unread &&
+                mpq_sgn(v->lo->u.num.q) == 0) {
                 Diag *d = ERR(c, "E0504", v->lo->span, _("target 0 makes the capaian of %s undefined"), ind->id);
                 diag_hint(d, _("capaian divides by the target; give %s a 'rumus_capaian = jika target == 0 maka ... lainnya "
                                "realisasi / target * 100', or define 'aturan capaian(x) = ...'"), ind->id);
@@ -1078,7 +1211,7 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
             DataYear *dy = NULL;
             for (size_t k = 0; k < ik->data.len; k++)
                 if (((DataYear *)ik->data.items[k])->year == y) dy = ik->data.items[k];
-            if (!dy || (rv->lo->kind != EX_NUM && rv->lo->kind != EX_MONEY)) continue;
+            if (!dy || (rv->lo->kind != EX_NUM && rv->lo->kind != EX_MONEY) || rv->lo->u.num.unread) continue;
             Value computed;
             value_init(&computed);
             eval_realisasi(ev, ind, y, &computed);
@@ -1162,6 +1295,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
             ERR(c, "E0602", n->id_span, _("%s %s has no 'realisasi'"), ent_kind_name(n->kind), n->id);
         }
         if (bd->anggaran && bd->realisasi_uang && bd->anggaran->kind == EX_MONEY && bd->realisasi_uang->kind == EX_MONEY &&
+            !bd->anggaran->u.num.unread && !bd->realisasi_uang->u.num.unread &&
             mpq_cmp(bd->realisasi_uang->u.num.q, bd->anggaran->u.num.q) > 0) {
             Buf a, r;
             buf_init(&a);
@@ -1175,7 +1309,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
     } else {
         for (int i = 0; i < 2; i++) {
             const Expr *stated = amounts[i];
-            if (!stated || stated->kind != EX_MONEY) continue;
+            if (!stated || stated->kind != EX_MONEY || stated->u.num.unread) continue;
             Value sum;
             value_init(&sum);
             if (i == 0) eval_anggaran(ev, n, &sum);
@@ -1403,7 +1537,7 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
         value_init(&lo);
         value_init(&hi);
         eval_target(ev, ind, u->tahun, &lo, &hi);
-        if (lo.kind != V_UNDEF && (lo.kind == V_NUM || lo.kind == V_MONEY) &&
+        if (lo.kind != V_UNDEF && (lo.kind == V_NUM || lo.kind == V_MONEY) && !p->value->lo->u.num.unread &&
             (!mpq_equal(lo.q, p->value->lo->u.num.q) ||
              (p->value->hi && (hi.kind == V_UNDEF || !mpq_equal(hi.q, p->value->hi->u.num.q))))) {
             Diag *d = WARN(c, "W0610", p->value->span, _("perjanjian %s sets the target of %s to %s, but the Renstra target for %d is %s"),
@@ -1429,7 +1563,7 @@ static void check_perjanjian(Checker *c, Entity *pk, Eval *ev)
         Value a;
         value_init(&a);
         eval_anggaran(ev, node, &a);
-        if (a.kind == V_MONEY && !mpq_equal(a.q, p->value->lo->u.num.q)) {
+        if (a.kind == V_MONEY && !p->value->lo->u.num.unread && !mpq_equal(a.q, p->value->lo->u.num.q)) {
             Buf s1, s2, s3;
             buf_init(&s1);
             buf_init(&s2);
@@ -1497,6 +1631,8 @@ void check_unit(Unit *u, DiagList *dl)
     check_instansi(&c);
     check_duplicates(&c);
     check_atur(&c);
+    check_tabel(&c);
+    check_kode(&c);
     resolve_all(&c);
     check_rule_cycles(&c);
     Eval ev;

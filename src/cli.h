@@ -23,6 +23,9 @@ typedef struct Options {
     bool fmt_check, fmt_write;
     size_t max_errors;       /* --max-errors: errors (and warnings) shown per file as text; 0: all */
     size_t not_shown;        /* errors and warnings counted but not shown as text, over the run */
+    /* over the run, for the closing line: errors other than failed claims,
+     * warnings, failed claims (E0801) */
+    size_t errors, warnings, claims;
 } Options;
 
 /* Each returns the exit status (sakip(1), EXIT STATUS). */

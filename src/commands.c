@@ -41,8 +41,39 @@ static bool use_color(void)
     return color;
 }
 
+/* Adds a file's diagnostics to the run's counts. */
+static void count_diags(Options *o, uint64_t errors, uint64_t warnings, uint64_t claims)
+{
+    o->errors += errors - claims;
+    o->warnings += warnings;
+    o->claims += claims;
+}
+
+/* The closing line of check and eval in text: what was found over the
+ * run, and how much of it --max-errors kept off the screen.  Nothing
+ * when nothing was found. */
+static void print_totals(const Options *o)
+{
+    if (o->json || (o->errors == 0 && o->warnings == 0 && o->claims == 0)) return;
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, P_("%zu error", "%zu errors", o->errors), o->errors);
+    buf_puts(&b, ", ");
+    buf_printf(&b, P_("%zu warning", "%zu warnings", o->warnings), o->warnings);
+    buf_puts(&b, ", ");
+    buf_printf(&b, P_("%zu failed claim", "%zu failed claims", o->claims), o->claims);
+    if (o->not_shown) {
+        buf_puts(&b, "; ");
+        buf_printf(&b, P_("%zu not shown (--max-errors=%zu)", "%zu not shown (--max-errors=%zu)", o->not_shown),
+                   o->not_shown, o->max_errors);
+    }
+    fprintf(stderr, "sakip: %s\n", b.data);
+    buf_free(&b);
+}
+
 static void flush_diags(DiagList *dl, Options *o)
 {
+    count_diags(o, dl->nerrors, dl->nwarnings, diag_count_code(dl, "E0801"));
     diag_sort(dl);
     if (o->json) diag_print_json(dl, stderr);
     else o->not_shown += diag_print_text(dl, stderr, use_color());
@@ -217,7 +248,7 @@ typedef struct CheckRun {
     int status;
 } CheckRun;
 
-enum { N_ERRORS, N_WARNINGS, N_UNREADABLE, N_NOT_SHOWN };
+enum { N_ERRORS, N_WARNINGS, N_UNREADABLE, N_NOT_SHOWN, N_CLAIMS };
 
 /* One file: its diagnostics as text or JSON records (without a leading
  * comma) to out. */
@@ -237,6 +268,7 @@ static void check_work(void *arg, size_t i, FILE *out, uint64_t n[JOB_COUNTS])
     }
     n[N_ERRORS] = dl.nerrors;
     n[N_WARNINGS] = dl.nwarnings;
+    n[N_CLAIMS] = diag_count_code(&dl, "E0801");
     n[N_UNREADABLE] = unreadable;
     diag_sort(&dl);
     if (o->json) {
@@ -265,6 +297,7 @@ static void check_deliver(void *arg, size_t i, const char *text, size_t len, con
     }
     run->errors += n[N_ERRORS];
     run->warnings += n[N_WARNINGS];
+    count_diags(run->o, n[N_ERRORS], n[N_WARNINGS], n[N_CLAIMS]);
     run->o->not_shown += n[N_NOT_SHOWN];
     if (n[N_UNREADABLE]) run->status = EXIT_USAGE;
     if (!run->o->json) {
@@ -289,6 +322,7 @@ int cmd_check(Options *o)
     jobs_run(o->files.len, o->jobs, check_work, check_deliver, &run);
     if (o->json) fprintf(stderr, "{\"diagnostics\":[%s\n]}\n", run.json.data ? run.json.data : "");
     buf_free(&run.json);
+    print_totals(o);
     if (run.status == EXIT_OK && (run.errors > 0 || (o->werror && run.warnings > 0))) run.status = EXIT_ERRORS;
     return run.status;
 }
@@ -303,6 +337,13 @@ int cmd_eval(Options *o)
         fprintf(stderr, _("sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n"), fmt);
         return EXIT_USAGE;
     }
+#ifndef HAVE_XLSX
+    if (!strcmp(rd->name, "xlsx")) {
+        fputs(_("sakip eval: error: --format=xlsx is not available: this sakip was built without XLSX support "
+                "(configure --without-xlsx)\n"), stderr);
+        return EXIT_USAGE;
+    }
+#endif
     if (rd->needs_output && !o->output) {
         fputs(_("sakip: --format=xlsx writes a workbook file: give --output=FILE.xlsx\n"), stderr);
         return EXIT_USAGE;
@@ -337,6 +378,11 @@ int cmd_eval(Options *o)
             buf_reset(&ctx.buf);
             rd->unit(&ctx, &res);
             result_free(&res);
+            /* failed claims are part of the report; the closing line counts them */
+            DiagList claims;
+            diag_list_init(&claims);
+            o->claims += check_claims(&ev, &claims);
+            diag_list_free(&claims);
             ctx.shown++;
             vec_push(&recap, recap_row(&ev));
             eval_free(&ev);
@@ -355,5 +401,6 @@ int cmd_eval(Options *o)
     for (size_t i = 0; i < recap.len; i++) recap_row_free(recap.items[i]);
     vec_free(&recap);
     if (!render_finish(&ctx, ok)) status = EXIT_USAGE;
+    print_totals(o);
     return status;
 }

@@ -523,3 +523,11 @@ void diag_json_records(const DiagList *dl, Buf *out, bool *first)
     }
     *out = b;
 }
+
+size_t diag_count_code(const DiagList *dl, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dl->items.len; i++)
+        if (!strcmp(((const Diag *)dl->items.items[i])->code, code)) n++;
+    return n;
+}

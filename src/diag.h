@@ -52,6 +52,8 @@ void diag_list_clear(DiagList *dl);   /* drops the records, keeps settings */
 void diag_list_truncate(DiagList *dl, size_t keep);
 void diag_list_free(DiagList *dl);
 void diag_silence(DiagList *dl, const char *code);
+/* How many records of the list have this code. */
+size_t diag_count_code(const DiagList *dl, const char *code);
 /* Frees one record that has been taken out of its list. */
 void diag_free_one(Diag *d);
 

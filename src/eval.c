@@ -310,6 +310,10 @@ static const Andai *find_andai(Eval *ev, AndaiKind k, const Entity *x, int year,
 
 void eval_literal(const Expr *e, Value *out)
 {
+    if ((e->kind == EX_NUM || e->kind == EX_MONEY) && e->u.num.unread) {
+        value_undef(out, _("the value could not be read (see the error where it is written)"));
+        return;
+    }
     switch (e->kind) {
     case EX_NUM: value_num(out, e->u.num.q); out->decimals = e->u.num.decimals; break;
     case EX_MONEY: value_money(out, e->u.num.q); out->decimals = e->u.num.decimals; break;

@@ -703,15 +703,23 @@ void explain_verdict_efisiensi(Eval *ev, const Expr *e, Buf *out)
     value_clear(&r);
 }
 
+/* The skala and the number of kategori(v, skala), both evaluated into
+ * s and n (which the caller clears); false unless they are a skala and
+ * a number. */
+static bool kategori_args(Eval *ev, const Expr *e, Value *s, Value *n)
+{
+    value_init(s);
+    value_init(n);
+    if (e->u.call.nargs != 2) return false;
+    eval_expr(ev, e->u.call.args[1], s);
+    eval_expr(ev, e->u.call.args[0], n);
+    return s->kind == V_REF && s->ent->kind == ENT_SKALA && n->kind == V_NUM;
+}
+
 void explain_verdict_kategori(Eval *ev, const Expr *e, Buf *out)
 {
-    if (e->u.call.nargs != 2) return;
     Value s, n;
-    value_init(&s);
-    value_init(&n);
-    eval_expr(ev, e->u.call.args[1], &s);
-    eval_expr(ev, e->u.call.args[0], &n);
-    if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM) {
+    if (kategori_args(ev, e, &s, &n)) {
         const Band *band = eval_band(s.ent, n.q);
         if (band) {
             buf_puts(out, _("value "));
@@ -727,14 +735,8 @@ void explain_verdict_kategori(Eval *ev, const Expr *e, Buf *out)
 
 void explain_kategori_band(Eval *ev, const Expr *e, int depth, Buf *b)
 {
-    if (e->u.call.nargs != 2) return;
     Value s, n;
-    value_init(&s);
-    value_init(&n);
-    eval_expr(ev, e->u.call.args[1], &s);
-    eval_expr(ev, e->u.call.args[0], &n);
-    if (s.kind == V_REF && s.ent->kind == ENT_SKALA && n.kind == V_NUM)
-        explain_band(ev, s.ent, eval_band(s.ent, n.q), depth, b);
+    if (kategori_args(ev, e, &s, &n)) explain_band(ev, s.ent, eval_band(s.ent, n.q), depth, b);
     value_clear(&s);
     value_clear(&n);
 }

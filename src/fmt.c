@@ -15,7 +15,8 @@ typedef struct Tok {
     const char *s;
     size_t n;
     int newlines_before;     /* line breaks in the source before it */
-    bool name;               /* a contextual keyword used as a name */
+    bool name;               /* a name here: the scanner read it as one (a KW_CTX
+                              * word may be), or mark_names found it is one */
 } Tok;
 
 /* The tokens of the text as the scanner takes them (grammar/lexer.l), the
@@ -33,6 +34,7 @@ static void tokenize(const char *text, size_t len, Vec *out)
     yyscan_t sc;
     if (scanner_open(&ctx, &sc) == 0) {
         uint32_t at = 0;     /* the end of the last token */
+        bool after_tabel = false;
         int nl = 0;
         for (;;) {
             YYSTYPE val;
@@ -60,9 +62,12 @@ static void tokenize(const char *text, size_t len, Vec *out)
             case NUMBER: k->kind = T_NUM; break;
             case STRING: k->kind = T_STR; break;
             case MONEY: k->kind = T_MONEY; break;
-            case IDENT: k->kind = T_WORD; break;
+            case IDENT: k->kind = T_WORD; k->name = true; break;
             default: k->kind = k->s[0] >= 'a' && k->s[0] <= 'z' ? T_WORD : T_PUNCT; break;   /* a keyword, or not */
             }
+            /* `tabel anggaran "..."`: a table's identifier, keyword or not, is a name */
+            if (after_tabel) k->name = true;
+            after_tabel = t == TABEL;
             vec_push(out, k);
         }
         scanner_close(sc);
@@ -84,30 +89,19 @@ static bool is_keyword(const Tok *k, unsigned flags)
     return k->kind == T_WORD && !k->name && (keyword_flags(k->s, k->n) & flags) != 0;
 }
 
-/* Marks the contextual keywords (KW_CTX: batas, bobot, stabil) that are
- * names here: the parser takes one as a keyword only where an item
- * starts, which is after a value, never after an operator or a keyword
- * that starts an item, and never before ':' or an operator. */
+/* Marks `target` and `realisasi` used as bare names in an expression
+ * (`rumus_capaian = target / realisasi`): after an operator.  The
+ * contextual keywords (KW_CTX) the scanner already gives as names. */
 static void mark_names(Vec *toks)
 {
     for (size_t i = 0; i < toks->len; i++) {
         Tok *k = toks->items[i];
         if (k->kind != T_WORD) continue;
-        unsigned fl = keyword_flags(k->s, k->n);
-        const Tok *prev = i ? toks->items[i - 1] : NULL, *next = i + 1 < toks->len ? toks->items[i + 1] : NULL;
+        const Tok *prev = i ? toks->items[i - 1] : NULL;
         if (prev && prev->kind == T_COMMENT) prev = i > 1 ? toks->items[i - 2] : NULL;
-        /* `rumus_capaian = target / realisasi`: bare names in an expression */
         if ((is(k, "target") || is(k, "realisasi")) && prev && prev->kind == T_PUNCT && !is(prev, "{") &&
             !is(prev, "}") && !is(prev, ")") && !is(prev, "%"))
             k->name = true;
-        if (!(fl & KW_CTX)) continue;
-        bool after_op = prev && ((prev->kind == T_PUNCT && !is(prev, "{") && !is(prev, "}") && !is(prev, ")") && !is(prev, "%")) ||
-                                 (prev->kind == T_WORD && (keyword_flags(prev->s, prev->n) & KW_LINE)) || is(prev, "dan") ||
-                                 is(prev, "atau") || is(prev, "tidak") || is(prev, "jika") || is(prev, "maka") ||
-                                 is(prev, "lainnya"));
-        bool before_op = next && next->kind == T_PUNCT && !is(next, "..") && !is(next, "-") && !is(next, "}");
-        if (is(k, "stabil")) k->name = !prev || !is(prev, "polaritas");
-        else k->name = after_op || before_op;
     }
 }
 

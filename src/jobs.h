@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-enum { JOB_COUNTS = 4, JOBS_MAX = 64 };
+enum { JOB_COUNTS = 5, JOBS_MAX = 64 };
 
 /* Handles file i: writes what it prints to out, and its counts (the
  * caller's meaning) to n. Runs in a worker (or in the process itself for

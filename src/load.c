@@ -48,39 +48,70 @@ static char *dir_of(const char *path)
     return xstrndup(path, (size_t)(slash - path));
 }
 
-/* Finds an imported file; returns malloc'd path or NULL. */
-static char *find_import(const char *importer, const char *path)
+/* The data directories, searched after $SAKIP_PATH.  First the one that
+ * belongs to this program: its own directory when that holds standar/
+ * (an uninstalled build tree), else PREFIX/share/sakip when the program is
+ * PREFIX/bin/sakip (an installation, also one moved elsewhere); then the
+ * configured $(pkgdatadir).  No directory of the build is compiled in
+ * (doc/decisions.md, "No build paths in the program").  Found once. */
+static const Vec *data_dirs(void)
+{
+    static Vec dirs;
+    static bool found;
+    if (found) return &dirs;
+    found = true;
+    char *dir = program_dir();
+    if (dir) {
+        char *standar = join(dir, "standar");
+        struct stat st;
+        size_t len = strlen(dir);
+        if (stat(standar, &st) == 0 && S_ISDIR(st.st_mode)) {
+            vec_push(&dirs, dir);
+            dir = NULL;
+        } else if (len >= 4 && !strcmp(dir + len - 4, "/bin")) {
+            Buf b;
+            buf_init(&b);
+            buf_printf(&b, "%.*s/share/sakip", (int)(len - 4), dir);
+            vec_push(&dirs, buf_steal(&b));
+        }
+        free(standar);
+        free(dir);
+    }
+    if (!dirs.len || strcmp(dirs.items[0], SAKIP_DATADIR)) vec_push(&dirs, xstrdup(SAKIP_DATADIR));
+    return &dirs;
+}
+
+/* Finds an imported file; returns malloc'd path or NULL.  The folders
+ * tried are added to searched (char*, malloc'd) in order, each once. */
+static char *find_import(const char *importer, const char *path, Vec *searched)
 {
     if (path[0] == '/') return regular_file(path) ? xstrdup(path) : NULL;
-    char *dir = dir_of(importer);
-    char *p = join(dir, path);
-    free(dir);
-    if (regular_file(p)) return p;
-    free(p);
+    Vec dirs = {0};
+    vec_push(&dirs, dir_of(importer));
     const char *env = getenv("SAKIP_PATH");
     if (env && *env) {
         char *copy = xstrdup(env);
-        for (char *save = NULL, *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save)) {
-            p = join(tok, path);
-            if (regular_file(p)) {
-                free(copy);
-                return p;
-            }
-            free(p);
-        }
+        for (char *save = NULL, *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+            vec_push(&dirs, xstrdup(tok));
         free(copy);
     }
-    const char *builtin[] = {SAKIP_DATADIR,
-#ifdef SAKIP_SRCDIR
-                             SAKIP_SRCDIR,
-#endif
-                             NULL};
-    for (size_t i = 0; builtin[i]; i++) {
-        p = join(builtin[i], path);
-        if (regular_file(p)) return p;
-        free(p);
+    const Vec *data = data_dirs();
+    for (size_t i = 0; i < data->len; i++) vec_push(&dirs, xstrdup(data->items[i]));
+    char *found = NULL;
+    size_t first = searched->len;
+    for (size_t i = 0; i < dirs.len && !found; i++) {
+        bool seen = false;
+        for (size_t k = first; k < searched->len && !seen; k++) seen = !strcmp(searched->items[k], dirs.items[i]);
+        if (seen) continue;
+        char *p = join(dirs.items[i], path);
+        if (regular_file(p)) found = p;
+        else free(p);
+        vec_push(searched, dirs.items[i]);
+        dirs.items[i] = NULL;
     }
-    return NULL;
+    for (size_t i = 0; i < dirs.len; i++) free(dirs.items[i]);
+    vec_free(&dirs);
+    return found;
 }
 
 static void process_imports(ImportCtx *ic, Unit *u);
@@ -103,12 +134,20 @@ static void process_imports(ImportCtx *ic, Unit *u)
 {
     for (size_t i = 0; i < u->impor.len; i++) {
         Impor *im = u->impor.items[i];
-        char *found = find_import(u->file->name, im->path);
+        Vec searched = {0};
+        char *found = find_import(u->file->name, im->path, &searched);
         if (!found) {
             Diag *d = diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, _("cannot find imported file \"%s\""), im->path);
             diag_hint(d, _("looked beside this file, in the folders of $SAKIP_PATH and in sakip's data directory"));
-            continue;
+            Buf b;
+            buf_init(&b);
+            for (size_t k = 0; k < searched.len; k++) buf_printf(&b, "%s%s", k ? ", " : "", (char *)searched.items[k]);
+            if (searched.len) diag_hint(d, _("folders searched, in order: %s"), b.data);
+            buf_free(&b);
         }
+        for (size_t k = 0; k < searched.len; k++) free(searched.items[k]);
+        vec_free(&searched);
+        if (!found) continue;
         char real[PATH_MAX];
         if (!realpath(found, real)) snprintf(real, sizeof real, "%s", found);
         bool cycle = false;

@@ -123,6 +123,25 @@ static void version(void)
            "This is free software: you are free to change and redistribute it.\n"
            "There is NO WARRANTY, to the extent permitted by law.\n"),
            PACKAGE_NAME, PACKAGE_VERSION);
+    /* what this build can do (configure --without-...), for bug reports
+     * and for the tests that need a feature; never translated */
+    puts("Features:"
+#ifdef HAVE_READLINE
+         " +readline"
+#else
+         " -readline"
+#endif
+#ifdef HAVE_XLSX
+         " +xlsx"
+#else
+         " -xlsx"
+#endif
+#if ENABLE_NLS
+         " +nls"
+#else
+         " -nls"
+#endif
+    );
 }
 
 /* ---- options: one table of every option, and per command the ones it takes ---- */

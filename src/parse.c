@@ -177,25 +177,12 @@ void scanner_close(yyscan_t sc)
 }
 
 
-/* The push parser, token by token, so that a contextual keyword can be
- * given as a name where the grammar cannot take it (parse_contextual). */
 static void run_parser(ParseCtx *ctx)
 {
     check_utf8(ctx);
     yyscan_t sc;
     if (scanner_open(ctx, &sc) != 0) return;
-    yypstate *ps = yypstate_new();
-    if (ps) {
-        int status;
-        do {
-            YYSTYPE lval;
-            YYLTYPE lloc;
-            int tok = parse_contextual(ps, yylex(&lval, &lloc, sc));
-            ctx->last_token = tok;
-            status = yypush_parse(ps, tok, &lval, &lloc, sc, ctx);
-        } while (status == YYPUSH_MORE);
-        yypstate_delete(ps);
-    }
+    yyparse(sc, ctx);
     scanner_close(sc);
 }
 
@@ -695,6 +682,32 @@ void pb_money(ParseCtx *ctx, char which, Expr *amount, Span s)
     if (!e) return;
     if (which == 'a') ent_budget(e)->anggaran = amount;
     else ent_budget(e)->realisasi_uang = amount;
+}
+
+void pb_kode(ParseCtx *ctx, const char *text, Span s)
+{
+    Entity *e = cur_budget(ctx);
+    if (!e) return;
+    BudgetDecl *bd = ent_budget(e);
+    if (bd->nkode++ == 0) {
+        bd->kode = text;
+        bd->kode_span = s;
+    } else {   /* the first one stands; check_budget_node reports this one */
+        Span *extra = arena_alloc(A(ctx), sizeof *extra);
+        *extra = s;
+        bd->kode_again = extra;
+    }
+}
+
+void pb_tabel(ParseCtx *ctx, const char *id, Span id_span, const char *title, Span title_span, Span s)
+{
+    Tabel *t = arena_alloc(A(ctx), sizeof *t);
+    t->id = id;
+    t->id_span = id_span;
+    t->title = title;
+    t->title_span = title_span;
+    t->span = s;
+    apush(ctx->unit, &ctx->unit->tabel, t);
 }
 
 void pb_keluaran_begin(ParseCtx *ctx, const char *name, Span s)

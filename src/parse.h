@@ -51,6 +51,7 @@ typedef struct ParseCtx {
     int depth;               /* open ( and { */
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
+    int scan_prev;           /* the scanner's previous token, comments aside (KW_CTX words) */
     int prev_token;
     Span last_loc, prev_loc;
     bool stop;               /* a limit was hit: scanner returns EOF */
@@ -109,11 +110,6 @@ unsigned keyword_flags(const char *s, size_t n);
  * for the test that the keyword table agrees with the grammar. */
 const char *parse_token_name(int tok);
 const char *parse_symbol_name(int k);
-
-/* The token tok as the parser in state ps (a yypstate) is to be given
- * it: a contextual keyword (KW_CTX) the grammar cannot take there is a
- * name (IDENT). */
-int parse_contextual(void *ps, int tok);
 
 /* Validates UTF-8 of the whole file, reporting each invalid sequence. */
 void check_utf8(ParseCtx *ctx);

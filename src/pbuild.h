@@ -60,6 +60,8 @@ void pb_berkas(ParseCtx *ctx, const char *path, Span s);
 void pb_answer_row(ParseCtx *ctx, Vec *vals, Span s);
 void pb_komponen(ParseCtx *ctx, const char *name, Span name_span, Expr *bobot, Expr *nilai, Span s);
 void pb_komponen_end(ParseCtx *ctx);
+void pb_tabel(ParseCtx *ctx, const char *id, Span id_span, const char *title, Span title_span, Span s);
+void pb_kode(ParseCtx *ctx, const char *text, Span s);
 void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s);
 
 Expr *pb_if(ParseCtx *ctx, Expr *c, Expr *a, Expr *b, Span s);

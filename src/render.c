@@ -60,6 +60,8 @@ bool render_stream(RenderCtx *ctx)
 
 bool render_finish(RenderCtx *ctx, bool ok)
 {
+    for (size_t i = 0; i < ctx->andai.len; i++) free(ctx->andai.items[i]);
+    vec_free(&ctx->andai);
     if (ctx->to_file) {
         char *err = NULL;
         if (!atomic_commit(&ctx->af, &err)) {
@@ -79,18 +81,45 @@ static void put_buf(RenderCtx *ctx)
     if (ctx->buf.len) fwrite(ctx->buf.data, 1, ctx->buf.len, ctx->out);
 }
 
+/* Keeps the what-ifs of a unit (each text once) for the marks that cover
+ * the whole output: the recap, JSON's top-level "andai", the HTML
+ * watermark (sakip(5), WHAT-IF OUTPUT).  Returns whether the unit had any. */
+static bool note_andai(RenderCtx *ctx, const Vec *andai)
+{
+    for (size_t i = 0; i < andai->len; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < ctx->andai.len && !seen; k++) seen = !strcmp(ctx->andai.items[k], andai->items[i]);
+        if (!seen) vec_push(&ctx->andai, xstrdup(andai->items[i]));
+    }
+    return andai->len > 0;
+}
+
+/* The banner of a what-if output in text and Markdown. */
+static void banner(Buf *b, const Vec *andai, bool md)
+{
+    if (md) buf_printf(b, "> **%s**\n>\n", report_simulasi_banner);
+    else buf_printf(b, "*** %s ***\n", report_simulasi_banner);
+    for (size_t i = 0; i < andai->len; i++) buf_printf(b, md ? "> `%s`  \n" : "    %s\n", (const char *)andai->items[i]);
+    buf_putc(b, '\n');
+}
+
 /* ---- text: the LAKIP tables as a terminal shows them ---- */
 
 static void text_unit(RenderCtx *ctx, UnitResult *res)
 {
     if (ctx->shown) fputs("\n\n", ctx->out);
-    report_render_text(ctx->out, result_report(res));
+    note_andai(ctx, &result_report(res)->andai);
+    report_render_text(ctx->out, result_report(res));   /* with its banner */
 }
 
 static void text_recap(RenderCtx *ctx, Vec *rows)
 {
     Table *t = recap_table(rows, ctx->notation);
     fputs("\n\n", ctx->out);
+    if (ctx->andai.len) {
+        banner(&ctx->buf, &ctx->andai, false);
+        put_buf(ctx);
+    }
     table_render_text(ctx->out, t);
     table_free(t);
 }
@@ -110,6 +139,7 @@ static bool json_begin(RenderCtx *ctx)
 
 static void json_unit(RenderCtx *ctx, UnitResult *res)
 {
+    note_andai(ctx, &result_values(res)->andai);
     buf_puts(&ctx->buf, ctx->shown ? ",\n  " : "\n  ");
     report_json_values(&ctx->buf, result_values(res));
     put_buf(ctx);
@@ -133,6 +163,16 @@ static void json_recap(RenderCtx *ctx, Vec *rows)
 static bool json_end(RenderCtx *ctx)
 {
     json_close_list(ctx);
+    if (ctx->andai.len) {   /* a what-if output: the list of its what-ifs */
+        buf_reset(&ctx->buf);
+        buf_puts(&ctx->buf, ",\n\"andai\": [");
+        for (size_t i = 0; i < ctx->andai.len; i++) {
+            if (i) buf_putc(&ctx->buf, ',');
+            json_put_string(&ctx->buf, ctx->andai.items[i]);
+        }
+        buf_putc(&ctx->buf, ']');
+        put_buf(ctx);
+    }
     fputs("}\n", ctx->out);
     return true;
 }
@@ -195,17 +235,21 @@ static void csv_unit(RenderCtx *ctx, UnitResult *res)
     CsvState *st = ctx->state;
     Report *r = result_report(res);
     const char *instansi = ctx->nfiles > 1 ? res->nama : NULL;
+    /* a what-if report: a first column "simulasi" on every row */
+    char *sim = note_andai(ctx, &r->andai) ? report_andai_joined(&r->andai) : NULL;
     if (!st->dir) {
-        table_render_csv(&ctx->buf, r->tables.items[0], ctx->shown == 0, instansi);
+        table_render_csv_marked(&ctx->buf, r->tables.items[0], ctx->shown == 0, instansi, sim);
         put_buf(ctx);
+        free(sim);
         return;
     }
     for (size_t k = 0; k < r->tables.len; k++) {
         Table *t = r->tables.items[k];
         bool fresh;
         Buf *f = csv_file(&st->files, t->key, &fresh);
-        table_render_csv(f, t, fresh, instansi);
+        table_render_csv_marked(f, t, fresh, instansi, sim);
     }
+    free(sim);
 }
 
 static void csv_recap(RenderCtx *ctx, Vec *rows)
@@ -214,7 +258,9 @@ static void csv_recap(RenderCtx *ctx, Vec *rows)
     if (!st->dir) return;   /* a stream holds the one table */
     Table *t = recap_table(rows, ctx->notation);
     bool fresh;
-    table_render_csv(csv_file(&st->files, t->key, &fresh), t, true, NULL);
+    char *sim = ctx->andai.len ? report_andai_joined(&ctx->andai) : NULL;
+    table_render_csv_marked(csv_file(&st->files, t->key, &fresh), t, true, NULL, sim);
+    free(sim);
     table_free(t);
 }
 
@@ -227,8 +273,8 @@ static bool csv_end(RenderCtx *ctx)
         CsvFile *f = st->files.items[i];
         Buf path;
         buf_init(&path);
-        bool named = !strcmp(f->key, "periksa") || !strcmp(f->key, "rekap");
-        buf_printf(&path, "%s%s%s%s.csv", o, o[strlen(o) - 1] == '/' ? "" : "/", named ? "" : "tabel-", f->key);
+        /* named after the table's identifier: capaian_iku.csv, anggaran.csv, ... */
+        buf_printf(&path, "%s%s%s.csv", o, o[strlen(o) - 1] == '/' ? "" : "/", f->key);
         char *err = NULL;
         if (!write_file_atomic(path.data, f->data.data ? f->data.data : "", f->data.len, &err)) {
             fprintf(stderr, "sakip: %s\n", err);
@@ -253,7 +299,9 @@ static void md_unit(RenderCtx *ctx, UnitResult *res)
 {
     Report *r = result_report(res);
     Buf *b = &ctx->buf;
-    buf_printf(b, "%s## %s\n\n", ctx->shown ? "\n" : "", r->heading);
+    if (ctx->shown) buf_putc(b, '\n');
+    if (note_andai(ctx, &r->andai)) banner(b, &r->andai, true);
+    buf_printf(b, "## %s\n\n", r->heading);
     for (size_t k = 0; k < r->subheading.len; k++) buf_printf(b, "%s  \n", (char *)r->subheading.items[k]);
     buf_putc(b, '\n');
     for (size_t k = 0; k < r->tables.len; k++) table_render_md(b, r->tables.items[k]);
@@ -263,7 +311,9 @@ static void md_unit(RenderCtx *ctx, UnitResult *res)
 static void md_recap(RenderCtx *ctx, Vec *rows)
 {
     Table *t = recap_table(rows, ctx->notation);
-    buf_puts(&ctx->buf, "\n## Rekapitulasi\n\n");
+    buf_puts(&ctx->buf, "\n");
+    if (ctx->andai.len) banner(&ctx->buf, &ctx->andai, true);
+    buf_puts(&ctx->buf, "## Rekapitulasi\n\n");
     table_render_md(&ctx->buf, t);
     put_buf(ctx);
     table_free(t);
@@ -284,6 +334,9 @@ static bool html_begin(RenderCtx *ctx)
 static void html_unit(RenderCtx *ctx, UnitResult *res)
 {
     Report *r = result_report(res);   /* the tables first: the charts' figures come after them */
+    /* a what-if page: one watermark on every screen and printed page */
+    if (r->andai.len && !ctx->andai.len) report_html_watermark(&ctx->buf);
+    note_andai(ctx, &r->andai);
     report_html_results(&ctx->buf, r, result_figures(res));
     put_buf(ctx);
 }
@@ -291,7 +344,7 @@ static void html_unit(RenderCtx *ctx, UnitResult *res)
 static void html_recap(RenderCtx *ctx, Vec *rows)
 {
     Table *t = recap_table(rows, ctx->notation);
-    report_html_recap(&ctx->buf, t);
+    report_html_recap(&ctx->buf, t, &ctx->andai);
     put_buf(ctx);
     table_free(t);
 }
@@ -336,8 +389,9 @@ static void xlsx_recap(RenderCtx *ctx, Vec *rows)
 
 /* The writer is the module sakip-xlsx.so (Makefile.am): libxlsxwriter and
  * the libcrypto it pulls in are loaded only by a run that writes a
- * workbook.  It is looked for beside the program (the build tree), then in
- * the configured $(pkglibdir).  NULL after printing why. */
+ * workbook.  It is looked for beside the program (the build tree), in
+ * PREFIX/lib/sakip for PREFIX/bin/sakip (an installation, also a moved
+ * one), then in the configured $(pkglibdir).  NULL after printing why. */
 #ifndef SAKIP_MODULEDIR   /* a build that does not say (fuzz/fuzz.mk): beside the program only */
 #define SAKIP_MODULEDIR "."
 #endif
@@ -346,16 +400,20 @@ typedef bool XlsxWrite(const char *path, const Vec *units, const Table *recap, c
 
 static XlsxWrite *xlsx_module(void)
 {
-    char dir[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
-    char *slash = n > 0 ? memrchr(dir, '/', (size_t)n) : NULL;
+    char *dir = program_dir();
+    size_t len = dir ? strlen(dir) : 0;
     Buf path;
     buf_init(&path);
-    if (slash) buf_printf(&path, "%.*s/sakip-xlsx.so", (int)(slash - dir), dir);
-    if (!slash || access(path.data, F_OK) != 0) {
+    if (dir) buf_printf(&path, "%s/sakip-xlsx.so", dir);
+    if (dir && access(path.data, F_OK) != 0 && len >= 4 && !strcmp(dir + len - 4, "/bin")) {
+        buf_reset(&path);
+        buf_printf(&path, "%.*s/lib/sakip/sakip-xlsx.so", (int)(len - 4), dir);
+    }
+    if (!dir || access(path.data, F_OK) != 0) {
         buf_reset(&path);
         buf_puts(&path, SAKIP_MODULEDIR "/sakip-xlsx.so");
     }
+    free(dir);
     void *h = dlopen(path.data, RTLD_NOW | RTLD_LOCAL);
     XlsxWrite *write = NULL;
     const char *version = h ? dlsym(h, "sakip_xlsx_version") : NULL;

@@ -23,8 +23,10 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef HAVE_READLINE
 #include <readline/history.h>
 #include <readline/readline.h>
+#endif
 
 typedef struct Session {
     const ReplOptions *opt;
@@ -364,7 +366,12 @@ static void cmd_save(Session *s, const char *path)
     buf_init(&b);
     buf_printf(&b, _("# what-if scenario for %s\n# use: sakip eval %s --skenario %s\n"),
                U(s)->nama ? U(s)->nama : "?", U(s)->file->name, path);
-    for (size_t i = 0; i < ev->andai.len; i++) buf_printf(&b, "%s\n", span_text(U(s), ((Andai *)ev->andai.items[i])->span));
+    /* each with the year it was applied to, so that it means the same
+     * under eval --tahun (ast.c, andai_format) */
+    for (size_t i = 0; i < ev->andai.len; i++) {
+        andai_format(U(s), ev->andai.items[i], &b);
+        buf_putc(&b, '\n');
+    }
     char *err = NULL;
     if (write_file_atomic(path, b.data, b.len, &err)) {
         fprintf(s->opt->out, _("saved: %zu what-ifs to %s\n"), ev->andai.len, path);
@@ -577,6 +584,7 @@ static bool feed_line(Session *s, const char *line)
 }
 
 /* ---- readline ---- */
+#ifdef HAVE_READLINE
 
 static Session *active;
 static volatile sig_atomic_t interrupted;
@@ -849,6 +857,55 @@ static int run_interactive(Session *s)
     vec_free(&candidates);
     return s->failed ? 1 : 0;
 }
+
+#else /* configure --without-readline: plain lines, no editing, completion or history */
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;   /* the read returns EINTR; the terminal drops the typed line */
+}
+
+static int run_interactive(Session *s)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;   /* no SA_RESTART: Ctrl-C ends the read */
+    sigaction(SIGINT, &sa, NULL);
+    fprintf(s->opt->out, _("sakip %s -- type :bantuan for help, Ctrl-D to quit\n"), PACKAGE_VERSION);
+    fputs(_("sakip: line editing is not available: this sakip was built without GNU readline\n"), s->opt->err);
+    char *line = NULL;
+    size_t cap = 0;
+    bool quit = false;
+    while (!quit) {
+        fputs(s->pending.len ? "  ...> " : "sakip> ", s->opt->out);
+        fflush(s->opt->out);
+        interrupted = 0;
+        ssize_t n = getline(&line, &cap, s->opt->in);
+        if (n < 0 && interrupted) {
+            /* Ctrl-C clears the line and any unfinished block, as with readline */
+            clearerr(s->opt->in);
+            buf_reset(&s->pending);
+            fputc('\n', s->opt->out);
+            continue;
+        }
+        if (n < 0) {
+            fputc('\n', s->opt->out);
+            break;
+        }
+        if (n && line[n - 1] == '\n') line[--n] = '\0';
+        if (n > REPL_MAX_LINE) {
+            fprintf(s->opt->err, _("sakip: line longer than %d bytes ignored\n"), REPL_MAX_LINE);
+            continue;
+        }
+        quit = feed_line(s, line);
+    }
+    free(line);
+    return s->failed ? 1 : 0;
+}
+#endif
 
 static int run_script(Session *s)
 {

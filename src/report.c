@@ -1,5 +1,8 @@
-/* report.c -- builds the LAKIP tables (3.2 measurement, 3.8 budget,
- * 3.6 efisiensi, 3.7 predikat recap, claims) from an Eval. */
+/* report.c -- builds the LAKIP tables (measurement, per sasaran, per
+ * year, comparison, budget, efisiensi, predikat recap, perjanjian,
+ * survei, penilaian, claims) from an Eval.  Each table has its
+ * identifier (sakip(5), TABLES) as its key, and a plain title without a
+ * number unless the file gives one with `tabel ID "title"`. */
 #include "report.h"
 #include "i18n.h"
 #include "check.h"
@@ -9,16 +12,41 @@
 
 enum { PLAIN_DECIMALS = 10 };
 
-static Table *table_new(const char *key, const char *title, int ncols, const char **headers, const bool *right)
+/* The title of table key: the file's `tabel key "..."` with {tahun}
+ * replaced by the year evaluated, else the plain title given. */
+static char *title_of(const Eval *ev, const char *key, const char *plain)
+{
+    const Unit *u = ev ? ev->u : NULL;
+    const Tabel *own = NULL;
+    for (size_t i = 0; u && i < u->tabel.len && !own; i++)
+        if (!strcmp(((const Tabel *)u->tabel.items[i])->id, key)) own = u->tabel.items[i];
+    if (!own) return xstrdup(plain);
+    Buf b;
+    buf_init(&b);
+    for (const char *s = own->title; *s;) {
+        if (!strncmp(s, "{tahun}", 7)) {
+            buf_printf(&b, "%d", ev->tahun);
+            s += 7;
+        } else {
+            buf_putc(&b, *s++);
+        }
+    }
+    return buf_steal(&b);
+}
+
+static Table *table_new_in(const Eval *ev, const char *key, const char *title, int ncols, const char **headers,
+                           const bool *right)
 {
     Table *t = xcalloc(1, sizeof *t);
     t->key = key;
-    t->title = xstrdup(title);
+    t->title = title_of(ev, key, title);
     t->ncols = ncols;
     t->headers = headers;
     t->right = right;
     return t;
 }
+
+#define table_new(key, title, ncols, headers, right) table_new_in(ev, key, title, ncols, headers, right)
 
 void table_free(Table *t)
 {
@@ -138,7 +166,7 @@ Table *table_split_ranges(const Table *t)
     int ncols = t->ncols + extra;
     const char **headers = xcalloc((size_t)ncols, sizeof *headers);
     bool *right = xcalloc((size_t)ncols, sizeof *right);
-    Table *n = table_new(t->key, t->title, ncols, headers, right);
+    Table *n = table_new_in(NULL, t->key, t->title, ncols, headers, right);   /* the title as it is */
     n->headers_owned = headers;
     n->right_owned = right;
     for (int c = 0, k = 0; c < t->ncols; c++) {
@@ -201,19 +229,44 @@ static void note_undefined(Eval *ev, const Entity *x, const char *what, const Va
     buf_free(&b);
 }
 
-/* ---- Tabel 3.2: measurement ---- */
+/* A name, or "" */
+static const char *name_or_empty(const Entity *e) { return e && e->name ? e->name : ""; }
 
-static const char *H32[] = {"No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat",
-                            "Target akhir", "Capaian thd akhir"};
-static const bool R32[] = {true, false, false, false, true, true, true, false, true, true};
+/* How the means of capaian are taken, for a table's note: weighted by
+ * bobot, each capaian limited by batas_rata ("" if neither). */
+static void mean_method_note(Eval *ev, Buf *b)
+{
+    const Unit *u = ev->u;
+    bool weighted = false;
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        const Entity *s = u->sasaran.items[i];
+        for (size_t k = 0; k < s->indikator.len; k++) weighted |= ent_indikator(s->indikator.items[k])->bobot != NULL;
+    }
+    if (weighted) buf_puts(b, "; rata-rata tertimbang menurut bobot");
+    if (ev->has_cap_rata) {
+        Value cap;
+        value_init(&cap);
+        value_num(&cap, ev->cap_rata);
+        buf_puts(b, "; tiap capaian dibatasi ");
+        eval_format_value(ev, b, &cap, 0);
+        buf_puts(b, "% dalam rata-rata (batas_rata)");
+        value_clear(&cap);
+    }
+}
+
+/* ---- capaian_iku: measurement ---- */
+
+static const char *H32[] = {"No", "Sasaran", "Nama sasaran", "Indikator", "Nama indikator", "Satuan", "Target",
+                            "Realisasi", "Capaian", "Predikat", "Target akhir", "Capaian thd akhir"};
+static const bool R32[] = {true, false, false, false, false, false, true, true, true, false, true, true};
 
 static Table *table_measurement(Eval *ev)
 {
     Unit *u = ev->u;
     char title[160];
-    snprintf(title, sizeof title, "Tabel 3.2  Pengukuran kinerja tahun %d (target akhir: %d)", ev->tahun,
+    snprintf(title, sizeof title, "Pengukuran kinerja tahun %d (target akhir: %d)", ev->tahun,
              u->has_periode ? u->periode_to : ev->tahun);
-    Table *t = table_new("3.2", title, 10, H32, R32);
+    Table *t = table_new("capaian_iku", title, 12, H32, R32);
     Value lo, hi, r, c, p, e, cr;
     value_init(&lo); value_init(&hi); value_init(&r); value_init(&c);
     value_init(&p); value_init(&e); value_init(&cr);
@@ -225,25 +278,27 @@ static Table *table_measurement(Eval *ev)
             Cell *row = row_new(t);
             cell_int(&row[0], ++no);
             cell_text(&row[1], s->id);
-            cell_text(&row[2], ind->id);
-            cell_text(&row[3], ent_indikator(ind)->satuan);
+            cell_text(&row[2], name_or_empty(s));
+            cell_text(&row[3], ind->id);
+            cell_text(&row[4], name_or_empty(ind));
+            cell_text(&row[5], ent_indikator(ind)->satuan);
             eval_target(ev, ind, ev->tahun, &lo, &hi);
-            cell_input(&row[4], ev, ind, &lo, &hi);
+            cell_input(&row[6], ev, ind, &lo, &hi);
             eval_realisasi(ev, ind, ev->tahun, &r);
-            cell_input(&row[5], ev, ind, &r, NULL);
+            cell_input(&row[7], ev, ind, &r, NULL);
             eval_capaian(ev, ind, ev->tahun, &c);
             note_undefined(ev, ind, "capaian", &c);
-            cell_percent(&row[6], ev, &c);
+            cell_percent(&row[8], ev, &c);
             eval_predikat(ev, ind, ev->tahun, &p, NULL);
-            cell_text(&row[7], p.kind == V_TEXT ? p.text : "-");
+            cell_text(&row[9], p.kind == V_TEXT ? p.text : "-");
             if (u->has_periode) {
                 eval_target(ev, ind, u->periode_to, &e, &hi);
-                cell_input(&row[8], ev, ind, &e, &hi);
+                cell_input(&row[10], ev, ind, &e, &hi);
             } else {
-                cell_text(&row[8], "-");
+                cell_text(&row[10], "-");
             }
             eval_capaian_renstra(ev, ind, &cr);
-            cell_percent(&row[9], ev, &cr);
+            cell_percent(&row[11], ev, &cr);
         }
     }
     /* mean over all IKU: capaian(), with bobot, batas_rata and
@@ -260,21 +315,7 @@ static Table *table_measurement(Eval *ev)
         } else {
             buf_puts(&b, "Rata-rata capaian indikator: - (ada capaian yang tak terdefinisi)");
         }
-        bool weighted = false;
-        for (size_t i = 0; i < u->sasaran.len; i++) {
-            Entity *s = u->sasaran.items[i];
-            for (size_t k = 0; k < s->indikator.len; k++) weighted |= ent_indikator(s->indikator.items[k])->bobot != NULL;
-        }
-        if (weighted) buf_puts(&b, "; rata-rata tertimbang menurut bobot");
-        if (ev->has_cap_rata) {
-            Value cap;
-            value_init(&cap);
-            value_num(&cap, ev->cap_rata);
-            buf_puts(&b, "; tiap capaian dibatasi ");
-            eval_format_value(ev, &b, &cap, 0);
-            buf_puts(&b, "% dalam rata-rata (batas_rata)");
-            value_clear(&cap);
-        }
+        mean_method_note(ev, &b);
         vec_push(&t->notes, buf_steal(&b));
     }
     value_clear(&lo); value_clear(&hi); value_clear(&r); value_clear(&c);
@@ -282,36 +323,91 @@ static Table *table_measurement(Eval *ev)
     return t;
 }
 
-/* ---- Tabel 3.8: budget tree ---- */
+/* ---- capaian_sasaran: capaian and predikat of each sasaran ---- */
 
-static const char *H38[] = {"Kode", "Uraian", "Anggaran", "Realisasi", "Serapan"};
+static const char *HSA[] = {"No", "Sasaran", "Nama sasaran", "Jumlah indikator", "Capaian", "Predikat"};
+static const bool RSA[] = {true, false, false, true, true, false};
+
+static Table *table_sasaran(Eval *ev)
+{
+    Unit *u = ev->u;
+    char title[120];
+    snprintf(title, sizeof title, "Capaian kinerja per sasaran tahun %d", ev->tahun);
+    Table *t = table_new("capaian_sasaran", title, 6, HSA, RSA);
+    Value c, p;
+    value_init(&c);
+    value_init(&p);
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        Entity *s = u->sasaran.items[i];
+        Cell *row = row_new(t);
+        cell_int(&row[0], (long)i + 1);
+        cell_text(&row[1], s->id);
+        cell_text(&row[2], name_or_empty(s));
+        cell_int(&row[3], (long)s->indikator.len);
+        eval_capaian(ev, s, ev->tahun, &c);
+        cell_percent(&row[4], ev, &c);
+        eval_predikat(ev, s, ev->tahun, &p, NULL);
+        cell_text(&row[5], p.kind == V_TEXT ? p.text : "-");
+    }
+    /* capaian() of a sasaran: the mean of its indikator with bobot,
+     * batas_rata and rata_abaikan_kosong, as in the note of capaian_iku */
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "Capaian sasaran: rata-rata capaian indikatornya");
+    mean_method_note(ev, &b);
+    buf_putc(&b, '.');
+    vec_push(&t->notes, buf_steal(&b));
+    value_clear(&c);
+    value_clear(&p);
+    return t;
+}
+
+/* ---- anggaran: the budget tree ---- */
+
+/* With SIPD codes (sakip(5), BUDGET CODES) a Kode column follows the
+ * identifier: H38K, else H38. */
+static const char *H38[] = {"ID", "Uraian", "Anggaran", "Realisasi", "Serapan"};
 static const bool R38[] = {false, false, true, true, true};
+static const char *H38K[] = {"ID", "Kode", "Uraian", "Anggaran", "Realisasi", "Serapan"};
+static const bool R38K[] = {false, false, false, true, true, true};
 
-static void budget_rows(Eval *ev, Table *t, Entity *n, int level)
+/* Whether any budget node of the unit has a `kode`. */
+static bool unit_has_kode(const Unit *u)
+{
+    for (size_t i = 0; i < u->budget_nodes.len; i++)
+        if (ent_budget_c(u->budget_nodes.items[i])->kode) return true;
+    return false;
+}
+
+static void budget_rows(Eval *ev, Table *t, Entity *n, int level, bool kode)
 {
     Value a, r, s;
     value_init(&a); value_init(&r); value_init(&s);
     Cell *row = row_new(t);
-    cell_text(&row[0], n->id);
-    row[0].indent = level;
-    cell_text(&row[1], n->name ? n->name : "");
-    row[1].indent = level;
+    int k = 0;
+    cell_text(&row[k], n->id);
+    row[k++].indent = level;
+    if (kode) cell_text(&row[k++], ent_budget(n)->kode);
+    cell_text(&row[k], n->name ? n->name : "");
+    row[k++].indent = level;
     eval_anggaran(ev, n, &a);
     eval_realisasi(ev, n, ev->tahun, &r);
     eval_serapan(ev, n, &s);
     note_undefined(ev, n, "serapan", &s);
-    cell_number(&row[2], ev, &a, 0, true, NULL);
-    cell_number(&row[3], ev, &r, 0, true, NULL);
-    cell_percent(&row[4], ev, &s);
+    cell_number(&row[k++], ev, &a, 0, true, NULL);
+    cell_number(&row[k++], ev, &r, 0, true, NULL);
+    cell_percent(&row[k], ev, &s);
     value_clear(&a); value_clear(&r); value_clear(&s);
     const Vec *children = &ent_budget(n)->children;
-    for (size_t i = 0; i < children->len; i++) budget_rows(ev, t, children->items[i], level + 1);
+    for (size_t i = 0; i < children->len; i++) budget_rows(ev, t, children->items[i], level + 1, kode);
 }
 
 static Table *table_budget(Eval *ev)
 {
     Unit *u = ev->u;
-    Table *t = table_new("3.8", "Tabel 3.8  Anggaran dan realisasi per program, kegiatan dan subkegiatan", 5, H38, R38);
+    bool kode = unit_has_kode(u);
+    Table *t = table_new("anggaran", "Anggaran dan realisasi per program, kegiatan dan subkegiatan", kode ? 6 : 5,
+                         kode ? H38K : H38, kode ? R38K : R38);
     mpq_t ta, tr;
     mpq_inits(ta, tr, NULL);
     bool ok = true;
@@ -319,7 +415,7 @@ static Table *table_budget(Eval *ev)
     value_init(&a); value_init(&r);
     for (size_t i = 0; i < u->programs.len; i++) {
         Entity *p = u->programs.items[i];
-        budget_rows(ev, t, p, 0);
+        budget_rows(ev, t, p, 0, kode);
         eval_anggaran(ev, p, &a);
         eval_realisasi(ev, p, ev->tahun, &r);
         if (a.kind != V_MONEY || r.kind != V_MONEY) ok = false;
@@ -330,25 +426,27 @@ static Table *table_budget(Eval *ev)
     }
     if (u->programs.len) {
         Cell *row = row_new(t);
-        cell_text(&row[0], "Jumlah");
-        cell_text(&row[1], "");
+        int k = 0;
+        cell_text(&row[k++], "Jumlah");
+        if (kode) cell_text(&row[k++], "");
+        cell_text(&row[k++], "");
         if (ok) {
             value_money(&a, ta);
             value_money(&r, tr);
-            cell_number(&row[2], ev, &a, 0, true, NULL);
-            cell_number(&row[3], ev, &r, 0, true, NULL);
+            cell_number(&row[k++], ev, &a, 0, true, NULL);
+            cell_number(&row[k++], ev, &r, 0, true, NULL);
             Value s;
             value_init(&s);
             if (mpq_sgn(ta)) {
                 num_percent(s.q, tr, ta);
                 s.kind = V_NUM;
             }
-            cell_percent(&row[4], ev, &s);
+            cell_percent(&row[k], ev, &s);
             value_clear(&s);
         } else {
-            cell_text(&row[2], "-");
-            cell_text(&row[3], "-");
-            cell_text(&row[4], "-");
+            cell_text(&row[k++], "-");
+            cell_text(&row[k++], "-");
+            cell_text(&row[k], "-");
         }
     }
     value_clear(&a); value_clear(&r);
@@ -362,11 +460,16 @@ static Table *table_budget(Eval *ev)
     return t;
 }
 
-/* ---- indikator of programs, kegiatan and subkegiatan (sakip(5),
- * indikator; also a keluaran with a name) ---- */
+/* ---- indikator_program: indikator of programs, kegiatan and
+ * subkegiatan (sakip(5), indikator; also a keluaran with a name) ---- */
 
-static const char *HIP[] = {"No", "Tingkat", "Induk", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Predikat"};
-static const bool RIP[] = {true, false, false, false, false, true, true, true, false};
+/* With SIPD codes a Kode column follows the induk's identifier: HIPK. */
+static const char *HIP[] = {"No", "Tingkat", "Induk", "Nama induk", "Indikator", "Nama indikator", "Satuan",
+                            "Target", "Realisasi", "Capaian", "Predikat"};
+static const bool RIP[] = {true, false, false, false, false, false, false, true, true, true, false};
+static const char *HIPK[] = {"No", "Tingkat", "Induk", "Kode", "Nama induk", "Indikator", "Nama indikator", "Satuan",
+                             "Target", "Realisasi", "Capaian", "Predikat"};
+static const bool RIPK[] = {true, false, false, false, false, false, false, false, true, true, true, false};
 
 /* The indikator (and named keluaran) of the budget tree, in source order. */
 static bool budget_indikator(const Entity *ind)
@@ -377,8 +480,9 @@ static bool budget_indikator(const Entity *ind)
 static Table *table_indikator_program(Eval *ev)
 {
     Unit *u = ev->u;
-    Table *t = table_new("indikator_program", "Indikator program  Capaian indikator program, kegiatan dan subkegiatan", 9, HIP,
-                         RIP);
+    bool kode = unit_has_kode(u);
+    Table *t = table_new("indikator_program", "Capaian indikator program, kegiatan dan subkegiatan", kode ? 12 : 11,
+                         kode ? HIPK : HIP, kode ? RIPK : RIP);
     Value lo, hi, r, c, p;
     value_init(&lo); value_init(&hi); value_init(&r); value_init(&c); value_init(&p);
     int no = 0;
@@ -386,64 +490,79 @@ static Table *table_indikator_program(Eval *ev)
         Entity *ind = u->indikator.items[i];
         if (!budget_indikator(ind)) continue;
         Cell *row = row_new(t);
-        cell_int(&row[0], ++no);
+        int k = 0;
+        cell_int(&row[k++], ++no);
         Buf b;
         buf_init(&b);
         buf_puts(&b, ent_kind_name(ind->parent->kind));
         if (ent_indikator(ind)->keluaran) buf_puts(&b, " (keluaran)");
-        cell_text(&row[1], b.data);
+        cell_text(&row[k++], b.data);
         buf_free(&b);
-        cell_text(&row[2], ind->parent->id);
-        cell_text(&row[3], ind->id);
-        cell_text(&row[4], ent_indikator(ind)->satuan);
+        cell_text(&row[k++], ind->parent->id);
+        if (kode) cell_text(&row[k++], ent_budget(ind->parent)->kode);
+        cell_text(&row[k++], name_or_empty(ind->parent));
+        cell_text(&row[k++], ind->id);
+        cell_text(&row[k++], name_or_empty(ind));
+        cell_text(&row[k++], ent_indikator(ind)->satuan);
         eval_target(ev, ind, ev->tahun, &lo, &hi);
-        cell_input(&row[5], ev, ind, &lo, &hi);
+        cell_input(&row[k++], ev, ind, &lo, &hi);
         eval_realisasi(ev, ind, ev->tahun, &r);
-        cell_input(&row[6], ev, ind, &r, NULL);
+        cell_input(&row[k++], ev, ind, &r, NULL);
         eval_capaian(ev, ind, ev->tahun, &c);
         note_undefined(ev, ind, "capaian", &c);
-        cell_percent(&row[7], ev, &c);
+        cell_percent(&row[k++], ev, &c);
         eval_predikat(ev, ind, ev->tahun, &p, NULL);
-        cell_text(&row[8], p.kind == V_TEXT ? p.text : "-");
+        cell_text(&row[k], p.kind == V_TEXT ? p.text : "-");
     }
     value_clear(&lo); value_clear(&hi); value_clear(&r); value_clear(&c); value_clear(&p);
     return t;
 }
 
-/* ---- Tabel 3.6: efisiensi ---- */
+/* ---- efisiensi ---- */
 
-static const char *H36[] = {"Sasaran", "Capaian", "Serapan", "Efisiensi", "Program pendukung"};
-static const bool R36[] = {false, true, true, false, false};
+static const char *H36[] = {"Sasaran", "Nama sasaran", "Capaian", "Serapan", "Efisiensi", "Program pendukung"};
+static const bool R36[] = {false, false, true, true, false, false};
+
+/* "P2 7.01.02 Penyelenggaraan ...": a budget node's identifier, code and name. */
+static void put_node(Buf *b, const Entity *n)
+{
+    buf_puts(b, n->id);
+    if (ent_budget_c(n)->kode) buf_printf(b, " %s", ent_budget_c(n)->kode);
+    if (n->name) buf_printf(b, " %s", n->name);
+}
 
 static Table *table_efisiensi(Eval *ev)
 {
     Unit *u = ev->u;
-    Table *t = table_new("3.6", "Tabel 3.6  Efisiensi penggunaan sumber daya per sasaran", 5, H36, R36);
+    Table *t = table_new("efisiensi", "Efisiensi penggunaan sumber daya per sasaran", 6, H36, R36);
     Value c, s, e;
     value_init(&c); value_init(&s); value_init(&e);
     for (size_t i = 0; i < u->sasaran.len; i++) {
         Entity *sa = u->sasaran.items[i];
         Cell *row = row_new(t);
         cell_text(&row[0], sa->id);
+        cell_text(&row[1], name_or_empty(sa));
         eval_capaian(ev, sa, ev->tahun, &c);
         eval_serapan(ev, sa, &s);
         eval_efisiensi(ev, sa, &e);
-        cell_percent(&row[1], ev, &c);
-        cell_percent(&row[2], ev, &s);
-        cell_text(&row[3], e.kind == V_TEXT ? e.text : "-");
+        cell_percent(&row[2], ev, &c);
+        cell_percent(&row[3], ev, &s);
+        cell_text(&row[4], e.kind == V_TEXT ? e.text : "-");
         Buf b;
         buf_init(&b);
         const Vec *supporters = &ent_sasaran(sa)->supporters;
-        for (size_t k = 0; k < supporters->len; k++)
-            buf_printf(&b, "%s%s", k ? ", " : "", ((Entity *)supporters->items[k])->id);
-        cell_text(&row[4], b.len ? b.data : "-");
+        for (size_t k = 0; k < supporters->len; k++) {
+            if (k) buf_puts(&b, "; ");
+            put_node(&b, supporters->items[k]);
+        }
+        cell_text(&row[5], b.len ? b.data : "-");
         buf_free(&b);
     }
     value_clear(&c); value_clear(&s); value_clear(&e);
     return t;
 }
 
-/* ---- Tabel 3.7: predikat recap ---- */
+/* ---- predikat: the recap of predikat ---- */
 
 static Table *table_predikat(Eval *ev)
 {
@@ -451,14 +570,16 @@ static Table *table_predikat(Eval *ev)
     Entity *sk = eval_skala(ev);
     const Vec *bands = &ent_skala(sk)->bands;
     int nb = (int)bands->len;
-    int ncols = 3 + nb;
+    int ncols = 5 + nb;
     const char **headers = xcalloc((size_t)ncols, sizeof *headers);
     bool *right = xcalloc((size_t)ncols, sizeof *right);
     headers[0] = "Sasaran";
-    headers[1] = "Indikator";
-    headers[2] = "Capaian";
-    right[2] = true;
-    Table *t = table_new("3.7", "Tabel 3.7  Rekapitulasi predikat capaian kinerja", ncols, headers, right);
+    headers[1] = "Nama sasaran";
+    headers[2] = "Indikator";
+    headers[3] = "Nama indikator";
+    headers[4] = "Capaian";
+    right[4] = true;
+    Table *t = table_new("predikat", "Rekapitulasi predikat capaian kinerja", ncols, headers, right);
     t->headers_owned = headers;
     t->right_owned = right;
     /* Copies: the labels live in the Unit's arena, and a Report may
@@ -467,7 +588,7 @@ static Table *table_predikat(Eval *ev)
     for (int i = 0; i < nb; i++) {
         char *label = xstrdup(((Band *)bands->items[i])->label);
         vec_push(&t->owned_strings, label);
-        headers[3 + i] = label;
+        headers[5 + i] = label;
     }
     size_t *counts = xcalloc((size_t)nb + 1, sizeof *counts);
     Value c, p;
@@ -478,15 +599,17 @@ static Table *table_predikat(Eval *ev)
             Entity *ind = s->indikator.items[k];
             Cell *row = row_new(t);
             cell_text(&row[0], s->id);
-            cell_text(&row[1], ind->id);
+            cell_text(&row[1], name_or_empty(s));
+            cell_text(&row[2], ind->id);
+            cell_text(&row[3], name_or_empty(ind));
             eval_capaian(ev, ind, ev->tahun, &c);
-            cell_percent(&row[2], ev, &c);
+            cell_percent(&row[4], ev, &c);
             const Band *band = NULL;
             eval_predikat(ev, ind, ev->tahun, &p, &band);
             for (int b = 0; b < nb; b++) {
                 const Band *bb = bands->items[b];
                 bool hit = p.kind == V_TEXT && !strcmp(p.text, bb->label);
-                cell_text(&row[3 + b], hit ? "\xE2\x9C\x93" : "");
+                cell_text(&row[5 + b], hit ? "\xE2\x9C\x93" : "");
                 if (hit) counts[b]++;
             }
             if (p.kind != V_TEXT) counts[nb]++;
@@ -494,9 +617,8 @@ static Table *table_predikat(Eval *ev)
     }
     Cell *row = row_new(t);
     cell_text(&row[0], "Jumlah");
-    cell_text(&row[1], "");
-    cell_text(&row[2], "");
-    for (int b = 0; b < nb; b++) cell_int(&row[3 + b], (long)counts[b]);
+    for (int k = 1; k < 5; k++) cell_text(&row[k], "");
+    for (int b = 0; b < nb; b++) cell_int(&row[5 + b], (long)counts[b]);
     if (counts[nb]) {
         Buf b;
         buf_init(&b);
@@ -516,7 +638,7 @@ static const bool RP[] = {true, false, false, true, true, false};
 static Table *table_periksa(Eval *ev)
 {
     Unit *u = ev->u;
-    Table *t = table_new("periksa", "Periksa  Klaim laporan yang diperiksa", 6, HP, RP);
+    Table *t = table_new("periksa", "Klaim laporan yang diperiksa", 6, HP, RP);
     size_t held = 0, failed = 0, undef = 0;
     Value l, r;
     value_init(&l); value_init(&r);
@@ -552,7 +674,7 @@ static Table *table_periksa(Eval *ev)
     return t;
 }
 
-/* ---- Tabel 3.3: realisasi per year and the change against the year before ---- */
+/* ---- tren and tren_capaian: realisasi (and its change) and capaian per year ---- */
 
 static Table *table_years(Eval *ev, bool capaian)
 {
@@ -561,33 +683,35 @@ static Table *table_years(Eval *ev, bool capaian)
     if (to < from) to = from;
     int ny = to - from + 1;
     if (ny > 30) ny = 30;
-    int ncols = 2 + ny + (capaian ? 0 : ny - 1);
+    int ncols = 4 + ny + (capaian ? 0 : ny - 1);
     const char **headers = xcalloc((size_t)ncols, sizeof *headers);
     bool *right = xcalloc((size_t)ncols, sizeof *right);
     Vec names = {0};
     headers[0] = "Sasaran";
-    headers[1] = "Indikator";
+    headers[1] = "Nama sasaran";
+    headers[2] = "Indikator";
+    headers[3] = "Nama indikator";
     for (int y = 0; y < ny; y++) {
         Buf b;
         buf_init(&b);
         buf_printf(&b, "%d", from + y);
         char *s = buf_steal(&b);
         vec_push(&names, s);
-        headers[2 + y] = s;
-        right[2 + y] = true;
+        headers[4 + y] = s;
+        right[4 + y] = true;
     }
     for (int y = 1; !capaian && y < ny; y++) {
         Buf b;
         buf_init(&b);
-        buf_printf(&b, "+/- %d", from + y);
+        buf_printf(&b, "Perubahan %d", from + y);   /* not "+/- 2022": a spreadsheet would take it for a formula */
         char *s = buf_steal(&b);
         vec_push(&names, s);
-        headers[1 + ny + y] = s;
-        right[1 + ny + y] = true;
+        headers[3 + ny + y] = s;
+        right[3 + ny + y] = true;
     }
-    Table *t = table_new(capaian ? "3.3b" : "3.3",
-                         capaian ? "Tabel 3.3b  Capaian per tahun (tahun yang mempunyai target)"
-                                 : "Tabel 3.3  Realisasi per tahun dan perubahannya terhadap tahun sebelumnya",
+    Table *t = table_new(capaian ? "tren_capaian" : "tren",
+                         capaian ? "Capaian per tahun (tahun yang mempunyai target)"
+                                 : "Realisasi per tahun dan perubahannya terhadap tahun sebelumnya",
                          ncols, headers, right);
     t->headers_owned = headers;
     t->right_owned = right;
@@ -600,36 +724,38 @@ static Table *table_years(Eval *ev, bool capaian)
             Entity *ind = s->indikator.items[k];
             Cell *row = row_new(t);
             cell_text(&row[0], s->id);
-            cell_text(&row[1], ind->id);
+            cell_text(&row[1], name_or_empty(s));
+            cell_text(&row[2], ind->id);
+            cell_text(&row[3], name_or_empty(ind));
             value_undef(&prev, NULL);
             for (int y = 0; y < ny; y++) {
                 if (capaian) {
                     eval_target(ev, ind, from + y, &v, &hi);
                     if (v.kind == V_UNDEF) {
-                        cell_text(&row[2 + y], "");
+                        cell_text(&row[4 + y], "");
                         continue;
                     }
                     eval_capaian(ev, ind, from + y, &v);
-                    cell_percent(&row[2 + y], ev, &v);
+                    cell_percent(&row[4 + y], ev, &v);
                     continue;
                 }
                 eval_realisasi(ev, ind, from + y, &v);
-                if (v.kind == V_UNDEF) cell_text(&row[2 + y], "");
-                else cell_input(&row[2 + y], ev, ind, &v, NULL);
+                if (v.kind == V_UNDEF) cell_text(&row[4 + y], "");
+                else cell_input(&row[4 + y], ev, ind, &v, NULL);
                 if (y > 0) {
                     if (v.kind == V_NUM && prev.kind == V_NUM) {
                         num_sub(d.q, v.q, prev.q);
                         d.kind = V_NUM;
                         d.decimals = -1;
-                        cell_number(&row[1 + ny + y], ev, &d, ev->desimal, false, NULL);
+                        cell_number(&row[3 + ny + y], ev, &d, ev->desimal, false, NULL);
                         if (mpq_sgn(d.q) > 0) {
-                            char *plus = xmalloc(strlen(row[1 + ny + y].text) + 2);
-                            sprintf(plus, "+%s", row[1 + ny + y].text);
-                            free(row[1 + ny + y].text);
-                            row[1 + ny + y].text = plus;
+                            char *plus = xmalloc(strlen(row[3 + ny + y].text) + 2);
+                            sprintf(plus, "+%s", row[3 + ny + y].text);
+                            free(row[3 + ny + y].text);
+                            row[3 + ny + y].text = plus;
                         }
                     } else {
-                        cell_text(&row[1 + ny + y], "");
+                        cell_text(&row[3 + ny + y], "");
                     }
                 }
                 value_set(&prev, &v);
@@ -640,15 +766,16 @@ static Table *table_years(Eval *ev, bool capaian)
     return t;
 }
 
-/* ---- Tabel 3.4: comparison values ---- */
+/* ---- pembanding: comparison values ---- */
 
-static const char *H34[] = {"Indikator", "Tahun", "Realisasi", "Pembanding", "Nilai pembanding", "Selisih"};
-static const bool R34[] = {false, true, true, false, true, true};
+static const char *H34[] = {"Indikator", "Nama indikator", "Tahun", "Realisasi", "Pembanding", "Nilai pembanding",
+                            "Selisih"};
+static const bool R34[] = {false, false, true, true, false, true, true};
 
 static Table *table_pembanding(Eval *ev)
 {
     Unit *u = ev->u;
-    Table *t = table_new("3.4", "Tabel 3.4  Perbandingan realisasi dengan nilai pembanding", 6, H34, R34);
+    Table *t = table_new("pembanding", "Perbandingan realisasi dengan nilai pembanding", 7, H34, R34);
     Value r, d;
     value_init(&r);
     value_init(&d);
@@ -663,21 +790,22 @@ static Table *table_pembanding(Eval *ev)
                 if (year != ev->tahun || (yv->lo->kind != EX_NUM && yv->lo->kind != EX_MONEY)) continue;
                 Cell *row = row_new(t);
                 cell_text(&row[0], ind->id);
-                cell_int(&row[1], year);
+                cell_text(&row[1], name_or_empty(ind));
+                cell_int(&row[2], year);
                 eval_realisasi(ev, ind, year, &r);
-                cell_input(&row[2], ev, ind, &r, NULL);
-                cell_text(&row[3], pb->label);
+                cell_input(&row[3], ev, ind, &r, NULL);
+                cell_text(&row[4], pb->label);
                 Value pv;
                 value_init(&pv);
                 eval_literal(yv->lo, &pv);
-                cell_input(&row[4], ev, ind, &pv, NULL);
+                cell_input(&row[5], ev, ind, &pv, NULL);
                 if (r.kind == V_NUM) {
                     num_sub(d.q, r.q, pv.q);
                     d.kind = V_NUM;
                     d.decimals = -1;
-                    cell_number(&row[5], ev, &d, ev->desimal, false, NULL);
+                    cell_number(&row[6], ev, &d, ev->desimal, false, NULL);
                 } else {
-                    cell_text(&row[5], "-");
+                    cell_text(&row[6], "-");
                 }
                 value_clear(&pv);
             }
@@ -690,13 +818,19 @@ static Table *table_pembanding(Eval *ev)
 
 /* ---- Perjanjian Kinerja: targets and anggaran of each version ---- */
 
-static const char *HPK[] = {"Perjanjian", "Tanggal", "Jenis", "Kode", "Nilai", "Anggaran/target sekarang"};
-static const bool RPK[] = {false, false, false, false, true, true};
+static const char *HPK[] = {"Perjanjian", "Nama perjanjian", "Tanggal", "Jenis", "ID", "Uraian", "Nilai",
+                            "Anggaran/target sekarang"};
+static const bool RPK[] = {false, false, false, false, false, false, true, true};
+static const char *HPKK[] = {"Perjanjian", "Nama perjanjian", "Tanggal", "Jenis", "ID", "Kode", "Uraian", "Nilai",
+                             "Anggaran/target sekarang"};
+static const bool RPKK[] = {false, false, false, false, false, false, false, true, true};
 
 static Table *table_perjanjian(Eval *ev)
 {
     Unit *u = ev->u;
-    Table *t = table_new("pk", "Perjanjian Kinerja  Target dan anggaran tiap versi", 6, HPK, RPK);
+    bool kode = unit_has_kode(u);
+    Table *t = table_new("perjanjian", "Perjanjian Kinerja: target dan anggaran tiap versi", kode ? 9 : 8,
+                         kode ? HPKK : HPK, kode ? RPKK : RPK);
     Value v, hi;
     value_init(&v);
     value_init(&hi);
@@ -709,23 +843,27 @@ static Table *table_perjanjian(Eval *ev)
                 PkPair *p = pairs->items[k];
                 if (!p->ref.ent || (p->value->lo->kind != EX_NUM && p->value->lo->kind != EX_MONEY)) continue;
                 Cell *row = row_new(t);
-                cell_text(&row[0], pk->id);
-                cell_text(&row[1], pd->tanggal ? pd->tanggal : "");
-                cell_text(&row[2], which ? "anggaran" : "target");
-                cell_text(&row[3], p->ref.name);
+                int c = 0;
+                cell_text(&row[c++], pk->id);
+                cell_text(&row[c++], name_or_empty(pk));
+                cell_text(&row[c++], pd->tanggal ? pd->tanggal : "");
+                cell_text(&row[c++], which ? "anggaran" : "target");
+                cell_text(&row[c++], p->ref.name);
+                if (kode) cell_text(&row[c++], ent_is_budget(p->ref.ent) ? ent_budget(p->ref.ent)->kode : NULL);
+                cell_text(&row[c++], name_or_empty(p->ref.ent));
                 Value pv, ph;
                 value_init(&pv);
                 value_init(&ph);
                 eval_literal(p->value->lo, &pv);
                 if (p->value->hi) eval_literal(p->value->hi, &ph);
                 if (which) {
-                    cell_number(&row[4], ev, &pv, 0, true, NULL);
+                    cell_number(&row[c++], ev, &pv, 0, true, NULL);
                     eval_anggaran(ev, p->ref.ent, &v);
-                    cell_number(&row[5], ev, &v, 0, true, NULL);
+                    cell_number(&row[c], ev, &v, 0, true, NULL);
                 } else {
-                    cell_input(&row[4], ev, p->ref.ent, &pv, &ph);
+                    cell_input(&row[c++], ev, p->ref.ent, &pv, &ph);
                     eval_target(ev, p->ref.ent, u->tahun, &v, &hi);
-                    cell_input(&row[5], ev, p->ref.ent, &v, &hi);
+                    cell_input(&row[c], ev, p->ref.ent, &v, &hi);
                 }
                 value_clear(&pv);
                 value_clear(&ph);
@@ -739,13 +877,13 @@ static Table *table_perjanjian(Eval *ev)
 
 /* ---- the inputs computed by regulation ---- */
 
-static const char *HSV[] = {"Survei", "Unsur", "Responden", "NRR", "NRR tertimbang", "IKM"};
-static const bool RSV[] = {false, false, true, true, true, true};
+static const char *HSV[] = {"Survei", "Nama survei", "Unsur", "Responden", "NRR", "NRR tertimbang", "IKM"};
+static const bool RSV[] = {false, false, false, true, true, true, true};
 
 static Table *table_survei(Eval *ev)
 {
     Unit *u = ev->u;
-    Table *t = table_new("survei", "Survei IKM  NRR per unsur (PermenPANRB 14/2017)", 6, HSV, RSV);
+    Table *t = table_new("survei", "Survei IKM: NRR per unsur (PermenPANRB 14/2017)", 7, HSV, RSV);
     Value v, w;
     value_init(&v);
     value_init(&w);
@@ -759,25 +897,27 @@ static Table *table_survei(Eval *ev)
         for (size_t k = 0; k < nrr.len; k++) {
             Cell *row = row_new(t);
             cell_text(&row[0], s->id);
-            cell_text(&row[1], ((NameRef *)sv->unsur.items[k])->name);
-            cell_int(&row[2], (long)sv->rows.len);
+            cell_text(&row[1], name_or_empty(s));
+            cell_text(&row[2], ((NameRef *)sv->unsur.items[k])->name);
+            cell_int(&row[3], (long)sv->rows.len);
             value_num(&v, nrr.items[k]);
-            cell_number(&row[3], ev, &v, 4, false, NULL);
+            cell_number(&row[4], ev, &v, 4, false, NULL);
             mpq_set_ui(w.q, 1, (unsigned long)sv->unsur.len);
             num_mul(w.q, w.q, v.q);
             w.kind = V_NUM;
-            cell_number(&row[4], ev, &w, 4, false, NULL);
-            cell_text(&row[5], "");
+            cell_number(&row[5], ev, &w, 4, false, NULL);
+            cell_text(&row[6], "");
             mpq_clear(nrr.items[k]);
             free(nrr.items[k]);
         }
         Cell *row = row_new(t);
         cell_text(&row[0], s->id);
-        cell_text(&row[1], "IKM = 25 x jumlah");
-        cell_int(&row[2], (long)sv->rows.len);
-        cell_text(&row[3], "");
+        cell_text(&row[1], name_or_empty(s));
+        cell_text(&row[2], "IKM = 25 x jumlah");
+        cell_int(&row[3], (long)sv->rows.len);
         cell_text(&row[4], "");
-        cell_number(&row[5], ev, &ikm, ev->desimal, false, NULL);
+        cell_text(&row[5], "");
+        cell_number(&row[6], ev, &ikm, ev->desimal, false, NULL);
         vec_free(&nrr);
         value_clear(&ikm);
     }
@@ -786,13 +926,14 @@ static Table *table_survei(Eval *ev)
     return t;
 }
 
-static const char *HPN[] = {"Penilaian", "Komponen", "Bobot", "Keberadaan", "Kualitas", "Pemanfaatan", "Nilai"};
-static const bool RPN[] = {false, false, true, true, true, true, true};
+static const char *HPN[] = {"Penilaian", "Nama penilaian", "Komponen", "Bobot", "Keberadaan", "Kualitas",
+                            "Pemanfaatan", "Nilai"};
+static const bool RPN[] = {false, false, false, true, true, true, true, true};
 
 static Table *table_penilaian(Eval *ev)
 {
     Unit *u = ev->u;
-    Table *t = table_new("penilaian", "Penilaian AKIP  nilai per komponen (PermenPANRB 88/2021)", 7, HPN, RPN);
+    Table *t = table_new("penilaian", "Penilaian AKIP: nilai per komponen (PermenPANRB 88/2021)", 8, HPN, RPN);
     Value v;
     value_init(&v);
     static const char *const parts[] = {"keberadaan", "kualitas", "pemanfaatan"};
@@ -803,42 +944,66 @@ static Table *table_penilaian(Eval *ev)
             Komponen *c = komponen->items[k];
             Cell *row = row_new(t);
             cell_text(&row[0], p->id);
-            cell_text(&row[1], c->name);
+            cell_text(&row[1], name_or_empty(p));
+            cell_text(&row[2], c->name);
             value_num(&v, c->bobot->u.num.q);
             v.decimals = c->bobot->u.num.decimals;
-            cell_number(&row[2], ev, &v, 2, true, NULL);
+            cell_number(&row[3], ev, &v, 2, true, NULL);
             for (int m = 0; m < 3; m++) {
-                cell_text(&row[3 + m], "");
+                cell_text(&row[4 + m], "");
                 for (size_t q = 0; q < c->subs.pairs.len; q++) {
                     DataPair *dp = c->subs.pairs.items[q];
                     if (strcmp(dp->name, parts[m]) || dp->value->kind != EX_NUM) continue;
                     /* a part named twice: the last one is shown (E0539-like
                      * findings are check's); free what the first left */
-                    free(row[3 + m].text);
-                    free(row[3 + m].plain);
-                    row[3 + m].plain = NULL;
+                    free(row[4 + m].text);
+                    free(row[4 + m].plain);
+                    row[4 + m].plain = NULL;
                     value_num(&v, dp->value->u.num.q);
-                    cell_number(&row[3 + m], ev, &v, 2, true, NULL);
+                    cell_number(&row[4 + m], ev, &v, 2, true, NULL);
                 }
             }
             eval_komponen(c, &v);
-            cell_number(&row[6], ev, &v, ev->desimal, false, NULL);
+            cell_number(&row[7], ev, &v, ev->desimal, false, NULL);
         }
         Cell *row = row_new(t);
         cell_text(&row[0], p->id);
-        cell_text(&row[1], "Nilai SAKIP");
-        for (int m = 2; m < 6; m++) cell_text(&row[m], "");
+        cell_text(&row[1], name_or_empty(p));
+        cell_text(&row[2], "Nilai SAKIP");
+        for (int m = 3; m < 7; m++) cell_text(&row[m], "");
         eval_nilai_sakip(ev, p, &v);
-        cell_number(&row[6], ev, &v, ev->desimal, false, NULL);
+        cell_number(&row[7], ev, &v, ev->desimal, false, NULL);
     }
     value_clear(&v);
     return t;
+}
+
+const char report_simulasi_banner[] = "SIMULASI (andai): bukan laporan resmi";
+
+/* Each active what-if as a statement with its year (ast.c). */
+static void andai_texts(Eval *ev, Vec *out)
+{
+    for (size_t i = 0; i < ev->andai.len; i++) {
+        Buf b;
+        buf_init(&b);
+        andai_format(ev->u, ev->andai.items[i], &b);
+        vec_push(out, buf_steal(&b));
+    }
+}
+
+char *report_andai_joined(const Vec *andai)
+{
+    Buf b;
+    buf_init(&b);
+    for (size_t i = 0; i < andai->len; i++) buf_printf(&b, "%s%s", i ? "; " : "", (const char *)andai->items[i]);
+    return buf_steal(&b);
 }
 
 Report *report_build(Eval *ev)
 {
     Unit *u = ev->u;
     Report *r = xcalloc(1, sizeof *r);
+    andai_texts(ev, &r->andai);
     Buf b;
     buf_init(&b);
     buf_printf(&b, "%s", u->nama ? u->nama : "(instansi tanpa nama)");
@@ -854,6 +1019,7 @@ Report *report_build(Eval *ev)
         vec_push(&r->subheading, buf_steal(&b));
     }
     vec_push(&r->tables, table_measurement(ev));
+    if (u->sasaran.len) vec_push(&r->tables, table_sasaran(ev));
     if (u->has_periode) {
         vec_push(&r->tables, table_years(ev, false));
         vec_push(&r->tables, table_years(ev, true));
@@ -877,6 +1043,8 @@ Report *report_build(Eval *ev)
 void report_free(Report *r)
 {
     if (!r) return;
+    for (size_t i = 0; i < r->andai.len; i++) free(r->andai.items[i]);
+    vec_free(&r->andai);
     free(r->heading);
     for (size_t i = 0; i < r->subheading.len; i++) free(r->subheading.items[i]);
     vec_free(&r->subheading);
@@ -985,6 +1153,7 @@ Figures *report_figures(Eval *ev)
             FigBudget *fb = &f->budget[k++];
             fb->id = e->id;
             fb->name = e->name;
+            fb->kode = ent_budget(e)->kode;
             fb->level = m ? 1 : 0;
             value_init(&fb->anggaran);
             value_init(&fb->realisasi);
@@ -1000,6 +1169,7 @@ Figures *report_figures(Eval *ev)
         Entity *sa = u->sasaran.items[i];
         FigSasaran *fs = &f->sasaran[i];
         fs->id = sa->id;
+        fs->name = sa->name;
         value_init(&fs->capaian);
         value_init(&fs->serapan);
         value_init(&fs->efisiensi);
@@ -1055,6 +1225,7 @@ static void budget_values(Eval *ev, Values *vs, Entity *n, size_t *k)
     b->tingkat = ent_kind_name(n->kind);
     b->induk = n->parent ? n->parent->id : NULL;
     b->name = n->name;
+    b->kode = ent_budget(n)->kode;
     value_init(&b->anggaran);
     value_init(&b->realisasi);
     value_init(&b->serapan);
@@ -1077,6 +1248,7 @@ Values *report_values(Eval *ev)
 {
     Unit *u = ev->u;
     Values *vs = xcalloc(1, sizeof *vs);
+    andai_texts(ev, &vs->andai);
     vs->nama = u->nama;
     vs->induk = u->induk;
     vs->tahun = ev->tahun;
@@ -1230,6 +1402,8 @@ Values *report_values(Eval *ev)
 void values_free(Values *vs)
 {
     if (!vs) return;
+    for (size_t i = 0; i < vs->andai.len; i++) free(vs->andai.items[i]);
+    vec_free(&vs->andai);
     for (size_t i = 0; i < vs->nind; i++) {
         ValIndikator *vi = &vs->ind[i];
         Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,
@@ -1284,6 +1458,9 @@ RecapRow *recap_row(Eval *ev)
     row->nama = xstrdup(u->nama ? u->nama : u->file->name);
     row->induk = xstrdup(u->induk ? u->induk : "");
     row->tahun = ev->tahun;
+    for (size_t i = 0; i < u->tabel.len; i++)
+        if (!strcmp(((Tabel *)u->tabel.items[i])->id, "rekap") && !row->rekap_title)
+            row->rekap_title = title_of(ev, "rekap", "");
     mpq_inits(row->mean, row->sum, row->weight, row->anggaran, row->realisasi, NULL);
     const Vec *bands = &ent_skala(eval_skala(ev))->bands;
     for (size_t b = 0; b < bands->len; b++) {
@@ -1334,6 +1511,7 @@ void recap_row_free(RecapRow *r)
     if (!r) return;
     free(r->nama);
     free(r->induk);
+    free(r->rekap_title);
     mpq_clears(r->mean, r->sum, r->weight, r->anggaran, r->realisasi, NULL);
     for (size_t i = 0; i < r->band_labels.len; i++) free(r->band_labels.items[i]);
     vec_free(&r->band_labels);
@@ -1506,7 +1684,12 @@ Table *recap_table(Vec *rows, Notation nt)
     headers[k] = "Anggaran"; right[k++] = true;
     headers[k] = "Realisasi"; right[k++] = true;
     headers[k] = "Serapan"; right[k++] = true;
-    Table *t = table_new("rekap", "Rekapitulasi per induk, peringkat menurut rata-rata capaian", ncols, headers, right);
+    Table *t = table_new_in(NULL, "rekap", "Rekapitulasi per induk, peringkat menurut rata-rata capaian", ncols,
+                            headers, right);
+    if (first && first->rekap_title) {   /* the first file's `tabel rekap` */
+        free(t->title);
+        t->title = xstrdup(first->rekap_title);
+    }
     t->headers_owned = headers;
     t->right_owned = right;
     Eval fmt;

@@ -24,7 +24,7 @@ typedef struct Cell {
 } Cell;
 
 typedef struct Table {
-    const char *key;         /* "3.2", "3.8", ... */
+    const char *key;         /* the identifier (sakip(5), TABLES): "capaian_iku", "anggaran", ... */
     char *title;
     int ncols;
     const char **headers;
@@ -37,6 +37,7 @@ typedef struct Table {
 } Table;
 
 typedef struct Report {
+    Vec andai;               /* char*: the what-ifs evaluated with (sakip(5), WHAT-IF OUTPUT), empty for the real report */
     char *heading;           /* instansi line */
     Vec subheading;          /* char* */
     Vec tables;              /* Table* */
@@ -57,6 +58,7 @@ typedef struct RecapRow {
     mpq_t anggaran, realisasi;
     bool has_budget;
     size_t group;            /* recap_sort: its induk's place in first-seen order */
+    char *rekap_title;       /* the unit's `tabel rekap` title, or NULL */
 } RecapRow;
 
 Report *report_build(Eval *ev);
@@ -80,13 +82,13 @@ typedef struct FigIndikator {
 } FigIndikator;
 
 typedef struct FigBudget {   /* a program (level 0) or one of its kegiatan (1) */
-    const char *id, *name;
+    const char *id, *name, *kode;   /* kode: the SIPD code, or NULL */
     int level;
     Value anggaran, realisasi, serapan;
 } FigBudget;
 
 typedef struct FigSasaran {
-    const char *id;
+    const char *id, *name;
     Value capaian, serapan, efisiensi;
 } FigSasaran;
 
@@ -139,7 +141,7 @@ typedef struct ValSasaran {
 } ValSasaran;
 
 typedef struct ValBudget {   /* the budget tree, each program followed by what is under it */
-    const char *id, *tingkat, *induk, *name;
+    const char *id, *tingkat, *induk, *name, *kode;
     Value anggaran, realisasi, serapan;
 } ValBudget;
 
@@ -165,6 +167,7 @@ typedef struct ValPerjanjian {
 } ValPerjanjian;
 
 typedef struct Values {
+    Vec andai;               /* char*: the what-ifs, as in Report */
     const char *nama, *induk;
     int tahun;
     ValIndikator *ind;
@@ -215,7 +218,12 @@ void report_json_recap(Buf *b, Vec *rows);
 void report_html_begin(Buf *b, const char *title);
 void report_html_results(Buf *b, const Report *r, const Figures *f);
 void report_html_unit(Buf *b, Eval *ev, const Report *r);
-void report_html_recap(Buf *b, const Table *recap);
+/* A what-if page (sakip(5), WHAT-IF OUTPUT): the watermark, once per
+ * page, fixed so that it shows on the screen and on every printed page;
+ * each section of a what-if unit (and the recap, when andai is not
+ * empty) opens with a banner listing the what-ifs. */
+void report_html_watermark(Buf *b);
+void report_html_recap(Buf *b, const Table *recap, const Vec *andai);
 void report_html_end(Buf *b);
 
 /* XLSX (report_xlsx.c, libxlsxwriter): one sheet per table; for several
@@ -233,6 +241,18 @@ bool report_xlsx_write(const char *path, const Vec *units /* XlsxUnit* */, const
 /* CSV (RFC 4180, '.' decimals) and Markdown renderings of one table. */
 /* instansi: when not NULL, a first column "Instansi" with this value. */
 void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi);
+/* The same with a first column "simulasi" holding `simulasi` on every
+ * row when it is not NULL (a what-if report). */
+void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi);
+/* Whether a text cell would be read as a formula by a spreadsheet (it
+ * begins with = + - @, a tab or a carriage return; "-" alone, the mark
+ * of an undefined value, is not): CSV prefixes it with ', XLSX stores it
+ * with the quote prefix (doc/formats.md). */
+bool text_formula_like(const char *s);
+/* The what-if marks: the banner's first line, and the what-ifs of a
+ * report joined by "; " (malloc'd) for a CSV column or an XLSX title. */
+extern const char report_simulasi_banner[];
+char *report_andai_joined(const Vec *andai);
 void table_render_md(Buf *b, const Table *t);
 void table_render_text(FILE *out, const Table *t);
 

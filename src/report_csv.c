@@ -5,6 +5,12 @@
 
 #include <string.h>
 
+bool text_formula_like(const char *s)
+{
+    if (!s || !*s || !strchr("=+-@\t\r", *s)) return false;
+    return strcmp(s, "-") != 0;
+}
+
 static void csv_field(Buf *b, const char *s)
 {
     if (!s) s = "";
@@ -20,33 +26,62 @@ static void csv_field(Buf *b, const char *s)
     buf_putc(b, '"');
 }
 
+/* A text field: text a spreadsheet would run as a formula
+ * (=HYPERLINK(...), +cmd|...) gets a leading ' that keeps it text. */
+static void csv_text(Buf *b, const char *s)
+{
+    if (!text_formula_like(s)) {
+        csv_field(b, s);
+        return;
+    }
+    Buf q;
+    buf_init(&q);
+    buf_printf(&q, "'%s", s);
+    csv_field(b, q.data);
+    buf_free(&q);
+}
+
 void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi)
+{
+    table_render_csv_marked(b, t, header, instansi, NULL);
+}
+
+void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi)
 {
     Table *split = table_split_ranges(t);   /* a range: two number columns */
     if (split) {
-        table_render_csv(b, split, header, instansi);
+        table_render_csv_marked(b, split, header, instansi, simulasi);
         table_free(split);
         return;
     }
     if (header) {
+        if (simulasi) buf_puts(b, "simulasi,");
         if (instansi) buf_puts(b, "Instansi,");
         for (int c = 0; c < t->ncols; c++) {
             if (c) buf_putc(b, ',');
-            csv_field(b, t->headers[c]);
+            csv_text(b, t->headers[c]);
         }
         buf_puts(b, "\r\n");
     }
     for (size_t r = 0; r < t->rows.len; r++) {
         const Cell *row = t->rows.items[r];
+        if (simulasi) {
+            csv_text(b, simulasi);
+            buf_putc(b, ',');
+        }
         if (instansi) {
-            csv_field(b, instansi);
+            csv_text(b, instansi);
             buf_putc(b, ',');
         }
         for (int c = 0; c < t->ncols; c++) {
             if (c) buf_putc(b, ',');
             const Cell *cell = &row[c];
             if (cell->kind == CELL_UNDEF) continue;   /* empty field */
-            csv_field(b, cell->plain ? cell->plain : cell->text);
+            if (cell->plain) {   /* a number: written as a number, never escaped */
+                csv_field(b, cell->plain);
+            } else {
+                csv_text(b, cell->text);
+            }
         }
         buf_puts(b, "\r\n");
     }

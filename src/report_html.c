@@ -61,9 +61,17 @@ void report_html_begin(Buf *b, const char *title)
                 "svg{max-width:100%;height:auto;font-family:\"DejaVu Sans\",Arial,sans-serif}\n"
                 "svg text{font-size:11px;fill:#222}\nsvg .small{font-size:9px}\nsvg .muted{fill:#666}\n"
                 "div.multiples{display:flex;flex-wrap:wrap;gap:8px}\n"
+                "ul.kunci{margin:.2em 0 0;padding:0;list-style:none;font-size:85%;columns:2;column-gap:2em}\n"
+                "div.simulasi{border:3px solid #b71c1c;background:#fdecea;color:#b71c1c;padding:.4em .8em;"
+                "margin:.4em 0 1em;font-weight:bold}\ndiv.simulasi code{font-weight:normal;color:#222}\n"
+                "div.watermark{position:fixed;top:45%;left:0;right:0;text-align:center;font-size:96px;"
+                "font-weight:bold;letter-spacing:.1em;color:rgba(183,28,28,.16);transform:rotate(-24deg);"
+                "pointer-events:none;z-index:10;white-space:nowrap}\n"
+                "ul.kunci li{break-inside:avoid}\n"
                 "@media print{@page{size:A4 landscape;margin:12mm}body{margin:0;font-size:10pt}"
                 "section{break-after:page}figure,tr{break-inside:avoid}thead{display:table-header-group}"
-                "h2{break-after:avoid}}\n"
+                "h2{break-after:avoid}div.watermark,div.simulasi{-webkit-print-color-adjust:exact;"
+                "print-color-adjust:exact}div.watermark{position:fixed;display:block}}\n"
                 "</style>\n</head>\n<body>\n");
 }
 
@@ -476,6 +484,45 @@ static void x_ticks(Buf *b, const Figures *f, const Axis *ax, long step, long to
     }
 }
 
+/* ---- the key under a chart: each code the chart shows, with its name
+ * (and a budget node's code), so that a printed page names what the bars
+ * are; the hover titles are lost on paper ---- */
+
+static void key_item(Buf *b, const char *id, const char *kode, const char *name)
+{
+    buf_puts(b, "<li><b>");
+    esc(b, id);
+    buf_puts(b, "</b>");
+    if (kode) {
+        buf_putc(b, ' ');
+        esc(b, kode);
+    }
+    buf_puts(b, ": ");
+    esc(b, name ? name : "");
+    buf_puts(b, "</li>\n");
+}
+
+static void chart_key_indikator(Buf *b, const Figures *f)
+{
+    buf_puts(b, "<ul class=\"kunci\">\n");
+    for (size_t i = 0; i < f->nind; i++) key_item(b, f->ind[i].id, NULL, f->ind[i].name);
+    buf_puts(b, "</ul>\n");
+}
+
+static void chart_key_budget(Buf *b, const Figures *f)
+{
+    buf_puts(b, "<ul class=\"kunci\">\n");
+    for (size_t i = 0; i < f->nbudget; i++) key_item(b, f->budget[i].id, f->budget[i].kode, f->budget[i].name);
+    buf_puts(b, "</ul>\n");
+}
+
+static void chart_key_sasaran(Buf *b, const Figures *f)
+{
+    buf_puts(b, "<ul class=\"kunci\">\n");
+    for (size_t i = 0; i < f->nsasaran; i++) key_item(b, f->sasaran[i].id, NULL, f->sasaran[i].name);
+    buf_puts(b, "</ul>\n");
+}
+
 /* ---- Grafik 1: capaian per indikator over the skala bands ---- */
 
 static void chart_capaian(Buf *b, const Figures *f, int no)
@@ -577,7 +624,9 @@ static void chart_capaian(Buf *b, const Figures *f, int no)
         buf_free(&tip);
     }
     legend(b, items, nb, label_w, TOP + plot_h + 24, W - label_w);
-    buf_puts(b, "</svg>\n</figure>\n");
+    buf_puts(b, "</svg>\n");
+    chart_key_indikator(b, f);
+    buf_puts(b, "</figure>\n");
     mpq_clear(zero);
     for (size_t i = 0; i < nb; i++) free(items[i].label);
     free(items);
@@ -743,7 +792,9 @@ static void chart_trend(Buf *b, const Figures *f, int no)
     legend(b, items, 2, 0, 2, 260);
     buf_puts(b, "</svg>\n<div class=\"multiples\">\n");
     for (size_t i = 0; i < f->nind; i++) trend_one(b, f, &f->ind[i]);
-    buf_puts(b, "</div>\n</figure>\n");
+    buf_puts(b, "</div>\n");
+    chart_key_indikator(b, f);
+    buf_puts(b, "</figure>\n");
 }
 
 /* ---- Grafik 3: anggaran and realisasi per program and kegiatan ---- */
@@ -759,10 +810,10 @@ static void chart_budget(Buf *b, const Figures *f, int no)
         const FigBudget *r = &f->budget[i];
         if ((r->anggaran.kind == V_MONEY || r->anggaran.kind == V_NUM) && mpq_cmp(r->anggaran.q, max) > 0) mpq_set(max, r->anggaran.q);
         if ((r->realisasi.kind == V_MONEY || r->realisasi.kind == V_NUM) && mpq_cmp(r->realisasi.q, max) > 0) mpq_set(max, r->realisasi.q);
-        long w = text_px(r->id, 70) + 14 * r->level + 12;
+        long w = text_px(r->id, 70) + (r->kode ? text_px(r->kode, 70) + 4 : 0) + 14 * r->level + 12;
         if (w > label_w) label_w = w;
     }
-    if (label_w > 160) label_w = 160;
+    if (label_w > 200) label_w = 200;
     if (!mpq_sgn(max)) mpq_set_ui(max, 1, 1);
     const long W = 940, TOP = 8, ROW = 24, PLOT_W = 470;
     long plot_h = ROW * (long)nrows;
@@ -791,7 +842,10 @@ static void chart_budget(Buf *b, const Figures *f, int no)
         fmt_percent(f, &t, &r->serapan);
         title(b, t.data);
         buf_putc(b, '\n');
-        text(b, (6 + 14 * r->level) * 10, y + 160, "start", r->level ? "small" : NULL, r->id);
+        buf_reset(&t);
+        buf_puts(&t, r->id);
+        if (r->kode) buf_printf(&t, " %s", r->kode);   /* the SIPD code beside the identifier */
+        text(b, (6 + 14 * r->level) * 10, y + 160, "start", r->level ? "small" : NULL, t.data);
         if (r->anggaran.kind == V_MONEY || r->anggaran.kind == V_NUM)
             rect(b, x0, y + 40, ax_pos(&ax, r->anggaran.q) - x0, 160, "#C9D6E8", "/>\n");
         if (r->realisasi.kind == V_MONEY || r->realisasi.kind == V_NUM)
@@ -808,7 +862,9 @@ static void chart_budget(Buf *b, const Figures *f, int no)
         buf_puts(b, "</g>\n");
     }
     legend(b, items, 2, label_w, TOP + plot_h + 10, W - label_w);
-    buf_puts(b, "</svg>\n</figure>\n");
+    buf_puts(b, "</svg>\n");
+    chart_key_budget(b, f);
+    buf_puts(b, "</figure>\n");
     mpq_clears(max, zero, NULL);
     axis_clear(&ax);
 }
@@ -882,16 +938,34 @@ static void chart_efisiensi(Buf *b, const Figures *f, int no)
         buf_puts(b, "</text>\n");
     }
     legend(b, items, 2, label_w, TOP + plot_h + 24, W - label_w);
-    buf_puts(b, "</svg>\n</figure>\n");
+    buf_puts(b, "</svg>\n");
+    chart_key_sasaran(b, f);
+    buf_puts(b, "</figure>\n");
     mpq_clears(min, max, zero, NULL);
     axis_clear(&ax);
 }
 
 /* ---- units ---- */
 
+static void simulasi_banner(Buf *b, const Vec *andai)
+{
+    buf_puts(b, "<div class=\"simulasi\" role=\"note\">");
+    esc(b, report_simulasi_banner);
+    for (size_t i = 0; i < andai->len; i++) {
+        buf_puts(b, "<br><code>");
+        esc(b, andai->items[i]);
+        buf_puts(b, "</code>");
+    }
+    buf_puts(b, "</div>\n");
+}
+
+void report_html_watermark(Buf *b) { buf_puts(b, "<div class=\"watermark\" aria-hidden=\"true\">SIMULASI</div>\n"); }
+
 void report_html_results(Buf *b, const Report *r, const Figures *f)
 {
-    buf_puts(b, "<section>\n<h1>");
+    buf_puts(b, "<section>\n");
+    if (r->andai.len) simulasi_banner(b, &r->andai);
+    buf_puts(b, "<h1>");
     esc(b, r->heading);
     buf_puts(b, "</h1>\n");
     for (size_t i = 0; i < r->subheading.len; i++) {
@@ -899,23 +973,23 @@ void report_html_results(Buf *b, const Report *r, const Figures *f)
         esc(b, r->subheading.items[i]);
         buf_puts(b, "</p>\n");
     }
-    /* each chart follows the table it pictures; the trend follows Tabel
-     * 3.3 (realisasi per year) when the report has one */
+    /* each chart follows the table it pictures; the trend follows the
+     * table of realisasi per year (tren) when the report has one */
     bool has_years = false;
-    for (size_t i = 0; i < r->tables.len; i++) has_years |= !strcmp(((const Table *)r->tables.items[i])->key, "3.3");
+    for (size_t i = 0; i < r->tables.len; i++) has_years |= !strcmp(((const Table *)r->tables.items[i])->key, "tren");
     int no = 0;
     for (size_t i = 0; i < r->tables.len; i++) {
         const Table *t = r->tables.items[i];
         table_html(b, t);
         if (!f) continue;
-        if (!strcmp(t->key, "3.2")) {
+        if (!strcmp(t->key, "capaian_iku")) {
             chart_capaian(b, f, ++no);
             if (!has_years) chart_trend(b, f, ++no);
-        } else if (!strcmp(t->key, "3.3")) {
+        } else if (!strcmp(t->key, "tren")) {
             chart_trend(b, f, ++no);
-        } else if (!strcmp(t->key, "3.8")) {
+        } else if (!strcmp(t->key, "anggaran")) {
             if (f->nbudget) chart_budget(b, f, ++no);
-        } else if (!strcmp(t->key, "3.6")) {
+        } else if (!strcmp(t->key, "efisiensi")) {
             if (f->nsasaran) chart_efisiensi(b, f, ++no);
         }
     }
@@ -929,9 +1003,11 @@ void report_html_unit(Buf *b, Eval *ev, const Report *r)
     figures_free(f);
 }
 
-void report_html_recap(Buf *b, const Table *recap)
+void report_html_recap(Buf *b, const Table *recap, const Vec *andai)
 {
-    buf_puts(b, "<section>\n<h1>Rekapitulasi</h1>\n");
+    buf_puts(b, "<section>\n");
+    if (andai && andai->len) simulasi_banner(b, andai);
+    buf_puts(b, "<h1>Rekapitulasi</h1>\n");
     table_html(b, recap);
     buf_puts(b, "</section>\n");
 }

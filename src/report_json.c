@@ -85,6 +85,7 @@ static void budget_json(Buf *b, const ValBudget *n, bool first)
     key_text(b, "tingkat", n->tingkat, false);
     key_text(b, "induk", n->induk, false);
     key_text(b, "nama", n->name, false);
+    key_text(b, "kode", n->kode, false);
     key_value(b, "anggaran", &n->anggaran);
     key_value(b, "realisasi", &n->realisasi);
     /* serapan = realisasi / anggaran x 100: for whole amounts written from

@@ -98,6 +98,11 @@ void table_render_text(FILE *out, const Table *t)
 
 void report_render_text(FILE *out, const Report *r)
 {
+    if (r->andai.len) {   /* a what-if report cannot pass for the real one */
+        fprintf(out, "*** %s ***\n", report_simulasi_banner);
+        for (size_t i = 0; i < r->andai.len; i++) fprintf(out, "    %s\n", (const char *)r->andai.items[i]);
+        fputc('\n', out);
+    }
     fprintf(out, "%s\n", r->heading);
     for (size_t i = 0; i < r->subheading.len; i++) fprintf(out, "%s\n", (const char *)r->subheading.items[i]);
     for (size_t i = 0; i < r->tables.len; i++) {

@@ -1,7 +1,8 @@
 /* report_xlsx.c -- `eval --format=xlsx` with libxlsxwriter (doc/formats.md).
  *
- * One sheet per table, named by the title ("Tabel 3.2", "Tabel 3.8", ...,
- * "Periksa", and "Rekap" for several files).  With several instansi every
+ * One sheet per table, named by its identifier (sakip(5), TABLES:
+ * "capaian_iku", "anggaran", ..., "periksa", and "rekap" for several
+ * files), whatever its title.  With several instansi every
  * sheet gets a leading "Instansi" column and the rows of all of them.
  * Figures are stored as spreadsheet numbers with a number format derived
  * from sakip's display text (decimals, thousands grouping, the "Rp "
@@ -169,7 +170,8 @@ typedef struct FmtEntry {
 typedef struct Writer {
     lxw_workbook *wb;
     Vec fmts;                /* FmtEntry* */
-    lxw_format *header, *note;
+    lxw_format *header, *note, *simulasi_fmt;
+    char *simulasi;          /* a what-if workbook: the title row of every sheet, else NULL */
     Vec sheet_names;         /* char*, to keep them distinct */
     lxw_error err;           /* first failure */
 } Writer;
@@ -209,6 +211,21 @@ static void widen(double *width, int col, const char *s, int indent)
     if (n > width[col]) width[col] = n;
 }
 
+/* A text the file gave (a band label, an instansi's name), escaped as
+ * write_cell escapes a text cell. */
+static void write_text(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *text, lxw_format *f)
+{
+    if (!text_formula_like(text)) {
+        check(w, worksheet_write_string(ws, r, c, text, f));
+        return;
+    }
+    Buf q;
+    buf_init(&q);
+    buf_printf(&q, "'%s", text);
+    check(w, worksheet_write_string(ws, r, c, q.data, f));
+    buf_free(&q);
+}
+
 static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const Cell *cell, bool right)
 {
     const char *text = cell->text ? cell->text : "";
@@ -241,7 +258,10 @@ static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
         }
     }
     if (!*text) return;
-    check(w, worksheet_write_string(ws, r, c, text, fmt_get(w, NULL, cell->indent, right)));
+    /* a string cell is never run, but the same text edited, or saved as
+     * CSV, would be a formula: a leading ' as in the CSV output
+     * (libxlsxwriter 1.1 has no quote-prefix format) */
+    write_text(w, ws, r, c, text, fmt_get(w, NULL, cell->indent, right));
 }
 
 /* The union of the headers of one table key over all units, in order of
@@ -255,18 +275,13 @@ static int header_index(Vec *headers, const char *h, bool add)
     return (int)headers->len - 1;
 }
 
-/* The sheet of a table: "Rekap" for the recap, else the title up to its
- * first double space ("Tabel 3.2", "Periksa", "Perjanjian Kinerja"),
- * without the characters a sheet name cannot hold, at most 31 long. */
+/* The sheet of a table: its identifier ("capaian_iku", "anggaran",
+ * "rekap"), without the characters a sheet name cannot hold, at most 31
+ * long. */
 static void sheet_name(const Table *t, const Vec *taken, char *out, size_t n)
 {
-    if (!strcmp(t->key, "rekap")) {
-        snprintf(out, n, "Rekap");
-        return;
-    }
-    const char *title = t->title ? t->title : t->key;
-    const char *end = strstr(title, "  ");
-    size_t len = end ? (size_t)(end - title) : strlen(title);
+    const char *title = t->key;
+    size_t len = strlen(title);
     size_t k = 0;
     for (size_t i = 0; i < len && k + 1 < n; i++) {
         unsigned char c = (unsigned char)title[i];
@@ -366,13 +381,17 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
     int ncols = (int)headers.len + off;
     double *width = xcalloc((size_t)ncols + 1, sizeof *width);
     for (int c = 0; c < ncols; c++) width[c] = MIN_WIDTH;
-    lxw_row_t row = 0;
+    lxw_row_t row = 0, head = 0;
+    if (w->simulasi) {   /* a what-if workbook: a title row above the header of every sheet */
+        check(w, worksheet_write_string(ws, 0, 0, w->simulasi, w->simulasi_fmt));
+        head = row = 1;
+    }
     if (instansi) {
-        check(w, worksheet_write_string(ws, 0, 0, "Instansi", w->header));
+        check(w, worksheet_write_string(ws, head, 0, "Instansi", w->header));
         widen(width, 0, "Instansi", 0);
     }
     for (size_t c = 0; c < headers.len; c++) {
-        check(w, worksheet_write_string(ws, 0, (lxw_col_t)(c + (size_t)off), headers.items[c], w->header));
+        write_text(w, ws, head, (lxw_col_t)(c + (size_t)off), headers.items[c], w->header);
         widen(width, (int)c + off, headers.items[c], 0);
     }
     row++;
@@ -383,7 +402,7 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
         for (size_t r = 0; r < t->rows.len; r++, row++) {
             const Cell *cells = t->rows.items[r];
             if (instansi) {
-                check(w, worksheet_write_string(ws, row, 0, names.items[i], NULL));
+                write_text(w, ws, row, 0, names.items[i], NULL);
                 widen(width, 0, names.items[i], 0);
             }
             for (int c = 0; c < t->ncols; c++) {
@@ -410,12 +429,20 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
     }
     for (int c = 0; c < ncols; c++)
         check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c] > MAX_WIDTH ? MAX_WIDTH : width[c], NULL));
-    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_freeze_panes(ws, head + 1, 0);
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);           /* A4 */
     worksheet_fit_to_pages(ws, 1, 0);
-    check(w, worksheet_repeat_rows(ws, 0, 0));
-    if (tables.len) print_header(w, ws, ((const Table *)tables.items[0])->title);
+    check(w, worksheet_repeat_rows(ws, 0, head));
+    if (tables.len) {
+        const char *title = ((const Table *)tables.items[0])->title;
+        Buf t;
+        buf_init(&t);
+        if (w->simulasi) buf_puts(&t, "SIMULASI (andai) - ");
+        buf_puts(&t, title);
+        print_header(w, ws, t.data);
+        buf_free(&t);
+    }
     free(width);
     vec_free(&headers);
     vec_free(&tables);
@@ -452,6 +479,20 @@ bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, c
     format_set_align(w.header, LXW_ALIGN_VERTICAL_TOP);
     w.note = workbook_add_format(w.wb);
     format_set_italic(w.note);
+    w.simulasi_fmt = workbook_add_format(w.wb);
+    format_set_bold(w.simulasi_fmt);
+    format_set_font_color(w.simulasi_fmt, 0xB71C1C);
+    format_set_bg_color(w.simulasi_fmt, 0xFDECEA);
+    for (size_t u = 0; u < units->len && !w.simulasi; u++) {
+        const Report *r = ((const XlsxUnit *)units->items[u])->report;
+        if (!r->andai.len) continue;
+        char *joined = report_andai_joined(&r->andai);
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "%s: %s", report_simulasi_banner, joined);
+        free(joined);
+        w.simulasi = buf_steal(&b);
+    }
 
     const XlsxUnit *first = units->len ? units->items[0] : NULL;
     lxw_doc_properties props = {0};
@@ -487,6 +528,7 @@ bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, c
     vec_free(&w.fmts);
     for (size_t i = 0; i < w.sheet_names.len; i++) free(w.sheet_names.items[i]);
     vec_free(&w.sheet_names);
+    free(w.simulasi);
     if (w.err == LXW_NO_ERROR) w.err = closed;
     if (w.err != LXW_NO_ERROR) {
         Buf b;

@@ -1,9 +1,11 @@
 /* util.c -- arena, buffers, vectors, UTF-8 helpers, edit distance. */
 #include "util.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void out_of_memory(void)
 {
@@ -347,4 +349,13 @@ const char *closest_word(const char *word, const char *const *list)
         }
     }
     return best;
+}
+
+char *program_dir(void)
+{
+    char path[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path);
+    if (n <= 0 || (size_t)n >= sizeof path) return NULL;
+    char *slash = memrchr(path, '/', (size_t)n);
+    return slash ? xstrndup(path, (size_t)(slash == path ? 1 : slash - path)) : NULL;
 }

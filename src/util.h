@@ -122,4 +122,9 @@ size_t edit_distance(const char *a, const char *b, size_t cap);
  * closest, the first on a tie), or NULL: for "did you mean". */
 const char *closest_word(const char *word, const char *const *list);
 
+/* The directory of the running program (malloc'd), or NULL: where its
+ * data and catalogues are looked for first, so that no directory of the
+ * build is compiled in (doc/decisions.md, "No build paths in the program"). */
+char *program_dir(void);
+
 #endif

@@ -8,10 +8,7 @@ set -u
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-maxerr.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 # expect NAME ACTUAL EXPECTED
 expect() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: $2, not $3"; fi; }
 count() { grep -c -e "$1" "$work/err"; }
@@ -97,5 +94,4 @@ expect "JSON: all 150 unknown names (text shows 100)" "$(grep -o '"code":"E0301"
 "$SAKIP" check --max-errors=lots "$work/claims.sakip" 2>"$work/err"; st=$?
 expect "--max-errors=lots: usage error" $st 2
 
-echo "max-errors: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done max-errors

@@ -6,11 +6,15 @@
 # as bash does for a line typed so far, calls _sakip and compares
 # COMPREPLY.  Bash splits '--format=' at '=' (COMP_WORDBREAKS), so
 # 'sakip eval --format=<TAB>' arrives as the words sakip eval --format =.
-# Exit 77 (skip) without bash.
+# Also checks that 'sakip COMMAND --' offers every option of
+# 'sakip COMMAND --help'.  Exit 77 (skip) without bash.
 set -u
 name=bash-completion
 : "${srcdir:=.}"
 : "${builddir:=.}"
+: "${SAKIP:=./sakip}"
+case $SAKIP in /*) ;; *) SAKIP=$(pwd)/$SAKIP ;; esac
+export SAKIP
 if ! command -v bash >/dev/null 2>&1; then
     echo "$name: bash not found; skipped"
     exit 77
@@ -81,6 +85,30 @@ expect ''                                        sakip diff ambulu.sakip PK2024 
 expect '--tahun='                                sakip diff --ta
 expect 'realisasi'                               sakip eval --andai = re
 expect 'anggaran data realisasi target'        sakip check --andai ''
+
+# every option of 'sakip COMMAND --help' is offered after 'sakip COMMAND --'
+for c in check eval repl fmt diff; do
+    COMP_WORDS=(sakip "$c" --)
+    COMP_CWORD=2
+    COMPREPLY=()
+    _sakip sakip -- "$c" 2>/dev/null
+    offered=" ${COMPREPLY[*]} "
+    missing=
+    help=$("$SAKIP" "$c" --help | grep -o -e '^ *-[a-z], --[a-z][a-z-]*' -e '^ *--[a-z][a-z-]*' | grep -o -e '--[a-z][a-z-]*')
+    for o in $help; do
+        [[ $offered == *" $o "* || $offered == *" $o= "* ]] || missing+=" $o"
+    done
+    if [[ -z $help ]]; then
+        fail=$((fail + 1))
+        echo "FAIL: no options in '$SAKIP $c --help'"
+    elif [[ ${#COMPREPLY[@]} -gt 0 && -z $missing ]]; then
+        pass=$((pass + 1))
+        echo "PASS: sakip $c --<TAB> offers every option of 'sakip $c --help'"
+    else
+        fail=$((fail + 1))
+        echo "FAIL: sakip $c --<TAB> does not offer:$missing"
+    fi
+done
 echo "$name: $pass passed, $fail failed"
 [[ $fail -eq 0 ]]
 BASH

@@ -16,7 +16,7 @@ fail=0
 ok() { pass=$((pass + 1)); printf 'PASS: %s\n' "$*"; }
 bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
 if ! command -v emacs >/dev/null 2>&1; then
-    echo "$name: emacs not found; skipped"
+    echo "$name: emacs not found (Debian package emacs-nox); skipped"
     exit 77
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-emacs.XXXXXX")

@@ -1,5 +1,6 @@
 #!/bin/sh
-# man.sh -- doc/sakip.1 and doc/sakip.5.
+# man.sh -- doc/sakip.1 and doc/sakip.5 (made in the build tree from their
+# .in files, with the configured directories in FILES).
 #
 # Both pages must format without a single groff warning (groff -man -ww
 # -z), render with man -l, and sakip.1 must document every command and
@@ -18,9 +19,23 @@ if ! command -v groff >/dev/null 2>&1; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-man.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
+man1=doc/sakip.1
+man5=doc/sakip.5
+
+# every @name@ of the .in files was replaced, by the configured directory
+for page in $man1 $man5; do
+    if [ -f "$page" ] && ! grep -n '@[a-zA-Z]*@' "$page" >"$work/left" 2>&1; then
+        ok "$page: every @name@ replaced"
+    else
+        bad "$page: missing, or left: $(head -n 3 "$work/left")"
+    fi
+done
+if [ -n "${pkgdatadir:-}" ]; then
+    if sed 's/\\://g' "$man1" | grep -q -F "$pkgdatadir/standar/"; then ok "sakip.1: FILES names $pkgdatadir"; else bad "sakip.1: FILES does not name $pkgdatadir"; fi
+fi
 
 for page in sakip.1 sakip.5; do
-    src="$srcdir/doc/$page"
+    src="doc/$page"
     if [ ! -f "$src" ]; then
         bad "$page is missing"
         continue
@@ -44,29 +59,29 @@ for page in sakip.1 sakip.5; do
 done
 
 for section in COMMANDS OPTIONS "EXIT STATUS" ENVIRONMENT FILES EXAMPLES; do
-    if grep -q "^\.SH \"*$section" "$srcdir/doc/sakip.1"; then ok "sakip.1: has $section"; else bad "sakip.1: no $section section"; fi
+    if grep -q "^\.SH \"*$section" "$man1"; then ok "sakip.1: has $section"; else bad "sakip.1: no $section section"; fi
 done
-for var in SAKIP_PATH XDG_STATE_HOME HOME NO_COLOR LC_MESSAGES; do
-    if grep -q "$var" "$srcdir/doc/sakip.1"; then ok "sakip.1: mentions $var"; else bad "sakip.1: does not mention $var"; fi
+for var in SAKIP_PATH SAKIP_LOCALEDIR XDG_STATE_HOME HOME NO_COLOR LC_MESSAGES; do
+    if grep -q "$var" "$man1"; then ok "sakip.1: mentions $var"; else bad "sakip.1: does not mention $var"; fi
 done
 
 # every keyword of the scanner is in sakip(5)
 for k in $(sed -n 's/^"\([a-z_]*\)"[[:space:]]*{.*return [A-Z_]*;.*/\1/p' "$srcdir/grammar/lexer.l" 2>/dev/null); do
-    if grep -q -w -e "$k" "$srcdir/doc/sakip.5"; then ok "sakip.5: keyword $k"; else bad "sakip.5: keyword $k is not documented"; fi
+    if grep -q -w -e "$k" "$man5"; then ok "sakip.5: keyword $k"; else bad "sakip.5: keyword $k is not documented"; fi
 done
 
 # every command and option of --help is documented
 if [ -x "$SAKIP" ] && "$SAKIP" --help >"$work/help" 2>&1; then
     commands=$(sed -n '/^Commands:/,/^$/p' "$work/help" | awk 'NF > 1 && /^  [a-z]/ {print $1}')
     for c in $commands; do
-        if grep -q "^\.B[IR]* \"*$c[ \"]" "$srcdir/doc/sakip.1"; then ok "sakip.1: command $c"; else bad "sakip.1: command $c from --help is not documented"; fi
+        if grep -q "^\.B[IR]* \"*$c[ \"]" "$man1"; then ok "sakip.1: command $c"; else bad "sakip.1: command $c from --help is not documented"; fi
     done
     for c in $commands; do
         "$SAKIP" "$c" --help >>"$work/help" 2>&1
     done
     for o in $(grep -o -e '--[a-z][a-z-]*' "$work/help" | sort -u); do
         esc=$(printf '%s' "$o" | sed 's/-/\\\\-/g')
-        if grep -q -e "$esc" "$srcdir/doc/sakip.1"; then ok "sakip.1: option $o"; else bad "sakip.1: option $o from --help is not documented"; fi
+        if grep -q -e "$esc" "$man1"; then ok "sakip.1: option $o"; else bad "sakip.1: option $o from --help is not documented"; fi
     done
 else
     bad "cannot run $SAKIP --help"

@@ -3,12 +3,15 @@
 
 The blocks between "@c BEGIN-GENERATED NAME" and "@c END-GENERATED NAME"
 are copies of doc/diagnostics.md, doc/limits.md and doc/decisions.md and
-real output of ./sakip on examples/ambulu-2024.sakip.  Run from the top of a
-built tree (or give it as the argument) after those change:
+real output of ./sakip on examples/ambulu-2024.sakip and
+examples/tutorial.sakip.  Run from the top of a built tree (or give it as
+the argument) after those change:
 
     python3 tests/editors/regen-manual.py [TOP]
 
-Then check the result with tests/editors/texinfo.sh.  Not a test itself.
+Then check the result with tests/editors/texinfo.sh (and
+tests/editors/tutorial.sh, which fails while the tutorial's blocks are
+stale).  Not a test itself.
 """
 import re, subprocess, sys, os
 root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..')
@@ -174,3 +177,17 @@ m = re.search(r'^(\d+) klaim: (\d+) benar, (\d+) salah', r.stdout, re.M)
 replace_block('counts', '@set CLAIMS %s\n@set FAILING %s\n' % (m.group(1), m.group(3)))
 open(texi_path, 'w', encoding='utf-8').write(texi)
 print('counts', m.group(1), m.group(3))
+
+# ---- the first tutorial (examples/tutorial.sakip)
+texi = open(texi_path, encoding='utf-8').read()
+tut = 'examples/tutorial.sakip'
+r = subprocess.run([sakip, 'check', tut], cwd=root, capture_output=True, text=True,
+                   env=dict(os.environ, NO_COLOR='1'))
+replace_block('tutorial-check', example(r.stderr))
+r = subprocess.run([sakip, 'eval', tut], cwd=root, capture_output=True, text=True)
+out = r.stdout
+replace_block('tutorial-eval', example(out[:out.index('\n\nRealisasi per tahun')]))
+m = re.search(r'^Efisiensi penggunaan.*?(?=\n\n)', out, re.S | re.M)
+replace_block('tutorial-eval-2', example(m.group(0)))
+open(texi_path, 'w', encoding='utf-8').write(texi)
+print('tutorial ok')

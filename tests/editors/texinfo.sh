@@ -39,7 +39,7 @@ else
     bad "makeinfo --plaintext fails"
 fi
 
-for node in Tutorial 'Invoking sakip' Language Regulations Diagnostics Decisions 'Editors and shells'; do
+for node in 'Writing a report' Tutorial 'Invoking sakip' Language Regulations Diagnostics Decisions 'Editors and shells'; do
     if grep -q "^File: sakip.info,  Node: $node," "$work/sakip.info" 2>/dev/null; then ok "node $node"; else bad "no node $node"; fi
 done
 

@@ -29,7 +29,7 @@ for v in vim vim.nox vim.basic vim.gtk3; do
     fi
 done
 if [ -z "$vim" ]; then
-    echo "$name: no vim with +quickfix (Debian package vim-nox); skipped"
+    echo "$name: no vim with +quickfix (Debian package vim); skipped"
     exit 77
 fi
 

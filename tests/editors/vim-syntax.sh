@@ -23,7 +23,7 @@ for v in vim vim.nox vim.basic vim.gtk3 vim.tiny; do
     fi
 done
 if [ -z "$vim" ]; then
-    echo "$name: no vim with +syntax (Debian package vim-nox); skipped"
+    echo "$name: no vim with +syntax (Debian package vim); skipped"
     exit 77
 fi
 
@@ -33,7 +33,7 @@ rtp=$(cd "$srcdir/editors/vim" && pwd)
 built=$(cd "$builddir/editors/vim" && pwd)
 
 # The keywords of the language (the table the scanner reads), and the
-# built-in functions (src/check.c; LANGUAGE.md section 4 without it).
+# built-in functions (src/check.c; sakip(5), BUILT-IN FUNCTIONS, without it).
 keywords=$(sed -n 's/^KW([A-Z_]*, *"\([a-z_]*\)".*/\1/p' "$srcdir/src/keywords.def")
 [ -n "$keywords" ] || { echo "$name: no keywords in $srcdir/src/keywords.def"; exit 1; }
 functions=$(sed -n 's/^[[:space:]]*{"\([a-z_]*\)", [0-9-]*, [0-9-]*, T_.*/\1/p' "$srcdir/src/check.c" 2>/dev/null)

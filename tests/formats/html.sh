@@ -94,5 +94,22 @@ else
     bad "print to PDF"; tail -3 "$work/pdf.log"
 fi
 
+# a what-if page cannot pass for the report (sakip(5), WHAT-IF OUTPUT): a
+# banner, and a watermark on the screen and on every printed page
+if "$SAKIP" eval --format=html --andai 'realisasi TRANTIB = 11' --output="$work/andai.html" "$ambulu" 2>"$work/err"; then
+    ok "--andai: eval --format=html exits 0"
+else
+    bad "--andai: eval --format=html exits 0"; cat "$work/err"
+fi
+browse --enable-logging=stderr --v=0 --dump-dom "file://$work/andai.html" >"$work/andai.dom" 2>"$work/andai.log"
+grep -q '<div class="watermark" aria-hidden="true">SIMULASI</div>' "$work/andai.dom" &&
+    ok "--andai: the watermark is in Chromium's DOM" || bad "--andai: the watermark is in Chromium's DOM"
+browse --no-pdf-header-footer --print-to-pdf="$work/andai.pdf" "file://$work/andai.html" >/dev/null 2>"$work/pdf.log"
+if [ -s "$work/andai.pdf" ] && [ -s "$work/ambulu.pdf" ]; then
+    checker simulasi "$work/andai.html" "$work/andai.pdf" "$work/ambulu.pdf"
+else
+    bad "--andai: print to PDF"; tail -3 "$work/pdf.log"
+fi
+
 echo "html: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -19,7 +19,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 SVG = '{http://www.w3.org/2000/svg}'
-from checks import check, summary
+from checks import check, summary, table_key
 
 
 def md_tables(path):
@@ -39,7 +39,7 @@ def md_tables(path):
             while i < len(lines) and lines[i].startswith('|'):
                 rows.append(dict(zip(headers, cells(lines[i]))))
                 i += 1
-            key = ' '.join(m.group(1).split()[:2])
+            key = table_key(m.group(1))
             out.setdefault(key, []).append(rows)
             continue
         i += 1
@@ -89,7 +89,7 @@ def page(path, md, mode):
             for c in cls.split():
                 by.setdefault(c, []).append(el)
     units = 2 if multi else 1
-    nind = sum(len(rows) for rows in tables.get('Tabel 3.2', []))
+    nind = sum(len(rows) for rows in tables.get('capaian_iku', []))
     check(len(by.get('capaian', [])) == units, 'one capaian chart per instansi', len(by.get('capaian', [])))
     check(len(by.get('efisiensi', [])) == units, 'one efisiensi chart per instansi', len(by.get('efisiensi', [])))
     check(len(by.get('anggaran', [])) == units, 'one budget chart per instansi', len(by.get('anggaran', [])))
@@ -97,9 +97,9 @@ def page(path, md, mode):
           len(by.get('tren', [])))
 
     # every figure printed on a chart is the one the tables print
-    t32 = tables['Tabel 3.2']
-    t38 = tables['Tabel 3.8']
-    t36 = tables['Tabel 3.6']
+    t32 = tables['capaian_iku']
+    t38 = tables['anggaran']
+    t36 = tables['efisiensi']
     missing = []
     for u in range(units):
         cap = texts(by['capaian'][u])
@@ -108,11 +108,11 @@ def page(path, md, mode):
                 missing.append('capaian chart: %s %s' % (row['Indikator'], row['Capaian']))
         ang = texts(by['anggaran'][u])
         for row in t38[u]:
-            if row['Kode'] == 'Jumlah' or row['Kode'].count('_') > 1:
+            if row['ID'] == 'Jumlah' or row['ID'].count('_') > 1:
                 continue          # the total and subkegiatan are not drawn
             want = '%s / %s  (%s)' % (row['Realisasi'], row['Anggaran'], row['Serapan'])
             if want not in ang:
-                missing.append('budget chart: %s %r' % (row['Kode'], want))
+                missing.append('budget chart: %s %r' % (row['ID'], want))
         eff = texts(by['efisiensi'][u])
         for row in t36[u]:
             for col in ('Capaian', 'Serapan', 'Efisiensi'):
@@ -181,8 +181,56 @@ def pdf(path):
     check(ok, 'printed on A4 landscape (%d pages)' % len(boxes), boxes[:3])
 
 
+def watermarked_pages(path):
+    """(pages, pages drawing the watermark) of a PDF Chromium printed: the
+    watermark is the one thing painted with opacity .16 (rgba(...,.16) in
+    sakip's CSS), an ExtGState with /ca .16; a page draws it when its
+    content stream sets that state ('/Gn gs')."""
+    import zlib
+    data = open(path, 'rb').read()
+    objs = {int(m.group(1)): m.group(2) for m in re.finditer(rb'(\d+) 0 obj\s*(.*?)endobj', data, re.S)}
+    alpha = [n for n, b in objs.items() if re.search(rb'/ca 0?\.16\d*\b', b)]
+    names = {m.group(1) for n in alpha for m in re.finditer(rb'/([A-Za-z0-9]+) %d 0 R' % n, data)}
+    pages = [b for b in objs.values() if re.search(rb'/Type\s*/Page\b', b)]
+    marked = 0
+    for b in pages:
+        streams = []
+        m = re.search(rb'/Contents\s*(\[[^\]]*\]|\d+ 0 R)', b)
+        for ref in re.findall(rb'(\d+) 0 R', m.group(1) if m else b''):
+            sm = re.search(rb'stream\r?\n(.*?)\r?\nendstream', objs.get(int(ref), b''), re.S)
+            if sm:
+                try:
+                    streams.append(zlib.decompress(sm.group(1)))
+                except zlib.error:
+                    streams.append(sm.group(1))
+        if any(b'/' + nm + b' gs' in s for nm in names for s in streams):
+            marked += 1
+    return len(pages), marked
+
+
+def simulasi(path, pdf_marked, pdf_real):
+    """A what-if page: its banner, the watermark element and the print
+    rule that keeps it on paper; Chromium's print of it draws the
+    watermark on every page, that of the real report on none."""
+    html = open(path, encoding='utf-8').read()
+    check('<div class="watermark" aria-hidden="true">SIMULASI</div>' in html, 'what-if page: a SIMULASI watermark')
+    check(html.count('<div class="watermark"') == 1, 'what-if page: one watermark for the page')
+    check(re.search(r'<section>\n<div class="simulasi" role="note">SIMULASI \(andai\): bukan laporan resmi'
+                    r'<br><code>andai realisasi TRANTIB 2024 = 11</code></div>', html) is not None,
+          'what-if page: a banner with each what-if and its year')
+    check(re.search(r'@media print\{[^\n]*div\.watermark\{position:fixed;display:block\}', html) is not None,
+          'what-if page: the print rule keeps the watermark fixed on every page')
+    n, marked = watermarked_pages(pdf_marked)
+    check(n > 1 and marked == n, 'what-if print: the watermark on every page (%d of %d)' % (marked, n))
+    n, marked = watermarked_pages(pdf_real)
+    check(n > 1 and marked == 0, 'real report print: no watermark (%d of %d)' % (marked, n))
+
+
 def main():
     what = sys.argv[1]
+    if what == 'simulasi':
+        simulasi(sys.argv[2], sys.argv[3], sys.argv[4])
+        return summary('html-check')
     if what == 'page':
         page(sys.argv[2], sys.argv[3], sys.argv[4])
     elif what == 'dom':

@@ -44,6 +44,17 @@ checker ambulu "$work/ambulu.json"
 "$SAKIP" eval --tahun=2023 --format=json "$srcdir/examples/ambulu-2024.sakip" >"$work/ambulu-2023.json" 2>/dev/null
 checker validate "$work/ambulu-2023.json" "ambulu --tahun=2023"
 
+# a what-if output: valid, and marked with the top-level "andai" list (sakip(5), WHAT-IF OUTPUT)
+"$SAKIP" eval --format=json --andai 'realisasi TRANTIB = 11' --andai 'anggaran SK4_1_1 = Rp 1.000' \
+    "$srcdir/examples/ambulu-2024.sakip" >"$work/andai.json" 2>/dev/null
+checker validate "$work/andai.json" "ambulu --andai"
+if python3 -c 'import json, sys; d = json.load(open(sys.argv[1]))
+sys.exit(0 if d.get("andai") == ["andai realisasi TRANTIB 2024 = 11", "andai anggaran SK4_1_1 = Rp 1.000"] else 1)' \
+    "$work/andai.json"; then ok "--andai: a top-level \"andai\" list with each what-if and its year"
+else bad "--andai: a top-level \"andai\" list with each what-if and its year"; fi
+python3 -c 'import json, sys; sys.exit("andai" in json.load(open(sys.argv[1])))' "$work/ambulu.json" &&
+    ok "no \"andai\" in the real report" || bad "no \"andai\" in the real report"
+
 # several files together: "rekap"; the symlinked copy under examples/kabupaten is left out
 grep -v 'kabupaten/ambulu-2024.sakip$' "$work/files" >"$work/several"
 m=$(wc -l <"$work/several" | tr -d ' ')

@@ -213,7 +213,7 @@ def selftest(v):
          'realisasi_tahunan': {'2024': 1}, 'pembanding': [{'label': 'L', 'nilai': 2, 'selisih': None}]}],
         'perjanjian': [{'id': 'PK', 'nama': None, 'tanggal': None, 'mengubah': None, 'diubah_oleh': None,
                         'target': {'A': 1}, 'anggaran': {'P': 5}}],
-        'sasaran': [], 'anggaran': [{'id': 'P', 'tingkat': 'program', 'induk': None, 'nama': 'p', 'anggaran': 5,
+        'sasaran': [], 'anggaran': [{'id': 'P', 'tingkat': 'program', 'induk': None, 'nama': 'p', 'kode': None, 'anggaran': 5,
                                      'realisasi': 4, 'serapan': 80}],
         'periksa': [{'baris': 3, 'hasil': None, 'klaim': 'x', 'kiri': True, 'kanan': None, 'pesan': None}]}]}
     check(not v.errors(good, v.root), 'selftest: a minimal document is valid', v.errors(good, v.root))

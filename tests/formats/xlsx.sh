@@ -5,9 +5,23 @@
 # target as it was and no temporary file behind.
 set -u
 : "${SAKIP:?}" "${srcdir:=.}"
-command -v python3 >/dev/null 2>&1 || { echo "python3 not installed: skipped"; exit 77; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-xlsx.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
+# A sakip built --without-xlsx must refuse the format clearly (exit 2,
+# nothing written); the workbook tests are then skipped.
+if ! "$SAKIP" --version | grep -q '^Features:.* +xlsx'; then
+    "$SAKIP" eval --format=xlsx --output="$work/no.xlsx" "$srcdir/examples/ambulu-2024.sakip" 2>"$work/err"
+    st=$?
+    if [ $st = 2 ] && grep -q '^sakip eval: error: .*built without XLSX support' "$work/err" && [ ! -e "$work/no.xlsx" ]; then
+        echo "PASS: without XLSX support --format=xlsx says so and exits 2"
+        echo "sakip built without XLSX support (configure --without-xlsx): the workbook tests skipped"
+        exit 77
+    fi
+    echo "FAIL: without XLSX support --format=xlsx exits $st, writes $(ls -A "$work" | grep -v '^err$') and says:"
+    cat "$work/err"
+    exit 1
+fi
+command -v python3 >/dev/null 2>&1 || { echo "python3 not installed (Debian package python3): skipped"; exit 77; }
 here="$srcdir/tests/formats"
 ambulu="$srcdir/examples/ambulu-2024.sakip"
 kota="$here/kota-contoh.sakip"
@@ -26,6 +40,19 @@ checker() {
     fail=$((fail + f))
 }
 notemp() { ls -A "$1" | grep -q '\.tmp' && return 1; return 0; }
+
+# ---- a what-if workbook is marked on every sheet (sakip(5), WHAT-IF OUTPUT) ----
+if "$SAKIP" eval --format=xlsx --andai 'realisasi TRANTIB = 11' --output="$work/andai.xlsx" "$ambulu" 2>"$work/err"; then
+    ok "--andai: eval --format=xlsx exits 0"
+else
+    bad "--andai: eval --format=xlsx exits 0"; cat "$work/err"
+fi
+checker simulasi "$work/andai.xlsx" 'andai realisasi TRANTIB 2024 = 11'
+
+# ---- formula-like text is escaped, numbers are not ----
+"$SAKIP" eval --format=xlsx --output="$work/escaped.xlsx" "$srcdir/tests/golden/cases/csv-formula-escaped/input.sakip" \
+    2>"$work/err" || { bad "escaped: exits 0"; cat "$work/err"; }
+checker escaped "$work/escaped.xlsx"
 
 # ---- one file ----
 mkdir "$work/one"

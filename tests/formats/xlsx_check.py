@@ -21,7 +21,7 @@ from decimal import Decimal, ROUND_HALF_UP
 M = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
 R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 NS = {'m': M}
-from checks import check, summary
+from checks import check, summary, table_key
 
 
 # ---- reading the workbook ----
@@ -163,13 +163,44 @@ def md_tables(path):
 
 
 def sheet_for(title):
-    """The sheet a table goes to: its title up to the first double space."""
-    if title.startswith('Rekapitulasi'):
-        return 'Rekap'
-    return title.split('  ')[0][:31]
+    """The sheet a table goes to: its identifier, whatever its title."""
+    return table_key(title)[:31]
+
+
+def simulasi(path, want):
+    """A what-if workbook: every sheet opens with a title row naming it a
+    simulation and the what-ifs, above the frozen header row."""
+    book = Book(path)
+    bad = []
+    for n in book.names():
+        sh = book.sheet(n)
+        a1 = sh['cells'].get((0, 0), {}).get('value', '')
+        p = sh['pane'] if sh['pane'] is not None else {}
+        if not (a1.startswith('SIMULASI (andai)') and want in a1):
+            bad.append('%s: A1 is %r' % (n, a1))
+        if p.get('ySplit') != '2':
+            bad.append('%s: frozen at %r' % (n, p.get('ySplit')))
+    check(book.names() and not bad, 'every sheet has the what-if title row above its frozen header', bad[:4])
+    return summary('xlsx-check')
+
+
+def escaped(path):
+    """Formula-like text (tests/golden/cases/csv-formula-escaped) is stored
+    with a leading ', numbers as numbers."""
+    sh = Book(path).sheet('capaian_iku')
+    vals = [c['value'] for c in sh['cells'].values()]
+    for want in ('\'=HYPERLINK("http://contoh.invalid/","klik")', "'+cmd|' /C calc'!A0", "'@SUM(1)", "'=1+1"):
+        check(want in vals, 'formula-like text stored as ' + want)
+    check(not any(isinstance(v, str) and v[:1] in '=+@' for v in vals), 'no text cell starts with = + @')
+    check(-50 in [c['value'] for c in sh['cells'].values() if c['kind'] == 'n'], 'a negative capaian stays a number')
+    return summary('xlsx-check')
 
 
 def main():
+    if sys.argv[1] == 'escaped':
+        return escaped(sys.argv[2])
+    if sys.argv[1] == 'simulasi':
+        return simulasi(sys.argv[2], sys.argv[3])
     try:
         book = Book(sys.argv[1])
     except Exception as e:          # not a workbook a spreadsheet could open
@@ -183,7 +214,7 @@ def main():
         if sheet_for(title) not in want:
             want.append(sheet_for(title))
     check(book.names() == want, 'one sheet per table: ' + ', '.join(want), book.names())
-    core = ['Tabel 3.2', 'Tabel 3.8', 'Tabel 3.6', 'Tabel 3.7', 'Periksa'] + (['Rekap'] if multi else [])
+    core = ['capaian_iku', 'capaian_sasaran', 'anggaran', 'efisiensi', 'predikat', 'periksa'] + (['rekap'] if multi else [])
     check([n for n in book.names() if n in core] == core, 'sheets ' + ', '.join(core) + ' in this order',
           book.names())
 
@@ -203,7 +234,7 @@ def main():
         for (r, c), cell in sh['cells'].items():
             if r == 0:
                 head[cell['value']] = c
-        inst = multi and name != 'Rekap'
+        inst = multi and name != 'rekap'
         for h in headers:
             if h not in head:
                 mismatches.append('%s: no column %r' % (name, h))
@@ -252,8 +283,8 @@ def main():
     check(not mismatches, 'every cell shows sakip\'s display text (%d numbers rendered with their format)' % numbers,
           '; '.join(mismatches[:8]) + (' ...' if len(mismatches) > 8 else ''))
     check(numbers > 50, 'figures are stored as numbers', numbers)
-    if 'Tabel 3.3' in sheets:
-        changes = [c for (r, cc), c in sheets['Tabel 3.3']['cells'].items() if c['fmt'].startswith('+')]
+    if 'tren' in sheets:
+        changes = [c for (r, cc), c in sheets['tren']['cells'].items() if c['fmt'].startswith('+')]
         check(changes and all(c['kind'] == 'n' for c in changes), 'signed changes (+11,57) are numbers', len(changes))
 
     # layout of every sheet
@@ -275,49 +306,49 @@ def main():
                 return sh['cells'].get((r, head[col]))
         return None
 
-    ikm = find('Tabel 3.2', 'Indikator', 'IKM', 'Capaian')
+    ikm = find('capaian_iku', 'Indikator', 'IKM', 'Capaian')
     check(ikm and ikm['kind'] == 'n' and abs(ikm['value'] - 101.987804878) < 1e-6,
           'capaian IKM stored as the number 101.9878...', ikm)
     check(ikm and ikm['fmt'] == '0.00', 'capaian format 0.00 (already on the 0-100 scale, no % format)',
           ikm and ikm['fmt'])
-    p1 = find('Tabel 3.8', 'Kode', 'P1', 'Anggaran')
+    p1 = find('anggaran', 'ID', 'P1', 'Anggaran')
     check(p1 and p1['kind'] == 'n' and p1['value'] == 2941063617, 'anggaran P1 stored as 2941063617', p1)
     check(p1 and p1['fmt'] == '"Rp "#,##0', 'rupiah format "Rp "#,##0', p1 and p1['fmt'])
-    s1 = find('Tabel 3.8', 'Kode', 'P1', 'Serapan')
+    s1 = find('anggaran', 'ID', 'P1', 'Serapan')
     check(s1 and s1['kind'] == 'n' and abs(s1['value'] - 90.2058593247) < 1e-9, 'serapan P1 stored as 90.2058593247', s1)
-    k = find('Tabel 3.8', 'Kode', 'K1_1', 'Uraian')
-    sk = find('Tabel 3.8', 'Kode', 'SK1_1_1', 'Uraian')
-    kk = find('Tabel 3.8', 'Kode', 'SK1_1_1', 'Kode')
+    k = find('anggaran', 'ID', 'K1_1', 'Uraian')
+    sk = find('anggaran', 'ID', 'SK1_1_1', 'Uraian')
+    kk = find('anggaran', 'ID', 'SK1_1_1', 'ID')
     check(k and k['indent'] == 1 and sk and sk['indent'] == 2 and kk and kk['indent'] == 2,
           'budget tree indented by level (kegiatan 1, subkegiatan 2)',
           (k and k['indent'], sk and sk['indent']))
-    no = find('Tabel 3.2', 'Indikator', 'IKM', 'No')
+    no = find('capaian_iku', 'Indikator', 'IKM', 'No')
     check(no and no['kind'] == 'n' and no['value'] == 2 and no['fmt'] == '0', 'row numbers are integers', no)
-    notes = [c['value'] for (r, _), c in sheets['Tabel 3.2']['cells'].items() if c['kind'] == 's']
+    notes = [c['value'] for (r, _), c in sheets['capaian_iku']['cells'].items() if c['kind'] == 's']
     check(any('Rata-rata capaian indikator' in n for n in notes), 'notes under the table')
     check('Kecamatan Ambulu' in book.core or multi, 'document title names the instansi')
 
     if multi:
-        kep = find('Tabel 3.2', 'Indikator', 'KEP', 'Capaian')
+        kep = find('capaian_iku', 'Indikator', 'KEP', 'Capaian')
         # 80.99/81*100 = 99.98765..., `atur pembulatan = "bawah"` shows 99,98
         check(kep and kep['kind'] == 'n' and kep['value'] == 99.98,
               'rounding down: the figure as shown is stored (99.98)', kep)
-        ars = find('Tabel 3.2', 'Indikator', 'ARS', 'Target')
-        arsh = find('Tabel 3.2', 'Indikator', 'ARS', 'Target atas')
+        ars = find('capaian_iku', 'Indikator', 'ARS', 'Target')
+        arsh = find('capaian_iku', 'Indikator', 'ARS', 'Target atas')
         check(ars and ars['kind'] == 'n' and ars['value'] == 80 and arsh and arsh['kind'] == 'n' and arsh['value'] == 90,
               'a range target is two numbers, Target 80 and Target atas 90', (ars, arsh))
-        gaji = find('Tabel 3.8', 'Kode', 'Q1_1_1', 'Realisasi')
+        gaji = find('anggaran', 'ID', 'Q1_1_1', 'Realisasi')
         check(gaji and gaji['value'] == 1234567890.5 and gaji['fmt'] == '"Rp "#,##0.00',
               'rupiah with sen: "Rp "#,##0.00', gaji)
-        h37 = [c['value'] for (r, _), c in sorted(sheets['Tabel 3.7']['cells'].items()) if r == 0]
-        check(h37 == ['Instansi', 'Sasaran', 'Indikator', 'Capaian', 'Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah',
+        h37 = [c['value'] for (r, _), c in sorted(sheets['predikat']['cells'].items()) if r == 0]
+        check(h37 == ['Instansi', 'Sasaran', 'Nama sasaran', 'Indikator', 'Nama indikator', 'Capaian', 'Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah',
                       'Sangat Rendah', 'Baik Sekali', 'Baik', 'Cukup', 'Kurang'],
-              'Tabel 3.7: the bands of both skala as columns', h37)
-        rk = sheets['Rekap']['cells']
+              'predikat: the bands of both skala as columns', h37)
+        rk = sheets['rekap']['cells']
         names = [c['value'] for (r, cc), c in rk.items() if cc == 1 and r > 0]
         check(rk.get((0, 0), {}).get('value') == 'Peringkat' and 'Kecamatan Ambulu' in names
               and 'Dinas <Uji> & "Contoh"' in names, 'Rekap: a row per instansi', names)
-        inst = {c['value'] for (r, cc), c in sheets['Tabel 3.8']['cells'].items() if cc == 0 and r > 0
+        inst = {c['value'] for (r, cc), c in sheets['anggaran']['cells'].items() if cc == 0 and r > 0
                 and c['kind'] == 's' and ': ' not in c['value']}
         check({'Kecamatan Ambulu', 'Dinas <Uji> & "Contoh"'} <= inst, 'rows of both instansi', inst)
 

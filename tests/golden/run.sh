@@ -10,12 +10,19 @@
 #   expected.status  expected exit status
 # With REGEN=1 the expected files are rewritten from the actual output;
 # review every such change by hand before committing it.
+# The directories of this machine that an output may name (the folders an
+# impor searched) are written as $SAKIP_PATH and $(pkgdatadir) before the
+# comparison; make check sets both.
 set -u
 : "${SAKIP:?SAKIP must name the sakip binary}"
 : "${srcdir:=.}"
 cases_dir="$srcdir/tests/golden/cases"
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-golden.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
+sed_literal() { printf '%s\n' "$1" | sed 's,[]\[|.*^$/],\\&,g'; }
+paths=
+[ -n "${SAKIP_PATH:-}" ] && paths="s|$(sed_literal "$SAKIP_PATH")|\$SAKIP_PATH|g;"
+[ -n "${pkgdatadir:-}" ] && paths="${paths}s|$(sed_literal "$pkgdatadir")|\$(pkgdatadir)|g;"
 
 pass=0
 fail=0
@@ -38,6 +45,7 @@ for dir in "$cases_dir"/*/; do
         eval "\"\$SAKIP\" $args" <"$input" >"$work/$name.stdout" 2>"$work/$name.stderr"
         echo $? >"$work/$name.status"
     )
+    [ -n "$paths" ] && sed -i "$paths" "$work/$name.stdout" "$work/$name.stderr"
     if [ "${REGEN:-0}" = 1 ]; then
         cp "$work/$name.stdout" "$dir/expected.stdout"
         cp "$work/$name.stderr" "$dir/expected.stderr"

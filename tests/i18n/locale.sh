@@ -239,11 +239,11 @@ for L in $id_langs; do
     has id-repl2.err 'help: ketik :bantuan untuk daftar perintah' "$L: REPL unknown command keeps 'help:'"
 
     # (d) eval table headings are Indonesian domain terms in every locale
-    has id-eval.out 'Tabel 3.2' "$L: eval prints 'Tabel 3.2'"
+    has id-eval.out 'Pengukuran kinerja tahun' "$L: eval prints the measurement table's title"
     has id-eval.out 'Capaian' "$L: eval prints 'Capaian'"
     has id-eval.out 'Predikat' "$L: eval prints 'Predikat'"
-    grep -e '^Tabel ' -e 'Capaian' -e 'Predikat' -e 'Anggaran' -e 'Serapan' c-eval.out >c-eval.head
-    grep -e '^Tabel ' -e 'Capaian' -e 'Predikat' -e 'Anggaran' -e 'Serapan' id-eval.out >id-eval.head
+    grep -e '^Pengukuran ' -e 'Capaian' -e 'Predikat' -e 'Anggaran' -e 'Serapan' c-eval.out >c-eval.head
+    grep -e '^Pengukuran ' -e 'Capaian' -e 'Predikat' -e 'Anggaran' -e 'Serapan' id-eval.out >id-eval.head
     same c-eval.head id-eval.head "$L: eval table headings are the same as under C"
     same c-eval.out id-eval.out "$L: eval tables are the same as under C"
 done

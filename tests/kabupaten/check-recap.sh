@@ -4,6 +4,7 @@
 # each invented file reports exactly its two deliberate wrong figures.
 set -u
 : "${SAKIP:?}" "${srcdir:=.}"
+command -v python3 >/dev/null 2>&1 || { echo "python3 not installed (Debian package python3): skipped"; exit 77; }
 pass=0
 fail=0
 cd "$srcdir" || exit 99

@@ -50,7 +50,7 @@ SKALA_P86_AMBULU = [
 ]
 
 # Permendagri 86/2017 read contiguously: standar/permendagri-86-2017.sakip (Wuluhan imports it)
-# and sakip's built-in skala (Puger declares none), both per LANGUAGE.md section 3.
+# and sakip's built-in skala (Puger declares none), both per sakip(5), DECLARATIONS, skala.
 SKALA_PERMENDAGRI_86 = [
     ("Sangat Tinggi", F(91), True, None, False),
     ("Tinggi", F(76), True, F(91), False),

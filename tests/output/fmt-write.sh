@@ -21,10 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 no_temp() { [ -z "$(find "$work" -name '.*.tmp*' 2>/dev/null)" ]; }
 
 # an unformatted file, and what fmt makes of it
@@ -148,5 +145,4 @@ else
     echo "SKIP: a file changed after it was read (no C compiler for the preloaded library)"
 fi
 
-echo "fmt-write: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done fmt-write

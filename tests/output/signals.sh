@@ -19,10 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 
 # A background job of a script starts with SIGINT ignored, and sakip
 # rightly leaves an ignored signal ignored: start it with the default.
@@ -71,5 +68,4 @@ for sig in TERM HUP INT; do
     fi
 done
 
-echo "signals: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done signals

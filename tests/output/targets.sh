@@ -17,11 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
-bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
-skip() { echo "SKIP: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 no_temp() { [ -z "$(find "$work" -name '.*.tmp*' 2>/dev/null)" ]; }
 
 cat >"$work/in.sakip" <<'EOF'
@@ -73,7 +69,7 @@ cat_pid=$!
 bg="$bg $cat_pid"
 timeout 20 "$SAKIP" eval --output="$work/fifo" in.sakip 2>"$work/err"; st=$?
 if [ -p "$work/fifo" ]; then wait $cat_pid; else kill $cat_pid 2>/dev/null; wait $cat_pid 2>/dev/null; fi
-if [ $st = 0 ] && [ -p "$work/fifo" ] && grep -q 'Tabel 3.2' "$work/fifo.out" && no_temp; then
+if [ $st = 0 ] && [ -p "$work/fifo" ] && grep -q 'Pengukuran kinerja' "$work/fifo.out" && no_temp; then
     ok "a FIFO is written directly and stays a FIFO"
 else
     bad "FIFO (status $st, $(ls -l "$work/fifo" 2>&1)): $(head -3 "$work/err")"
@@ -83,7 +79,7 @@ rm -f "$work/fifo"
 # '-' is standard output: no file named '-'
 mkdir "$work/dash"
 (cd "$work/dash" && "$SAKIP" eval --output=- ../in.sakip >"$work/dash.out" 2>"$work/err"); st=$?
-if [ $st = 0 ] && grep -q 'Tabel 3.2' "$work/dash.out" && [ ! -e "$work/dash/-" ]; then
+if [ $st = 0 ] && grep -q 'Pengukuran kinerja' "$work/dash.out" && [ ! -e "$work/dash/-" ]; then
     ok "--output=- writes standard output"
 else
     bad "--output=- (status $st): $(ls -A "$work/dash") $(head -3 "$work/err")"
@@ -92,7 +88,7 @@ fi
 # /dev/fd/1 is standard output too, appended to when the shell appends
 echo FIRST >"$work/app.txt"
 "$SAKIP" eval --output=/dev/fd/1 in.sakip >>"$work/app.txt" 2>"$work/err"; st=$?
-if [ $st = 0 ] && [ "$(head -1 "$work/app.txt")" = FIRST ] && grep -q 'Tabel 3.2' "$work/app.txt"; then
+if [ $st = 0 ] && [ "$(head -1 "$work/app.txt")" = FIRST ] && grep -q 'Pengukuran kinerja' "$work/app.txt"; then
     ok "--output=/dev/fd/1 writes through the open standard output"
 else
     bad "--output=/dev/fd/1 (status $st): $(head -3 "$work/err")"
@@ -134,7 +130,7 @@ echo OLD >"$work/sub/target.txt"
 chmod 640 "$work/sub/target.txt"
 ln -s sub/target.txt out-link.txt
 "$SAKIP" eval --output=out-link.txt in.sakip 2>"$work/err"; st=$?
-if [ $st = 0 ] && [ -L out-link.txt ] && grep -q 'Tabel 3.2' sub/target.txt && no_temp \
+if [ $st = 0 ] && [ -L out-link.txt ] && grep -q 'Pengukuran kinerja' sub/target.txt && no_temp \
     && [ "$(stat -c %a sub/target.txt)" = 640 ]; then
     ok "a symlink is written through; its target keeps its mode"
 else
@@ -142,11 +138,10 @@ else
 fi
 ln -s sub/new.txt dangling.txt
 "$SAKIP" eval --output=dangling.txt in.sakip 2>"$work/err"; st=$?
-if [ $st = 0 ] && [ -L dangling.txt ] && grep -q 'Tabel 3.2' sub/new.txt && no_temp; then
+if [ $st = 0 ] && [ -L dangling.txt ] && grep -q 'Pengukuran kinerja' sub/new.txt && no_temp; then
     ok "a dangling symlink gets its target created"
 else
     bad "dangling symlink (status $st): $(head -3 "$work/err")"
 fi
 
-echo "targets: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done targets

@@ -10,7 +10,7 @@ they mean (Python 3 standard library only; deterministic for a seed).
       `sakip eval --format=json` (its stdout) with the model; prints one
       line per disagreement and exits 1 when there is any.
 
-Every program follows LANGUAGE.md: one instansi (tahun, periode), skala
+Every program follows sakip(5): one instansi (tahun, periode), skala
 with contiguous bands (open or closed ends, single-point bands, < and <=
 mixed per cut point), sasaran/tujuan with indikator (positif/negatif,
 plain and range targets for several years, realisasi, rumus over data),
@@ -56,7 +56,7 @@ ODD_TEXT = ["caf\u00e9", 'Pelayanan \\"Prima\\"', "a\\\\b", "tab\\there", "baris
             "# bukan komentar", "50% + Rp 1.000", "\u00e0\u00e9\u00ee\u00f5\u00fc", "\u4e2d\u6587",
             "emoji \U0001F600", "x;y", "{kurung}", "(a, b)"]
 
-BUILTIN_SKALA = [  # Permendagri 86/2017 read as contiguous bands (LANGUAGE.md §3)
+BUILTIN_SKALA = [  # Permendagri 86/2017 read as contiguous bands (sakip(5), skala)
     ("Sangat Tinggi", F(91), True, None, False),
     ("Tinggi", F(76), True, F(91), False),
     ("Sedang", F(66), True, F(76), False),

@@ -2,10 +2,10 @@
 """Independent reference ("oracle") for examples/ambulu-2024.sakip.
 
 It hard-codes the numbers transcribed from the LAKIP 2024 of Kecamatan Ambulu
-(/work/shared/seeds/lakip-ambulu-2024.txt), recomputes every figure with exact
+(the report as published), recomputes every figure with exact
 rational arithmetic (fractions.Fraction; no float decides any result), and
 evaluates every `periksa` claim of examples/ambulu-2024.sakip, in the same
-order, with the semantics of spec/LANGUAGE.md:
+order, with the semantics of sakip(5):
 
   * capaian positif  = realisasi / target * 100
     capaian negatif  = (target - (realisasi - target)) / target * 100
@@ -137,7 +137,7 @@ MENDUKUNG = {"P1": ["S6"], "P2": ["S2"], "P3": ["S3"], "P4": ["S4"]}
 
 # Skala (name -> list of (label, lo, lo_inclusive, hi, hi_inclusive)); None = open
 SKALA = {
-    # Tabel 3.1 read as contiguous bands (exactly `skala p86` of LANGUAGE.md 3)
+    # Tabel 3.1 read as contiguous bands (exactly `skala p86` of sakip(5), DECLARATIONS)
     "p86": [
         ("Sangat Tinggi", "90", True, None, False),
         ("Tinggi", "76", True, "90", False),
@@ -1068,7 +1068,7 @@ def sakip_periksa(path):
 
 
 def _selftest():
-    """The examples of LANGUAGE.md sections 2-4, so a semantic slip here shows at once."""
+    """The examples of sakip(5) (VALUES, EXPRESSIONS, BUILT-IN FUNCTIONS), so a semantic slip here shows at once."""
     assert evaluate(parse("101.99 ~= 102%")) is True
     assert evaluate(parse("102.768 ~= 102%")) is False
     assert evaluate(parse("0.125 ~= 0.13")) is True           # half away from zero

@@ -3,6 +3,7 @@
 # must equal the independent recomputation of tests/ref/ambulu_reference.py.
 set -u
 : "${SAKIP:?}" "${srcdir:=.}"
+command -v python3 >/dev/null 2>&1 || { echo "python3 not installed (Debian package python3): skipped"; exit 77; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-ref.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 "$SAKIP" eval --format=json "$srcdir/examples/ambulu-2024.sakip" >"$work/sakip.json" 2>"$work/stderr" || {

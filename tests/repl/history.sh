@@ -14,9 +14,7 @@ sock="$work/tmux.sock"
 cleanup() { tmux -S "$sock" kill-server 2>/dev/null; sleep 0.3; rm -rf "$work" 2>/dev/null || { sleep 1; rm -rf "$work"; }; }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 bad() { fail=$((fail + 1)); echo "FAIL: $1"; for w in a b c; do tmux -S "$sock" capture-pane -p -t $w 2>/dev/null | grep -v '^$' | tail -4; done; }
 
 # start NAME STATE: a session in tmux window NAME with XDG_STATE_HOME=STATE
@@ -112,5 +110,4 @@ else
     bad "the symlink's target became: $(head -c 80 "$work/secret")"
 fi
 
-echo "history: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done history

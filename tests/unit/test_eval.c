@@ -1112,12 +1112,12 @@ static bool word_call_in(const char *from, const char *to, const char *name)
     return false;
 }
 
-/* The function lists of doc/sakip.5 and doc/sakip.texi and the registry
+/* The function lists of doc/sakip.5.in and doc/sakip.texi and the registry
  * name the same functions. */
 START_TEST(test_registry_matches_docs)
 {
-    char *man = read_doc("doc/sakip.5"), *texi = read_doc("doc/sakip.texi");
-    ck_assert_msg(man && texi, "doc/sakip.5 and doc/sakip.texi under $srcdir");
+    char *man = read_doc("doc/sakip.5.in"), *texi = read_doc("doc/sakip.texi");
+    ck_assert_msg(man && texi, "doc/sakip.5.in and doc/sakip.texi under $srcdir");
     const char *m0 = strstr(man, ".SH BUILT-IN FUNCTIONS");
     ck_assert(m0);
     const char *m1 = strstr(m0 + 1, "\n.SH ");
@@ -1126,7 +1126,7 @@ START_TEST(test_registry_matches_docs)
     const char *t1 = strstr(t0, "@end table");
     ck_assert(t1);
     for (size_t i = 0; i < builtins_count; i++) {
-        ck_assert_msg(word_call_in(m0, m1 ? m1 : m0 + strlen(m0), builtins[i].name), "doc/sakip.5 lacks %s", builtins[i].name);
+        ck_assert_msg(word_call_in(m0, m1 ? m1 : m0 + strlen(m0), builtins[i].name), "doc/sakip.5.in lacks %s", builtins[i].name);
         ck_assert_msg(word_call_in(t0, t1, builtins[i].name), "doc/sakip.texi lacks %s", builtins[i].name);
     }
     /* each @item/@itemx of the texi table is a row */

@@ -321,6 +321,33 @@ START_TEST(test_complete_file_loads_clean)
 }
 END_TEST
 
+/* `kode` (src/keywords.def, KW_CTX) is a keyword where an item of a
+ * budget node starts and a name anywhere else; `tabel` takes identifiers
+ * that are keywords too (sakip(5), BUDGET CODES and TABLES). */
+START_TEST(test_kode_and_tabel)
+{
+    DiagList dl;
+    Unit *u = tu_parse("instansi \"X\" { tahun 2024 }\n"
+                       "tabel anggaran \"Tabel 3.8 Anggaran {tahun}\"\n"
+                       "tabel capaian_iku \"T\"\n"
+                       "sasaran S1 \"s\" { indikator I1 \"i\" { satuan \"%\" polaritas positif\n"
+                       "    rumus = kode / masuk * 100  data 2024 { kode: 1, masuk: 2 } } }\n"
+                       "program P1 \"p\" { mendukung S1 kode \"7.01.01\"\n"
+                       "    kegiatan K1 \"k\" { kode \"7.01.01.2.02\" subkegiatan SK1 \"s\" { anggaran Rp 1 kode \"7.01.01.2.02.0001\" realisasi Rp 1 } } }\n",
+                       &dl);
+    ASSERT_NO_DIAGS(dl);
+    ck_assert_str_eq(ent_budget(lookup(u, "P1"))->kode, "7.01.01");
+    ck_assert_str_eq(ent_budget(lookup(u, "K1"))->kode, "7.01.01.2.02");
+    ck_assert_str_eq(ent_budget(lookup(u, "SK1"))->kode, "7.01.01.2.02.0001");
+    ck_assert_int_eq(u->tabel.len, 2);
+    ck_assert_str_eq(((Tabel *)u->tabel.items[0])->id, "anggaran");
+    ck_assert_str_eq(((Tabel *)u->tabel.items[0])->title, "Tabel 3.8 Anggaran {tahun}");
+    DataYear *dy = ent_indikator(lookup(u, "I1"))->data.items[0];
+    ck_assert_str_eq(((DataPair *)dy->pairs.items[0])->name, "kode");
+    tu_free(u, &dl);
+}
+END_TEST
+
 START_TEST(test_other_forms)
 {
     DiagList dl;
@@ -1028,6 +1055,7 @@ static Suite *parser_suite(void)
     tcase_add_test(tc, test_complete_file_spans);
     tcase_add_test(tc, test_complete_file_loads_clean);
     tcase_add_test(tc, test_other_forms);
+    tcase_add_test(tc, test_kode_and_tabel);
     tcase_add_test(tc, test_band_forms_normalised);
     tcase_add_test(tc, test_spec_section3_example);
     suite_add_tcase(s, tc);
