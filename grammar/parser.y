@@ -84,6 +84,9 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token BATAL "batal" JELASKAN "jelaskan"
 %token PERJANJIAN "perjanjian" MENGUBAH "mengubah" TANGGAL "tanggal" PIHAK "pihak" PEMBANDING "pembanding"
 %token SURVEI "survei" UNSUR "unsur" JAWABAN "jawaban" BERKAS "berkas" PENILAIAN "penilaian" KOMPONEN "komponen"
+/* version 2 (sakip(5)): stabil, batas, bobot and kode are contextual
+ * (KW_CTX): the scanner gives them as names where no item starts */
+%token RUMUS_CAPAIAN "rumus_capaian" STABIL "stabil" BATAS "batas" BOBOT "bobot"
 %token TABEL "tabel" KODE "kode"
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
 /* a comment: only for `sakip fmt`, which reads the scanner's tokens
@@ -93,7 +96,7 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %type <str> function_keyword tabel_id
 %type <str> opt_string
 %type <ent> tujuan_head sasaran_head indikator_head program_head kegiatan_head subkegiatan_head skala_head perjanjian_head
-%type <ent> survei_head penilaian_head
+%type <ent> survei_head penilaian_head keluaran_head
 %type <vec> answer_list
 %type <yv> year_value value
 %type <vec> year_values args arglist params paramlist strings
@@ -104,6 +107,7 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %left DAN
 %precedence TIDAK
 %nonassoc EQ NE '<' LE '>' GE APPROX
+%nonassoc DOTDOT
 %left '+' '-'
 %left '*' '/'
 %precedence NEG
@@ -394,6 +398,7 @@ indikator_items:
   | indikator_items SATUAN STRING      { pb_satuan(ctx, $3, span_join(@2, @3)); yyerrok; }
   | indikator_items POLARITAS POSITIF  { pb_polaritas(ctx, POL_POSITIF, span_join(@2, @3)); yyerrok; }
   | indikator_items POLARITAS NEGATIF  { pb_polaritas(ctx, POL_NEGATIF, span_join(@2, @3)); yyerrok; }
+  | indikator_items POLARITAS STABIL   { pb_polaritas(ctx, POL_STABIL, span_join(@2, @3)); yyerrok; }
   | indikator_items TARGET year_values { pb_values(ctx, 't', $3); yyerrok; }
   | indikator_items REALISASI year_values
                                        { pb_values(ctx, 'r', $3); yyerrok; }
@@ -410,6 +415,12 @@ indikator_item:
     '{' data_pairs '}'
   | PENJELASAN STRING                  { pb_penjelasan(ctx, $2); }
   | PEMBANDING STRING year_values      { pb_pembanding(ctx, $2, @$, $3); }
+  | RUMUS_CAPAIAN '=' expr             { pb_rumus_capaian(ctx, $3, @$); }
+  | BATAS literal DOTDOT literal       { pb_batas(ctx, $2, $4, @$); }
+  | BATAS literal DOTDOT               { pb_batas(ctx, $2, NULL, @$); }
+  | BATAS DOTDOT literal               { pb_batas(ctx, NULL, $3, @$); }
+  | BATAS DOTDOT                       { pb_batas(ctx, NULL, NULL, @$); }
+  | BOBOT literal                      { pb_bobot(ctx, $2, @$); }
   ;
 
 year_values:
@@ -429,6 +440,8 @@ value:
     literal                            { $$ = pb_value(ctx, $1, NULL, @$); }
   | literal DOTDOT literal             { $$ = pb_value(ctx, $1, $3, @$); }
   | call                               { $$ = pb_value(ctx, $1, NULL, @$); }
+  /* `80% - 90%`: a range written as in a report (E0216) */
+  | literal '-' numeral                { $$ = pb_value_dash(ctx, $1, $3, @2, @$); }
   ;
 
 /* ---- literals: a number, perhaps with '%', an amount or a text ---- */
@@ -449,6 +462,7 @@ constant:
 literal:
     constant
   | '-' numeral                        { $$ = pb_negate_literal(ctx, $2, @$); }
+  | '-' MONEY                          { $$ = pb_negate_literal(ctx, $2, @$); }
   ;
 
 data_pairs:
@@ -515,6 +529,7 @@ kegiatan_items:
 
 kegiatan_item:
     node_item
+  | MENDUKUNG mendukung_list
   | subkegiatan_decl
   | kegiatan_head '{' kegiatan_items '}' { pb_misplaced(ctx, $1, "program"); pb_end(ctx, $1, @$); }
   ;
@@ -538,6 +553,7 @@ subkegiatan_items:
                                        { pb_money(ctx, 'r', $3, span_join(@2, @3)); yyerrok; }
   | subkegiatan_items indikator_decl   { yyerrok; }
   | subkegiatan_items keluaran_decl    { yyerrok; }
+  | subkegiatan_items MENDUKUNG mendukung_list { yyerrok; }
   | subkegiatan_items error
   ;
 
@@ -553,6 +569,13 @@ node_item:
 keluaran_decl:
     KELUARAN STRING                    { pb_keluaran_begin(ctx, $2, span_join(@1, @2)); }
     '{' keluaran_items '}'             { pb_keluaran_end(ctx, @$); }
+  | keluaran_head '{' keluaran_items '}'   { pb_end(ctx, $1, @$); }
+  ;
+
+/* `keluaran KL1 "Jumlah laporan" { ... }`: an output with a name of its
+ * own, measured like an indikator (sakip(5)) */
+keluaran_head:
+    KELUARAN IDENT STRING              { $$ = pb_keluaran_named(ctx, $2, @2, $3, @1); }
   ;
 
 keluaran_items:
@@ -562,6 +585,9 @@ keluaran_items:
   | keluaran_items TARGET year_values  { pb_values(ctx, 't', $3); yyerrok; }
   | keluaran_items REALISASI year_values
                                        { pb_values(ctx, 'r', $3); yyerrok; }
+  | keluaran_items POLARITAS POSITIF   { pb_polaritas(ctx, POL_POSITIF, span_join(@2, @3)); yyerrok; }
+  | keluaran_items POLARITAS NEGATIF   { pb_polaritas(ctx, POL_NEGATIF, span_join(@2, @3)); yyerrok; }
+  | keluaran_items POLARITAS STABIL    { pb_polaritas(ctx, POL_STABIL, span_join(@2, @3)); yyerrok; }
   | keluaran_items error
   ;
 
@@ -613,11 +639,15 @@ expr:
   | expr '-' expr                      { $$ = pb_bin(ctx, OP_SUB, $1, $3, @2, @$); }
   | expr '*' expr                      { $$ = pb_bin(ctx, OP_MUL, $1, $3, @2, @$); }
   | expr '/' expr                      { $$ = pb_bin(ctx, OP_DIV, $1, $3, @2, @$); }
+  | expr DOTDOT expr                   { $$ = pb_range(ctx, $1, $3, @2, @$); }
   | '-' expr %prec NEG                 { $$ = pb_unary(ctx, EX_NEG, $2, @1, @$); }
   | constant
   | BENAR                              { $$ = pb_bool(ctx, true, @$); }
   | SALAH                              { $$ = pb_bool(ctx, false, @$); }
   | IDENT                              { $$ = pb_ident(ctx, $1, @$); }
+  /* the bare names of a rumus_capaian (check.c says where they may stand) */
+  | TARGET                             { $$ = pb_ident(ctx, $1, @$); }
+  | REALISASI                          { $$ = pb_ident(ctx, $1, @$); }
   | call
   | function_keyword '(' args ')'      { $$ = pb_call(ctx, name_of($1), @1, $3, @$); }
   | '(' expr ')'                       { $$ = pb_paren(ctx, $2, @$); }

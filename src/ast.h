@@ -33,7 +33,8 @@ typedef enum {
     EX_BIN,
     EX_NEG,
     EX_NOT,
-    EX_IF
+    EX_IF,
+    EX_RANGE     /* 80..90, 80%..90% (u.bin.l and u.bin.r: literals) */
 } ExprKind;
 
 typedef enum {
@@ -49,6 +50,7 @@ typedef enum {
     REF_PARAM,       /* a rule parameter */
     REF_DATA,        /* a name from `data` inside a rumus */
     REF_RULE,        /* a parameterless aturan */
+    REF_CAPAIAN,     /* target, realisasi, target_bawah, target_atas in a rumus_capaian (index) */
     REF_NILAI        /* reserved for skala conditions */
 } RefKind;
 
@@ -139,6 +141,7 @@ typedef struct NameRef {
 typedef struct Keluaran {
     const char *name;
     Span span;
+    Entity *ent;             /* `keluaran KL1 "..."`: its indikator, which holds the rest */
     const char *satuan;
     Vec target;              /* YearVal* */
     Vec realisasi;           /* YearVal* */
@@ -202,7 +205,7 @@ typedef struct Pembanding {
     Vec values;              /* YearVal* */
 } Pembanding;
 
-typedef enum { POL_UNSET, POL_POSITIF, POL_NEGATIF } Polaritas;
+typedef enum { POL_UNSET, POL_POSITIF, POL_NEGATIF, POL_STABIL } Polaritas;
 
 /* What each kind of declaration holds beyond what every Entity has: one
  * struct per kind (the budget tree's three kinds share one), kept in the
@@ -227,6 +230,15 @@ typedef struct IndikatorDecl {
     Vec data;                /* DataYear* */
     Vec penanggung_jawab, sumber; /* const char* */
     Vec pembanding;          /* Pembanding* */
+    /* version 2: how its capaian is computed (sakip(5), indikator) */
+    Expr *rumus_capaian;     /* replaces the computation; NULL: the built-in */
+    Span rumus_capaian_span;
+    bool has_batas;          /* `batas LOW..HIGH` */
+    Expr *batas_lo, *batas_hi;   /* NULL: open */
+    Span batas_span;
+    Expr *bobot;             /* its weight in means; NULL: 1 */
+    Span bobot_span;
+    bool keluaran;           /* a `keluaran KL1 "..."` of a budget node */
 } IndikatorDecl;
 
 /* program, kegiatan and subkegiatan */

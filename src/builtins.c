@@ -14,76 +14,230 @@
 
 /* ---- functions of a declaration ---- */
 
-static void ev_target(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+/* The perjanjian named by a call's second argument (target(x, PK),
+ * anggaran(x, PK)), or NULL. */
+static Entity *call_perjanjian(Eval *ev, const Expr *call)
 {
-    (void)call;
-    Value hi;
-    value_init(&hi);
-    if (x->kind == ENT_INDIKATOR) eval_target(ev, x, year, out, &hi);
-    else value_undef(out, eval_reason(ev, _("%s is not an indikator"), x->id));
-    value_clear(&hi);
+    if (call->u.call.nargs < 2) return NULL;
+    Value v;
+    value_init(&v);
+    eval_expr(ev, call->u.call.args[1], &v);
+    Entity *pk = v.kind == V_REF && v.ent->kind == ENT_PERJANJIAN ? v.ent : NULL;
+    value_clear(&v);
+    return pk;
 }
 
-static bool ex_target(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
+/* The value perjanjian pk states for x: its target (which 't') or its
+ * anggaran ('a'). */
+static void pk_value(Eval *ev, Entity *pk, char which, Entity *x, Value *out)
 {
-    (void)call;
-    if (x->kind != ENT_INDIKATOR) return false;
-    explain_target(ev, x, year, depth, b);
-    return true;
+    const PerjanjianDecl *pd = ent_perjanjian(pk);
+    const Vec *pairs = which == 't' ? &pd->pk_target : &pd->pk_anggaran;
+    const PkPair *found = NULL;
+    for (size_t i = 0; i < pairs->len; i++) {
+        const PkPair *p = pairs->items[i];
+        if (p->ref.ent == x) found = p;
+    }
+    if (!found) {
+        value_undef(out, eval_reason(ev, which == 't' ? _("perjanjian %s states no target for %s")
+                                                      : _("perjanjian %s states no anggaran for %s"),
+                                     pk->id, x->id));
+        return;
+    }
+    eval_literal(found->value->lo, out);
+    if (out->kind == V_UNDEF) {
+        value_undef(out, eval_reason(ev, _("the value perjanjian %s states for %s is not written out"), pk->id, x->id));
+        return;
+    }
+    if (found->value->hi) {
+        Value hi;
+        value_init(&hi);
+        eval_literal(found->value->hi, &hi);
+        if (hi.kind == out->kind) {
+            Value lo;
+            value_init(&lo);
+            value_set(&lo, out);
+            value_range(out, &lo, &hi);
+            value_clear(&lo);
+        }
+        value_clear(&hi);
+    }
 }
 
-/* The upper bound of a range target; a single target is its own. */
-static void ev_atas(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+/* An indikator's target for the year: a range value for a range. */
+static void target_value(Eval *ev, Entity *x, int year, Value *out)
 {
-    (void)call;
     Value hi;
     value_init(&hi);
-    if (x->kind != ENT_INDIKATOR) value_undef(out, eval_reason(ev, _("%s is not an indikator"), x->id));
-    else {
-        eval_target(ev, x, year, out, &hi);
-        if (out->kind != V_UNDEF && (hi.kind != V_UNDEF || hi.text)) value_set(out, &hi);
+    eval_target(ev, x, year, out, &hi);
+    if (out->kind != V_UNDEF && hi.kind != V_UNDEF) {
+        Value lo;
+        value_init(&lo);
+        value_set(&lo, out);
+        value_range(out, &lo, &hi);
+        value_clear(&lo);
     }
     value_clear(&hi);
 }
 
-static bool ex_atas(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
+static void ev_target(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
-    if (x->kind != ENT_INDIKATOR) return false;
-    explain_value_line(ev, call, depth, b);
-    explain_target(ev, x, year, depth + 1, b);
+    if (!x) {
+        value_undef(out, _("target needs an indikator"));
+        return;
+    }
+    Entity *pk = call_perjanjian(ev, call);
+    if (x->kind != ENT_INDIKATOR) value_undef(out, eval_reason(ev, _("%s is not an indikator"), x->id));
+    else if (pk) pk_value(ev, pk, 't', x, out);
+    else target_value(ev, x, year, out);
+}
+
+static bool ex_target(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
+{
+    if (!x || x->kind != ENT_INDIKATOR || call_perjanjian(ev, call)) return false;
+    explain_target(ev, x, year, depth, b);
     return true;
+}
+
+/* bawah(r), atas(r): a bound of a range; a number is its own bound, and
+ * an indikator stands for its target (of the year, the second argument). */
+static void bound(Eval *ev, const Expr *call, Value *out, bool upper)
+{
+    int n = call->u.call.nargs;
+    Value a;
+    value_init(&a);
+    if (n >= 1) eval_expr(ev, call->u.call.args[0], &a);
+    if (a.kind == V_REF && a.ent->kind == ENT_INDIKATOR) {
+        int year = ev->tahun;
+        if (n >= 2) {
+            Value y;
+            value_init(&y);
+            eval_expr(ev, call->u.call.args[1], &y);
+            year = y.kind == V_UNDEF ? -1 : eval_year_arg(ev, &y, call->u.call.args[1]->span);
+            if (y.kind == V_UNDEF) value_undef(&a, y.text);
+            value_clear(&y);
+        }
+        if (year >= 0) target_value(ev, a.ent, year, &a);
+        else if (a.kind != V_UNDEF) value_undef(&a, _("its year is not a whole number"));
+    }
+    if (a.kind == V_RANGE) {
+        value_range_bound(out, &a, upper);
+    } else if (a.kind == V_NUM || a.kind == V_MONEY || a.kind == V_UNDEF) {
+        value_set(out, &a);
+    } else {
+        eval_runtime_error(ev, n ? call->u.call.args[0]->span : call->span, "E0401",
+                           upper ? _("atas takes a range, a number or an indikator") : _("bawah takes a range, a number or an indikator"));
+        value_undef(out, _("type error"));
+    }
+    value_clear(&a);
+}
+
+static void ev_atas(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+{
+    (void)x, (void)year;
+    bound(ev, call, out, true);
+}
+
+static void ev_bawah(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+{
+    (void)x, (void)year;
+    bound(ev, call, out, false);
+}
+
+static bool ex_bound(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
+{
+    (void)x, (void)year;
+    explain_value_line(ev, call, depth, b);
+    const Expr *a = call->u.call.nargs ? call->u.call.args[0] : NULL;
+    if (a && a->kind == EX_IDENT && a->u.id.ref == REF_ENTITY && a->u.id.ent->kind == ENT_INDIKATOR) {
+        int y = ev->tahun;
+        if (call->u.call.nargs >= 2) {
+            Value v;
+            value_init(&v);
+            eval_expr(ev, call->u.call.args[1], &v);
+            if (v.kind == V_NUM && mpz_cmp_ui(mpq_denref(v.q), 1) == 0 && mpz_fits_sint_p(mpq_numref(v.q)))
+                y = (int)mpz_get_si(mpq_numref(v.q));
+            value_clear(&v);
+        }
+        explain_target(ev, a->u.id.ent, y, depth + 1, b);
+    } else {
+        explain_args(ev, call, depth + 1, b);
+    }
+    return true;
+}
+
+/* anggaran(), realisasi() and serapan() with no argument: the whole
+ * unit's budget (its programs added up). */
+static void unit_budget(Eval *ev, char which, Value *out)
+{
+    Value a, r;
+    value_init(&a);
+    value_init(&r);
+    mpq_t sa, sr;
+    mpq_inits(sa, sr, NULL);
+    const Vec *programs = &ev->u->programs;
+    const char *why = NULL;
+    for (size_t i = 0; i < programs->len && !why; i++) {
+        eval_anggaran(ev, programs->items[i], &a);
+        eval_realisasi(ev, programs->items[i], ev->tahun, &r);
+        if (a.kind != V_MONEY) why = a.kind == V_UNDEF && a.text ? a.text : _("an anggaran is not an amount");
+        else if (r.kind != V_MONEY) why = r.kind == V_UNDEF && r.text ? r.text : _("a realisasi is not an amount");
+        else {
+            num_add(sa, sa, a.q);
+            num_add(sr, sr, r.q);
+        }
+    }
+    if (!programs->len) why = _("the unit has no program");
+    if (why) value_undef(out, why);
+    else if (which == 'a') value_money(out, sa);
+    else if (which == 'r') value_money(out, sr);
+    else if (mpq_sgn(sa) == 0) value_undef(out, _("the unit's anggaran is 0"));
+    else {
+        num_percent(out->q, sr, sa);
+        out->kind = V_NUM;
+        out->decimals = -1;
+    }
+    mpq_clears(sa, sr, NULL);
+    value_clear(&a);
+    value_clear(&r);
 }
 
 static void ev_realisasi(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
     (void)call;
-    eval_realisasi(ev, x, year, out);
+    if (!x) unit_budget(ev, 'r', out);
+    else eval_realisasi(ev, x, year, out);
 }
 
 static bool ex_realisasi(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
 {
     (void)call;
-    if (x->kind != ENT_INDIKATOR) return false;
+    if (!x || x->kind != ENT_INDIKATOR) return false;
     explain_realisasi_ind(ev, x, year, depth, b);
     return true;
 }
 
 static void ev_anggaran(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
-    (void)call, (void)year;
-    eval_anggaran(ev, x, out);
+    (void)year;
+    Entity *pk = x ? call_perjanjian(ev, call) : NULL;
+    if (!x) unit_budget(ev, 'a', out);
+    else if (pk) pk_value(ev, pk, 'a', x, out);
+    else eval_anggaran(ev, x, out);
 }
 
 static void ev_capaian(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
     (void)call;
-    eval_capaian(ev, x, year, out);
+    if (!x) eval_capaian_iku(ev, year, out);
+    else eval_capaian(ev, x, year, out);
 }
 
 static bool ex_capaian(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
 {
     (void)call;
-    explain_capaian(ev, x, year, depth, b);
+    if (!x) explain_capaian_iku(ev, year, depth, b);
+    else explain_capaian(ev, x, year, depth, b);
     return true;
 }
 
@@ -96,12 +250,14 @@ static void ev_capaian_renstra(Eval *ev, const Expr *call, Entity *x, int year, 
 static void ev_serapan(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
     (void)call, (void)year;
-    eval_serapan(ev, x, out);
+    if (!x) unit_budget(ev, 's', out);
+    else eval_serapan(ev, x, out);
 }
 
 static bool ex_serapan(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
 {
     (void)call, (void)year;
+    if (!x) return false;
     explain_budget(ev, x, depth, b);
     return true;
 }
@@ -292,27 +448,32 @@ static void ev_max(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 const Builtin builtins[] = {
     /* name, min, max, {arg 1, arg 2}, kinds of a named arg 1, result, percent, uses_capaian,
      * evaluate, explain, verdict, signature, meaning */
-    {"target", 1, 2, {BA_ENTITY, BA_YEAR}, IND, BR_VALUE_OF, false, false,
+    {"target", 1, 2, {BA_ENTITY, BA_YEAR_PK}, IND, BR_TARGET_OF, false, false,
      ev_target, ex_target, NULL, "target(x, t)",
-     "the indikator's target for the year (the lower bound of a range)"},
-    {"atas", 1, 2, {BA_ENTITY, BA_YEAR}, IND, BR_VALUE_OF, false, false,
-     ev_atas, ex_atas, NULL, "atas(x, t)",
-     "the upper bound of the indikator's target range for the year; a single target itself"},
-    {"realisasi", 1, 2, {BA_ENTITY, BA_YEAR}, IND | BK_BUDGET | SAS, BR_VALUE_OF, false, false,
+     "the indikator's target for the year (a range for a range target); target(x, PK): the one perjanjian PK states"},
+    {"atas", 1, 2, {BA_VALUE, BA_YEAR}, 0, BR_BOUND, false, false,
+     ev_atas, ex_bound, NULL, "atas(r)",
+     "the upper bound of the range r (atas(x, t): of the indikator's target); a number is its own bound"},
+    {"bawah", 1, 2, {BA_VALUE, BA_YEAR}, 0, BR_BOUND, false, false,
+     ev_bawah, ex_bound, NULL, "bawah(r)",
+     "the lower bound of the range r (bawah(x, t): of the indikator's target); a number is its own bound"},
+    {"realisasi", 0, 2, {BA_ENTITY, BA_YEAR}, IND | BK_BUDGET | SAS, BR_VALUE_OF, false, false,
      ev_realisasi, ex_realisasi, NULL, "realisasi(x, t)",
-     "the indikator's realisasi for the year; for a budget node its money"},
-    {"anggaran", 1, 1, {BA_ENTITY, BA_NONE}, BK_BUDGET | SAS, BR_MONEY, false, false,
+     "the indikator's realisasi for the year; for a budget node its money; realisasi(): the unit's"},
+    {"anggaran", 0, 2, {BA_ENTITY, BA_PK}, BK_BUDGET | SAS, BR_MONEY, false, false,
      ev_anggaran, NULL, NULL, "anggaran(x)",
-     "budget of a node: its own for a subkegiatan, the sum of its children above"},
-    {"capaian", 1, 2, {BA_ENTITY, BA_YEAR}, IND | SAS | TUJ, BR_NUM, true, false,
+     "budget of a node: its own for a subkegiatan, the sum of its children above; anggaran(): the unit's; "
+     "anggaran(x, PK): the amount perjanjian PK states"},
+    {"capaian", 0, 2, {BA_ENTITY, BA_YEAR}, IND | SAS | TUJ, BR_NUM, true, true,
      ev_capaian, ex_capaian, NULL, "capaian(x, t)",
-     "realisasi against target per polarity, capped; a sasaran's is the mean of its indikator"},
+     "realisasi against target by the indikator's method, limited by batas; a sasaran's is the weighted mean of "
+     "its indikator; capaian(): the mean over all IKU"},
     {"capaian_renstra", 1, 1, {BA_ENTITY, BA_NONE}, IND | SAS | TUJ, BR_NUM, true, false,
      ev_capaian_renstra, NULL, NULL, "capaian_renstra(x)",
-     "capaian against the target of the last year of periode"},
-    {"serapan", 1, 1, {BA_ENTITY, BA_NONE}, BK_BUDGET | SAS, BR_NUM, true, false,
+     "capaian computed as capaian(x) but against the target of the last year of periode"},
+    {"serapan", 0, 1, {BA_ENTITY, BA_NONE}, BK_BUDGET | SAS, BR_NUM, true, false,
      ev_serapan, ex_serapan, NULL, "serapan(x)",
-     "realisasi / anggaran * 100 of a budget node, or over the programs supporting a sasaran"},
+     "realisasi / anggaran * 100 of a budget node, or over the subkegiatan supporting a sasaran; serapan(): the unit's"},
     {"predikat", 1, 2, {BA_ENTITY, BA_YEAR}, IND | SAS | TUJ, BR_TEXT, false, true,
      ev_predikat, ex_predikat, explain_verdict_predikat, "predikat(x, t)",
      "label of the skala_capaian band holding capaian(x, t)"},

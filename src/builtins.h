@@ -24,7 +24,7 @@ struct Eval;
 struct Value;
 
 /* The static type of an expression (check.c). */
-typedef enum { T_ANY, T_NUM, T_MONEY, T_TEXT, T_BOOL, T_REF } StaticType;
+typedef enum { T_ANY, T_NUM, T_MONEY, T_TEXT, T_BOOL, T_REF, T_RANGE } StaticType;
 
 /* What an argument must be. */
 typedef enum {
@@ -34,7 +34,9 @@ typedef enum {
     BA_YEAR,      /* a year, a number like 2024 */
     BA_NUMBER,    /* a number (not an amount) */
     BA_SKALA,     /* the name of a skala */
-    BA_NUMERIC    /* numbers or amounts, all alike; so is every further argument */
+    BA_NUMERIC,   /* numbers or amounts, all alike; so is every further argument */
+    BA_YEAR_PK,   /* a year, or the name of a perjanjian (the value it states) */
+    BA_PK         /* the name of a perjanjian */
 } BuiltinArg;
 
 /* The static type of the result. */
@@ -42,7 +44,9 @@ typedef enum {
     BR_NUM, BR_MONEY, BR_TEXT,
     BR_VALUE_OF,  /* an indikator's kind of value (number or amount); an amount for any other */
     BR_ARG0,      /* the first argument's type */
-    BR_ALIKE      /* the type the (BA_NUMERIC) arguments share */
+    BR_ALIKE,     /* the type the (BA_NUMERIC) arguments share */
+    BR_TARGET_OF, /* an indikator's target: a range when its targets are ranges */
+    BR_BOUND      /* a bound of the first argument (a range, a number, or an indikator's target) */
 } BuiltinResult;
 
 /* Bits of the entity kinds a BA_ENTITY argument may name. */

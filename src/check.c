@@ -17,6 +17,7 @@ typedef struct Checker {
     /* scope of the expression being resolved */
     Entity *rule;            /* its parameters are in scope */
     Entity *rumus_owner;     /* its data names are in scope */
+    bool capaian_scope;      /* a rumus_capaian: target, realisasi, target_bawah, target_atas are in scope */
 } Checker;
 
 static const char *type_name(Type t)
@@ -27,6 +28,7 @@ static const char *type_name(Type t)
     case T_TEXT: return _("text");
     case T_BOOL: return _("truth value");
     case T_REF: return _("name");
+    case T_RANGE: return _("range");
     default: return _("value");
     }
 }
@@ -143,6 +145,17 @@ static Type result_type(const Builtin *b, Type arg0, const Entity *x)
     case BR_MONEY: return T_MONEY;
     case BR_TEXT: return T_TEXT;
     case BR_VALUE_OF: return !x ? T_ANY : x->kind == ENT_INDIKATOR ? indikator_type(x) : T_MONEY;
+    case BR_TARGET_OF: {
+        if (!x || x->kind != ENT_INDIKATOR) return T_ANY;
+        /* a range when every target is one, a number when none is */
+        const Vec *t = &ent_indikator_c(x)->target;
+        size_t ranges = 0;
+        for (size_t i = 0; i < t->len; i++) ranges += ((const YearVal *)t->items[i])->hi != NULL;
+        return ranges == 0 ? indikator_type(x) : ranges == t->len ? T_RANGE : T_ANY;
+    }
+    case BR_BOUND:
+        if (x && x->kind == ENT_INDIKATOR) return indikator_type(x);
+        return arg0 == T_NUM || arg0 == T_MONEY ? arg0 : T_ANY;
     case BR_ARG0: return arg0;
     case BR_ALIKE: break;
     }
@@ -159,15 +172,31 @@ static Type check_call(Checker *c, Expr *e)
         if (i < 2) argt[i] = t;
     }
     Entity *rule = e->u.call.sym ? unit_lookup_name(c->u, e->u.call.sym) : unit_lookup(c->u, name);
-    if (rule && rule->kind == ENT_ATURAN) {
-        e->u.call.rule = rule;
+    const Builtin *bi0 = builtin_get(e->u.call.builtin);
+    /* capaian() with no argument is the mean over all IKU even where a
+     * rule named capaian rates each indikator */
+    bool unit_total = n == 0 && bi0 && bi0->min == 0 && bi0->arg[0] == BA_ENTITY && rule && rule->kind == ENT_ATURAN &&
+                      ent_aturan(rule)->params.len > 0;
+    if (rule && rule->kind == ENT_ATURAN && !unit_total) {
+        /* capaian(x) with a rule named capaian is still the built-in, which
+         * rates each indikator by its rumus_capaian, else by the rule, and
+         * applies its batas (sakip(5), indikator); other rules are called */
+        bool through = bi0 && bi0->eval && !strcmp(bi0->name, "capaian");
+        if (!through) e->u.call.rule = rule;
         size_t np = ent_aturan(rule)->params.len;
         if ((size_t)n != np) {
             Diag *d = ERR(c, "E0307", e->span, P_("rule '%s' takes %zu argument, not %d", "rule '%s' takes %zu arguments, not %d",
                              np), name, np, n);
             diag_label(d, rule->id_span, _("'%s' is defined here"), name);
+        } else if (through && n >= 1) {
+            Expr *a = e->u.call.args[0];
+            if (a->kind == EX_IDENT && a->u.id.ref == REF_ENTITY && !(bi0->kinds & K(a->u.id.ent->kind))) {
+                Diag *d = ERR(c, "E0303", a->span, _("'%s' needs %s; '%s' is a %s"), name, kinds_text(bi0->kinds),
+                              a->u.id.ent->id, ent_kind_name(a->u.id.ent->kind));
+                diag_label(d, a->u.id.ent->id_span, _("'%s' is declared here"), a->u.id.ent->id);
+            }
         }
-        return T_ANY;
+        return through ? T_NUM : T_ANY;
     }
     const Builtin *b = builtin_get(e->u.call.builtin);
     if (!b) {
@@ -186,6 +215,8 @@ static Type check_call(Checker *c, Expr *e)
                     name, b->min, n);
         else if (b->max < 0)
             d = ERR(c, "E0307", e->span, _("'%s' takes at least %d argument, not %d"), name, b->min, n);
+        else if (b->min == 0)
+            d = ERR(c, "E0307", e->span, _("'%s' takes at most %d arguments, not %d"), name, b->max, n);
         else
             d = ERR(c, "E0307", e->span, _("'%s' takes %d or %d arguments, not %d"), name, b->min, b->max, n);
         if (of_entity && b->max == 2) diag_hint(d, _("write '%s(X)' or '%s(X, 2024)'"), name, name);
@@ -206,6 +237,32 @@ static Type check_call(Checker *c, Expr *e)
         }
         if (n >= 2 && b->arg[1] == BA_YEAR && argt[1] != T_ANY && argt[1] != T_NUM)
             ERR(c, "E0402", e->u.call.args[1]->span, _("the year of '%s' must be a number like 2024"), name);
+        if (n >= 2 && (b->arg[1] == BA_PK || b->arg[1] == BA_YEAR_PK)) {
+            Expr *a1 = e->u.call.args[1];
+            bool pk = a1->kind == EX_IDENT && a1->u.id.ref == REF_ENTITY && a1->u.id.ent->kind == ENT_PERJANJIAN;
+            if (b->arg[1] == BA_PK && !pk && argt[1] != T_ANY) {
+                Diag *d = ERR(c, "E0303", a1->span, _("the second argument of '%s' must name a perjanjian"), name);
+                diag_hint(d, _("as in '%s(P1, PK2024)': the amount that perjanjian states"), name);
+            } else if (b->arg[1] == BA_YEAR_PK && !pk && argt[1] != T_ANY && argt[1] != T_NUM) {
+                Diag *d = ERR(c, "E0402", a1->span, _("the second argument of '%s' is a year like 2024 or a perjanjian"), name);
+                diag_hint(d, _("as in '%s(X, 2025)' or '%s(X, PK2024)'"), name, name);
+            }
+        }
+    } else if (b->arg[0] == BA_VALUE && b->result == BR_BOUND && n >= 1) {
+        /* atas(r), bawah(r): r a range, a number, or an indikator (its target) */
+        Expr *a = e->u.call.args[0];
+        if (a->kind == EX_IDENT && a->u.id.ref == REF_ENTITY) {
+            x = a->u.id.ent;
+            if (x->kind != ENT_INDIKATOR) {
+                Diag *d = ERR(c, "E0303", a->span, _("'%s' needs a range or an indikator; '%s' is a %s"), name, x->id,
+                              ent_kind_name(x->kind));
+                diag_label(d, x->id_span, _("'%s' is declared here"), x->id);
+            }
+        } else if (argt[0] == T_TEXT || argt[0] == T_BOOL) {
+            ERR(c, "E0401", a->span, _("'%s' takes a range, not a %s"), name, type_name(argt[0]));
+        }
+        if (n >= 2 && argt[1] != T_ANY && argt[1] != T_NUM)
+            ERR(c, "E0402", e->u.call.args[1]->span, _("the year of '%s' must be a number like 2024"), name);
     }
     for (int i = 0; i < 2 && i < n; i++) {
         Expr *s = e->u.call.args[i];
@@ -222,7 +279,8 @@ static Type check_call(Checker *c, Expr *e)
         Type ti = resolve_expr(c, e->u.call.args[i]);
         if (ti == T_ANY) continue;
         if (ti != T_NUM && ti != T_MONEY) {
-            ERR(c, "E0401", e->u.call.args[i]->span, _("'%s' takes numbers or amounts, not a %s"), name, type_name(ti));
+            Diag *d = ERR(c, "E0401", e->u.call.args[i]->span, _("'%s' takes numbers or amounts, not a %s"), name, type_name(ti));
+            if (ti == T_RANGE) diag_hint(d, _("bawah(r) and atas(r) give the bounds of a range"));
             return T_ANY;
         }
         if (t != T_ANY && ti != t) {
@@ -237,6 +295,14 @@ static Type check_call(Checker *c, Expr *e)
 static Type check_bin(Checker *c, Expr *e, Type l, Type r)
 {
     BinOp op = e->u.bin.op;
+    if ((l == T_RANGE || r == T_RANGE) && op != OP_EQ && op != OP_NE && op != OP_AND && op != OP_OR) {
+        Diag *d = ERR(c, "E0401", e->op_span, _("a range can only be compared whole with '==' or '!='"));
+        diag_hint(d, _("bawah(r) and atas(r) give the bounds of a range, as in 'atas(target(X)) >= 90'"));
+        return op >= OP_EQ ? T_BOOL : T_ANY;
+    }
+    if ((op == OP_EQ || op == OP_NE) && (l == T_RANGE || r == T_RANGE) &&
+        (l == T_RANGE || l == T_NUM || l == T_MONEY || l == T_ANY) && (r == T_RANGE || r == T_NUM || r == T_MONEY || r == T_ANY))
+        return T_BOOL;   /* a range and a number are never equal */
     if (l == T_ANY || r == T_ANY) {
         if (op >= OP_EQ && op <= OP_OR) return T_BOOL;
         if (op == OP_DIV && l == T_MONEY && r == T_ANY) return T_ANY;
@@ -293,6 +359,12 @@ static bool data_has_name(const Entity *ind, const char *name)
 static Type resolve_ident(Checker *c, Expr *e)
 {
     const char *name = e->u.id.name;
+    int var = eval_capaian_var(name);
+    if (var >= 0 && c->capaian_scope) {
+        e->u.id.ref = REF_CAPAIAN;
+        e->u.id.index = var;
+        return T_ANY;
+    }
     if (c->rule) {
         const Vec *params = &ent_aturan(c->rule)->params;
         for (size_t i = 0; i < params->len; i++) {
@@ -304,6 +376,13 @@ static Type resolve_ident(Checker *c, Expr *e)
         }
     }
     Entity *ent = e->u.id.sym ? unit_lookup_name(c->u, e->u.id.sym) : unit_lookup(c->u, name);
+    /* target and realisasi are keywords, never a declared name or a data name */
+    if (var >= 0 && (var <= 1 || (!ent && !(c->rumus_owner && data_has_name(c->rumus_owner, name))))) {
+        Diag *d = ERR(c, "E0310", e->span, _("'%s' alone is known only inside a rumus_capaian"), name);
+        if (var <= 1) diag_hint(d, _("write %s(X) for the %s of an indikator"), name, name);
+        else diag_hint(d, _("write %s(target(X)) for a bound of an indikator's target range"), var == 2 ? "bawah" : "atas");
+        return T_ANY;
+    }
     if (c->rumus_owner && (data_has_name(c->rumus_owner, name) || !ent)) {
         e->u.id.ref = REF_DATA;
         return T_ANY;   /* data values are numbers or amounts */
@@ -326,6 +405,23 @@ static Type resolve_ident(Checker *c, Expr *e)
     return T_REF;
 }
 
+/* Whether the range literal lo..hi runs downwards (its bounds are
+ * numbers written out, perhaps negated). */
+static bool range_downwards(const Expr *lo, const Expr *hi)
+{
+    const Expr *l = lo->kind == EX_NEG ? lo->u.un : lo, *h = hi->kind == EX_NEG ? hi->u.un : hi;
+    if ((l->kind != EX_NUM && l->kind != EX_MONEY) || (h->kind != EX_NUM && h->kind != EX_MONEY)) return false;
+    mpq_t a, b;
+    mpq_inits(a, b, NULL);
+    mpq_set(a, l->u.num.q);
+    mpq_set(b, h->u.num.q);
+    if (lo->kind == EX_NEG) mpq_neg(a, a);
+    if (hi->kind == EX_NEG) mpq_neg(b, b);
+    bool down = mpq_cmp(a, b) > 0;
+    mpq_clears(a, b, NULL);
+    return down;
+}
+
 static Type resolve_expr(Checker *c, Expr *e)
 {
     switch (e->kind) {
@@ -337,8 +433,24 @@ static Type resolve_expr(Checker *c, Expr *e)
         if (e->u.id.ref != REF_UNRESOLVED) return e->u.id.ref == REF_ENTITY ? T_REF : T_ANY;
         return resolve_ident(c, e);
     case EX_CALL: return check_call(c, e);
+    case EX_RANGE: {
+        Type l = resolve_expr(c, e->u.bin.l), r = resolve_expr(c, e->u.bin.r);
+        const Expr *lo = e->u.bin.l, *hi = e->u.bin.r;
+        if (l != r) {
+            ERR(c, "E0401", e->op_span, _("the bounds of a range are both numbers or both amounts, not a %s and a %s"),
+                type_name(l), type_name(r));
+        } else if (range_downwards(lo, hi)) {
+            Diag *d = ERR(c, "E0513", e->span, _("the range %s runs downwards"), span_text(c->u, e->span));
+            diag_hint(d, _("write the lower bound first: %s..%s"), span_text(c->u, hi->span), span_text(c->u, lo->span));
+        }
+        return T_RANGE;
+    }
     case EX_NEG: {
         Type t = resolve_expr(c, e->u.un);
+        if (t == T_RANGE) {
+            ERR(c, "E0401", e->op_span, _("a range cannot be negated; write its bounds negated, as in '-4..-2'"));
+            return T_ANY;
+        }
         if (t != T_ANY && t != T_NUM && t != T_MONEY) {
             ERR(c, "E0401", e->op_span, _("cannot negate a %s"), type_name(t));
             return T_ANY;
@@ -435,7 +547,8 @@ static void check_duplicates(Checker *c)
     }
 }
 
-static const char *const settings[] = {"skala_capaian", "batas_capaian", "pembulatan", "desimal", NULL};
+static const char *const settings[] = {"skala_capaian", "batas_capaian", "pembulatan", "desimal", "batas_rata",
+                                       "rata_abaikan_kosong", NULL};
 
 static void check_atur(Checker *c)
 {
@@ -452,6 +565,16 @@ static void check_atur(Checker *c)
         } else if (!strcmp(a->name, "batas_capaian")) {
             if (v->kind != EX_NUM || mpq_sgn(v->u.num.q) <= 0)
                 ERR(c, "E0309", v->span, _("'batas_capaian' must be a positive percentage like 120%%"));
+        } else if (!strcmp(a->name, "batas_rata")) {
+            if (v->kind != EX_NUM || mpq_sgn(v->u.num.q) <= 0) {
+                Diag *d = ERR(c, "E0309", v->span, _("'batas_rata' must be a positive percentage like 100%%"));
+                diag_hint(d, _("each capaian is capped at it where sakip averages capaian (a sasaran, capaian(), the recap)"));
+            }
+        } else if (!strcmp(a->name, "rata_abaikan_kosong")) {
+            if (v->kind != EX_BOOL) {
+                Diag *d = ERR(c, "E0309", v->span, _("'rata_abaikan_kosong' is benar or salah"));
+                diag_hint(d, _("benar leaves an undefined capaian out of a mean; salah (the default) makes the mean undefined"));
+            }
         } else if (!strcmp(a->name, "pembulatan")) {
             if (v->kind != EX_STR || (strcmp(v->u.str, "setengah_naik") && strcmp(v->u.str, "bawah"))) {
                 Diag *d = ERR(c, "E0309", v->span, _("'pembulatan' is \"setengah_naik\" or \"bawah\""));
@@ -466,7 +589,7 @@ static void check_atur(Checker *c)
             Suggest s = {a->name, NULL, 99};
             for (size_t k = 0; settings[k]; k++) suggest_try(&s, settings[k]);
             if (s.best) diag_hint(d, _("did you mean '%s'?"), s.best);
-            else diag_hint(d, _("the settings are skala_capaian, batas_capaian, pembulatan and desimal"));
+            else diag_hint(d, _("the settings are skala_capaian, batas_capaian, batas_rata, rata_abaikan_kosong, pembulatan and desimal"));
         }
     }
 }
@@ -672,12 +795,26 @@ static void resolve_all(Checker *c)
         for (size_t k = 0; k < mendukung->len; k++) {
             NameRef *r = mendukung->items[k];
             Entity *s = resolve_ref(c, r, K(ENT_SASARAN), "sasaran");
-            if (s && p->kind == ENT_PROGRAM) apush(u, &ent_sasaran(s)->supporters, p);
+            /* a program, kegiatan or subkegiatan (sakip(5), mendukung) */
+            Vec *sup = s ? &ent_sasaran(s)->supporters : NULL;
+            bool seen = false;
+            for (size_t m = 0; sup && m < sup->len; m++) seen |= sup->items[m] == p;
+            if (sup && !seen) apush(u, sup, p);
         }
     }
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
         resolve_in(c, ent_indikator(ind)->rumus, NULL, ind);
+        Expr *rc = ent_indikator(ind)->rumus_capaian;
+        if (rc) {
+            c->capaian_scope = true;
+            Type t = resolve_expr(c, rc);
+            c->capaian_scope = false;
+            if (t != T_ANY && t != T_NUM) {
+                Diag *d = ERR(c, "E0405", rc->span, _("a rumus_capaian gives a number, not a %s"), type_name(t));
+                diag_hint(d, _("as in 'rumus_capaian = target / realisasi * 100'"));
+            }
+        }
     }
     for (size_t i = 0; i < u->aturan.len; i++) {
         Entity *r = u->aturan.items[i];
@@ -897,6 +1034,60 @@ static void collect_data_names(const Expr *e, Vec *out)
     }
 }
 
+/* polaritas stabil, rumus_capaian, batas and bobot (sakip(5), indikator). */
+static void check_capaian_method(Checker *c, Entity *ind, Eval *ev)
+{
+    IndikatorDecl *ik = ent_indikator(ind);
+    Unit *u = c->u;
+    if (ik->polaritas == POL_STABIL && !ik->rumus_capaian) {
+        bool any = false;
+        for (size_t i = 0; i < ik->target.len; i++) {
+            YearVal *v = ik->target.items[i];
+            if (v->hi) continue;
+            any = true;
+            Diag *d = ERR(c, "E0550", v->lo->span, _("polaritas stabil needs a range target, not %s"), span_text(u, v->lo->span));
+            diag_label(d, ik->polaritas_span, _("polaritas stabil is here"));
+            diag_hint(d, _("write the band the value should stay in, e.g. 'target %d: 2%%..4%%'"),
+                      v->has_year ? v->year : u->tahun);
+        }
+        (void)any;
+    }
+    if (ik->has_batas && !ik->batas_lo && !ik->batas_hi) {
+        Diag *d = ERR(c, "E0552", ik->batas_span, _("'batas ..' limits nothing"));
+        diag_hint(d, _("give at least one bound, as in 'batas 0%%..120%%', 'batas 0%%..' or 'batas ..120%%'"));
+    } else if (ik->has_batas) {
+        const Expr *b[2] = {ik->batas_lo, ik->batas_hi};
+        bool ok = true;
+        for (int i = 0; i < 2; i++) {
+            if (!b[i] || b[i]->kind == EX_NUM) continue;
+            ok = false;
+            Diag *d = ERR(c, "E0552", b[i]->span, _("a bound of 'batas' is a percentage of capaian, not %s"),
+                          span_text(u, b[i]->span));
+            diag_hint(d, _("as in 'batas 0%%..120%%', 'batas 0%%..' or 'batas ..120%%'"));
+        }
+        if (ok && b[0] && b[1] && mpq_cmp(b[0]->u.num.q, b[1]->u.num.q) > 0) {
+            Diag *d = ERR(c, "E0552", ik->batas_span, _("the batas %s..%s of %s runs downwards"), span_text(u, b[0]->span),
+                          span_text(u, b[1]->span), ind->id);
+            diag_hint(d, _("write the lower bound first: batas %s..%s"), span_text(u, b[1]->span), span_text(u, b[0]->span));
+        }
+    }
+    if (ik->bobot && (ik->bobot->kind != EX_NUM || mpq_sgn(ik->bobot->u.num.q) <= 0)) {
+        Diag *d = ERR(c, "E0553", ik->bobot->span, _("'bobot' is a positive number, not %s"), span_text(u, ik->bobot->span));
+        diag_hint(d, _("the weight of %s wherever its capaian is averaged, as in 'bobot 2' (default 1)"), ind->id);
+    }
+    if (ik->rumus_capaian && u->has_tahun && year_has(ind, u->tahun)) {
+        /* a rumus_capaian that needs its own capaian (through its sasaran) */
+        Value v;
+        value_init(&v);
+        eval_capaian_why(ev, ind, u->tahun, u->tahun, &v, NULL);
+        if (v.kind == V_UNDEF && v.text && strcmp(v.text, eval_self_dependent()) == 0) {
+            Diag *d = ERR(c, "E0556", ik->rumus_capaian->span, _("the rumus_capaian of %s depends on its own capaian"), ind->id);
+            diag_hint(d, _("use target, realisasi, target_bawah and target_atas, or other indikator"));
+        }
+        value_clear(&v);
+    }
+}
+
 static void check_indikator(Checker *c, Entity *ind, Eval *ev)
 {
     IndikatorDecl *ik = ent_indikator(ind);
@@ -941,16 +1132,18 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         }
         value_clear(&r);
     }
-    if (!ev->rule_capaian) {
+    if (!ev->rule_capaian && !ik->rumus_capaian) {
         for (size_t i = 0; i < ik->target.len; i++) {
             YearVal *v = ik->target.items[i];
             if ((v->lo->kind == EX_NUM || v->lo->kind == EX_MONEY) && !v->hi && !v->lo->u.num.unread &&
                 mpq_sgn(v->lo->u.num.q) == 0) {
                 Diag *d = ERR(c, "E0504", v->lo->span, _("target 0 makes the capaian of %s undefined"), ind->id);
-                diag_hint(d, _("capaian divides by the target; define 'aturan capaian(x) = ...' to rate this indikator"));
+                diag_hint(d, _("capaian divides by the target; give %s a 'rumus_capaian = jika target == 0 maka ... lainnya "
+                               "realisasi / target * 100', or define 'aturan capaian(x) = ...'"), ind->id);
             }
         }
     }
+    check_capaian_method(c, ind, ev);
     if (is_iku(ind)) {
         if (!ik->penanggung_jawab.len) {
             Diag *d = WARN(c, "W0505", ind->id_span, _("indikator %s names no 'penanggung_jawab'"), ind->id);
@@ -1056,6 +1249,24 @@ static void check_sasaran(Checker *c, Entity *s, Eval *ev)
 
 static void fmt_money(Buf *b, mpq_srcptr q) { num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID); }
 
+/* Whether n or a node above it names a sasaran with mendukung. */
+static bool names_sasaran_above(const Entity *n)
+{
+    for (; n && ent_kind_is_budget(n->kind); n = n->parent)
+        if (ent_budget_c(n)->mendukung.len) return true;
+    return false;
+}
+
+/* Whether n or a node under it names a sasaran. */
+static bool names_sasaran_below(const Entity *n)
+{
+    const BudgetDecl *bd = ent_budget_c(n);
+    if (bd->mendukung.len) return true;
+    for (size_t i = 0; i < bd->children.len; i++)
+        if (names_sasaran_below(bd->children.items[i])) return true;
+    return false;
+}
+
 static void check_budget_node(Checker *c, Entity *n, Eval *ev)
 {
     const BudgetDecl *bd = ent_budget(n);
@@ -1127,9 +1338,19 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
             value_clear(&sum);
         }
     }
-    if (n->kind == ENT_PROGRAM && bd->mendukung.len == 0 && c->u->sasaran.len > 0) {
-        Diag *d = WARN(c, "W0606", n->id_span, _("program %s supports no sasaran"), n->id);
-        diag_hint(d, _("add 'mendukung S1' naming the sasaran it funds"));
+    /* unfunded work: subkegiatan none of whose nodes above, nor itself,
+     * supports a sasaran; reported once, at the highest such node */
+    if (c->u->sasaran.len > 0 && !names_sasaran_above(n) && !names_sasaran_below(n) &&
+        (!n->parent || names_sasaran_below(n->parent))) {
+        Diag *d;
+        if (n->kind == ENT_PROGRAM) {
+            d = WARN(c, "W0606", n->id_span, _("program %s supports no sasaran"), n->id);
+            diag_hint(d, _("add 'mendukung S1' naming the sasaran it funds"));
+        } else {
+            d = WARN(c, "W0606", n->id_span, _("%s %s supports no sasaran, nor does any node above it"),
+                     ent_kind_name(n->kind), n->id);
+            diag_hint(d, _("add 'mendukung S1' to it, or to the kegiatan or program above it, naming the sasaran it funds"));
+        }
     }
 }
 
@@ -1406,7 +1627,7 @@ static CheckFn *const kind_check[ENT_NKINDS] = {
 
 void check_unit(Unit *u, DiagList *dl)
 {
-    Checker c = {u, dl, NULL, NULL};
+    Checker c = {u, dl, NULL, NULL, false};
     check_instansi(&c);
     check_duplicates(&c);
     check_atur(&c);
@@ -1430,7 +1651,7 @@ void check_unit(Unit *u, DiagList *dl)
 
 int check_expr(Unit *u, Expr *e, DiagList *dl)
 {
-    Checker c = {u, dl, NULL, NULL};
+    Checker c = {u, dl, NULL, NULL, false};
     size_t before = dl->nerrors;
     resolve_in(&c, e, NULL, NULL);
     return (int)(dl->nerrors - before);
@@ -1438,7 +1659,7 @@ int check_expr(Unit *u, Expr *e, DiagList *dl)
 
 int check_andai(Unit *u, Andai *a, DiagList *dl)
 {
-    Checker c = {u, dl, NULL, NULL};
+    Checker c = {u, dl, NULL, NULL, false};
     size_t before = dl->nerrors;
     resolve_andai(&c, a);
     return a->target.ent && dl->nerrors == before ? 0 : 1;
@@ -1446,7 +1667,7 @@ int check_andai(Unit *u, Andai *a, DiagList *dl)
 
 void check_library(Unit *u, DiagList *dl)
 {
-    Checker c = {u, dl, NULL, NULL};
+    Checker c = {u, dl, NULL, NULL, false};
     if (u->ninstansi) ERR(&c, "E0902", u->instansi_span, _("an imported file may declare only skala and aturan"));
     for (size_t i = 0; i < u->entities.len; i++) {
         Entity *e = u->entities.items[i];
@@ -1490,7 +1711,7 @@ static const char *op_text(BinOp op)
 
 static bool is_literal(const Expr *e)
 {
-    return e->kind == EX_NUM || e->kind == EX_MONEY || e->kind == EX_STR || e->kind == EX_BOOL;
+    return e->kind == EX_NUM || e->kind == EX_MONEY || e->kind == EX_STR || e->kind == EX_BOOL || e->kind == EX_RANGE;
 }
 
 /* Reports one claim that does not hold, in the evaluator's terms. */

@@ -49,6 +49,33 @@ static const PkPair *find_pair(const Vec *pairs, const char *id)
     return NULL;
 }
 
+/* The value a pair states: a range for `IKM: 80..90`. */
+static void pair_value(const PkPair *p, Value *out)
+{
+    eval_literal(p->value->lo, out);
+    if (p->value->hi && out->kind != V_UNDEF) {
+        Value lo, hi;
+        value_init(&lo);
+        value_init(&hi);
+        eval_literal(p->value->hi, &hi);
+        value_set(&lo, out);
+        if (hi.kind == lo.kind) value_range(out, &lo, &hi);
+        value_clear(&lo);
+        value_clear(&hi);
+    }
+}
+
+/* Whether an ancestor of the node p names is listed in pairs too: its
+ * amount is then already in the ancestor's, and counted once. */
+static bool under_listed(const PkPair *p, const Vec *pairs)
+{
+    const Entity *n = p->ref.ent;
+    for (const Entity *up = n ? n->parent : NULL; up; up = up->parent)
+        for (size_t i = 0; i < pairs->len; i++)
+            if (((const PkPair *)pairs->items[i])->ref.ent == up) return true;
+    return false;
+}
+
 /* Differences of one list of pairs (targets or anggaran). */
 static size_t diff_pairs(FILE *out, Eval *ev, const char *what, const Vec *a, const Vec *b, mpq_t sum_a, mpq_t sum_b)
 {
@@ -63,11 +90,13 @@ static size_t diff_pairs(FILE *out, Eval *ev, const char *what, const Vec *a, co
             const PkPair *q = find_pair(other, p->ref.name);
             if (pass && q) continue;   /* printed in the first pass */
             /* check reports any form but a literal (E0403); it is undefined here */
-            eval_literal(p->value->lo, pass ? &vb : &va);
-            if (q) eval_literal(q->value->lo, &vb);
+            pair_value(p, pass ? &vb : &va);
+            if (q) pair_value(q, &vb);
             const Value *old = pass ? NULL : &va, *new = pass ? &vb : (q ? &vb : NULL);
-            if (sum_a && old && old->kind == V_MONEY) mpq_add(sum_a, sum_a, old->q);
-            if (sum_b && new && new->kind == V_MONEY) mpq_add(sum_b, sum_b, new->q);
+            /* a node under another listed node is in that one's amount */
+            const PkPair *pa = pass ? NULL : p, *pb = pass ? p : q;
+            if (sum_a && old && old->kind == V_MONEY && !under_listed(pa, a)) mpq_add(sum_a, sum_a, old->q);
+            if (sum_b && new && new->kind == V_MONEY && !under_listed(pb, b)) mpq_add(sum_b, sum_b, new->q);
             if (print_change(out, ev, what, p->ref.name, old, new)) n++;
         }
     }
@@ -109,6 +138,19 @@ size_t diff_perjanjian(FILE *out, Eval *ev, Entity *a, Entity *b)
     return n;
 }
 
+/* An indikator's target of the year, a range value for a range. */
+static void target_range(Eval *ev, Entity *x, Value *out, Value *hi)
+{
+    eval_target(ev, x, ev->tahun, out, hi);
+    if (out->kind != V_UNDEF && hi->kind != V_UNDEF) {
+        Value lo;
+        value_init(&lo);
+        value_set(&lo, out);
+        value_range(out, &lo, hi);
+        value_clear(&lo);
+    }
+}
+
 size_t diff_units(FILE *out, Eval *ea, Eval *eb)
 {
     Unit *ua = ea->u, *ub = eb->u;
@@ -128,8 +170,8 @@ size_t diff_units(FILE *out, Eval *ea, Eval *eb)
             if (y && y->kind != ENT_INDIKATOR) y = NULL;
             if (pass && y) continue;
             Entity *ia = pass ? y : x, *ib = pass ? x : y;
-            if (ia) eval_target(ea, ia, ea->tahun, &va, &hi);
-            if (ib) eval_target(eb, ib, eb->tahun, &vb, &hi);
+            if (ia) target_range(ea, ia, &va, &hi);
+            if (ib) target_range(eb, ib, &vb, &hi);
             if (print_change(out, ea, "target", x->id, ia ? &va : NULL, ib ? &vb : NULL)) n++;
             if (ia) eval_realisasi(ea, ia, ea->tahun, &va);
             if (ib) eval_realisasi(eb, ib, eb->tahun, &vb);

@@ -98,6 +98,7 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
     ev->desimal = 2;
     ev->notation = NOTATION_ID;
     mpq_init(ev->cap);
+    mpq_init(ev->cap_rata);
     /* made once per unit: an Eval is made twice a file, and again on
      * every :muat in the REPL */
     if (!u->builtin_skala) u->builtin_skala = make_builtin_skala(u);
@@ -114,6 +115,13 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
         ev->has_cap = true;
         num_set(ev->cap, v->u.num.q);
     }
+    v = atur_value(u, "batas_rata");
+    if (v && v->kind == EX_NUM) {
+        ev->has_cap_rata = true;
+        num_set(ev->cap_rata, v->u.num.q);
+    }
+    v = atur_value(u, "rata_abaikan_kosong");
+    if (v && v->kind == EX_BOOL) ev->skip_undefined = v->u.b;
     v = atur_value(u, "skala_capaian");
     if (v && v->kind == EX_IDENT) {
         Entity *s = unit_lookup(u, v->u.id.name);
@@ -218,7 +226,13 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
 static void free_memo(struct EvalMemo *memo, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (memo[i].q_live) mpq_clear(memo[i].v.q);
+        if (memo[i].q_live) {
+            mpq_clear(memo[i].v.q);
+            if (memo[i].v.hi) {
+                mpq_clear(memo[i].v.hi);
+                free(memo[i].v.hi);
+            }
+        }
     free(memo);
 }
 
@@ -240,6 +254,7 @@ void eval_free(Eval *ev)
     }
     free_memo(ev->memo, ev->memo_n);
     mpq_clear(ev->cap);
+    mpq_clear(ev->cap_rata);
     for (size_t i = 0; i < ev->reported.len; i++) free(ev->reported.items[i]);
     vec_free(&ev->reported);
     vec_free(&ev->andai);
@@ -261,6 +276,16 @@ void eval_format_value(const Eval *ev, Buf *b, const Value *v, int min_dec)
     } else if (v->kind == V_NUM) {
         /* a computed value: fixed decimals (102,77; 100,00) */
         num_format(b, v->q, dec, ev->round, ev->notation, true);
+    } else if (v->kind == V_RANGE) {
+        /* 80..90: each bound as a number of its own */
+        Value bound;
+        value_init(&bound);
+        for (int i = 0; i < 2; i++) {
+            value_range_bound(&bound, v, i == 1);
+            if (i) buf_puts(b, "..");
+            eval_format_value(ev, b, &bound, min_dec);
+        }
+        value_clear(&bound);
     } else {
         value_format(b, v, dec, ev->round, ev->notation);
     }
@@ -336,6 +361,7 @@ static const YearVal *year_value(const Vec *vals, int year, int tahun)
 void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
 {
     value_undef(hi, NULL);
+    if (ind == ev->renstra_of && year == ev->renstra_from) year = ev->renstra_to;
     const Andai *a = find_andai(ev, ANDAI_TARGET, ind, year, NULL);
     const YearVal *v = a ? a->value : year_value(&ent_indikator(ind)->target, year, ev->u->tahun);
     if (!v) {
@@ -441,16 +467,30 @@ static void sum_amounts(Eval *ev, const Vec *nodes, bool anggaran, Value *out)
     value_clear(&part);
 }
 
-/* A budget node's amount, or the sum over the programs supporting a
- * sasaran. */
+bool eval_supported_above(const Entity *s, const Entity *node)
+{
+    const Vec *supporters = &ent_sasaran_c(s)->supporters;
+    for (const Entity *up = node->parent; up; up = up->parent)
+        for (size_t i = 0; i < supporters->len; i++)
+            if (supporters->items[i] == up) return true;
+    return false;
+}
+
+/* A budget node's amount, or the sum over the budget of a sasaran. */
 static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *out)
 {
     if (x->kind == ENT_SASARAN) {
+        /* the subkegiatan under every node that names it, each once: the
+         * nodes under another that names it are in that one's sum */
         const Vec *supporters = &ent_sasaran(x)->supporters;
+        Vec top = {0};
+        for (size_t i = 0; i < supporters->len; i++)
+            if (!eval_supported_above(x, supporters->items[i])) vec_push(&top, supporters->items[i]);
         if (supporters->len == 0)
             value_undef(out, eval_reason(ev, _("no program 'mendukung' sasaran %s"), x->id));
         else
-            sum_amounts(ev, supporters, anggaran, out);
+            sum_amounts(ev, &top, anggaran, out);
+        vec_free(&top);
         return;
     }
     const BudgetDecl *bd = ent_budget(x);
@@ -521,10 +561,26 @@ static void serapan_uncached(Eval *ev, Entity *x, Value *out)
     value_clear(&r);
 }
 
-/* ---- capaian ---- */
+/* ---- capaian (sakip(5), indikator: polaritas, rumus_capaian, batas, bobot) ---- */
 
-/* Capaian of r against target t under a polarity (no cap). */
-static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *t, Value *out)
+const char *const eval_capaian_var_names[4] = {"target", "realisasi", "target_bawah", "target_atas"};
+
+int eval_capaian_var(const char *name)
+{
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(name, eval_capaian_var_names[i])) return i;
+    return -1;
+}
+
+void eval_bobot(const Entity *ind, mpq_t out)
+{
+    const Expr *w = ind->kind == ENT_INDIKATOR ? ent_indikator_c(ind)->bobot : NULL;
+    if (w && w->kind == EX_NUM && mpq_sgn(w->u.num.q) > 0) num_set(out, w->u.num.q);
+    else mpq_set_ui(out, 1, 1);
+}
+
+/* Capaian of r against target t under a polarity (no limit). */
+static void capaian_formula(Eval *ev, Entity *ind, Polaritas pol, const Value *r, const Value *t, Value *out)
 {
     if (r->kind == V_UNDEF) { value_undef(out, r->text); return; }
     if (t->kind == V_UNDEF) { value_undef(out, t->text); return; }
@@ -532,7 +588,7 @@ static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *
         value_undef(out, eval_reason(ev, _("the target of %s is 0"), ind->id));
         return;
     }
-    if (ent_indikator(ind)->polaritas == POL_NEGATIF) {
+    if (pol == POL_NEGATIF) {
         /* (target - (realisasi - target)) / target * 100 */
         Value num;
         value_init(&num);
@@ -546,32 +602,227 @@ static void capaian_formula(Eval *ev, Entity *ind, const Value *r, const Value *
     }
 }
 
-static void capaian_indikator_builtin(Eval *ev, Entity *ind, int year, Value *out, bool cap)
+/* The built-in method: a range target scores 100 for a realisasi inside
+ * it; outside it the nearer bound is the target, in the polarity's
+ * formula (polaritas stabil: negatif above, positif below). */
+static void capaian_builtin(Eval *ev, Entity *ind, const Value *r, const Value *lo, const Value *hi, Value *out)
 {
-    Value r, lo, hi;
-    value_init(&r);
-    value_init(&lo);
-    value_init(&hi);
-    realisasi_indikator(ev, ind, year, &r);
-    eval_target(ev, ind, year, &lo, &hi);
-    if (hi.kind != V_UNDEF && r.kind != V_UNDEF && lo.kind != V_UNDEF) {
-        if (num_cmp(r.q, lo.q) >= 0 && num_cmp(r.q, hi.q) <= 0) {
+    Polaritas pol = ent_indikator(ind)->polaritas;
+    const Value *t = lo;
+    if (hi->kind != V_UNDEF && r->kind != V_UNDEF && lo->kind != V_UNDEF) {
+        if (num_cmp(r->q, lo->q) >= 0 && num_cmp(r->q, hi->q) <= 0) {
             mpq_set_ui(out->q, 100, 1);
             out->kind = V_NUM;
             out->decimals = -1;
-        } else {
-            capaian_formula(ev, ind, &r, num_cmp(r.q, hi.q) > 0 ? &hi : &lo, out);
+            return;
         }
-    } else {
-        capaian_formula(ev, ind, &r, &lo, out);
+        bool above = num_cmp(r->q, hi->q) > 0;
+        if (above) t = hi;
+        if (pol == POL_STABIL) pol = above ? POL_NEGATIF : POL_POSITIF;
+    } else if (pol == POL_STABIL && lo->kind != V_UNDEF && r->kind != V_UNDEF) {
+        value_undef(out, eval_reason(ev, _("polaritas stabil of %s needs a range target"), ind->id));
+        return;
     }
-    if (cap && ev->has_cap && out->kind == V_NUM && num_cmp(out->q, ev->cap) > 0) num_set(out->q, ev->cap);
-    value_clear(&r);
-    value_clear(&lo);
-    value_clear(&hi);
+    capaian_formula(ev, ind, pol, r, t, out);
+}
+
+/* Clamps c by the indikator's batas, or by batas_capaian when it has
+ * none; true when the value changed. */
+static bool apply_batas(Eval *ev, const Entity *ind, Value *c, bool *own)
+{
+    const IndikatorDecl *ik = ent_indikator_c(ind);
+    *own = ik->has_batas;
+    if (c->kind != V_NUM) return false;
+    if (ik->has_batas) {
+        const Expr *lo = ik->batas_lo, *hi = ik->batas_hi;
+        if (lo && lo->kind == EX_NUM && num_cmp(c->q, lo->u.num.q) < 0) {
+            num_set(c->q, lo->u.num.q);
+            return true;
+        }
+        if (hi && hi->kind == EX_NUM && num_cmp(c->q, hi->u.num.q) > 0) {
+            num_set(c->q, hi->u.num.q);
+            return true;
+        }
+        return false;
+    }
+    if (ev->has_cap && num_cmp(c->q, ev->cap) > 0) {
+        num_set(c->q, ev->cap);
+        return true;
+    }
+    return false;
 }
 
 static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, Value *out);
+
+/* capaian by a rule named capaian, for x and year; for capaian_renstra
+ * (t_year another year) the rule sees the target of t_year as that of
+ * the year. */
+static void capaian_by_rule(Eval *ev, Entity *x, int year, int t_year, Value *out)
+{
+    Entity *saved_of = ev->renstra_of;
+    int saved_from = ev->renstra_from, saved_to = ev->renstra_to;
+    if (t_year != year) {
+        ev->renstra_of = x;
+        ev->renstra_from = year;
+        ev->renstra_to = t_year;
+    }
+    Value args[2];
+    value_init(&args[0]);
+    value_init(&args[1]);
+    value_ref(&args[0], x);
+    mpq_set_si(args[1].q, year, 1);
+    args[1].kind = V_NUM;
+    int n = (int)ent_aturan(ev->rule_capaian)->params.len;
+    call_rule(ev, ev->rule_capaian, args, n < 2 ? n : 2, x->id_span, out);
+    value_clear(&args[0]);
+    value_clear(&args[1]);
+    ev->renstra_of = saved_of;
+    ev->renstra_from = saved_from;
+    ev->renstra_to = saved_to;
+}
+
+/* An indikator's rumus_capaian over the values of the year. */
+static void capaian_by_rumus(Eval *ev, Entity *ind, const Value *r, const Value *lo, const Value *hi, Value *out)
+{
+    if (ev->value_depth >= MAX_VALUE_DEPTH) {
+        /* it asks for its own capaian (through its sasaran): check_unit reports E0556 */
+        value_undef(out, eval_self_dependent());
+        return;
+    }
+    Value vars[4];
+    for (int i = 0; i < 4; i++) value_init(&vars[i]);
+    bool range = hi->kind != V_UNDEF;
+    bool above = range && r->kind != V_UNDEF && lo->kind != V_UNDEF && num_cmp(r->q, hi->q) > 0;
+    value_set(&vars[0], above ? hi : lo);   /* target: the bound that applies */
+    value_set(&vars[1], r);
+    value_set(&vars[2], lo);                 /* target_bawah */
+    value_set(&vars[3], range ? hi : lo);    /* target_atas */
+    Value *saved_vars = ev->capaian_vars;
+    Value *saved_frame = ev->frame;
+    DataYear *saved_data = ev->data;
+    ev->capaian_vars = vars;
+    ev->frame = NULL;
+    ev->data = NULL;
+    ev->value_depth++;
+    eval_expr(ev, ent_indikator(ind)->rumus_capaian, out);
+    ev->value_depth--;
+    ev->capaian_vars = saved_vars;
+    ev->frame = saved_frame;
+    ev->data = saved_data;
+    if (out->kind != V_NUM && out->kind != V_UNDEF)
+        value_undef(out, eval_reason(ev, _("the rumus_capaian of %s gives a %s, not a number"), ind->id,
+                                     vkind_name(out->kind)));
+    out->decimals = -1;
+    for (int i = 0; i < 4; i++) value_clear(&vars[i]);
+}
+
+void eval_capaian_why(Eval *ev, Entity *ind, int year, int t_year, Value *out, CapaianWhy *why)
+{
+    const IndikatorDecl *ik = ent_indikator(ind);
+    CapaianMethod method = ik->rumus_capaian ? CM_RUMUS : ev->rule_capaian ? CM_ATURAN : CM_BUILTIN;
+    if (method == CM_ATURAN) {
+        capaian_by_rule(ev, ind, year, t_year, out);
+    } else {
+        Value r, lo, hi;
+        value_init(&r);
+        value_init(&lo);
+        value_init(&hi);
+        realisasi_indikator(ev, ind, year, &r);
+        eval_target(ev, ind, t_year, &lo, &hi);
+        if (method == CM_RUMUS) capaian_by_rumus(ev, ind, &r, &lo, &hi, out);
+        else capaian_builtin(ev, ind, &r, &lo, &hi, out);
+        value_clear(&r);
+        value_clear(&lo);
+        value_clear(&hi);
+    }
+    if (why) {
+        why->method = method;
+        value_set(&why->raw, out);
+    }
+    bool own;
+    bool clamped = apply_batas(ev, ind, out, &own);
+    if (why) {
+        why->clamped = clamped;
+        why->own_batas = own;
+    }
+}
+
+static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out);
+static void capaian_renstra_one(Eval *ev, Entity *x, int year, Value *out);
+
+/* A capaian as it enters a mean: capped by batas_rata. */
+static void capped_for_mean(Eval *ev, Value *c)
+{
+    if (ev->has_cap_rata && c->kind == V_NUM && num_cmp(c->q, ev->cap_rata) > 0) num_set(c->q, ev->cap_rata);
+}
+
+/* Warns once that an undefined capaian is left out of a mean. */
+static void note_left_out(Eval *ev, const Entity *ind, const char *of, const char *why)
+{
+    if (!ev->dl) return;
+    char *msg = eval_reason(ev, _("the capaian of %s is undefined and left out of %s (rata_abaikan_kosong): %s"), ind->id,
+                            of, why ? why : _("a value it needs is missing"));
+    for (size_t i = 0; i < ev->reported.len; i++)
+        if (strcmp(ev->reported.items[i], msg) == 0) return;
+    vec_push(&ev->reported, xstrdup(msg));
+    diag_add(ev->dl, DIAG_WARNING, "W0554", ind->id_span, "%s", msg);
+}
+
+/* The weighted mean of the capaian of inds (each by each), as sakip(5)
+ * says means are taken: sum(bobot x capaian) / sum(bobot), each capaian
+ * capped by batas_rata; an undefined one makes the mean undefined, or
+ * is left out under rata_abaikan_kosong.  of names the mean for
+ * messages. */
+static void weighted_mean_parts(Eval *ev, const Vec *inds, int year, Value *out, const char *of,
+                                void (*each)(Eval *, Entity *, int, Value *), mpq_ptr sum_out, mpq_ptr weight_out)
+{
+    Value part;
+    value_init(&part);
+    mpq_t w, sw, t;
+    mpq_inits(w, sw, t, NULL);
+    mpq_set_ui(out->q, 0, 1);
+    bool ok = true;
+    const char *why = NULL;
+    for (size_t i = 0; i < inds->len && ok; i++) {
+        Entity *ind = inds->items[i];
+        each(ev, ind, year, &part);
+        if (part.kind != V_NUM) {
+            const char *reason = part.kind == V_UNDEF ? part.text : _("capaian is not a number");
+            if (ev->skip_undefined) {
+                note_left_out(ev, ind, of, reason);
+                if (!why) why = reason;
+                continue;
+            }
+            value_undef(out, reason);
+            ok = false;
+            break;
+        }
+        capped_for_mean(ev, &part);
+        eval_bobot(ind, w);
+        num_mul(t, w, part.q);
+        num_add(out->q, out->q, t);
+        num_add(sw, sw, w);
+    }
+    if (ok) {
+        if (sum_out) num_set(sum_out, out->q);
+        if (weight_out) num_set(weight_out, sw);
+        if (mpq_sgn(sw) == 0) {
+            value_undef(out, why ? why : eval_reason(ev, _("%s has no capaian"), of));
+        } else {
+            num_div(out->q, out->q, sw);
+            out->kind = V_NUM;
+            out->decimals = -1;
+        }
+    }
+    mpq_clears(w, sw, t, NULL);
+    value_clear(&part);
+}
+
+static void weighted_mean(Eval *ev, const Vec *inds, int year, Value *out, const char *of,
+                          void (*each)(Eval *, Entity *, int, Value *))
+{
+    weighted_mean_parts(ev, inds, year, out, of, each, NULL, NULL);
+}
 
 static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
                               void (*each)(Eval *, Entity *, int, Value *))
@@ -580,29 +831,9 @@ static void mean_of_indikator(Eval *ev, Entity *s, int year, Value *out,
         value_undef(out, eval_reason(ev, _("sasaran %s has no indikator"), s->id));
         return;
     }
-    Value part;
-    value_init(&part);
-    mpq_set_ui(out->q, 0, 1);
-    out->kind = V_NUM;
-    out->decimals = -1;
-    for (size_t i = 0; i < s->indikator.len; i++) {
-        each(ev, s->indikator.items[i], year, &part);
-        if (part.kind != V_NUM) {
-            value_undef(out, part.kind == V_UNDEF ? part.text : "capaian is not a number");
-            value_clear(&part);
-            return;
-        }
-        num_add(out->q, out->q, part.q);
-    }
-    mpq_t n;
-    mpq_init(n);
-    mpq_set_ui(n, (unsigned long)s->indikator.len, 1);
-    num_div(out->q, out->q, n);
-    mpq_clear(n);
-    value_clear(&part);
+    weighted_mean(ev, &s->indikator, year, out, eval_reason(ev, _("the mean of %s %s"), ent_kind_name(s->kind), s->id),
+                  each);
 }
-
-static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out);
 
 void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
 {
@@ -622,40 +853,49 @@ static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out)
                                     ent_kind_name(x->kind), x->id));
         return;
     }
-    if (ev->rule_capaian) {
-        Value args[2];
-        value_init(&args[0]);
-        value_init(&args[1]);
-        value_ref(&args[0], x);
-        mpq_set_si(args[1].q, year, 1);
-        args[1].kind = V_NUM;
-        int n = (int)ent_aturan(ev->rule_capaian)->params.len;
-        call_rule(ev, ev->rule_capaian, args, n < 2 ? n : 2, x->id_span, out);
-        value_clear(&args[0]);
-        value_clear(&args[1]);
-        return;
-    }
-    capaian_indikator_builtin(ev, x, year, out, true);
+    eval_capaian_why(ev, x, year, year, out, NULL);
 }
 
+/* The IKU: the indikator of every sasaran, in order. */
+static void all_iku(const Unit *u, Vec *out)
+{
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        const Entity *s = u->sasaran.items[i];
+        for (size_t k = 0; k < s->indikator.len; k++) vec_push(out, s->indikator.items[k]);
+    }
+}
+
+bool eval_capaian_iku_parts(Eval *ev, int year, mpq_t sum, mpq_t weight)
+{
+    Vec iku = {0};
+    all_iku(ev->u, &iku);
+    Value v;
+    value_init(&v);
+    if (iku.len) weighted_mean_parts(ev, &iku, year, &v, _("the mean over all IKU"), eval_capaian, sum, weight);
+    bool ok = v.kind == V_NUM;
+    value_clear(&v);
+    vec_free(&iku);
+    return ok;
+}
+
+void eval_capaian_iku(Eval *ev, int year, Value *out)
+{
+    Vec iku = {0};
+    all_iku(ev->u, &iku);
+    if (!iku.len) value_undef(out, _("no sasaran has an indikator"));
+    else weighted_mean(ev, &iku, year, out, _("the mean over all IKU"), eval_capaian);
+    vec_free(&iku);
+}
+
+/* capaian_renstra of an indikator: its capaian (method, range rule and
+ * limits alike) with the target of the last year of the periode. */
 static void capaian_renstra_one(Eval *ev, Entity *x, int year, Value *out)
 {
-    (void)year;
     if (!ev->u->has_periode) {
         value_undef(out, _("no periode is declared, so there is no end-of-Renstra target"));
         return;
     }
-    Value r, lo, hi;
-    value_init(&r);
-    value_init(&lo);
-    value_init(&hi);
-    realisasi_indikator(ev, x, ev->tahun, &r);
-    eval_target(ev, x, ev->u->periode_to, &lo, &hi);
-    if (!percent_of(&r, &lo, out))
-        value_undef(out, eval_reason(ev, _("%s is 0"), eval_reason(ev, _("the target of %s for %d"), x->id, ev->u->periode_to)));
-    value_clear(&r);
-    value_clear(&lo);
-    value_clear(&hi);
+    eval_capaian_why(ev, x, year, ev->u->periode_to, out, NULL);
 }
 
 void eval_capaian_renstra(Eval *ev, Entity *x, Value *out)
@@ -891,7 +1131,8 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         value_undef(out, _("unknown function"));
         return;
     }
-    if (bi->arg[0] != BA_ENTITY) {
+    if (bi->arg[0] != BA_ENTITY || n == 0) {
+        /* a function of values, or capaian(), anggaran(), ...: the unit's */
         bi->eval(ev, e, NULL, ev->tahun, out);
         return;
     }
@@ -913,7 +1154,9 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         goto done;
     }
     int year = ev->tahun;
-    if (n >= 2) {
+    if (n >= 2 && b.kind == V_REF && (bi->arg[1] == BA_PK || bi->arg[1] == BA_YEAR_PK)) {
+        /* target(x, PK), anggaran(x, PK): the function reads its perjanjian */
+    } else if (n >= 2) {
         if (b.kind == V_UNDEF) {
             value_undef(out, b.text);
             goto done;
@@ -932,9 +1175,21 @@ done:
 
 static bool numeric(const Value *v) { return v->kind == V_NUM || v->kind == V_MONEY; }
 
+/* An operator other than == and != on a range (sakip(5), ranges). */
+static void range_error(Eval *ev, Span at)
+{
+    eval_runtime_error(ev, at, "E0401",
+                       _("a range can only be compared whole with '==' or '!='; use bawah(r) or atas(r) for a bound"));
+}
+
 static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, Value *out)
 {
     BinOp op = e->u.bin.op;
+    if (l->kind == V_RANGE || r->kind == V_RANGE) {
+        range_error(ev, e->op_span);
+        value_undef(out, _("type error"));
+        return;
+    }
     if (!numeric(l) || !numeric(r)) {
         type_error(ev, e->op_span, _("cannot do arithmetic on %s and %s"), l, r);
         value_undef(out, _("type error"));
@@ -983,6 +1238,7 @@ static bool values_equal(const Value *l, const Value *r)
 {
     switch (l->kind) {
     case V_NUM: case V_MONEY: return mpq_equal(l->q, r->q) != 0;
+    case V_RANGE: return l->money == r->money && mpq_equal(l->q, r->q) && mpq_equal(l->hi, r->hi);
     case V_TEXT: return strcmp(l->text, r->text) == 0;
     case V_BOOL: return l->b == r->b;
     case V_REF: return l->ent == r->ent;
@@ -994,6 +1250,16 @@ static void eval_compare(Eval *ev, const Expr *e, const Value *l, const Value *r
 {
     BinOp op = e->u.bin.op;
     bool same = l->kind == r->kind;
+    if ((op == OP_EQ || op == OP_NE) && ((l->kind == V_RANGE && numeric(r)) || (r->kind == V_RANGE && numeric(l)))) {
+        /* a range is never equal to a number (sakip(5), ranges) */
+        value_bool(out, op == OP_NE);
+        return;
+    }
+    if ((l->kind == V_RANGE || r->kind == V_RANGE) && op != OP_EQ && op != OP_NE) {
+        range_error(ev, e->op_span);
+        value_undef(out, _("type error"));
+        return;
+    }
     if (op == OP_APPROX) {
         if (!numeric(l) || !same) {
             type_error(ev, e->op_span, _("'~=' compares like with like, not %s with %s"), l, r);
@@ -1043,6 +1309,10 @@ static void eval_ident(Eval *ev, const Expr *e, Value *out)
     case REF_RULE:
         call_rule(ev, e->u.id.ent, NULL, 0, e->span, out);
         return;
+    case REF_CAPAIAN:
+        if (ev->capaian_vars) value_set(out, &ev->capaian_vars[e->u.id.index]);
+        else value_undef(out, eval_reason(ev, _("'%s' is only known inside a rumus_capaian"), e->u.id.name));
+        return;
     case REF_DATA:
         if (ev->data) {
             const Andai *a = find_andai(ev, ANDAI_DATA, ev->data_owner, ev->data->year, e->u.id.name);
@@ -1084,9 +1354,31 @@ void eval_expr(Eval *ev, const Expr *e, Value *out)
     case EX_CALL:
         eval_call(ev, e, out);
         return;
+    case EX_RANGE: {
+        Value hi;
+        value_init(&hi);
+        eval_expr(ev, e->u.bin.l, out);
+        eval_expr(ev, e->u.bin.r, &hi);
+        if (out->kind == V_UNDEF || hi.kind == V_UNDEF) {
+            if (out->kind != V_UNDEF) value_undef(out, hi.text);
+        } else if (numeric(out) && numeric(&hi) && out->kind == hi.kind) {
+            Value lo;
+            value_init(&lo);
+            value_set(&lo, out);
+            value_range(out, &lo, &hi);
+            value_clear(&lo);
+        } else {
+            value_undef(out, _("type error"));
+        }
+        value_clear(&hi);
+        return;
+    }
     case EX_NEG:
         eval_expr(ev, e->u.un, out);
-        if (out->kind == V_NUM || out->kind == V_MONEY) {
+        if (out->kind == V_RANGE) {
+            range_error(ev, e->op_span);
+            value_undef(out, _("type error"));
+        } else if (out->kind == V_NUM || out->kind == V_MONEY) {
             mpq_neg(out->q, out->q);
         } else if (out->kind != V_UNDEF) {
             type_error(ev, e->op_span, _("cannot negate a %s%s"), out, NULL);

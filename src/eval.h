@@ -22,7 +22,10 @@ typedef struct Eval {
     Entity *skala;           /* skala_capaian */
     Entity *builtin_skala;
     bool has_cap;
-    mpq_t cap;
+    mpq_t cap;               /* atur batas_capaian: `batas ..cap` of every indikator without its own */
+    bool has_cap_rata;
+    mpq_t cap_rata;          /* atur batas_rata: each capaian capped so where sakip averages it */
+    bool skip_undefined;     /* atur rata_abaikan_kosong = benar */
     Entity *rule_capaian, *rule_predikat, *rule_efisiensi;
     Vec andai;               /* active Andai*, oldest first */
     /* evaluation state */
@@ -31,6 +34,11 @@ typedef struct Eval {
     Entity *data_owner;
     int call_depth;
     int value_depth;         /* computed values (stated_value) being computed */
+    Value *capaian_vars;     /* target, realisasi, target_bawah, target_atas of the rumus_capaian evaluated */
+    /* capaian_renstra under an aturan capaian: the target of this
+     * indikator for renstra_from is that of renstra_to */
+    Entity *renstra_of;
+    int renstra_from, renstra_to;
     Vec reported;            /* char*: runtime problems already reported */
     /* capaian, serapan and budget sums already computed for this set of
      * what-ifs (src/eval.c, memo_*): slots by entity serial, emptied by
@@ -56,7 +64,35 @@ bool eval_has_realisasi(Eval *ev, Entity *ind, int year);
 void eval_anggaran(Eval *ev, Entity *x, Value *out);
 void eval_capaian(Eval *ev, Entity *x, int year, Value *out);
 void eval_capaian_renstra(Eval *ev, Entity *x, Value *out);
+/* capaian() and capaian_renstra over every IKU (the mean printed under the
+ * measurement table, and the recap): weighted by bobot, each capped by
+ * batas_rata, undefined ones left out under rata_abaikan_kosong. */
+void eval_capaian_iku(Eval *ev, int year, Value *out);
+/* The parts of that mean, for the recap's group means: sum(bobot x
+ * capaian) and sum(bobot) over the IKU counted; false when the mean is
+ * undefined. */
+bool eval_capaian_iku_parts(Eval *ev, int year, mpq_t sum, mpq_t weight);
+/* What decided an indikator's capaian (jelaskan): the method, and the
+ * limit that clamped it. */
+typedef enum { CM_BUILTIN, CM_RUMUS, CM_ATURAN } CapaianMethod;
+typedef struct CapaianWhy {
+    CapaianMethod method;
+    bool clamped;            /* batas (or batas_capaian) changed the value */
+    bool own_batas;          /* the clamping limit is the indikator's own batas */
+    Value raw;               /* the value before the limit (when clamped) */
+} CapaianWhy;
+/* capaian of an indikator, realisasi of r_year against the target of
+ * t_year, with why (may be NULL) filled. */
+void eval_capaian_why(Eval *ev, Entity *ind, int r_year, int t_year, Value *out, CapaianWhy *why);
+/* The weight of an indikator in means: its bobot, else 1. */
+void eval_bobot(const Entity *ind, mpq_t out);
+/* The names of a rumus_capaian, indexed by REF_CAPAIAN (ast.h); -1 for another name. */
+int eval_capaian_var(const char *name);
+extern const char *const eval_capaian_var_names[4];
 void eval_serapan(Eval *ev, Entity *x, Value *out);
+/* Whether a node above node also supports (mendukung) sasaran s: node's
+ * money is then in that one's, for s's budget. */
+bool eval_supported_above(const Entity *s, const Entity *node);
 /* The band of `skala` holding v, or NULL. */
 const Band *eval_band(const Entity *skala, mpq_srcptr v);
 void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band);

@@ -145,6 +145,112 @@ static void explain_rule(Eval *ev, Entity *rule, int depth, Buf *b)
     buf_putc(b, '\n');
 }
 
+/* The lines of one capaian entering a mean: weight, batas_rata, left out. */
+static void explain_mean_parts(Eval *ev, const Vec *inds, int year, int depth, Buf *b)
+{
+    Value c;
+    value_init(&c);
+    mpq_t w;
+    mpq_init(w);
+    for (size_t i = 0; i < inds->len; i++) {
+        Entity *ind = inds->items[i];
+        explain_capaian(ev, ind, year, depth, b);
+        eval_capaian(ev, ind, year, &c);
+        eval_bobot(ind, w);
+        bool weighted = mpz_cmp_ui(mpq_numref(w), 1) != 0 || mpz_cmp_ui(mpq_denref(w), 1) != 0;
+        if (c.kind != V_NUM && ev->skip_undefined) {
+            indent(b, depth + 1);
+            buf_puts(b, _("left out of the mean: undefined (rata_abaikan_kosong)\n"));
+            continue;
+        }
+        if (weighted) {
+            indent(b, depth + 1);
+            buf_puts(b, _("bobot "));
+            Value wv;
+            value_init(&wv);
+            eval_literal(ent_indikator(ind)->bobot, &wv);
+            show(ev, b, &wv, false);
+            value_clear(&wv);
+            where(b, ent_indikator(ind)->bobot_span);
+            buf_putc(b, '\n');
+        }
+        if (ev->has_cap_rata && c.kind == V_NUM && mpq_cmp(c.q, ev->cap_rata) > 0) {
+            indent(b, depth + 1);
+            buf_puts(b, _("capped by batas_rata "));
+            Value cap;
+            value_init(&cap);
+            value_num(&cap, ev->cap_rata);
+            cap.decimals = 0;
+            show(ev, b, &cap, true);
+            buf_puts(b, _(" in the mean\n"));
+            value_clear(&cap);
+        }
+    }
+    mpq_clear(w);
+    value_clear(&c);
+}
+
+/* How the mean was taken, when anything but a plain mean decided it. */
+static void explain_mean_rule(Eval *ev, const Vec *inds, int depth, Buf *b)
+{
+    bool weighted = false;
+    for (size_t i = 0; i < inds->len; i++)
+        if (ent_indikator(inds->items[i])->bobot) weighted = true;
+    if (!weighted && !ev->has_cap_rata && !ev->skip_undefined) return;
+    indent(b, depth);
+    buf_puts(b, weighted ? _("sum(bobot x capaian) / sum(bobot)") : _("sum(capaian) / n"));
+    if (ev->has_cap_rata) {
+        Value cap;
+        value_init(&cap);
+        value_num(&cap, ev->cap_rata);
+        cap.decimals = 0;
+        buf_puts(b, _(", each capped by batas_rata "));
+        show(ev, b, &cap, true);
+        value_clear(&cap);
+    }
+    if (ev->skip_undefined) buf_puts(b, _(", undefined ones left out (rata_abaikan_kosong)"));
+    buf_putc(b, '\n');
+}
+
+void explain_capaian_iku(Eval *ev, int year, int depth, Buf *b)
+{
+    Value v;
+    value_init(&v);
+    eval_capaian_iku(ev, year, &v);
+    indent(b, depth);
+    buf_printf(b, _("capaian() = "));
+    show(ev, b, &v, true);
+    if (v.kind == V_UNDEF && v.text) buf_printf(b, _("   (undefined: %s)"), v.text);
+    buf_putc(b, '\n');
+    Vec iku = {0};
+    for (size_t i = 0; i < ev->u->sasaran.len; i++) {
+        Entity *s = ev->u->sasaran.items[i];
+        for (size_t k = 0; k < s->indikator.len; k++) vec_push(&iku, s->indikator.items[k]);
+    }
+    indent(b, depth + 1);
+    buf_printf(b, _("mean capaian of the %zu IKU\n"), iku.len);
+    explain_mean_rule(ev, &iku, depth + 1, b);
+    explain_mean_parts(ev, &iku, year, depth + 2, b);
+    vec_free(&iku);
+    value_clear(&v);
+}
+
+static void show_range_bounds(Eval *ev, Buf *b, const Expr *lo, const Expr *hi)
+{
+    Value v;
+    value_init(&v);
+    if (lo) {
+        eval_literal(lo, &v);
+        show(ev, b, &v, true);
+    }
+    buf_puts(b, "..");
+    if (hi) {
+        eval_literal(hi, &v);
+        show(ev, b, &v, true);
+    }
+    value_clear(&v);
+}
+
 void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
 {
     Value v;
@@ -159,7 +265,8 @@ void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
         indent(b, depth + 1);
         buf_printf(b, _("mean capaian of the %zu indikator of %s %s\n"), x->indikator.len,
                    ent_kind_name(x->kind), x->id);
-        for (size_t i = 0; i < x->indikator.len; i++) explain_capaian(ev, x->indikator.items[i], year, depth + 2, b);
+        explain_mean_rule(ev, &x->indikator, depth + 1, b);
+        explain_mean_parts(ev, &x->indikator, year, depth + 2, b);
         value_clear(&v);
         return;
     }
@@ -167,56 +274,74 @@ void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
         value_clear(&v);
         return;
     }
-    if (ev->rule_capaian) {
+    CapaianWhy why;
+    value_init(&why.raw);
+    Value again;
+    value_init(&again);
+    eval_capaian_why(ev, x, year, year, &again, &why);
+    const IndikatorDecl *ik = ent_indikator(x);
+    if (why.method == CM_ATURAN) {
         explain_rule(ev, ev->rule_capaian, depth + 1, b);
-        value_clear(&v);
-        return;
-    }
-    Value r, lo, hi;
-    value_init(&r);
-    value_init(&lo);
-    value_init(&hi);
-    eval_realisasi(ev, x, year, &r);
-    eval_target(ev, x, year, &lo, &hi);
-    indent(b, depth + 1);
-    bool neg = ent_indikator(x)->polaritas == POL_NEGATIF;
-    if (hi.kind != V_UNDEF && r.kind != V_UNDEF && lo.kind != V_UNDEF) {
-        if (mpq_cmp(r.q, lo.q) >= 0 && mpq_cmp(r.q, hi.q) <= 0) buf_puts(b, _("range target: realisasi inside the range, capaian 100\n"));
-        else buf_printf(b, _("range target: realisasi %s the range, its %s bound is the target (polaritas %s)\n"),
-                        mpq_cmp(r.q, hi.q) > 0 ? _("above") : _("below"), mpq_cmp(r.q, hi.q) > 0 ? _("upper") : _("lower"),
-                        neg ? "negatif" : "positif");
-    } else if (neg) {
-        buf_puts(b, _("polaritas negatif: (target - (realisasi - target)) / target * 100\n"));
     } else {
-        buf_puts(b, _("polaritas positif: realisasi / target * 100\n"));
+        Value r, lo, hi;
+        value_init(&r);
+        value_init(&lo);
+        value_init(&hi);
+        eval_realisasi(ev, x, year, &r);
+        eval_target(ev, x, year, &lo, &hi);
+        indent(b, depth + 1);
+        Polaritas pol = ik->polaritas;
+        const char *pname = pol == POL_NEGATIF ? "negatif" : pol == POL_STABIL ? "stabil" : "positif";
+        if (why.method == CM_RUMUS) {
+            buf_printf(b, _("rumus_capaian: %s"), span_text(ev->u, ik->rumus_capaian->span));
+            where(b, ik->rumus_capaian_span);
+            buf_putc(b, '\n');
+        } else if (hi.kind != V_UNDEF && r.kind != V_UNDEF && lo.kind != V_UNDEF) {
+            bool above = mpq_cmp(r.q, hi.q) > 0;
+            if (mpq_cmp(r.q, lo.q) >= 0 && !above) buf_puts(b, _("range target: realisasi inside the range, capaian 100\n"));
+            else buf_printf(b, _("range target: realisasi %s the range, its %s bound is the target (polaritas %s)\n"),
+                            above ? _("above") : _("below"), above ? _("upper") : _("lower"),
+                            pol == POL_STABIL ? (above ? "stabil: negatif" : "stabil: positif") : pname);
+        } else if (pol == POL_NEGATIF) {
+            buf_puts(b, _("polaritas negatif: (target - (realisasi - target)) / target * 100\n"));
+        } else if (pol == POL_STABIL) {
+            buf_puts(b, _("polaritas stabil: needs a range target\n"));
+        } else {
+            buf_puts(b, _("polaritas positif: realisasi / target * 100\n"));
+        }
+        explain_realisasi_ind(ev, x, year, depth + 1, b);
+        explain_target(ev, x, year, depth + 1, b);
+        value_clear(&r);
+        value_clear(&lo);
+        value_clear(&hi);
     }
-    explain_realisasi_ind(ev, x, year, depth + 1, b);
-    explain_target(ev, x, year, depth + 1, b);
-    if (ev->has_cap) {
-        Value raw;
-        value_init(&raw);
-        bool saved = ev->has_cap;
-        ev->has_cap = false;
-        eval_capaian(ev, x, year, &raw);
-        ev->has_cap = saved;
-        if (raw.kind == V_NUM && mpq_cmp(raw.q, ev->cap) > 0) {
-            indent(b, depth + 1);
+    if (why.clamped) {
+        indent(b, depth + 1);
+        if (why.own_batas) {
+            buf_puts(b, _("limited by its batas "));
+            show_range_bounds(ev, b, ik->batas_lo, ik->batas_hi);
+            where(b, ik->batas_span);
+        } else {
             buf_puts(b, _("capped by batas_capaian "));
             Value cap;
             value_init(&cap);
             value_num(&cap, ev->cap);
             cap.decimals = 0;
             show(ev, b, &cap, true);
-            buf_puts(b, _(" (without the cap: "));
-            show(ev, b, &raw, true);
-            buf_puts(b, ")\n");
             value_clear(&cap);
         }
-        value_clear(&raw);
+        buf_puts(b, _(" (without the cap: "));
+        show(ev, b, &why.raw, true);
+        buf_puts(b, ")\n");
+    } else if (ik->has_batas && v.kind == V_NUM) {
+        indent(b, depth + 1);
+        buf_puts(b, _("within its batas "));
+        show_range_bounds(ev, b, ik->batas_lo, ik->batas_hi);
+        where(b, ik->batas_span);
+        buf_putc(b, '\n');
     }
-    value_clear(&r);
-    value_clear(&lo);
-    value_clear(&hi);
+    value_clear(&why.raw);
+    value_clear(&again);
     value_clear(&v);
 }
 
@@ -242,11 +367,22 @@ void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
     const BudgetDecl *bd = ent_is_budget(x) ? ent_budget(x) : NULL;
     if (x->kind == ENT_SASARAN) {
         const Vec *supporters = &ent_sasaran(x)->supporters;
+        bool programs = true;
+        for (size_t i = 0; i < supporters->len; i++) programs &= ((Entity *)supporters->items[i])->kind == ENT_PROGRAM;
         indent(b, depth + 1);
-        buf_printf(b, _("over the programs that support %s:"), x->id);
+        if (programs) buf_printf(b, _("over the programs that support %s:"), x->id);
+        else buf_printf(b, _("over the nodes that support %s, each subkegiatan once:"), x->id);
         for (size_t i = 0; i < supporters->len; i++) buf_printf(b, " %s", ((Entity *)supporters->items[i])->id);
         buf_putc(b, '\n');
-        for (size_t i = 0; i < supporters->len; i++) explain_budget(ev, supporters->items[i], depth + 2, b);
+        for (size_t i = 0; i < supporters->len; i++) {
+            Entity *n = supporters->items[i];
+            if (eval_supported_above(x, n)) {
+                indent(b, depth + 2);
+                buf_printf(b, _("%s is under a node that supports %s: counted there\n"), n->id, x->id);
+            } else {
+                explain_budget(ev, n, depth + 2, b);
+            }
+        }
     } else if (bd && bd->children.len) {
         indent(b, depth + 1);
         buf_printf(b, _("sum of %zu %s\n"), bd->children.len, x->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan");
@@ -463,7 +599,7 @@ static void explain_node(Eval *ev, const Expr *e, int depth, Buf *b)
     if (bi && bi->explain) {
         int year = ev->tahun;
         Entity *x = bi->arg[0] == BA_ENTITY ? call_entity(ev, e, &year) : NULL;
-        if ((x || bi->arg[0] != BA_ENTITY) && bi->explain(ev, e, x, year, depth, b)) return;
+        if ((x || bi->arg[0] != BA_ENTITY || e->u.call.nargs == 0) && bi->explain(ev, e, x, year, depth, b)) return;
     }
     explain_value_line(ev, e, depth, b);
     if (e->kind == EX_CALL && e->u.call.rule) {

@@ -23,6 +23,8 @@ void explain_args(Eval *ev, const Expr *call, int depth, Buf *b);
 void explain_target(Eval *ev, Entity *ind, int year, int depth, Buf *b);
 void explain_realisasi_ind(Eval *ev, Entity *ind, int year, int depth, Buf *b);
 void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b);
+/* capaian(): the mean over every IKU */
+void explain_capaian_iku(Eval *ev, int year, int depth, Buf *b);
 void explain_budget(Eval *ev, Entity *x, int depth, Buf *b);
 void explain_predikat(Eval *ev, Entity *x, int year, int depth, Buf *b);
 void explain_efisiensi(Eval *ev, Entity *s, int depth, Buf *b);

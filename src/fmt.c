@@ -15,7 +15,8 @@ typedef struct Tok {
     const char *s;
     size_t n;
     int newlines_before;     /* line breaks in the source before it */
-    bool name;               /* the scanner read it as a name (a KW_CTX word may be one) */
+    bool name;               /* a name here: the scanner read it as one (a KW_CTX
+                              * word may be), or mark_names found it is one */
 } Tok;
 
 /* The tokens of the text as the scanner takes them (grammar/lexer.l), the
@@ -86,6 +87,22 @@ static bool is(const Tok *k, const char *w)
 static bool is_keyword(const Tok *k, unsigned flags)
 {
     return k->kind == T_WORD && !k->name && (keyword_flags(k->s, k->n) & flags) != 0;
+}
+
+/* Marks `target` and `realisasi` used as bare names in an expression
+ * (`rumus_capaian = target / realisasi`): after an operator.  The
+ * contextual keywords (KW_CTX) the scanner already gives as names. */
+static void mark_names(Vec *toks)
+{
+    for (size_t i = 0; i < toks->len; i++) {
+        Tok *k = toks->items[i];
+        if (k->kind != T_WORD) continue;
+        const Tok *prev = i ? toks->items[i - 1] : NULL;
+        if (prev && prev->kind == T_COMMENT) prev = i > 1 ? toks->items[i - 2] : NULL;
+        if ((is(k, "target") || is(k, "realisasi")) && prev && prev->kind == T_PUNCT && !is(prev, "{") &&
+            !is(prev, "}") && !is(prev, ")") && !is(prev, "%"))
+            k->name = true;
+    }
 }
 
 typedef struct Fmt {
@@ -202,6 +219,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
     f.out = out;
     f.line_empty = true;
     tokenize(text, len, &f.toks);
+    mark_names(&f.toks);
     Tok *prev = NULL, *prev2 = NULL;
     Tok *stmt_kw = NULL;       /* the keyword that began the current item */
     bool band_start = false;   /* next STRING in a skala block starts a band */
@@ -255,6 +273,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
             bool space = true;
             if (is(k, ",") || is(k, ")") || is(k, "%") || is(k, "..") || is(prev, "(") || is(prev, ".."))
                 space = false;
+            if (is(k, "..") && is_keyword(prev, KW_LINE)) space = true;   /* batas ..120% */
             if (is(k, ":") && !(block == 2 && prev->kind == T_STR)) space = false;
             if (is(k, "(") && (prev->kind == T_WORD && !is_operator(prev))) space = false;
             if (is(k, "(") && (is(prev, "target") || is(prev, "realisasi") || is(prev, "anggaran"))) space = false;

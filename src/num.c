@@ -620,8 +620,18 @@ void num_format_short(Buf *b, const mpq_t q, int max_dec, RoundMode mode, Notati
 
 void num_format_money(Buf *b, const mpq_t q, RoundMode mode, Notation nt)
 {
-    if (nt == NOTATION_ID) buf_puts(b, "Rp ");
     int d = num_is_decimal(q, 0) ? 0 : 2;
+    if (nt == NOTATION_ID && mpq_sgn(q) < 0) {
+        /* -Rp 2.500.000, as the literal is written (sakip(5)) */
+        mpq_t m;
+        mpq_init(m);
+        mpq_neg(m, q);
+        buf_puts(b, "-Rp ");
+        num_format(b, m, d, mode, nt, true);
+        mpq_clear(m);
+        return;
+    }
+    if (nt == NOTATION_ID) buf_puts(b, "Rp ");
     num_format(b, q, d, mode, nt, true);
 }
 

@@ -483,6 +483,33 @@ void pb_values(ParseCtx *ctx, char which, Vec *values)
     for (size_t i = 0; i < values->len; i++) apush(ctx->unit, dst, values->items[i]);
 }
 
+void pb_rumus_capaian(ParseCtx *ctx, Expr *e, Span s)
+{
+    Entity *ind = cur_of(ctx, ENT_INDIKATOR);
+    if (!ind) return;
+    ent_indikator(ind)->rumus_capaian = e;
+    ent_indikator(ind)->rumus_capaian_span = s;
+}
+
+void pb_batas(ParseCtx *ctx, Expr *lo, Expr *hi, Span s)
+{
+    Entity *ind = cur_of(ctx, ENT_INDIKATOR);
+    if (!ind) return;
+    IndikatorDecl *ik = ent_indikator(ind);
+    ik->has_batas = true;
+    ik->batas_lo = lo;
+    ik->batas_hi = hi;
+    ik->batas_span = s;
+}
+
+void pb_bobot(ParseCtx *ctx, Expr *n, Span s)
+{
+    Entity *ind = cur_of(ctx, ENT_INDIKATOR);
+    if (!ind) return;
+    ent_indikator(ind)->bobot = n;
+    ent_indikator(ind)->bobot_span = s;
+}
+
 void pb_rumus(ParseCtx *ctx, Expr *e, Span s)
 {
     Entity *ind = cur_of(ctx, ENT_INDIKATOR);
@@ -625,6 +652,15 @@ YearVal *pb_value(ParseCtx *ctx, Expr *lo, Expr *hi, Span s)
     return v;
 }
 
+/* `80% - 90%` where a value is expected: a range as reports write it. */
+YearVal *pb_value_dash(ParseCtx *ctx, Expr *lo, Expr *hi, Span dash, Span s)
+{
+    const char *l = span_text(ctx->unit, lo->span), *h = span_text(ctx->unit, hi->span);
+    Diag *d = parse_error(ctx, "E0216", dash, _("'%s - %s' is a subtraction, not a value; a range is written with '..'"), l, h);
+    if (d) diag_hint(d, _("write '%s..%s'"), l, h);
+    return pb_value(ctx, lo, hi, s);
+}
+
 Expr *pb_string(ParseCtx *ctx, const char *text, Span s)
 {
     Expr *e = expr_new(ctx->unit, EX_STR, s);
@@ -682,6 +718,23 @@ void pb_keluaran_begin(ParseCtx *ctx, const char *name, Span s)
     k->span = s;
     if (e) apush(ctx->unit, &ent_budget(e)->keluaran, k);
     ctx->keluaran = k;
+}
+
+Entity *pb_keluaran_named(ParseCtx *ctx, const char *id, Span id_span, const char *name, Span kw)
+{
+    Entity *node = cur_budget(ctx);
+    Entity *e = pb_begin(ctx, ENT_INDIKATOR, id, id_span, name, kw);
+    IndikatorDecl *ik = ent_indikator(e);
+    ik->keluaran = true;
+    ik->polaritas = POL_POSITIF;   /* unless it states one */
+    if (node) {
+        Keluaran *k = arena_alloc(A(ctx), sizeof *k);
+        k->name = name;
+        k->span = span_join(kw, id_span);
+        k->ent = e;
+        apush(ctx->unit, &ent_budget(node)->keluaran, k);
+    }
+    return e;
 }
 
 void pb_keluaran_end(ParseCtx *ctx, Span s)
@@ -804,6 +857,30 @@ Expr *pb_call(ParseCtx *ctx, Name *nm, Span name_span, Vec *args, Span s)
         for (size_t i = 0; i < args->len; i++) depth = maxi(depth, ((Expr *)args->items[i])->depth);
     }
     return deepen(ctx, e, depth);
+}
+
+static bool range_bound(const Expr *e)
+{
+    if (e->kind == EX_NEG) e = e->u.un;
+    return e->kind == EX_NUM || e->kind == EX_MONEY;
+}
+
+Expr *pb_range(ParseCtx *ctx, Expr *lo, Expr *hi, Span op_span, Span s)
+{
+    Expr *e = expr_new(ctx->unit, EX_RANGE, s);
+    e->op_span = op_span;
+    e->u.bin.op = OP_EQ;   /* unused */
+    e->u.bin.l = lo;
+    e->u.bin.r = hi;
+    for (int i = 0; i < 2; i++) {
+        Expr *b = i ? hi : lo;
+        if (!range_bound(b)) {
+            Diag *d = parse_error(ctx, "E0215", b->span, _("the bounds of a range are numbers written out, not '%s'"),
+                                  span_text(ctx->unit, b->span));
+            if (d) diag_hint(d, _("write a range as in '80..90' or '80%%..90%%'; bawah(r) and atas(r) give the bounds of a range"));
+        }
+    }
+    return deepen(ctx, e, maxi(lo->depth, hi->depth));
 }
 
 Expr *pb_paren(ParseCtx *ctx, Expr *x, Span s)

@@ -31,6 +31,13 @@ void pb_satuan(ParseCtx *ctx, const char *text, Span s);
 void pb_polaritas(ParseCtx *ctx, Polaritas p, Span s);
 void pb_values(ParseCtx *ctx, char which, Vec *values);
 void pb_rumus(ParseCtx *ctx, Expr *e, Span s);
+void pb_rumus_capaian(ParseCtx *ctx, Expr *e, Span s);
+/* batas LOW..HIGH; a NULL bound is open */
+void pb_batas(ParseCtx *ctx, Expr *lo, Expr *hi, Span s);
+void pb_bobot(ParseCtx *ctx, Expr *n, Span s);
+YearVal *pb_value_dash(ParseCtx *ctx, Expr *lo, Expr *hi, Span dash, Span s);
+Entity *pb_keluaran_named(ParseCtx *ctx, const char *id, Span id_span, const char *name, Span kw);
+Expr *pb_range(ParseCtx *ctx, Expr *lo, Expr *hi, Span op_span, Span s);
 void pb_data_begin(ParseCtx *ctx, int year, Span s);
 void pb_data_pair(ParseCtx *ctx, const char *name, Span s, Expr *value);
 void pb_texts(ParseCtx *ctx, char which, Vec *texts);

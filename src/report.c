@@ -56,6 +56,9 @@ void table_free(Table *t)
         for (int c = 0; c < t->ncols; c++) {
             free(row[c].text);
             free(row[c].plain);
+            free(row[c].lo_text);
+            free(row[c].hi_text);
+            free(row[c].plain_hi);
         }
         free(row);
     }
@@ -138,11 +141,68 @@ static void cell_input(Cell *c, const Eval *ev, const Entity *ind, const Value *
         Buf b;
         buf_init(&b);
         buf_printf(&b, "%s..%s", c->text, h.text);
-        free(c->text);
+        c->lo_text = c->text;
         c->text = buf_steal(&b);
-        free(h.text);
-        free(h.plain);
+        c->hi_text = h.text;
+        c->plain_hi = h.plain;
     }
+}
+
+static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+
+Table *table_split_ranges(const Table *t)
+{
+    bool *split = xcalloc((size_t)t->ncols + 1, sizeof *split);
+    int extra = 0;
+    for (int c = 0; c < t->ncols; c++) {
+        for (size_t r = 0; r < t->rows.len && !split[c]; r++)
+            if (((const Cell *)t->rows.items[r])[c].plain_hi) split[c] = true;
+        extra += split[c];
+    }
+    if (!extra) {
+        free(split);
+        return NULL;
+    }
+    int ncols = t->ncols + extra;
+    const char **headers = xcalloc((size_t)ncols, sizeof *headers);
+    bool *right = xcalloc((size_t)ncols, sizeof *right);
+    Table *n = table_new_in(NULL, t->key, t->title, ncols, headers, right);   /* the title as it is */
+    n->headers_owned = headers;
+    n->right_owned = right;
+    for (int c = 0, k = 0; c < t->ncols; c++) {
+        headers[k] = t->headers[c];
+        right[k++] = t->right[c];
+        if (split[c]) {
+            Buf b;
+            buf_init(&b);
+            buf_printf(&b, "%s atas", t->headers[c]);
+            char *h = buf_steal(&b);
+            vec_push(&n->owned_strings, h);
+            headers[k] = h;
+            right[k++] = true;
+        }
+    }
+    for (size_t r = 0; r < t->rows.len; r++) {
+        const Cell *from = t->rows.items[r];
+        Cell *to = row_new(n);
+        for (int c = 0, k = 0; c < t->ncols; c++) {
+            const Cell *f = &from[c];
+            Cell *x = &to[k++];
+            x->kind = f->kind;
+            x->indent = f->indent;
+            x->text = xstrdup(f->lo_text ? f->lo_text : f->text ? f->text : "");
+            x->plain = dup_or_null(f->plain);
+            if (!split[c]) continue;
+            Cell *y = &to[k++];
+            /* a single value is its own upper bound */
+            y->kind = f->kind;
+            y->text = xstrdup(f->hi_text ? f->hi_text : f->text ? f->text : "");
+            y->plain = dup_or_null(f->plain_hi ? f->plain_hi : f->plain);
+        }
+    }
+    for (size_t i = 0; i < t->notes.len; i++) vec_push(&n->notes, xstrdup(t->notes.items[i]));
+    free(split);
+    return n;
 }
 
 static void cell_percent(Cell *c, const Eval *ev, const Value *v)
@@ -171,6 +231,28 @@ static void note_undefined(Eval *ev, const Entity *x, const char *what, const Va
 
 /* A name, or "" */
 static const char *name_or_empty(const Entity *e) { return e && e->name ? e->name : ""; }
+
+/* How the means of capaian are taken, for a table's note: weighted by
+ * bobot, each capaian limited by batas_rata ("" if neither). */
+static void mean_method_note(Eval *ev, Buf *b)
+{
+    const Unit *u = ev->u;
+    bool weighted = false;
+    for (size_t i = 0; i < u->sasaran.len; i++) {
+        const Entity *s = u->sasaran.items[i];
+        for (size_t k = 0; k < s->indikator.len; k++) weighted |= ent_indikator(s->indikator.items[k])->bobot != NULL;
+    }
+    if (weighted) buf_puts(b, "; rata-rata tertimbang menurut bobot");
+    if (ev->has_cap_rata) {
+        Value cap;
+        value_init(&cap);
+        value_num(&cap, ev->cap_rata);
+        buf_puts(b, "; tiap capaian dibatasi ");
+        eval_format_value(ev, b, &cap, 0);
+        buf_puts(b, "% dalam rata-rata (batas_rata)");
+        value_clear(&cap);
+    }
+}
 
 /* ---- capaian_iku: measurement ---- */
 
@@ -219,33 +301,22 @@ static Table *table_measurement(Eval *ev)
             cell_percent(&row[11], ev, &cr);
         }
     }
-    /* mean over all IKU */
+    /* mean over all IKU: capaian(), with bobot, batas_rata and
+     * rata_abaikan_kosong */
     if (no > 0) {
-        mpq_t sum, n;
-        mpq_inits(sum, n, NULL);
-        bool ok = true;
-        for (size_t i = 0; i < u->sasaran.len && ok; i++) {
-            Entity *s = u->sasaran.items[i];
-            for (size_t k = 0; k < s->indikator.len; k++) {
-                eval_capaian(ev, s->indikator.items[k], ev->tahun, &c);
-                if (c.kind != V_NUM) { ok = false; break; }
-                num_add(sum, sum, c.q);
-            }
-        }
+        eval_capaian_iku(ev, ev->tahun, &c);
         Buf b;
         buf_init(&b);
-        if (ok) {
-            mpq_set_ui(n, (unsigned long)no, 1);
-            num_div(sum, sum, n);
+        if (c.kind == V_NUM) {
             buf_puts(&b, "Rata-rata capaian indikator: ");
-            eval_format_num(ev, &b, sum, ev->desimal);
-            const Band *band = eval_band(eval_skala(ev), sum);
+            eval_format_num(ev, &b, c.q, ev->desimal);
+            const Band *band = eval_band(eval_skala(ev), c.q);
             buf_printf(&b, "%% (%s)", band ? band->label : "-");
         } else {
             buf_puts(&b, "Rata-rata capaian indikator: - (ada capaian yang tak terdefinisi)");
         }
+        mean_method_note(ev, &b);
         vec_push(&t->notes, buf_steal(&b));
-        mpq_clears(sum, n, NULL);
     }
     value_clear(&lo); value_clear(&hi); value_clear(&r); value_clear(&c);
     value_clear(&p); value_clear(&e); value_clear(&cr);
@@ -278,7 +349,14 @@ static Table *table_sasaran(Eval *ev)
         eval_predikat(ev, s, ev->tahun, &p, NULL);
         cell_text(&row[5], p.kind == V_TEXT ? p.text : "-");
     }
-    vec_push(&t->notes, xstrdup("Capaian sasaran: rata-rata capaian indikatornya."));
+    /* capaian() of a sasaran: the mean of its indikator with bobot,
+     * batas_rata and rata_abaikan_kosong, as in the note of capaian_iku */
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "Capaian sasaran: rata-rata capaian indikatornya");
+    mean_method_note(ev, &b);
+    buf_putc(&b, '.');
+    vec_push(&t->notes, buf_steal(&b));
     value_clear(&c);
     value_clear(&p);
     return t;
@@ -379,6 +457,64 @@ static Table *table_budget(Eval *ev)
         buf_printf(&b, "Anggaran yang ditampilkan adalah anggaran tahun %d (tahun file ini).", u->tahun);
         vec_push(&t->notes, buf_steal(&b));
     }
+    return t;
+}
+
+/* ---- indikator_program: indikator of programs, kegiatan and
+ * subkegiatan (sakip(5), indikator; also a keluaran with a name) ---- */
+
+/* With SIPD codes a Kode column follows the induk's identifier: HIPK. */
+static const char *HIP[] = {"No", "Tingkat", "Induk", "Nama induk", "Indikator", "Nama indikator", "Satuan",
+                            "Target", "Realisasi", "Capaian", "Predikat"};
+static const bool RIP[] = {true, false, false, false, false, false, false, true, true, true, false};
+static const char *HIPK[] = {"No", "Tingkat", "Induk", "Kode", "Nama induk", "Indikator", "Nama indikator", "Satuan",
+                             "Target", "Realisasi", "Capaian", "Predikat"};
+static const bool RIPK[] = {true, false, false, false, false, false, false, false, true, true, true, false};
+
+/* The indikator (and named keluaran) of the budget tree, in source order. */
+static bool budget_indikator(const Entity *ind)
+{
+    return ind->kind == ENT_INDIKATOR && ind->parent && ent_kind_is_budget(ind->parent->kind);
+}
+
+static Table *table_indikator_program(Eval *ev)
+{
+    Unit *u = ev->u;
+    bool kode = unit_has_kode(u);
+    Table *t = table_new("indikator_program", "Capaian indikator program, kegiatan dan subkegiatan", kode ? 12 : 11,
+                         kode ? HIPK : HIP, kode ? RIPK : RIP);
+    Value lo, hi, r, c, p;
+    value_init(&lo); value_init(&hi); value_init(&r); value_init(&c); value_init(&p);
+    int no = 0;
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *ind = u->indikator.items[i];
+        if (!budget_indikator(ind)) continue;
+        Cell *row = row_new(t);
+        int k = 0;
+        cell_int(&row[k++], ++no);
+        Buf b;
+        buf_init(&b);
+        buf_puts(&b, ent_kind_name(ind->parent->kind));
+        if (ent_indikator(ind)->keluaran) buf_puts(&b, " (keluaran)");
+        cell_text(&row[k++], b.data);
+        buf_free(&b);
+        cell_text(&row[k++], ind->parent->id);
+        if (kode) cell_text(&row[k++], ent_budget(ind->parent)->kode);
+        cell_text(&row[k++], name_or_empty(ind->parent));
+        cell_text(&row[k++], ind->id);
+        cell_text(&row[k++], name_or_empty(ind));
+        cell_text(&row[k++], ent_indikator(ind)->satuan);
+        eval_target(ev, ind, ev->tahun, &lo, &hi);
+        cell_input(&row[k++], ev, ind, &lo, &hi);
+        eval_realisasi(ev, ind, ev->tahun, &r);
+        cell_input(&row[k++], ev, ind, &r, NULL);
+        eval_capaian(ev, ind, ev->tahun, &c);
+        note_undefined(ev, ind, "capaian", &c);
+        cell_percent(&row[k++], ev, &c);
+        eval_predikat(ev, ind, ev->tahun, &p, NULL);
+        cell_text(&row[k], p.kind == V_TEXT ? p.text : "-");
+    }
+    value_clear(&lo); value_clear(&hi); value_clear(&r); value_clear(&c); value_clear(&p);
     return t;
 }
 
@@ -715,19 +851,22 @@ static Table *table_perjanjian(Eval *ev)
                 cell_text(&row[c++], p->ref.name);
                 if (kode) cell_text(&row[c++], ent_is_budget(p->ref.ent) ? ent_budget(p->ref.ent)->kode : NULL);
                 cell_text(&row[c++], name_or_empty(p->ref.ent));
-                Value pv;
+                Value pv, ph;
                 value_init(&pv);
+                value_init(&ph);
                 eval_literal(p->value->lo, &pv);
+                if (p->value->hi) eval_literal(p->value->hi, &ph);
                 if (which) {
                     cell_number(&row[c++], ev, &pv, 0, true, NULL);
                     eval_anggaran(ev, p->ref.ent, &v);
                     cell_number(&row[c], ev, &v, 0, true, NULL);
                 } else {
-                    cell_input(&row[c++], ev, p->ref.ent, &pv, NULL);
+                    cell_input(&row[c++], ev, p->ref.ent, &pv, &ph);
                     eval_target(ev, p->ref.ent, u->tahun, &v, &hi);
                     cell_input(&row[c], ev, p->ref.ent, &v, &hi);
                 }
                 value_clear(&pv);
+                value_clear(&ph);
             }
         }
     }
@@ -889,6 +1028,9 @@ Report *report_build(Eval *ev)
     for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ent_indikator(u->indikator.items[i])->pembanding.len > 0;
     if (any_pb) vec_push(&r->tables, table_pembanding(ev));
     vec_push(&r->tables, table_budget(ev));
+    bool any_ip = false;
+    for (size_t i = 0; i < u->indikator.len && !any_ip; i++) any_ip = budget_indikator(u->indikator.items[i]);
+    if (any_ip) vec_push(&r->tables, table_indikator_program(ev));
     vec_push(&r->tables, table_efisiensi(ev));
     vec_push(&r->tables, table_predikat(ev));
     if (u->perjanjian.len) vec_push(&r->tables, table_perjanjian(ev));
@@ -1171,6 +1313,28 @@ Values *report_values(Eval *ev)
             value_clear(&r);
         }
     }
+    /* the indikator of the budget tree */
+    for (size_t i = 0; i < u->indikator.len; i++) vs->nind_program += budget_indikator(u->indikator.items[i]);
+    vs->ind_program = xcalloc(vs->nind_program + 1, sizeof *vs->ind_program);
+    k = 0;
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *ind = u->indikator.items[i];
+        if (!budget_indikator(ind)) continue;
+        ValIndikator *vi = &vs->ind_program[k++];
+        vi->id = ind->id;
+        vi->sasaran = ind->parent->id;
+        vi->tingkat = ent_kind_name(ind->parent->kind);
+        vi->keluaran = ent_indikator(ind)->keluaran;
+        vi->name = ind->name;
+        vi->satuan = ent_indikator(ind)->satuan;
+        Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,
+                       &vi->capaian_renstra};
+        for (int q = 0; q < 6; q++) value_init(v6[q]);
+        eval_target(ev, ind, ev->tahun, &vi->target, &vi->target_hi);
+        eval_realisasi(ev, ind, ev->tahun, &vi->realisasi);
+        eval_capaian(ev, ind, ev->tahun, &vi->capaian);
+        eval_predikat(ev, ind, ev->tahun, &vi->predikat, NULL);
+    }
     vs->nsasaran = u->sasaran.len;
     vs->sasaran = xcalloc(vs->nsasaran + 1, sizeof *vs->sasaran);
     for (size_t i = 0; i < vs->nsasaran; i++) {
@@ -1227,6 +1391,8 @@ Values *report_values(Eval *ev)
                 ValPair *x = &vp->pairs[which][vp->npairs[which]++];
                 x->name = pp->ref.name;
                 x->value = pp->value->lo->u.num.q;
+                x->value_hi = pp->value->hi && (pp->value->hi->kind == EX_NUM || pp->value->hi->kind == EX_MONEY)
+                                  ? pp->value->hi->u.num.q : NULL;
             }
         }
     }
@@ -1250,6 +1416,13 @@ void values_free(Values *vs)
         free(vi->pembanding);
     }
     free(vs->ind);
+    for (size_t i = 0; i < vs->nind_program; i++) {
+        ValIndikator *vi = &vs->ind_program[i];
+        Value *v6[] = {&vi->target, &vi->target_hi, &vi->realisasi, &vi->capaian, &vi->predikat,
+                       &vi->capaian_renstra};
+        for (int q = 0; q < 6; q++) value_clear(v6[q]);
+    }
+    free(vs->ind_program);
     for (size_t i = 0; i < vs->nsasaran; i++) {
         value_clear(&vs->sasaran[i].capaian);
         value_clear(&vs->sasaran[i].predikat);
@@ -1288,7 +1461,7 @@ RecapRow *recap_row(Eval *ev)
     for (size_t i = 0; i < u->tabel.len; i++)
         if (!strcmp(((Tabel *)u->tabel.items[i])->id, "rekap") && !row->rekap_title)
             row->rekap_title = title_of(ev, "rekap", "");
-    mpq_inits(row->mean, row->sum, row->anggaran, row->realisasi, NULL);
+    mpq_inits(row->mean, row->sum, row->weight, row->anggaran, row->realisasi, NULL);
     const Vec *bands = &ent_skala(eval_skala(ev))->bands;
     for (size_t b = 0; b < bands->len; b++) {
         vec_push(&row->band_labels, xstrdup(((Band *)bands->items[b])->label));
@@ -1297,14 +1470,10 @@ RecapRow *recap_row(Eval *ev)
     Value c, p, a, r;
     value_init(&c); value_init(&p); value_init(&a); value_init(&r);
     size_t n = 0;
-    bool ok = true;
     for (size_t i = 0; i < u->sasaran.len; i++) {
         Entity *s = u->sasaran.items[i];
         for (size_t k = 0; k < s->indikator.len; k++) {
             Entity *ind = s->indikator.items[k];
-            eval_capaian(ev, ind, ev->tahun, &c);
-            if (c.kind == V_NUM) num_add(row->mean, row->mean, c.q);
-            else ok = false;
             n++;
             eval_predikat(ev, ind, ev->tahun, &p, NULL);
             bool counted = false;
@@ -1317,13 +1486,9 @@ RecapRow *recap_row(Eval *ev)
         }
     }
     row->n_iku = n;
-    if (n && ok) {
-        mpq_set(row->sum, row->mean);
-        mpq_t d;
-        mpq_init(d);
-        mpq_set_ui(d, (unsigned long)n, 1);
-        num_div(row->mean, row->mean, d);
-        mpq_clear(d);
+    /* the mean of capaian(): bobot, batas_rata, rata_abaikan_kosong */
+    if (n && eval_capaian_iku_parts(ev, ev->tahun, row->sum, row->weight) && mpq_sgn(row->weight)) {
+        num_div(row->mean, row->sum, row->weight);
         row->has_mean = true;
     }
     row->has_budget = u->programs.len > 0;
@@ -1347,7 +1512,7 @@ void recap_row_free(RecapRow *r)
     free(r->nama);
     free(r->induk);
     free(r->rekap_title);
-    mpq_clears(r->mean, r->sum, r->anggaran, r->realisasi, NULL);
+    mpq_clears(r->mean, r->sum, r->weight, r->anggaran, r->realisasi, NULL);
     for (size_t i = 0; i < r->band_labels.len; i++) free(r->band_labels.items[i]);
     vec_free(&r->band_labels);
     vec_free(&r->band_counts);
@@ -1395,7 +1560,7 @@ static size_t recap_number_groups(Vec *rows)
 }
 
 typedef struct RecapSum {
-    mpq_t capaian_sum, anggaran, realisasi;
+    mpq_t capaian_sum, weight, anggaran, realisasi;
     size_t iku, undefined, units;
     bool mean_ok, budget_ok;
     size_t *bands;
@@ -1403,7 +1568,7 @@ typedef struct RecapSum {
 
 static void sum_init(RecapSum *s, int nb)
 {
-    mpq_inits(s->capaian_sum, s->anggaran, s->realisasi, NULL);
+    mpq_inits(s->capaian_sum, s->weight, s->anggaran, s->realisasi, NULL);
     s->iku = s->undefined = s->units = 0;
     s->mean_ok = s->budget_ok = true;
     s->bands = xcalloc((size_t)nb + 1, sizeof *s->bands);
@@ -1411,15 +1576,19 @@ static void sum_init(RecapSum *s, int nb)
 
 static void sum_free(RecapSum *s)
 {
-    mpq_clears(s->capaian_sum, s->anggaran, s->realisasi, NULL);
+    mpq_clears(s->capaian_sum, s->weight, s->anggaran, s->realisasi, NULL);
     free(s->bands);
 }
 
 static void sum_add(RecapSum *s, const RecapRow *r, const RecapRow *first, int nb)
 {
     s->units++;
-    if (r->has_mean) num_add(s->capaian_sum, s->capaian_sum, r->sum);
-    else s->mean_ok = false;
+    if (r->has_mean) {
+        num_add(s->capaian_sum, s->capaian_sum, r->sum);
+        num_add(s->weight, s->weight, r->weight);
+    } else {
+        s->mean_ok = false;
+    }
     s->iku += r->n_iku;
     s->undefined += r->undefined;
     if (r->has_budget) {
@@ -1482,14 +1651,9 @@ static void recap_total_row(Table *t, Eval *fmt, const char *label, RecapSum *s,
     buf_free(&b);
     mpq_t mean;
     mpq_init(mean);
-    bool ok = s->mean_ok && s->iku > 0;
-    if (ok) {
-        mpq_t n;
-        mpq_init(n);
-        mpq_set_ui(n, (unsigned long)s->iku, 1);
-        num_div(mean, s->capaian_sum, n);
-        mpq_clear(n);
-    }
+    /* over every IKU of the group: sum(bobot x capaian) / sum(bobot) */
+    bool ok = s->mean_ok && s->iku > 0 && mpq_sgn(s->weight) != 0;
+    if (ok) num_div(mean, s->capaian_sum, s->weight);
     recap_fill(t, fmt, row, &k, mean, ok, s->bands, nb, s->undefined, s->budget_ok, s->anggaran, s->realisasi);
     mpq_clear(mean);
 }

@@ -18,6 +18,9 @@ typedef struct Cell {
     char *text;              /* display */
     char *plain;             /* machine form; NULL for text */
     int indent;              /* tree level, for the budget table */
+    /* a range (80%..90%): each bound's display and the upper one's
+     * machine form (the lower one's is plain); NULL otherwise */
+    char *lo_text, *hi_text, *plain_hi;
 } Cell;
 
 typedef struct Table {
@@ -46,7 +49,8 @@ typedef struct RecapRow {
     int tahun;
     bool has_mean;
     mpq_t mean;              /* mean capaian over the IKU */
-    mpq_t sum;               /* their sum, for group means */
+    mpq_t sum;               /* sum(bobot x capaian), for group means */
+    mpq_t weight;            /* sum(bobot) over the IKU in that sum */
     size_t n_iku;
     Vec band_labels;         /* char* */
     Vec band_counts;         /* size_t as void* */
@@ -121,6 +125,8 @@ typedef struct ValPembanding {
 
 typedef struct ValIndikator {
     const char *id, *sasaran, *name, *satuan;
+    const char *tingkat;     /* an indikator of the budget tree: its node's kind (sasaran: the node) */
+    bool keluaran;           /* a named keluaran */
     Value target, target_hi, realisasi, capaian, predikat, capaian_renstra;   /* in the reporting year */
     size_t ntahunan;         /* realisasi of the Renstra years up to tahun that have one */
     int *tahunan_year;
@@ -151,6 +157,7 @@ typedef struct ValClaim {
 typedef struct ValPair {
     const char *name;
     mpq_srcptr value;
+    mpq_srcptr value_hi;     /* a range's upper bound, else NULL */
 } ValPair;
 
 typedef struct ValPerjanjian {
@@ -165,6 +172,8 @@ typedef struct Values {
     int tahun;
     ValIndikator *ind;
     size_t nind;
+    ValIndikator *ind_program;   /* the indikator of programs, kegiatan, subkegiatan */
+    size_t nind_program;
     ValSasaran *sasaran;
     size_t nsasaran;
     ValBudget *budget;
@@ -186,6 +195,10 @@ void recap_row_free(RecapRow *r);
 size_t recap_sort(Vec *rows);
 Table *recap_table(Vec *rows, Notation nt);   /* sorts rows by mean capaian */
 void table_free(Table *t);
+/* For CSV and XLSX, which write numbers: t with each column that holds a
+ * range split in two, "Target" and "Target atas"; NULL when t holds no
+ * range (use t).  Free it with table_free. */
+Table *table_split_ranges(const Table *t);
 
 void report_render_text(FILE *out, const Report *r);
 /* JSON object of one instansi, and the recap array (report_json.c);

@@ -48,6 +48,12 @@ void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi)
 
 void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi)
 {
+    Table *split = table_split_ranges(t);   /* a range: two number columns */
+    if (split) {
+        table_render_csv_marked(b, split, header, instansi, simulasi);
+        table_free(split);
+        return;
+    }
     if (header) {
         if (simulasi) buf_puts(b, "simulasi,");
         if (instansi) buf_puts(b, "Instansi,");

@@ -18,6 +18,13 @@ static void put_value(Buf *b, const Value *v)
     case V_TEXT: json_put_string(b, v->text); break;
     case V_BOOL: buf_puts(b, v->b ? "true" : "false"); break;
     case V_REF: json_put_string(b, v->ent->id); break;
+    case V_RANGE:
+        buf_puts(b, "{\"bawah\":");
+        num_format_plain(b, v->q, JSON_DECIMALS);
+        buf_puts(b, ",\"atas\":");
+        num_format_plain(b, v->hi, JSON_DECIMALS);
+        buf_putc(b, '}');
+        break;
     default: buf_puts(b, "null"); break;
     }
 }
@@ -145,6 +152,30 @@ void report_json_values(Buf *b, const Values *vs)
     }
     buf_puts(b, vs->nind ? "\n  ]" : "]");
 
+    if (vs->nind_program) {
+        /* the indikator of the budget tree (sakip(5), indikator) */
+        key(b, "indikator_program", false);
+        buf_putc(b, '[');
+        for (size_t i = 0; i < vs->nind_program; i++) {
+            const ValIndikator *ind = &vs->ind_program[i];
+            buf_puts(b, i ? ",\n    {" : "\n    {");
+            key_text(b, "id", ind->id, true);
+            key_text(b, "tingkat", ind->tingkat, false);
+            key_text(b, "induk", ind->sasaran, false);
+            key(b, "keluaran", false);
+            buf_puts(b, ind->keluaran ? "true" : "false");
+            key_text(b, "nama", ind->name, false);
+            key_text(b, "satuan", ind->satuan, false);
+            key_value(b, "target", &ind->target);
+            if (ind->target_hi.kind != V_UNDEF) key_value(b, "target_atas", &ind->target_hi);
+            key_value(b, "realisasi", &ind->realisasi);
+            key_value(b, "capaian", &ind->capaian);
+            key_value(b, "predikat", &ind->predikat);
+            buf_putc(b, '}');
+        }
+        buf_puts(b, "\n  ]");
+    }
+
     key(b, "sasaran", false);
     buf_putc(b, '[');
     for (size_t i = 0; i < vs->nsasaran; i++) {
@@ -202,6 +233,20 @@ void report_json_values(Buf *b, const Values *vs)
             }
             buf_putc(b, '}');
         }
+        /* the upper bounds of range targets, as for indikator */
+        bool first = true;
+        for (size_t k = 0; k < pk->npairs[0]; k++) {
+            const ValPair *vp = &pk->pairs[0][k];
+            if (!vp->value_hi) continue;
+            if (first) {
+                key(b, "target_atas", false);
+                buf_putc(b, '{');
+            }
+            key_escaped(b, vp->name, first);
+            num_format_plain(b, vp->value_hi, JSON_DECIMALS);
+            first = false;
+        }
+        if (!first) buf_putc(b, '}');
         buf_putc(b, '}');
     }
     buf_puts(b, vs->nperjanjian ? "\n  ]" : "]");

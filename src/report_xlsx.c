@@ -349,6 +349,15 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
         vec_free(&names);
         return;
     }
+    /* a column holding ranges is two number columns (target, target atas) */
+    Vec split = {0};
+    for (size_t i = 0; i < tables.len; i++) {
+        Table *s = table_split_ranges(tables.items[i]);
+        if (s) {
+            tables.items[i] = s;
+            vec_push(&split, s);
+        }
+    }
     char nb[128];
     sheet_name(tables.items[0], &w->sheet_names, nb, sizeof nb);
     lxw_error bad = workbook_validate_sheet_name(w->wb, nb);
@@ -357,6 +366,8 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
         check(w, bad != LXW_NO_ERROR ? bad : LXW_ERROR_MEMORY_MALLOC_FAILED);
         vec_free(&tables);
         vec_free(&names);
+        for (size_t i = 0; i < split.len; i++) table_free(split.items[i]);
+        vec_free(&split);
         return;
     }
     vec_push(&w->sheet_names, xstrdup(nb));
@@ -436,6 +447,8 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
     vec_free(&headers);
     vec_free(&tables);
     vec_free(&names);
+    for (size_t i = 0; i < split.len; i++) table_free(split.items[i]);
+    vec_free(&split);
 }
 
 /* The module's version: the program loads only its own (render.c). */

@@ -4,6 +4,8 @@
 #include "num.h"
 #include "numalloc.h"
 
+#include <stdlib.h>
+
 void value_init(Value *v)
 {
     v->kind = V_UNDEF;
@@ -12,9 +14,28 @@ void value_init(Value *v)
     v->b = false;
     v->ent = NULL;
     v->decimals = -1;
+    v->hi = NULL;
+    v->money = false;
+    v->decimals_hi = -1;
 }
 
-void value_clear(Value *v) { num_clear(v->q); }
+void value_clear(Value *v)
+{
+    num_clear(v->q);
+    if (v->hi) {
+        num_clear(v->hi);
+        free(v->hi);
+        v->hi = NULL;
+    }
+}
+
+static void need_hi(Value *v)
+{
+    if (!v->hi) {
+        v->hi = xmalloc(sizeof *v->hi);
+        num_init(v->hi);
+    }
+}
 
 void value_set(Value *dst, const Value *src)
 {
@@ -25,6 +46,12 @@ void value_set(Value *dst, const Value *src)
     dst->b = src->b;
     dst->ent = src->ent;
     dst->decimals = src->decimals;
+    if (src->kind == V_RANGE) {
+        need_hi(dst);
+        num_set(dst->hi, src->hi);
+        dst->money = src->money;
+        dst->decimals_hi = src->decimals_hi;
+    }
 }
 
 void value_undef(Value *v, const char *why)
@@ -66,6 +93,28 @@ void value_ref(Value *v, Entity *e)
     v->ent = e;
 }
 
+void value_range(Value *v, const Value *lo, const Value *hi)
+{
+    num_set(v->q, lo->q);
+    need_hi(v);
+    num_set(v->hi, hi->q);
+    v->kind = V_RANGE;
+    v->money = lo->kind == V_MONEY;
+    v->decimals = lo->decimals;
+    v->decimals_hi = hi->decimals;
+}
+
+void value_range_bound(Value *out, const Value *range, bool hi)
+{
+    if (out == range && !hi) {
+        out->kind = range->money ? V_MONEY : V_NUM;
+        return;
+    }
+    num_set(out->q, hi ? range->hi : range->q);
+    out->kind = range->money ? V_MONEY : V_NUM;
+    out->decimals = hi ? range->decimals_hi : range->decimals;
+}
+
 const char *vkind_name(VKind k)
 {
     switch (k) {
@@ -75,6 +124,7 @@ const char *vkind_name(VKind k)
     case V_TEXT: return _("text");
     case V_BOOL: return _("truth value");
     case V_REF: return _("name");
+    case V_RANGE: return _("range");
     }
     return "?";
 }
@@ -88,5 +138,16 @@ void value_format(Buf *b, const Value *v, int decimals, RoundMode mode, Notation
     case V_TEXT: buf_printf(b, "\"%s\"", v->text); break;
     case V_BOOL: buf_puts(b, v->b ? "benar" : "salah"); break;
     case V_REF: buf_puts(b, v->ent->id); break;
+    case V_RANGE:
+        if (v->money) {
+            num_format_money(b, v->q, mode, nt);
+            buf_puts(b, "..");
+            num_format_money(b, v->hi, mode, nt);
+        } else {
+            num_format(b, v->q, decimals, mode, nt, true);
+            buf_puts(b, "..");
+            num_format(b, v->hi, decimals, mode, nt, true);
+        }
+        break;
     }
 }

@@ -1,6 +1,7 @@
 /* value.h -- the values expressions evaluate to (sakip(5), VALUES):
- * number, money, text, truth, a reference to a declared entity, or
- * undefined ("tak terdefinisi") with the reason it is undefined. */
+ * number, money, text, truth, a reference to a declared entity, a range
+ * (a target 80..90, version 2), or undefined ("tak terdefinisi") with the
+ * reason it is undefined. */
 #ifndef SAKIP_VALUE_H
 #define SAKIP_VALUE_H
 
@@ -9,11 +10,14 @@
 #include "ast.h"
 #include "num.h"
 
-typedef enum { V_UNDEF, V_NUM, V_MONEY, V_TEXT, V_BOOL, V_REF } VKind;
+typedef enum { V_UNDEF, V_NUM, V_MONEY, V_TEXT, V_BOOL, V_REF, V_RANGE } VKind;
 
 typedef struct Value {
     VKind kind;
-    mpq_t q;                 /* V_NUM, V_MONEY */
+    mpq_t q;                 /* V_NUM, V_MONEY; V_RANGE: the lower bound */
+    mpq_ptr hi;              /* V_RANGE: the upper bound (made when first needed) */
+    bool money;              /* V_RANGE: the bounds are amounts */
+    int decimals_hi;         /* V_RANGE: the upper bound's literal decimals, -1 if computed */
     const char *text;        /* V_TEXT; V_UNDEF: why (may be NULL) */
     bool b;                  /* V_BOOL */
     Entity *ent;             /* V_REF */
@@ -29,6 +33,10 @@ void value_money(Value *v, mpq_srcptr q);
 void value_text(Value *v, const char *s);
 void value_bool(Value *v, bool b);
 void value_ref(Value *v, Entity *e);
+/* The range lo..hi; lo and hi are numbers, or both amounts. */
+void value_range(Value *v, const Value *lo, const Value *hi);
+/* The bound of a range (hi: its upper one) as a value of its own. */
+void value_range_bound(Value *out, const Value *range, bool hi);
 
 const char *vkind_name(VKind k);   /* "number", "money", ... */
 

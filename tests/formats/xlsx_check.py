@@ -260,6 +260,16 @@ def main():
                     continue
                 if got is None:
                     mismatches.append('%s: empty, want %r' % (where, text))
+                elif got['kind'] == 'n' and '..' in text and (h + ' atas') in head:
+                    # a range (80%..90%) is two number columns, H and "H atas" (sakip(5), ranges)
+                    lo, hi = text.split('..', 1)
+                    up = sh['cells'].get((r, head[h + ' atas']))
+                    numbers += 2
+                    for part, cell in ((lo, got), (hi, up)):
+                        shown = cell and cell['kind'] == 'n' and render(cell['value'], cell['fmt'])
+                        if not shown or shown != part.rstrip('%'):
+                            mismatches.append('%s: range bound %r shows %r, sakip shows %r'
+                                              % (where, cell and cell['value'], shown, part))
                 elif got['kind'] == 'n':
                     numbers += 1
                     shown = render(got['value'], got['fmt'])
@@ -324,7 +334,9 @@ def main():
         check(kep and kep['kind'] == 'n' and kep['value'] == 99.98,
               'rounding down: the figure as shown is stored (99.98)', kep)
         ars = find('capaian_iku', 'Indikator', 'ARS', 'Target')
-        check(ars and ars['kind'] == 's' and ars['value'] == '80%..90%', 'a range target stays text', ars)
+        arsh = find('capaian_iku', 'Indikator', 'ARS', 'Target atas')
+        check(ars and ars['kind'] == 'n' and ars['value'] == 80 and arsh and arsh['kind'] == 'n' and arsh['value'] == 90,
+              'a range target is two numbers, Target 80 and Target atas 90', (ars, arsh))
         gaji = find('anggaran', 'ID', 'Q1_1_1', 'Realisasi')
         check(gaji and gaji['value'] == 1234567890.5 and gaji['fmt'] == '"Rp "#,##0.00',
               'rupiah with sen: "Rp "#,##0.00', gaji)

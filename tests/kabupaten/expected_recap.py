@@ -5,7 +5,8 @@ Recomputes, with fractions.Fraction and from numbers hard-coded below (the .saki
 parsed), for Kecamatan Ambulu (real, examples/ambulu-2024.sakip) and the two invented kecamatan
 Wuluhan and Puger (examples/kabupaten/*-2024.sakip, DATA KARANGAN / INVENTED DATA):
 
-  * rata_capaian  mean capaian 2024 over every IKU of the sasaran (exact, shown to 10 decimals)
+  * rata_capaian  mean capaian 2024 over every IKU of the sasaran (exact, shown to 10 decimals),
+                  each capaian capped at the file's `atur batas_rata` where it has one (Ambulu: 100)
   * predikat      how many IKU fall in each band of the file's skala_capaian
   * anggaran, realisasi   totals of the budget tree (exact rupiah)
   * serapan       realisasi / anggaran * 100 (10 decimals)
@@ -96,6 +97,7 @@ AMBULU = {
     "nama": "Kecamatan Ambulu",
     "induk": "Kabupaten Jember",
     "skala": SKALA_P86_AMBULU,
+    "batas_rata": F(100),   # atur batas_rata = 100% (issue #19)
     "iku": [
         ("DOK", "positif", F(4), F(4)),
         ("IKM", "positif", F(82), D("83.63")),
@@ -184,7 +186,8 @@ def fixed(q, n=DECIMALS):
 
 def recap_row(k):
     caps = [capaian(pol, t, r) for _, pol, t, r in k["iku"]]
-    mean = sum(caps, F(0)) / len(caps)
+    cap = k.get("batas_rata")
+    mean = sum((min(c, cap) if cap is not None else c for c in caps), F(0)) / len(caps)
     counts = {label: 0 for label, *_ in k["skala"]}
     for c in caps:
         counts[band(k["skala"], c)] += 1

@@ -962,8 +962,9 @@ START_TEST(test_spec_example_claims)
 }
 END_TEST
 
-/* atas(x, t): the upper bound of an indikator's target range (LANGUAGE.md
- * §6.2), where target(x, t) gives the lower bound. */
+/* atas(r), bawah(r): the bounds of a range (sakip(5), ranges); an
+ * indikator stands for its target of the year, atas(x, t).  target(x, t)
+ * of a range target is the range (version 2). */
 START_TEST(test_atas)
 {
     const char *decls = "sasaran S1 \"S\" {\n"
@@ -980,8 +981,15 @@ START_TEST(test_atas)
                         "}\n";
     /* the range 80..90 of 2024 (the year evaluated): 90 above, 80 below */
     ASSERT_EVAL(decls, "atas(I1)", "90,00");
-    ASSERT_EVAL(decls, "target(I1)", "80,00");
-    ASSERT_EVAL(decls, "atas(I1, 2024) - target(I1, 2024)", "10,00");
+    ASSERT_EVAL(decls, "bawah(I1)", "80,00");
+    ASSERT_EVAL(decls, "target(I1)", "80,00..90,00");
+    ASSERT_EVAL(decls, "atas(target(I1))", "90,00");
+    ASSERT_EVAL(decls, "bawah(target(I1))", "80,00");
+    ASSERT_EVAL(decls, "target(I1) == 80..90", "benar");
+    ASSERT_EVAL(decls, "target(I1) == 80", "salah");   /* a range is no number */
+    ASSERT_EVAL(decls, "target(I1) != 80", "benar");
+    ASSERT_EVAL(decls, "atas(80%..90%)", "90,00");
+    ASSERT_EVAL(decls, "atas(I1, 2024) - bawah(I1, 2024)", "10,00");
     /* a single target is its own upper bound: 70 in 2023 */
     ASSERT_EVAL(decls, "atas(I1, 2023)", "70,00");
     ASSERT_EVAL(decls, "atas(I1, 2023) == target(I1, 2023)", "benar");

@@ -407,6 +407,11 @@ static inline char *tu_value_str(const Eval *ev, const Value *v)
     case V_TEXT: buf_puts(&b, v->text); break;
     case V_BOOL: buf_puts(&b, v->b ? "benar" : "salah"); break;
     case V_REF: buf_puts(&b, v->ent->id); break;
+    case V_RANGE:
+        num_format(&b, v->q, 2, ev->round, NOTATION_ID, true);
+        buf_puts(&b, "..");
+        num_format(&b, v->hi, 2, ev->round, NOTATION_ID, true);
+        break;
     }
     char *r = tu_keep(b.data);
     buf_free(&b);
