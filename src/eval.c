@@ -151,12 +151,14 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
 
 /* budget nodes and sasaran: anggaran and realisasi sums */
 typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN, MEMO_ANGGARAN, MEMO_REALISASI } MemoWhat;
-enum { MEMO_KINDS = 4 };
 
-/* One slot per entity and MemoWhat, at entity->serial * MEMO_KINDS +
- * what - 1: no hashing, no probing (a hash table's probes were 3 % of
- * eval --format=json, most of it cache misses).  A slot holds one year;
- * another year's value replaces it. */
+/* Capaian has one slot per entity, at entity->serial; serapan and the
+ * two sums one slot each per sasaran and budget node, at its index among
+ * its kind (sasaran and budget nodes alternating): no hashing, no
+ * probing (a hash table's probes were 3 % of eval --format=json, most of
+ * it cache misses), and no slots for what an indikator never has (four
+ * slots an entity were an eighth of a large file's memory).  A slot
+ * holds one year; another year's value replaces it. */
 struct EvalMemo {
     const Entity *ent;       /* NULL: empty */
     uint32_t gen;            /* filled under this generation (Eval.memo_gen) */
@@ -178,9 +180,28 @@ static uint32_t next_generation(void)
     return memo_generation;
 }
 
+enum { MEMO_B_KINDS = 3 };
+
+/* The slot of (e, what) in its array, and that array's size needed for it;
+ * false when such a value is not remembered. */
+static bool memo_index(const Entity *e, MemoWhat what, bool *b, size_t *i)
+{
+    *b = what != MEMO_CAPAIAN;
+    if (!*b) {
+        *i = e->serial;
+        return true;
+    }
+    if (e->kind != ENT_SASARAN && !ent_is_budget(e)) return false;
+    *i = (2 * e->index + (e->kind != ENT_SASARAN)) * MEMO_B_KINDS + (size_t)(what - MEMO_SERAPAN);
+    return true;
+}
+
 static struct EvalMemo *memo_at(const Eval *ev, const Entity *e, MemoWhat what)
 {
-    size_t i = (size_t)e->serial * MEMO_KINDS + (size_t)what - 1;
+    bool b;
+    size_t i;
+    if (!memo_index(e, what, &b, &i)) return NULL;
+    if (b) return i < ev->memo_b_n ? &ev->memo_b[i] : NULL;
     return i < ev->memo_n ? &ev->memo[i] : NULL;
 }
 
@@ -196,23 +217,30 @@ static bool memo_hit(Eval *ev, const Entity *e, int year, MemoWhat what, Value *
 /* The slots of the last Eval freed, kept for the next one: a national
  * run makes two Evals a file, and fresh slots each time (calloc, and
  * two limb blocks for every slot's number) cost more than the lookups. */
-static struct EvalMemo *spare_memo;
-static size_t spare_n;
+static struct EvalMemo *spare_memo[2];
+static size_t spare_n[2];
 
-static void memo_grow(Eval *ev, size_t need)
+/* Makes array b (0 capaian, 1 the others) hold at least need slots. */
+static void memo_grow(Eval *ev, bool b, size_t need)
 {
-    if (!ev->memo && spare_memo && spare_n >= need) {
-        ev->memo = spare_memo;
-        ev->memo_n = spare_n;
-        spare_memo = NULL;
-        spare_n = 0;
+    struct EvalMemo **memo = b ? &ev->memo_b : &ev->memo;
+    size_t *memo_n = b ? &ev->memo_b_n : &ev->memo_n;
+    if (!*memo && spare_memo[b] && spare_n[b] >= need) {
+        *memo = spare_memo[b];
+        *memo_n = spare_n[b];
+        spare_memo[b] = NULL;
+        spare_n[b] = 0;
         return;
     }
-    size_t n = ev->memo_n ? ev->memo_n : 64 * MEMO_KINDS;
+    size_t n = *memo_n ? *memo_n : 64;
     while (n < need) n *= 2;
-    ev->memo = xrealloc(ev->memo, n * sizeof *ev->memo);
-    memset(ev->memo + ev->memo_n, 0, (n - ev->memo_n) * sizeof *ev->memo);
-    ev->memo_n = n;
+    /* capaian: every entity's slot at once, as doubling left up to half
+     * of a large file's slots unused */
+    size_t all = (size_t)ev->u->nentities + 1;
+    if (!b && n > all && need <= all) n = all;
+    *memo = xrealloc(*memo, n * sizeof **memo);
+    memset(*memo + *memo_n, 0, (n - *memo_n) * sizeof **memo);
+    *memo_n = n;
 }
 
 static bool stopped_value(const Value *v);
@@ -220,9 +248,12 @@ static bool stopped_value(const Value *v);
 static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const Value *v)
 {
     if (stopped_value(v)) return;
+    bool b;
+    size_t i;
+    if (!memo_index(e, what, &b, &i)) return;
     struct EvalMemo *m = memo_at(ev, e, what);
     if (!m) {
-        memo_grow(ev, ((size_t)e->serial + 1) * MEMO_KINDS);
+        memo_grow(ev, b, i + 1);
         m = memo_at(ev, e, what);
     }
     if (!m->q_live) {
@@ -506,16 +537,20 @@ static unsigned long long op_cost(mpq_srcptr a, mpq_srcptr b)
 
 void eval_free(Eval *ev)
 {
-    if (ev->memo && (!spare_memo || spare_n < ev->memo_n)) {
-        /* keep the larger set of slots (their numbers stay initialised) */
-        struct EvalMemo *give = spare_memo;
-        size_t give_n = spare_n;
-        spare_memo = ev->memo;   /* its generation is over: every slot is empty */
-        spare_n = ev->memo_n;
-        ev->memo = give;
-        ev->memo_n = give_n;
+    for (int b = 0; b < 2; b++) {
+        struct EvalMemo **memo = b ? &ev->memo_b : &ev->memo;
+        size_t *memo_n = b ? &ev->memo_b_n : &ev->memo_n;
+        if (*memo && (!spare_memo[b] || spare_n[b] < *memo_n)) {
+            /* keep the larger set of slots (their numbers stay initialised) */
+            struct EvalMemo *give = spare_memo[b];
+            size_t give_n = spare_n[b];
+            spare_memo[b] = *memo;   /* its generation is over: every slot is empty */
+            spare_n[b] = *memo_n;
+            *memo = give;
+            *memo_n = give_n;
+        }
+        free_memo(*memo, *memo_n);
     }
-    free_memo(ev->memo, ev->memo_n);
     calls_free(ev->calls);
     vec_free(&ev->chain);
     mpq_clear(ev->cap);

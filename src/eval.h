@@ -35,8 +35,10 @@ typedef struct Eval {
     /* capaian, serapan and budget sums already computed for this set of
      * what-ifs (src/eval.c, memo_*): slots by entity serial, emptied by
      * eval_invalidate */
-    struct EvalMemo *memo;
+    struct EvalMemo *memo;   /* capaian, by serial */
     size_t memo_n;
+    struct EvalMemo *memo_b; /* serapan and sums of sasaran and budget nodes, by index */
+    size_t memo_b_n;
     uint32_t memo_gen;       /* the slots filled under it are the live ones */
     /* rule calls and computed values already evaluated for this set of
      * what-ifs, by rule and arguments (src/eval.c, calls_*) */
