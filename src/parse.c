@@ -708,7 +708,10 @@ void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s)
 static Expr *deepen(ParseCtx *ctx, Expr *e, int child_depth)
 {
     e->depth = child_depth + 1;
-    if (e->depth == MAX_EXPR_DEPTH) {
+    /* a leaf is depth 1, so an expression of n operators nested in each
+     * other (or chained) is depth n + 1: the error comes with the
+     * (MAX_EXPR_DEPTH + 1)-th, as doc/limits.md and the message say */
+    if (e->depth == MAX_EXPR_DEPTH + 2) {
         bool chain = e->kind == EX_BIN && e->u.bin.l->depth == child_depth;
         Diag *d;
         if (chain) {
