@@ -34,7 +34,7 @@ CFLAGS_COMMON = -std=c11 -g -O1 -fno-omit-frame-pointer -Wall -Wno-unused-functi
 SAN           = address,undefined
 # the libraries configure found for sakip (make fuzz passes them as FUZZ_LIBS)
 FUZZ_LIBS    ?= $(shell sed -n 's/^\(LIBS\|READLINE_LIBS\) = //p' $(top_builddir)/Makefile 2>/dev/null)
-LIBS          = $(or $(strip $(FUZZ_LIBS)),-lgmp -lreadline)
+LIBS          = $(or $(strip $(FUZZ_LIBS)),-lgmp -lcsv -lreadline)
 
 LF_CFLAGS  = $(CFLAGS_COMMON) -fsanitize=fuzzer-no-link,$(SAN) -fno-sanitize-recover=all
 LF_LDFLAGS = -fsanitize=fuzzer,$(SAN)

@@ -94,8 +94,8 @@ struct Expr {
             const struct Name *sym;   /* name's interned record (src/names.h) */
             Span name_span;
             Expr **args;
-            int nargs;
             Entity *rule;    /* user aturan called, or NULL: built-in */
+            int nargs;       /* (beside builtin: an Expr is 96 bytes, not 104) */
             BuiltinId builtin;   /* the built-in of that name, if any */
         } call;
         struct {
@@ -292,12 +292,12 @@ struct Entity {
     EntKind kind;
     uint32_t id_hash;        /* its name's hash (Name.hash), set by unit_define */
     uint32_t serial;         /* its unit's count of entities when made (eval's memo slots) */
+    uint32_t index;          /* position among its kind, 0-based */
     const char *id;
     const char *name;        /* title text, may be NULL */
     Span span;               /* the whole declaration */
     Span id_span;
     Entity *parent;          /* enclosing declaration, if any */
-    size_t index;            /* position among its kind, 0-based */
     Vec indikator;           /* Entity*: the indikator inside it (tujuan, sasaran, budget nodes) */
     const char *penjelasan;  /* sasaran, indikator, perjanjian, survei, penilaian */
     union {

@@ -400,8 +400,13 @@ static void aggregate(Eval *ev, const Expr *e, Value *out, char how)
             return;
         }
         int c = num_cmp(v.q, out->q);
-        if (how == '+' || how == 'r') num_add(out->q, out->q, v.q);
-        else if ((how == '<' && c < 0) || (how == '>' && c > 0)) num_set(out->q, v.q);
+        if (how == '+' || how == 'r') {
+            num_add(out->q, out->q, v.q);
+            if (!eval_bounded(ev, out, e->span)) {
+                value_clear(&v);
+                return;
+            }
+        } else if ((how == '<' && c < 0) || (how == '>' && c > 0)) num_set(out->q, v.q);
     }
     if (first) {
         value_undef(out, _("no arguments"));

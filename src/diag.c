@@ -12,12 +12,32 @@
 
 static Diag silenced_sink;  /* returned for silenced warnings */
 
+/* The formatted text in a block of its own size: a file can have
+ * hundreds of thousands of records, and a buffer's rounded-up capacity
+ * (256 bytes for a 40-byte message) was most of their memory. */
 static char *vformat(const char *fmt, va_list ap)
 {
-    Buf b;
-    buf_init(&b);
-    buf_vprintf(&b, fmt, ap);
-    return buf_steal(&b);
+    char small[256];
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) return xstrdup("");
+    char *s = xmalloc((size_t)n + 1);
+    if ((size_t)n < sizeof small) memcpy(s, small, (size_t)n + 1);
+    else vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+/* vec_push for a record's few hints and labels: room for one, then
+ * doubling (vec_push starts at eight). */
+static void push_few(Vec *v, void *item)
+{
+    if (v->len == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 1;
+        v->items = xrealloc(v->items, v->cap * sizeof *v->items);
+    }
+    v->items[v->len++] = item;
 }
 
 void diag_list_init(DiagList *dl)
@@ -26,12 +46,19 @@ void diag_list_init(DiagList *dl)
     dl->limit_per_file = DIAG_MAX_SHOWN;
 }
 
+/* A record is one block: the Diag, room for one hint, then its message
+ * (a file of 360 000 indikator has twice as many warnings; three blocks
+ * each were a fifth of check's memory). */
+static void **inline_hint(Diag *d) { return (void **)(d + 1); }
+static char *inline_msg(Diag *d) { return (char *)(inline_hint(d) + 1); }
+
 void diag_free_one(Diag *d)
 {
     if (d == &silenced_sink) return;
-    free(d->msg);
-    for (size_t i = 0; i < d->hints.len; i++) free(d->hints.items[i]);
-    vec_free(&d->hints);
+    if (d->msg != inline_msg(d)) free(d->msg);
+    for (size_t i = 0; i < d->hints.len; i++)
+        if (i >= 32 || !(d->borrowed >> i & 1)) free(d->hints.items[i]);
+    if (d->hints.items != inline_hint(d)) vec_free(&d->hints);
     for (size_t i = 0; i < d->labels.len; i++) {
         DiagLabel *l = d->labels.items[i];
         free(l->msg);
@@ -88,13 +115,21 @@ Diag *diag_add(DiagList *dl, DiagLevel level, const char *code, Span span,
         silenced_sink.labels.len = 0;
         return &silenced_sink;
     }
-    Diag *d = xcalloc(1, sizeof *d);
+    char small[256];
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) n = 0, small[0] = '\0';
+    Diag *d = xmalloc(sizeof *d + sizeof(void *) + (size_t)n + 1);
+    memset(d, 0, sizeof *d);
     d->level = level;
     d->code = code;
     d->span = span;
-    va_list ap;
-    va_start(ap, fmt);
-    d->msg = vformat(fmt, ap);
+    d->msg = inline_msg(d);
+    if ((size_t)n < sizeof small) memcpy(d->msg, small, (size_t)n + 1);
+    else vsnprintf(d->msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
     d->seq = dl->items.len;
     vec_push(&dl->items, d);
@@ -103,12 +138,32 @@ Diag *diag_add(DiagList *dl, DiagLevel level, const char *code, Span span,
     return d;
 }
 
+/* A hint's place: the record's own slot for the first. */
+static void push_hint(Diag *d, void *hint)
+{
+    if (!d->hints.cap) {
+        d->hints.items = inline_hint(d);
+        d->hints.cap = 1;
+    } else if (d->hints.len == d->hints.cap && d->hints.items == inline_hint(d)) {
+        void **items = xmalloc(4 * sizeof *items);
+        items[0] = d->hints.items[0];
+        d->hints.items = items;
+        d->hints.cap = 4;
+    }
+    push_few(&d->hints, hint);
+}
+
 void diag_hint(Diag *d, const char *fmt, ...)
 {
     if (d == &silenced_sink) return;
+    if (!strchr(fmt, '%') && d->hints.len < 32) {
+        d->borrowed |= (uint32_t)1 << d->hints.len;
+        push_hint(d, (void *)fmt);
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
-    vec_push(&d->hints, vformat(fmt, ap));
+    push_hint(d, vformat(fmt, ap));
     va_end(ap);
 }
 
@@ -121,7 +176,7 @@ void diag_label(Diag *d, Span span, const char *fmt, ...)
     va_start(ap, fmt);
     l->msg = vformat(fmt, ap);
     va_end(ap);
-    vec_push(&d->labels, l);
+    push_few(&d->labels, l);
 }
 
 static int diag_cmp(const void *pa, const void *pb)

@@ -11,6 +11,7 @@
 #define SAKIP_DIAG_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "locfile.h"
 #include "util.h"
@@ -24,6 +25,7 @@ typedef struct DiagLabel {
 
 typedef struct Diag {
     DiagLevel level;
+    uint32_t borrowed;  /* bit i: hints[i] is its format, not a copy */
     const char *code;   /* "E0301", static */
     Span span;          /* span.file may be NULL: no location */
     char *msg;
@@ -62,6 +64,10 @@ void diag_free_one(Diag *d);
  * not kept in the list. */
 Diag *diag_add(DiagList *dl, DiagLevel level, const char *code, Span span,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* A hint; its format must be a string that lives as long as the program
+ * (a literal or a translation, as every caller's is): a hint without a
+ * conversion is kept as that string, not copied (a file of 360 000
+ * indikator has as many identical hints). */
 void diag_hint(Diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void diag_label(Diag *d, Span span, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

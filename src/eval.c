@@ -10,6 +10,16 @@
 
 enum { MAX_CALL_DEPTH = 64, MAX_VALUE_DEPTH = 64 };
 
+/* The work budget of one evaluation (doc/limits.md), in steps: a rule
+ * call or a computed value evaluated costs WORK_CALL, an operator one
+ * step and more for numbers of many limbs (grows as the square of their
+ * size, as GMP's gcd does).  Memoised results cost nothing, so only
+ * rules whose arguments never repeat come near it. */
+#define WORK_BUDGET 2000000ULL
+enum { WORK_CALL = 10, WORK_PER_BYTE = 1 };
+/* Remembered rule calls past this many are forgotten (all at once). */
+enum { MAX_CALLS_KEPT = 1 << 16 };
+
 static uint32_t next_generation(void);
 
 char *eval_reason(Eval *ev, const char *fmt, ...)
@@ -131,6 +141,13 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
         Andai *a = u->andai.items[i];
         if (a->target.ent) vec_push(&ev->andai, a);
     }
+    /* a step a byte more: a file of nothing but claims adding numbers
+     * stays within it */
+    ev->work_budget = WORK_BUDGET;
+    for (size_t i = 0; i <= u->extra_files.len; i++) {
+        const LocFile *lf = i ? u->extra_files.items[i - 1] : u->file;
+        if (lf) ev->work_budget += WORK_PER_BYTE * (unsigned long long)lf->len;
+    }
     ev->rule_capaian = rule_named(u, "capaian");
     ev->rule_predikat = rule_named(u, "predikat");
     ev->rule_efisiensi = rule_named(u, "efisiensi");
@@ -142,12 +159,14 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
 
 /* budget nodes and sasaran: anggaran and realisasi sums */
 typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN, MEMO_ANGGARAN, MEMO_REALISASI } MemoWhat;
-enum { MEMO_KINDS = 4 };
 
-/* One slot per entity and MemoWhat, at entity->serial * MEMO_KINDS +
- * what - 1: no hashing, no probing (a hash table's probes were 3 % of
- * eval --format=json, most of it cache misses).  A slot holds one year;
- * another year's value replaces it. */
+/* Capaian has one slot per entity, at entity->serial; serapan and the
+ * two sums one slot each per sasaran and budget node, at its index among
+ * its kind (sasaran and budget nodes alternating): no hashing, no
+ * probing (a hash table's probes were 3 % of eval --format=json, most of
+ * it cache misses), and no slots for what an indikator never has (four
+ * slots an entity were an eighth of a large file's memory).  A slot
+ * holds one year; another year's value replaces it. */
 struct EvalMemo {
     const Entity *ent;       /* NULL: empty */
     uint32_t gen;            /* filled under this generation (Eval.memo_gen) */
@@ -169,9 +188,28 @@ static uint32_t next_generation(void)
     return memo_generation;
 }
 
+enum { MEMO_B_KINDS = 3 };
+
+/* The slot of (e, what) in its array, and that array's size needed for it;
+ * false when such a value is not remembered. */
+static bool memo_index(const Entity *e, MemoWhat what, bool *b, size_t *i)
+{
+    *b = what != MEMO_CAPAIAN;
+    if (!*b) {
+        *i = e->serial;
+        return true;
+    }
+    if (e->kind != ENT_SASARAN && !ent_is_budget(e)) return false;
+    *i = (2 * e->index + (e->kind != ENT_SASARAN)) * MEMO_B_KINDS + (size_t)(what - MEMO_SERAPAN);
+    return true;
+}
+
 static struct EvalMemo *memo_at(const Eval *ev, const Entity *e, MemoWhat what)
 {
-    size_t i = (size_t)e->serial * MEMO_KINDS + (size_t)what - 1;
+    bool b;
+    size_t i;
+    if (!memo_index(e, what, &b, &i)) return NULL;
+    if (b) return i < ev->memo_b_n ? &ev->memo_b[i] : NULL;
     return i < ev->memo_n ? &ev->memo[i] : NULL;
 }
 
@@ -187,30 +225,43 @@ static bool memo_hit(Eval *ev, const Entity *e, int year, MemoWhat what, Value *
 /* The slots of the last Eval freed, kept for the next one: a national
  * run makes two Evals a file, and fresh slots each time (calloc, and
  * two limb blocks for every slot's number) cost more than the lookups. */
-static struct EvalMemo *spare_memo;
-static size_t spare_n;
+static struct EvalMemo *spare_memo[2];
+static size_t spare_n[2];
 
-static void memo_grow(Eval *ev, size_t need)
+/* Makes array b (0 capaian, 1 the others) hold at least need slots. */
+static void memo_grow(Eval *ev, bool b, size_t need)
 {
-    if (!ev->memo && spare_memo && spare_n >= need) {
-        ev->memo = spare_memo;
-        ev->memo_n = spare_n;
-        spare_memo = NULL;
-        spare_n = 0;
+    struct EvalMemo **memo = b ? &ev->memo_b : &ev->memo;
+    size_t *memo_n = b ? &ev->memo_b_n : &ev->memo_n;
+    if (!*memo && spare_memo[b] && spare_n[b] >= need) {
+        *memo = spare_memo[b];
+        *memo_n = spare_n[b];
+        spare_memo[b] = NULL;
+        spare_n[b] = 0;
         return;
     }
-    size_t n = ev->memo_n ? ev->memo_n : 64 * MEMO_KINDS;
+    size_t n = *memo_n ? *memo_n : 64;
     while (n < need) n *= 2;
-    ev->memo = xrealloc(ev->memo, n * sizeof *ev->memo);
-    memset(ev->memo + ev->memo_n, 0, (n - ev->memo_n) * sizeof *ev->memo);
-    ev->memo_n = n;
+    /* capaian: every entity's slot at once, as doubling left up to half
+     * of a large file's slots unused */
+    size_t all = (size_t)ev->u->nentities + 1;
+    if (!b && n > all && need <= all) n = all;
+    *memo = xrealloc(*memo, n * sizeof **memo);
+    memset(*memo + *memo_n, 0, (n - *memo_n) * sizeof **memo);
+    *memo_n = n;
 }
+
+static bool stopped_value(const Value *v);
 
 static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const Value *v)
 {
+    if (stopped_value(v)) return;
+    bool b;
+    size_t i;
+    if (!memo_index(e, what, &b, &i)) return;
     struct EvalMemo *m = memo_at(ev, e, what);
     if (!m) {
-        memo_grow(ev, ((size_t)e->serial + 1) * MEMO_KINDS);
+        memo_grow(ev, b, i + 1);
         m = memo_at(ev, e, what);
     }
     if (!m->q_live) {
@@ -239,20 +290,300 @@ static void free_memo(struct EvalMemo *memo, size_t n)
 void eval_invalidate(Eval *ev)
 {
     ev->memo_gen = next_generation();
+    ev->work = 0;
+    ev->out_of_work = false;
+}
+
+/* ---- memo of rule calls and computed values: a rule called twice
+ * with the same arguments (`aturan q2 = q1 + q1`) is evaluated once
+ * per set of what-ifs, so a chain of such rules costs its length, not
+ * two to the power of it.  Keyed by the rule (or the computed value's
+ * expression) and the arguments. ---- */
+
+typedef struct CallMemo {
+    const void *key;
+    uint64_t hash;
+    int nargs;
+    Value *args;
+    Value result;
+} CallMemo;
+
+struct CallTable {
+    CallMemo **slots;        /* open addressing, a power of two */
+    size_t cap, len;
+    uint32_t gen;            /* the generation the entries belong to */
+};
+
+static uint64_t mix(uint64_t h, uint64_t x)
+{
+    h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdULL;
+}
+
+static uint64_t mix_z(uint64_t h, mpz_srcptr z)
+{
+    size_t n = mpz_size(z);
+    h = mix(h, (uint64_t)n * 2 + (mpz_sgn(z) < 0));
+    for (size_t i = 0; i < n; i++) h = mix(h, mpz_getlimbn(z, (mp_size_t)i));
+    return h;
+}
+
+static uint64_t mix_text(uint64_t h, const char *t)
+{
+    if (!t) return mix(h, 1);
+    for (; *t; t++) h = mix(h, (unsigned char)*t);
+    return h;
+}
+
+static uint64_t call_hash(const void *key, const Value *args, int nargs)
+{
+    uint64_t h = mix(0, (uint64_t)(uintptr_t)key);
+    for (int i = 0; i < nargs; i++) {
+        const Value *v = &args[i];
+        h = mix(h, (uint64_t)v->kind * 64 + (uint64_t)(v->decimals + 1));
+        switch (v->kind) {
+        case V_NUM: case V_MONEY: h = mix_z(mix_z(h, mpq_numref(v->q)), mpq_denref(v->q)); break;
+        case V_TEXT: case V_UNDEF: h = mix_text(h, v->text); break;
+        case V_BOOL: h = mix(h, v->b); break;
+        case V_REF: h = mix(h, (uint64_t)(uintptr_t)v->ent); break;
+        case V_RANGE:
+            h = mix_z(mix_z(h, mpq_numref(v->q)), mpq_denref(v->q));
+            if (v->hi) h = mix_z(mix_z(h, mpq_numref(v->hi)), mpq_denref(v->hi));
+            h = mix(h, (uint64_t)v->money * 2 + (uint64_t)(v->decimals_hi + 1) * 4);
+            break;
+        }
+    }
+    return h;
+}
+
+static bool same_arg(const Value *a, const Value *b)
+{
+    if (a->kind != b->kind || a->decimals != b->decimals) return false;
+    switch (a->kind) {
+    case V_NUM: case V_MONEY: return mpq_equal(a->q, b->q) != 0;
+    case V_TEXT: case V_UNDEF: return a->text == b->text || (a->text && b->text && strcmp(a->text, b->text) == 0);
+    case V_BOOL: return a->b == b->b;
+    case V_REF: return a->ent == b->ent;
+    case V_RANGE:
+        return mpq_equal(a->q, b->q) && a->money == b->money && a->decimals_hi == b->decimals_hi &&
+               (a->hi && b->hi ? mpq_equal(a->hi, b->hi) != 0 : a->hi == b->hi);
+    }
+    return false;
+}
+
+static void calls_clear(struct CallTable *t)
+{
+    for (size_t i = 0; i < t->cap; i++) {
+        CallMemo *m = t->slots[i];
+        if (!m) continue;
+        for (int k = 0; k < m->nargs; k++) value_clear(&m->args[k]);
+        free(m->args);
+        value_clear(&m->result);
+        free(m);
+        t->slots[i] = NULL;
+    }
+    t->len = 0;
+}
+
+/* The slot of (key, args): the entry that holds them, or the empty slot
+ * where it goes. */
+static CallMemo **calls_slot(struct CallTable *t, const void *key, uint64_t h, const Value *args, int nargs)
+{
+    size_t mask = t->cap - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        CallMemo *m = t->slots[i];
+        if (!m) return &t->slots[i];
+        if (m->hash != h || m->key != key || m->nargs != nargs) continue;
+        int k = 0;
+        while (k < nargs && same_arg(&m->args[k], &args[k])) k++;
+        if (k == nargs) return &t->slots[i];
+    }
+}
+
+/* A rule's result, or a computed value, depends on its arguments and on
+ * nothing else, except while capaian_renstra reads an indikator's
+ * target of the year as that of the end year (renstra_of): then nothing
+ * is looked up or remembered. */
+static bool calls_usable(const Eval *ev)
+{
+    return ev->renstra_of == NULL;
+}
+
+static bool calls_get(Eval *ev, const void *key, uint64_t h, const Value *args, int nargs, Value *out)
+{
+    struct CallTable *t = ev->calls;
+    if (!t || t->gen != ev->memo_gen || !t->len || !calls_usable(ev)) return false;
+    CallMemo *m = *calls_slot(t, key, h, args, nargs);
+    if (!m) return false;
+    value_set(out, &m->result);
+    return true;
+}
+
+static void calls_put(Eval *ev, const void *key, uint64_t h, const Value *args, int nargs, const Value *v)
+{
+    if (stopped_value(v) || !calls_usable(ev)) return;
+    struct CallTable *t = ev->calls;
+    if (!t) t = ev->calls = xcalloc(1, sizeof *t);
+    if (t->gen != ev->memo_gen || t->len >= MAX_CALLS_KEPT) {
+        calls_clear(t);
+        t->gen = ev->memo_gen;
+    }
+    if (2 * (t->len + 1) > t->cap) {
+        size_t ncap = t->cap ? 2 * t->cap : 64;
+        CallMemo **old = t->slots;
+        size_t ocap = t->cap;
+        t->slots = xcalloc(ncap, sizeof *t->slots);
+        t->cap = ncap;
+        for (size_t i = 0; i < ocap; i++) {
+            if (!old[i]) continue;
+            size_t j = (size_t)old[i]->hash & (ncap - 1);
+            while (t->slots[j]) j = (j + 1) & (ncap - 1);
+            t->slots[j] = old[i];
+        }
+        free(old);
+    }
+    CallMemo **slot = calls_slot(t, key, h, args, nargs);
+    if (*slot) return;
+    CallMemo *m = xmalloc(sizeof *m);
+    m->key = key;
+    m->hash = h;
+    m->nargs = nargs;
+    m->args = nargs ? xmalloc((size_t)nargs * sizeof *m->args) : NULL;
+    for (int k = 0; k < nargs; k++) {
+        value_init(&m->args[k]);
+        value_set(&m->args[k], &args[k]);
+    }
+    value_init(&m->result);
+    value_set(&m->result, v);
+    *slot = m;
+    t->len++;
+}
+
+static void calls_free(struct CallTable *t)
+{
+    if (!t) return;
+    calls_clear(t);
+    free(t->slots);
+    free(t);
+}
+
+/* ---- the bounds of an evaluation ---- */
+
+/* The reasons a value is undefined when evaluation stopped: such a value
+ * is not remembered, since with more room it would have one. */
+static const char *too_deep_reason(void) { return _("rules call each other too deeply"); }
+static const char *no_work_reason(void) { return _("the evaluation ran out of its work budget"); }
+
+static bool stopped_value(const Value *v)
+{
+    return v->kind == V_UNDEF && v->text && (v->text == too_deep_reason() || v->text == no_work_reason());
+}
+
+/* The rules being called, outermost first: "q64 > q63 > ... > q20". */
+static void chain_text(const Eval *ev, Buf *b)
+{
+    size_t n = ev->chain.len;
+    for (size_t i = 0; i < n; i++) {
+        if (n > 8 && i == 3) {
+            buf_puts(b, " > ...");
+            i = n - 4;
+        }
+        if (i) buf_puts(b, " > ");
+        buf_puts(b, ((const Entity *)ev->chain.items[i])->id);
+    }
+}
+
+/* Reports a bound reached at `at`, once per message and place, naming
+ * the rules being called and where the outermost was called. */
+static void bound_error(Eval *ev, Span at, const char *code, const char *msg)
+{
+    Buf key;
+    buf_init(&key);
+    buf_printf(&key, "%p:%u:%s", (const void *)at.file, (unsigned)at.start, msg);
+    for (size_t i = 0; i < ev->reported.len; i++)
+        if (strcmp(ev->reported.items[i], key.data) == 0) {
+            buf_free(&key);
+            return;
+        }
+    vec_push(&ev->reported, xstrdup(key.data));
+    buf_free(&key);
+    if (!ev->dl) return;
+    Diag *d = diag_add(ev->dl, DIAG_ERROR, code, at, "%s", msg);
+    if (ev->chain.len) diag_label(d, ev->chain_at, _("the outermost rule is called here"));
+}
+
+bool eval_bounded(Eval *ev, Value *v, Span at)
+{
+    if ((v->kind != V_NUM && v->kind != V_MONEY) || !num_too_large(v->q)) return true;
+    Buf m, c;
+    buf_init(&m);
+    buf_init(&c);
+    if (ev->chain.len) {
+        chain_text(ev, &c);
+        buf_printf(&m, _("a number with more than %d digits (rule chain: %s)"), NUM_MAX_RESULT_DIGITS, c.data);
+    } else {
+        buf_printf(&m, _("a number with more than %d digits"), NUM_MAX_RESULT_DIGITS);
+    }
+    bound_error(ev, at, "E0407", m.data);
+    buf_free(&m);
+    buf_free(&c);
+    value_undef(v, eval_reason(ev, _("a number has more than %d digits"), NUM_MAX_RESULT_DIGITS));
+    return false;
+}
+
+/* Spends n steps of the budget; false (and the error reported at `at`
+ * once) when it is spent. */
+static bool spend(Eval *ev, unsigned long long n, Span at)
+{
+    if (ev->out_of_work) return false;
+    ev->work += n;
+    if (ev->work <= ev->work_budget) return true;
+    ev->out_of_work = true;
+    Buf m, c;
+    buf_init(&m);
+    buf_init(&c);
+    if (ev->chain.len) {
+        chain_text(ev, &c);
+        buf_printf(&m, _("evaluation stopped after %llu steps (rule chain: %s)"), ev->work_budget, c.data);
+    } else {
+        buf_printf(&m, _("evaluation stopped after %llu steps"), ev->work_budget);
+    }
+    bound_error(ev, at, "E0406", m.data);
+    buf_free(&m);
+    buf_free(&c);
+    return false;
+}
+
+/* Steps of an operation on a and b, whose parts have n limbs (64 bits)
+ * in all: 1 + n/2 + n^2/4096, for the memory a result may keep (a step
+ * pays for at most 16 bytes of it) and for the time GMP's gcd takes
+ * (two numbers of 10 000 digits, some 2000 limbs, cost about 2000 steps);
+ * numbers of a few limbs, nearly all, cost a step or two. */
+static unsigned long long op_cost(mpq_srcptr a, mpq_srcptr b)
+{
+    unsigned long long n = mpz_size(mpq_numref(a)) + mpz_size(mpq_denref(a)) +
+                           mpz_size(mpq_numref(b)) + mpz_size(mpq_denref(b));
+    return 1 + n / 2 + n * n / 4096;
 }
 
 void eval_free(Eval *ev)
 {
-    if (ev->memo && (!spare_memo || spare_n < ev->memo_n)) {
-        /* keep the larger set of slots (their numbers stay initialised) */
-        struct EvalMemo *give = spare_memo;
-        size_t give_n = spare_n;
-        spare_memo = ev->memo;   /* its generation is over: every slot is empty */
-        spare_n = ev->memo_n;
-        ev->memo = give;
-        ev->memo_n = give_n;
+    for (int b = 0; b < 2; b++) {
+        struct EvalMemo **memo = b ? &ev->memo_b : &ev->memo;
+        size_t *memo_n = b ? &ev->memo_b_n : &ev->memo_n;
+        if (*memo && (!spare_memo[b] || spare_n[b] < *memo_n)) {
+            /* keep the larger set of slots (their numbers stay initialised) */
+            struct EvalMemo *give = spare_memo[b];
+            size_t give_n = spare_n[b];
+            spare_memo[b] = *memo;   /* its generation is over: every slot is empty */
+            spare_n[b] = *memo_n;
+            *memo = give;
+            *memo_n = give_n;
+        }
+        free_memo(*memo, *memo_n);
     }
-    free_memo(ev->memo, ev->memo_n);
+    calls_free(ev->calls);
+    vec_free(&ev->chain);
     mpq_clear(ev->cap);
     mpq_clear(ev->cap_rata);
     for (size_t i = 0; i < ev->reported.len; i++) free(ev->reported.items[i]);
@@ -332,14 +663,27 @@ const char *eval_self_dependent(void) { return _("it depends on itself"); }
 static void stated_value(Eval *ev, const Expr *e, Value *out)
 {
     if (e->kind == EX_CALL) {
+        if (ev->unwinding) {
+            value_undef(out, too_deep_reason());
+            return;
+        }
+        uint64_t h = call_hash(e, NULL, 0);
+        if (calls_get(ev, e, h, NULL, 0, out)) return;
         if (ev->value_depth >= MAX_VALUE_DEPTH) {
             value_undef(out, eval_self_dependent());
             return;
         }
+        if (!spend(ev, WORK_CALL, e->span)) {
+            value_undef(out, no_work_reason());
+            return;
+        }
+        bool outermost = ev->value_depth == 0 && ev->call_depth == 0;
         ev->value_depth++;
         eval_expr(ev, e, out);
         ev->value_depth--;
         out->decimals = -1;
+        calls_put(ev, e, h, NULL, 0, out);
+        if (outermost) ev->unwinding = false;
     } else {
         eval_literal(e, out);
     }
@@ -1080,14 +1424,32 @@ static void type_error(Eval *ev, Span at, const char *fmt, const Value *a, const
     eval_runtime_error(ev, at, "E0401", msg);
 }
 
+/* A rule's result for these arguments: remembered, or evaluated within
+ * the bounds (depth, work).  Past the depth the whole evaluation unwinds
+ * (every call pending returns at once) rather than try each branch of
+ * each rule above. */
 static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, Value *out)
 {
-    if (ev->call_depth >= MAX_CALL_DEPTH) {
-        value_undef(out, _("rules call each other too deeply"));
-        eval_runtime_error(ev, at, "E0305", _("rules call each other more than 64 levels deep"));
+    if (ev->unwinding) {
+        value_undef(out, too_deep_reason());
         return;
     }
-    (void)nargs;
+    uint64_t h = call_hash(rule, args, nargs);
+    if (calls_get(ev, rule, h, args, nargs, out)) return;
+    if (ev->call_depth >= MAX_CALL_DEPTH) {
+        value_undef(out, too_deep_reason());
+        eval_runtime_error(ev, at, "E0305", _("rules call each other more than 64 levels deep"));
+        ev->unwinding = true;
+        return;
+    }
+    bool outermost = ev->value_depth == 0 && ev->call_depth == 0;
+    if (!ev->chain.len) ev->chain_at = at;
+    vec_push(&ev->chain, rule);
+    if (!spend(ev, WORK_CALL, at)) {
+        value_undef(out, no_work_reason());
+        ev->chain.len--;
+        return;
+    }
     Value *saved = ev->frame;
     DataYear *saved_data = ev->data;
     ev->frame = args;
@@ -1097,6 +1459,9 @@ static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, V
     ev->call_depth--;
     ev->frame = saved;
     ev->data = saved_data;
+    ev->chain.len--;
+    calls_put(ev, rule, h, args, nargs, out);
+    if (outermost) ev->unwinding = false;
 }
 
 int eval_year_arg(Eval *ev, const Value *v, Span at)
@@ -1195,6 +1560,10 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
         value_undef(out, _("type error"));
         return;
     }
+    if (!spend(ev, op_cost(l->q, r->q), e->op_span)) {
+        value_undef(out, no_work_reason());
+        return;
+    }
     VKind k;
     switch (op) {
     case OP_ADD: case OP_SUB:
@@ -1232,6 +1601,7 @@ static void eval_arith(Eval *ev, const Expr *e, const Value *l, const Value *r, 
     }
     out->kind = k;
     out->decimals = -1;
+    eval_bounded(ev, out, e->op_span);
 }
 
 static bool values_equal(const Value *l, const Value *r)

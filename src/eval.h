@@ -43,9 +43,22 @@ typedef struct Eval {
     /* capaian, serapan and budget sums already computed for this set of
      * what-ifs (src/eval.c, memo_*): slots by entity serial, emptied by
      * eval_invalidate */
-    struct EvalMemo *memo;
+    struct EvalMemo *memo;   /* capaian, by serial */
     size_t memo_n;
+    struct EvalMemo *memo_b; /* serapan and sums of sasaran and budget nodes, by index */
+    size_t memo_b_n;
     uint32_t memo_gen;       /* the slots filled under it are the live ones */
+    /* rule calls and computed values already evaluated for this set of
+     * what-ifs, by rule and arguments (src/eval.c, calls_*) */
+    struct CallTable *calls;
+    /* the bounds of one evaluation (doc/limits.md): the work done under
+     * this set of what-ifs, and whether it ran out; the rules being
+     * called, outermost first (Entity*), and where the outermost was
+     * called; set while a too deep call unwinds */
+    unsigned long long work, work_budget;
+    bool out_of_work, unwinding;
+    Vec chain;
+    Span chain_at;
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
@@ -126,6 +139,10 @@ typedef enum { CLAIM_HOLDS, CLAIM_FAILS, CLAIM_UNDEFINED } ClaimResult;
 /* Evaluates a periksa.  For a comparison, left/right receive both sides
  * (right of ~= is the literal); otherwise left receives the value. */
 ClaimResult eval_periksa(Eval *ev, const Periksa *p, Value *left, Value *right);
+
+/* False, with an error (E0407) reported at `at` and v made undefined,
+ * when v is a number past NUM_MAX_RESULT_DIGITS digits (src/num.h). */
+bool eval_bounded(Eval *ev, Value *v, Span at);
 
 /* Formats a number the way reports show computed figures. */
 void eval_format_num(const Eval *ev, Buf *b, mpq_srcptr q, int decimals);

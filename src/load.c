@@ -374,6 +374,10 @@ Unit *load_text(const char *name, const char *text, size_t len, DiagList *dl)
 bool diag_code_is_fatal(const char *code)
 {
     if (!code || code[0] != 'E') return false;
+    /* a survey file that cannot be read or does not fit its survei, as
+     * an impor would: E0530 to E0534, E0544 */
+    if (!strncmp(code, "E053", 4) && code[4] >= '0' && code[4] <= '4') return true;
+    if (!strcmp(code, "E0544")) return true;
     /* E00 instansi/file, E01 lexical, E02 syntax, E03 names, E04 types, E09 impor */
     return code[1] == '0' && (code[2] == '0' || code[2] == '1' || code[2] == '2' || code[2] == '3' ||
                               code[2] == '4' || code[2] == '9');

@@ -717,3 +717,28 @@ bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
     return false;
 #endif
 }
+
+/* 10^NUM_MAX_RESULT_DIGITS and its size in bits, made on first use: a
+ * number of fewer bits is below it, of more bits above it. */
+static mpz_t too_large_bound;
+static size_t too_large_bits;
+
+static bool z_too_large(mpz_srcptr z)
+{
+    size_t bits = mpz_sizeinbase(z, 2);
+    if (bits < too_large_bits) return false;
+    if (bits > too_large_bits) return true;
+    return mpz_cmpabs(z, too_large_bound) >= 0;
+}
+
+bool num_too_large(const mpq_t q)
+{
+    /* the common case, both parts within a few limbs, costs two loads */
+    if (mpz_size(mpq_numref(q)) < 64 && mpz_size(mpq_denref(q)) < 64) return false;
+    if (!too_large_bits) {
+        mpz_init(too_large_bound);
+        mpz_ui_pow_ui(too_large_bound, 10, NUM_MAX_RESULT_DIGITS);
+        too_large_bits = mpz_sizeinbase(too_large_bound, 2);
+    }
+    return z_too_large(mpq_numref(q)) || z_too_large(mpq_denref(q));
+}

@@ -100,6 +100,14 @@ void num_percent(mpq_t out, const mpq_t a, const mpq_t b);
 /* -1, 0 or 1 as a <, = or > b. */
 int num_cmp(const mpq_t a, const mpq_t b);
 
+/* Most digits the numerator, and the denominator, of a computed number
+ * may have (doc/limits.md): the evaluator stops a number past it (E0407)
+ * rather than let rules that square a value again and again fill memory. */
+#define NUM_MAX_RESULT_DIGITS 10000
+/* True when q's numerator or denominator has more than
+ * NUM_MAX_RESULT_DIGITS digits (is at least 10^NUM_MAX_RESULT_DIGITS). */
+bool num_too_large(const mpq_t q);
+
 /* out = in rounded to `decimals` places under `mode`. */
 void num_round(mpq_t out, const mpq_t in, int decimals, RoundMode mode);
 

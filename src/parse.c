@@ -349,7 +349,11 @@ int pb_year(ParseCtx *ctx, Expr *n)
         parse_error(ctx, "E0203", n->span, _("expected a year like 2024, not '%s'"), span_text(ctx->unit, n->span));
         return 0;
     }
-    return (int)mpz_get_ui(mpq_numref(q));
+    int year = (int)mpz_get_ui(mpq_numref(q));
+    /* nothing keeps the number: a year written on every target and
+     * realisasi line took a tenth of a large file's tree */
+    if (mpq_numref(q)->_mp_alloc == 0) arena_give_back(&ctx->unit->arena, n, sizeof *n);
+    return year;
 }
 
 Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const char *name, Span kw)
@@ -361,7 +365,7 @@ Entity *pb_begin(ParseCtx *ctx, EntKind k, const char *id, Span id_span, const c
     e->parent = cur(ctx);
     apush(u, &u->entities, e);
     Vec *list = unit_kind_list(u, k);
-    e->index = list->len;
+    e->index = (uint32_t)list->len;
     apush(u, list, e);
     if (k == ENT_PROGRAM) apush(u, &u->programs, e);
     if (e->parent) {
@@ -479,6 +483,10 @@ void pb_values(ParseCtx *ctx, char which, Vec *values)
         Entity *e = cur_of(ctx, ENT_INDIKATOR);
         if (!e) return;
         dst = which == 't' ? &ent_indikator(e)->target : &ent_indikator(e)->realisasi;
+    }
+    if (!dst->len) {
+        *dst = *values;   /* the list's own array (nothing else holds the list) */
+        return;
     }
     for (size_t i = 0; i < values->len; i++) apush(ctx->unit, dst, values->items[i]);
 }
@@ -779,7 +787,10 @@ void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s)
 static Expr *deepen(ParseCtx *ctx, Expr *e, int child_depth)
 {
     e->depth = child_depth + 1;
-    if (e->depth == MAX_EXPR_DEPTH) {
+    /* a leaf is depth 1, so an expression of n operators nested in each
+     * other (or chained) is depth n + 1: the error comes with the
+     * (MAX_EXPR_DEPTH + 1)-th, as doc/limits.md and the message say */
+    if (e->depth == MAX_EXPR_DEPTH + 2) {
         bool chain = e->kind == EX_BIN && e->u.bin.l->depth == child_depth;
         Diag *d;
         if (chain) {

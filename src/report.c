@@ -1274,8 +1274,8 @@ Values *report_values(Eval *ev)
             eval_capaian_renstra(ev, ind, &vi->capaian_renstra);
             /* Tabel 3.3: realisasi of every year of the periode up to tahun */
             int from = u->has_periode ? u->periode_from : ev->tahun;
-            size_t cap = ev->tahun >= from ? (size_t)(ev->tahun - from + 1) : 0;
-            if (cap > 50) cap = 50;
+            size_t cap = 0;   /* the years that have one: a large file's memory was mostly empty years */
+            for (int y = from; y <= ev->tahun && y - from < 50; y++) cap += eval_has_realisasi(ev, ind, y);
             vi->tahunan_year = xcalloc(cap + 1, sizeof *vi->tahunan_year);
             vi->tahunan = xcalloc(cap + 1, sizeof *vi->tahunan);
             for (int y = from; y <= ev->tahun && y - from < 50; y++) {

@@ -49,6 +49,14 @@ static inline void *arena_alloc(Arena *a, size_t n)
     memset(p, 0, n);
     return p;
 }
+/* Gives back p, n bytes, when it is the arena's last allocation (the
+ * parser's number token for a year, read and done with at once). */
+static inline void arena_give_back(Arena *a, void *p, size_t n)
+{
+    enum { ALIGN = _Alignof(max_align_t) };
+    n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+    if ((char *)p + n == a->next) a->next = p;
+}
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 /* Call fn(p) when the arena is freed (used for GMP numbers). */

@@ -110,4 +110,24 @@ else
     bad "the symlink's target became: $(head -c 80 "$work/secret")"
 fi
 
+# the limits of doc/limits.md: a history of 2000 lines is kept as it is;
+# one of 2001 is cut, when a session starts, to its last 1000 entries
+for n in 2000 2001; do
+    st3="$work/state-$n"
+    mkdir -p "$st3/sakip"
+    i=1
+    while [ $i -le $n ]; do echo "$i + 0"; i=$((i + 1)); done >"$st3/sakip/history"
+    chmod 600 "$st3/sakip/history"
+    start "h$n" "$st3"
+    wait_for "h$n" 'sakip>' || true
+    keys "h$n" Up
+    wait_for "h$n" "sakip> $n + 0" && ok "$n entries: the last is recalled" || bad "$n entries: the last is recalled"
+    keys "h$n" C-u C-d
+    wait_exit "h$n" || true
+    h="$st3/sakip/history"
+    if [ $n = 2000 ]; then want="2000 1 + 0"; else want="1000 1002 + 0"; fi
+    expect_h="$(wc -l <"$h" | tr -d ' ') $(head -1 "$h")"
+    [ "$expect_h" = "$want" ] && ok "$n entries: the file keeps $want" || bad "$n entries: the file has $expect_h, not $want"
+done
+
 checks_done history

@@ -3,6 +3,9 @@
  * Every expected value below is worked out by hand in the comments. */
 #include "testutil.h"
 #include "numalloc.h"
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
 
 /* ---- helpers ---- */
 
@@ -927,6 +930,43 @@ START_TEST(test_num_add)
 }
 END_TEST
 
+/* numalloc forced on under AddressSanitizer (SAKIP_NUMALLOC, as .ci/run
+ * runs the suite): a block handed out is addressable to its size and no
+ * further, a freed block and a pooled number's limbs are not, so ASan
+ * sees misuse of the allocator production uses.  Without ASan there is
+ * nothing to observe and the test only installs it. */
+START_TEST(test_numalloc_poisons_under_asan)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    setenv("SAKIP_NUMALLOC", "1", 1);
+    ck_assert(numalloc_install());
+    void *(*alloc)(size_t);
+    void *(*re)(void *, size_t, size_t);
+    void (*release)(void *, size_t);
+    mp_get_memory_functions(&alloc, &re, &release);
+    char *p = alloc(24);
+    ck_assert(!__asan_region_is_poisoned(p, 24));
+    ck_assert(__asan_address_is_poisoned(p + 24));   /* the red zone */
+    p = re(p, 24, 16);                                /* same class, smaller */
+    ck_assert(__asan_address_is_poisoned(p + 16));
+    release(p, 16);
+    ck_assert(__asan_address_is_poisoned(p));
+    mpq_t q;
+    num_init(q);
+    mpq_set_ui(q, 3, 4);
+    mp_limb_t *limbs = mpq_numref(q)->_mp_d;
+    num_clear(q);                                     /* into the pool */
+    ck_assert(__asan_address_is_poisoned(limbs));
+    num_init(q);                                      /* out of it again */
+    ck_assert(!__asan_address_is_poisoned(mpq_denref(q)->_mp_d));
+    ck_assert(mpq_cmp_ui(q, 0, 1) == 0);
+    num_clear(q);
+#else
+    ck_assert(numalloc_install() || getenv("SAKIP_PLAIN_MALLOC") || getenv("LD_PRELOAD"));
+#endif
+}
+END_TEST
+
 /* numalloc: GMP's blocks from per-size free lists.  Blocks freed and
  * reused must never overlap live numbers, and growth through the size
  * classes into malloc'd blocks must keep every limb. */
@@ -1070,6 +1110,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_word_gcd_matches_gmp);
     tcase_add_test(tc, test_format_very_long);
     tcase_add_test(tc, test_numalloc_reuse_and_growth);
+    tcase_add_test(tc, test_numalloc_poisons_under_asan);
     suite_add_tcase(s, tc);
     return s;
 }
