@@ -998,6 +998,23 @@ static bool apply_batas(Eval *ev, const Entity *ind, Value *c, bool *own)
 
 static void call_rule(Eval *ev, Entity *rule, Value *args, int nargs, Span at, Value *out);
 
+/* A rule that replaces a built-in of an entity and a year (aturan
+ * capaian(x, t), predikat(x, t)): called with as many of (x, year) as it
+ * takes. */
+static void call_rule_of(Eval *ev, Entity *rule, Entity *x, int year, Value *out)
+{
+    Value args[2];
+    value_init(&args[0]);
+    value_init(&args[1]);
+    value_ref(&args[0], x);
+    mpq_set_si(args[1].q, year, 1);
+    args[1].kind = V_NUM;
+    int n = (int)ent_aturan(rule)->params.len;
+    call_rule(ev, rule, args, n < 2 ? n : 2, x->id_span, out);
+    value_clear(&args[0]);
+    value_clear(&args[1]);
+}
+
 /* capaian by a rule named capaian, for x and year; for capaian_renstra
  * (t_year another year) the rule sees the target of t_year as that of
  * the year. */
@@ -1010,16 +1027,7 @@ static void capaian_by_rule(Eval *ev, Entity *x, int year, int t_year, Value *ou
         ev->renstra_from = year;
         ev->renstra_to = t_year;
     }
-    Value args[2];
-    value_init(&args[0]);
-    value_init(&args[1]);
-    value_ref(&args[0], x);
-    mpq_set_si(args[1].q, year, 1);
-    args[1].kind = V_NUM;
-    int n = (int)ent_aturan(ev->rule_capaian)->params.len;
-    call_rule(ev, ev->rule_capaian, args, n < 2 ? n : 2, x->id_span, out);
-    value_clear(&args[0]);
-    value_clear(&args[1]);
+    call_rule_of(ev, ev->rule_capaian, x, year, out);
     ev->renstra_of = saved_of;
     ev->renstra_from = saved_from;
     ev->renstra_to = saved_to;
@@ -1296,16 +1304,7 @@ void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band)
 {
     if (band) *band = NULL;
     if (ev->rule_predikat) {
-        Value args[2];
-        value_init(&args[0]);
-        value_init(&args[1]);
-        value_ref(&args[0], x);
-        mpq_set_si(args[1].q, year, 1);
-        args[1].kind = V_NUM;
-        int n = (int)ent_aturan(ev->rule_predikat)->params.len;
-        call_rule(ev, ev->rule_predikat, args, n < 2 ? n : 2, x->id_span, out);
-        value_clear(&args[0]);
-        value_clear(&args[1]);
+        call_rule_of(ev, ev->rule_predikat, x, year, out);
         return;
     }
     Value c;

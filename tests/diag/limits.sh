@@ -14,9 +14,7 @@ set -u
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-limits.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 bad() { fail=$((fail + 1)); echo "FAIL: $1"; head -c 600 "$work/err" | sed 's/^/    /'; }
 expect() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: $2, not $3"; fi; }
 codes() { grep -o '\[E[0-9]*\]' "$work/err" | sort | uniq -c | awk '{ if (NR > 1) printf " "; printf "%s %s", $1, $2 }'; }
@@ -94,5 +92,4 @@ check_with r65 "$(chain 65)
 periksa r1 == 65"
 expect "65 rules deep: E0305, the claim undecided" "$(codes)" "1 [E0305] 1 [E0802]"
 
-echo "limits: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done limits

@@ -13,9 +13,7 @@ set -u
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-bounds.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 bad() { fail=$((fail + 1)); echo "FAIL: $1"; sed 's/^/    /' "$work/err" | head -20; }
 # expect NAME ACTUAL EXPECTED
 expect() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: $2, not $3"; fi; }
@@ -156,5 +154,4 @@ expect "work budget: E0406 once, naming the chain" \
 expect "work budget: the claim cannot be decided" "$(count '^budget.sakip:66:9: error: claim cannot be decided: the evaluation ran out of its work budget \[E0802\]')" 1
 [ $secs -lt 5000 ] && ok "work budget: stopped in ${secs} ms" || bad "work budget: ${secs} ms"
 
-echo "bounds: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done bounds

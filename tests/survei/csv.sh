@@ -11,9 +11,7 @@ set -u
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-csv.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 1' INT TERM HUP
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS: $1"; }
+. "${srcdir:-.}/tests/checks.sh"
 bad() { fail=$((fail + 1)); echo "FAIL: $1"; head -c 2000 "$work/err" | sed 's/^/    /'; }
 expect() { if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: $2, not $3"; fi; }
 count() { grep -c -e "$1" "$work/err"; }
@@ -127,5 +125,4 @@ run check many --max-errors=0
 expect "many errors: 100 reported" "$(count '\[E0520\]')" 100
 expect "many errors: then a note" "$(count '^many.csv:101:1: note: 100 errors in this file; the rest of it is not read \[E0199\]$')" 1
 
-echo "csv: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+checks_done csv
