@@ -155,6 +155,7 @@ Table *table_split_ranges(const Table *t)
     bool *split = xcalloc((size_t)t->ncols + 1, sizeof *split);
     int extra = 0;
     for (int c = 0; c < t->ncols; c++) {
+        split[c] = c < 64 && (t->range_cols >> c & 1);
         for (size_t r = 0; r < t->rows.len && !split[c]; r++)
             if (((const Cell *)t->rows.items[r])[c].plain_hi) split[c] = true;
         extra += split[c];
@@ -267,6 +268,7 @@ static Table *table_measurement(Eval *ev)
     snprintf(title, sizeof title, "Pengukuran kinerja tahun %d (target akhir: %d)", ev->tahun,
              u->has_periode ? u->periode_to : ev->tahun);
     Table *t = table_new("capaian_iku", title, 12, H32, R32);
+    t->range_cols = (UINT64_C(1) << 6) | (UINT64_C(1) << 10);   /* Target, Target akhir */
     Value lo, hi, r, c, p, e, cr;
     value_init(&lo); value_init(&hi); value_init(&r); value_init(&c);
     value_init(&p); value_init(&e); value_init(&cr);
@@ -505,6 +507,7 @@ static Table *table_indikator_program(Eval *ev)
         cell_text(&row[k++], name_or_empty(ind));
         cell_text(&row[k++], ent_indikator(ind)->satuan);
         eval_target(ev, ind, ev->tahun, &lo, &hi);
+        t->range_cols |= UINT64_C(1) << k;
         cell_input(&row[k++], ev, ind, &lo, &hi);
         eval_realisasi(ev, ind, ev->tahun, &r);
         cell_input(&row[k++], ev, ind, &r, NULL);
@@ -861,6 +864,7 @@ static Table *table_perjanjian(Eval *ev)
                     eval_anggaran(ev, p->ref.ent, &v);
                     cell_number(&row[c], ev, &v, 0, true, NULL);
                 } else {
+                    t->range_cols |= (UINT64_C(1) << c) | (UINT64_C(1) << (c + 1));
                     cell_input(&row[c++], ev, p->ref.ent, &pv, &ph);
                     eval_target(ev, p->ref.ent, u->tahun, &v, &hi);
                     cell_input(&row[c], ev, p->ref.ent, &v, &hi);

@@ -34,6 +34,9 @@ typedef struct Table {
     const char **headers_owned;  /* freed with the table when built at run time */
     bool *right_owned;
     Vec owned_strings;       /* header texts built at run time */
+    /* columns that may hold a range (targets): CSV and XLSX always give
+     * each two number columns, so the files of one run line up */
+    uint64_t range_cols;
 } Table;
 
 typedef struct Report {
