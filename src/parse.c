@@ -254,9 +254,11 @@ void pb_reset(ParseCtx *ctx)
 
 void pb_version(ParseCtx *ctx, Expr *n, Span s)
 {
-    if (mpz_cmp_ui(mpq_denref(n->u.num.q), 1) != 0 || mpz_cmp_ui(mpq_numref(n->u.num.q), 1) != 0) {
-        Diag *d = parse_error(ctx, "E0202", s, _("this sakip understands language version 1 only"));
-        if (d) diag_hint(d, _("write 'sakip 1' or leave the line out"));
+    /* version 2 (sakip(5)) keeps version 1's files; both are understood */
+    if (mpz_cmp_ui(mpq_denref(n->u.num.q), 1) != 0 ||
+        (mpz_cmp_ui(mpq_numref(n->u.num.q), 1) != 0 && mpz_cmp_ui(mpq_numref(n->u.num.q), 2) != 0)) {
+        Diag *d = parse_error(ctx, "E0202", s, _("this sakip understands language versions 1 and 2"));
+        if (d) diag_hint(d, _("write 'sakip 2' or leave the line out"));
     }
 }
 

@@ -689,9 +689,12 @@ END_TEST
 START_TEST(test_version_other_than_1)
 {
     DiagList dl;
-    Unit *u = tu_parse("sakip 2\nperiksa 1 == 1\n", &dl);
+    Unit *u = tu_parse("sakip 3\nperiksa 1 == 1\n", &dl);
     ck_assert_msg(tu_count(&dl, "E0202") == 1, "diagnostics:%s", tu_dump(&dl));
     ck_assert_int_eq(u->periksa.len, 1);
+    tu_free(u, &dl);
+    u = tu_parse("sakip 2\nperiksa 1 == 1\n", &dl);   /* version 2 is understood */
+    ck_assert_msg(tu_count(&dl, "E0202") == 0, "diagnostics:%s", tu_dump(&dl));
     tu_free(u, &dl);
 }
 END_TEST
