@@ -2,7 +2,8 @@
 # doc-lines.sh -- every place in the documentation that cites a line of an
 # example file must still point at what it says is there.
 #
-# Read: doc/sakip.1, doc/sakip.5, doc/sakip.texi, doc/*.md and
+# Read: doc/sakip.1.in, doc/sakip.5.in (the sources: distcheck builds the
+# pages elsewhere), doc/sakip.texi, doc/*.md and
 # examples/README.  The citations, and what is checked for each:
 #
 #   FILE:LINE:COL: LEVEL: MESSAGE     (a diagnostic shown as sakip prints it;
@@ -97,7 +98,7 @@ def diagnostics(file):
 def norm(s):
     return " ".join(s.split())
 
-documents = [("doc/sakip.1", unroff), ("doc/sakip.5", unroff), ("doc/sakip.texi", untexi)]
+documents = [("doc/sakip.1.in", unroff), ("doc/sakip.5.in", unroff), ("doc/sakip.texi", untexi)]
 documents += [(os.path.relpath(p, top), lambda s: s) for p in sorted(glob.glob(os.path.join(top, "doc", "*.md")))]
 documents += [("examples/README", lambda s: s)]
 
