@@ -17,6 +17,7 @@ typedef struct Options {
     int jobs;                /* check -j N: files checked by N worker processes */
     const char *format;
     const char *output;
+    const char *csv;         /* --csv=rfc4180|excel-id (excel-id: ';', decimal comma, BOM); NULL: not given */
     Vec files;
     Vec silenced;
     Vec scenarios;           /* --skenario FILE */

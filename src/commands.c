@@ -386,7 +386,12 @@ int cmd_check(Options *o)
 
 int cmd_eval(Options *o)
 {
-    const char *fmt = o->format ? o->format : "text";
+    /* --csv=STYLE alone means --format=csv */
+    const char *fmt = o->format ? o->format : o->csv ? "csv" : "text";
+    if (o->csv && strcmp(fmt, "csv")) {
+        fprintf(stderr, _("sakip: eval --csv=%s is for --format=csv, not '%s'\n"), o->csv, fmt);
+        return EXIT_USAGE;
+    }
     const Renderer *rd = renderer_find(fmt);
     if (!rd) {
         fprintf(stderr, _("sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n"), fmt);
@@ -410,7 +415,8 @@ int cmd_eval(Options *o)
         for (size_t i = 0; i < o->files.len; i++) output_note_input(o->files.items[i]);
         for (size_t i = 0; i < o->scenarios.len; i++) output_note_input(o->scenarios.items[i]);
     }
-    RenderCtx ctx = {.output = o->output, .notation = o->notation, .nfiles = o->files.len,
+    RenderCtx ctx = {.output = o->output, .notation = o->notation, .csv_excel_id = o->csv && !strcmp(o->csv, "excel-id"),
+                     .nfiles = o->files.len,
                      .title = o->files.len == 1 ? o->files.items[0] : "Rekapitulasi"};
     buf_init(&ctx.buf);
     if (!rd->begin(&ctx)) {

@@ -238,7 +238,8 @@ static void csv_unit(RenderCtx *ctx, UnitResult *res)
     /* a what-if report: a first column "simulasi" on every row */
     char *sim = note_andai(ctx, &r->andai) ? report_andai_joined(&r->andai) : NULL;
     if (!st->dir) {
-        table_render_csv_marked(&ctx->buf, r->tables.items[0], ctx->shown == 0, instansi, sim);
+        if (ctx->csv_excel_id && ctx->shown == 0) buf_puts(&ctx->buf, CSV_BOM);
+        table_render_csv_styled(&ctx->buf, r->tables.items[0], ctx->shown == 0, instansi, sim, ctx->csv_excel_id);
         put_buf(ctx);
         free(sim);
         return;
@@ -247,7 +248,8 @@ static void csv_unit(RenderCtx *ctx, UnitResult *res)
         Table *t = r->tables.items[k];
         bool fresh;
         Buf *f = csv_file(&st->files, t->key, &fresh);
-        table_render_csv_marked(f, t, fresh, instansi, sim);
+        if (fresh && ctx->csv_excel_id) buf_puts(f, CSV_BOM);
+        table_render_csv_styled(f, t, fresh, instansi, sim, ctx->csv_excel_id);
     }
     free(sim);
 }
@@ -259,7 +261,9 @@ static void csv_recap(RenderCtx *ctx, Vec *rows)
     Table *t = recap_table(rows, ctx->notation);
     bool fresh;
     char *sim = ctx->andai.len ? report_andai_joined(&ctx->andai) : NULL;
-    table_render_csv_marked(csv_file(&st->files, t->key, &fresh), t, true, NULL, sim);
+    Buf *f = csv_file(&st->files, t->key, &fresh);
+    if (ctx->csv_excel_id) buf_puts(f, CSV_BOM);
+    table_render_csv_styled(f, t, true, NULL, sim, ctx->csv_excel_id);
     free(sim);
     table_free(t);
 }

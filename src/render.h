@@ -43,6 +43,7 @@ typedef struct RenderCtx {
     FILE *out;               /* the stream, once render_stream() has opened it */
     const char *output;      /* --output PATH, or NULL */
     Notation notation;
+    bool csv_excel_id;       /* --csv=excel-id */
     size_t nfiles;           /* files on the command line */
     const char *title;       /* the one file's name, or "Rekapitulasi" for several */
     size_t shown;            /* units rendered so far (the driver counts) */

@@ -638,6 +638,19 @@ static Table *table_predikat(Eval *ev)
 static const char *HP[] = {"Baris", "Hasil", "Klaim", "Kiri", "Kanan", "Pesan"};
 static const bool RP[] = {true, false, false, true, true, false};
 
+/* One side of a claim: its display text (already in c) keeps the claim's
+ * decimals; a number or an amount also gets its machine form. */
+static void cell_claim_side(Cell *c, const Value *v)
+{
+    c->kind = CELL_TEXT;
+    if (v->kind != V_NUM && v->kind != V_MONEY) return;
+    c->kind = v->kind == V_MONEY ? CELL_MONEY : CELL_NUM;
+    Buf b;
+    buf_init(&b);
+    num_format_plain(&b, v->q, PLAIN_DECIMALS);
+    c->plain = buf_steal(&b);
+}
+
 static Table *table_periksa(Eval *ev)
 {
     Unit *u = ev->u;
@@ -666,7 +679,10 @@ static Table *table_periksa(Eval *ev)
         cell_text(&row[4], b.data);
         buf_free(&b);
         cell_text(&row[5], p->pesan ? p->pesan : "");
-        row[3].kind = row[4].kind = CELL_TEXT;
+        /* the shown text as written, and the value itself for CSV and XLSX */
+        cell_claim_side(&row[3], &l);
+        if (p->expr->kind == EX_BIN) cell_claim_side(&row[4], &r);
+        else row[4].kind = CELL_TEXT;
     }
     Buf b;
     buf_init(&b);

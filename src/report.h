@@ -247,6 +247,12 @@ void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi)
 /* The same with a first column "simulasi" holding `simulasi` on every
  * row when it is not NULL (a what-if report). */
 void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi);
+/* --csv=excel-id (sakip(1)): what Excel in an Indonesian locale opens as
+ * columns and numbers: ';' between fields, a decimal comma, and (written
+ * by the caller at the start of each file) a UTF-8 byte order mark. */
+extern const char CSV_BOM[];
+void table_render_csv_styled(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi,
+                             bool excel_id);
 /* Whether a text cell would be read as a formula by a spreadsheet (it
  * begins with = + - @, a tab or a carriage return; "-" alone, the mark
  * of an undefined value, is not): CSV prefixes it with ', XLSX stores it

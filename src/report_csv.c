@@ -1,6 +1,7 @@
-/* report_csv.c -- CSV (RFC 4180) and Markdown renderings of a Table.
- * CSV cells carry plain machine numbers ('.' decimals, no grouping) so
- * spreadsheets read them as numbers; Markdown keeps the display text. */
+/* report_csv.c -- CSV (RFC 4180, or --csv=excel-id) and Markdown
+ * renderings of a Table.  CSV cells carry plain machine numbers (no
+ * grouping; '.' decimals, ',' under excel-id) so spreadsheets read them
+ * as numbers; Markdown keeps the display text. */
 #include "report.h"
 
 #include <string.h>
@@ -11,10 +12,13 @@ bool text_formula_like(const char *s)
     return strcmp(s, "-") != 0;
 }
 
-static void csv_field(Buf *b, const char *s)
+const char CSV_BOM[] = "\xEF\xBB\xBF";
+
+/* A field, quoted when it holds the separator, a quote or a line end. */
+static void csv_field(Buf *b, const char *s, char sep)
 {
     if (!s) s = "";
-    if (strpbrk(s, ",\"\r\n") == NULL) {
+    if (strpbrk(s, sep == ';' ? ";\"\r\n" : ",\"\r\n") == NULL) {
         buf_puts(b, s);
         return;
     }
@@ -28,16 +32,16 @@ static void csv_field(Buf *b, const char *s)
 
 /* A text field: text a spreadsheet would run as a formula
  * (=HYPERLINK(...), +cmd|...) gets a leading ' that keeps it text. */
-static void csv_text(Buf *b, const char *s)
+static void csv_text(Buf *b, const char *s, char sep)
 {
     if (!text_formula_like(s)) {
-        csv_field(b, s);
+        csv_field(b, s, sep);
         return;
     }
     Buf q;
     buf_init(&q);
     buf_printf(&q, "'%s", s);
-    csv_field(b, q.data);
+    csv_field(b, q.data, sep);
     buf_free(&q);
 }
 
@@ -48,39 +52,56 @@ void table_render_csv(Buf *b, const Table *t, bool header, const char *instansi)
 
 void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi)
 {
+    table_render_csv_styled(b, t, header, instansi, simulasi, false);
+}
+
+/* A machine number, with a decimal comma under excel-id. */
+static void csv_number(Buf *b, const char *plain, bool excel_id)
+{
+    if (!excel_id) {
+        buf_puts(b, plain);
+        return;
+    }
+    for (; *plain; plain++) buf_putc(b, *plain == '.' ? ',' : *plain);
+}
+
+void table_render_csv_styled(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi,
+                             bool excel_id)
+{
     Table *split = table_split_ranges(t);   /* a range: two number columns */
     if (split) {
-        table_render_csv_marked(b, split, header, instansi, simulasi);
+        table_render_csv_styled(b, split, header, instansi, simulasi, excel_id);
         table_free(split);
         return;
     }
+    char sep = excel_id ? ';' : ',';
     if (header) {
-        if (simulasi) buf_puts(b, "simulasi,");
-        if (instansi) buf_puts(b, "Instansi,");
+        if (simulasi) buf_printf(b, "simulasi%c", sep);
+        if (instansi) buf_printf(b, "Instansi%c", sep);
         for (int c = 0; c < t->ncols; c++) {
-            if (c) buf_putc(b, ',');
-            csv_text(b, t->headers[c]);
+            if (c) buf_putc(b, sep);
+            csv_text(b, t->headers[c], sep);
         }
         buf_puts(b, "\r\n");
     }
     for (size_t r = 0; r < t->rows.len; r++) {
         const Cell *row = t->rows.items[r];
         if (simulasi) {
-            csv_text(b, simulasi);
-            buf_putc(b, ',');
+            csv_text(b, simulasi, sep);
+            buf_putc(b, sep);
         }
         if (instansi) {
-            csv_text(b, instansi);
-            buf_putc(b, ',');
+            csv_text(b, instansi, sep);
+            buf_putc(b, sep);
         }
         for (int c = 0; c < t->ncols; c++) {
-            if (c) buf_putc(b, ',');
+            if (c) buf_putc(b, sep);
             const Cell *cell = &row[c];
             if (cell->kind == CELL_UNDEF) continue;   /* empty field */
             if (cell->plain) {   /* a number: written as a number, never escaped */
-                csv_field(b, cell->plain);
+                csv_number(b, cell->plain, excel_id);
             } else {
-                csv_text(b, cell->text);
+                csv_text(b, cell->text, sep);
             }
         }
         buf_puts(b, "\r\n");
