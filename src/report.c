@@ -86,6 +86,13 @@ static void cell_text(Cell *c, const char *s)
     c->text = xstrdup(s ? s : "");
 }
 
+/* No value: "-" on screen, an empty field in CSV, an empty cell in XLSX. */
+static void cell_none(Cell *c)
+{
+    c->kind = CELL_UNDEF;
+    c->text = xstrdup("-");
+}
+
 static void cell_int(Cell *c, long n)
 {
     c->kind = CELL_NUM;
@@ -292,12 +299,13 @@ static Table *table_measurement(Eval *ev)
             note_undefined(ev, ind, "capaian", &c);
             cell_percent(&row[8], ev, &c);
             eval_predikat(ev, ind, ev->tahun, &p, NULL);
-            cell_text(&row[9], p.kind == V_TEXT ? p.text : "-");
+            if (p.kind == V_TEXT) cell_text(&row[9], p.text);
+            else cell_none(&row[9]);
             if (u->has_periode) {
                 eval_target(ev, ind, u->periode_to, &e, &hi);
                 cell_input(&row[10], ev, ind, &e, &hi);
             } else {
-                cell_text(&row[10], "-");
+                cell_none(&row[10]);
             }
             eval_capaian_renstra(ev, ind, &cr);
             cell_percent(&row[11], ev, &cr);
