@@ -69,6 +69,8 @@ void table_free(Table *t)
     for (size_t i = 0; i < t->owned_strings.len; i++) free(t->owned_strings.items[i]);
     vec_free(&t->owned_strings);
     free(t->right_owned);
+    free(t->mean_plain);
+    free(t->mean_cap);
     free(t->title);
     free(t);
 }
@@ -86,7 +88,7 @@ static void cell_text(Cell *c, const char *s)
     c->text = xstrdup(s ? s : "");
 }
 
-/* No value: "-" on screen, an empty field in CSV, an empty cell in XLSX. */
+/* No value: "-" on screen and in XLSX, an empty field in CSV. */
 static void cell_none(Cell *c)
 {
     c->kind = CELL_UNDEF;
@@ -209,6 +211,9 @@ Table *table_split_ranges(const Table *t)
         }
     }
     for (size_t i = 0; i < t->notes.len; i++) vec_push(&n->notes, xstrdup(t->notes.items[i]));
+    n->mean_plain = dup_or_null(t->mean_plain);
+    n->mean_cap = dup_or_null(t->mean_cap);
+    n->mean_formula = t->mean_formula;
     free(split);
     return n;
 }
@@ -242,15 +247,19 @@ static const char *name_or_empty(const Entity *e) { return e && e->name ? e->nam
 
 /* How the means of capaian are taken, for a table's note: weighted by
  * bobot, each capaian limited by batas_rata ("" if neither). */
-static void mean_method_note(Eval *ev, Buf *b)
+static bool mean_weighted(const Unit *u)
 {
-    const Unit *u = ev->u;
     bool weighted = false;
     for (size_t i = 0; i < u->sasaran.len; i++) {
         const Entity *s = u->sasaran.items[i];
         for (size_t k = 0; k < s->indikator.len; k++) weighted |= ent_indikator(s->indikator.items[k])->bobot != NULL;
     }
-    if (weighted) buf_puts(b, "; rata-rata tertimbang menurut bobot");
+    return weighted;
+}
+
+static void mean_method_note(Eval *ev, Buf *b)
+{
+    if (mean_weighted(ev->u)) buf_puts(b, "; rata-rata tertimbang menurut bobot");
     if (ev->has_cap_rata) {
         Value cap;
         value_init(&cap);
@@ -318,6 +327,15 @@ static Table *table_measurement(Eval *ev)
         Buf b;
         buf_init(&b);
         if (c.kind == V_NUM) {
+            Buf m;
+            buf_init(&m);
+            num_format_plain(&m, c.q, PLAIN_DECIMALS);
+            t->mean_plain = buf_steal(&m);
+            if (ev->has_cap_rata) {
+                num_format_plain(&m, ev->cap_rata, PLAIN_DECIMALS);
+                t->mean_cap = buf_steal(&m);
+            }
+            t->mean_formula = !mean_weighted(u) && !ev->skip_undefined;
             buf_puts(&b, "Rata-rata capaian indikator: ");
             eval_format_num(ev, &b, c.q, ev->desimal);
             const Band *band = eval_band(eval_skala(ev), c.q);

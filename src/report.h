@@ -37,6 +37,12 @@ typedef struct Table {
     /* columns that may hold a range (targets): CSV and XLSX always give
      * each two number columns, so the files of one run line up */
     uint64_t range_cols;
+    /* capaian_iku: the mean capaian of its rows' Capaian column, machine
+     * form (NULL: no mean, or undefined), for XLSX to give as a row of its
+     * own; a formula over the column when it is a plain mean (not weighted,
+     * nothing left out), each capaian limited to mean_cap when not NULL */
+    char *mean_plain, *mean_cap;
+    bool mean_formula;
 } Table;
 
 typedef struct Report {

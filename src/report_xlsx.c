@@ -6,7 +6,12 @@
  * sheet gets a leading "Instansi" column and the rows of all of them.
  * Figures are stored as spreadsheet numbers with a number format derived
  * from sakip's display text (decimals, thousands grouping, the "Rp "
- * prefix), so the sheet shows what the text report shows.  The workbook is
+ * prefix), so the sheet shows what the text report shows.  Every sheet
+ * opens with a title row (the table's title, the instansi and year), has
+ * an autofilter on its header, and the figures that follow from others
+ * are formulas with their values cached: the budget tree's sums and
+ * Jumlah, serapan, the predikat counts and the mean capaian, so editing a
+ * realisasi in a spreadsheet updates what depends on it.  The workbook is
  * written to a temporary file beside the target and renamed into place. */
 #include <config.h>
 #include "report.h"
@@ -14,6 +19,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <strings.h>
 #include <xlsxwriter.h>
 
@@ -170,7 +176,8 @@ typedef struct FmtEntry {
 typedef struct Writer {
     lxw_workbook *wb;
     Vec fmts;                /* FmtEntry* */
-    lxw_format *header, *note, *simulasi_fmt;
+    lxw_format *header, *note, *simulasi_fmt, *title_fmt;
+    const char *heading;     /* the title row's second part: the instansi line, or the recap's */
     char *simulasi;          /* a what-if workbook: the title row of every sheet, else NULL */
     Vec sheet_names;         /* char*, to keep them distinct */
     lxw_error err;           /* first failure */
@@ -226,7 +233,12 @@ static void write_text(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
     buf_free(&q);
 }
 
-static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const Cell *cell, bool right)
+/* Writes a cell: a figure as a number (or as `formula`, when given, with
+ * the number as its cached value), else its text.  Returns whether the
+ * number stored is the exact figure (not the one shown under `atur
+ * pembulatan`), so that a formula over it gives sakip's value. */
+static bool write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const Cell *cell, bool right,
+                       const char *formula)
 {
     const char *text = cell->text ? cell->text : "";
     if ((cell->kind == CELL_NUM || cell->kind == CELL_MONEY) && cell->plain) {
@@ -238,7 +250,8 @@ static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
             char half[128];
             round_half_up(cell->plain, sh.decimals, half, sizeof half);
             double shown = strtod(sh.norm, NULL);
-            double v = strtod(half, NULL) == shown ? strtod(cell->plain, NULL) : shown;
+            bool exact = strtod(half, NULL) == shown;
+            double v = exact ? strtod(cell->plain, NULL) : shown;
             Buf f, one;
             buf_init(&f);
             buf_init(&one);
@@ -251,17 +264,22 @@ static void write_cell(Writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
             /* a signed change: "+0.00;-0.00;0.00" */
             if (sh.plus) buf_printf(&f, "+%s;-%s;%s", one.data, one.data, one.data);
             else buf_puts(&f, one.data);
-            check(w, worksheet_write_number(ws, r, c, v, fmt_get(w, f.data, 0, false)));
+            /* a figure shown rounded otherwise than a spreadsheet rounds
+             * is stored as shown, and a formula would recompute it: then
+             * the figure alone */
+            if (formula && exact) check(w, worksheet_write_formula_num(ws, r, c, formula, fmt_get(w, f.data, 0, false), v));
+            else check(w, worksheet_write_number(ws, r, c, v, fmt_get(w, f.data, 0, false)));
             buf_free(&f);
             buf_free(&one);
-            return;
+            return exact;
         }
     }
-    if (!*text) return;
+    if (!*text) return false;
     /* a string cell is never run, but the same text edited, or saved as
      * CSV, would be a formula: a leading ' as in the CSV output
      * (libxlsxwriter 1.1 has no quote-prefix format) */
     write_text(w, ws, r, c, text, fmt_get(w, NULL, cell->indent, right));
+    return false;
 }
 
 /* The union of the headers of one table key over all units, in order of
@@ -324,6 +342,132 @@ static void print_header(Writer *w, lxw_worksheet *ws, const char *title)
     buf_free(&b);
 }
 
+/* ---- formulas: the figures that follow from other cells ---- */
+
+enum { MAX_FORMULA_REFS = 200 };   /* more terms: the figure alone */
+
+static int column_of(const Table *t, const char *header)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->headers[c], header)) return c;
+    return -1;
+}
+
+static bool is_figure(const Cell *cell)
+{
+    return (cell->kind == CELL_NUM || cell->kind == CELL_MONEY) && cell->plain;
+}
+
+static bool is_jumlah_row(const Cell *cells)
+{
+    return cells[0].text && !strcmp(cells[0].text, "Jumlah");
+}
+
+/* "=SUM(C3,C9,C14)" over the rows `rows` (table rows, at sheet rows
+ * first + r) of sheet column `col`; NULL past MAX_FORMULA_REFS. */
+static char *sum_formula(const Vec *rows, lxw_row_t first, lxw_col_t col)
+{
+    if (!rows->len || rows->len > MAX_FORMULA_REFS) return NULL;
+    Buf b;
+    buf_init(&b);
+    buf_puts(&b, "=SUM(");
+    for (size_t i = 0; i < rows->len; i++) {
+        char ref[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(ref, first + (lxw_row_t)(uintptr_t)rows->items[i], col);
+        buf_printf(&b, "%s%s", i ? "," : "", ref);
+    }
+    buf_putc(&b, ')');
+    return buf_steal(&b);
+}
+
+/* The formula of cell (r, c) of table t, its rows at sheet rows first +
+ * r and its columns at map[c]; NULL when it is a figure of its own.
+ * anggaran: a node with children sums them, Jumlah sums the programs,
+ * serapan is realisasi / anggaran x 100; predikat: Jumlah counts the
+ * ticks above it. */
+static char *cell_formula(const Table *t, size_t r, int c, const int *map, lxw_row_t first)
+{
+    const Cell *cells = t->rows.items[r];
+    if (!is_figure(&cells[c])) return NULL;
+    Vec rows = {0};
+    char *f = NULL;
+    if (!strcmp(t->key, "anggaran")) {
+        int ca = column_of(t, "Anggaran"), cr = column_of(t, "Realisasi"), cs = column_of(t, "Serapan");
+        if (c == cs && ca >= 0 && cr >= 0 && is_figure(&cells[ca]) && is_figure(&cells[cr])) {
+            char a[LXW_MAX_CELL_NAME_LENGTH], re[LXW_MAX_CELL_NAME_LENGTH];
+            lxw_rowcol_to_cell(a, first + (lxw_row_t)r, (lxw_col_t)map[ca]);
+            lxw_rowcol_to_cell(re, first + (lxw_row_t)r, (lxw_col_t)map[cr]);
+            Buf b;
+            buf_init(&b);
+            buf_printf(&b, "=%s/%s*100", re, a);
+            return buf_steal(&b);
+        }
+        if (c != ca && c != cr) return NULL;
+        if (is_jumlah_row(cells)) {
+            for (size_t k = 0; k < r; k++)
+                if (((const Cell *)t->rows.items[k])[0].indent == 0) vec_push(&rows, (void *)(uintptr_t)k);
+        } else {
+            int level = cells[0].indent;
+            for (size_t k = r + 1; k < t->rows.len; k++) {
+                const Cell *below = t->rows.items[k];
+                if (below[0].indent <= level || is_jumlah_row(below)) break;
+                if (below[0].indent == level + 1) vec_push(&rows, (void *)(uintptr_t)k);
+            }
+        }
+        for (size_t i = 0; i < rows.len; i++)
+            if (!is_figure(&((const Cell *)t->rows.items[(uintptr_t)rows.items[i]])[c])) rows.len = 0;
+        f = sum_formula(&rows, first, (lxw_col_t)map[c]);
+    } else if (!strcmp(t->key, "predikat") && is_jumlah_row(cells) && r > 0) {
+        char top[LXW_MAX_CELL_NAME_LENGTH], bottom[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(top, first, (lxw_col_t)map[c]);
+        lxw_rowcol_to_cell(bottom, first + (lxw_row_t)r - 1, (lxw_col_t)map[c]);
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "=COUNTA(%s:%s)", top, bottom);
+        f = buf_steal(&b);
+    }
+    vec_free(&rows);
+    return f;
+}
+
+/* capaian_iku of one instansi: the mean capaian as a row of its own under
+ * the table, a formula over the Capaian column when the mean is a plain
+ * one over figures stored exactly (capaian_exact). */
+static void write_mean_row(Writer *w, lxw_worksheet *ws, lxw_row_t row, const Table *t, const int *map,
+                           lxw_row_t first, bool capaian_exact)
+{
+    int cc = column_of(t, "Capaian");
+    if (!t->mean_plain || cc < 0 || !t->rows.len) return;
+    Cell mean = {.kind = CELL_NUM, .plain = t->mean_plain};
+    /* shown like the Capaian figures: their decimals, no '%' */
+    const Cell *like = NULL;
+    for (size_t r = 0; r < t->rows.len && !like; r++)
+        if (is_figure(&((const Cell *)t->rows.items[r])[cc])) like = &((const Cell *)t->rows.items[r])[cc];
+    Shape sh = {0};
+    if (like) display_shape(like->text, like->plain, &sh);
+    char shown[128];
+    round_half_up(t->mean_plain, sh.decimals, shown, sizeof shown);
+    Buf text, f;
+    buf_init(&text);
+    buf_init(&f);
+    for (const char *s = shown; *s; s++) buf_putc(&text, *s == '.' ? ',' : *s);
+    mean.text = text.data;
+    if (t->mean_formula && capaian_exact && t->rows.len <= MAX_FORMULA_REFS) {
+        buf_puts(&f, "=AVERAGE(");
+        for (size_t r = 0; r < t->rows.len; r++) {
+            char ref[LXW_MAX_CELL_NAME_LENGTH];
+            lxw_rowcol_to_cell(ref, first + (lxw_row_t)r, (lxw_col_t)map[cc]);
+            if (t->mean_cap) buf_printf(&f, "%sMIN(%s,%s)", r ? "," : "", ref, t->mean_cap);
+            else buf_printf(&f, "%s%s", r ? "," : "", ref);
+        }
+        buf_putc(&f, ')');
+    }
+    check(w, worksheet_write_string(ws, row, (lxw_col_t)map[0], "Rata-rata capaian indikator", w->header));
+    write_cell(w, ws, row, (lxw_col_t)map[cc], &mean, true, f.len ? f.data : NULL);
+    buf_free(&text);
+    buf_free(&f);
+}
+
 /* One sheet: the tables with this key from every unit (or the recap). */
 static void write_sheet(Writer *w, const char *key, const Vec *units, const Table *recap, bool multi)
 {
@@ -381,10 +525,17 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
     int ncols = (int)headers.len + off;
     double *width = xcalloc((size_t)ncols + 1, sizeof *width);
     for (int c = 0; c < ncols; c++) width[c] = MIN_WIDTH;
-    lxw_row_t row = 0, head = 0;
-    if (w->simulasi) {   /* a what-if workbook: a title row above the header of every sheet */
-        check(w, worksheet_write_string(ws, 0, 0, w->simulasi, w->simulasi_fmt));
-        head = row = 1;
+    /* the title row: the table's title and the instansi line (or the recap's) */
+    Buf tb;
+    buf_init(&tb);
+    buf_puts(&tb, ((const Table *)tables.items[0])->title);
+    if (w->heading) buf_printf(&tb, " \xE2\x80\x94 %s", w->heading);
+    write_text(w, ws, 0, 0, tb.data, w->title_fmt);
+    buf_free(&tb);
+    lxw_row_t row = 1, head = 1;
+    if (w->simulasi) {   /* a what-if workbook: a row naming it a simulation above the header of every sheet */
+        check(w, worksheet_write_string(ws, 1, 0, w->simulasi, w->simulasi_fmt));
+        head = row = 2;
     }
     if (instansi) {
         check(w, worksheet_write_string(ws, head, 0, "Instansi", w->header));
@@ -395,10 +546,14 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
         widen(width, (int)c + off, headers.items[c], 0);
     }
     row++;
+    lxw_row_t last = head;   /* the last data row, for the autofilter */
     for (size_t i = 0; i < tables.len; i++) {
         const Table *t = tables.items[i];
         int *map = xcalloc((size_t)t->ncols, sizeof *map);
         for (int c = 0; c < t->ncols; c++) map[c] = header_index(&headers, t->headers[c], false) + off;
+        lxw_row_t first = row;
+        int cc = column_of(t, "Capaian");
+        bool capaian_exact = true;
         for (size_t r = 0; r < t->rows.len; r++, row++) {
             const Cell *cells = t->rows.items[r];
             if (instansi) {
@@ -406,12 +561,18 @@ static void write_sheet(Writer *w, const char *key, const Vec *units, const Tabl
                 widen(width, 0, names.items[i], 0);
             }
             for (int c = 0; c < t->ncols; c++) {
-                write_cell(w, ws, row, (lxw_col_t)map[c], &cells[c], t->right[c]);
+                char *f = cell_formula(t, r, c, map, first);
+                bool exact = write_cell(w, ws, row, (lxw_col_t)map[c], &cells[c], t->right[c], f);
+                if (c == cc && !exact) capaian_exact = false;
+                free(f);
                 widen(width, map[c], cells[c].text ? cells[c].text : "", cells[c].indent);
             }
         }
+        last = row - 1 - (t->rows.len && is_jumlah_row(t->rows.items[t->rows.len - 1]));   /* Jumlah stays put */
+        if (tables.len == 1 && t->mean_plain) write_mean_row(w, ws, row++, t, map, first, capaian_exact);
         free(map);
     }
+    if (last > head) check(w, worksheet_autofilter(ws, head, 0, last, (lxw_col_t)(ncols - 1)));
     /* notes under the data, after one empty row */
     bool first_note = true;
     for (size_t i = 0; i < tables.len; i++) {
@@ -483,6 +644,9 @@ bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, c
     format_set_bold(w.simulasi_fmt);
     format_set_font_color(w.simulasi_fmt, 0xB71C1C);
     format_set_bg_color(w.simulasi_fmt, 0xFDECEA);
+    w.title_fmt = workbook_add_format(w.wb);
+    format_set_bold(w.title_fmt);
+    format_set_font_size(w.title_fmt, 12);
     for (size_t u = 0; u < units->len && !w.simulasi; u++) {
         const Report *r = ((const XlsxUnit *)units->items[u])->report;
         if (!r->andai.len) continue;
@@ -495,6 +659,7 @@ bool report_xlsx_write(const char *path, const Vec *units, const Table *recap, c
     }
 
     const XlsxUnit *first = units->len ? units->items[0] : NULL;
+    w.heading = units->len == 1 && first ? first->report->heading : "Rekapitulasi LAKIP";
     lxw_doc_properties props = {0};
     char subject[] = "Laporan Kinerja (LAKIP)", comments[] = "Ditulis oleh sakip " PACKAGE_VERSION,
          recap_title[] = "Rekapitulasi LAKIP";

@@ -9,8 +9,9 @@ text cells must be equal, and a number cell rendered with its own number
 format (decimals, grouping, "Rp " prefix; Indonesian notation) must give
 the displayed figure -- the stored number rounds to sakip's figure.  Then
 the layout: sheet names, number formats, frozen header row, column widths,
-indentation of the budget tree, and a few exact figures.  Prints one
-PASS:/FAIL: line per check.
+indentation of the budget tree, the title row and autofilter, every
+formula evaluated here from the cells it names against the value cached
+with it, and a few exact figures.  Prints one PASS:/FAIL: line per check.
 """
 import re
 import sys
@@ -71,10 +72,14 @@ class Book:
         path = dict(self.sheets)[name]
         root = ET.fromstring(self.z.read(path))
         cells = {}
+        formulas = {}
         for row in root.iter('{%s}row' % M):
             r = int(row.get('r')) - 1
             for c in row.findall('m:c', NS):
                 v = c.find('m:v', NS)
+                f = c.find('m:f', NS)
+                if f is not None:
+                    formulas[(r, col_index(c.get('r')))] = f.text
                 kind = c.get('t')
                 style = self.xf[int(c.get('s', '0'))]
                 if kind == 's':
@@ -96,7 +101,47 @@ class Book:
             for c in cols.findall('m:col', NS):
                 for i in range(int(c.get('min')) - 1, int(c.get('max'))):
                     widths[i] = (float(c.get('width')), c.get('customWidth') == '1')
-        return {'cells': cells, 'pane': pane, 'widths': widths, 'xml': root}
+        pane = pane if pane is not None else {}
+        head = int(pane.get('ySplit', '1')) - 1
+        af = root.find('m:autoFilter', NS)
+        return {'cells': cells, 'pane': pane, 'widths': widths, 'xml': root, 'formulas': formulas, 'head': head,
+                'autofilter': af.get('ref') if af is not None else None}
+
+
+def ref_rc(ref):
+    m = re.fullmatch(r'([A-Z]+)(\d+)', ref)
+    return int(m.group(2)) - 1, col_index(m.group(1))
+
+
+def evaluate(formula, cells):
+    """The value of one of the formulas sakip writes (SUM, AVERAGE, MIN,
+    COUNTA, a/b*100) from the cells' stored values; None if not one."""
+    def val(ref):
+        c = cells.get(ref_rc(ref))
+        return c['value'] if c and c['kind'] == 'n' else None
+    m = re.fullmatch(r'SUM\(([A-Z0-9,]+)\)', formula)
+    if m:
+        vs = [val(x) for x in m.group(1).split(',')]
+        return None if None in vs else sum(vs)
+    m = re.fullmatch(r'([A-Z]+\d+)/([A-Z]+\d+)\*100', formula)
+    if m:
+        a, b = val(m.group(1)), val(m.group(2))
+        return None if a is None or not b else a / b * 100
+    m = re.fullmatch(r'COUNTA\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)', formula)
+    if m:
+        col, r0, r1 = col_index(m.group(1)), int(m.group(2)) - 1, int(m.group(4)) - 1
+        return sum(1 for r in range(r0, r1 + 1) if (r, col) in cells)
+    m = re.fullmatch(r'AVERAGE\((.*)\)', formula)
+    if m:
+        terms = []
+        for t in m.group(1).split('),') if 'MIN(' in m.group(1) else m.group(1).split(','):
+            mm = re.fullmatch(r'MIN\(([A-Z]+\d+),([0-9.]+)\)?', t)
+            v = min(val(mm.group(1)), float(mm.group(2))) if mm else val(t)
+            if v is None:
+                return None
+            terms.append(v)
+        return sum(terms) / len(terms)
+    return None
 
 
 def render(value, fmt):
@@ -174,13 +219,14 @@ def simulasi(path, want):
     bad = []
     for n in book.names():
         sh = book.sheet(n)
-        a1 = sh['cells'].get((0, 0), {}).get('value', '')
-        p = sh['pane'] if sh['pane'] is not None else {}
-        if not (a1.startswith('SIMULASI (andai)') and want in a1):
-            bad.append('%s: A1 is %r' % (n, a1))
-        if p.get('ySplit') != '2':
+        a2 = sh['cells'].get((1, 0), {}).get('value', '')
+        p = sh['pane']
+        if not (a2.startswith('SIMULASI (andai)') and want in a2):
+            bad.append('%s: A2 is %r' % (n, a2))
+        if p.get('ySplit') != '3':
             bad.append('%s: frozen at %r' % (n, p.get('ySplit')))
-    check(book.names() and not bad, 'every sheet has the what-if title row above its frozen header', bad[:4])
+    check(book.names() and not bad, 'every sheet has the what-if row under its title, above its frozen header',
+          bad[:4])
     return summary('xlsx-check')
 
 
@@ -221,7 +267,7 @@ def main():
     sheets = {n: book.sheet(n) for n in book.names()}
 
     # every cell against the display text
-    rowpos = {n: 1 for n in sheets}
+    rowpos = {n: sheets[n]['head'] + 1 for n in sheets}
     mismatches = []
     numbers = 0
     for heading, title, headers, rows in tables:
@@ -232,7 +278,7 @@ def main():
         sh = sheets[name]
         head = {}
         for (r, c), cell in sh['cells'].items():
-            if r == 0:
+            if r == sh['head']:
                 head[cell['value']] = c
         inst = multi and name != 'rekap'
         for h in headers:
@@ -290,19 +336,40 @@ def main():
     # layout of every sheet
     for name, sh in sheets.items():
         p = sh['pane']
-        check(p is not None and p.get('state') == 'frozen' and p.get('ySplit') == '1' and p.get('topLeftCell') == 'A2',
-              name + ': header row frozen')
+        check(p.get('state') == 'frozen' and p.get('ySplit') == '2' and p.get('topLeftCell') == 'A3',
+              name + ': title row, then the header row, frozen')
+        a1 = sh['cells'].get((0, 0), {}).get('value', '')
+        check(isinstance(a1, str) and (('Kecamatan Ambulu' in a1 and '2024' in a1) if not multi
+                                       else 'Rekapitulasi' in a1), name + ': the title row names the instansi and year', a1)
         used = {c for (_, c) in sh['cells']}
         check(all(c in sh['widths'] and sh['widths'][c][1] for c in used), name + ': column widths set')
-        hdr = [sh['cells'][k] for k in sorted(sh['cells']) if k[0] == 0]
+        hdr = [sh['cells'][k] for k in sorted(sh['cells']) if k[0] == 1]
         check(hdr and all(h['kind'] == 's' for h in hdr), name + ': header row of text')
+        af = sh['autofilter']
+        check(af and af.startswith('A2:'), name + ': an autofilter on the header row', af)
+
+    # formulas: each, evaluated from the cells it names, gives its cached value
+    wrong = []
+    nformulas = 0
+    for name, sh in sheets.items():
+        for (r, c), f in sh['formulas'].items():
+            nformulas += 1
+            got = evaluate(f, sh['cells'])
+            cached = sh['cells'].get((r, c), {}).get('value')
+            if got is None or cached is None or abs(got - cached) > 1e-6 * max(1, abs(cached)):
+                wrong.append('%s!%s: %s = %r, cached %r' % (name, (r, c), f, got, cached))
+    check(nformulas > 0 and not wrong, '%d formulas give their cached values' % nformulas, wrong[:6])
+    if 'anggaran' in sheets:
+        fs = sheets['anggaran']['formulas']
+        check(any(f.startswith('SUM(') for f in fs.values()) and any('*100' in f for f in fs.values()),
+              'anggaran: sums and serapan are formulas', sorted(set(fs.values()))[:3])
 
     # exact figures
     def find(name, keycol, key, col):
         sh = sheets[name]
-        head = {cell['value']: c for (r, c), cell in sh['cells'].items() if r == 0}
+        head = {cell['value']: c for (r, c), cell in sh['cells'].items() if r == sh['head']}
         for (r, c), cell in sh['cells'].items():
-            if c == head[keycol] and cell['value'] == key and r > 0:
+            if c == head[keycol] and cell['value'] == key and r > sh['head']:
                 return sh['cells'].get((r, head[col]))
         return None
 
@@ -327,6 +394,15 @@ def main():
     notes = [c['value'] for (r, _), c in sheets['capaian_iku']['cells'].items() if c['kind'] == 's']
     check(any('Rata-rata capaian indikator' in n for n in notes), 'notes under the table')
     check('Kecamatan Ambulu' in book.core or multi, 'document title names the instansi')
+    if not multi:
+        # the mean as a row of its own: Ambulu's `atur batas_rata = 100%` limits each capaian to 100
+        ci = sheets['capaian_iku']
+        lab = [r for (r, c), cell in ci['cells'].items() if cell['value'] == 'Rata-rata capaian indikator']
+        head = {cell['value']: c for (r, c), cell in ci['cells'].items() if r == ci['head']}
+        f = lab and ci['formulas'].get((lab[0], head['Capaian']))
+        m = lab and ci['cells'].get((lab[0], head['Capaian']))
+        check(f and f.startswith('AVERAGE(MIN(') and ',100)' in f and m and m['value'] == 100,
+              'capaian_iku: the mean capaian is a row, AVERAGE(MIN(..., 100)) = 100', (f, m))
 
     if multi:
         kep = find('capaian_iku', 'Indikator', 'KEP', 'Capaian')
@@ -340,15 +416,15 @@ def main():
         gaji = find('anggaran', 'ID', 'Q1_1_1', 'Realisasi')
         check(gaji and gaji['value'] == 1234567890.5 and gaji['fmt'] == '"Rp "#,##0.00',
               'rupiah with sen: "Rp "#,##0.00', gaji)
-        h37 = [c['value'] for (r, _), c in sorted(sheets['predikat']['cells'].items()) if r == 0]
+        h37 = [c['value'] for (r, _), c in sorted(sheets['predikat']['cells'].items()) if r == 1]
         check(h37 == ['Instansi', 'Sasaran', 'Nama sasaran', 'Indikator', 'Nama indikator', 'Capaian', 'Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah',
                       'Sangat Rendah', 'Baik Sekali', 'Baik', 'Cukup', 'Kurang'],
               'predikat: the bands of both skala as columns', h37)
         rk = sheets['rekap']['cells']
-        names = [c['value'] for (r, cc), c in rk.items() if cc == 1 and r > 0]
-        check(rk.get((0, 0), {}).get('value') == 'Peringkat' and 'Kecamatan Ambulu' in names
+        names = [c['value'] for (r, cc), c in rk.items() if cc == 1 and r > 1]
+        check(rk.get((1, 0), {}).get('value') == 'Peringkat' and 'Kecamatan Ambulu' in names
               and 'Dinas <Uji> & "Contoh"' in names, 'Rekap: a row per instansi', names)
-        inst = {c['value'] for (r, cc), c in sheets['anggaran']['cells'].items() if cc == 0 and r > 0
+        inst = {c['value'] for (r, cc), c in sheets['anggaran']['cells'].items() if cc == 0 and r > 1
                 and c['kind'] == 's' and ': ' not in c['value']}
         check({'Kecamatan Ambulu', 'Dinas <Uji> & "Contoh"'} <= inst, 'rows of both instansi', inst)
 
