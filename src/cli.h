@@ -18,6 +18,7 @@ typedef struct Options {
     const char *format;
     const char *output;
     const char *csv;         /* --csv=rfc4180|excel-id (excel-id: ';', decimal comma, BOM); NULL: not given */
+    bool all_claims;         /* --klaim=semua: the printed HTML appendix lists every claim */
     Vec files;
     Vec silenced;
     Vec scenarios;           /* --skenario FILE */

@@ -416,6 +416,7 @@ int cmd_eval(Options *o)
         for (size_t i = 0; i < o->scenarios.len; i++) output_note_input(o->scenarios.items[i]);
     }
     RenderCtx ctx = {.output = o->output, .notation = o->notation, .csv_excel_id = o->csv && !strcmp(o->csv, "excel-id"),
+                     .all_claims = o->all_claims,
                      .nfiles = o->files.len,
                      .title = o->files.len == 1 ? o->files.items[0] : "Rekapitulasi"};
     buf_init(&ctx.buf);

@@ -83,7 +83,9 @@ static void command_usage(const char *cmd, FILE *out)
               "  --output=PATH       write to PATH atomically; csv: a directory gets one file per table;\n"
               "                      xlsx needs it\n"
               "  --csv=STYLE         rfc4180 (default) or excel-id: ';', decimal comma and a BOM, as\n"
-              "                      Excel opens it in an Indonesian locale (implies --format=csv)\n"), out);
+              "                      Excel opens it in an Indonesian locale (implies --format=csv)\n"
+              "  --klaim=salah|semua html: the printed appendix of claims lists the failing ones\n"
+              "                      (default) or every claim\n"), out);
         fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 evaluated (failed claims are part of the report); 1 an error stopped the\n"
@@ -156,7 +158,7 @@ enum {
     OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_JOBS = 'j',
     OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
     OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS, OPT_COLOR, OPT_DIFF,
-    OPT_CSV,
+    OPT_CSV, OPT_KLAIM,
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -176,12 +178,13 @@ enum {
 #define O_COLOR    {"color", required_argument, NULL, OPT_COLOR}
 #define O_DIFF     {"diff", no_argument, NULL, OPT_DIFF}
 #define O_CSV      {"csv", required_argument, NULL, OPT_CSV}
+#define O_KLAIM    {"klaim", required_argument, NULL, OPT_KLAIM}
 #define O_END      {NULL, 0, NULL, 0}
 /* what check, eval and diff share (common_options in --help) */
 #define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_MAX_ERRORS, O_COLOR, O_HELP, O_VERSION
 
 static const struct option check_options[] = {O_WERROR, O_FORMAT, O_JOBS, O_COMMON, O_END};
-static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_CSV, O_COMMON, O_END};
+static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_CSV, O_KLAIM, O_COMMON, O_END};
 static const struct option repl_options[] = {O_ANGKA, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_DIFF, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option diff_options[] = {O_COMMON, O_END};
@@ -375,6 +378,14 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
             if (!strcmp(optarg, "excel-id") || !strcmp(optarg, "rfc4180")) o->csv = optarg;
             else {
                 fprintf(stderr, _("sakip %s: --csv is rfc4180 or excel-id, not '%s'\n"), c->name, optarg);
+                try_help(c);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_KLAIM:
+            if (!strcmp(optarg, "semua") || !strcmp(optarg, "salah")) o->all_claims = !strcmp(optarg, "semua");
+            else {
+                fprintf(stderr, _("sakip %s: --klaim is salah or semua, not '%s'\n"), c->name, optarg);
                 try_help(c);
                 return EXIT_USAGE;
             }

@@ -341,6 +341,7 @@ static void html_unit(RenderCtx *ctx, UnitResult *res)
     /* a what-if page: one watermark on every screen and printed page */
     if (r->andai.len && !ctx->andai.len) report_html_watermark(&ctx->buf);
     note_andai(ctx, &r->andai);
+    r->print_all_claims = ctx->all_claims;
     report_html_results(&ctx->buf, r, result_figures(res));
     put_buf(ctx);
 }

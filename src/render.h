@@ -44,6 +44,7 @@ typedef struct RenderCtx {
     const char *output;      /* --output PATH, or NULL */
     Notation notation;
     bool csv_excel_id;       /* --csv=excel-id */
+    bool all_claims;         /* --klaim=semua: HTML prints every claim, not only the failing ones */
     size_t nfiles;           /* files on the command line */
     const char *title;       /* the one file's name, or "Rekapitulasi" for several */
     size_t shown;            /* units rendered so far (the driver counts) */

@@ -1056,6 +1056,10 @@ Report *report_build(Eval *ev)
     if (u->induk) buf_printf(&b, " — %s", u->induk);
     buf_printf(&b, " — tahun %d", ev->tahun);
     r->heading = buf_steal(&b);
+    r->nama = u->nama ? xstrdup(u->nama) : NULL;
+    r->induk = u->induk ? xstrdup(u->induk) : NULL;
+    r->kepala = u->kepala ? xstrdup(u->kepala) : NULL;
+    r->tahun = ev->tahun;
     if (u->has_periode) {
         buf_printf(&b, "Periode Renstra %d..%d", u->periode_from, u->periode_to);
         vec_push(&r->subheading, buf_steal(&b));
@@ -1092,6 +1096,9 @@ void report_free(Report *r)
     for (size_t i = 0; i < r->andai.len; i++) free(r->andai.items[i]);
     vec_free(&r->andai);
     free(r->heading);
+    free(r->nama);
+    free(r->induk);
+    free(r->kepala);
     for (size_t i = 0; i < r->subheading.len; i++) free(r->subheading.items[i]);
     vec_free(&r->subheading);
     for (size_t i = 0; i < r->tables.len; i++) table_free(r->tables.items[i]);

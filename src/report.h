@@ -48,6 +48,9 @@ typedef struct Table {
 typedef struct Report {
     Vec andai;               /* char*: the what-ifs evaluated with (sakip(5), WHAT-IF OUTPUT), empty for the real report */
     char *heading;           /* instansi line */
+    char *nama, *induk, *kepala;   /* the instansi's, for the printed kop and signature; NULL when not given */
+    int tahun;
+    bool print_all_claims;   /* HTML: the printed appendix lists every claim, not only the failing ones (--klaim=semua) */
     Vec subheading;          /* char* */
     Vec tables;              /* Table* */
 } Report;

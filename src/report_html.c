@@ -15,6 +15,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- text ---- */
 
@@ -68,7 +69,18 @@ void report_html_begin(Buf *b, const char *title)
                 "font-weight:bold;letter-spacing:.1em;color:rgba(183,28,28,.16);transform:rotate(-24deg);"
                 "pointer-events:none;z-index:10;white-space:nowrap}\n"
                 "ul.kunci li{break-inside:avoid}\n"
-                "@media print{@page{size:A4 landscape;margin:12mm}body{margin:0;font-size:10pt}"
+                "header.kop{text-align:center;border-bottom:3px double #222;padding-bottom:.4em;margin-bottom:.8em}\n"
+                "header.kop p{margin:.1em 0;text-transform:uppercase;font-weight:bold}\n"
+                "header.kop p.kop1{font-size:1.05em}\nheader.kop p.kop2{font-size:1.3em}\n"
+                "header.kop p.kop3{font-size:.95em;font-weight:normal}\n"
+                "div.ttd{margin:2em 0 1em auto;width:22em;text-align:center;break-inside:avoid}\n"
+                "div.ttd p{margin:.15em 0}\ndiv.ttd p.ruang{height:4.5em}\n"
+                "div.ttd p.nama{font-weight:bold;text-decoration:underline}\n"
+                "section.lampiran h2{margin-top:0}\np.cetak{display:none}\n"
+                "@media print{@page{size:A4 landscape;margin:12mm 12mm 16mm;"
+                "@bottom-center{content:\"Halaman \" counter(page) \" dari \" counter(pages);font-size:9pt;color:#444}}"
+                "body{margin:0;font-size:10pt}"
+                "section.salah-saja tr.benar{display:none}p.cetak{display:block}"
                 "section{break-after:page}figure,tr{break-inside:avoid}thead{display:table-header-group}"
                 "h2{break-after:avoid}div.watermark,div.simulasi{-webkit-print-color-adjust:exact;"
                 "print-color-adjust:exact}div.watermark{position:fixed;display:block}}\n"
@@ -93,6 +105,8 @@ static void table_html(Buf *b, const Table *t)
         const char *first = row[0].text ? row[0].text : "";
         if (!strcmp(t->key, "periksa") && t->ncols > 1 && row[1].text && !strcmp(row[1].text, "SALAH"))
             buf_puts(b, "<tr class=\"salah\">");
+        else if (!strcmp(t->key, "periksa"))
+            buf_puts(b, "<tr class=\"benar\">");
         else if (!strcmp(first, "Jumlah"))
             buf_puts(b, "<tr class=\"jumlah\">");
         else
@@ -570,14 +584,15 @@ static void chart_capaian(Buf *b, const Figures *f, int no)
     }
     long H = TOP + plot_h + 24 + (long)legend_rows(items, nb, W - label_w) * 18 + 8;
 
+    /* the caption names the skala by its name, never by its identifier */
     buf_printf(b, "<figure class=\"grafik-capaian\">\n<figcaption>Grafik %d. Capaian indikator kinerja tahun %d "
-                  "dengan pita predikat (skala ", no, f->tahun);
-    esc(b, f->skala_id ? f->skala_id : "");
-    if (f->skala_id && f->skala_name) {
-        buf_puts(b, ": ");
+                  "dengan pita predikat", no, f->tahun);
+    if (f->skala_name) {
+        buf_puts(b, " (");
         esc(b, f->skala_name);
+        buf_putc(b, ')');
     }
-    buf_puts(b, ")</figcaption>\n");
+    buf_puts(b, "</figcaption>\n");
     svg_open(b, "capaian", W, H, "Capaian per indikator dengan pita skala predikat");
     /* bands as background */
     for (size_t i = 0; i < nb; i++) {
@@ -653,7 +668,25 @@ static void trend_one(Buf *b, const Figures *f, const FigIndikator *ind)
             any = true;
         }
     }
-    const long W = 270, H = 168, L = 14, R = 14, TOP = 34, PH = 92;
+    const long H = 168, L = 14, R = 14, TOP = 34, PH = 92;
+    /* wide enough that the figures of neighbouring years (drawn at the
+     * same height when equal, as a run of 100,00%) do not overlap */
+    long widest = 0;
+    Buf lab;
+    buf_init(&lab);
+    for (int i = 0; i < ny; i++) {
+        const Value *vs[] = {&tl[i], &re[i]};
+        for (int k = 0; k < 2; k++) {
+            if (vs[k]->kind != V_NUM && vs[k]->kind != V_MONEY) continue;
+            buf_reset(&lab);
+            fmt_input(f, &lab, ind->satuan, vs[k], k ? NULL : &th[i]);
+            long w = text_px(lab.data, 60);
+            if (w > widest) widest = w;
+        }
+    }
+    buf_free(&lab);
+    long W = 270;
+    if (ny > 1 && (W - L - R - 28) / (ny - 1) < widest + 6) W = L + R + 28 + (ny - 1) * (widest + 6);
     Axis xa, ya;
     axis_init(&xa, L + 14, W - L - R - 28, false);
     axis_init(&ya, TOP + 16, PH - 32, true);   /* room for the figures above and below */
@@ -961,10 +994,59 @@ static void simulasi_banner(Buf *b, const Vec *andai)
 
 void report_html_watermark(Buf *b) { buf_puts(b, "<div class=\"watermark\" aria-hidden=\"true\">SIMULASI</div>\n"); }
 
+/* The kop of an official document: the induk's government, the instansi,
+ * the report and its year (upper case by the style sheet). */
+static void kop(Buf *b, const Report *r)
+{
+    buf_puts(b, "<header class=\"kop\">\n");
+    if (r->induk) {
+        buf_puts(b, "<p class=\"kop1\">");
+        if (strncasecmp(r->induk, "pemerintah", 10)) buf_puts(b, "Pemerintah ");
+        esc(b, r->induk);
+        buf_puts(b, "</p>\n");
+    }
+    buf_puts(b, "<p class=\"kop2\">");
+    esc(b, r->nama ? r->nama : "(instansi tanpa nama)");
+    buf_printf(b, "</p>\n<p class=\"kop3\">Laporan Kinerja Instansi Pemerintah Tahun %d</p>\n</header>\n", r->tahun);
+}
+
+/* The signature block of the kepala, with room for the place, date,
+ * signature and stamp. */
+static void signature(Buf *b, const Report *r)
+{
+    buf_printf(b, "<div class=\"ttd\">\n<p>\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6, "
+                  "\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6 %d</p>\n<p>Kepala ", r->tahun + 1);
+    esc(b, r->nama ? r->nama : "");
+    buf_puts(b, "</p>\n<p class=\"ruang\"></p>\n<p class=\"nama\">");
+    if (r->kepala) esc(b, r->kepala);
+    else buf_puts(b, "(\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6\xE2\x80\xA6)");
+    buf_puts(b, "</p>\n</div>\n");
+}
+
+/* The claims, as an appendix after the signature: on paper only the
+ * failing ones unless every claim was asked for (--klaim=semua). */
+static void claims_appendix(Buf *b, const Report *r, const Table *t)
+{
+    size_t failed = 0;
+    for (size_t i = 0; i < t->rows.len; i++) {
+        const Cell *row = t->rows.items[i];
+        failed += t->ncols > 1 && row[1].text && !strcmp(row[1].text, "SALAH");
+    }
+    buf_printf(b, "<section class=\"lampiran%s\">\n", r->print_all_claims ? "" : " salah-saja");
+    if (r->andai.len) simulasi_banner(b, &r->andai);
+    buf_puts(b, "<h2>Lampiran</h2>\n");
+    if (!r->print_all_claims)
+        buf_printf(b, "<p class=\"cetak\">Dicetak hanya klaim yang tidak terpenuhi: %zu dari %zu klaim "
+                      "(semua klaim: sakip eval --format=html --klaim=semua).</p>\n", failed, t->rows.len);
+    table_html(b, t);
+    buf_puts(b, "</section>\n");
+}
+
 void report_html_results(Buf *b, const Report *r, const Figures *f)
 {
     buf_puts(b, "<section>\n");
     if (r->andai.len) simulasi_banner(b, &r->andai);
+    kop(b, r);
     buf_puts(b, "<h1>");
     esc(b, r->heading);
     buf_puts(b, "</h1>\n");
@@ -978,8 +1060,13 @@ void report_html_results(Buf *b, const Report *r, const Figures *f)
     bool has_years = false;
     for (size_t i = 0; i < r->tables.len; i++) has_years |= !strcmp(((const Table *)r->tables.items[i])->key, "tren");
     int no = 0;
+    const Table *claims = NULL;
     for (size_t i = 0; i < r->tables.len; i++) {
         const Table *t = r->tables.items[i];
+        if (!strcmp(t->key, "periksa")) {
+            claims = t;
+            continue;
+        }
         table_html(b, t);
         if (!f) continue;
         if (!strcmp(t->key, "capaian_iku")) {
@@ -993,7 +1080,9 @@ void report_html_results(Buf *b, const Report *r, const Figures *f)
             if (f->nsasaran) chart_efisiensi(b, f, ++no);
         }
     }
+    signature(b, r);
     buf_puts(b, "</section>\n");
+    if (claims) claims_appendix(b, r, claims);
 }
 
 void report_html_unit(Buf *b, Eval *ev, const Report *r)

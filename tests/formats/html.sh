@@ -94,6 +94,45 @@ else
     bad "print to PDF"; tail -3 "$work/pdf.log"
 fi
 
+# the print layout of an official document (sakip(5), OUTPUT FORMATS): a
+# kop, page numbers "Halaman N dari M" on every page, the kepala's
+# signature block, captions without identifiers, and the claims as an
+# appendix printing only the failing ones (39 of Ambulu's 365, as the
+# reference oracle of tests/ref counts them) unless --klaim=semua.
+# pdftotext (poppler-utils) reads the printed pages.
+if command -v pdftotext >/dev/null 2>&1 && [ -s "$work/ambulu.pdf" ]; then
+    pdftotext -layout "$work/ambulu.pdf" "$work/ambulu.txt"
+    pages=$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page\b', open(sys.argv[1],'rb').read())))" "$work/ambulu.pdf")
+    numbered=$(grep -c "Halaman [0-9]* dari $pages\b" "$work/ambulu.txt")
+    [ "$numbered" = "$pages" ] && ok "print: 'Halaman N dari $pages' on each of the $pages pages" ||
+        bad "print: page numbers on every page ($numbered of $pages)"
+    head -c 2000 "$work/ambulu.txt" | grep -q "PEMERINTAH KABUPATEN JEMBER" &&
+        head -c 2000 "$work/ambulu.txt" | grep -q "KECAMATAN AMBULU" &&
+        head -c 2000 "$work/ambulu.txt" | grep -q "LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2024" &&
+        ok "print: the kop names the induk, the instansi and the year" || bad "print: the kop"
+    grep -q "Kepala Kecamatan Ambulu" "$work/ambulu.txt" && grep -q "Drs. GATOT SUHARYONO, M.Si" "$work/ambulu.txt" &&
+        grep -q "2025" "$work/ambulu.txt" && ok "print: the kepala's signature block" || bad "print: the signature block"
+    grep "Grafik [0-9]" "$work/ambulu.txt" | grep -q "p86" && bad "print: no identifier (p86) in a caption" ||
+        ok "print: no identifier (p86) in a caption"
+    # the appendix: from its heading on, every claim row is SALAH
+    sed -n '/^\f\{0,1\} *Lampiran *$/,$p' "$work/ambulu.txt" >"$work/lampiran.txt"
+    salah=$(grep -cE '^ *[0-9]+ +SALAH ' "$work/lampiran.txt")
+    benar=$(grep -cE '^ *[0-9]+ +benar ' "$work/lampiran.txt")
+    [ "$salah" = 39 ] && [ "$benar" = 0 ] && grep -q "39 dari 365 klaim" "$work/lampiran.txt" &&
+        ok "print: the appendix lists the 39 failing claims only" ||
+        bad "print: the appendix lists the failing claims only ($salah SALAH, $benar benar)"
+    "$SAKIP" eval --format=html --klaim=semua --output="$work/semua.html" "$ambulu" 2>/dev/null
+    browse --no-pdf-header-footer --print-to-pdf="$work/semua.pdf" "file://$work/semua.html" >/dev/null 2>&1
+    pdftotext -layout "$work/semua.pdf" - 2>/dev/null | sed -n '/^\f\{0,1\} *Lampiran *$/,$p' >"$work/semua.txt"
+    n=$(grep -cE '^ *[0-9]+ +(SALAH|benar) ' "$work/semua.txt")
+    [ "$n" = 365 ] && ok "print --klaim=semua: the appendix lists all 365 claims" ||
+        bad "print --klaim=semua: all 365 claims ($n)"
+    [ -n "${SAKIP_KEEP_PDF:-}" ] && cp "$work/ambulu.pdf" "$SAKIP_KEEP_PDF"
+elif [ -s "$work/ambulu.pdf" ]; then
+    no_pdftotext=1
+    echo "print layout: pdftotext not installed (Debian package poppler-utils): those checks skipped"
+fi
+
 # a what-if page cannot pass for the report (sakip(5), WHAT-IF OUTPUT): a
 # banner, and a watermark on the screen and on every printed page
 if "$SAKIP" eval --format=html --andai 'realisasi TRANTIB = 11' --output="$work/andai.html" "$ambulu" 2>"$work/err"; then
@@ -112,4 +151,5 @@ else
 fi
 
 echo "html: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+[ $fail -eq 0 ] || exit 1
+[ -z "${no_pdftotext:-}" ] || exit 77

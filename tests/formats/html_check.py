@@ -188,7 +188,23 @@ def watermarked_pages(path):
     content stream sets that state ('/Gn gs')."""
     import zlib
     data = open(path, 'rb').read()
-    objs = {int(m.group(1)): m.group(2) for m in re.finditer(rb'(\d+) 0 obj\s*(.*?)endobj', data, re.S)}
+    # an object's body; a stream's data is cut by its /Length, since the
+    # compressed bytes may hold anything, "endobj" included
+    objs = {}
+    pos = 0
+    for m in re.finditer(rb'(\d+) 0 obj\s*', data):
+        if m.start() < pos:
+            continue
+        e = data.find(b'endobj', m.end())
+        st = re.compile(rb'stream\r?\n').search(data, m.end(), e if e >= 0 else len(data))
+        ln = st and re.search(rb'/Length (\d+)(?! 0 R)', data[m.end():st.start()])
+        if ln:
+            end = st.end() + int(ln.group(1))
+            objs[int(m.group(1))] = data[m.end():st.start()] + b'stream\n' + data[st.end():end] + b'\nendstream'
+            pos = end
+        else:
+            objs[int(m.group(1))] = data[m.end():e]
+            pos = e
     alpha = [n for n, b in objs.items() if re.search(rb'/ca 0?\.16\d*\b', b)]
     names = {m.group(1) for n in alpha for m in re.finditer(rb'/([A-Za-z0-9]+) %d 0 R' % n, data)}
     pages = [b for b in objs.values() if re.search(rb'/Type\s*/Page\b', b)]
@@ -197,7 +213,7 @@ def watermarked_pages(path):
         streams = []
         m = re.search(rb'/Contents\s*(\[[^\]]*\]|\d+ 0 R)', b)
         for ref in re.findall(rb'(\d+) 0 R', m.group(1) if m else b''):
-            sm = re.search(rb'stream\r?\n(.*?)\r?\nendstream', objs.get(int(ref), b''), re.S)
+            sm = re.search(rb'stream\r?\n(.*)\r?\nendstream$', objs.get(int(ref), b''), re.S)
             if sm:
                 try:
                     streams.append(zlib.decompress(sm.group(1)))
