@@ -55,6 +55,8 @@ typedef struct Session {
     char id[33];
     time_t used;
     Vec *andai;              /* per unit: char* */
+    char **page;             /* per unit: its page under those what-ifs, or NULL */
+    unsigned long *page_gen; /* S.gen when it was made (a reload makes it stale) */
 } Session;
 
 static ServeState S;
@@ -300,8 +302,11 @@ static void session_free(Session *se)
     for (size_t u = 0; u < S.nunits; u++) {
         for (size_t i = 0; i < se->andai[u].len; i++) free(se->andai[u].items[i]);
         vec_free(&se->andai[u]);
+        free(se->page[u]);
     }
     free(se->andai);
+    free(se->page);
+    free(se->page_gen);
     free(se);
 }
 
@@ -318,6 +323,8 @@ static Session *session_new(void)
     random_hex(se->id, 16);
     se->used = time(NULL);
     se->andai = xcalloc(S.nunits ? S.nunits : 1, sizeof *se->andai);
+    se->page = xcalloc(S.nunits ? S.nunits : 1, sizeof *se->page);
+    se->page_gen = xcalloc(S.nunits ? S.nunits : 1, sizeof *se->page_gen);
     sessions[nsessions++] = se;
     return se;
 }
@@ -416,7 +423,10 @@ static enum MHD_Result unit_post(struct MHD_Connection *c, SUnit *su, const char
         se = session_new();
         cookie = session_cookie(se);
     }
-    Vec *av = &se->andai[su - S.units];
+    size_t ui = (size_t)(su - S.units);
+    Vec *av = &se->andai[ui];
+    free(se->page[ui]);       /* whatever changes, the page is made again */
+    se->page[ui] = NULL;
     char loc[300];
     snprintf(loc, sizeof loc, "/unit/%s", su->id);
     enum MHD_Result ret;
@@ -424,10 +434,15 @@ static enum MHD_Result unit_post(struct MHD_Connection *c, SUnit *su, const char
     if (!strcmp(action, "andai")) {
         char *apa = form_value(body, "apa"), *tahun = form_value(body, "tahun"), *nilai = form_value(body, "nilai");
         char *err = NULL;
-        char *text = av->len >= MAX_ANDAI ? NULL : serve_andai_text(&S, su, av, apa, tahun, nilai, &err);
+        char *page = NULL;
+        char *text = av->len >= MAX_ANDAI ? NULL
+                                          : serve_andai_text(&S, su, av, apa, tahun, nilai, S.skenario_dir != NULL,
+                                                             &page, &err);
         if (!text && !err) err = xstrdup("Terlalu banyak andai: batalkan sebagian dahulu.");
         if (text) {
             vec_push(av, text);
+            se->page[ui] = page;
+            se->page_gen[ui] = S.gen;
             ret = redirect(c, loc, cookie);
         } else {
             ret = reply_html(c, 422, serve_page_unit(&S, su, av, err, S.skenario_dir != NULL), cookie);
@@ -456,8 +471,17 @@ static enum MHD_Result unit_post(struct MHD_Connection *c, SUnit *su, const char
 static enum MHD_Result unit_get(struct MHD_Connection *c, SUnit *su, const char *rest)
 {
     Session *se = session_find(c);
-    const Vec *av = se ? &se->andai[su - S.units] : NULL;
-    if (!*rest) return reply_html(c, 200, serve_page_unit(&S, su, av, NULL, S.skenario_dir != NULL), NULL);
+    size_t ui = (size_t)(su - S.units);
+    const Vec *av = se ? &se->andai[ui] : NULL;
+    if (!*rest) {
+        if (!av || !av->len) return reply_html(c, 200, xstrdup(su->page), NULL);
+        if (!se->page[ui] || se->page_gen[ui] != S.gen) {
+            free(se->page[ui]);
+            se->page[ui] = serve_page_unit(&S, su, av, NULL, S.skenario_dir != NULL);
+            se->page_gen[ui] = S.gen;
+        }
+        return reply_html(c, 200, xstrdup(se->page[ui]), NULL);
+    }
     if (!strcmp(rest, "/jelaskan")) {
         const char *f = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "f");
         const char *id = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "id");
@@ -554,6 +578,8 @@ static enum MHD_Result route(struct MHD_Connection *c, const char *url, const ch
         return reply(c, 200, "text/css; charset=utf-8", (char *)serve_css, sizeof serve_css - 1, false, NULL, NULL,
                      NULL);
     if (!strcmp(url, "/events") && get) return events(c);
+    if (!strcmp(url, "/favicon.ico") && get)   /* none: say so without an error in the console */
+        return reply(c, 204, "image/x-icon", (char *)"", 0, false, NULL, NULL, NULL);
     enum MHD_Result ret;
     pthread_mutex_lock(&lock);
     if (!strcmp(url, "/") && get) {

@@ -62,10 +62,11 @@ char *serve_page_jelaskan(ServeState *s, SUnit *su, const Vec *andai, const char
 char *serve_page_source(ServeState *s, SUnit *su);
 char *serve_page_message(const char *title, const char *text);
 /* The andai text ("realisasi IKM 2024 = 70") of a form, checked against
- * the unit with the language's own rules: NULL and *err (malloc'd) set
- * when it is refused. */
+ * the unit with the language's own rules, and (*page) the unit's page
+ * with it added to andai, from the same load: NULL and *err (malloc'd)
+ * set when it is refused. */
 char *serve_andai_text(ServeState *s, SUnit *su, const Vec *andai, const char *apa, const char *tahun,
-                       const char *nilai, char **err);
+                       const char *nilai, bool can_save, char **page, char **err);
 /* A download: the unit (su) or the recap (su NULL) in format fmt, as
  * `sakip eval --format=FMT` writes it; NULL when it cannot be made. */
 char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt, size_t *len);

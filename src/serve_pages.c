@@ -613,7 +613,13 @@ static char *unit_page(ServeState *s, SUnit *su, Eval *ev, Report *r, const Vec 
         return page_end(&b);
     }
     bool sim = andai && andai->len;
-    if (sim) report_html_watermark(&b);
+    if (sim) {
+        /* at the top too: the form and the changes are of a simulation */
+        report_html_watermark(&b);
+        buf_puts(&b, "<div class=\"simulasi\" role=\"note\" id=\"simulasi\">");
+        esc(&b, report_simulasi_banner);
+        buf_puts(&b, "</div>\n");
+    }
     andai_form(&b, su, ev, andai, msg, can_save);
     if (sim) {
         buf_puts(&b, "<section class=\"perubahan\">\n");
@@ -684,10 +690,10 @@ static bool is_ident(const char *s)
 }
 
 char *serve_andai_text(ServeState *s, SUnit *su, const Vec *andai, const char *apa, const char *tahun,
-                       const char *nilai, char **err)
+                       const char *nilai, bool can_save, char **page, char **err)
 {
-    (void)s;
     *err = NULL;
+    *page = NULL;
     if (!su->ok) {
         *err = xstrdup("Berkas ini bergalat: perbaiki dahulu.");
         return NULL;
@@ -743,8 +749,8 @@ char *serve_andai_text(ServeState *s, SUnit *su, const Vec *andai, const char *a
     diag_list_init(&dl);
     bool unreadable;
     Unit *u = load_unit_ex(su->path, NULL, &all, &dl, &unreadable);
-    vec_free(&all);
     if (!u || dl.nerrors > su->dl.nerrors || diag_count_fatal(&dl)) {
+        vec_free(&all);
         char *text = NULL;
         size_t len = 0;
         FILE *f = open_memstream(&text, &len);
@@ -767,6 +773,15 @@ char *serve_andai_text(ServeState *s, SUnit *su, const Vec *andai, const char *a
         buf_free(&t);
         return NULL;
     }
+    /* the page of the what-ifs from this same load: the next GET shows it */
+    Eval ev;
+    eval_init(&ev, u, &dl, s->tahun);
+    ev.notation = s->notation;
+    Report *r = report_build(&ev);
+    *page = unit_page(s, su, &ev, r, &all, NULL, can_save);
+    report_free(r);
+    eval_free(&ev);
+    vec_free(&all);
     unit_free(u);
     diag_list_free(&dl);
     return buf_steal(&t);
