@@ -755,7 +755,7 @@ static bool read_token_file(const char *path)
     return true;
 }
 
-int cmd_serve(Options *o)
+int serve_run(Options *o)
 {
     const char *listen = o->listen ? o->listen : "127.0.0.1";
     /* the address */

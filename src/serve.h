@@ -73,7 +73,8 @@ char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt
 /* The scenario file text of a unit's what-ifs (as the REPL's :simpan). */
 char *serve_scenario_text(SUnit *su, const Vec *andai);
 
-/* serve.c */
-int cmd_serve(Options *o);
+/* serve.c: runs the server until SIGINT or SIGTERM (the program
+ * sakip-serve, src/serve_main.c) */
+int serve_run(Options *o);
 
 #endif

@@ -618,6 +618,11 @@ static char *unit_page(ServeState *s, SUnit *su, Eval *ev, Report *r, const Vec 
         report_html_watermark(&b);
         buf_puts(&b, "<div class=\"simulasi\" role=\"note\" id=\"simulasi\">");
         esc(&b, report_simulasi_banner);
+        for (size_t i = 0; i < andai->len; i++) {
+            buf_puts(&b, "<br><code>");
+            esc(&b, andai->items[i]);
+            buf_puts(&b, "</code>");
+        }
         buf_puts(&b, "</div>\n");
     }
     andai_form(&b, su, ev, andai, msg, can_save);
