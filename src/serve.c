@@ -564,8 +564,13 @@ static enum MHD_Result route(struct MHD_Connection *c, const char *url, const ch
         if (get && given && ct_equal(given, token)) {
             char cookie[200];
             snprintf(cookie, sizeof cookie, "sakip_token=%s; Path=/; HttpOnly; SameSite=Strict", token);
-            /* the token leaves the address bar (addresses get shared) */
-            return redirect(c, url[0] == '/' && url[1] != '/' ? url : "/", cookie);
+            /* the token leaves the address bar (addresses get shared); the
+             * path goes back only when it is plainly one of ours */
+            bool plain = url[0] == '/' && url[1] != '/' && strlen(url) < 256;
+            for (const char *q = url; plain && *q; q++)
+                plain = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
+                        strchr("/_.~-", *q);
+            return redirect(c, plain ? url : "/", cookie);
         }
         if (!token_ok(c))
             return reply_error(c, 403, "Token diperlukan",

@@ -379,6 +379,9 @@ check("token in the URL -> 303 to the same page without it, cookie set",
       and "HttpOnly" in r.getheader("Set-Cookie"), (st, r.getheader("Location"), tc))
 st, _, _ = t.req("GET", "/", cookie=tc)
 check("token cookie -> 200", st == 200, st)
+st, r, _ = t.req("GET", "/unit/x%0d%0aX-Evil:%201?token=rahasia-0123456789abcdef")
+check("token redirect never echoes a strange path (header injection)",
+      st == 303 and r.getheader("Location") == "/" and r.getheader("X-Evil") is None, (st, r.getheader("Location")))
 st, _, _ = t.req("GET", "/static/serve.js")
 check("even the script needs the token", st == 403, st)
 st, _, _ = t.req("GET", "/", headers={"Authorization": "Bearer rahasia-0123456789abcdef"})
