@@ -410,6 +410,12 @@ char *serve_page_overview(ServeState *s)
 
 /* ---- unit page ---- */
 
+static int decl_line(const Entity *e)
+{
+    return e->span.file ? locfile_line_of(e->span.file, e->span.start) : 0;
+}
+
+
 /* The cells of two reports of one unit that differ, as old -> new. */
 static size_t changes(Buf *b, const Report *old, const Report *new)
 {
@@ -447,11 +453,6 @@ static size_t changes(Buf *b, const Report *old, const Report *new)
     if (n) buf_puts(b, "</tbody>\n</table>\n");
     else buf_puts(b, "<p class=\"note\">Tidak ada angka yang berubah.</p>\n");
     return n;
-}
-
-static int decl_line(const Entity *e)
-{
-    return e->span.file ? locfile_line_of(e->span.file, e->span.start) : 0;
 }
 
 /* The links behind the figures: each indikator's and sasaran's values
@@ -595,6 +596,63 @@ static void downloads(Buf *b, SUnit *su, bool sim)
     buf_puts(b, " &middot; <button type=\"button\" id=\"cetak\">Cetak</button></p>\n");
 }
 
+/* The links of the report's cells (report_html_set_link): the value of
+ * an indikator, sasaran or budget node to its jelaskan tree, its code
+ * and a claim's line to the source. */
+typedef struct LinkCtx {
+    SUnit *su;
+    Unit *u;
+    Buf href;
+} LinkCtx;
+
+static int col_of(const Table *t, const char *header)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->headers[c], header)) return c;
+    return -1;
+}
+
+static const char *cell_link(void *p, const Table *t, const Cell *row, int col)
+{
+    LinkCtx *lc = p;
+    const char *h = t->headers[col];
+    buf_reset(&lc->href);
+    if (!strcmp(t->key, "periksa")) {
+        if (strcmp(h, "Baris") || !row[col].text) return NULL;
+        buf_printf(&lc->href, "/unit/%s/sumber#L%d", lc->su->id, atoi(row[col].text));
+        return lc->href.data;
+    }
+    int key = col_of(t, "Indikator");
+    if (key < 0) key = col_of(t, "Sasaran");
+    if (key < 0) key = col_of(t, "ID");
+    if (key < 0 || !row[key].text) return NULL;
+    Entity *e = unit_lookup(lc->u, row[key].text);
+    if (!e) return NULL;
+    if (col == key) {
+        buf_printf(&lc->href, "/unit/%s/sumber#L%d", lc->su->id, decl_line(e));
+        return lc->href.data;
+    }
+    static const char *const fns[][2] = {{"Capaian", "capaian"}, {"Predikat", "predikat"},
+                                         {"Realisasi", "realisasi"}, {"Target", "target"},
+                                         {"Serapan", "serapan"}, {"Efisiensi", "efisiensi"},
+                                         {"Anggaran", "anggaran"}};
+    bool budget = ent_is_budget(e), ind = e->kind == ENT_INDIKATOR;
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        if (strcmp(h, fns[i][0])) continue;
+        const char *f = fns[i][1];
+        /* only what the evaluator defines for that kind */
+        bool fits = ind ? strcmp(f, "serapan") && strcmp(f, "efisiensi") && strcmp(f, "anggaran")
+                  : budget ? !strcmp(f, "anggaran") || !strcmp(f, "realisasi") || !strcmp(f, "serapan")
+                  : e->kind == ENT_SASARAN ? !strcmp(f, "capaian") || !strcmp(f, "predikat") ||
+                                                 !strcmp(f, "serapan") || !strcmp(f, "efisiensi")
+                  : false;
+        if (!fits || !row[col].text || !strcmp(row[col].text, "-")) return NULL;
+        buf_printf(&lc->href, "/unit/%s/jelaskan?f=%s&id=%s", lc->su->id, f, e->id);
+        return lc->href.data;
+    }
+    return NULL;
+}
+
 static char *unit_page(ServeState *s, SUnit *su, Eval *ev, Report *r, const Vec *andai, const char *msg,
                        bool can_save)
 {
@@ -633,7 +691,12 @@ static char *unit_page(ServeState *s, SUnit *su, Eval *ev, Report *r, const Vec 
     }
     downloads(&b, su, sim);
     Figures *f = report_figures(ev);
+    LinkCtx lc = {su, ev->u, {0}};
+    buf_init(&lc.href);
+    report_html_set_link(cell_link, &lc);
     report_html_results(&b, r, f);
+    report_html_set_link(NULL, NULL);
+    buf_free(&lc.href);
     figures_free(f);
     rincian(&b, su, ev);
     if (su->dl.nwarnings || su->dl.nerrors) {
