@@ -365,6 +365,10 @@ static enum MHD_Result download(struct MHD_Connection *c, SUnit *su, const Vec *
     for (size_t i = 0; i < sizeof mime / sizeof mime[0]; i++)
         if (!strcmp(mime[i][0], fmt)) type = mime[i][1];
     if (!type) return reply_error(c, 404, "Tidak ditemukan", "Format unduhan tidak dikenal.");
+#ifndef HAVE_XLSX
+    if (!strcmp(fmt, "xlsx"))   /* configure --without-xlsx */
+        return reply_error(c, 404, "Tidak tersedia", "sakip ini dibangun tanpa XLSX (configure --without-xlsx).");
+#endif
     size_t len = 0;
     char *data = serve_download(&S, su, andai, fmt, &len);
     if (!data) return reply_error(c, 500, "Gagal", "Unduhan tidak dapat dibuat.");

@@ -393,8 +393,11 @@ char *serve_page_overview(ServeState *s)
         if (su->recap) vec_push(&rows, su->recap);
     }
     buf_puts(&b, "</tbody>\n</table>\n");
-    buf_puts(&b, "<p class=\"unduh\">Unduh rekapitulasi: <a href=\"/rekap/unduh/xlsx\">XLSX</a> "
-                 "<a href=\"/rekap/unduh/csv\">CSV</a> <a href=\"/rekap/unduh/json\">JSON</a> "
+    buf_puts(&b, "<p class=\"unduh\">Unduh rekapitulasi: ");
+#ifdef HAVE_XLSX
+    buf_puts(&b, "<a href=\"/rekap/unduh/xlsx\">XLSX</a> ");
+#endif
+    buf_puts(&b, "<a href=\"/rekap/unduh/csv\">CSV</a> <a href=\"/rekap/unduh/json\">JSON</a> "
                  "<a href=\"/rekap/unduh/md\">Markdown</a> <a href=\"/rekap/unduh/html\">HTML</a></p>\n");
     buf_puts(&b, "</section>\n");
     /* the official recap, by the report code (the recap table sorts its
@@ -592,7 +595,13 @@ static void downloads(Buf *b, SUnit *su, bool sim)
     buf_printf(b, "<p class=\"unduh\">Unduh%s:", sim ? " (SIMULASI)" : "");
     const char *fmts[] = {"xlsx", "csv", "json", "md", "html"};
     const char *names[] = {"XLSX", "CSV", "JSON", "Markdown", "HTML"};
-    for (int i = 0; i < 5; i++) buf_printf(b, " <a href=\"/unit/%s/unduh/%s\">%s</a>", su->id, fmts[i], names[i]);
+#ifdef HAVE_XLSX
+    int first = 0;
+#else
+    int first = 1;   /* configure --without-xlsx */
+#endif
+    for (int i = first; i < 5; i++)
+        buf_printf(b, " <a href=\"/unit/%s/unduh/%s\">%s</a>", su->id, fmts[i], names[i]);
     buf_puts(b, " &middot; <button type=\"button\" id=\"cetak\">Cetak</button></p>\n");
 }
 
