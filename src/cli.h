@@ -30,6 +30,9 @@ typedef struct Options {
     /* over the run, for the closing line: errors other than failed claims,
      * warnings, failed claims (E0801) */
     size_t errors, warnings, claims;
+    /* serve (#23): --port, --listen, --skenario-dir, --token-file */
+    int port;
+    const char *listen, *skenario_dir, *token_file;
 } Options;
 
 /* Each returns the exit status (sakip(1), EXIT STATUS). */
@@ -42,5 +45,6 @@ int cmd_eval(Options *o);
 int cmd_repl(Options *o);
 int cmd_fmt(Options *o);
 int cmd_diff(Options *o);
+int cmd_serve(Options *o);   /* src/serve.c */
 
 #endif

@@ -38,6 +38,7 @@ static void usage(FILE *out)
           "  repl    ask questions and try what-ifs (andai) interactively or from a script\n"
           "  fmt     print files in the canonical layout (--check, --write)\n"
           "  diff    compare two perjanjian of a file (FILE PK_A PK_B) or two files\n"
+          "  serve   a local web dashboard of the files, with what-ifs in the browser\n"
           "\n"
           "Run 'sakip COMMAND --help' for the options of a command.\n"
           "  --help              show this help and exit\n"
@@ -119,6 +120,19 @@ static void command_usage(const char *cmd, FILE *out)
         fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 no differences; 1 differences; 2 usage error or unreadable file.\n"), out);
+    } else if (!strcmp(cmd, "serve")) {
+        fputs(_("Usage: sakip serve [OPTION]... FILE|DIR...\n"
+              "Serve a web dashboard of the files (a folder: its .sakip files): an overview of every unit,\n"
+              "each unit's report with what-ifs (andai), downloads in every format, live reload.\n\n"
+              "  --port=N            listen on port N (default 8000; 0: any free port)\n"
+              "  --listen=ADDR       listen on the IP address ADDR (default 127.0.0.1); beyond loopback\n"
+              "                      every request needs the access token printed at start\n"
+              "  --token-file=FILE   read the access token from FILE (then always required)\n"
+              "  --skenario-dir=DIR  let 'save as scenario' write .sakip scenario files into DIR\n"
+              "  --tahun=YEAR        evaluate YEAR instead of the file's 'tahun'\n"
+              "  --angka=id|en       number notation\n"
+              "  --help              show this help and exit\n"
+              "\nExit status: 0 stopped by SIGINT or SIGTERM; 2 usage error or cannot listen.\n"), out);
     }
     fprintf(out, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
@@ -159,6 +173,7 @@ enum {
     OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
     OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS, OPT_COLOR, OPT_DIFF,
     OPT_CSV, OPT_KLAIM,
+    OPT_PORT, OPT_LISTEN, OPT_SKENARIO_DIR, OPT_TOKEN_FILE,   /* serve */
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -188,6 +203,10 @@ static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_CSV, O_KLAIM,
 static const struct option repl_options[] = {O_ANGKA, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_DIFF, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option diff_options[] = {O_COMMON, O_END};
+static const struct option serve_options[] = {
+    {"port", required_argument, NULL, OPT_PORT}, {"listen", required_argument, NULL, OPT_LISTEN},
+    {"skenario-dir", required_argument, NULL, OPT_SKENARIO_DIR}, {"token-file", required_argument, NULL, OPT_TOKEN_FILE},
+    O_TAHUN, O_ANGKA, O_HELP, O_VERSION, O_END};
 
 typedef struct Command {
     const char *name;
@@ -203,9 +222,10 @@ static const Command commands[] = {
     {"repl", cmd_repl, repl_options, "h", true},
     {"fmt", cmd_fmt, fmt_options, "h", false},
     {"diff", cmd_diff, diff_options, "h", false},
+    {"serve", cmd_serve, serve_options, "h", false},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", NULL};
+static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", "serve", NULL};
 
 static const Command *find_command(const char *name)
 {
@@ -335,6 +355,20 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
             }
             break;
         case OPT_FORMAT: o->format = optarg; break;
+        case OPT_LISTEN: o->listen = optarg; break;
+        case OPT_SKENARIO_DIR: o->skenario_dir = optarg; break;
+        case OPT_TOKEN_FILE: o->token_file = optarg; break;
+        case OPT_PORT: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 0 || n > 65535) {
+                fprintf(stderr, _("sakip %s: --port needs a port number from 0 to 65535, not '%s'\n"), c->name, optarg);
+                try_help(c);
+                return EXIT_USAGE;
+            }
+            o->port = (int)n;
+            break;
+        }
         case OPT_OUTPUT: o->output = optarg; break;
         case OPT_NO_WARN: vec_push(&o->silenced, optarg); break;
         case OPT_SKENARIO: vec_push(&o->scenarios, optarg); break;
@@ -469,6 +503,7 @@ int main(int argc, char **argv)
     o.notation = NOTATION_ID;
     o.jobs = 1;
     o.max_errors = DIAG_MAX_SHOWN;
+    o.port = 8000;
     /* Diagnostics are many small writes: buffer them (flushed at exit).
      * The REPL keeps stderr unbuffered so errors appear at once. */
     if (c->run != cmd_repl) {

@@ -237,6 +237,10 @@ void report_html_unit(Buf *b, Eval *ev, const Report *r);
 void report_html_watermark(Buf *b);
 void report_html_recap(Buf *b, const Table *recap, const Vec *andai);
 void report_html_end(Buf *b);
+/* sakip serve (#23): fn, when set, gives the address a cell of the
+ * tables links to, or NULL; it is called while the tables are written. */
+typedef const char *(*ReportHtmlLink)(void *ctx, const Table *t, const Cell *row, int col);
+void report_html_set_link(ReportHtmlLink fn, void *ctx);
 
 /* XLSX (report_xlsx.c, libxlsxwriter): one sheet per table; for several
  * units one sheet per table with an Instansi column, and a recap sheet.

@@ -87,6 +87,17 @@ void report_html_begin(Buf *b, const char *title)
                 "</style>\n</head>\n<body>\n");
 }
 
+/* An optional link for each cell (sakip serve, #23: a value to its
+ * jelaskan tree, a code to its source line); NULL: none. */
+static ReportHtmlLink cell_link;
+static void *cell_link_ctx;
+
+void report_html_set_link(ReportHtmlLink fn, void *ctx)
+{
+    cell_link = fn;
+    cell_link_ctx = ctx;
+}
+
 static void table_html(Buf *b, const Table *t)
 {
     buf_puts(b, "<table class=\"tabel-");
@@ -119,7 +130,14 @@ static void table_html(Buf *b, const Table *t)
             if (cell->indent > 0) buf_printf(b, " style=\"padding-left:%d.%dem\"", (1 + 3 * cell->indent) / 2,
                                              (1 + 3 * cell->indent) % 2 * 5);
             buf_putc(b, '>');
+            const char *href = cell_link ? cell_link(cell_link_ctx, t, row, c) : NULL;
+            if (href) {
+                buf_puts(b, "<a href=\"");
+                esc(b, href);
+                buf_puts(b, "\">");
+            }
             esc(b, cell->text);
+            if (href) buf_puts(b, "</a>");
             buf_puts(b, "</td>");
         }
         buf_puts(b, "</tr>\n");
