@@ -21,6 +21,7 @@
 #include <malloc.h>
 #endif
 
+#include "ast.h"
 #include "cli.h"
 #include "diag.h"
 #include "i18n.h"
@@ -82,6 +83,7 @@ static void command_usage(const char *cmd, FILE *out)
               "  --format=FORMAT     text (default), json, csv, md, html or xlsx\n"
               "  --output=PATH       write to PATH atomically; csv: a directory gets one file per table;\n"
               "                      xlsx needs it\n"), out);
+        fputs(_("  --per=PERIOD        every table as of the end of PERIOD of tahun (tw2, sm1, jun, ...)\n"), out);
         fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 evaluated (failed claims are part of the report); 1 an error stopped the\n"
@@ -154,6 +156,7 @@ enum {
     OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_JOBS = 'j',
     OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
     OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS, OPT_COLOR, OPT_DIFF,
+    OPT_PER,
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -172,12 +175,13 @@ enum {
 #define O_MAX_ERRORS {"max-errors", required_argument, NULL, OPT_MAX_ERRORS}
 #define O_COLOR    {"color", required_argument, NULL, OPT_COLOR}
 #define O_DIFF     {"diff", no_argument, NULL, OPT_DIFF}
+#define O_PER      {"per", required_argument, NULL, OPT_PER}
 #define O_END      {NULL, 0, NULL, 0}
 /* what check, eval and diff share (common_options in --help) */
 #define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_MAX_ERRORS, O_COLOR, O_HELP, O_VERSION
 
 static const struct option check_options[] = {O_WERROR, O_FORMAT, O_JOBS, O_COMMON, O_END};
-static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_END};
+static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_PER, O_END};
 static const struct option repl_options[] = {O_ANGKA, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_DIFF, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option diff_options[] = {O_COMMON, O_END};
@@ -317,6 +321,14 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
         case OPT_CHECK: o->fmt_check = true; break;
         case OPT_WRITE: o->fmt_write = true; break;
         case OPT_DIFF: o->fmt_diff = true; break;
+        case OPT_PER:   /* sakip(5), PERIODS */
+            o->per = period_code(optarg);
+            o->per_name = optarg;
+            if (!o->per) {
+                fprintf(stderr, _("sakip: --per needs a period (tw1..tw4, sm1 sm2, jan..des), not '%s'\n"), optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_COLOR:
             if (!strcmp(optarg, "auto")) o->color = COLOR_AUTO;
             else if (!strcmp(optarg, "always")) o->color = COLOR_ALWAYS;

@@ -56,6 +56,7 @@ void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *in
     }
     if (header) {
         if (simulasi) buf_puts(b, "simulasi,");
+        if (t->per) buf_puts(b, "per,");
         if (instansi) buf_puts(b, "Instansi,");
         for (int c = 0; c < t->ncols; c++) {
             if (c) buf_putc(b, ',');
@@ -67,6 +68,10 @@ void table_render_csv_marked(Buf *b, const Table *t, bool header, const char *in
         const Cell *row = t->rows.items[r];
         if (simulasi) {
             csv_text(b, simulasi);
+            buf_putc(b, ',');
+        }
+        if (t->per) {
+            csv_text(b, t->per);
             buf_putc(b, ',');
         }
         if (instansi) {
