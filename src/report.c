@@ -1082,10 +1082,12 @@ static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
     PeriodKind k = node_period_kind(n, u->tahun);
     if (k) {
         int count = periods_shown(ev, k);
-        Value v, r, p;
+        Value v, r, p, a;
         value_init(&v);
         value_init(&r);
         value_init(&p);
+        value_init(&a);
+        eval_anggaran(ev, n, &a);
         for (int i = 1; i <= count; i++) {
             int code = period_make(k, i);
             Cell *row = row_new(t);
@@ -1094,18 +1096,28 @@ static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
             cell_text(&row[1], name_or_empty(n));
             row[1].indent = level;
             cell_text(&row[2], period_name(code));
+            /* the period's own values; those through it are their running sums */
             EvalWindow w = eval_window_period(ev, u->tahun, code);
             eval_rencana(ev, n, &v);
             cell_number(&row[3], ev, &v, 0, true, NULL);
+            if (i == 1) value_set(&p, &v);
+            else if (p.kind == V_MONEY && v.kind == V_MONEY) num_add(p.q, p.q, v.q);
+            else value_undef(&p, NULL);
             eval_realisasi(ev, n, u->tahun, &v);
             cell_number(&row[4], ev, &v, 0, true, NULL);
+            if (i == 1) value_set(&r, &v);
+            else if (r.kind == V_MONEY && v.kind == V_MONEY) num_add(r.q, r.q, v.q);
+            else value_undef(&r, NULL);
             eval_window_restore(ev, w);
-            w = eval_window(ev, u->tahun, 1, period_last_month(code));
-            eval_rencana(ev, n, &p);
             cell_number(&row[5], ev, &p, 0, true, NULL);
-            eval_realisasi(ev, n, u->tahun, &r);
             cell_number(&row[6], ev, &r, 0, true, NULL);
-            eval_serapan(ev, n, &v);
+            if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_sgn(a.q)) {
+                num_percent(v.q, r.q, a.q);
+                v.kind = V_NUM;
+                v.decimals = -1;
+            } else {
+                value_undef(&v, NULL);
+            }
             cell_percent(&row[7], ev, &v);
             if (r.kind == V_MONEY && p.kind == V_MONEY) {
                 value_money(&v, r.q);
@@ -1114,11 +1126,11 @@ static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
                 value_undef(&v, NULL);
             }
             cell_number(&row[8], ev, &v, 0, true, NULL);
-            eval_window_restore(ev, w);
         }
         value_clear(&v);
         value_clear(&r);
         value_clear(&p);
+        value_clear(&a);
     }
     const Vec *children = &ent_budget(n)->children;
     for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, children->items[i], level + 1);
