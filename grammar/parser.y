@@ -57,6 +57,7 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
     YearVal *yv;
     Vec *vec;
     int num;
+    PeriodVal *pv;
 }
 
 %token START_FILE START_REPL
@@ -88,6 +89,8 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
  * (KW_CTX): the scanner gives them as names where no item starts */
 %token RUMUS_CAPAIAN "rumus_capaian" STABIL "stabil" BATAS "batas" BOBOT "bobot"
 %token TABEL "tabel" KODE "kode"
+/* version 2, periods inside a year (sakip(5)): contextual too */
+%token AGREGASI "agregasi" RENCANA "rencana"
 %token EQ "==" NE "!=" LE "<=" GE ">=" APPROX "~=" DOTDOT ".."
 /* a comment: only for `sakip fmt`, which reads the scanner's tokens
  * (ParseCtx.keep_comments); the parser is never given one */
@@ -101,6 +104,8 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %type <yv> year_value value
 %type <vec> year_values args arglist params paramlist strings
 %type <num> year relop andai_field
+%type <vec> period_pairs
+%type <pv> period_pair
 
 %precedence LAINNYA
 %left ATAU
@@ -402,6 +407,10 @@ indikator_items:
   | indikator_items TARGET year_values { pb_values(ctx, 't', $3); yyerrok; }
   | indikator_items REALISASI year_values
                                        { pb_values(ctx, 'r', $3); yyerrok; }
+  | indikator_items TARGET year '{' period_pairs '}'
+                                       { pb_period_block(ctx, 't', $3, @3, $5, span_join(@2, @6)); yyerrok; }
+  | indikator_items REALISASI year '{' period_pairs '}'
+                                       { pb_period_block(ctx, 'r', $3, @3, $5, span_join(@2, @6)); yyerrok; }
   | indikator_items PENANGGUNG_JAWAB strings
                                        { pb_texts(ctx, 'p', $3); yyerrok; }
   | indikator_items SUMBER strings     { pb_texts(ctx, 's', $3); yyerrok; }
@@ -421,6 +430,19 @@ indikator_item:
   | BATAS DOTDOT literal               { pb_batas(ctx, NULL, $3, @$); }
   | BATAS DOTDOT                       { pb_batas(ctx, NULL, NULL, @$); }
   | BOBOT literal                      { pb_bobot(ctx, $2, @$); }
+  | AGREGASI IDENT                     { pb_agregasi(ctx, $2, @2); }
+  ;
+
+/* `{ tw1: 83, tw2: 84 }`: the values of the periods of a year */
+period_pairs:
+    %empty                             { $$ = NULL; }
+  | period_pairs period_pair           { $$ = pb_list(ctx, $1, $2); yyerrok; }
+  | period_pairs ','                   { $$ = $1; }
+  | period_pairs error                 { $$ = $1; }
+  ;
+
+period_pair:
+    IDENT ':' literal                  { $$ = pb_period_val(ctx, $1, @1, $3, @$); }
   ;
 
 year_values:
@@ -551,6 +573,10 @@ subkegiatan_items:
   | subkegiatan_items ANGGARAN literal { pb_money(ctx, 'a', $3, span_join(@2, @3)); yyerrok; }
   | subkegiatan_items REALISASI literal
                                        { pb_money(ctx, 'r', $3, span_join(@2, @3)); yyerrok; }
+  | subkegiatan_items REALISASI year '{' period_pairs '}'
+                                       { pb_period_block(ctx, 'r', $3, @3, $5, span_join(@2, @6)); yyerrok; }
+  | subkegiatan_items RENCANA year '{' period_pairs '}'
+                                       { pb_period_block(ctx, 'p', $3, @3, $5, span_join(@2, @6)); yyerrok; }
   | subkegiatan_items indikator_decl   { yyerrok; }
   | subkegiatan_items keluaran_decl    { yyerrok; }
   | subkegiatan_items MENDUKUNG mendukung_list { yyerrok; }
@@ -562,6 +588,8 @@ node_item:
   | KODE STRING                        { pb_kode(ctx, $2, @2); }
   | ANGGARAN literal                   { pb_money(ctx, 'a', $2, @$); }
   | REALISASI literal                  { pb_money(ctx, 'r', $2, @$); }
+  | REALISASI year '{' period_pairs '}' { pb_period_block(ctx, 'r', $2, @2, $4, @$); }
+  | RENCANA year '{' period_pairs '}'  { pb_period_block(ctx, 'p', $2, @2, $4, @$); }
   | indikator_decl
   | keluaran_decl
   ;
@@ -603,12 +631,16 @@ andai_stmt:
   | ANDAI andai_field IDENT '=' value          { pb_andai(ctx, $2, $3, @3, 0, NULL, @$, $5, @$); }
   | ANDAI andai_field IDENT year '=' value     { pb_andai(ctx, $2, $3, @3, $4, NULL, @$, $6, @$); }
   | ANDAI DATA IDENT year IDENT '=' value      { pb_andai(ctx, ANDAI_DATA, $3, @3, $4, $5, @5, $7, @$); }
+  /* `andai realisasi IKM 2025 tw3 = 80` (sakip(5), PERIODS) */
+  | ANDAI andai_field IDENT year IDENT '=' value
+                                       { pb_andai(ctx, $2, $3, @3, $4, $5, @5, $7, @$); pb_andai_period(ctx); }
   ;
 
 andai_field:
     TARGET                             { $$ = ANDAI_TARGET; }
   | REALISASI                          { $$ = ANDAI_REALISASI; }
   | ANGGARAN                           { $$ = ANDAI_ANGGARAN; }
+  | RENCANA                            { $$ = ANDAI_RENCANA; }
   ;
 
 /* ---- the REPL ---- */

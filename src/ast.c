@@ -252,15 +252,47 @@ bool tabel_id_known(const char *id)
     return false;
 }
 
+static const char *const period_names[4][13] = {
+    {0},
+    {"", "tw1", "tw2", "tw3", "tw4"},
+    {"", "sm1", "sm2"},
+    {"", "jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des"},
+};
+
+int period_count(PeriodKind k) { return k == PK_TW ? 4 : k == PK_SM ? 2 : k == PK_BLN ? 12 : 1; }
+
+int period_code(const char *name)
+{
+    for (int k = PK_TW; k <= PK_BLN; k++)
+        for (int i = 1; i <= period_count((PeriodKind)k); i++)
+            if (!strcmp(period_names[k][i], name)) return period_make((PeriodKind)k, i);
+    return 0;
+}
+
+const char *period_name(int code)
+{
+    PeriodKind k = period_kind(code);
+    int i = period_index(code);
+    if (k < PK_TW || k > PK_BLN || i < 1 || i > period_count(k)) return "?";
+    return period_names[k][i];
+}
+
+const char *period_kind_word(PeriodKind k)
+{
+    return k == PK_TW ? "triwulan" : k == PK_SM ? "semester" : k == PK_BLN ? "bulan" : "tahun";
+}
+
+const char *const agregasi_names[] = {"", "jumlah", "akhir", "rata", "maksimum", "minimum", ""};
+
 void andai_format(Unit *u, const Andai *a, Buf *b)
 {
-    static const char *const field[] = {"target", "realisasi", "anggaran", "data"};
+    static const char *const field[] = {"target", "realisasi", "anggaran", "data", "rencana"};
     buf_printf(b, "andai %s %s", field[a->kind], a->target.name);
     const Entity *x = a->target.ent;
     bool budget = x && ent_is_budget(x);
     /* a what-if without a year is for the file's tahun (eval.c); the
      * budget has no years */
-    if (!budget) buf_printf(b, " %d", a->has_year ? a->year : u->tahun);
-    if (a->kind == ANDAI_DATA && a->data_name) buf_printf(b, " %s", a->data_name);
+    if (!budget || a->period) buf_printf(b, " %d", a->has_year ? a->year : u->tahun);
+    if ((a->kind == ANDAI_DATA || a->period) && a->data_name) buf_printf(b, " %s", a->data_name);
     buf_printf(b, " = %s", span_text(u, a->value->span));
 }

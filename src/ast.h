@@ -51,7 +51,8 @@ typedef enum {
     REF_DATA,        /* a name from `data` inside a rumus */
     REF_RULE,        /* a parameterless aturan */
     REF_CAPAIAN,     /* target, realisasi, target_bawah, target_atas in a rumus_capaian (index) */
-    REF_NILAI        /* reserved for skala conditions */
+    REF_NILAI,       /* reserved for skala conditions */
+    REF_PERIOD       /* a period name as a built-in's argument, tw2 (index: its code) */
 } RefKind;
 
 /* A built-in function (sakip(5), BUILT-IN FUNCTIONS), named once at
@@ -131,6 +132,43 @@ typedef struct DataYear {
     Span span;
     Vec pairs;               /* DataPair* */
 } DataYear;
+
+/* ---- periods inside a year (sakip(5), PERIODS) ---- */
+
+/* A period is a code: its kind times 16 plus its 1-based index. */
+typedef enum { PK_NONE = 0, PK_TW = 1, PK_SM = 2, PK_BLN = 3 } PeriodKind;
+/* The code of a period name (tw1..tw4, sm1 sm2, jan..des), or 0. */
+int period_code(const char *name);
+static inline PeriodKind period_kind(int code) { return (PeriodKind)(code >> 4); }
+static inline int period_index(int code) { return code & 15; }
+/* How many periods of a kind make a year (4, 2, 12), and months in each. */
+int period_count(PeriodKind k);
+static inline int period_months(PeriodKind k) { return k ? 12 / period_count(k) : 12; }
+static inline int period_first_month(int code) { return (period_index(code) - 1) * period_months(period_kind(code)) + 1; }
+static inline int period_last_month(int code) { return period_index(code) * period_months(period_kind(code)); }
+static inline int period_make(PeriodKind k, int index) { return (int)k << 4 | index; }
+/* The name of a period code ("tw2"); the kind's word ("triwulan"). */
+const char *period_name(int code);
+const char *period_kind_word(PeriodKind k);
+
+/* `tw1: 83` in a period block */
+typedef struct PeriodVal {
+    const char *name;        /* as written */
+    int code;                /* 0: an unknown name (check reports it) */
+    Span span, name_span;
+    Expr *value;
+} PeriodVal;
+
+/* `target 2025 { tw1: 83, tw2: 84, ... }` */
+typedef struct PeriodBlock {
+    int year;
+    Span span, year_span;
+    Vec vals;                /* PeriodVal* */
+} PeriodBlock;
+
+/* agregasi of an indikator's periods into its year value */
+typedef enum { AG_NONE, AG_JUMLAH, AG_AKHIR, AG_RATA, AG_MAKSIMUM, AG_MINIMUM, AG_UNKNOWN } Agregasi;
+extern const char *const agregasi_names[];   /* indexed by Agregasi, "" for AG_NONE/AG_UNKNOWN */
 
 typedef struct NameRef {
     const char *name;
@@ -239,6 +277,11 @@ typedef struct IndikatorDecl {
     Expr *bobot;             /* its weight in means; NULL: 1 */
     Span bobot_span;
     bool keluaran;           /* a `keluaran KL1 "..."` of a budget node */
+    /* periods inside a year (sakip(5), PERIODS) */
+    Vec ptarget, prealisasi; /* PeriodBlock* */
+    Agregasi agregasi;
+    const char *agregasi_word;
+    Span agregasi_span;
 } IndikatorDecl;
 
 /* program, kegiatan and subkegiatan */
@@ -252,6 +295,7 @@ typedef struct BudgetDecl {
     Span kode_span;          /* the text */
     int nkode;               /* how many `kode` items (E0623 past one) */
     Span *kode_again;        /* the second one, when there are more */
+    Vec prealisasi, prencana;    /* PeriodBlock*: realisasi and rencana per period */
 } BudgetDecl;
 
 typedef struct SkalaDecl {
@@ -373,15 +417,16 @@ extern const char *const tabel_ids[];
 /* Whether id is one of them. */
 bool tabel_id_known(const char *id);
 
-typedef enum { ANDAI_TARGET, ANDAI_REALISASI, ANDAI_ANGGARAN, ANDAI_DATA } AndaiKind;
+typedef enum { ANDAI_TARGET, ANDAI_REALISASI, ANDAI_ANGGARAN, ANDAI_DATA, ANDAI_RENCANA } AndaiKind;
 
 typedef struct Andai {
     AndaiKind kind;
     NameRef target;          /* the indikator or budget node */
     bool has_year;
     int year;
-    const char *data_name;   /* ANDAI_DATA */
+    const char *data_name;   /* ANDAI_DATA; a period's name as written */
     Span data_span;
+    int period;              /* the period's code (`andai realisasi IKM 2025 tw3 = 80`), or 0 */
     YearVal *value;
     Span span;
 } Andai;

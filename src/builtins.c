@@ -14,6 +14,38 @@
 
 /* ---- functions of a declaration ---- */
 
+/* The period a call's argument i names (target(x, t, p), capaian_sd(x,
+ * p)), or 0 (sakip(5), PERIODS). */
+static int call_period(const Expr *call, int i)
+{
+    if (call->u.call.nargs <= i) return 0;
+    const Expr *a = call->u.call.args[i];
+    return a->kind == EX_IDENT && a->u.id.ref == REF_PERIOD ? a->u.id.index : 0;
+}
+
+/* While a call of one period (its third argument) is evaluated, the
+ * values of its year are those of that period. */
+typedef struct PeriodScope {
+    bool on;
+    EvalWindow saved;
+} PeriodScope;
+
+static PeriodScope period_enter(Eval *ev, const Expr *call, int year)
+{
+    PeriodScope sc = {false, {0, 0, 0}};
+    int p = call_period(call, 2);
+    if (p) {
+        sc.on = true;
+        sc.saved = eval_window_period(ev, year, p);
+    }
+    return sc;
+}
+
+static void period_leave(Eval *ev, PeriodScope sc)
+{
+    if (sc.on) eval_window_restore(ev, sc.saved);
+}
+
 /* The perjanjian named by a call's second argument (target(x, PK),
  * anggaran(x, PK)), or NULL. */
 static Entity *call_perjanjian(Eval *ev, const Expr *call)
@@ -87,15 +119,19 @@ static void ev_target(Eval *ev, const Expr *call, Entity *x, int year, Value *ou
         return;
     }
     Entity *pk = call_perjanjian(ev, call);
+    PeriodScope sc = period_enter(ev, call, year);
     if (x->kind != ENT_INDIKATOR) value_undef(out, eval_reason(ev, _("%s is not an indikator"), x->id));
     else if (pk) pk_value(ev, pk, 't', x, out);
     else target_value(ev, x, year, out);
+    period_leave(ev, sc);
 }
 
 static bool ex_target(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
 {
     if (!x || x->kind != ENT_INDIKATOR || call_perjanjian(ev, call)) return false;
+    PeriodScope sc = period_enter(ev, call, year);
     explain_target(ev, x, year, depth, b);
+    period_leave(ev, sc);
     return true;
 }
 
@@ -204,16 +240,18 @@ static void unit_budget(Eval *ev, char which, Value *out)
 
 static void ev_realisasi(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
-    (void)call;
+    PeriodScope sc = period_enter(ev, call, year);
     if (!x) unit_budget(ev, 'r', out);
     else eval_realisasi(ev, x, year, out);
+    period_leave(ev, sc);
 }
 
 static bool ex_realisasi(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
 {
-    (void)call;
     if (!x || x->kind != ENT_INDIKATOR) return false;
+    PeriodScope sc = period_enter(ev, call, year);
     explain_realisasi_ind(ev, x, year, depth, b);
+    period_leave(ev, sc);
     return true;
 }
 
@@ -228,16 +266,105 @@ static void ev_anggaran(Eval *ev, const Expr *call, Entity *x, int year, Value *
 
 static void ev_capaian(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
-    (void)call;
+    PeriodScope sc = period_enter(ev, call, year);
     if (!x) eval_capaian_iku(ev, year, out);
     else eval_capaian(ev, x, year, out);
+    period_leave(ev, sc);
 }
 
 static bool ex_capaian(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
 {
-    (void)call;
+    PeriodScope sc = period_enter(ev, call, year);
     if (!x) explain_capaian_iku(ev, year, depth, b);
     else explain_capaian(ev, x, year, depth, b);
+    period_leave(ev, sc);
+    return true;
+}
+
+/* capaian_sd(x, p), serapan_sd(x, p), deviasi(x, p): the year to date
+ * through p of tahun (sakip(5), PERIODS) */
+static void ev_capaian_sd(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+{
+    (void)year;
+    EvalWindow w = eval_window_sd(ev, call_period(call, 1));
+    eval_capaian(ev, x, ev->u->tahun, out);
+    eval_window_restore(ev, w);
+}
+
+static bool ex_capaian_sd(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
+{
+    (void)year;
+    explain_value_line(ev, call, depth, b);
+    EvalWindow w = eval_window_sd(ev, call_period(call, 1));
+    explain_capaian(ev, x, ev->u->tahun, depth + 1, b);
+    eval_window_restore(ev, w);
+    return true;
+}
+
+static void ev_serapan_sd(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+{
+    (void)year;
+    EvalWindow w = eval_window_sd(ev, call_period(call, 1));
+    eval_serapan(ev, x, out);
+    eval_window_restore(ev, w);
+}
+
+static bool ex_serapan_sd(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
+{
+    (void)year;
+    explain_value_line(ev, call, depth, b);
+    EvalWindow w = eval_window_sd(ev, call_period(call, 1));
+    explain_budget(ev, x, depth + 1, b);
+    eval_window_restore(ev, w);
+    return true;
+}
+
+static void ev_deviasi(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+{
+    (void)year;
+    EvalWindow w = eval_window_sd(ev, call_period(call, 1));
+    Value r, p;
+    value_init(&r);
+    value_init(&p);
+    eval_realisasi(ev, x, ev->u->tahun, &r);
+    eval_rencana(ev, x, &p);
+    if (r.kind == V_UNDEF) value_undef(out, r.text);
+    else if (p.kind == V_UNDEF) value_undef(out, p.text);
+    else {
+        out->kind = V_MONEY;
+        out->decimals = -1;
+        num_sub(out->q, r.q, p.q);
+    }
+    value_clear(&r);
+    value_clear(&p);
+    eval_window_restore(ev, w);
+}
+
+static bool ex_deviasi(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
+{
+    (void)year;
+    explain_value_line(ev, call, depth, b);
+    EvalWindow w = eval_window_sd(ev, call_period(call, 1));
+    Value r, p;
+    value_init(&r);
+    value_init(&p);
+    eval_realisasi(ev, x, ev->u->tahun, &r);
+    eval_rencana(ev, x, &p);
+    Buf t;
+    buf_init(&t);
+    for (int i = 0; i < 2; i++) {
+        const Value *v = i ? &p : &r;
+        for (int k = 0; k < depth + 1; k++) buf_puts(b, "  ");
+        buf_printf(b, "%s %s s.d. %s = ", i ? "rencana" : "realisasi", x->id, period_name(call_period(call, 1)));
+        buf_reset(&t);
+        if (v->kind == V_UNDEF) buf_printf(&t, "-   (%s)", v->text ? v->text : "");
+        else eval_format_value(ev, &t, v, 0);
+        buf_printf(b, "%s\n", t.data);
+    }
+    buf_free(&t);
+    value_clear(&r);
+    value_clear(&p);
+    eval_window_restore(ev, w);
     return true;
 }
 
@@ -264,14 +391,16 @@ static bool ex_serapan(Eval *ev, const Expr *call, Entity *x, int year, int dept
 
 static void ev_predikat(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 {
-    (void)call;
+    PeriodScope sc = period_enter(ev, call, year);
     eval_predikat(ev, x, year, out, NULL);
+    period_leave(ev, sc);
 }
 
 static bool ex_predikat(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
 {
-    (void)call;
+    PeriodScope sc = period_enter(ev, call, year);
     explain_predikat(ev, x, year, depth, b);
+    period_leave(ev, sc);
     return true;
 }
 
@@ -453,7 +582,7 @@ static void ev_max(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
 const Builtin builtins[] = {
     /* name, min, max, {arg 1, arg 2}, kinds of a named arg 1, result, percent, uses_capaian,
      * evaluate, explain, verdict, signature, meaning */
-    {"target", 1, 2, {BA_ENTITY, BA_YEAR_PK}, IND, BR_TARGET_OF, false, false,
+    {"target", 1, 3, {BA_ENTITY, BA_YEAR_PK, BA_PERIOD}, IND, BR_TARGET_OF, false, false,
      ev_target, ex_target, NULL, "target(x, t)",
      "the indikator's target for the year (a range for a range target); target(x, PK): the one perjanjian PK states"},
     {"atas", 1, 2, {BA_VALUE, BA_YEAR}, 0, BR_BOUND, false, false,
@@ -462,14 +591,14 @@ const Builtin builtins[] = {
     {"bawah", 1, 2, {BA_VALUE, BA_YEAR}, 0, BR_BOUND, false, false,
      ev_bawah, ex_bound, NULL, "bawah(r)",
      "the lower bound of the range r (bawah(x, t): of the indikator's target); a number is its own bound"},
-    {"realisasi", 0, 2, {BA_ENTITY, BA_YEAR}, IND | BK_BUDGET | SAS, BR_VALUE_OF, false, false,
+    {"realisasi", 0, 3, {BA_ENTITY, BA_YEAR, BA_PERIOD}, IND | BK_BUDGET | SAS, BR_VALUE_OF, false, false,
      ev_realisasi, ex_realisasi, NULL, "realisasi(x, t)",
      "the indikator's realisasi for the year; for a budget node its money; realisasi(): the unit's"},
     {"anggaran", 0, 2, {BA_ENTITY, BA_PK}, BK_BUDGET | SAS, BR_MONEY, false, false,
      ev_anggaran, NULL, NULL, "anggaran(x)",
      "budget of a node: its own for a subkegiatan, the sum of its children above; anggaran(): the unit's; "
      "anggaran(x, PK): the amount perjanjian PK states"},
-    {"capaian", 0, 2, {BA_ENTITY, BA_YEAR}, IND | SAS | TUJ, BR_NUM, true, true,
+    {"capaian", 0, 3, {BA_ENTITY, BA_YEAR, BA_PERIOD}, IND | SAS | TUJ, BR_NUM, true, true,
      ev_capaian, ex_capaian, NULL, "capaian(x, t)",
      "realisasi against target by the indikator's method, limited by batas; a sasaran's is the weighted mean of "
      "its indikator; capaian(): the mean over all IKU"},
@@ -479,7 +608,7 @@ const Builtin builtins[] = {
     {"serapan", 0, 1, {BA_ENTITY, BA_NONE}, BK_BUDGET | SAS, BR_NUM, true, false,
      ev_serapan, ex_serapan, NULL, "serapan(x)",
      "realisasi / anggaran * 100 of a budget node, or over the subkegiatan supporting a sasaran; serapan(): the unit's"},
-    {"predikat", 1, 2, {BA_ENTITY, BA_YEAR}, IND | SAS | TUJ, BR_TEXT, false, true,
+    {"predikat", 1, 3, {BA_ENTITY, BA_YEAR, BA_PERIOD}, IND | SAS | TUJ, BR_TEXT, false, true,
      ev_predikat, ex_predikat, explain_verdict_predikat, "predikat(x, t)",
      "label of the skala_capaian band holding capaian(x, t)"},
     {"kategori", 2, 2, {BA_NUMBER, BA_SKALA}, 0, BR_TEXT, false, false,
@@ -509,6 +638,15 @@ const Builtin builtins[] = {
     {"nilai_sakip", 1, 1, {BA_ENTITY, BA_NONE}, BK(ENT_PENILAIAN), BR_NUM, false, false,
      ev_nilai_sakip, ex_nilai_sakip, NULL, "nilai_sakip(p)",
      "the nilai SAKIP of a penilaian: the sum of its komponen (PermenPANRB 88/2021)"},
+    {"capaian_sd", 2, 2, {BA_ENTITY, BA_PERIOD}, IND | SAS | TUJ, BR_NUM, true, true,
+     ev_capaian_sd, ex_capaian_sd, NULL, "capaian_sd(x, p)",
+     "capaian on the target and realisasi of tahun through period p, each aggregated by the indikator's agregasi"},
+    {"serapan_sd", 2, 2, {BA_ENTITY, BA_PERIOD}, BK_BUDGET | SAS, BR_NUM, true, false,
+     ev_serapan_sd, ex_serapan_sd, NULL, "serapan_sd(x, p)",
+     "realisasi of tahun through period p / the year's anggaran * 100"},
+    {"deviasi", 2, 2, {BA_ENTITY, BA_PERIOD}, BK_BUDGET | SAS, BR_MONEY, false, false,
+     ev_deviasi, ex_deviasi, NULL, "deviasi(x, p)",
+     "realisasi minus rencana, both of tahun through period p"},
 };
 
 const size_t builtins_count = sizeof builtins / sizeof builtins[0];

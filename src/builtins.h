@@ -36,7 +36,8 @@ typedef enum {
     BA_SKALA,     /* the name of a skala */
     BA_NUMERIC,   /* numbers or amounts, all alike; so is every further argument */
     BA_YEAR_PK,   /* a year, or the name of a perjanjian (the value it states) */
-    BA_PK         /* the name of a perjanjian */
+    BA_PK,        /* the name of a perjanjian */
+    BA_PERIOD     /* a period name, tw2 (not a value: written as a name) */
 } BuiltinArg;
 
 /* The static type of the result. */
@@ -56,7 +57,7 @@ typedef enum {
 typedef struct Builtin {
     const char *name;
     int min, max;                /* number of arguments; max -1: any number */
-    BuiltinArg arg[2];           /* the first two arguments */
+    BuiltinArg arg[3];           /* the first three arguments */
     unsigned kinds;              /* BA_ENTITY: BK() bits of the kinds it may name */
     BuiltinResult result;
     bool percent;                /* the REPL shows a number result with '%' */
@@ -73,7 +74,7 @@ typedef struct Builtin {
     bool (*explain)(struct Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b);
     /* The note the REPL shows after the call's value (why that verdict); NULL: none. */
     void (*verdict)(struct Eval *ev, const Expr *call, Buf *out);
-    const char *signature;       /* "target(x, t)" */
+    const char *signature;       /* "target(x, t)" (a second form, "target(x, t, p)", after a ';') */
     const char *doc;             /* its meaning in one line, for docs and help */
 } Builtin;
 

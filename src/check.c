@@ -162,12 +162,20 @@ static Type result_type(const Builtin *b, Type arg0, const Entity *x)
     return T_ANY;
 }
 
+static void period_arg(Checker *c, Expr *call, Expr *a);
+
 static Type check_call(Checker *c, Expr *e)
 {
     const char *name = e->u.call.name;
     int n = e->u.call.nargs;
     Type argt[2] = {T_ANY, T_ANY};
+    const Builtin *bp = builtin_get(e->u.call.builtin);
     for (int i = 0; i < n; i++) {
+        if (bp && i < 3 && bp->arg[i] == BA_PERIOD) {
+            /* a period is written as a name, not a value (sakip(5), PERIODS) */
+            period_arg(c, e, e->u.call.args[i]);
+            continue;
+        }
         Type t = resolve_expr(c, e->u.call.args[i]);
         if (i < 2) argt[i] = t;
     }
@@ -220,6 +228,8 @@ static Type check_call(Checker *c, Expr *e)
         else
             d = ERR(c, "E0307", e->span, _("'%s' takes %d or %d arguments, not %d"), name, b->min, b->max, n);
         if (of_entity && b->max == 2) diag_hint(d, _("write '%s(X)' or '%s(X, 2024)'"), name, name);
+        if (of_entity && b->max == 3) diag_hint(d, _("write '%s(X)', '%s(X, 2024)' or '%s(X, 2025, tw2)'"), name, name, name);
+        if (of_entity && b->arg[1] == BA_PERIOD) diag_hint(d, _("write '%s(X, tw2)'"), name);
         return result_type(b, T_ANY, NULL);
     }
     Entity *x = NULL;
@@ -730,9 +740,24 @@ static void check_kode(Checker *c)
 
 /* An andai names an indikator (target, realisasi, data) or a budget node
  * without children (anggaran, realisasi), and gives a value of its kind. */
+static void unknown_period(Checker *c, const char *name, Span at);
+
 static void resolve_andai(Checker *c, Andai *a)
 {
-    bool money = a->kind == ANDAI_ANGGARAN;
+    bool money = a->kind == ANDAI_ANGGARAN || a->kind == ANDAI_RENCANA;
+    if (a->period < 0) {
+        unknown_period(c, a->data_name, a->data_span);
+        a->target.ent = NULL;
+        return;
+    }
+    if ((a->kind == ANDAI_RENCANA && !a->period) || (a->kind == ANDAI_ANGGARAN && a->period)) {
+        Diag *d = ERR(c, "E0566", a->span, a->period ? _("anggaran has no periods; change it for the year")
+                                                     : _("rencana is given per period; name the period"));
+        diag_hint(d, a->period ? _("as in 'andai anggaran %s = Rp ...'") : _("as in 'andai rencana %s %d tw2 = Rp ...'"),
+                  a->target.name, c->u->tahun);
+        a->target.ent = NULL;
+        return;
+    }
     unsigned kinds = money ? BUDGET_KINDS
                      : a->kind == ANDAI_REALISASI ? K(ENT_INDIKATOR) | BUDGET_KINDS
                                                   : K(ENT_INDIKATOR);
@@ -749,6 +774,13 @@ static void resolve_andai(Checker *c, Andai *a)
             const Vec *grandchildren = &ent_budget(child)->children;
             diag_hint(d, _("e.g. 'andai anggaran %s = Rp ...'"),
                       grandchildren->len ? ((Entity *)grandchildren->items[0])->id : child->id);
+            a->target.ent = NULL;
+            return;
+        }
+        if (a->has_year && a->year != c->u->tahun && a->period) {
+            Diag *d = ERR(c, "E0630", a->target.span, _("the budget's periods are those of tahun %d, not %d"), c->u->tahun, a->year);
+            diag_hint(d, _("as in 'andai %s %s %d %s = Rp ...'"), a->kind == ANDAI_RENCANA ? "rencana" : "realisasi",
+                      e->id, c->u->tahun, a->data_name);
             a->target.ent = NULL;
             return;
         }
@@ -771,7 +803,8 @@ static void resolve_andai(Checker *c, Andai *a)
     }
     const Expr *v = a->value->lo;
     if (money && v->kind != EX_MONEY) {
-        Diag *d = ERR(c, "E0403", v->span, _("%s of %s must be an amount in rupiah"), a->kind == ANDAI_ANGGARAN ? "anggaran" : "realisasi", e->id);
+        Diag *d = ERR(c, "E0403", v->span, _("%s of %s must be an amount in rupiah"),
+                      a->kind == ANDAI_ANGGARAN ? "anggaran" : a->kind == ANDAI_RENCANA ? "rencana" : "realisasi", e->id);
         diag_hint(d, _("write it as 'Rp 250.000.000'"));
         a->target.ent = NULL;
     } else if (!money && v->kind == EX_STR) {
@@ -989,7 +1022,350 @@ static bool year_has(const Entity *ind, int year)
         const YearVal *v = ik->target.items[i];
         if ((v->has_year ? v->year : year) == year) return true;
     }
+    for (size_t i = 0; i < ik->ptarget.len; i++)
+        if (((const PeriodBlock *)ik->ptarget.items[i])->year == year) return true;
     return false;
+}
+
+/* ---- periods inside a year (sakip(5), PERIODS) ---- */
+
+static void fmt_money(Buf *b, mpq_srcptr q) { num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID); }
+
+static const char *const all_period_names[] = {"tw1", "tw2", "tw3", "tw4", "sm1", "sm2", "jan", "feb", "mar", "apr",
+                                               "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des", NULL};
+
+/* E0560: an unknown period name, with the nearest known one. */
+static void unknown_period(Checker *c, const char *name, Span at)
+{
+    Diag *d = ERR(c, "E0560", at, _("unknown period '%s'"), name);
+    Suggest sg = {name, NULL, 99};
+    for (size_t i = 0; all_period_names[i]; i++) suggest_try(&sg, all_period_names[i]);
+    if (sg.best) diag_hint(d, _("did you mean '%s'? the periods are tw1..tw4, sm1 sm2 and jan..des"), sg.best);
+    else diag_hint(d, _("the periods are tw1..tw4 (triwulan), sm1 sm2 (semester) and jan feb mar apr mei jun jul agu sep okt nov des"));
+}
+
+/* A built-in's period argument: a period name (E0560 for an unknown
+ * one, E0566 for anything else). */
+static void period_arg(Checker *c, Expr *call, Expr *a)
+{
+    if (a->kind == EX_IDENT && period_code(a->u.id.name)) {
+        a->u.id.ref = REF_PERIOD;
+        a->u.id.index = period_code(a->u.id.name);
+        return;
+    }
+    const char *fn = call->u.call.name;
+    Diag *d = ERR(c, "E0566", a->span, _("the period of '%s' must be a period name such as tw2, sm1 or jun"), fn);
+    if (a->kind == EX_IDENT) {
+        Suggest sg = {a->u.id.name, NULL, 99};
+        for (size_t i = 0; all_period_names[i]; i++) suggest_try(&sg, all_period_names[i]);
+        if (sg.best && sg.dist <= 2) diag_hint(d, _("did you mean '%s'? a period is written as its name; it is not a value and "
+                                                    "cannot be passed through an aturan parameter"), sg.best);
+        else diag_hint(d, _("a period is written as its name (tw1..tw4, sm1 sm2, jan..des); it is not a value and cannot be "
+                            "passed through an aturan parameter"));
+    } else {
+        diag_hint(d, _("a period is written as its name (tw1..tw4, sm1 sm2, jan..des); it is not a value and cannot be "
+                       "passed through an aturan parameter"));
+    }
+}
+
+static const char *which_word(char which) { return which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi"; }
+
+static void fmt_value(Checker *c, Buf *b, mpq_srcptr q, bool money, Eval *ev)
+{
+    (void)c;
+    if (money) num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID);
+    else num_format_short(b, q, ev->desimal, ev->round, NOTATION_ID, true);
+}
+
+/* The blocks of one kind of value ('t', 'r', 'p') of x: names, kinds of
+ * period within a year (over every kind of value of x: kinds[year]),
+ * values given twice, the type of each value. */
+typedef struct YearKind {
+    int year;
+    PeriodKind kind;
+    Span first;
+    const char *what;
+} YearKind;
+
+static void check_period_blocks(Checker *c, Entity *x, const Vec *blocks, char which, Vec *seen)
+{
+    bool money = ent_is_budget(x);
+    for (size_t i = 0; i < blocks->len; i++) {
+        PeriodBlock *b = blocks->items[i];
+        if (money && c->u->has_tahun && b->year != c->u->tahun) {
+            Diag *d = ERR(c, "E0630", b->year_span, _("%s per period of %s %s is for %d, but the report is for %d"),
+                          which_word(which), ent_kind_name(x->kind), x->id, b->year, c->u->tahun);
+            diag_hint(d, _("the budget's periods are those of tahun: write '%s %d { ... }'"), which_word(which), c->u->tahun);
+            continue;
+        }
+        if (!money) check_year(c, b->year, b->year_span, which_word(which), x);
+        if (!b->vals.len) {
+            Diag *d = ERR(c, "E0560", b->span, _("%s %d of %s gives no period"), which_word(which), b->year, x->id);
+            diag_hint(d, _("as in '%s %d { tw1: ..., tw2: ..., tw3: ..., tw4: ... }'"), which_word(which), b->year);
+        }
+        for (size_t k = 0; k < b->vals.len; k++) {
+            PeriodVal *pv = b->vals.items[k];
+            if (!pv->code) {
+                unknown_period(c, pv->name, pv->name_span);
+                continue;
+            }
+            /* one kind of period per year, over target, realisasi and rencana */
+            YearKind *yk = NULL;
+            for (size_t m = 0; m < seen->len; m++)
+                if (((YearKind *)seen->items[m])->year == b->year) yk = seen->items[m];
+            if (!yk) {
+                yk = arena_alloc(&c->u->arena, sizeof *yk);
+                yk->year = b->year;
+                yk->kind = period_kind(pv->code);
+                yk->first = pv->span;
+                yk->what = which_word(which);
+                vec_push(seen, yk);
+            } else if (yk->kind != period_kind(pv->code)) {
+                Diag *d = ERR(c, "E0561", pv->name_span, _("%s of %s for %d mixes kinds of period: '%s' is a %s, but %s is given per %s"),
+                              which_word(which), x->id, b->year, pv->name, period_kind_word(period_kind(pv->code)), yk->what,
+                              period_kind_word(yk->kind));
+                diag_label(d, yk->first, _("the first period of %d is here"), b->year);
+                diag_hint(d, _("within one year use one kind of period: tw1..tw4, sm1 sm2, or jan..des"));
+                continue;
+            }
+            /* given twice */
+            for (size_t j = 0; j <= i; j++) {
+                PeriodBlock *bj = blocks->items[j];
+                if (bj->year != b->year) continue;
+                size_t upto = j == i ? k : bj->vals.len;
+                bool dup = false;
+                for (size_t m = 0; m < upto; m++) {
+                    PeriodVal *w = bj->vals.items[m];
+                    if (w->code == pv->code) {
+                        Diag *d = ERR(c, "E0562", pv->span, _("%s %s of %s for %d is given twice"), which_word(which), pv->name,
+                                      x->id, b->year);
+                        diag_label(d, w->span, _("first given here"));
+                        dup = true;
+                        break;
+                    }
+                }
+                if (dup) break;
+            }
+            const Expr *v = pv->value;
+            if (money && v->kind != EX_MONEY) {
+                Diag *d = ERR(c, "E0403", v->span, _("%s must be an amount in rupiah"), which_word(which));
+                if (v->kind == EX_NUM) {
+                    Buf bb;
+                    buf_init(&bb);
+                    num_format_money(&bb, v->u.num.q, ROUND_HALF_UP, NOTATION_ID);
+                    diag_hint(d, _("write it as '%s'"), bb.data);
+                    buf_free(&bb);
+                }
+            } else if (!money && v->kind == EX_STR) {
+                ERR(c, "E0403", v->span, _("a %s must be a number, percentage or amount, not a text"), which_word(which));
+            }
+        }
+    }
+}
+
+/* The note for a year value made from periods of which some are missing. */
+static void note_missing_periods(Checker *c, Entity *x, char which, int year, const Vec *blocks, Eval *ev)
+{
+    Value v;
+    value_init(&v);
+    EvalWindow w = eval_window(ev, year, 1, 12);
+    if (which == 't') {
+        Value hi;
+        value_init(&hi);
+        eval_target(ev, x, year, &v, &hi);
+        value_clear(&hi);
+    } else {
+        eval_realisasi(ev, x, year, &v);
+    }
+    eval_window_restore(ev, w);
+    if (v.kind == V_UNDEF && v.text) {
+        const PeriodBlock *b = NULL;
+        for (size_t i = 0; i < blocks->len; i++)
+            if (((const PeriodBlock *)blocks->items[i])->year == year) b = blocks->items[i];
+        if (b) {
+            Diag *d = diag_add(c->dl, DIAG_NOTE, "E0569", b->span, _("the %s %d of %s is undefined until every period is given: %s"),
+                               which_word(which), year, x->id, v.text);
+            (void)d;
+        }
+    }
+    value_clear(&v);
+}
+
+/* A year value written beside its periods must agree with them (E0565);
+ * money: E0633. stated: the literal; returns whether periods were compared. */
+static void check_year_against_periods(Checker *c, Entity *x, char which, int year, const Expr *stated, Span at, Eval *ev)
+{
+    if (!stated || (stated->kind != EX_NUM && stated->kind != EX_MONEY) || stated->u.num.unread) return;
+    if (eval_period_kind(x, which, year) == PK_NONE) return;
+    Value v;
+    value_init(&v);
+    EvalWindow w = eval_window(ev, year, 1, 12);
+    if (which == 't') {
+        Value hi;
+        value_init(&hi);
+        eval_target(ev, x, year, &v, &hi);
+        value_clear(&hi);
+    } else {
+        eval_realisasi(ev, x, year, &v);
+    }
+    eval_window_restore(ev, w);
+    if ((v.kind == V_NUM || v.kind == V_MONEY) && !mpq_equal(v.q, stated->u.num.q)) {
+        bool money = ent_is_budget(x);
+        Buf s1, s2, s3;
+        buf_init(&s1);
+        buf_init(&s2);
+        buf_init(&s3);
+        fmt_value(c, &s1, stated->u.num.q, money, ev);
+        fmt_value(c, &s2, v.q, money, ev);
+        mpq_t diff;
+        mpq_init(diff);
+        mpq_sub(diff, stated->u.num.q, v.q);
+        fmt_value(c, &s3, diff, money, ev);
+        Diag *d;
+        if (money)
+            d = ERR(c, "E0633", at, _("realisasi of %s %s is stated as %s, but its periods add up to %s (difference %s)"),
+                    ent_kind_name(x->kind), x->id, s1.data, s2.data, s3.data);
+        else
+            d = ERR(c, "E0565", at, _("%s %d of %s is %s, but its periods make %s by agregasi %s (difference %s)"),
+                    which_word(which), year, x->id, s1.data, s2.data, agregasi_names[ent_indikator(x)->agregasi], s3.data);
+        diag_hint(d, _("a year value written beside its periods must agree with them; correct one, or leave the year value out"));
+        mpq_clear(diff);
+        buf_free(&s1);
+        buf_free(&s2);
+        buf_free(&s3);
+    }
+    value_clear(&v);
+}
+
+static void check_indikator_periods(Checker *c, Entity *ind, Eval *ev)
+{
+    IndikatorDecl *ik = ent_indikator(ind);
+    Vec seen = {0};
+    check_period_blocks(c, ind, &ik->ptarget, 't', &seen);
+    check_period_blocks(c, ind, &ik->prealisasi, 'r', &seen);
+    vec_free(&seen);
+    if (ik->agregasi == AG_UNKNOWN) {
+        Diag *d = ERR(c, "E0564", ik->agregasi_span, _("unknown agregasi '%s'"), ik->agregasi_word);
+        Suggest sg = {ik->agregasi_word, NULL, 99};
+        for (int i = AG_JUMLAH; i <= AG_MINIMUM; i++) suggest_try(&sg, agregasi_names[i]);
+        if (sg.best) diag_hint(d, _("did you mean '%s'? agregasi is jumlah, akhir, rata, maksimum or minimum"), sg.best);
+        else diag_hint(d, _("agregasi is jumlah (a count), akhir (the last period), rata, maksimum or minimum"));
+        return;
+    }
+    if (!ik->ptarget.len && !ik->prealisasi.len) return;
+    if (ik->agregasi == AG_NONE) {
+        Diag *d = ERR(c, "E0563", ind->id_span, _("indikator %s has values per period but no 'agregasi'"), ind->id);
+        diag_hint(d, _("say how its periods make the year: 'agregasi jumlah' (a count), 'akhir' (the last period), 'rata', "
+                       "'maksimum' or 'minimum'"));
+        return;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        const Vec *blocks = pass ? &ik->prealisasi : &ik->ptarget;
+        const Vec *vals = pass ? &ik->realisasi : &ik->target;
+        char which = pass ? 'r' : 't';
+        for (size_t i = 0; i < blocks->len; i++) {
+            const PeriodBlock *b = blocks->items[i];
+            bool done = false;
+            for (size_t k = 0; k < i; k++) done |= ((const PeriodBlock *)blocks->items[k])->year == b->year;
+            if (done) continue;
+            const YearVal *yv = NULL;
+            for (size_t k = 0; k < vals->len; k++) {
+                const YearVal *v = vals->items[k];
+                if ((v->has_year ? v->year : c->u->tahun) == b->year) yv = v;
+            }
+            if (yv && !yv->hi) check_year_against_periods(c, ind, which, b->year, yv->lo, yv->span, ev);
+            else if (!yv) note_missing_periods(c, ind, which, b->year, blocks, ev);
+        }
+    }
+}
+
+/* A node's period values: for tahun; rencana within anggaran; a
+ * kegiatan's or program's against its children's; realisasi Rp beside
+ * them agrees. */
+static void check_budget_periods(Checker *c, Entity *n, Eval *ev)
+{
+    BudgetDecl *bd = ent_budget(n);
+    Vec seen = {0};
+    check_period_blocks(c, n, &bd->prealisasi, 'r', &seen);
+    check_period_blocks(c, n, &bd->prencana, 'p', &seen);
+    vec_free(&seen);
+    if (!c->u->has_tahun) return;
+    int y = c->u->tahun;
+    bool leaf = n->kind == ENT_SUBKEGIATAN || bd->children.len == 0;
+    if (leaf && bd->realisasi_uang) check_year_against_periods(c, n, 'r', y, bd->realisasi_uang, bd->realisasi_uang->span, ev);
+    else if (leaf && bd->prealisasi.len) note_missing_periods(c, n, 'r', y, &bd->prealisasi, ev);
+    /* rencana above anggaran */
+    if (bd->prencana.len) {
+        Value r, a;
+        value_init(&r);
+        value_init(&a);
+        eval_rencana(ev, n, &r);
+        eval_anggaran(ev, n, &a);
+        if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_cmp(r.q, a.q) > 0) {
+            Buf s1, s2, s3;
+            buf_init(&s1);
+            buf_init(&s2);
+            buf_init(&s3);
+            fmt_money(&s1, r.q);
+            fmt_money(&s2, a.q);
+            mpq_t diff;
+            mpq_init(diff);
+            mpq_sub(diff, r.q, a.q);
+            fmt_money(&s3, diff);
+            Diag *d = ERR(c, "E0631", ((PeriodBlock *)bd->prencana.items[0])->span,
+                          _("rencana of %s %s adds up to %s, above its anggaran %s (by %s)"), ent_kind_name(n->kind), n->id,
+                          s1.data, s2.data, s3.data);
+            diag_hint(d, _("the rencana (anggaran kas) plans how the anggaran is spent; it cannot plan more than the anggaran"));
+            mpq_clear(diff);
+            buf_free(&s1);
+            buf_free(&s2);
+            buf_free(&s3);
+        }
+        value_clear(&r);
+        value_clear(&a);
+    }
+    if (leaf) return;
+    /* a kegiatan's or program's periods against its children's */
+    for (int pass = 0; pass < 2; pass++) {
+        const Vec *blocks = pass ? &bd->prencana : &bd->prealisasi;
+        char which = pass ? 'p' : 'r';
+        for (size_t i = 0; i < blocks->len; i++) {
+            const PeriodBlock *b = blocks->items[i];
+            if (b->year != y) continue;
+            for (size_t k = 0; k < b->vals.len; k++) {
+                const PeriodVal *pv = b->vals.items[k];
+                if (!pv->code || pv->value->kind != EX_MONEY || pv->value->u.num.unread) continue;
+                Value sum;
+                value_init(&sum);
+                EvalWindow w = eval_window_period(ev, y, pv->code);
+                if (which == 'p') eval_rencana(ev, n, &sum);
+                else eval_realisasi(ev, n, y, &sum);
+                eval_window_restore(ev, w);
+                if (sum.kind == V_MONEY && !mpq_equal(sum.q, pv->value->u.num.q)) {
+                    Buf s1, s2, s3;
+                    buf_init(&s1);
+                    buf_init(&s2);
+                    buf_init(&s3);
+                    fmt_money(&s1, pv->value->u.num.q);
+                    fmt_money(&s2, sum.q);
+                    mpq_t diff;
+                    mpq_init(diff);
+                    mpq_sub(diff, pv->value->u.num.q, sum.q);
+                    fmt_money(&s3, diff);
+                    Diag *d = ERR(c, "E0632", pv->span,
+                                  _("%s %s of %s %s is stated as %s, but its %s add up to %s (difference %s)"), which_word(which),
+                                  pv->name, ent_kind_name(n->kind), n->id, s1.data,
+                                  n->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan", s2.data, s3.data);
+                    diag_hint(d, _("a node's period values are the sum of its children's; correct one, or leave them out here"));
+                    mpq_clear(diff);
+                    buf_free(&s1);
+                    buf_free(&s2);
+                    buf_free(&s3);
+                }
+                value_clear(&sum);
+            }
+        }
+    }
 }
 
 static bool expr_uses(const Expr *e, const char *name)
@@ -1125,7 +1501,7 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
             }
             ERR(c, "E0517", at, _("the realisasi %d of %s depends on itself: computing it needs its own result"),
                 u->tahun, ind->id);
-        } else if (r.kind == V_UNDEF) {
+        } else if (r.kind == V_UNDEF && eval_period_kind(ind, 'r', u->tahun) == PK_NONE) {
             Diag *d = WARN(c, "W0516", ind->id_span, _("indikator %s has no realisasi for the reporting year %d; its capaian is undefined"),
                            ind->id, u->tahun);
             diag_hint(d, _("add 'realisasi %d: ...', or 'data %d { ... }' for its rumus"), u->tahun, u->tahun);
@@ -1144,6 +1520,7 @@ static void check_indikator(Checker *c, Entity *ind, Eval *ev)
         }
     }
     check_capaian_method(c, ind, ev);
+    check_indikator_periods(c, ind, ev);
     if (is_iku(ind)) {
         if (!ik->penanggung_jawab.len) {
             Diag *d = WARN(c, "W0505", ind->id_span, _("indikator %s names no 'penanggung_jawab'"), ind->id);
@@ -1247,7 +1624,6 @@ static void check_sasaran(Checker *c, Entity *s, Eval *ev)
     }
 }
 
-static void fmt_money(Buf *b, mpq_srcptr q) { num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID); }
 
 /* Whether n or a node above it names a sasaran with mendukung. */
 static bool names_sasaran_above(const Entity *n)
@@ -1291,7 +1667,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
         if (!bd->anggaran) {
             ERR(c, "E0601", n->id_span, _("%s %s has no 'anggaran'"), ent_kind_name(n->kind), n->id);
         }
-        if (!bd->realisasi_uang) {
+        if (!bd->realisasi_uang && !bd->prealisasi.len) {
             ERR(c, "E0602", n->id_span, _("%s %s has no 'realisasi'"), ent_kind_name(n->kind), n->id);
         }
         if (bd->anggaran && bd->realisasi_uang && bd->anggaran->kind == EX_MONEY && bd->realisasi_uang->kind == EX_MONEY &&
@@ -1338,6 +1714,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
             value_clear(&sum);
         }
     }
+    check_budget_periods(c, n, ev);
     /* unfunded work: subkegiatan none of whose nodes above, nor itself,
      * supports a sasaran; reported once, at the highest such node */
     if (c->u->sasaran.len > 0 && !names_sasaran_above(n) && !names_sasaran_below(n) &&
@@ -1793,4 +2170,47 @@ size_t check_claims(Eval *ev, DiagList *dl)
         value_clear(&r);
     }
     return bad;
+}
+
+/* ---- eval --per=P (sakip(5), PERIODS) ---- */
+
+static size_t per_one(Unit *u, Entity *x, char which, int p, const char *written, DiagList *dl)
+{
+    PeriodKind kind = eval_period_kind(x, which, u->tahun);
+    if (!kind || period_last_month(p) % period_months(kind) == 0) return 0;
+    const Vec *blocks = x->kind == ENT_INDIKATOR ? (which == 't' ? &ent_indikator(x)->ptarget : &ent_indikator(x)->prealisasi)
+                                                 : (which == 'p' ? &ent_budget(x)->prencana : &ent_budget(x)->prealisasi);
+    Span at = x->id_span;
+    for (size_t i = 0; i < blocks->len; i++)
+        if (((PeriodBlock *)blocks->items[i])->year == u->tahun) {
+            at = ((PeriodBlock *)blocks->items[i])->span;
+            break;
+        }
+    Diag *d = diag_add(dl, DIAG_ERROR, "E0567", at, _("--per=%s does not end on a boundary of the %s periods of %s"), written,
+                       period_kind_word(kind), x->id);
+    /* the periods of that kind that end nearest before and after */
+    int m = period_months(kind), end = period_last_month(p);
+    int before = end / m, after = before + 1;
+    if (before >= 1)
+        diag_hint(d, _("ask for a period that ends on one of them, such as --per=%s or --per=%s"), period_name(period_make(kind, before)),
+                  period_name(period_make(kind, after)));
+    else
+        diag_hint(d, _("ask for a period that ends on one of them, such as --per=%s"), period_name(period_make(kind, after)));
+    return 1;
+}
+
+size_t check_per(Unit *u, int p, const char *written, DiagList *dl)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < u->entities.len; i++) {
+        Entity *x = u->entities.items[i];
+        if (x->kind == ENT_INDIKATOR) {
+            if (!per_one(u, x, 't', p, written, dl)) n += per_one(u, x, 'r', p, written, dl);
+            else n++;
+        } else if (ent_is_budget(x)) {
+            if (!per_one(u, x, 'r', p, written, dl)) n += per_one(u, x, 'p', p, written, dl);
+            else n++;
+        }
+    }
+    return n;
 }

@@ -25,6 +25,10 @@ int check_andai(Unit *u, Andai *a, DiagList *dl);
 void check_library(Unit *u, DiagList *dl);
 /* Returns the number of claims that failed or could not be decided. */
 size_t check_claims(Eval *ev, DiagList *dl);
+/* `eval --per=P` (sakip(5), PERIODS): every indikator and budget node of
+ * u with periods for tahun has one ending where P ends (E0567 for each
+ * that has not, `written` the option as given); returns the errors. */
+size_t check_per(Unit *u, int p, const char *written, DiagList *dl);
 
 /* One claim typed at the REPL: its outcome, and its diagnostic when it
  * does not hold (the REPL prints "benar" for one that does). */

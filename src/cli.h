@@ -25,6 +25,8 @@ typedef struct Options {
     Vec andai;               /* --andai 'realisasi IKM 2024 = 70' */
     bool fmt_check, fmt_write, fmt_diff;
     enum { COLOR_AUTO, COLOR_NEVER, COLOR_ALWAYS } color;   /* --color=WHEN */
+    int per;                 /* eval --per=P: the period's code (sakip(5), PERIODS), 0: the year */
+    const char *per_name;
     size_t max_errors;       /* --max-errors: errors (and warnings) shown per file as text; 0: all */
     size_t not_shown;        /* errors and warnings counted but not shown as text, over the run */
     /* over the run, for the closing line: errors other than failed claims,

@@ -417,7 +417,7 @@ int cmd_eval(Options *o)
     }
     RenderCtx ctx = {.output = o->output, .notation = o->notation, .csv_excel_id = o->csv && !strcmp(o->csv, "excel-id"),
                      .all_claims = o->all_claims,
-                     .nfiles = o->files.len,
+                     .nfiles = o->files.len, .per = o->per_name,
                      .title = o->files.len == 1 ? o->files.items[0] : "Rekapitulasi"};
     buf_init(&ctx.buf);
     if (!rd->begin(&ctx)) {
@@ -436,6 +436,16 @@ int cmd_eval(Options *o)
             Eval ev;
             eval_init(&ev, u, &dl, o->tahun);
             ev.notation = o->notation;
+            if (o->per && check_per(u, o->per, o->per_name, &dl)) {
+                /* --per=mei on triwulan data (sakip(5), PERIODS) */
+                eval_free(&ev);
+                if (status == EXIT_OK) status = EXIT_ERRORS;
+                flush_diags(&dl, o);
+                diag_list_free(&dl);
+                unit_free(u);
+                continue;
+            }
+            eval_set_per(&ev, o->per);
             UnitResult res = {u->nama, u->file->name, &ev, NULL, NULL, NULL};
             buf_reset(&ctx.buf);
             rd->unit(&ctx, &res);

@@ -151,6 +151,30 @@ static void target_range(Eval *ev, Entity *x, Value *out, Value *hi)
     }
 }
 
+/* The period values of x in a and y in b for the year (sakip(5),
+ * PERIODS): each period either states, "realisasi tw2". */
+static size_t diff_periods(FILE *out, Eval *ea, Eval *eb, Entity *x, Entity *y, char which, const char *word)
+{
+    PeriodKind ka = eval_period_kind(x, which, ea->tahun), kb = eval_period_kind(y, which, eb->tahun);
+    PeriodKind k = ka ? ka : kb;
+    if (!k) return 0;
+    size_t n = 0;
+    Value va, vb;
+    value_init(&va);
+    value_init(&vb);
+    for (int i = 1; i <= period_count(k); i++) {
+        int code = period_make(k, i);
+        eval_period_stated(ea, x, which, ea->tahun, code, &va);
+        eval_period_stated(eb, y, which, eb->tahun, code, &vb);
+        char what[32];
+        snprintf(what, sizeof what, "%s %s", word, period_name(code));
+        if (print_change(out, ea, what, x->id, va.kind == V_UNDEF ? NULL : &va, vb.kind == V_UNDEF ? NULL : &vb)) n++;
+    }
+    value_clear(&va);
+    value_clear(&vb);
+    return n;
+}
+
 size_t diff_units(FILE *out, Eval *ea, Eval *eb)
 {
     Unit *ua = ea->u, *ub = eb->u;
@@ -176,6 +200,10 @@ size_t diff_units(FILE *out, Eval *ea, Eval *eb)
             if (ia) eval_realisasi(ea, ia, ea->tahun, &va);
             if (ib) eval_realisasi(eb, ib, eb->tahun, &vb);
             if (ia && ib && print_change(out, ea, "realisasi", x->id, &va, &vb)) n++;
+            if (ia && ib) {
+                n += diff_periods(out, ea, eb, ia, ib, 't', "target");
+                n += diff_periods(out, ea, eb, ia, ib, 'r', "realisasi");
+            }
         }
     }
     /* budget nodes */
@@ -195,6 +223,10 @@ size_t diff_units(FILE *out, Eval *ea, Eval *eb)
             if (na) eval_realisasi(ea, na, ea->tahun, &va);
             if (nb) eval_realisasi(eb, nb, eb->tahun, &vb);
             if (na && nb && print_change(out, ea, "realisasi", x->id, &va, &vb)) n++;
+            if (na && nb) {
+                n += diff_periods(out, ea, eb, na, nb, 'p', "rencana");
+                n += diff_periods(out, ea, eb, na, nb, 'r', "realisasi");
+            }
         }
     }
     for (size_t i = 0; i < ua->programs.len; i++) {

@@ -216,6 +216,7 @@ static struct EvalMemo *memo_at(const Eval *ev, const Entity *e, MemoWhat what)
 /* Copies the remembered value into out; false when there is none. */
 static bool memo_hit(Eval *ev, const Entity *e, int year, MemoWhat what, Value *out)
 {
+    if (ev->win_year) return false;   /* a period's values are not the year's */
     struct EvalMemo *m = memo_at(ev, e, what);
     if (!m || m->ent != e || m->gen != ev->memo_gen || m->year != year) return false;
     value_set(out, &m->v);
@@ -255,7 +256,7 @@ static bool stopped_value(const Value *v);
 
 static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const Value *v)
 {
-    if (stopped_value(v)) return;
+    if (stopped_value(v) || ev->win_year) return;
     bool b;
     size_t i;
     if (!memo_index(e, what, &b, &i)) return;
@@ -406,7 +407,7 @@ static CallMemo **calls_slot(struct CallTable *t, const void *key, uint64_t h, c
  * is looked up or remembered. */
 static bool calls_usable(const Eval *ev)
 {
-    return ev->renstra_of == NULL;
+    return ev->renstra_of == NULL && ev->win_year == 0;
 }
 
 static bool calls_get(Eval *ev, const void *key, uint64_t h, const Value *args, int nargs, Value *out)
@@ -628,7 +629,7 @@ static const Andai *find_andai(Eval *ev, AndaiKind k, const Entity *x, int year,
 {
     for (size_t i = ev->andai.len; i-- > 0;) {
         const Andai *a = ev->andai.items[i];
-        if (a->kind != k || a->target.ent != x) continue;
+        if (a->kind != k || a->target.ent != x || a->period) continue;
         if (!ent_is_budget(x)) {
             int y = a->has_year ? a->year : ev->u->tahun;
             if (y != year) continue;
@@ -689,6 +690,205 @@ static void stated_value(Eval *ev, const Expr *e, Value *out)
     }
 }
 
+/* ---- periods inside a year (sakip(5), PERIODS) ---- */
+
+EvalWindow eval_window(Eval *ev, int year, int lo, int hi)
+{
+    EvalWindow old = {ev->win_year, ev->win_lo, ev->win_hi};
+    ev->win_year = year;
+    ev->win_lo = lo;
+    ev->win_hi = hi;
+    return old;
+}
+
+void eval_window_restore(Eval *ev, EvalWindow w)
+{
+    ev->win_year = w.year;
+    ev->win_lo = w.lo;
+    ev->win_hi = w.hi;
+}
+
+EvalWindow eval_window_period(Eval *ev, int year, int p)
+{
+    return eval_window(ev, year, period_first_month(p), period_last_month(p));
+}
+
+EvalWindow eval_window_sd(Eval *ev, int p)
+{
+    return eval_window(ev, ev->u->tahun, 1, period_last_month(p));
+}
+
+void eval_set_per(Eval *ev, int p)
+{
+    ev->per = p;
+    if (p) eval_window_sd(ev, p);
+    else eval_window(ev, 0, 0, 0);
+}
+
+static bool windowed(const Eval *ev, int year) { return ev->win_year && ev->win_year == year; }
+
+static const Vec *period_blocks(const Entity *x, char which)
+{
+    if (x->kind == ENT_INDIKATOR) {
+        const IndikatorDecl *ik = ent_indikator_c(x);
+        return which == 't' ? &ik->ptarget : which == 'r' ? &ik->prealisasi : NULL;
+    }
+    if (ent_kind_is_budget(x->kind)) {
+        const BudgetDecl *bd = ent_budget_c(x);
+        return which == 'r' ? &bd->prealisasi : which == 'p' ? &bd->prencana : NULL;
+    }
+    return NULL;
+}
+
+static AndaiKind andai_of(char which)
+{
+    return which == 't' ? ANDAI_TARGET : which == 'p' ? ANDAI_RENCANA : ANDAI_REALISASI;
+}
+
+/* The stated values of the periods of year: slots[i] the value of
+ * period i of the kind returned (the first kind written; check reports
+ * another). */
+static PeriodKind period_slots(const Vec *blocks, int year, const PeriodVal *slots[13])
+{
+    PeriodKind kind = PK_NONE;
+    for (int i = 0; i < 13; i++) slots[i] = NULL;
+    if (!blocks) return kind;
+    for (size_t i = 0; i < blocks->len; i++) {
+        const PeriodBlock *b = blocks->items[i];
+        if (b->year != year) continue;
+        for (size_t k = 0; k < b->vals.len; k++) {
+            const PeriodVal *pv = b->vals.items[k];
+            if (!pv->code) continue;
+            if (kind == PK_NONE) kind = period_kind(pv->code);
+            if (period_kind(pv->code) != kind || slots[period_index(pv->code)]) continue;
+            slots[period_index(pv->code)] = pv;
+        }
+    }
+    return kind;
+}
+
+PeriodKind eval_period_kind(const Entity *x, char which, int year)
+{
+    const PeriodVal *slots[13];
+    return period_slots(period_blocks(x, which), year, slots);
+}
+
+static const Andai *find_andai_period(Eval *ev, AndaiKind k, const Entity *x, int year, int code)
+{
+    for (size_t i = ev->andai.len; i-- > 0;) {
+        const Andai *a = ev->andai.items[i];
+        if (a->kind != k || a->target.ent != x || a->period <= 0) continue;
+        if ((a->has_year ? a->year : ev->u->tahun) != year) continue;
+        if (!code || a->period == code) return a;
+    }
+    return NULL;
+}
+
+void eval_period_stated(Eval *ev, Entity *x, char which, int year, int code, Value *out)
+{
+    const PeriodVal *slots[13];
+    PeriodKind kind = period_slots(period_blocks(x, which), year, slots);
+    const Andai *a = find_andai_period(ev, andai_of(which), x, year, code);
+    const Expr *e = a ? a->value->lo : kind == period_kind(code) && slots[period_index(code)] ? slots[period_index(code)]->value : NULL;
+    if (!e) {
+        value_undef(out, eval_reason(ev, _("%s has no %s for %s %d"), x->id, which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi",
+                                     period_name(code), year));
+        return;
+    }
+    eval_literal(e, out);
+    if (out->kind == V_NUM && ent_kind_is_budget(x->kind)) out->kind = V_MONEY;
+}
+
+/* The value of x's periods in months lo..hi of year, made one by ag
+ * (money: always their sum). */
+static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int hi, Agregasi ag, Value *out)
+{
+    const char *what = which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi";
+    const PeriodVal *slots[13];
+    PeriodKind kind = period_slots(period_blocks(x, which), year, slots);
+    if (!kind) {
+        const Andai *a = find_andai_period(ev, andai_of(which), x, year, 0);
+        if (a) kind = period_kind(a->period);
+    }
+    if (!kind) {
+        value_undef(out, eval_reason(ev, _("%s has no %s per period for %d"), x->id, what, year));
+        return;
+    }
+    bool money = ent_kind_is_budget(x->kind);
+    if (money) ag = AG_JUMLAH;
+    if (ag == AG_NONE || ag == AG_UNKNOWN) {
+        value_undef(out, eval_reason(ev, _("%s has periods but no 'agregasi'"), x->id));
+        return;
+    }
+    int m = period_months(kind);
+    if ((lo - 1) % m || hi % m) {
+        value_undef(out, eval_reason(ev, _("%s of %s is given per %s, and the period asked for does not end on one"), what,
+                                     x->id, period_kind_word(kind)));
+        return;
+    }
+    int from = (lo - 1) / m + 1, to = hi / m;
+    Buf missing;
+    buf_init(&missing);
+    Value v;
+    value_init(&v);
+    bool first = true;
+    int written = -1;        /* one period: its value as written (84.40 stays 84,40) */
+    out->kind = V_UNDEF;
+    mpq_set_ui(out->q, 0, 1);
+    for (int i = from; i <= to; i++) {
+        int code = period_make(kind, i);
+        const Andai *a = find_andai_period(ev, andai_of(which), x, year, code);
+        const Expr *e = a ? a->value->lo : slots[i] ? slots[i]->value : NULL;
+        if (!e) {
+            buf_printf(&missing, "%s%s", missing.len ? ", " : "", period_name(code));
+            continue;
+        }
+        eval_literal(e, &v);
+        written = v.decimals;
+        if (v.kind != V_NUM && v.kind != V_MONEY) {
+            value_undef(out, v.kind == V_UNDEF ? v.text : eval_reason(ev, _("%s %s of %s is not a number"), what, period_name(code), x->id));
+            buf_free(&missing);
+            value_clear(&v);
+            return;
+        }
+        if (first || ag == AG_AKHIR || (ag == AG_MAKSIMUM && num_cmp(v.q, out->q) > 0) ||
+            (ag == AG_MINIMUM && num_cmp(v.q, out->q) < 0))
+            num_set(out->q, v.q);
+        else if (ag == AG_JUMLAH || ag == AG_RATA)
+            num_add(out->q, out->q, v.q);
+        first = false;
+    }
+    if (missing.len) {
+        value_undef(out, eval_reason(ev, _("%s has no %s for %s of %d"), x->id, what, missing.data, year));
+    } else {
+        if (ag == AG_RATA && to > from) {
+            mpq_t d;
+            mpq_init(d);
+            mpq_set_ui(d, (unsigned long)(to - from + 1), 1);
+            num_div(out->q, out->q, d);
+            mpq_clear(d);
+        }
+        out->kind = money ? V_MONEY : V_NUM;
+        out->decimals = from == to ? written : -1;
+    }
+    buf_free(&missing);
+    value_clear(&v);
+}
+
+/* Whether x's value of year comes from its periods: it has some and no
+ * year value stands instead (none is written, or a what-if changed a
+ * period). */
+static bool from_periods(Eval *ev, Entity *x, char which, int year, bool stated)
+{
+    if (eval_period_kind(x, which, year) == PK_NONE && !find_andai_period(ev, andai_of(which), x, year, 0)) return false;
+    return !stated || find_andai_period(ev, andai_of(which), x, year, 0);
+}
+
+static Agregasi agregasi_of(const Entity *x)
+{
+    return x->kind == ENT_INDIKATOR ? ent_indikator_c(x)->agregasi : AG_JUMLAH;
+}
+
 /* ---- indikator values ---- */
 
 static const YearVal *year_value(const Vec *vals, int year, int tahun)
@@ -706,8 +906,16 @@ void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
 {
     value_undef(hi, NULL);
     if (ind == ev->renstra_of && year == ev->renstra_from) year = ev->renstra_to;
+    if (windowed(ev, year)) {
+        period_value(ev, ind, 't', year, ev->win_lo, ev->win_hi, agregasi_of(ind), lo);
+        return;
+    }
     const Andai *a = find_andai(ev, ANDAI_TARGET, ind, year, NULL);
     const YearVal *v = a ? a->value : year_value(&ent_indikator(ind)->target, year, ev->u->tahun);
+    if (!a && from_periods(ev, ind, 't', year, v != NULL)) {
+        period_value(ev, ind, 't', year, 1, 12, agregasi_of(ind), lo);
+        return;
+    }
     if (!v) {
         value_undef(lo, eval_reason(ev, _("%s has no target for %d"), ind->id, year));
         return;
@@ -747,7 +955,16 @@ static bool realisasi_source(Eval *ev, Entity *ind, int year, RealisasiSource *s
 static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
 {
     RealisasiSource src;
-    if (!realisasi_source(ev, ind, year, &src)) {
+    if (windowed(ev, year)) {
+        period_value(ev, ind, 'r', year, ev->win_lo, ev->win_hi, agregasi_of(ind), out);
+        return;
+    }
+    bool has = realisasi_source(ev, ind, year, &src);
+    if (!src.andai && from_periods(ev, ind, 'r', year, has)) {
+        period_value(ev, ind, 'r', year, 1, 12, agregasi_of(ind), out);
+        return;
+    }
+    if (!has) {
         value_undef(out, eval_reason(ev, _("%s has no realisasi for %d"), ind->id, year));
     } else if (src.andai) {
         stated_value(ev, src.andai->value->lo, out);
@@ -773,7 +990,8 @@ static void realisasi_indikator(Eval *ev, Entity *ind, int year, Value *out)
 bool eval_has_realisasi(Eval *ev, Entity *ind, int year)
 {
     RealisasiSource src;
-    return realisasi_source(ev, ind, year, &src);
+    return realisasi_source(ev, ind, year, &src) || eval_period_kind(ind, 'r', year) != PK_NONE ||
+           windowed(ev, year);
 }
 
 /* ---- budget ---- */
@@ -839,7 +1057,15 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
     }
     const BudgetDecl *bd = ent_budget(x);
     if (x->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
+        if (!anggaran && windowed(ev, ev->u->tahun)) {
+            period_value(ev, x, 'r', ev->u->tahun, ev->win_lo, ev->win_hi, AG_JUMLAH, out);
+            return;
+        }
         const Andai *a = find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
+        if (!anggaran && !a && from_periods(ev, x, 'r', ev->u->tahun, bd->realisasi_uang != NULL)) {
+            period_value(ev, x, 'r', ev->u->tahun, 1, 12, AG_JUMLAH, out);
+            return;
+        }
         const Expr *e = a ? a->value->lo : anggaran ? bd->anggaran : bd->realisasi_uang;
         if (!e) {
             value_undef(out, eval_reason(ev, _("%s %s has no %s"), ent_kind_name(x->kind), x->id,
@@ -851,6 +1077,51 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
         return;
     }
     sum_amounts(ev, &bd->children, anggaran, out);
+}
+
+/* The rencana of several nodes added up; undefined as soon as one is. */
+static void sum_rencana(Eval *ev, const Vec *nodes, Value *out)
+{
+    Value part;
+    value_init(&part);
+    out->kind = V_MONEY;
+    out->decimals = -1;
+    mpq_set_ui(out->q, 0, 1);
+    for (size_t i = 0; i < nodes->len; i++) {
+        eval_rencana(ev, nodes->items[i], &part);
+        if (part.kind == V_UNDEF) {
+            value_undef(out, part.text);
+            break;
+        }
+        num_add(out->q, out->q, part.q);
+    }
+    value_clear(&part);
+}
+
+void eval_rencana(Eval *ev, Entity *x, Value *out)
+{
+    if (x->kind == ENT_SASARAN) {
+        const Vec *supporters = &ent_sasaran(x)->supporters;
+        Vec top = {0};
+        for (size_t i = 0; i < supporters->len; i++)
+            if (!eval_supported_above(x, supporters->items[i])) vec_push(&top, supporters->items[i]);
+        if (supporters->len == 0) value_undef(out, eval_reason(ev, _("no program 'mendukung' sasaran %s"), x->id));
+        else sum_rencana(ev, &top, out);
+        vec_free(&top);
+        return;
+    }
+    if (!ent_is_budget(x)) {
+        value_undef(out, eval_reason(ev, _("%s is not a budget node or sasaran"), x->id));
+        return;
+    }
+    const BudgetDecl *bd = ent_budget(x);
+    if (x->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
+        int y = ev->u->tahun;
+        if (windowed(ev, y)) period_value(ev, x, 'p', y, ev->win_lo, ev->win_hi, AG_JUMLAH, out);
+        else period_value(ev, x, 'p', y, 1, 12, AG_JUMLAH, out);
+        return;
+    }
+    sum_rencana(ev, &bd->children, out);
 }
 
 void eval_anggaran(Eval *ev, Entity *x, Value *out)
@@ -1501,12 +1772,13 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
         return;
     }
 
-    /* a function of a declared name and an optional year */
+    /* a function of a declared name and an optional year (or period) */
     Value a, b;
     value_init(&a);
     value_init(&b);
+    bool period1 = n >= 2 && args[1]->kind == EX_IDENT && args[1]->u.id.ref == REF_PERIOD;
     if (n >= 1) eval_expr(ev, args[0], &a);
-    if (n >= 2) eval_expr(ev, args[1], &b);
+    if (n >= 2 && !period1) eval_expr(ev, args[1], &b);
     if (a.kind == V_UNDEF) {
         value_undef(out, a.text);
         goto done;
@@ -1520,7 +1792,7 @@ static void eval_call(Eval *ev, const Expr *e, Value *out)
     int year = ev->tahun;
     if (n >= 2 && b.kind == V_REF && (bi->arg[1] == BA_PK || bi->arg[1] == BA_YEAR_PK)) {
         /* target(x, PK), anggaran(x, PK): the function reads its perjanjian */
-    } else if (n >= 2) {
+    } else if (n >= 2 && !period1) {
         if (b.kind == V_UNDEF) {
             value_undef(out, b.text);
             goto done;
@@ -1678,6 +1950,9 @@ static void eval_ident(Eval *ev, const Expr *e, Value *out)
     case REF_RULE:
         call_rule(ev, e->u.id.ent, NULL, 0, e->span, out);
         return;
+    case REF_PERIOD:
+        value_undef(out, eval_reason(ev, _("the period '%s' is not a value"), e->u.id.name));
+        return;
     case REF_CAPAIAN:
         if (ev->capaian_vars) value_set(out, &ev->capaian_vars[e->u.id.index]);
         else value_undef(out, eval_reason(ev, _("'%s' is only known inside a rumus_capaian"), e->u.id.name));
@@ -1812,6 +2087,8 @@ done:
 
 ClaimResult eval_periksa(Eval *ev, const Periksa *p, Value *left, Value *right)
 {
+    /* claims are of the year, also under eval --per (sakip(5), PERIODS) */
+    EvalWindow w = eval_window(ev, 0, 0, 0);
     const Expr *e = p->expr;
     Value res;
     value_init(&res);
@@ -1836,5 +2113,6 @@ ClaimResult eval_periksa(Eval *ev, const Periksa *p, Value *left, Value *right)
         if (res.kind == V_UNDEF && left->kind != V_UNDEF) value_undef(left, res.text);
     }
     value_clear(&res);
+    eval_window_restore(ev, w);
     return cr;
 }

@@ -59,6 +59,12 @@ typedef struct Eval {
     bool out_of_work, unwinding;
     Vec chain;
     Span chain_at;
+    /* periods inside a year (sakip(5), PERIODS): while win_year is set,
+     * the values of that year are those of its months win_lo..win_hi
+     * (one period, or the year to date); nothing is remembered then.
+     * per: `eval --per=P`'s period code (0: the whole year) */
+    int win_year, win_lo, win_hi;
+    int per;
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
@@ -130,6 +136,31 @@ void eval_kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const Ba
 char *eval_reason(Eval *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void eval_runtime_error(Eval *ev, Span at, const char *code, const char *msg);
 int eval_year_arg(Eval *ev, const Value *v, Span at);
+
+/* ---- periods inside a year (sakip(5), PERIODS) ---- */
+
+/* The window in force, to give back to eval_window_restore. */
+typedef struct EvalWindow {
+    int year, lo, hi;
+} EvalWindow;
+/* From now on the values of year are those of months lo..hi (year 0:
+ * the whole year again); returns the window it replaces. */
+EvalWindow eval_window(Eval *ev, int year, int lo, int hi);
+void eval_window_restore(Eval *ev, EvalWindow w);
+/* The window of one period p of year, or of the year to date through p. */
+EvalWindow eval_window_period(Eval *ev, int year, int p);
+EvalWindow eval_window_sd(Eval *ev, int p);
+/* `eval --per=P`: every value of tahun as of the end of P. */
+void eval_set_per(Eval *ev, int p);
+/* The planned disbursement (rencana) of a budget node or a sasaran's
+ * budget, for the year or the window. */
+void eval_rencana(Eval *ev, Entity *x, Value *out);
+/* Whether an indikator ('t' target, 'r' realisasi) or budget node ('r',
+ * 'p' rencana) states period values for year; their kind, else PK_NONE. */
+PeriodKind eval_period_kind(const Entity *x, char which, int year);
+/* The value of one period of x as stated (or changed by a what-if),
+ * undefined when it is not given. */
+void eval_period_stated(Eval *ev, Entity *x, char which, int year, int code, Value *out);
 
 /* The effective skala for capaian (declared or built-in). */
 Entity *eval_skala(Eval *ev);

@@ -110,7 +110,7 @@ typedef struct Fmt {
     Vec toks;
     int depth;
     bool line_empty;         /* nothing on the current output line yet */
-    int stack[256];          /* per open '{': 1 inline (data), 2 skala, 0 other */
+    int stack[256];          /* per open '{': 1 inline (data), 2 skala, 3 one-line keluaran, 4 periods, 0 other */
     size_t pad[257];         /* per block depth: width item keywords are padded to */
     int sp;
     int parens;
@@ -240,7 +240,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
         }
         bool starts = false, cont = false;
         if (block == 3 && is_keyword(k, KW_LINE) && !is(prev, "{")) buf_putc(out, ' ');
-        if (block != 1 && block != 3 && f.parens == 0) {
+        if (block != 1 && block != 3 && block != 4 && f.parens == 0) {
             if (is_keyword(k, KW_LINE)) {
                 /* `realisasi(...)`, `target(...)`, `anggaran(...)` are calls */
                 Tok *next = i + 1 < f.toks.len ? f.toks.items[i + 1] : NULL;
@@ -250,7 +250,8 @@ void fmt_source(const char *text, size_t len, Buf *out)
             if (block == 2 && k->kind == T_STR && band_start) starts = true;
             if (is(k, "}")) starts = true;
         }
-        if (!starts && k->newlines_before > 0 && prev && !f.line_empty) cont = true;
+        /* a period block (block 4) is laid out on one line, whatever the source's breaks */
+        if (!starts && k->newlines_before > 0 && prev && !f.line_empty && block != 4) cont = true;
         if (starts) {
             newline(&f, k->newlines_before > 1);
         } else if (cont) {
@@ -258,7 +259,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
         }
         if (is(k, "}")) {
             if (f.sp) f.sp--;
-            if (block == 1 || block == 3) {
+            if (block == 1 || block == 3 || block == 4) {
                 buf_puts(out, " }");
                 prev2 = prev;
                 prev = k;
@@ -278,7 +279,7 @@ void fmt_source(const char *text, size_t len, Buf *out)
             if (is(k, "(") && (prev->kind == T_WORD && !is_operator(prev))) space = false;
             if (is(k, "(") && (is(prev, "target") || is(prev, "realisasi") || is(prev, "anggaran"))) space = false;
             if (prev->kind == T_PUNCT && is(prev, "-") && is_operator(prev2)) space = false;   /* unary minus */
-            if ((block == 1 || block == 3) && is(prev, "{")) space = true;
+            if ((block == 1 || block == 3 || block == 4) && is(prev, "{")) space = true;
             if (space) buf_putc(out, ' ');
         }
         if (starts) stmt_kw = k;
@@ -311,18 +312,20 @@ void fmt_source(const char *text, size_t len, Buf *out)
         if (is(k, "{")) {
             int kind = stmt_kw && (is(stmt_kw, "data") || is(stmt_kw, "komponen")) ? 1 : stmt_kw && is(stmt_kw, "skala") ? 2 : 0;
             if (stmt_kw && is(stmt_kw, "keluaran") && one_line_block(&f.toks, i)) kind = 3;
+            /* `target 2025 { tw1: 83, ... }` (sakip(5), PERIODS): one line */
+            if (stmt_kw && (is(stmt_kw, "target") || is(stmt_kw, "realisasi") || is(stmt_kw, "rencana"))) kind = 4;
             if (f.sp < 256) f.stack[f.sp++] = kind;
             if (kind == 2) {
                 band_start = true;
                 f.label_width = label_width(&f.toks, i);
             }
-            if (kind != 1 && kind != 3) {
+            if (kind != 1 && kind != 3 && kind != 4) {
                 f.depth++;
                 if (f.depth < 257) f.pad[f.depth] = pad_width(&f.toks, i);
                 breaks = true;
             }
         }
-        if (is(k, "}") && block != 1 && block != 3) breaks = true;
+        if (is(k, "}") && block != 1 && block != 3 && block != 4) breaks = true;
         if (breaks) {
             /* a comment at the end of this line stays there */
             Tok *next = i + 1 < f.toks.len ? f.toks.items[i + 1] : NULL;

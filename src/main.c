@@ -21,6 +21,7 @@
 #include <malloc.h>
 #endif
 
+#include "ast.h"
 #include "cli.h"
 #include "diag.h"
 #include "i18n.h"
@@ -87,6 +88,7 @@ static void command_usage(const char *cmd, FILE *out)
               "                      Excel opens it in an Indonesian locale (implies --format=csv)\n"
               "  --klaim=salah|semua html: the printed appendix of claims lists the failing ones\n"
               "                      (default) or every claim\n"), out);
+        fputs(_("  --per=PERIOD        every table as of the end of PERIOD of tahun (tw2, sm1, jun, ...)\n"), out);
         fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 evaluated (failed claims are part of the report); 1 an error stopped the\n"
@@ -174,6 +176,7 @@ enum {
     OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS, OPT_COLOR, OPT_DIFF,
     OPT_CSV, OPT_KLAIM,
     OPT_PORT, OPT_LISTEN, OPT_SKENARIO_DIR, OPT_TOKEN_FILE,   /* serve */
+    OPT_PER,
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -194,12 +197,13 @@ enum {
 #define O_DIFF     {"diff", no_argument, NULL, OPT_DIFF}
 #define O_CSV      {"csv", required_argument, NULL, OPT_CSV}
 #define O_KLAIM    {"klaim", required_argument, NULL, OPT_KLAIM}
+#define O_PER      {"per", required_argument, NULL, OPT_PER}
 #define O_END      {NULL, 0, NULL, 0}
 /* what check, eval and diff share (common_options in --help) */
 #define O_COMMON   O_TAHUN, O_ANGKA, O_SKENARIO, O_ANDAI, O_NO_WARN, O_MAX_ERRORS, O_COLOR, O_HELP, O_VERSION
 
 static const struct option check_options[] = {O_WERROR, O_FORMAT, O_JOBS, O_COMMON, O_END};
-static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_CSV, O_KLAIM, O_COMMON, O_END};
+static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_CSV, O_KLAIM, O_COMMON, O_PER, O_END};
 static const struct option repl_options[] = {O_ANGKA, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_DIFF, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option diff_options[] = {O_COMMON, O_END};
@@ -344,6 +348,14 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
         case OPT_CHECK: o->fmt_check = true; break;
         case OPT_WRITE: o->fmt_write = true; break;
         case OPT_DIFF: o->fmt_diff = true; break;
+        case OPT_PER:   /* sakip(5), PERIODS */
+            o->per = period_code(optarg);
+            o->per_name = optarg;
+            if (!o->per) {
+                fprintf(stderr, _("sakip: --per needs a period (tw1..tw4, sm1 sm2, jan..des), not '%s'\n"), optarg);
+                return EXIT_USAGE;
+            }
+            break;
         case OPT_COLOR:
             if (!strcmp(optarg, "auto")) o->color = COLOR_AUTO;
             else if (!strcmp(optarg, "always")) o->color = COLOR_ALWAYS;

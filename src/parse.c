@@ -774,6 +774,60 @@ void pb_andai(ParseCtx *ctx, int kind, const char *id, Span id_span, int year,
     }
 }
 
+PeriodVal *pb_period_val(ParseCtx *ctx, const char *name, Span name_span, Expr *value, Span s)
+{
+    PeriodVal *pv = arena_alloc(A(ctx), sizeof *pv);
+    memset(pv, 0, sizeof *pv);
+    pv->name = name;
+    pv->code = period_code(name);
+    pv->name_span = name_span;
+    pv->span = s;
+    pv->value = value;
+    return pv;
+}
+
+void pb_period_block(ParseCtx *ctx, char which, int year, Span year_span, Vec *vals, Span s)
+{
+    Entity *e = cur(ctx);
+    Vec *dst;
+    if (!e || ctx->keluaran) return;
+    if (e->kind == ENT_INDIKATOR && which != 'p')
+        dst = which == 't' ? &ent_indikator(e)->ptarget : &ent_indikator(e)->prealisasi;
+    else if (ent_is_budget(e) && which != 't')
+        dst = which == 'r' ? &ent_budget(e)->prealisasi : &ent_budget(e)->prencana;
+    else
+        return;
+    PeriodBlock *pb = arena_alloc(A(ctx), sizeof *pb);
+    memset(pb, 0, sizeof *pb);
+    pb->year = year;
+    pb->year_span = year_span;
+    pb->span = s;
+    if (vals)
+        for (size_t i = 0; i < vals->len; i++) apush(ctx->unit, &pb->vals, vals->items[i]);
+    apush(ctx->unit, dst, pb);
+}
+
+void pb_agregasi(ParseCtx *ctx, const char *word, Span s)
+{
+    Entity *e = cur_of(ctx, ENT_INDIKATOR);
+    if (!e) return;
+    IndikatorDecl *ik = ent_indikator(e);
+    ik->agregasi = AG_UNKNOWN;
+    for (int i = AG_JUMLAH; i <= AG_MINIMUM; i++)
+        if (!strcmp(agregasi_names[i], word)) ik->agregasi = (Agregasi)i;
+    ik->agregasi_word = word;
+    ik->agregasi_span = s;
+}
+
+void pb_andai_period(ParseCtx *ctx)
+{
+    Vec *v = &ctx->unit->andai;
+    if (!v->len) return;
+    Andai *a = v->items[v->len - 1];
+    int code = period_code(a->data_name);
+    a->period = code ? code : -1;
+}
+
 void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s)
 {
     if (!ctx->repl) {

@@ -62,6 +62,13 @@ void pb_komponen(ParseCtx *ctx, const char *name, Span name_span, Expr *bobot, E
 void pb_komponen_end(ParseCtx *ctx);
 void pb_tabel(ParseCtx *ctx, const char *id, Span id_span, const char *title, Span title_span, Span s);
 void pb_kode(ParseCtx *ctx, const char *text, Span s);
+/* periods inside a year (sakip(5), PERIODS): which 't' target, 'r'
+ * realisasi, 'p' rencana; the last andai made is for the period its
+ * data_name names */
+PeriodVal *pb_period_val(ParseCtx *ctx, const char *name, Span name_span, Expr *value, Span s);
+void pb_period_block(ParseCtx *ctx, char which, int year, Span year_span, Vec *vals, Span s);
+void pb_agregasi(ParseCtx *ctx, const char *word, Span s);
+void pb_andai_period(ParseCtx *ctx);
 void pb_repl_expr(ParseCtx *ctx, ReplKind kind, Expr *e, Span s);
 
 Expr *pb_if(ParseCtx *ctx, Expr *c, Expr *a, Expr *b, Span s);

@@ -173,6 +173,12 @@ static bool json_end(RenderCtx *ctx)
         buf_putc(&ctx->buf, ']');
         put_buf(ctx);
     }
+    if (ctx->per) {   /* every value as of the end of that period */
+        buf_reset(&ctx->buf);
+        buf_puts(&ctx->buf, ",\n\"per\": ");
+        json_put_string(&ctx->buf, ctx->per);
+        put_buf(ctx);
+    }
     fputs("}\n", ctx->out);
     return true;
 }

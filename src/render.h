@@ -50,6 +50,7 @@ typedef struct RenderCtx {
     size_t shown;            /* units rendered so far (the driver counts) */
     Buf buf;                 /* scratch, empty at each call */
     void *state;             /* the renderer's own */
+    const char *per;         /* eval --per=P as given, or NULL (sakip(5), PERIODS) */
     Vec andai;               /* char*, owned: the what-ifs of the units so far, each once (note_andai in render.c) */
     /* private to render.c */
     AtomicFile af;

@@ -613,6 +613,11 @@ static void add_names(Session *s, const char *prefix)
     for (size_t i = 0; i < u->sym_cap; i++)
         if (u->sym[i]) add_candidate(u->sym[i]->id, prefix);
     for (size_t i = 0; i < builtins_count; i++) add_candidate(builtins[i].name, prefix);
+    /* the period names, where a name may stand (capaian_sd(IKM, tw2),
+     * andai realisasi IKM 2025 tw3 = ...; sakip(5), PERIODS) */
+    static const char *const periods[] = {"tw1", "tw2", "tw3", "tw4", "sm1", "sm2", "jan", "feb", "mar", "apr",
+                                          "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des", NULL};
+    for (size_t i = 0; periods[i]; i++) add_candidate(periods[i], prefix);
 }
 
 static char **complete(const char *text, int start, int end)

@@ -177,6 +177,7 @@ Table *table_split_ranges(const Table *t)
     const char **headers = xcalloc((size_t)ncols, sizeof *headers);
     bool *right = xcalloc((size_t)ncols, sizeof *right);
     Table *n = table_new_in(NULL, t->key, t->title, ncols, headers, right);   /* the title as it is */
+    n->per = t->per;
     n->headers_owned = headers;
     n->right_owned = right;
     for (int c = 0, k = 0; c < t->ncols; c++) {
@@ -1024,6 +1025,178 @@ static Table *table_penilaian(Eval *ev)
     return t;
 }
 
+/* ---- rencana_aksi and serapan_periode: periods inside a year
+ * (sakip(5), PERIODS) ---- */
+
+static const char *HRA[] = {"Indikator", "Nama indikator", "Periode", "Target", "Realisasi", "Capaian",
+                            "Target s.d.", "Realisasi s.d.", "Capaian s.d.", "Predikat s.d."};
+static const bool RRA[] = {false, false, false, true, true, true, true, true, true, false};
+
+/* The kind of period of an indikator's target or realisasi in year. */
+static PeriodKind ind_period_kind(const Entity *ind, int year)
+{
+    PeriodKind k = eval_period_kind(ind, 't', year);
+    return k ? k : eval_period_kind(ind, 'r', year);
+}
+
+/* How many periods a table shows: up to --per's end, when it is set. */
+static int periods_shown(const Eval *ev, PeriodKind k)
+{
+    int n = period_count(k);
+    if (ev->per) {
+        int upto = period_last_month(ev->per) / period_months(k);
+        if (upto < n) n = upto;
+    }
+    return n;
+}
+
+static bool unit_has_ind_periods(const Eval *ev)
+{
+    for (size_t i = 0; i < ev->u->indikator.len; i++)
+        if (ind_period_kind(ev->u->indikator.items[i], ev->u->tahun)) return true;
+    return false;
+}
+
+static Table *table_rencana_aksi(Eval *ev)
+{
+    Unit *u = ev->u;
+    char title[96];
+    snprintf(title, sizeof title, "Rencana aksi: target dan realisasi per periode tahun %d", u->tahun);
+    Table *t = table_new("rencana_aksi", title, 10, HRA, RRA);
+    Value v;
+    value_init(&v);
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *ind = u->indikator.items[i];
+        PeriodKind k = ind_period_kind(ind, u->tahun);
+        if (!k) continue;
+        int n = periods_shown(ev, k);
+        for (int p = 1; p <= n; p++) {
+            int code = period_make(k, p);
+            Cell *row = row_new(t);
+            cell_text(&row[0], ind->id);
+            cell_text(&row[1], name_or_empty(ind));
+            cell_text(&row[2], period_name(code));
+            for (int sd = 0; sd < 2; sd++) {
+                EvalWindow w = sd ? eval_window(ev, u->tahun, 1, period_last_month(code))
+                                  : eval_window_period(ev, u->tahun, code);
+                Value hi;
+                value_init(&hi);
+                eval_target(ev, ind, u->tahun, &v, &hi);
+                cell_input(&row[3 + 3 * sd], ev, ind, &v, &hi);
+                value_clear(&hi);
+                eval_realisasi(ev, ind, u->tahun, &v);
+                cell_input(&row[4 + 3 * sd], ev, ind, &v, NULL);
+                eval_capaian(ev, ind, u->tahun, &v);
+                cell_percent(&row[5 + 3 * sd], ev, &v);
+                if (sd) {
+                    eval_predikat(ev, ind, u->tahun, &v, NULL);
+                    if (v.kind == V_TEXT) cell_text(&row[9], v.text);
+                    else cell_text(&row[9], "-");
+                }
+                eval_window_restore(ev, w);
+            }
+        }
+    }
+    value_clear(&v);
+    vec_push(&t->notes, xstrdup("Capaian s.d.: target dan realisasi dari periode pertama sampai periode itu, "
+                                "digabung menurut agregasi indikatornya."));
+    return t;
+}
+
+static const char *HSP[] = {"ID", "Uraian", "Periode", "Rencana", "Realisasi", "Rencana s.d.", "Realisasi s.d.",
+                            "Serapan s.d.", "Deviasi s.d."};
+static const bool RSP[] = {false, false, false, true, true, true, true, true, true};
+
+/* The kind of period of a node's realisasi or rencana (a kegiatan's or
+ * program's: of the first node under it that has any). */
+static PeriodKind node_period_kind(const Entity *n, int year)
+{
+    PeriodKind k = eval_period_kind(n, 'r', year);
+    if (!k) k = eval_period_kind(n, 'p', year);
+    const Vec *children = &ent_budget_c(n)->children;
+    for (size_t i = 0; !k && i < children->len; i++) k = node_period_kind(children->items[i], year);
+    return k;
+}
+
+static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
+{
+    Unit *u = ev->u;
+    PeriodKind k = node_period_kind(n, u->tahun);
+    if (k) {
+        int count = periods_shown(ev, k);
+        Value v, r, p, a;
+        value_init(&v);
+        value_init(&r);
+        value_init(&p);
+        value_init(&a);
+        eval_anggaran(ev, n, &a);
+        for (int i = 1; i <= count; i++) {
+            int code = period_make(k, i);
+            Cell *row = row_new(t);
+            cell_text(&row[0], n->id);
+            row[0].indent = level;
+            cell_text(&row[1], name_or_empty(n));
+            row[1].indent = level;
+            cell_text(&row[2], period_name(code));
+            /* the period's own values; those through it are their running sums */
+            EvalWindow w = eval_window_period(ev, u->tahun, code);
+            eval_rencana(ev, n, &v);
+            cell_number(&row[3], ev, &v, 0, true, NULL);
+            if (i == 1) value_set(&p, &v);
+            else if (p.kind == V_MONEY && v.kind == V_MONEY) num_add(p.q, p.q, v.q);
+            else value_undef(&p, NULL);
+            eval_realisasi(ev, n, u->tahun, &v);
+            cell_number(&row[4], ev, &v, 0, true, NULL);
+            if (i == 1) value_set(&r, &v);
+            else if (r.kind == V_MONEY && v.kind == V_MONEY) num_add(r.q, r.q, v.q);
+            else value_undef(&r, NULL);
+            eval_window_restore(ev, w);
+            cell_number(&row[5], ev, &p, 0, true, NULL);
+            cell_number(&row[6], ev, &r, 0, true, NULL);
+            if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_sgn(a.q)) {
+                num_percent(v.q, r.q, a.q);
+                v.kind = V_NUM;
+                v.decimals = -1;
+            } else {
+                value_undef(&v, NULL);
+            }
+            cell_percent(&row[7], ev, &v);
+            if (r.kind == V_MONEY && p.kind == V_MONEY) {
+                value_money(&v, r.q);
+                num_sub(v.q, r.q, p.q);
+            } else {
+                value_undef(&v, NULL);
+            }
+            cell_number(&row[8], ev, &v, 0, true, NULL);
+        }
+        value_clear(&v);
+        value_clear(&r);
+        value_clear(&p);
+        value_clear(&a);
+    }
+    const Vec *children = &ent_budget(n)->children;
+    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, children->items[i], level + 1);
+}
+
+static bool unit_has_budget_periods(const Eval *ev)
+{
+    for (size_t i = 0; i < ev->u->programs.len; i++)
+        if (node_period_kind(ev->u->programs.items[i], ev->u->tahun)) return true;
+    return false;
+}
+
+static Table *table_serapan_periode(Eval *ev)
+{
+    Unit *u = ev->u;
+    char title[96];
+    snprintf(title, sizeof title, "Serapan anggaran per periode tahun %d", u->tahun);
+    Table *t = table_new("serapan_periode", title, 9, HSP, RSP);
+    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, u->programs.items[i], 0);
+    vec_push(&t->notes, xstrdup("Serapan s.d.: realisasi sampai periode itu dibagi anggaran setahun; deviasi s.d.: "
+                                "realisasi dikurangi rencana, keduanya sampai periode itu."));
+    return t;
+}
+
 const char report_simulasi_banner[] = "SIMULASI (andai): bukan laporan resmi";
 
 /* Each active what-if as a statement with its year (ast.c). */
@@ -1045,6 +1218,21 @@ char *report_andai_joined(const Vec *andai)
     return buf_steal(&b);
 }
 
+const char *report_period_label(int code)
+{
+    static const char *const tw[] = {"", "TW I", "TW II", "TW III", "TW IV"};
+    static const char *const sm[] = {"", "Semester I", "Semester II"};
+    static const char *const bl[] = {"", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+                                     "Agustus", "September", "Oktober", "November", "Desember"};
+    int i = period_index(code);
+    switch (period_kind(code)) {
+    case PK_TW: return i >= 1 && i <= 4 ? tw[i] : "?";
+    case PK_SM: return i >= 1 && i <= 2 ? sm[i] : "?";
+    case PK_BLN: return i >= 1 && i <= 12 ? bl[i] : "?";
+    default: return "?";
+    }
+}
+
 Report *report_build(Eval *ev)
 {
     Unit *u = ev->u;
@@ -1055,6 +1243,7 @@ Report *report_build(Eval *ev)
     buf_printf(&b, "%s", u->nama ? u->nama : "(instansi tanpa nama)");
     if (u->induk) buf_printf(&b, " — %s", u->induk);
     buf_printf(&b, " — tahun %d", ev->tahun);
+    if (ev->per) buf_printf(&b, " — keadaan s.d. akhir %s (--per=%s)", report_period_label(ev->per), period_name(ev->per));
     r->heading = buf_steal(&b);
     r->nama = u->nama ? xstrdup(u->nama) : NULL;
     r->induk = u->induk ? xstrdup(u->induk) : NULL;
@@ -1077,7 +1266,9 @@ Report *report_build(Eval *ev)
     bool any_pb = false;
     for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ent_indikator(u->indikator.items[i])->pembanding.len > 0;
     if (any_pb) vec_push(&r->tables, table_pembanding(ev));
+    if (unit_has_ind_periods(ev)) vec_push(&r->tables, table_rencana_aksi(ev));
     vec_push(&r->tables, table_budget(ev));
+    if (unit_has_budget_periods(ev)) vec_push(&r->tables, table_serapan_periode(ev));
     bool any_ip = false;
     for (size_t i = 0; i < u->indikator.len && !any_ip; i++) any_ip = budget_indikator(u->indikator.items[i]);
     if (any_ip) vec_push(&r->tables, table_indikator_program(ev));
@@ -1087,6 +1278,19 @@ Report *report_build(Eval *ev)
     if (u->survei.len) vec_push(&r->tables, table_survei(ev));
     if (u->penilaian.len) vec_push(&r->tables, table_penilaian(ev));
     if (u->periksa.len) vec_push(&r->tables, table_periksa(ev));
+    if (ev->per) {
+        /* every table is as of the end of that period: each says so */
+        for (size_t i = 0; i < r->tables.len; i++) {
+            Table *t = r->tables.items[i];
+            if (!strcmp(t->key, "periksa")) continue;   /* claims are of the year */
+            Buf tb;
+            buf_init(&tb);
+            buf_printf(&tb, "%s (s.d. %s)", t->title, report_period_label(ev->per));
+            free(t->title);
+            t->title = buf_steal(&tb);
+            t->per = period_name(ev->per);
+        }
+    }
     return r;
 }
 
@@ -1302,6 +1506,8 @@ Values *report_values(Eval *ev)
     Unit *u = ev->u;
     Values *vs = xcalloc(1, sizeof *vs);
     andai_texts(ev, &vs->andai);
+    if (unit_has_ind_periods(ev)) vs->rencana_aksi = table_rencana_aksi(ev);
+    if (unit_has_budget_periods(ev)) vs->serapan_periode = table_serapan_periode(ev);
     vs->nama = u->nama;
     vs->induk = u->induk;
     vs->tahun = ev->tahun;
@@ -1455,6 +1661,8 @@ Values *report_values(Eval *ev)
 void values_free(Values *vs)
 {
     if (!vs) return;
+    table_free(vs->rencana_aksi);
+    table_free(vs->serapan_periode);
     for (size_t i = 0; i < vs->andai.len; i++) free(vs->andai.items[i]);
     vec_free(&vs->andai);
     for (size_t i = 0; i < vs->nind; i++) {
@@ -1539,6 +1747,44 @@ RecapRow *recap_row(Eval *ev)
         }
     }
     row->n_iku = n;
+    if (ev->per) {
+        /* behind plan as of P: an IKU's capaian_sd below 100, or a
+         * supporting node's deviasi below 0 (sakip(5), PERIODS) */
+        row->per = ev->per;
+        Buf b;
+        buf_init(&b);
+        mpq_t hundred;
+        mpq_init(hundred);
+        mpq_set_ui(hundred, 100, 1);
+        for (size_t i = 0; i < u->sasaran.len; i++) {
+            Entity *s = u->sasaran.items[i];
+            for (size_t k = 0; k < s->indikator.len; k++) {
+                Entity *ind = s->indikator.items[k];
+                eval_capaian(ev, ind, ev->tahun, &c);
+                if (c.kind == V_NUM && num_cmp(c.q, hundred) < 0) {
+                    buf_printf(&b, "%s%s ", b.len ? "; " : "", ind->id);
+                    num_format(&b, c.q, ev->desimal, ev->round, ev->notation, true);
+                    buf_putc(&b, '%');
+                }
+            }
+        }
+        for (size_t i = 0; i < u->budget_nodes.len; i++) {
+            Entity *nd = u->budget_nodes.items[i];
+            if (!ent_budget(nd)->mendukung.len) continue;
+            eval_realisasi(ev, nd, ev->tahun, &r);
+            eval_rencana(ev, nd, &a);
+            if (r.kind == V_MONEY && a.kind == V_MONEY && num_cmp(r.q, a.q) < 0) {
+                mpq_t d;
+                mpq_init(d);
+                num_sub(d, r.q, a.q);
+                buf_printf(&b, "%s%s deviasi ", b.len ? "; " : "", nd->id);
+                num_format_money(&b, d, ev->round, ev->notation);
+                mpq_clear(d);
+            }
+        }
+        mpq_clear(hundred);
+        row->behind = buf_steal(&b);
+    }
     /* the mean of capaian(): bobot, batas_rata, rata_abaikan_kosong */
     if (n && eval_capaian_iku_parts(ev, ev->tahun, row->sum, row->weight) && mpq_sgn(row->weight)) {
         num_div(row->mean, row->sum, row->weight);
@@ -1565,6 +1811,7 @@ void recap_row_free(RecapRow *r)
     free(r->nama);
     free(r->induk);
     free(r->rekap_title);
+    free(r->behind);
     mpq_clears(r->mean, r->sum, r->weight, r->anggaran, r->realisasi, NULL);
     for (size_t i = 0; i < r->band_labels.len; i++) free(r->band_labels.items[i]);
     vec_free(&r->band_labels);
@@ -1784,5 +2031,26 @@ Table *recap_table(Vec *rows, Notation nt)
     if (groups > 1) recap_total_row(t, &fmt, "Jumlah semua", &all, nb);
     sum_free(&all);
     sum_free(&group);
+    if (first && first->per) {
+        /* eval --per=P: as of P, and which units are behind plan */
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "%s (s.d. %s)", t->title, report_period_label(first->per));
+        free(t->title);
+        t->title = buf_steal(&b);
+        t->per = period_name(first->per);
+        size_t behind = 0;
+        for (size_t i = 0; i < rows->len; i++) {
+            RecapRow *r = rows->items[i];
+            if (!r->behind || !r->behind[0]) continue;
+            buf_printf(&b, "Di belakang rencana s.d. %s: %s (%s).", report_period_label(first->per), r->nama, r->behind);
+            vec_push(&t->notes, buf_steal(&b));
+            behind++;
+        }
+        if (!behind) {
+            buf_printf(&b, "Tidak ada unit di belakang rencana s.d. %s.", report_period_label(first->per));
+            vec_push(&t->notes, buf_steal(&b));
+        }
+    }
     return t;
 }

@@ -43,6 +43,9 @@ typedef struct Table {
      * nothing left out), each capaian limited to mean_cap when not NULL */
     char *mean_plain, *mean_cap;
     bool mean_formula;
+    /* eval --per=P: the period as given ("tw2"), else NULL; CSV gives it
+     * a first column "per" on every row (sakip(5), PERIODS) */
+    const char *per;
 } Table;
 
 typedef struct Report {
@@ -71,9 +74,16 @@ typedef struct RecapRow {
     bool has_budget;
     size_t group;            /* recap_sort: its induk's place in first-seen order */
     char *rekap_title;       /* the unit's `tabel rekap` title, or NULL */
+    /* eval --per=P (sakip(5), PERIODS): P's code, and what puts the unit
+     * behind plan as of P ("IKM 99,69%; P1 -Rp 14.000.000"), "" when
+     * nothing does */
+    int per;
+    char *behind;
 } RecapRow;
 
 Report *report_build(Eval *ev);
+/* "TW II", "Semester I", "Juni": a period as a report names it. */
+const char *report_period_label(int code);
 void report_free(Report *r);
 
 /* The evaluated figures of one unit that the charts draw (report_html.c):
@@ -194,6 +204,9 @@ typedef struct Values {
     size_t nclaims;
     ValPerjanjian *perjanjian;
     size_t nperjanjian;
+    /* periods inside a year (sakip(5), PERIODS): the two tables, or NULL
+     * when the file has no periods; JSON writes their rows as objects */
+    struct Table *rencana_aksi, *serapan_periode;
 } Values;
 
 Values *report_values(Eval *ev);

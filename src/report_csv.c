@@ -77,6 +77,7 @@ void table_render_csv_styled(Buf *b, const Table *t, bool header, const char *in
     char sep = excel_id ? ';' : ',';
     if (header) {
         if (simulasi) buf_printf(b, "simulasi%c", sep);
+        if (t->per) buf_printf(b, "per%c", sep);
         if (instansi) buf_printf(b, "Instansi%c", sep);
         for (int c = 0; c < t->ncols; c++) {
             if (c) buf_putc(b, sep);
@@ -88,6 +89,10 @@ void table_render_csv_styled(Buf *b, const Table *t, bool header, const char *in
         const Cell *row = t->rows.items[r];
         if (simulasi) {
             csv_text(b, simulasi, sep);
+            buf_putc(b, sep);
+        }
+        if (t->per) {
+            csv_text(b, t->per, sep);
             buf_putc(b, sep);
         }
         if (instansi) {

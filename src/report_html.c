@@ -996,6 +996,150 @@ static void chart_efisiensi(Buf *b, const Figures *f, int no)
     axis_clear(&ax);
 }
 
+/* ---- periods inside a year (sakip(5), PERIODS): per IKU, target and
+ * realisasi by period; per program, cumulative realisasi against the
+ * rencana.  Drawn from the rows of the rencana_aksi and serapan_periode
+ * tables (their exact machine forms). ---- */
+
+/* The exact value of a cell's machine form ("83.55", "-150000"), false
+ * when the cell has none. */
+static bool cell_q(const Cell *c, mpq_t out)
+{
+    if (c->kind == CELL_UNDEF || !c->plain) return false;
+    const char *s = c->plain;
+    bool neg = *s == '-';
+    if (neg) s++;
+    mpz_t num, den;
+    mpz_inits(num, den, NULL);
+    mpz_set_ui(den, 1);
+    bool ok = *s != '\0';
+    for (; *s && ok; s++) {
+        if (*s == '.') continue;
+        if (*s < '0' || *s > '9') ok = false;
+        else mpz_mul_ui(num, num, 10), mpz_add_ui(num, num, (unsigned long)(*s - '0'));
+    }
+    const char *dot = strchr(c->plain, '.');
+    if (dot)
+        for (const char *t = dot + 1; *t; t++) mpz_mul_ui(den, den, 10);
+    if (ok) {
+        mpq_set_num(out, num);
+        mpq_set_den(out, den);
+        mpq_canonicalize(out);
+        if (neg) mpq_neg(out, out);
+    }
+    mpz_clears(num, den, NULL);
+    return ok;
+}
+
+/* One small chart: two series (columns ca, cb of rows [from, to)) over
+ * the periods (column 2). */
+static void period_chart(Buf *b, const Table *t, size_t from, size_t to, int ca, int cb, const char *la,
+                         const char *lb, const char *caption)
+{
+    size_t n = to - from;
+    if (n == 0) return;
+    const long L = 56, TOP = 10, PW = 300, PH = 120, W = L + PW + 16, H = TOP + PH + 22 + 24;
+    mpq_t v, min, max;
+    mpq_inits(v, min, max, NULL);
+    bool any = false;
+    for (size_t r = from; r < to; r++) {
+        const Cell *row = t->rows.items[r];
+        for (int k = 0; k < 2; k++)
+            if (cell_q(&row[k ? cb : ca], v)) {
+                if (!any || mpq_cmp(v, min) < 0) mpq_set(min, v);
+                if (!any || mpq_cmp(v, max) > 0) mpq_set(max, v);
+                any = true;
+            }
+    }
+    if (!any) {
+        mpq_clears(v, min, max, NULL);
+        return;
+    }
+    Axis ay;
+    axis_init(&ay, TOP, PH, true);
+    /* the range of the values, not from zero: a change of a few points shows */
+    long lo, hi;
+    {
+        mpz_t z;
+        mpz_init(z);
+        mpz_fdiv_q(z, mpq_numref(min), mpq_denref(min));
+        lo = mpz_fits_slong_p(z) ? mpz_get_si(z) : 0;
+        mpz_cdiv_q(z, mpq_numref(max), mpq_denref(max));
+        hi = mpz_fits_slong_p(z) ? mpz_get_si(z) : lo + 1;
+        mpz_clear(z);
+    }
+    if (hi <= lo) hi = lo + 1;
+    long step = nice_step(hi - lo, 5);
+    lo = (lo >= 0 ? lo / step : -((-lo + step - 1) / step)) * step;
+    hi = (hi >= 0 ? (hi + step - 1) / step : -(-hi / step)) * step;
+    mpq_set_si(ay.lo, lo, 1);
+    mpq_set_si(ay.hi, hi, 1);
+    buf_puts(b, "<figure class=\"grafik-periode\">\n<figcaption>");
+    esc(b, caption);
+    buf_puts(b, "</figcaption>\n");
+    svg_open(b, "periode", W, H, caption);
+    for (long y = mpz_get_si(mpq_numref(ay.lo)); y <= mpz_get_si(mpq_numref(ay.hi)); y += step) {
+        long py = ax_pos_si(&ay, y);
+        line(b, L * 10, py, (L + PW) * 10, py, "#eee", NULL);
+        char lab[32];
+        snprintf(lab, sizeof lab, "%ld", y);
+        text(b, (L - 4) * 10, py + 35, "end", "small muted", lab);
+    }
+    const char *colour[] = {"#2F4B7C", "#E08A2C"};
+    for (int k = 0; k < 2; k++) {
+        buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s points=\"", colour[k],
+                   k ? "" : " stroke-dasharray=\"5 3\"");
+        bool first = true;
+        for (size_t r = from; r < to; r++) {
+            const Cell *row = t->rows.items[r];
+            if (!cell_q(&row[k ? cb : ca], v)) continue;
+            long x = (L + (long)(r - from) * PW / (long)(n > 1 ? n - 1 : 1)) * 10;
+            if (!first) buf_putc(b, ' ');
+            px(b, x);
+            buf_putc(b, ',');
+            px(b, ax_pos(&ay, v));
+            first = false;
+        }
+        buf_puts(b, "\"/>\n");
+    }
+    for (size_t r = from; r < to; r++) {
+        const Cell *row = t->rows.items[r];
+        long x = (L + (long)(r - from) * PW / (long)(n > 1 ? n - 1 : 1)) * 10;
+        text(b, x, (TOP + PH + 14) * 10, "middle", "small", row[2].text);
+    }
+    LegendItem items[] = {{"#2F4B7C", (char *)la, true, "5 3"}, {"#E08A2C", (char *)lb, true, NULL}};
+    legend(b, items, 2, L, TOP + PH + 22, PW);
+    buf_puts(b, "</svg>\n</figure>\n");
+    axis_clear(&ay);
+    mpq_clears(v, min, max, NULL);
+}
+
+/* The charts of a table of periods: one per indikator (rencana_aksi) or
+ * program (serapan_periode). */
+static void chart_periods(Buf *b, const Table *t, int *no)
+{
+    bool aksi = !strcmp(t->key, "rencana_aksi");
+    size_t i = 0;
+    while (i < t->rows.len) {
+        const Cell *row = t->rows.items[i];
+        size_t j = i + 1;
+        while (j < t->rows.len && !strcmp(((const Cell *)t->rows.items[j])[0].text, row[0].text)) j++;
+        if (aksi || row[0].indent == 0) {
+            Buf cap;
+            buf_init(&cap);
+            if (aksi) {
+                buf_printf(&cap, "Grafik %d. Target dan realisasi %s per periode", ++*no, row[0].text);
+                period_chart(b, t, i, j, 3, 4, "target", "realisasi", cap.data);
+            } else {
+                buf_printf(&cap, "Grafik %d. Rencana dan realisasi kumulatif %s", ++*no, row[0].text);
+                period_chart(b, t, i, j, 5, 6, "rencana s.d.", "realisasi s.d.", cap.data);
+            }
+            buf_free(&cap);
+        }
+        i = j;
+    }
+}
+
 /* ---- units ---- */
 
 static void simulasi_banner(Buf *b, const Vec *andai)
@@ -1096,6 +1240,8 @@ void report_html_results(Buf *b, const Report *r, const Figures *f)
             if (f->nbudget) chart_budget(b, f, ++no);
         } else if (!strcmp(t->key, "efisiensi")) {
             if (f->nsasaran) chart_efisiensi(b, f, ++no);
+        } else if (!strcmp(t->key, "rencana_aksi") || !strcmp(t->key, "serapan_periode")) {
+            chart_periods(b, t, &no);
         }
     }
     signature(b, r);

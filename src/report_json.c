@@ -99,6 +99,44 @@ static void budget_json(Buf *b, const ValBudget *n, bool first)
     buf_putc(b, '}');
 }
 
+/* A table of periods as rows of objects, each key its column's header in
+ * lower case with '_' for ' ' and "_sd" for " s.d." ("capaian_sd"). */
+static void table_json(Buf *b, const char *name, const Table *t)
+{
+    key(b, name, false);
+    buf_putc(b, '[');
+    enum { MAXCOLS = 16 };
+    char keys[MAXCOLS][48];
+    int ncols = t->ncols < MAXCOLS ? t->ncols : MAXCOLS;
+    for (int c = 0; c < ncols; c++) {
+        char *k = keys[c];
+        size_t n = 0;
+        for (const char *h = t->headers[c]; *h && n + 4 < sizeof keys[c]; h++) {
+            if (h[0] == ' ' && !strncmp(h, " s.d.", 5)) {
+                memcpy(k + n, "_sd", 3);
+                n += 3;
+                h += 4;
+            } else {
+                k[n++] = *h == ' ' ? '_' : (char)(*h >= 'A' && *h <= 'Z' ? *h - 'A' + 'a' : *h);
+            }
+        }
+        k[n] = '\0';
+    }
+    for (size_t r = 0; r < t->rows.len; r++) {
+        const Cell *row = t->rows.items[r];
+        buf_puts(b, r ? ",\n    {" : "\n    {");
+        for (int c = 0; c < ncols; c++) {
+            key(b, keys[c], c == 0);
+            const Cell *cell = &row[c];
+            if (cell->kind == CELL_UNDEF) buf_puts(b, "null");
+            else if (cell->plain) buf_puts(b, cell->plain);
+            else json_put_string(b, cell->text);
+        }
+        buf_putc(b, '}');
+    }
+    buf_puts(b, t->rows.len ? "\n  ]" : "]");
+}
+
 void report_json_values(Buf *b, const Values *vs)
 {
     buf_puts(b, "{");
@@ -250,6 +288,8 @@ void report_json_values(Buf *b, const Values *vs)
         buf_putc(b, '}');
     }
     buf_puts(b, vs->nperjanjian ? "\n  ]" : "]");
+    if (vs->rencana_aksi) table_json(b, "rencana_aksi", vs->rencana_aksi);
+    if (vs->serapan_periode) table_json(b, "serapan_periode", vs->serapan_periode);
     buf_putc(b, '}');
 }
 
@@ -290,6 +330,11 @@ void report_json_recap(Buf *b, Vec *rows)
         if (r->has_budget) num_format_plain(b, r->anggaran, JSON_DECIMALS); else buf_puts(b, "null");
         key(b, "realisasi", false);
         if (r->has_budget) num_format_plain(b, r->realisasi, JSON_DECIMALS); else buf_puts(b, "null");
+        if (r->per) {   /* eval --per=P: behind plan as of P (sakip(5), PERIODS) */
+            key(b, "di_belakang_rencana", false);
+            buf_puts(b, r->behind && r->behind[0] ? "true" : "false");
+            key_text(b, "sebab", r->behind && r->behind[0] ? r->behind : NULL, false);
+        }
         key(b, "serapan", false);
         if (r->has_budget && mpq_sgn(r->anggaran)) {
             mpq_t s;

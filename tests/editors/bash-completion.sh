@@ -83,8 +83,8 @@ expect 'PK2024 PKP2024 ambulu.sakip laporan'     sakip diff ambulu.sakip ''
 expect 'PKP2024'                                 sakip diff ambulu.sakip PK2024 PKP
 expect ''                                        sakip diff ambulu.sakip PK2024 PKP2024 ''
 expect '--tahun='                                sakip diff --ta
-expect 'realisasi'                               sakip eval --andai = re
-expect 'anggaran data realisasi target'        sakip check --andai ''
+expect 'realisasi rencana'                       sakip eval --andai = re
+expect 'anggaran data realisasi rencana target' sakip check --andai ''
 
 # every option of 'sakip COMMAND --help' is offered after 'sakip COMMAND --'
 for c in check eval repl fmt diff; do

@@ -112,8 +112,8 @@ cat >"$work/want" <<'EOF'
 [sakip check --we] --werror
 [sakip fmt --] --check --color --diff --help --write
 [sakip repl -] --angka --color --help
-[sakip eval --andai=re] realisasi
-[sakip check --andai=] anggaran data realisasi target
+[sakip eval --andai=re] realisasi rencana
+[sakip check --andai=] anggaran data realisasi rencana target
 [sakip check ] ambulu.sakip laporan
 [sakip eval --tahun=2023 ] ambulu.sakip laporan
 [sakip eval laporan/] laporan/puger.sakip

@@ -180,12 +180,69 @@ def range_target():
             "sasaran": {"S1": (F(100), F(90_000_000) / F(100_000_000) * 100, "Efisien")}}
 
 
+# ---- periods inside a year (issue #21): the example of sakip(5), PERIODS ----------------------
+
+SPEC_6_5 = {
+    "IKM": {"agregasi": "rata",
+            "target": [F(83), F(84), F("84.5"), F("84.5")],
+            "realisasi": [F("83.10"), F("84.00"), F("84.40"), F("84.98")]},
+    "SK2_1_2": {"anggaran": F(12000000),
+                "rencana": [F(2000000), F(4000000), F(3000000), F(3000000)],
+                "realisasi": [F(1500000), F(4350000), F(3000000), F(3000000)]},
+}
+
+
+def agregasi(how, vals):
+    """The year (or year-to-date) value of period values by an agregasi."""
+    if how == "jumlah":
+        return sum(vals, F(0))
+    if how == "akhir":
+        return vals[-1]
+    if how == "rata":
+        return sum(vals, F(0)) / len(vals)
+    if how == "maksimum":
+        return max(vals)
+    return min(vals)
+
+
+def spec_6_5_periods(per=None):
+    """tests/golden/cases/spec-6-5-periods: the rencana aksi of IKM and SK2_1_2, by period and
+    year to date (through `per`, 1-based triwulan, or the whole year)."""
+    ikm, sk = SPEC_6_5["IKM"], SPEC_6_5["SK2_1_2"]
+    n = per or 4
+    t_year = agregasi(ikm["agregasi"], ikm["target"][:n])
+    r_year = agregasi(ikm["agregasi"], ikm["realisasi"][:n])
+    cap = capaian_builtin("positif", r_year, t_year)
+    rows = []
+    for p in range(1, n + 1):
+        t_sd = agregasi(ikm["agregasi"], ikm["target"][:p])
+        r_sd = agregasi(ikm["agregasi"], ikm["realisasi"][:p])
+        c_sd = capaian_builtin("positif", r_sd, t_sd)
+        rows.append({"periode": "tw%d" % p, "target": ikm["target"][p - 1], "realisasi": ikm["realisasi"][p - 1],
+                     "capaian": capaian_builtin("positif", ikm["realisasi"][p - 1], ikm["target"][p - 1]),
+                     "target_sd": t_sd, "realisasi_sd": r_sd, "capaian_sd": c_sd, "predikat_sd": predikat(c_sd)})
+    money = []
+    for p in range(1, n + 1):
+        rc_sd, r_sd = sum(sk["rencana"][:p], F(0)), sum(sk["realisasi"][:p], F(0))
+        money.append({"periode": "tw%d" % p, "rencana": sk["rencana"][p - 1], "realisasi": sk["realisasi"][p - 1],
+                      "rencana_sd": rc_sd, "realisasi_sd": r_sd, "serapan_sd": r_sd / sk["anggaran"] * 100,
+                      "deviasi_sd": r_sd - rc_sd})
+    real = sum(sk["realisasi"][:n], F(0))
+    return {
+        "indikator": {"IKM": cap},
+        "anggaran": {node: (sk["anggaran"], real) for node in ("P2", "K2_1", "SK2_1_2")},
+        "rencana_aksi": {"IKM": rows},
+        "serapan_periode": {node: money for node in ("P2", "K2_1", "SK2_1_2")},
+    }
+
+
 EXAMPLES = {
     "spec-6-1-example": spec_6_1,
     "capaian-methods": capaian_methods,
     "spec-6-3-totals": spec_6_3,
     "fix-capaian-renstra-polarity": sumberjambe,
     "fix-range-target": range_target,
+    "spec-6-5-periods": spec_6_5_periods,
 }
 
 
@@ -235,6 +292,21 @@ def compare(name, want, got, diffs):
     for n, (a, r) in want.get("anggaran", {}).items():
         same("anggaran(%s)" % n, a, bud[n]["anggaran"])
         same("realisasi(%s)" % n, r, bud[n]["realisasi"])
+    # the tables of periods: rows in period order, per indikator or node
+    for table, key in (("rencana_aksi", "indikator"), ("serapan_periode", "id")):
+        for x, rows in want.get(table, {}).items():
+            got_rows = [row for row in u.get(table, []) if row[key] == x]
+            if len(got_rows) != len(rows):
+                diffs.append("%s: %s(%s): sakip %d rows, oracle %d" % (name, table, x, len(got_rows), len(rows)))
+                continue
+            for w, g in zip(rows, got_rows):
+                for col, val in w.items():
+                    where = "%s(%s).%s %s" % (table, x, col, w["periode"])
+                    if isinstance(val, str):
+                        if g[col] != val:
+                            diffs.append("%s: %s: sakip %s, oracle %s" % (name, where, g[col], val))
+                    else:
+                        same(where, val, g[col])
 
 
 def main(argv):
@@ -250,6 +322,17 @@ def main(argv):
         before = len(diffs)
         compare(name, fn(), got, diffs)
         print("%s: %s" % ("SAMA" if len(diffs) == before else "BEDA", name))
+    # the same example as of the end of each triwulan (eval --per=twN)
+    for per in (1, 2, 3, 4):
+        name = "spec-6-5-periods"
+        path = "%s/tests/golden/cases/%s/input.sakip" % (srcdir, name)
+        out = subprocess.run([sakip, "eval", "--format=json", "--per=tw%d" % per, path], capture_output=True, text=True)
+        got = json.loads(out.stdout, parse_float=Decimal)
+        before = len(diffs)
+        if got.get("per") != "tw%d" % per:
+            diffs.append("%s --per=tw%d: \"per\" is %r" % (name, per, got.get("per")))
+        compare("%s --per=tw%d" % (name, per), spec_6_5_periods(per), got, diffs)
+        print("%s: %s --per=tw%d" % ("SAMA" if len(diffs) == before else "BEDA", name, per))
     for d in diffs:
         print("  " + d)
     return 1 if diffs else 0
