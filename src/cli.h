@@ -40,5 +40,7 @@ int cmd_eval(Options *o);
 int cmd_repl(Options *o);
 int cmd_fmt(Options *o);
 int cmd_diff(Options *o);
+/* sakip lsp: the language server (src/lsp.c) */
+int cmd_lsp(Options *o);
 
 #endif

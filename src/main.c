@@ -115,6 +115,14 @@ static void command_usage(const char *cmd, FILE *out)
         fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 no differences; 1 differences; 2 usage error or unreadable file.\n"), out);
+    } else if (!strcmp(cmd, "lsp")) {
+        fputs(_("Usage: sakip lsp [--stdio]\n"
+              "Run the Language Server Protocol server on standard input and output, for editors:\n"
+              "diagnostics as you type, capaian, predikat and serapan beside their lines, hover,\n"
+              "quick fixes, completion, go to definition, references, rename and formatting.\n\n"
+              "  --stdio             talk on standard input and output (the only transport)\n"
+              "  --help              show this help and exit\n"
+              "\nExit status: 0 after shutdown and exit; 1 when the input ends without them.\n"), out);
     }
     fprintf(out, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
@@ -154,6 +162,7 @@ enum {
     OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_JOBS = 'j',
     OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
     OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS, OPT_COLOR, OPT_DIFF,
+    OPT_STDIO,
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -181,6 +190,8 @@ static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_END
 static const struct option repl_options[] = {O_ANGKA, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_DIFF, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option diff_options[] = {O_COMMON, O_END};
+/* sakip lsp: --stdio, which editors pass, is the only transport */
+static const struct option lsp_options[] = {{"stdio", no_argument, NULL, OPT_STDIO}, O_HELP, O_VERSION, O_END};
 
 typedef struct Command {
     const char *name;
@@ -196,9 +207,10 @@ static const Command commands[] = {
     {"repl", cmd_repl, repl_options, "h", true},
     {"fmt", cmd_fmt, fmt_options, "h", false},
     {"diff", cmd_diff, diff_options, "h", false},
+    {"lsp", cmd_lsp, lsp_options, "h", true},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", NULL};
+static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", "lsp", NULL};
 
 static const Command *find_command(const char *name)
 {
@@ -317,6 +329,7 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
         case OPT_CHECK: o->fmt_check = true; break;
         case OPT_WRITE: o->fmt_write = true; break;
         case OPT_DIFF: o->fmt_diff = true; break;
+        case OPT_STDIO: break;   /* sakip lsp always talks on stdin/stdout */
         case OPT_COLOR:
             if (!strcmp(optarg, "auto")) o->color = COLOR_AUTO;
             else if (!strcmp(optarg, "always")) o->color = COLOR_ALWAYS;
