@@ -52,6 +52,7 @@ typedef struct Doc {
     size_t len;
     long version;
     bool open;              /* opened by the client (else a workspace file read from disk) */
+    bool library;           /* imported by another document: checked as impor checks it */
     Unit *u;
     DiagList dl;
     Eval ev;
@@ -182,8 +183,14 @@ static void doc_analyze(Doc *d)
     doc_unload(d);
     diag_list_init(&d->dl);
     d->dl.limit_per_file = 0;
-    d->u = load_text(d->path, d->text, d->len, &d->dl);
-    if (d->u && diag_count_fatal(&d->dl) == 0) {
+    if (d->library) {
+        /* as impor reads it: skala and aturan only, no instansi */
+        d->u = parse_unit(locfile_new(d->path, d->text, d->len), &d->dl);
+        check_library(d->u, &d->dl);
+    } else {
+        d->u = load_text(d->path, d->text, d->len, &d->dl);
+    }
+    if (d->u && !d->library && diag_count_fatal(&d->dl) == 0) {
         eval_init(&d->ev, d->u, &d->dl, 0);
         check_claims(&d->ev, &d->dl);
         d->has_ev = true;
@@ -379,17 +386,39 @@ static void publish(Server *s, Doc *d)
     notify(s, "textDocument/publishDiagnostics", p);
 }
 
-/* Loads d again, then every document that imports it (directly or not). */
+static bool imports_doc(const Doc *e, const Doc *d)
+{
+    for (size_t k = 0; k < e->imports.len; k++)
+        if (!strcmp(e->imports.items[k], d->real)) return true;
+    return false;
+}
+
+static bool is_library(Server *s, const Doc *d)
+{
+    for (size_t i = 0; i < s->docs.len; i++)
+        if (s->docs.items[i] != d && imports_doc(s->docs.items[i], d)) return true;
+    return false;
+}
+
+/* Loads d again, then every document that imports it (directly or not),
+ * and the documents it imports that were not yet checked as imported. */
 static void refresh(Server *s, Doc *d)
 {
+    d->library = is_library(s, d);
     doc_analyze(d);
     publish(s, d);
     for (size_t i = 0; i < s->docs.len; i++) {
         Doc *e = s->docs.items[i];
+        if (e != d && !e->library && imports_doc(d, e)) {
+            e->library = true;
+            doc_analyze(e);
+            publish(s, e);
+        }
+    }
+    for (size_t i = 0; i < s->docs.len; i++) {
+        Doc *e = s->docs.items[i];
         if (e == d) continue;
-        bool imports = false;
-        for (size_t k = 0; k < e->imports.len && !imports; k++) imports = !strcmp(e->imports.items[k], d->real);
-        if (imports) {
+        if (imports_doc(e, d)) {
             doc_analyze(e);
             publish(s, e);
         }
@@ -639,11 +668,11 @@ enum { FIX_REPLACE, FIX_REPLACE_RP, FIX_RANGE, FIX_MENDUKUNG_PROGRAM, FIX_MENDUK
 static const struct { const char *fmt; int kind; } fixes[] = {
     {N_("did you mean '%s'?"), FIX_REPLACE},
     {N_("did you mean the keyword '%s'?"), FIX_REPLACE},
+    {N_("write '%s..%s'"), FIX_RANGE},   /* before "write '%s'", which it also matches */
     {N_("write '%s'"), FIX_REPLACE},
     {N_("write it as '%s'"), FIX_REPLACE},
     {N_("write 'Rp %s'"), FIX_REPLACE_RP},
     {N_("write 'Rp %s' or 'Rp %s'"), FIX_REPLACE_RP},
-    {N_("write '%s..%s'"), FIX_RANGE},
     {N_("add 'mendukung %s' to the program that funds it"), FIX_MENDUKUNG_PROGRAM},
     {N_("add 'mendukung S1' naming the sasaran it funds"), FIX_MENDUKUNG_SASARAN},
     {N_("add 'mendukung S1' to it, or to the kegiatan or program above it, naming the sasaran it funds"), FIX_MENDUKUNG_SASARAN},
@@ -1227,6 +1256,10 @@ static int handle(Server *s, json_t *msg)
             free(p);
         }
         for (size_t i = 0; i < s->docs.len; i++) doc_analyze(s->docs.items[i]);
+        for (size_t i = 0; i < s->docs.len; i++) {
+            Doc *d = s->docs.items[i];
+            if ((d->library = is_library(s, d))) doc_analyze(d);
+        }
         reply(s, id, json_pack("{s:o,s:{s:s,s:s}}", "capabilities", capabilities(), "serverInfo", "name", "sakip", "version",
                                PACKAGE_VERSION));
         return -1;

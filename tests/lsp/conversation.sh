@@ -26,7 +26,7 @@ trap 'exit 1' 1 2 13 15
 status=0
 for script in "$srcdir"/tests/lsp/*.jsonl; do
     name=$(basename "$script" .jsonl)
-    rm -rf "$tmp/w" && mkdir "$tmp/w" && cp "$srcdir/tests/lsp/doc.sakip" "$tmp/w/"
+    rm -rf "$tmp/w" && mkdir "$tmp/w" && cp "$srcdir/tests/lsp/doc.sakip" "$srcdir"/tests/lsp/ws/*.sakip "$tmp/w/"
     if ! python3 "$srcdir/tests/lsp/converse.py" "$SAKIP" "$script" "$tmp/w" >"$tmp/$name.out" 2>"$tmp/$name.err"; then
         echo "FAIL: $name: the conversation did not run"; cat "$tmp/$name.err"; status=1; continue
     fi
