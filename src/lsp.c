@@ -69,6 +69,7 @@ typedef struct Server {
 } Server;
 
 static Server *the_server;
+static void index_forget(void);
 
 static char *uri_to_path(const char *uri)
 {
@@ -158,6 +159,7 @@ static LocFile *read_import(const char *path, const char **err)
 
 static void doc_unload(Doc *d)
 {
+    index_forget();   /* the unit's texts go */
     if (d->has_ev) eval_free(&d->ev);
     d->has_ev = false;
     if (d->u) diag_list_free(&d->dl);
@@ -201,6 +203,7 @@ static void doc_analyze(Doc *d)
 
 static void doc_free(Doc *d)
 {
+    index_forget();
     doc_unload(d);
     free(d->uri);
     free(d->path);
@@ -233,20 +236,53 @@ static unsigned utf16_units(unsigned char lead)
     return 1;
 }
 
+/* The starts of the lines of the text last asked about, so that many
+ * positions in one text cost a binary search each.  Every change of a
+ * text in place or by a new allocation calls index_forget(). */
+static struct {
+    const char *text;
+    size_t len;
+    uint32_t *start;
+    size_t n, cap;
+} line_index;
+
+static void index_forget(void)
+{
+    line_index.text = NULL;
+}
+
+static void index_build(const char *text, size_t len)
+{
+    if (line_index.text == text && line_index.len == len) return;
+    line_index.n = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == 0 || text[i - 1] == '\n') {
+            if (line_index.n == line_index.cap) {
+                line_index.cap = line_index.cap ? line_index.cap * 2 : 1024;
+                line_index.start = xrealloc(line_index.start, line_index.cap * sizeof *line_index.start);
+            }
+            line_index.start[line_index.n++] = (uint32_t)i;
+        }
+    }
+    line_index.text = text;
+    line_index.len = len;
+}
+
 /* line and character of byte offset off in text */
 static void text_pos(const char *text, size_t len, size_t off, int *line, int *ch)
 {
     if (off > len) off = len;
-    int l = 0;
-    size_t start = 0;
-    for (size_t i = 0; i < off; i++)
-        if (text[i] == '\n') {
-            l++;
-            start = i + 1;
-        }
+    index_build(text, len);
+    size_t lo = 0, hi = line_index.n;   /* the last start <= off */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (line_index.start[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    size_t start = line_index.start[lo];
     int c = 0;
     for (size_t i = start; i < off; i++) c += (int)utf16_units((unsigned char)text[i]);
-    *line = l;
+    *line = (int)lo;
     *ch = c;
 }
 
@@ -1084,6 +1120,7 @@ static json_t *signature_help(Doc *d, size_t off)
 
 static bool apply_change(Doc *d, json_t *ch)
 {
+    index_forget();
     json_t *text = json_object_get(ch, "text");
     if (!json_is_string(text)) return false;
     const char *t = json_string_value(text);
@@ -1230,6 +1267,7 @@ static int handle(Server *s, json_t *msg)
         return -1;   /* a response to us, or nothing to answer */
     }
     const char *m = json_string_value(jm);
+    if (json_is_null(params)) params = NULL;   /* "params": null is no params */
     if (params && !json_is_object(params) && !json_is_array(params)) {
         if (id) reply_error(s, id, ERR_PARAMS, "params is an object");
         return -1;
@@ -1295,6 +1333,7 @@ static int handle(Server *s, json_t *msg)
         json_t *uri = json_object_get(td, "uri"), *text = json_object_get(td, "text"), *ver = json_object_get(td, "version");
         if (!json_is_string(uri) || !json_is_string(text) || json_string_length(text) > LOCFILE_MAX_BYTES) return -1;
         Doc *d = find_doc_uri(s, json_string_value(uri));
+        index_forget();
         if (d) {
             free(d->text);
             d->text = xmalloc(json_string_length(text) + 1);
@@ -1333,6 +1372,7 @@ static int handle(Server *s, json_t *msg)
         Doc *d = param_doc(s, params);
         if (!d) return -1;
         d->open = false;
+        index_forget();
         /* a file of the workspace stays, as it is on disk */
         const char *err;
         LocFile *lf = locfile_load(d->path, &err);
@@ -1490,5 +1530,7 @@ int cmd_lsp(Options *o)
     vec_free(&s.docs);
     load_set_reader(NULL);
     the_server = NULL;
+    free(line_index.start);
+    memset(&line_index, 0, sizeof line_index);
     return status;
 }
