@@ -39,6 +39,7 @@
 #include "i18n.h"
 #include "jsonrpc.h"
 #include "load.h"
+#include "lsp.h"
 #include "parse.h"
 #include "value.h"
 
@@ -66,7 +67,13 @@ typedef struct Server {
     bool initialized, shutdown;
     Vec cancelled;          /* json_t* ids cancelled before they were handled */
     Vec queue;              /* json_t* messages read ahead (for $/cancelRequest) */
+    bool workspace;         /* load the workspace folders' files at initialize */
+    size_t scanned;         /* files of the workspace loaded so far */
 } Server;
+
+/* At most this many files of a workspace are loaded (a root folder of "/"
+ * must not read a whole disk). */
+#define LSP_MAX_WORKSPACE_FILES 2000
 
 static Server *the_server;
 static void index_forget(void);
@@ -1164,7 +1171,7 @@ static int cmp_names(const void *a, const void *b)
 
 static void scan_folder(Server *s, const char *dir, int depth)
 {
-    if (depth > 4) return;
+    if (depth > 4 || !s->workspace || s->scanned >= LSP_MAX_WORKSPACE_FILES) return;
     DIR *dp = opendir(dir);
     if (!dp) return;
     struct dirent *de;
@@ -1184,7 +1191,10 @@ static void scan_folder(Server *s, const char *dir, int depth)
             char *uri = path_to_uri(p), *real = real_of(p);
             const char *err;
             LocFile *lf = !find_doc_real(s, real) ? locfile_load(p, &err) : NULL;
-            if (lf) doc_new(s, uri, lf->text, lf->len);
+            if (lf && s->scanned < LSP_MAX_WORKSPACE_FILES) {
+                doc_new(s, uri, lf->text, lf->len);
+                s->scanned++;
+            }
             locfile_free(lf);
             free(uri);
             free(real);
@@ -1493,13 +1503,13 @@ static void read_ahead(Server *s)
     }
 }
 
-int cmd_lsp(Options *o)
+int lsp_serve(FILE *in, FILE *out, bool workspace)
 {
-    (void)o;
     Server s;
     memset(&s, 0, sizeof s);
-    s.in = stdin;
-    s.out = stdout;
+    s.in = in;
+    s.out = out;
+    s.workspace = workspace;
     the_server = &s;
     load_set_reader(read_import);
     int status = 1;
@@ -1533,4 +1543,10 @@ int cmd_lsp(Options *o)
     free(line_index.start);
     memset(&line_index, 0, sizeof line_index);
     return status;
+}
+
+int cmd_lsp(Options *o)
+{
+    (void)o;
+    return lsp_serve(stdin, stdout, true);
 }
