@@ -1063,11 +1063,56 @@ static void add_names(Doc *d, json_t *arr, json_t *seen)
     for (size_t i = 0; i < builtins_count; i++) add_item(arr, seen, builtins[i].name, 3, builtins[i].signature, builtins[i].doc);
 }
 
+/* The built-in whose call's parentheses hold off, and the argument the
+ * cursor is in (0-based); NULL outside a call of a built-in. */
+static const Builtin *call_at(const Doc *d, size_t off, int *arg)
+{
+    int depth = 0, commas = 0;
+    for (size_t i = off; i > 0 && off - i < 4096; i--) {
+        char c = d->text[i - 1];
+        if (c == ')') {
+            depth++;
+        } else if (c == '(') {
+            if (depth == 0) {
+                size_t z = i - 1, a = z;
+                while (a > 0 && (isalnum((unsigned char)d->text[a - 1]) || d->text[a - 1] == '_')) a--;
+                char *w = xstrndup(d->text + a, z - a);
+                const Builtin *b = builtin_named(w);
+                free(w);
+                *arg = commas;
+                return b;
+            }
+            depth--;
+        } else if (c == ',' && depth == 0) {
+            commas++;
+        } else if (c == '\n' && depth == 0) {
+            break;
+        }
+    }
+    return NULL;
+}
+
 static json_t *completion(Doc *d, size_t off)
 {
     json_t *arr = json_array(), *seen = json_object();
     size_t start = off;
     while (start > 0 && (isalnum((unsigned char)d->text[start - 1]) || d->text[start - 1] == '_')) start--;
+    /* the first argument of a built-in that names a declaration: the
+     * declarations of the kinds it takes */
+    int arg = 0;
+    const Builtin *call = call_at(d, start, &arg);
+    if (call && d->u && arg < 2 &&
+        (call->arg[arg] == BA_ENTITY || call->arg[arg] == BA_SKALA || call->arg[arg] == BA_PK)) {
+        unsigned kinds = call->arg[arg] == BA_ENTITY ? call->kinds
+                         : call->arg[arg] == BA_SKALA ? BK(ENT_SKALA) : BK(ENT_PERJANJIAN);
+        for (size_t i = 0; i < d->u->sym_cap; i++) {
+            Entity *e = d->u->sym[i];
+            if (e && e->id[0] && (kinds & BK(e->kind)))
+                add_item(arr, seen, e->id, symbol_kind(e->kind) == 8 ? 5 : 6, ent_kind_name(e->kind), e->name);
+        }
+        json_decref(seen);
+        return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", arr);
+    }
     const char *names[256];
     int n = parse_expected(d->text, start, names, 256);
     if (n < 0) {
