@@ -59,6 +59,10 @@ typedef struct Doc {
     Eval ev;
     bool has_ev;
     Vec imports;            /* char*: realpaths of the files the unit read by impor */
+    /* the hover text of each entity asked about since the last load: the
+     * jelaskan trees are parsed into the unit, so each is made once */
+    Vec hover_ent;          /* Entity* */
+    Vec hover_text;         /* char* */
 } Doc;
 
 typedef struct Server {
@@ -174,6 +178,9 @@ static void doc_unload(Doc *d)
     d->u = NULL;
     for (size_t i = 0; i < d->imports.len; i++) free(d->imports.items[i]);
     vec_free(&d->imports);
+    for (size_t i = 0; i < d->hover_text.len; i++) free(d->hover_text.items[i]);
+    vec_free(&d->hover_text);
+    vec_free(&d->hover_ent);
 }
 
 static void collect_imports(Doc *d, const Unit *u)
@@ -622,7 +629,12 @@ static json_t *hover(Doc *d, size_t off)
     buf_init(&md);
     Entity *e = d->u ? unit_lookup(d->u, w) : NULL;
     const Builtin *bi = builtin_named(w);
-    if (e) {
+    const char *cached = NULL;
+    for (size_t i = 0; e && i < d->hover_ent.len && !cached; i++)
+        if (d->hover_ent.items[i] == e) cached = d->hover_text.items[i];
+    if (cached) {
+        buf_puts(&md, cached);
+    } else if (e) {
         buf_printf(&md, "**%s %s**", ent_kind_name(e->kind), e->id);
         if (e->name) buf_printf(&md, " — %s", e->name);
         buf_puts(&md, "\n");
@@ -639,6 +651,8 @@ static json_t *hover(Doc *d, size_t off)
             if (e->kind == ENT_SASARAN) explain_call(d, "efisiensi", e->id, &md);
             if (ent_kind_is_budget(e->kind)) explain_call(d, "serapan", e->id, &md);
         }
+        vec_push(&d->hover_ent, e);
+        vec_push(&d->hover_text, xstrdup(md.data ? md.data : ""));
     } else if (bi) {
         buf_printf(&md, "```\n%s\n```\n%s\n", bi->signature, bi->doc);
     } else if (d->has_ev) {
@@ -1130,42 +1144,23 @@ static json_t *completion(Doc *d, size_t off)
 
 static json_t *signature_help(Doc *d, size_t off)
 {
-    int depth = 0, commas = 0;
-    for (size_t i = off; i > 0; i--) {
-        char c = d->text[i - 1];
-        if (c == '\n' && depth == 0 && i < off && 0) break;
-        if (c == ')') depth++;
-        else if (c == '(') {
-            if (depth == 0) {
-                size_t z = i - 1, a = z;
-                while (a > 0 && (isalnum((unsigned char)d->text[a - 1]) || d->text[a - 1] == '_')) a--;
-                char *w = xstrndup(d->text + a, z - a);
-                const Builtin *b = builtin_named(w);
-                free(w);
-                if (!b) return json_null();
-                json_t *params = json_array();
-                const char *p = strchr(b->signature, '(');
-                while (p && *p && *p != ')') {
-                    p++;
-                    size_t k = strcspn(p, ",)");
-                    char *name = xstrndup(p, k);
-                    char *t = name;
-                    while (*t == ' ') t++;
-                    if (*t) json_array_append_new(params, json_pack("{s:s}", "label", t));
-                    free(name);
-                    p += k;
-                }
-                return json_pack("{s:[{s:s,s:s,s:o}],s:i,s:i}", "signatures", "label", b->signature, "documentation", b->doc,
-                                 "parameters", params, "activeSignature", 0, "activeParameter", commas);
-            }
-            depth--;
-        } else if (c == ',' && depth == 0) {
-            commas++;
-        } else if (c == '\n' && depth == 0 && off - i > 4096) {
-            break;
-        }
+    int arg = 0;
+    const Builtin *b = call_at(d, off, &arg);
+    if (!b) return json_null();
+    json_t *params = json_array();
+    const char *p = strchr(b->signature, '(');
+    while (p && *p && *p != ')') {
+        p++;
+        size_t k = strcspn(p, ",)");
+        char *name = xstrndup(p, k);
+        char *t = name;
+        while (*t == ' ') t++;
+        if (*t) json_array_append_new(params, json_pack("{s:s}", "label", t));
+        free(name);
+        p += k;
     }
-    return json_null();
+    return json_pack("{s:[{s:s,s:s,s:o}],s:i,s:i}", "signatures", "label", b->signature, "documentation", b->doc,
+                     "parameters", params, "activeSignature", 0, "activeParameter", arg);
 }
 
 /* ---- document sync ---- */
