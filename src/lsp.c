@@ -1221,8 +1221,10 @@ static void scan_folder(Server *s, const char *dir, int depth)
     closedir(dp);
     qsort(names.items, names.len, sizeof names.items[0], cmp_names);
     for (size_t i = 0; i < names.len; i++) {
-        char *p = xmalloc(strlen(dir) + strlen(names.items[i]) + 2);
-        sprintf(p, "%s/%s", dir, (char *)names.items[i]);
+        Buf pb;
+        buf_init(&pb);
+        buf_printf(&pb, "%s/%s", dir, (char *)names.items[i]);
+        char *p = pb.data;   /* freed below */
         struct stat st;
         size_t nl = strlen(names.items[i]);
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
