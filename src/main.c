@@ -38,6 +38,7 @@ static void usage(FILE *out)
           "  repl    ask questions and try what-ifs (andai) interactively or from a script\n"
           "  fmt     print files in the canonical layout (--check, --write)\n"
           "  diff    compare two perjanjian of a file (FILE PK_A PK_B) or two files\n"
+          "  lsp     the language server for editors: diagnostics, values, quick fixes\n"
           "\n"
           "Run 'sakip COMMAND --help' for the options of a command.\n"
           "  --help              show this help and exit\n"
