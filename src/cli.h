@@ -48,5 +48,7 @@ int cmd_repl(Options *o);
 int cmd_fmt(Options *o);
 int cmd_diff(Options *o);
 int cmd_serve(Options *o);   /* src/serve.c */
+/* sakip lsp: the language server (src/lsp.c) */
+int cmd_lsp(Options *o);
 
 #endif

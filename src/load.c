@@ -114,6 +114,14 @@ static char *find_import(const char *importer, const char *path, Vec *searched)
     return found;
 }
 
+/* Reads an imported file: NULL reads it from disk (load_set_reader). */
+static LocFile *(*load_reader)(const char *path, const char **err);
+
+void load_set_reader(LocFile *(*reader)(const char *path, const char **err))
+{
+    load_reader = reader;
+}
+
 static void process_imports(ImportCtx *ic, Unit *u);
 
 static void merge_import(ImportCtx *ic, Unit *into, Unit *lib, const Impor *im)
@@ -177,7 +185,7 @@ static void process_imports(ImportCtx *ic, Unit *u)
             if (!strcmp(ic->done_paths.items[k], real)) lib = ic->done_units.items[k];
         if (!lib) {
             const char *err = NULL;
-            LocFile *lf = locfile_load(found, &err);
+            LocFile *lf = load_reader ? load_reader(found, &err) : locfile_load(found, &err);
             if (!lf) {
                 diag_add(ic->dl, DIAG_ERROR, "E0901", im->span, _("cannot read imported file \"%s\": %s"), found, err);
                 free(found);

@@ -21,6 +21,10 @@ Unit *load_unit_ex(const char *path, const Vec *scenarios, const Vec *andai, Dia
 /* The same for source text already in memory (name is used in messages). */
 Unit *load_text(const char *name, const char *text, size_t len, DiagList *dl);
 
+/* How imported files are read: by default from disk (locfile_load);
+ * `sakip lsp` reads the text of a file open in the editor instead. */
+void load_set_reader(LocFile *(*reader)(const char *path, const char **err));
+
 /* True when a diagnostic code stops evaluation (syntax, names, types). */
 bool diag_code_is_fatal(const char *code);
 size_t diag_count_fatal(const DiagList *dl);

@@ -40,6 +40,7 @@ static void usage(FILE *out)
           "  fmt     print files in the canonical layout (--check, --write)\n"
           "  diff    compare two perjanjian of a file (FILE PK_A PK_B) or two files\n"
           "  serve   a local web dashboard of the files, with what-ifs in the browser\n"
+          "  lsp     the language server for editors: diagnostics, values, quick fixes\n"
           "\n"
           "Run 'sakip COMMAND --help' for the options of a command.\n"
           "  --help              show this help and exit\n"
@@ -135,6 +136,14 @@ static void command_usage(const char *cmd, FILE *out)
               "  --angka=id|en       number notation\n"
               "  --help              show this help and exit\n"
               "\nExit status: 0 stopped by SIGINT or SIGTERM; 2 usage error or cannot listen.\n"), out);
+    } else if (!strcmp(cmd, "lsp")) {
+        fputs(_("Usage: sakip lsp [--stdio]\n"
+              "Run the Language Server Protocol server on standard input and output, for editors:\n"
+              "diagnostics as you type, capaian, predikat and serapan beside their lines, hover,\n"
+              "quick fixes, completion, go to definition, references, rename and formatting.\n\n"
+              "  --stdio             talk on standard input and output (the only transport)\n"
+              "  --help              show this help and exit\n"
+              "\nExit status: 0 after shutdown and exit; 1 when the input ends without them.\n"), out);
     }
     fprintf(out, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
@@ -177,6 +186,7 @@ enum {
     OPT_CSV, OPT_KLAIM,
     OPT_PORT, OPT_LISTEN, OPT_SKENARIO_DIR, OPT_TOKEN_FILE,   /* serve */
     OPT_PER,
+    OPT_STDIO,
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -211,6 +221,8 @@ static const struct option serve_options[] = {
     {"port", required_argument, NULL, OPT_PORT}, {"listen", required_argument, NULL, OPT_LISTEN},
     {"skenario-dir", required_argument, NULL, OPT_SKENARIO_DIR}, {"token-file", required_argument, NULL, OPT_TOKEN_FILE},
     O_TAHUN, O_ANGKA, O_HELP, O_VERSION, O_END};
+/* sakip lsp: --stdio, which editors pass, is the only transport */
+static const struct option lsp_options[] = {{"stdio", no_argument, NULL, OPT_STDIO}, O_HELP, O_VERSION, O_END};
 
 typedef struct Command {
     const char *name;
@@ -227,9 +239,10 @@ static const Command commands[] = {
     {"fmt", cmd_fmt, fmt_options, "h", false},
     {"diff", cmd_diff, diff_options, "h", false},
     {"serve", cmd_serve, serve_options, "h", false},
+    {"lsp", cmd_lsp, lsp_options, "h", true},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", "serve", NULL};
+static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", "serve", "lsp", NULL};
 
 static const Command *find_command(const char *name)
 {
@@ -356,6 +369,7 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
                 return EXIT_USAGE;
             }
             break;
+        case OPT_STDIO: break;   /* sakip lsp always talks on stdin/stdout */
         case OPT_COLOR:
             if (!strcmp(optarg, "auto")) o->color = COLOR_AUTO;
             else if (!strcmp(optarg, "always")) o->color = COLOR_ALWAYS;

@@ -77,7 +77,7 @@ expect 'ambulu.sakip laporan'                    sakip eval --tahun=2023 ''
 expect 'laporan/puger.sakip'                     sakip eval laporan/
 expect 'ambulu.sakip laporan'                    sakip repl ''
 expect 'ambulu.sakip laporan'                    sakip eval --skenario = ''
-expect '--help --version check diff eval fmt repl serve' sakip ''
+expect '--help --version check diff eval fmt lsp repl serve' sakip ''
 expect 'ambulu.sakip laporan'                    sakip diff ''
 expect 'PK2024 PKP2024 ambulu.sakip laporan'     sakip diff ambulu.sakip ''
 expect 'PKP2024'                                 sakip diff ambulu.sakip PK2024 PKP
@@ -87,7 +87,7 @@ expect 'realisasi rencana'                       sakip eval --andai = re
 expect 'anggaran data realisasi rencana target' sakip check --andai ''
 
 # every option of 'sakip COMMAND --help' is offered after 'sakip COMMAND --'
-for c in check eval repl fmt diff; do
+for c in check eval repl fmt diff lsp; do
     COMP_WORDS=(sakip "$c" --)
     COMP_CWORD=2
     COMPREPLY=()

@@ -53,7 +53,7 @@ expect() {
 }
 
 expect 'eval'                                          'sakip ev'
-expect 'check diff eval fmt repl serve'                   'sakip '
+expect 'check diff eval fmt lsp repl serve'                   'sakip '
 expect '--format'                                      'sakip eval --for'
 expect '--format=csv --format=html --format=json --format=md --format=text --format=xlsx' 'sakip eval --format='
 expect 'csv html json md text xlsx'                    'sakip eval --format '
@@ -77,7 +77,7 @@ expect '--tahun'                                       'sakip diff --ta'
 
 # every option of 'sakip COMMAND --help' is offered after 'sakip COMMAND --'
 if [ -x "$SAKIP" ]; then
-    for c in check eval repl fmt diff; do
+    for c in check eval repl fmt diff lsp; do
         offered=" $(candidates "sakip $c --") "
         missing=
         help=$("$SAKIP" "$c" --help | grep -o -e '^ *-[a-z], --[a-z][a-z-]*' -e '^ *--[a-z][a-z-]*' | grep -o -e '--[a-z][a-z-]*')

@@ -101,7 +101,7 @@ EOF
 
 cat >"$work/want" <<'EOF'
 [sakip ev] eval
-[sakip ] check diff eval fmt repl serve
+[sakip ] check diff eval fmt lsp repl serve
 [sakip eval --for] --format
 [sakip eval --format=] csv html json md text xlsx
 [sakip eval --format ] csv html json md text xlsx
@@ -130,7 +130,7 @@ bad() { fail=$((fail + 1)); printf 'FAIL: %s\n' "$*"; }
 
 # the lines to type: those of the expectations, and 'sakip COMMAND --'
 sed 's/^\[\([^]]*\)\].*/\1/' "$work/want" >"$work/lines"
-commands="check eval repl fmt diff"
+commands="check eval repl fmt diff lsp"
 for c in $commands; do echo "sakip $c --"; done >>"$work/lines"
 (
     cd "$work/dir" || exit 1

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""tests/lsp/converse.py -- plays a JSON-RPC conversation with `sakip lsp`.
+
+Usage: converse.py SAKIP SCRIPT WORKDIR
+
+SCRIPT has one message per line: a JSON object, sent framed with its
+Content-Length; or `RAW <python bytes literal>`, sent as it is (broken
+framing).  `$DIR` in a message is replaced by WORKDIR (where the test put
+its documents) and `"$TEXT:name"` by the JSON string of WORKDIR/name's
+text.  Every message the server writes is printed on a line of its own,
+keys sorted, WORKDIR written back as $DIR, so the output can be compared
+with an expected file.  Lines starting with '#' are comments.
+"""
+import ast
+import json
+import re
+import subprocess
+import sys
+
+
+def main():
+    sakip, script, workdir = sys.argv[1:4]
+    data = b""
+    with open(script, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("RAW "):
+                data += ast.literal_eval(line[4:])
+                continue
+            line = line.replace("$DIR", workdir)
+            def text_of(m):
+                with open(workdir + "/" + m.group(1), encoding="utf-8") as t:
+                    return json.dumps(t.read())
+            line = re.sub(r'"\$TEXT:([^"]+)"', text_of, line)
+            body = json.dumps(json.loads(line)).encode()
+            data += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    p = subprocess.run([sakip, "lsp"], input=data, stdout=subprocess.PIPE, timeout=60)
+    out = p.stdout
+    pos = 0
+    while pos < len(out):
+        m = re.match(rb"Content-Length: (\d+)\r\n\r\n", out[pos:])
+        if not m:
+            print("BAD FRAME:", out[pos:pos + 80])
+            break
+        n = int(m.group(1))
+        body = out[pos + m.end():pos + m.end() + n]
+        pos += m.end() + n
+        text = json.dumps(json.loads(body), sort_keys=True, ensure_ascii=False)
+        print(text.replace(workdir, "$DIR"))
+    print("exit", p.returncode)
+
+
+main()
