@@ -28,6 +28,9 @@ typedef struct Options {
     /* over the run, for the closing line: errors other than failed claims,
      * warnings, failed claims (E0801) */
     size_t errors, warnings, claims;
+    /* import (#24): --peta MAP, --perbarui FILE, --periksa */
+    const char *import_peta, *import_perbarui;
+    bool import_periksa;
 } Options;
 
 /* Each returns the exit status (sakip(1), EXIT STATUS). */
@@ -40,5 +43,6 @@ int cmd_eval(Options *o);
 int cmd_repl(Options *o);
 int cmd_fmt(Options *o);
 int cmd_diff(Options *o);
+int cmd_import(Options *o);
 
 #endif

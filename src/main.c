@@ -38,6 +38,7 @@ static void usage(FILE *out)
           "  repl    ask questions and try what-ifs (andai) interactively or from a script\n"
           "  fmt     print files in the canonical layout (--check, --write)\n"
           "  diff    compare two perjanjian of a file (FILE PK_A PK_B) or two files\n"
+
           "\n"
           "Run 'sakip COMMAND --help' for the options of a command.\n"
           "  --help              show this help and exit\n"
@@ -115,6 +116,18 @@ static void command_usage(const char *cmd, FILE *out)
         fputs(_(max_errors_option), out);
         fputs(_(common_options), out);
         fputs(_("\nExit status: 0 no differences; 1 differences; 2 usage error or unreadable file.\n"), out);
+    } else if (!strcmp(cmd, "import")) {
+        fputs(_("Usage: sakip import --peta=MAP SOURCE...\n"
+              "  or:  sakip import --perbarui=FILE --peta=MAP [--periksa] SOURCE\n"
+              "Read the budget tree (program, kegiatan, subkegiatan: kode, names, anggaran, realisasi) from\n"
+              "CSV or XLSX spreadsheets, where the map says it is, and print it as .sakip declarations; or\n"
+              "replace the realisasi of FILE's nodes, matched by kode or identifier, and show the changes.\n\n"
+              "  --peta=MAP          the map of the spreadsheet's layout (doc/import.md)\n"
+              "  --perbarui=FILE     update FILE in place (written atomically)\n"
+              "  --periksa           with --perbarui: show the changes, write nothing\n"
+              "  --help              show this help and exit\n"
+              "\nExit status: 0 success; 1 a bad map or cell, or a row that matches no node; 2 usage error\n"
+              "or unreadable file.\n"), out);
     }
     fprintf(out, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
@@ -154,6 +167,7 @@ enum {
     OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_HELP = 'h', OPT_JOBS = 'j',
     OPT_WERROR = 256, OPT_NO_WARN, OPT_SKENARIO, OPT_ANDAI, OPT_TAHUN, OPT_ANGKA,
     OPT_CHECK, OPT_WRITE, OPT_VERSION, OPT_MAX_ERRORS, OPT_COLOR, OPT_DIFF,
+    OPT_PETA = 400, OPT_PERBARUI, OPT_PERIKSA,   /* import (#24) */
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -181,6 +195,9 @@ static const struct option eval_options[] = {O_FORMAT, O_OUTPUT, O_COMMON, O_END
 static const struct option repl_options[] = {O_ANGKA, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option fmt_options[] = {O_CHECK, O_WRITE, O_DIFF, O_COLOR, O_HELP, O_VERSION, O_END};
 static const struct option diff_options[] = {O_COMMON, O_END};
+static const struct option import_options[] = {{"peta", required_argument, NULL, OPT_PETA},
+    {"perbarui", required_argument, NULL, OPT_PERBARUI}, {"periksa", no_argument, NULL, OPT_PERIKSA}, O_HELP,
+    O_VERSION, O_END};
 
 typedef struct Command {
     const char *name;
@@ -196,9 +213,10 @@ static const Command commands[] = {
     {"repl", cmd_repl, repl_options, "h", true},
     {"fmt", cmd_fmt, fmt_options, "h", false},
     {"diff", cmd_diff, diff_options, "h", false},
+    {"import", cmd_import, import_options, "h", false},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", NULL};
+static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", "import", NULL};
 
 static const Command *find_command(const char *name)
 {
@@ -317,6 +335,9 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
         case OPT_CHECK: o->fmt_check = true; break;
         case OPT_WRITE: o->fmt_write = true; break;
         case OPT_DIFF: o->fmt_diff = true; break;
+        case OPT_PETA: o->import_peta = optarg; break;
+        case OPT_PERBARUI: o->import_perbarui = optarg; break;
+        case OPT_PERIKSA: o->import_periksa = true; break;
         case OPT_COLOR:
             if (!strcmp(optarg, "auto")) o->color = COLOR_AUTO;
             else if (!strcmp(optarg, "always")) o->color = COLOR_ALWAYS;
