@@ -44,6 +44,8 @@ typedef struct Imp {
     const Peta *map;
     Vec roots;               /* Node* */
     Vec all;                 /* Node*, in row order */
+    Vec dead;                /* Node*: rows with errors */
+    bool flat;               /* --perbarui: rows need no parent */
     Buf err;                 /* the errors, one a line */
     size_t nerr;
     Vec sources;             /* char*: "SOURCE (sheet)" for the header comment */
@@ -208,6 +210,9 @@ static bool written_amount(const char *s, Notation nt, mpq_t out)
         if (!((tmp[i] >= '0' && tmp[i] <= '9') || tmp[i] == '.' || tmp[i] == ',' ||
               (tmp[i] == '-' && i == n - 1)))
             return false;
+    /* sen are two digits: "1,2" is a slip, not Rp 1,20 */
+    const char *dec = strrchr(tmp, ',');
+    if (dec && strcmp(dec, ",-") && strlen(dec + 1) != 2) return false;
     char *s1 = NULL, *s2 = NULL;
     MoneyStatus st = money_parse(out, tmp, n, &s1, &s2);
     free(s1);
@@ -545,11 +550,25 @@ static void read_sheet(Imp *im, const Sheet *sh)
         }
         for (int i = 0; i < PC_N; i++) free(txt[i]);
         if (!ok) {
-            node_free(n);
+            /* kept as the parent of the rows below it, so they are not
+             * reported as orphans too */
+            if (level >= 0) {
+                n->level = level;
+                vec_push(&im->dead, n);
+                last[level] = n;
+                for (int k = level + 1; k < 3; k++) last[k] = NULL;
+            } else {
+                node_free(n);
+            }
             continue;
         }
         n->level = level;
-        /* the parent */
+        /* the parent; --perbarui matches a row with a code or an
+         * identifier by itself, wherever it stands */
+        if (im->flat && (n->kode || n->given_id)) {
+            vec_push(&im->all, n);
+            continue;
+        }
         if (level > LV_PROGRAM) {
             Node *p = NULL;
             if (m->levels == LVL_KODE) {
@@ -671,7 +690,7 @@ typedef struct Edit {
 
 static int edit_cmp(const void *a, const void *b)
 {
-    const Edit *x = a, *y = b;
+    const Edit *x = *(Edit *const *)a, *y = *(Edit *const *)b;
     return x->start < y->start ? -1 : x->start > y->start;
 }
 
@@ -952,6 +971,7 @@ int cmd_import(Options *o)
     Imp im;
     memset(&im, 0, sizeof im);
     im.map = &map;
+    im.flat = o->import_perbarui != NULL;
     buf_init(&im.err);
     int status = EXIT_OK;
     for (size_t i = 0; i < o->files.len; i++) {
@@ -1009,6 +1029,8 @@ int cmd_import(Options *o)
     }
     for (size_t i = 0; i < im.all.len; i++) node_free(im.all.items[i]);
     vec_free(&im.all);
+    for (size_t i = 0; i < im.dead.len; i++) node_free(im.dead.items[i]);
+    vec_free(&im.dead);
     vec_free(&im.roots);
     for (size_t i = 0; i < im.sources.len; i++) free(im.sources.items[i]);
     vec_free(&im.sources);
