@@ -11,6 +11,7 @@
  */
 #include <config.h>
 #include "peta.h"
+#include "i18n.h"
 #include "sheet.h"
 
 #include <ctype.h>
@@ -71,7 +72,7 @@ static Tok next(Lx *lx)
         if (lx->p >= lx->end || *lx->p != '"') {
             buf_free(&b);
             t.kind = T_BAD;
-            perr(lx, t.col, "a text that is not closed with '\"'");
+            perr(lx, t.col, _("a text that is not closed with '\"'"));
             return t;
         }
         lx->p++;
@@ -87,7 +88,7 @@ static Tok next(Lx *lx)
         return t;
     }
     t.kind = T_BAD;
-    perr(lx, t.col, "unexpected '%c'", c);
+    perr(lx, t.col, _("unexpected '%c'"), c);
     lx->p++;
     return t;
 }
@@ -111,7 +112,7 @@ static void statement(Lx *lx, Peta *p)
     Tok kw = next(lx);
     if (kw.kind == T_END) return;
     if (kw.kind != T_WORD) {
-        if (kw.kind != T_BAD) perr(lx, kw.col, "a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat or lewati");
+        if (kw.kind != T_BAD) perr(lx, kw.col, _("a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat or lewati"));
         free(kw.text);
         lx->p = memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) ? memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) : lx->end;
         return;
@@ -126,23 +127,23 @@ static void statement(Lx *lx, Peta *p)
         } else if (a.kind == T_WORD && all_digits(a.text) && small_number(a.text) >= 1) {
             p->sheet_index = small_number(a.text);
         } else {
-            perr(lx, a.col, "lembar takes a sheet's name in quotes or its number from 1");
+            perr(lx, a.col, _("lembar takes a sheet's name in quotes or its number from 1"));
         }
     } else if (!strcmp(k, "judul")) {
         if (a.kind == T_WORD && all_digits(a.text) && small_number(a.text) >= 1 && small_number(a.text) <= 1048576)
             p->header_row = small_number(a.text);
         else
-            perr(lx, a.col, "judul takes the number of the header row, from 1");
+            perr(lx, a.col, _("judul takes the number of the header row, from 1"));
     } else if (!strcmp(k, "angka")) {
         if (a.kind == T_WORD && !strcmp(a.text, "indonesia")) p->notation = NOTATION_ID;
         else if (a.kind == T_WORD && !strcmp(a.text, "inggris")) p->notation = NOTATION_EN;
-        else perr(lx, a.col, "angka is indonesia (1.234.567,89) or inggris (1,234,567.89)");
+        else perr(lx, a.col, _("angka is indonesia (1.234.567,89) or inggris (1,234,567.89)"));
         if (a.kind == T_WORD) p->notation_set = true;
     } else if (!strcmp(k, "pemisah")) {
         if (a.kind == T_STR && (!strcmp(a.text, ";") || !strcmp(a.text, ",") || !strcmp(a.text, "\t")))
             p->sep = a.text[0];
         else
-            perr(lx, a.col, "pemisah is \";\" or \",\"");
+            perr(lx, a.col, _("pemisah is \";\" or \",\""));
     } else if (!strcmp(k, "kolom")) {
         int role = -1;
         for (int i = 0; a.kind == T_WORD && i < PC_N; i++)
@@ -150,28 +151,28 @@ static void statement(Lx *lx, Peta *p)
         b = next(lx);
         c = next(lx);
         if (role < 0) {
-            perr(lx, a.col, "kolom names one of kode, id, nama, tingkat, nomor, anggaran, realisasi%s",
+            perr(lx, a.col, _("kolom names one of kode, id, nama, tingkat, nomor, anggaran, realisasi%s"),
                  a.kind == T_WORD && (!strcmp(a.text, "triwulan") || !strcmp(a.text, "bulan") ||
                                       !strcmp(a.text, "indikator") || !strcmp(a.text, "target"))
-                     ? " (period and indikator columns are not imported yet)"
+                     ? _(" (period and indikator columns are not imported yet)")
                      : "");
         } else if (b.kind != T_EQ) {
-            perr(lx, b.col, "expected '=' after kolom %s", role_names[role]);
+            perr(lx, b.col, _("expected '=' after kolom %s"), role_names[role]);
         } else if (p->cols[role].set) {
-            perr(lx, kw.col, "kolom %s is already given on line %d", role_names[role], p->cols[role].line);
+            perr(lx, kw.col, _("kolom %s is already given on line %d"), role_names[role], p->cols[role].line);
         } else if (c.kind == T_WORD && sheet_col_of(c.text) >= 0 && strspn(c.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(c.text)) {
             p->cols[role] = (PetaCol){true, sheet_col_of(c.text), NULL, lx->lineno};
         } else if (c.kind == T_STR && *c.text) {
             p->cols[role] = (PetaCol){true, -1, xstrdup(c.text), lx->lineno};
         } else {
-            perr(lx, c.col, "a column is its letters (C, AB) or its header text in quotes");
+            perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
         }
     } else if (!strcmp(k, "tingkat")) {
         static const char *const ways[] = {"", "kode", "kolom", "nomor", "indentasi"};
         int w = 0;
         for (int i = 1; a.kind == T_WORD && i < 5; i++)
             if (!strcmp(a.text, ways[i])) w = i;
-        if (!w) perr(lx, a.col, "tingkat is kode, kolom, nomor or indentasi");
+        if (!w) perr(lx, a.col, _("tingkat is kode, kolom, nomor or indentasi"));
         else p->levels = (PetaLevels)w;
     } else if (!strcmp(k, "lewati")) {
         int role = -1;
@@ -183,7 +184,7 @@ static void statement(Lx *lx, Peta *p)
         }
         Tok *t = role >= 0 ? &c : &a;
         if ((role < 0 && a.kind != T_STR) || (role >= 0 && (b.kind != T_EQ || c.kind != T_STR))) {
-            perr(lx, a.col, "lewati takes the text, in quotes, of the rows to skip, or a column and it: lewati nama = \"2\"");
+            perr(lx, a.col, _("lewati takes the text, in quotes, of the rows to skip, or a column and it: lewati nama = \"2\""));
         } else {
             PetaSkip *sk = xmalloc(sizeof *sk);
             sk->role = role;
@@ -191,13 +192,13 @@ static void statement(Lx *lx, Peta *p)
             vec_push(&p->skip, sk);
         }
     } else {
-        perr(lx, kw.col, "unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat and lewati", k);
+        perr(lx, kw.col, _("unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat and lewati"), k);
         unknown = true;
     }
     if (!unknown) {
         Tok extra = next(lx);
         if (extra.kind == T_WORD || extra.kind == T_STR || extra.kind == T_EQ)
-            perr(lx, extra.col, "unexpected text at the end of the line");
+            perr(lx, extra.col, _("unexpected text at the end of the line"));
         free(extra.text);
     }
     free(kw.text);
@@ -221,17 +222,17 @@ bool peta_parse(const char *path, const char *text, size_t len, Peta *p, Buf *er
         lx.lineno++;
     }
     lx.lineno = 1;
-    if (!p->notation_set) perr(&lx, 1, "the map must declare the number notation: angka indonesia or angka inggris");
-    if (!p->cols[PC_NAMA].set) perr(&lx, 1, "the map must name the column of the names: kolom nama = ...");
+    if (!p->notation_set) perr(&lx, 1, _("the map must declare the number notation: angka indonesia or angka inggris"));
+    if (!p->cols[PC_NAMA].set) perr(&lx, 1, _("the map must name the column of the names: kolom nama = ..."));
     if (!p->cols[PC_ANGGARAN].set && !p->cols[PC_REALISASI].set)
-        perr(&lx, 1, "the map must name a column of amounts: kolom anggaran = ... or kolom realisasi = ...");
-    if (p->levels == LVL_NONE) perr(&lx, 1, "the map must say how levels are found: tingkat kode, kolom, nomor or indentasi");
-    if (p->levels == LVL_KODE && !p->cols[PC_KODE].set) perr(&lx, 1, "tingkat kode needs kolom kode = ...");
-    if (p->levels == LVL_KOLOM && !p->cols[PC_TINGKAT].set) perr(&lx, 1, "tingkat kolom needs kolom tingkat = ...");
+        perr(&lx, 1, _("the map must name a column of amounts: kolom anggaran = ... or kolom realisasi = ..."));
+    if (p->levels == LVL_NONE) perr(&lx, 1, _("the map must say how levels are found: tingkat kode, kolom, nomor or indentasi"));
+    if (p->levels == LVL_KODE && !p->cols[PC_KODE].set) perr(&lx, 1, _("tingkat kode needs kolom kode = ..."));
+    if (p->levels == LVL_KOLOM && !p->cols[PC_TINGKAT].set) perr(&lx, 1, _("tingkat kolom needs kolom tingkat = ..."));
     for (int i = 0; i < PC_N; i++)
         if (p->cols[i].set && p->cols[i].header && !p->header_row) {
             lx.lineno = p->cols[i].line;
-            perr(&lx, 1, "kolom %s is named by its header text, but the map has no header row (judul N)", role_names[i]);
+            perr(&lx, 1, _("kolom %s is named by its header text, but the map has no header row (judul N)"), role_names[i]);
         }
     return lx.nerr == 0;
 }

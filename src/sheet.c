@@ -2,6 +2,7 @@
  * (sheet.h, doc/import.md). */
 #include <config.h>
 #include "sheet.h"
+#include "i18n.h"
 
 #include <csv.h>
 #include <expat.h>
@@ -76,7 +77,7 @@ static bool collect_add(Collect *co, uint32_t r, uint32_t c, char *text, uint8_t
 {
     if (co->len >= SHEET_MAX_CELLS || c >= SHEET_MAX_COLS) {
         free(text);
-        buf_printf(err, "%s: the sheet has more than %u cells; sakip import reads at most that many", where,
+        buf_printf(err, _("%s: the sheet has more than %u cells; sakip import reads at most that many"), where,
                    SHEET_MAX_CELLS);
         return false;
     }
@@ -101,8 +102,8 @@ static void collect_free(Collect *co)
 static bool collect_grid(Collect *co, Sheet *s, Buf *err)
 {
     if (co->maxr && (size_t)co->maxr * co->maxc > SHEET_MAX_CELLS) {
-        buf_printf(err, "%s: the sheet spans %lu rows x %lu columns, more than %u cells; sakip import reads at "
-                   "most that many", s->source, (unsigned long)co->maxr, (unsigned long)co->maxc, SHEET_MAX_CELLS);
+        buf_printf(err, _("%s: the sheet spans %lu rows x %lu columns, more than %u cells; sakip import reads at "
+                   "most that many"), s->source, (unsigned long)co->maxr, (unsigned long)co->maxc, SHEET_MAX_CELLS);
         return false;
     }
     s->nrows = co->maxr;
@@ -173,7 +174,7 @@ static bool read_csv(const char *source, const char *data, size_t len, const She
     }
     size_t bad;
     if (!utf8_ok((const unsigned char *)data, len, &bad)) {
-        buf_printf(err, "%s: byte %lu is not UTF-8 text: not a CSV file nor an XLSX workbook", source,
+        buf_printf(err, _("%s: byte %lu is not UTF-8 text: not a CSV file nor an XLSX workbook"), source,
                    (unsigned long)bad + 1);
         return false;
     }
@@ -200,7 +201,7 @@ static bool read_csv(const char *source, const char *data, size_t len, const She
     size_t done = csv_parse(&p, data, len, csv_field, csv_row, &st);
     bool ok = !st.stop;
     if (ok && (done != len || csv_fini(&p, csv_field, csv_row, &st) != 0)) {
-        buf_printf(err, "%s: row %lu: a quoted cell is not closed or a quote stands inside an unquoted cell",
+        buf_printf(err, _("%s: row %lu: a quoted cell is not closed or a quote stands inside an unquoted cell"),
                    source, (unsigned long)st.row + 1);
         ok = false;
     }
@@ -222,18 +223,18 @@ static char *zip_part(zip_t *za, const char *source, const char *name, bool requ
 {
     zip_int64_t idx = zip_name_locate(za, name, 0);
     if (idx < 0) {
-        if (required) buf_printf(err, "%s: not an XLSX workbook (no %s in the archive)", source, name);
+        if (required) buf_printf(err, _("%s: not an XLSX workbook (no %s in the archive)"), source, name);
         return NULL;
     }
     zip_stat_t st;
     if (zip_stat_index(za, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && st.size > SHEET_MAX_PART) {
-        buf_printf(err, "%s: %s unpacks to %llu bytes, more than %u; refused (a ZIP bomb or an oversized sheet)",
+        buf_printf(err, _("%s: %s unpacks to %llu bytes, more than %u; refused (a ZIP bomb or an oversized sheet)"),
                    source, name, (unsigned long long)st.size, SHEET_MAX_PART);
         return NULL;
     }
     zip_file_t *zf = zip_fopen_index(za, (zip_uint64_t)idx, 0);
     if (!zf) {
-        buf_printf(err, "%s: cannot unpack %s: %s", source, name, zip_strerror(za));
+        buf_printf(err, _("%s: cannot unpack %s: %s"), source, name, zip_strerror(za));
         return NULL;
     }
     Buf b;
@@ -242,7 +243,7 @@ static char *zip_part(zip_t *za, const char *source, const char *name, bool requ
         buf_reserve(&b, 65536);
         zip_int64_t n = zip_fread(zf, b.data + b.len, 65536);
         if (n < 0) {
-            buf_printf(err, "%s: cannot unpack %s: %s", source, name, zip_file_strerror(zf));
+            buf_printf(err, _("%s: cannot unpack %s: %s"), source, name, zip_file_strerror(zf));
             zip_fclose(zf);
             buf_free(&b);
             return NULL;
@@ -251,7 +252,7 @@ static char *zip_part(zip_t *za, const char *source, const char *name, bool requ
         b.len += (size_t)n;
         b.data[b.len] = '\0';
         if (b.len > SHEET_MAX_PART) {
-            buf_printf(err, "%s: %s unpacks to more than %u bytes; refused (a ZIP bomb or an oversized sheet)",
+            buf_printf(err, _("%s: %s unpacks to more than %u bytes; refused (a ZIP bomb or an oversized sheet)"),
                        source, name, SHEET_MAX_PART);
             zip_fclose(zf);
             buf_free(&b);
@@ -297,7 +298,7 @@ static bool xml_run(void *ud, const char *text, size_t len, XML_StartElementHand
 {
     Xml x = {XML_ParserCreate(NULL), false};
     if (!x.p) {
-        buf_printf(err, "%s: out of memory", source);
+        buf_printf(err, _("%s: out of memory"), source);
         return false;
     }
     *(Xml **)ud = &x;
@@ -308,9 +309,9 @@ static bool xml_run(void *ud, const char *text, size_t len, XML_StartElementHand
     bool ok = XML_Parse(x.p, text, (int)len, XML_TRUE) == XML_STATUS_OK;
     if (!ok && !err->len) {
         if (x.refused)
-            buf_printf(err, "%s: %s has a document type declaration, which no XLSX part has; refused", source, part);
+            buf_printf(err, _("%s: %s has a document type declaration, which no XLSX part has; refused"), source, part);
         else
-            buf_printf(err, "%s: %s is not well-formed XML (line %lu: %s)", source, part,
+            buf_printf(err, _("%s: %s is not well-formed XML (line %lu: %s)"), source, part,
                        (unsigned long)XML_GetCurrentLineNumber(x.p), XML_ErrorString(XML_GetErrorCode(x.p)));
     }
     XML_ParserFree(x.p);
@@ -380,7 +381,7 @@ static void XMLCALL ss_end(void *ud, const XML_Char *el)
     const char *n = local(el);
     if (!strcmp(n, "si")) {
         if (s->items.len >= SHEET_MAX_CELLS) {
-            buf_printf(s->err, "%s: more than %u shared strings; refused", s->source, SHEET_MAX_CELLS);
+            buf_printf(s->err, _("%s: more than %u shared strings; refused"), s->source, SHEET_MAX_CELLS);
             XML_StopParser(s->x->p, XML_FALSE);
             return;
         }
@@ -499,7 +500,7 @@ static void XMLCALL ws_start(void *ud, const XML_Char *el, const XML_Char **a)
         w->cc = w->col;
         const char *r = attr(a, "r");
         if (r && !parse_ref(r, &w->cr, &w->cc)) {
-            ws_fail(w, "a cell with a bad reference");
+            ws_fail(w, _("a cell with a bad reference"));
             return;
         }
         const char *t = attr(a, "t");
@@ -559,7 +560,7 @@ static void XMLCALL ws_end(void *ud, const XML_Char *el)
             char *end;
             unsigned long k = strtoul(v, &end, 10);
             if (*end || !*v || k >= w->ss->items.len) {
-                ws_fail(w, "a shared string that the workbook does not have");
+                ws_fail(w, _("a shared string that the workbook does not have"));
                 return;
             }
             text = xstrdup(w->ss->items.items[k]);
@@ -604,7 +605,7 @@ static bool read_xlsx(const char *source, const char *data, size_t len, const Sh
     zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
     zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &ze) : NULL;
     if (!za) {
-        buf_printf(err, "%s: not a spreadsheet: a damaged ZIP archive (%s)", source, zip_error_strerror(&ze));
+        buf_printf(err, _("%s: not a spreadsheet: a damaged ZIP archive (%s)"), source, zip_error_strerror(&ze));
         if (src) zip_source_free(src);
         zip_error_fini(&ze);
         return false;
@@ -625,20 +626,20 @@ static bool read_xlsx(const char *source, const char *data, size_t len, const Sh
     if (!(wb = zip_part(za, source, "xl/workbook.xml", true, &n, err))) goto done;
     if (!xml_run(&book, wb, n, book_start, ignore_end, NULL, source, "xl/workbook.xml", err)) goto done;
     if (!book.names.len) {
-        buf_printf(err, "%s: the workbook has no sheets", source);
+        buf_printf(err, _("%s: the workbook has no sheets"), source);
         goto done;
     }
     size_t which = 0;
     if (want && want->name) {
         for (which = 0; which < book.names.len && strcmp(book.names.items[which], want->name); which++) {}
         if (which == book.names.len) {
-            buf_printf(err, "%s: no sheet named '%s'; the workbook has:", source, want->name);
+            buf_printf(err, _("%s: no sheet named '%s'; the workbook has:"), source, want->name);
             for (size_t i = 0; i < book.names.len; i++) buf_printf(err, " '%s'", (char *)book.names.items[i]);
             goto done;
         }
     } else if (want && want->index) {
         if (want->index > book.names.len) {
-            buf_printf(err, "%s: no sheet %u; the workbook has %lu", source, want->index,
+            buf_printf(err, _("%s: no sheet %u; the workbook has %lu"), source, want->index,
                        (unsigned long)book.names.len);
             goto done;
         }
@@ -649,7 +650,7 @@ static bool read_xlsx(const char *source, const char *data, size_t len, const Sh
     rl.want = book.rids.items[which];
     if (!xml_run(&rl, rels, n, rels_start, ignore_end, NULL, source, "xl/_rels/workbook.xml.rels", err)) goto done;
     if (!rl.target) {
-        buf_printf(err, "%s: sheet '%s' has no part in the archive", source, out->name);
+        buf_printf(err, _("%s: sheet '%s' has no part in the archive"), source, out->name);
         goto done;
     }
     path = rl.target[0] == '/' ? xstrdup(rl.target + 1) : NULL;
@@ -712,18 +713,18 @@ bool sheet_read(const char *source, const char *data, size_t len, const SheetWan
     memset(out, 0, sizeof *out);
     bool ok;
     if (len > SHEET_MAX_BYTES) {
-        buf_printf(err, "%s: larger than %u bytes; refused", source, SHEET_MAX_BYTES);
+        buf_printf(err, _("%s: larger than %u bytes; refused"), source, SHEET_MAX_BYTES);
         ok = false;
     } else if (len >= 4 && !memcmp(data, "PK\x03\x04", 4)) {
         ok = read_xlsx(source, data, len, want, out, err);
     } else if (len >= 8 && !memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-        buf_printf(err, "%s: an old binary .xls workbook; save it as .xlsx or CSV", source);
+        buf_printf(err, _("%s: an old binary .xls workbook; save it as .xlsx or CSV"), source);
         ok = false;
     } else {
         ok = read_csv(source, data, len, want, out, err);
     }
     if (ok && out->nrows == 0) {
-        buf_printf(err, "%s%s%s: the sheet is empty", source, out->name ? ":" : "", out->name ? out->name : "");
+        buf_printf(err, _("%s%s%s: the sheet is empty"), source, out->name ? ":" : "", out->name ? out->name : "");
         ok = false;
     }
     if (!ok) sheet_free(out);
