@@ -63,6 +63,16 @@ if "$SAKIP" --version | grep -q ' +xlsx'; then
     tree "$work/own.sakip" --ids >"$work/own.tree"
     "$SAKIP" eval --format=json "$src/examples/ambulu-2024.sakip" 2>/dev/null | python3 "$src/tests/import/tree.py" --ids >"$work/want-ids.tree"
     cmp -s "$work/want-ids.tree" "$work/own.tree" && ok "eval --format=xlsx read back: the same tree, identifiers included" || { bad "round trip differs"; diff "$work/want-ids.tree" "$work/own.tree" | head; }
+    # with SIPD codes: the Kode column, levels and parents from the codes
+    "$SAKIP" import --peta "$src/tests/import/kode.peta" "$fx/hostile/codes.csv" >"$work/k.sakip" 2>"$work/err"
+    { printf 'sakip 1\ninstansi "X" {\n    tahun 2024\n}\n'; cat "$work/k.sakip"; } >"$work/k-unit.sakip"
+    "$SAKIP" eval --format=xlsx -o "$work/k.xlsx" "$work/k-unit.sakip" 2>/dev/null
+    "$SAKIP" import --peta "$P/sakip-anggaran-kode.peta" "$work/k.xlsx" >"$work/k2.sakip" 2>"$work/err" || { bad "own XLSX with codes"; show "$work/err"; }
+    # (the first line names the source)
+    tail -n +2 "$work/k.sakip" >"$work/k1.tail"
+    tail -n +2 "$work/k2.sakip" >"$work/k2.tail"
+    if [ -s "$work/k1.tail" ] && grep -q 'kode' "$work/k1.tail" && cmp -s "$work/k1.tail" "$work/k2.tail"
+    then ok "eval --format=xlsx with codes read back: the same declarations"; else bad "round trip with codes differs"; fi
 else
     skip "round trip: this build has no XLSX writer"
 fi
