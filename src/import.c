@@ -997,7 +997,9 @@ int cmd_import(Options *o)
         }
         free(data);
     }
-    if (status == EXIT_OK && im.nerr) {
+    if (status != EXIT_OK && im.nerr) {
+        fputs(im.err.data, stderr);
+    } else if (status == EXIT_OK && im.nerr) {
         fputs(im.err.data, stderr);
         fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr,
                 o->import_perbarui ? _("updated") : _("printed"));
