@@ -35,6 +35,9 @@ typedef struct Options {
     /* serve (#23): --port, --listen, --skenario-dir, --token-file */
     int port;
     const char *listen, *skenario_dir, *token_file;
+    /* import (#24): --peta MAP, --perbarui FILE, --periksa */
+    const char *import_peta, *import_perbarui;
+    bool import_periksa;
 } Options;
 
 /* Each returns the exit status (sakip(1), EXIT STATUS). */
@@ -50,5 +53,6 @@ int cmd_diff(Options *o);
 int cmd_serve(Options *o);   /* src/serve.c */
 /* sakip lsp: the language server (src/lsp.c) */
 int cmd_lsp(Options *o);
+int cmd_import(Options *o);
 
 #endif

@@ -41,6 +41,7 @@ static void usage(FILE *out)
           "  diff    compare two perjanjian of a file (FILE PK_A PK_B) or two files\n"
           "  serve   a local web dashboard of the files, with what-ifs in the browser\n"
           "  lsp     the language server for editors: diagnostics, values, quick fixes\n"
+          "  import  read the budget tree from spreadsheets (CSV, XLSX), or update realisasi\n"
           "\n"
           "Run 'sakip COMMAND --help' for the options of a command.\n"
           "  --help              show this help and exit\n"
@@ -144,6 +145,18 @@ static void command_usage(const char *cmd, FILE *out)
               "  --stdio             talk on standard input and output (the only transport)\n"
               "  --help              show this help and exit\n"
               "\nExit status: 0 after shutdown and exit; 1 when the input ends without them.\n"), out);
+    } else if (!strcmp(cmd, "import")) {
+        fputs(_("Usage: sakip import --peta=MAP SOURCE...\n"
+              "  or:  sakip import --perbarui=FILE --peta=MAP [--periksa] SOURCE\n"
+              "Read the budget tree (program, kegiatan, subkegiatan: kode, names, anggaran, realisasi) from\n"
+              "CSV or XLSX spreadsheets, where the map says it is, and print it as .sakip declarations; or\n"
+              "replace the realisasi of FILE's nodes, matched by kode or identifier, and show the changes.\n\n"
+              "  --peta=MAP          the map of the spreadsheet's layout (doc/import.md)\n"
+              "  --perbarui=FILE     update FILE in place (written atomically)\n"
+              "  --periksa           with --perbarui: show the changes, write nothing\n"
+              "  --help              show this help and exit\n"
+              "\nExit status: 0 success; 1 a bad map or cell, or a row that matches no node; 2 usage error\n"
+              "or unreadable file.\n"), out);
     }
     fprintf(out, _("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 }
@@ -187,6 +200,7 @@ enum {
     OPT_PORT, OPT_LISTEN, OPT_SKENARIO_DIR, OPT_TOKEN_FILE,   /* serve */
     OPT_PER,
     OPT_STDIO,
+    OPT_PETA = 400, OPT_PERBARUI, OPT_PERIKSA,   /* import (#24) */
 };
 
 #define O_WERROR   {"werror", no_argument, NULL, OPT_WERROR}
@@ -223,6 +237,9 @@ static const struct option serve_options[] = {
     O_TAHUN, O_ANGKA, O_HELP, O_VERSION, O_END};
 /* sakip lsp: --stdio, which editors pass, is the only transport */
 static const struct option lsp_options[] = {{"stdio", no_argument, NULL, OPT_STDIO}, O_HELP, O_VERSION, O_END};
+static const struct option import_options[] = {{"peta", required_argument, NULL, OPT_PETA},
+    {"perbarui", required_argument, NULL, OPT_PERBARUI}, {"periksa", no_argument, NULL, OPT_PERIKSA}, O_HELP,
+    O_VERSION, O_END};
 
 typedef struct Command {
     const char *name;
@@ -240,9 +257,10 @@ static const Command commands[] = {
     {"diff", cmd_diff, diff_options, "h", false},
     {"serve", cmd_serve, serve_options, "h", false},
     {"lsp", cmd_lsp, lsp_options, "h", true},
+    {"import", cmd_import, import_options, "h", false},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", "serve", "lsp", NULL};
+static const char *const command_names[] = {"check", "eval", "repl", "fmt", "diff", "serve", "lsp", "import", NULL};
 
 static const Command *find_command(const char *name)
 {
@@ -370,6 +388,9 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
             }
             break;
         case OPT_STDIO: break;   /* sakip lsp always talks on stdin/stdout */
+        case OPT_PETA: o->import_peta = optarg; break;
+        case OPT_PERBARUI: o->import_perbarui = optarg; break;
+        case OPT_PERIKSA: o->import_periksa = true; break;
         case OPT_COLOR:
             if (!strcmp(optarg, "auto")) o->color = COLOR_AUTO;
             else if (!strcmp(optarg, "always")) o->color = COLOR_ALWAYS;

@@ -77,7 +77,7 @@ expect 'ambulu.sakip laporan'                    sakip eval --tahun=2023 ''
 expect 'laporan/puger.sakip'                     sakip eval laporan/
 expect 'ambulu.sakip laporan'                    sakip repl ''
 expect 'ambulu.sakip laporan'                    sakip eval --skenario = ''
-expect '--help --version check diff eval fmt lsp repl serve' sakip ''
+expect '--help --version check diff eval fmt import lsp repl serve' sakip ''
 expect 'ambulu.sakip laporan'                    sakip diff ''
 expect 'PK2024 PKP2024 ambulu.sakip laporan'     sakip diff ambulu.sakip ''
 expect 'PKP2024'                                 sakip diff ambulu.sakip PK2024 PKP

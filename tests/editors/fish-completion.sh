@@ -53,7 +53,7 @@ expect() {
 }
 
 expect 'eval'                                          'sakip ev'
-expect 'check diff eval fmt lsp repl serve'                   'sakip '
+expect 'check diff eval fmt import lsp repl serve'                   'sakip '
 expect '--format'                                      'sakip eval --for'
 expect '--format=csv --format=html --format=json --format=md --format=text --format=xlsx' 'sakip eval --format='
 expect 'csv html json md text xlsx'                    'sakip eval --format '

@@ -101,7 +101,7 @@ EOF
 
 cat >"$work/want" <<'EOF'
 [sakip ev] eval
-[sakip ] check diff eval fmt lsp repl serve
+[sakip ] check diff eval fmt import lsp repl serve
 [sakip eval --for] --format
 [sakip eval --format=] csv html json md text xlsx
 [sakip eval --format ] csv html json md text xlsx

@@ -311,6 +311,13 @@ static inline void tu_sexpr_to(Buf *b, const Expr *e)
         tu_sexpr_to(b, e->u.bin.r);
         buf_putc(b, ')');
         break;
+    case EX_RANGE:
+        buf_puts(b, "(.. ");
+        tu_sexpr_to(b, e->u.bin.l);
+        buf_putc(b, ' ');
+        tu_sexpr_to(b, e->u.bin.r);
+        buf_putc(b, ')');
+        break;
     case EX_NEG:
     case EX_NOT:
         buf_puts(b, e->kind == EX_NEG ? "(neg " : "(tidak ");

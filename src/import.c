@@ -1,0 +1,1043 @@
+/* import.c -- `sakip import`: the budget tree of a spreadsheet as .sakip
+ * declarations, or (--perbarui) the realisasi of an existing file updated
+ * from it (sakip(1), IMPORT; doc/import.md).
+ *
+ * A map (peta.c) says where things are; sheet.c reads CSV and XLSX into
+ * cells with places.  Every bad cell is reported with its place
+ * (`SOURCE:sheet!C17: 'Rp 1,2' is not an amount`) and then nothing is
+ * printed or written: the output is built whole, then shown. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "ast.h"
+#include "cli.h"
+#include "diag.h"
+#include "fmt.h"
+#include "i18n.h"
+#include "locfile.h"
+#include "num.h"
+#include "output.h"
+#include "parse.h"
+#include "peta.h"
+#include "sheet.h"
+
+enum { LV_PROGRAM, LV_KEGIATAN, LV_SUB };
+
+typedef struct Node {
+    int level;
+    char *name, *kode, *id;
+    bool has_ang, has_real;
+    mpq_t ang, real;
+    struct Node *parent;
+    Vec kids;                /* Node* */
+    char *where;             /* "SOURCE:sheet!B7": the name's cell */
+    bool given_id;           /* from the map's id column */
+} Node;
+
+typedef struct Imp {
+    const Peta *map;
+    Vec roots;               /* Node* */
+    Vec all;                 /* Node*, in row order */
+    Vec dead;                /* Node*: rows with errors */
+    bool flat;               /* --perbarui: rows need no parent */
+    Buf err;                 /* the errors, one a line */
+    size_t nerr;
+    Vec sources;             /* char*: "SOURCE (sheet)" for the header comment */
+} Imp;
+
+static void ierr(Imp *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void ierr(Imp *im, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&im->err, fmt, ap);
+    va_end(ap);
+    buf_putc(&im->err, '\n');
+    im->nerr++;
+}
+
+static void node_free(Node *n)
+{
+    free(n->name);
+    free(n->kode);
+    free(n->id);
+    free(n->where);
+    mpq_clear(n->ang);
+    mpq_clear(n->real);
+    vec_free(&n->kids);
+    free(n);
+}
+
+/* ---- reading files ---- */
+
+static char *slurp(const char *path, size_t max, size_t *len, Buf *err)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f) {
+        buf_printf(err, _("sakip: cannot read '%s': %s\n"), path, strerror(errno));
+        return NULL;
+    }
+    Buf b;
+    buf_init(&b);
+    for (;;) {
+        buf_reserve(&b, 65536);
+        size_t n = fread(b.data + b.len, 1, 65536, f);
+        b.len += n;
+        b.data[b.len] = '\0';
+        if (b.len > max) {
+            buf_printf(err, _("sakip: '%s' is larger than %lu bytes; refused\n"), path, (unsigned long)max);
+            if (f != stdin) fclose(f);
+            buf_free(&b);
+            return NULL;
+        }
+        if (n == 0) break;
+    }
+    bool bad = ferror(f);
+    if (f != stdin) fclose(f);
+    if (bad) {
+        buf_printf(err, _("sakip: cannot read '%s': %s\n"), path, strerror(EIO));
+        buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return b.data ? b.data : xstrdup("");
+}
+
+/* ---- text of cells ---- */
+
+/* The cell's text with white space trimmed and runs of it made one space
+ * (malloc'd); NULL when empty. */
+static char *clean(const SheetCell *c)
+{
+    if (!c || !c->text) return NULL;
+    Buf b;
+    buf_init(&b);
+    bool space = false;
+    for (const unsigned char *p = (const unsigned char *)c->text; *p; p++) {
+        bool ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || (*p == 0xC2 && p[1] == 0xA0);
+        if (ws) {
+            if (*p == 0xC2) p++;
+            space = b.len > 0;
+            continue;
+        }
+        if (space) buf_putc(&b, ' ');
+        space = false;
+        buf_putc(&b, (char)*p);
+    }
+    return b.data ? buf_steal(&b) : NULL;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return a && b && !strcasecmp(a, b);
+}
+
+/* ---- amounts ---- */
+
+/* An XLSX number ("2941063617", "1.5E-3") exactly. */
+static bool machine_number(const char *s, mpq_t out)
+{
+    const char *p = s;
+    bool neg = *p == '-';
+    if (neg) p++;
+    Buf digits;
+    buf_init(&digits);
+    long scale = 0;
+    bool any = false, dot = false;
+    for (; *p && *p != 'E' && *p != 'e'; p++) {
+        if (*p == '.' && !dot) {
+            dot = true;
+        } else if (*p >= '0' && *p <= '9') {
+            buf_putc(&digits, *p);
+            any = true;
+            if (dot) scale--;
+        } else {
+            buf_free(&digits);
+            return false;
+        }
+    }
+    if (*p) {
+        char *end;
+        long e = strtol(p + 1, &end, 10);
+        if (*end || end == p + 1 || e > 40 || e < -40) {
+            buf_free(&digits);
+            return false;
+        }
+        scale += e;
+    }
+    if (!any || digits.len > NUM_MAX_DIGITS) {
+        buf_free(&digits);
+        return false;
+    }
+    mpz_t z, t;
+    mpz_init_set_str(z, digits.data, 10);
+    mpz_init(t);
+    mpz_ui_pow_ui(t, 10, (unsigned long)(scale < 0 ? -scale : scale));
+    mpq_set_z(out, z);
+    if (scale < 0) mpz_set(mpq_denref(out), t), mpq_canonicalize(out);
+    else mpz_mul(mpq_numref(out), mpq_numref(out), t);
+    if (neg) mpq_neg(out, out);
+    mpz_clear(z);
+    mpz_clear(t);
+    buf_free(&digits);
+    return true;
+}
+
+/* A written amount: "Rp 2.941.063.617,00", "2,941,063,617.00" (inggris),
+ * "1.000,-".  Never guessed: the map's notation decides. */
+static bool written_amount(const char *s, Notation nt, mpq_t out)
+{
+    if (!strncasecmp(s, "Rp", 2)) {
+        s += 2;
+        if (*s == '.') s++;
+        while (*s == ' ') s++;
+    }
+    size_t n = strlen(s);
+    if (!n || n > 80) return false;
+    char tmp[96];
+    memcpy(tmp, s, n + 1);
+    if (nt == NOTATION_EN) {
+        for (size_t i = 0; i < n; i++)
+            tmp[i] = tmp[i] == '.' ? ',' : tmp[i] == ',' ? '.' : tmp[i];
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!((tmp[i] >= '0' && tmp[i] <= '9') || tmp[i] == '.' || tmp[i] == ',' ||
+              (tmp[i] == '-' && i == n - 1)))
+            return false;
+    /* sen are two digits: "1,2" is a slip, not Rp 1,20 */
+    const char *dec = strrchr(tmp, ',');
+    if (dec && strcmp(dec, ",-") && strlen(dec + 1) != 2) return false;
+    char *s1 = NULL, *s2 = NULL;
+    MoneyStatus st = money_parse(out, tmp, n, &s1, &s2);
+    free(s1);
+    free(s2);
+    return st == MONEY_OK;
+}
+
+/* The amount of a cell into out; false (and an error) when it is not one.
+ * *present is false for an empty cell or a lone "-". */
+static bool cell_amount(Imp *im, const Sheet *sh, uint32_t r, uint32_t c, mpq_t out, bool *present)
+{
+    *present = false;
+    const SheetCell *cell = sheet_cell(sh, r, c);
+    Buf w;
+    buf_init(&w);
+    sheet_where(&w, sh, r, c);
+    bool ok = true;
+    char *t = clean(cell);
+    if (cell && (cell->flags & CELL_NOVALUE)) {
+        ierr(im, _("%s: a formula without a stored value; open and save the workbook in a spreadsheet program so "
+                   "that it stores the values"), w.data);
+        ok = false;
+    } else if (cell && (cell->flags & CELL_ERROR)) {
+        ierr(im, _("%s: '%s' is an error value, not an amount"), w.data, t ? t : "");
+        ok = false;
+    } else if (!t || !strcmp(t, "-")) {
+        ok = true;
+    } else if (cell->flags & CELL_NUMBER ? machine_number(t, out) : written_amount(t, im->map->notation, out)) {
+        if (mpq_sgn(out) < 0) {
+            ierr(im, _("%s: '%s' is a negative amount"), w.data, t);
+            ok = false;
+        } else {
+            *present = true;
+        }
+    } else {
+        ierr(im, im->map->notation == NOTATION_ID
+                     ? _("%s: '%s' is not an amount (the map says angka indonesia: 1.234.567,89)")
+                     : _("%s: '%s' is not an amount (the map says angka inggris: 1,234,567.89)"),
+             w.data, t);
+        ok = false;
+    }
+    free(t);
+    buf_free(&w);
+    return ok;
+}
+
+/* ---- levels ---- */
+
+static int code_segments(const char *k)
+{
+    int n = 1;
+    for (; *k; k++) {
+        if (*k == '.') n++;
+        else if (!((*k >= '0' && *k <= '9') || *k == 'X' || *k == 'x')) return -1;
+    }
+    return n;
+}
+
+/* a code's first `segs` segments (malloc'd) */
+static char *code_prefix(const char *k, int segs)
+{
+    const char *p = k;
+    for (int i = 0; i < segs && p; i++) {
+        p = strchr(p, '.');
+        if (p && i + 1 < segs) p++;
+    }
+    return p ? xstrndup(k, (size_t)(p - k)) : xstrdup(k);
+}
+
+static bool codes_match(const char *a, const char *b)
+{
+    if (strlen(a) != strlen(b)) return false;
+    for (; *a; a++, b++)
+        if (*a != *b && !(*a == 'X' || *a == 'x' || *b == 'X' || *b == 'x')) return false;
+    return true;
+}
+
+static const char *const level_words[] = {"program", "kegiatan", "subkegiatan"};
+
+/* Strips a leading "Program", "Kegiatan" or "Sub Kegiatan" from name;
+ * returns its level or -1. */
+static int strip_level_word(char *name)
+{
+    static const struct {
+        const char *w;
+        int level;
+    } words[] = {{"sub kegiatan ", LV_SUB}, {"sub-kegiatan ", LV_SUB}, {"subkegiatan ", LV_SUB},
+                 {"kegiatan ", LV_KEGIATAN}, {"program ", LV_PROGRAM}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t n = strlen(words[i].w);
+        if (!strncasecmp(name, words[i].w, n) && name[n]) {
+            memmove(name, name + n, strlen(name + n) + 1);
+            return words[i].level;
+        }
+    }
+    return -1;
+}
+
+/* "1" -> program, "1.1" -> kegiatan, "1.1.1" -> subkegiatan; -1 otherwise. */
+static int numbering_level(const char *s)
+{
+    if (!s || !*s) return -1;
+    int segs = 1;
+    bool digit = false;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') digit = true;
+        else if (*s == '.' && digit && s[1]) segs++, digit = false;
+        else if (*s == '.' && !s[1]) break;
+        else return -1;
+    }
+    return segs > 3 ? LV_SUB : segs - 1;
+}
+
+/* ---- one sheet ---- */
+
+static bool valid_identifier(const char *s)
+{
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_')) return false;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+            return false;
+    return true;
+}
+
+static Node *find_code(Imp *im, const char *kode)
+{
+    for (size_t i = 0; i < im->all.len; i++) {
+        Node *n = im->all.items[i];
+        if (n->kode && codes_match(n->kode, kode)) return n;
+    }
+    return NULL;
+}
+
+static void read_sheet(Imp *im, const Sheet *sh)
+{
+    const Peta *m = im->map;
+    long col[PC_N];
+    uint32_t head = m->header_row ? m->header_row - 1 : 0;
+    uint32_t first = m->header_row ? m->header_row : 0;
+    size_t errs = im->nerr;
+    for (int i = 0; i < PC_N; i++) {
+        col[i] = -1;
+        const PetaCol *pc = &m->cols[i];
+        if (!pc->set) continue;
+        if (pc->letter >= 0) {
+            col[i] = pc->letter;
+            if ((uint32_t)pc->letter >= sh->ncols) {
+                Buf c;
+                buf_init(&c);
+                sheet_ref(&c, 0, (uint32_t)pc->letter);
+                c.data[strcspn(c.data, "0123456789")] = '\0';
+                ierr(im, _("%s:%d: kolom %s = %s: %s%s%s has no column %s"), m->path, pc->line, peta_role_name(i),
+                     c.data, sh->source, sh->name ? ":" : "", sh->name ? sh->name : "", c.data);
+                buf_free(&c);
+            }
+            continue;
+        }
+        if (head >= sh->nrows) {
+            ierr(im, _("%s:%d: the header row %u is past the last row of %s"), m->path, pc->line, m->header_row,
+                 sh->source);
+            continue;
+        }
+        for (uint32_t c = 0; c < sh->ncols && col[i] < 0; c++) {
+            char *t = clean(sheet_cell(sh, head, c));
+            if (same_text(t, pc->header)) col[i] = c;
+            free(t);
+        }
+        if (col[i] < 0) {
+            Buf have;
+            buf_init(&have);
+            for (uint32_t c = 0; c < sh->ncols; c++) {
+                char *t = clean(sheet_cell(sh, head, c));
+                if (t) buf_printf(&have, "%s'%s'", have.len ? ", " : "", t);
+                free(t);
+            }
+            ierr(im, _("%s:%d: kolom %s = \"%s\": no such column in the header row %u of %s%s%s (it has: %s)"),
+                 m->path, pc->line, peta_role_name(i), pc->header, m->header_row, sh->source, sh->name ? ":" : "",
+                 sh->name ? sh->name : "", have.len ? have.data : "nothing");
+            buf_free(&have);
+        }
+    }
+    if (im->nerr > errs) return;
+    /* merged cells among the rows read: which cell holds the value is a guess */
+    for (size_t i = 0; i < sh->nmerged; i++) {
+        const SheetRange *rg = &sh->merged[i];
+        if (rg->r2 < first) continue;
+        Buf a, b;
+        buf_init(&a);
+        buf_init(&b);
+        sheet_where(&a, sh, rg->r1, rg->c1);
+        sheet_ref(&b, rg->r2, rg->c2);
+        ierr(im, _("%s:%s: merged cells; unmerge them (each row its own cells) before importing"), a.data, b.data);
+        buf_free(&a);
+        buf_free(&b);
+    }
+    Node *last[3] = {NULL, NULL, NULL};
+    for (uint32_t r = first; r < sh->nrows; r++) {
+        char *txt[PC_N] = {0};
+        bool any = false;
+        for (int i = 0; i < PC_N; i++)
+            if (col[i] >= 0) {
+                txt[i] = clean(sheet_cell(sh, r, (uint32_t)col[i]));
+                any |= txt[i] != NULL;
+            }
+        bool skip = !any;
+        /* a header row repeated on each printed page */
+        if (!skip && m->header_row && r != head) {
+            bool same = true;
+            for (int i = 0; i < PC_N && same; i++)
+                if (col[i] >= 0) {
+                    char *h = clean(sheet_cell(sh, head, (uint32_t)col[i]));
+                    same = (!h && !txt[i]) || same_text(h, txt[i]);
+                    free(h);
+                }
+            skip = same;
+        }
+        for (size_t k = 0; !skip && k < m->skip.len; k++) {
+            const PetaSkip *sk = m->skip.items[k];
+            for (int i = 0; i < PC_N && !skip; i++)
+                if ((sk->role < 0 ? i != PC_ANGGARAN && i != PC_REALISASI : i == sk->role) && same_text(txt[i], sk->text))
+                    skip = true;
+        }
+        if (skip) {
+            for (int i = 0; i < PC_N; i++) free(txt[i]);
+            continue;
+        }
+        uint32_t namecol = (uint32_t)col[PC_NAMA];
+        Buf where;
+        buf_init(&where);
+        sheet_where(&where, sh, r, namecol);
+        Node *n = xcalloc(1, sizeof *n);
+        mpq_init(n->ang);
+        mpq_init(n->real);
+        n->where = buf_steal(&where);
+        n->name = txt[PC_NAMA];
+        n->kode = txt[PC_KODE];
+        n->id = txt[PC_ID];
+        txt[PC_NAMA] = txt[PC_KODE] = txt[PC_ID] = NULL;
+        bool ok = true;
+        if (col[PC_ANGGARAN] >= 0) ok &= cell_amount(im, sh, r, (uint32_t)col[PC_ANGGARAN], n->ang, &n->has_ang);
+        if (col[PC_REALISASI] >= 0) ok &= cell_amount(im, sh, r, (uint32_t)col[PC_REALISASI], n->real, &n->has_real);
+        int level = -1;
+        if (!n->name) {
+            ierr(im, _("%s: a row without a name (kolom nama); give it one, or skip it with lewati"), n->where);
+            ok = false;
+        } else if (m->levels == LVL_NOMOR) {
+            level = strip_level_word(n->name);
+            if (level < 0) {
+                const char *num = txt[PC_NOMOR];
+                char *lead = NULL;
+                if (!num) {   /* "1.1 Administrasi ...": the numbering leads the name */
+                    size_t k = strspn(n->name, "0123456789.");
+                    if (k && n->name[k] == ' ') {
+                        lead = xstrndup(n->name, k);
+                        memmove(n->name, n->name + k + 1, strlen(n->name + k + 1) + 1);
+                    }
+                    num = lead;
+                }
+                level = numbering_level(num);
+                free(lead);
+            }
+            if (level < 0) {
+                ierr(im, _("%s: cannot tell the level of '%s': no numbering (1, 1.1) and no 'Program', 'Kegiatan' "
+                           "or 'Sub Kegiatan' before the name"), n->where, n->name);
+                ok = false;
+            }
+        } else if (m->levels == LVL_KOLOM) {
+            const char *t = txt[PC_TINGKAT];
+            for (int k = 0; t && k < 3; k++)
+                if (!strcasecmp(t, level_words[k])) level = k;
+            if (t && (!strcasecmp(t, "sub kegiatan") || !strcasecmp(t, "sub-kegiatan"))) level = LV_SUB;
+            if (t && t[0] >= '1' && t[0] <= '3' && !t[1]) level = t[0] - '1';
+            if (level < 0) {
+                Buf w;
+                buf_init(&w);
+                sheet_where(&w, sh, r, (uint32_t)col[PC_TINGKAT]);
+                ierr(im, _("%s: '%s' is not a level: program, kegiatan or subkegiatan (or 1, 2, 3)"), w.data,
+                     t ? t : "");
+                buf_free(&w);
+                ok = false;
+            }
+        } else if (m->levels == LVL_INDENTASI) {
+            const SheetCell *c = sheet_cell(sh, r, namecol);
+            level = c ? c->indent : 0;
+            if (level > LV_SUB) {
+                ierr(im, _("%s: indented %d steps; a budget tree has 3 levels (0, 1 and 2 steps)"), n->where, level);
+                level = -1;
+                ok = false;
+            }
+        }
+        if (n->kode) {
+            int segs = code_segments(n->kode);
+            int kl = segs == 3 ? LV_PROGRAM : segs == 5 ? LV_KEGIATAN : segs == 6 ? LV_SUB : -1;
+            Buf w;
+            buf_init(&w);
+            sheet_where(&w, sh, r, (uint32_t)col[PC_KODE]);
+            if (kl < 0) {
+                ierr(im, _("%s: '%s' is not a program (U.BB.PP), kegiatan (U.BB.PP.K.KK) or subkegiatan "
+                           "(U.BB.PP.K.KK.SSSS) code"), w.data, n->kode);
+                ok = false;
+            } else if (m->levels == LVL_KODE) {
+                level = kl;
+            } else if (level >= 0 && level != kl) {
+                ierr(im, _("%s: '%s' is the code of a %s, but the row is a %s"), w.data, n->kode, level_words[kl],
+                     level_words[level]);
+                ok = false;
+            }
+            Node *dup = find_code(im, n->kode);
+            if (dup) {
+                ierr(im, _("%s: code '%s' is also the code of %s"), w.data, n->kode, dup->where);
+                ok = false;
+            }
+            buf_free(&w);
+        } else if (m->levels == LVL_KODE && n->name) {
+            Buf w;
+            buf_init(&w);
+            sheet_where(&w, sh, r, (uint32_t)col[PC_KODE]);
+            ierr(im, _("%s: a row without a code (the map says tingkat kode)"), w.data);
+            buf_free(&w);
+            ok = false;
+        }
+        if (n->id) {
+            n->given_id = true;
+            if (!valid_identifier(n->id)) {
+                ierr(im, _("%s: '%s' is not an identifier (letters, digits and _, not first a digit)"), n->where,
+                     n->id);
+                ok = false;
+            }
+            for (size_t k = 0; k < im->all.len && ok; k++)
+                if (((Node *)im->all.items[k])->id && !strcmp(((Node *)im->all.items[k])->id, n->id)) {
+                    ierr(im, _("%s: identifier '%s' is also the identifier of %s"), n->where, n->id,
+                         ((Node *)im->all.items[k])->where);
+                    ok = false;
+                }
+        }
+        for (int i = 0; i < PC_N; i++) free(txt[i]);
+        if (!ok) {
+            /* kept as the parent of the rows below it, so they are not
+             * reported as orphans too */
+            if (level >= 0) {
+                n->level = level;
+                vec_push(&im->dead, n);
+                last[level] = n;
+                for (int k = level + 1; k < 3; k++) last[k] = NULL;
+            } else {
+                node_free(n);
+            }
+            continue;
+        }
+        n->level = level;
+        /* the parent; --perbarui matches a row with a code or an
+         * identifier by itself, wherever it stands */
+        if (im->flat && (n->kode || n->given_id)) {
+            vec_push(&im->all, n);
+            continue;
+        }
+        if (level > LV_PROGRAM) {
+            Node *p = NULL;
+            if (m->levels == LVL_KODE) {
+                char *pk = code_prefix(n->kode, level == LV_SUB ? 5 : 3);
+                p = find_code(im, pk);
+                if (!p || p->level != level - 1) {
+                    ierr(im, _("%s: the %s above code '%s' (%s) is not in the sheet before it"), n->where,
+                         level_words[level - 1], n->kode, pk);
+                    p = NULL;
+                }
+                free(pk);
+            } else {
+                p = last[level - 1];
+                if (!p) ierr(im, _("%s: a %s with no %s above it"), n->where, level_words[level], level_words[level - 1]);
+                else if (p->kode && n->kode) {
+                    char *pk = code_prefix(n->kode, level == LV_SUB ? 5 : 3);
+                    if (!codes_match(pk, p->kode)) {
+                        ierr(im, _("%s: code '%s' does not start with the code '%s' of the %s above it"), n->where,
+                             n->kode, p->kode, level_words[level - 1]);
+                        p = NULL;
+                    }
+                    free(pk);
+                }
+            }
+            if (!p) {
+                node_free(n);
+                continue;
+            }
+            n->parent = p;
+            vec_push(&p->kids, n);
+        } else {
+            vec_push(&im->roots, n);
+        }
+        vec_push(&im->all, n);
+        last[level] = n;
+        for (int k = level + 1; k < 3; k++) last[k] = NULL;
+    }
+}
+
+/* Identifiers by position when the source has none: P1, K1_2, SK1_2_3. */
+static void number_nodes(Imp *im)
+{
+    for (size_t i = 0; i < im->roots.len; i++) {
+        Node *p = im->roots.items[i];
+        if (!p->id) {
+            Buf b;
+            buf_init(&b);
+            buf_printf(&b, "P%lu", (unsigned long)i + 1);
+            p->id = buf_steal(&b);
+        }
+        for (size_t j = 0; j < p->kids.len; j++) {
+            Node *k = p->kids.items[j];
+            if (!k->id) {
+                Buf b;
+                buf_init(&b);
+                buf_printf(&b, "K%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1);
+                k->id = buf_steal(&b);
+            }
+            for (size_t l = 0; l < k->kids.len; l++) {
+                Node *s = k->kids.items[l];
+                if (!s->id) {
+                    Buf b;
+                    buf_init(&b);
+                    buf_printf(&b, "SK%lu_%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1, (unsigned long)l + 1);
+                    s->id = buf_steal(&b);
+                }
+            }
+        }
+    }
+}
+
+/* ---- output ---- */
+
+static void put_string(Buf *b, const char *s)
+{
+    buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\') buf_putc(b, '\\');
+        buf_putc(b, *s);
+    }
+    buf_putc(b, '"');
+}
+
+static void put_money(Buf *b, const mpq_t q)
+{
+    num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID);
+}
+
+static void emit(Buf *b, const Node *n)
+{
+    buf_printf(b, "%s %s ", level_words[n->level], n->id);
+    put_string(b, n->name);
+    buf_puts(b, " {\n");
+    if (n->kode) {
+        buf_puts(b, "kode ");
+        put_string(b, n->kode);
+        buf_putc(b, '\n');
+    }
+    if (n->has_ang) {
+        buf_puts(b, "anggaran ");
+        put_money(b, n->ang);
+        buf_putc(b, '\n');
+    }
+    if (n->has_real) {
+        buf_puts(b, "realisasi ");
+        put_money(b, n->real);
+        buf_putc(b, '\n');
+    }
+    for (size_t i = 0; i < n->kids.len; i++) emit(b, n->kids.items[i]);
+    buf_puts(b, "}\n");
+}
+
+/* ---- --perbarui ---- */
+
+typedef struct Edit {
+    uint32_t start, end;
+    char *text;
+} Edit;
+
+static int edit_cmp(const void *a, const void *b)
+{
+    const Edit *x = *(Edit *const *)a, *y = *(Edit *const *)b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int kind_level(EntKind k)
+{
+    return k == ENT_PROGRAM ? LV_PROGRAM : k == ENT_KEGIATAN ? LV_KEGIATAN : LV_SUB;
+}
+
+static void signed_money(Buf *b, const mpq_t d)
+{
+    mpq_t a;
+    mpq_init(a);
+    mpq_abs(a, d);
+    buf_putc(b, mpq_sgn(d) < 0 ? '-' : '+');
+    put_money(b, a);
+    mpq_clear(a);
+}
+
+static int perbarui(Imp *im, Options *o)
+{
+    const char *path = o->import_perbarui;
+    struct stat was;
+    bool have_was = stat(path, &was) == 0;
+    const char *lerr = NULL;
+    LocFile *lf = locfile_load(path, &lerr);
+    if (!lf) {
+        fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, lerr);
+        return EXIT_USAGE;
+    }
+    DiagList dl;
+    diag_list_init(&dl);
+    Unit *u = parse_unit(lf, &dl);
+    size_t syntax = 0;
+    for (size_t k = 0; k < dl.items.len; k++) {
+        const Diag *d = dl.items.items[k];
+        if (d->level == DIAG_ERROR) syntax++;
+    }
+    if (syntax) {
+        diag_print_text(&dl, stderr, false);
+        fprintf(stderr, _("sakip: %s has syntax errors; not updated\n"), path);
+        diag_list_free(&dl);
+        unit_free(u);
+        return EXIT_ERRORS;
+    }
+    diag_list_free(&dl);
+    const char *text = lf->text;
+    size_t nb = u->budget_nodes.len;
+    Node **match = xcalloc(nb + 1, sizeof *match);
+    Vec edits = {0}, unmatched = {0};   /* Edit*, char* */
+    Buf diff;
+    buf_init(&diff);
+    mpq_t tot_old, tot_new, d;
+    mpq_inits(tot_old, tot_new, d, NULL);
+    size_t changed = 0, same = 0;
+    bool by_position = !im->map->cols[PC_ID].set && !im->map->cols[PC_KODE].set;
+    for (size_t i = 0; i < im->all.len; i++) {
+        Node *n = im->all.items[i];
+        Entity *e = NULL;
+        for (size_t k = 0; k < nb && !e; k++) {
+            Entity *c = u->budget_nodes.items[k];
+            const BudgetDecl *bd = ent_budget(c);
+            if (n->kode ? bd->kode && codes_match(bd->kode, n->kode) : !strcmp(c->id, n->id)) e = c;
+        }
+        Buf why;
+        buf_init(&why);
+        size_t k = 0;
+        for (; e && u->budget_nodes.items[k] != e; k++) {}
+        if (!e) {
+            buf_printf(&why, n->kode ? _("%s: code '%s' (%s): no node of %s has it")
+                                     : _("%s: %s%s (%s): no node of %s has this identifier"),
+                       n->where, n->kode ? n->kode : n->id, "", n->name, path);
+        } else if (kind_level(e->kind) != n->level) {
+            buf_printf(&why, _("%s: '%s' is a %s in the sheet but a %s in %s"), n->where, n->kode ? n->kode : n->id,
+                       level_words[n->level], level_words[kind_level(e->kind)], path);
+        } else if (by_position && !same_text(e->name, n->name)) {
+            buf_printf(&why, _("%s: %s is \"%s\" in %s but \"%s\" in the sheet (rows without codes or identifiers "
+                               "are matched by position and name)"), n->where, e->id, e->name ? e->name : "", path,
+                       n->name);
+        } else if (match[k]) {
+            buf_printf(&why, _("%s: %s is already updated from %s"), n->where, e->id, match[k]->where);
+        }
+        if (why.len) {
+            vec_push(&unmatched, buf_steal(&why));
+            continue;
+        }
+        buf_free(&why);
+        match[k] = n;
+        if (!n->has_real) continue;
+        const Expr *old = ent_budget(e)->realisasi_uang;
+        if (old && old->kind != EX_MONEY) {
+            Buf w;
+            buf_init(&w);
+            buf_printf(&w, _("%s: the realisasi of %s in %s is a formula, not an amount; not replaced"), n->where,
+                       e->id, path);
+            vec_push(&unmatched, buf_steal(&w));
+            continue;
+        }
+        if (old && mpq_equal(old->u.num.q, n->real)) {
+            same++;
+            continue;
+        }
+        Edit *ed = xcalloc(1, sizeof *ed);
+        Buf nt;
+        buf_init(&nt);
+        int line, colno;
+        if (old) {
+            ed->start = old->span.start;
+            ed->end = old->span.end;
+            put_money(&nt, n->real);
+            locfile_pos(lf, old->span.start, &line, &colno);
+        } else {
+            /* no realisasi yet: a line after anggaran, or after the opening brace */
+            const Expr *ang = ent_budget(e)->anggaran;
+            uint32_t at = ang ? ang->span.end : e->id_span.end;
+            const char *nl = memchr(text + at, '\n', lf->len - at);
+            uint32_t eol = nl ? (uint32_t)(nl - text) : (uint32_t)lf->len;
+            uint32_t bol = at;
+            while (bol > 0 && text[bol - 1] != '\n') bol--;
+            uint32_t ind = bol;
+            while (ind < at && (text[ind] == ' ' || text[ind] == '\t')) ind++;
+            ed->start = ed->end = eol;
+            buf_putc(&nt, '\n');
+            buf_putn(&nt, text + bol, ind - bol);
+            if (!ang) buf_puts(&nt, "    ");
+            buf_puts(&nt, "realisasi ");
+            put_money(&nt, n->real);
+            locfile_pos(lf, at, &line, &colno);
+        }
+        ed->text = buf_steal(&nt);
+        vec_push(&edits, ed);
+        changed++;
+        buf_printf(&diff, "  %s:%d: %s %s \"%s\": realisasi ", path, line, level_words[kind_level(e->kind)], e->id,
+                   e->name ? e->name : "");
+        mpq_t zero;
+        mpq_init(zero);
+        if (old) put_money(&diff, old->u.num.q);
+        else buf_puts(&diff, "-");
+        buf_puts(&diff, " \xE2\x86\x92 ");
+        put_money(&diff, n->real);
+        num_sub(d, n->real, old ? old->u.num.q : zero);
+        buf_puts(&diff, " (");
+        signed_money(&diff, d);
+        buf_puts(&diff, ")\n");
+        num_add(tot_old, tot_old, old ? old->u.num.q : zero);
+        num_add(tot_new, tot_new, n->real);
+        mpq_clear(zero);
+    }
+    /* nodes the sheet does not give */
+    Buf missing;
+    buf_init(&missing);
+    size_t nmissing = 0;
+    for (size_t k = 0; k < nb; k++) {
+        if (match[k]) continue;
+        Entity *e = u->budget_nodes.items[k];
+        int line, colno;
+        locfile_pos(lf, e->id_span.start, &line, &colno);
+        buf_printf(&missing, "  %s:%d: %s %s \"%s\"\n", path, line, level_words[kind_level(e->kind)], e->id,
+                   e->name ? e->name : "");
+        nmissing++;
+    }
+    /* the new text */
+    qsort(edits.items, edits.len, sizeof edits.items[0], edit_cmp);
+    Buf out;
+    buf_init(&out);
+    uint32_t at = 0;
+    Edit **ev = (Edit **)edits.items;
+    for (size_t i = 0; i < edits.len; i++) {
+        buf_putn(&out, text + at, ev[i]->start - at);
+        buf_puts(&out, ev[i]->text);
+        at = ev[i]->end;
+    }
+    buf_putn(&out, text + at, lf->len - at);
+
+    printf(_("%s: realisasi from %s\n"), path, (const char *)im->sources.items[0]);
+    fputs(diff.data ? diff.data : "", stdout);
+    printf(_("  %lu realisasi changed, %lu unchanged"), (unsigned long)changed, (unsigned long)same);
+    if (changed) {
+        Buf t;
+        buf_init(&t);
+        put_money(&t, tot_old);
+        buf_puts(&t, " \xE2\x86\x92 ");
+        put_money(&t, tot_new);
+        num_sub(d, tot_new, tot_old);
+        buf_puts(&t, " (");
+        signed_money(&t, d);
+        buf_puts(&t, ")");
+        printf(_("; total of the changed: %s"), t.data);
+        buf_free(&t);
+    }
+    putchar('\n');
+    if (unmatched.len) {
+        printf(_("Rows not applied (%lu):\n"), (unsigned long)unmatched.len);
+        for (size_t i = 0; i < unmatched.len; i++) printf("  %s\n", (char *)unmatched.items[i]);
+    }
+    if (nmissing) {
+        printf(_("Nodes of %s the sheet does not give (%lu), left as they are:\n"), path, (unsigned long)nmissing);
+        fputs(missing.data, stdout);
+    }
+    int status = EXIT_OK;
+    if (unmatched.len) {
+        printf(_("%s not written: every row must match a node (fix the rows above, or skip them with lewati)\n"), path);
+        status = EXIT_ERRORS;
+    } else if (o->import_periksa) {
+        printf(_("--periksa: %s not written\n"), path);
+    } else if (changed) {
+        /* the result must still parse before it replaces the file */
+        LocFile *nlf = locfile_new(path, out.data ? out.data : "", out.len);
+        DiagList d2;
+        diag_list_init(&d2);
+        Unit *u2 = parse_unit(nlf, &d2);
+        bool bad = false;
+        for (size_t k = 0; k < d2.items.len; k++) bad |= ((const Diag *)d2.items.items[k])->level == DIAG_ERROR;
+        diag_list_free(&d2);
+        unit_free(u2);
+        char *werr = NULL;
+        if (bad) {
+            fprintf(stderr, _("sakip: the updated %s would not parse; not written\n"), path);
+            status = EXIT_ERRORS;
+        } else if (!write_file_atomic_expect(path, have_was ? &was : NULL, out.data ? out.data : "", out.len, &werr)) {
+            fprintf(stderr, _("sakip: cannot write '%s': %s\n"), path, werr ? werr : "");
+            status = EXIT_USAGE;
+        } else {
+            printf(_("%s written\n"), path);
+        }
+        free(werr);
+    }
+    for (size_t i = 0; i < edits.len; i++) {
+        free(ev[i]->text);
+        free(ev[i]);
+    }
+    vec_free(&edits);
+    for (size_t i = 0; i < unmatched.len; i++) free(unmatched.items[i]);
+    vec_free(&unmatched);
+    buf_free(&out);
+    buf_free(&diff);
+    buf_free(&missing);
+    mpq_clears(tot_old, tot_new, d, NULL);
+    free(match);
+    unit_free(u);
+    return status;
+}
+
+/* ---- the command ---- */
+
+int cmd_import(Options *o)
+{
+    if (!o->import_peta) {
+        fputs(_("sakip import: --peta=MAP is needed: the map says where the figures are (doc/import.md)\n"
+                "Try 'sakip import --help' for more information.\n"), stderr);
+        return EXIT_USAGE;
+    }
+    if (o->import_perbarui && o->files.len != 1) {
+        fputs(_("sakip import: --perbarui takes one SOURCE\n"), stderr);
+        return EXIT_USAGE;
+    }
+    if (o->import_periksa && !o->import_perbarui) {
+        fputs(_("sakip import: --periksa goes with --perbarui\n"), stderr);
+        return EXIT_USAGE;
+    }
+    Buf err;
+    buf_init(&err);
+    size_t len;
+    char *mt = slurp(o->import_peta, 1u << 20, &len, &err);
+    if (!mt) {
+        fputs(err.data, stderr);
+        buf_free(&err);
+        return EXIT_USAGE;
+    }
+    Peta map;
+    bool ok = peta_parse(o->import_peta, mt, len, &map, &err);
+    free(mt);
+    if (!ok) {
+        fputs(err.data, stderr);
+        buf_free(&err);
+        peta_free(&map);
+        return EXIT_ERRORS;
+    }
+    Imp im;
+    memset(&im, 0, sizeof im);
+    im.map = &map;
+    im.flat = o->import_perbarui != NULL;
+    buf_init(&im.err);
+    int status = EXIT_OK;
+    for (size_t i = 0; i < o->files.len; i++) {
+        const char *src = o->files.items[i];
+        buf_reset(&err);
+        char *data = slurp(src, SHEET_MAX_BYTES, &len, &err);
+        if (!data) {
+            fputs(err.data, stderr);
+            status = EXIT_USAGE;
+            continue;
+        }
+        Sheet sh;
+        SheetWant want = {map.sheet_name, map.sheet_index, map.sep};
+        if (!sheet_read(src, data, len, &want, &sh, &err)) {
+            ierr(&im, "%s", err.data);
+        } else {
+            Buf s;
+            buf_init(&s);
+            buf_printf(&s, "%s%s%s%s", src, sh.name ? " (" : "", sh.name ? sh.name : "", sh.name ? ")" : "");
+            vec_push(&im.sources, buf_steal(&s));
+            read_sheet(&im, &sh);
+            sheet_free(&sh);
+        }
+        free(data);
+    }
+    if (status != EXIT_OK && im.nerr) {
+        fputs(im.err.data, stderr);
+    } else if (status == EXIT_OK && im.nerr) {
+        fputs(im.err.data, stderr);
+        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr,
+                o->import_perbarui ? _("updated") : _("printed"));
+        status = EXIT_ERRORS;
+    } else if (status == EXIT_OK && !im.all.len) {
+        fprintf(stderr, _("sakip import: no rows to import (every row is empty or skipped)\n"));
+        status = EXIT_ERRORS;
+    } else if (status == EXIT_OK) {
+        number_nodes(&im);
+        if (o->import_perbarui) {
+            status = perbarui(&im, o);
+        } else {
+            Buf b;
+            buf_init(&b);
+            buf_printf(&b, "# sakip import --peta %s:", map.path);
+            for (size_t i = 0; i < im.sources.len; i++) buf_printf(&b, " %s", (char *)im.sources.items[i]);
+            buf_puts(&b, "\n\n");
+            for (size_t i = 0; i < im.roots.len; i++) {
+                if (i) buf_putc(&b, '\n');
+                emit(&b, im.roots.items[i]);
+            }
+            Buf f;
+            buf_init(&f);
+            fmt_source(b.data, b.len, &f);
+            fputs(f.data ? f.data : "", stdout);
+            buf_free(&f);
+            buf_free(&b);
+        }
+    }
+    for (size_t i = 0; i < im.all.len; i++) node_free(im.all.items[i]);
+    vec_free(&im.all);
+    for (size_t i = 0; i < im.dead.len; i++) node_free(im.dead.items[i]);
+    vec_free(&im.dead);
+    vec_free(&im.roots);
+    for (size_t i = 0; i < im.sources.len; i++) free(im.sources.items[i]);
+    vec_free(&im.sources);
+    buf_free(&im.err);
+    buf_free(&err);
+    peta_free(&map);
+    return status;
+}

@@ -1,0 +1,252 @@
+/* peta.c -- reading an import map (peta.h, doc/import.md).
+ *
+ * One statement a line, `#` to the end of the line is a comment:
+ *     lembar "anggaran" | lembar 2
+ *     judul 3
+ *     angka indonesia | angka inggris
+ *     pemisah ";"
+ *     kolom ROLE = C | kolom ROLE = "Header text"
+ *     tingkat kode | kolom | nomor | indentasi
+ *     lewati "Jumlah" | lewati nama = "2"
+ */
+#include <config.h>
+#include "peta.h"
+#include "i18n.h"
+#include "sheet.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const role_names[PC_N] = {"kode", "id", "nama", "tingkat", "nomor", "anggaran", "realisasi"};
+
+const char *peta_role_name(PetaRole r) { return role_names[r]; }
+
+typedef struct Tok {
+    enum { T_END, T_WORD, T_STR, T_EQ, T_BAD } kind;
+    char *text;              /* malloc'd for words and strings */
+    int col;
+} Tok;
+
+typedef struct Lx {
+    const char *p, *end, *line;
+    int lineno;
+    const char *path;
+    Buf *err;
+    int nerr;
+} Lx;
+
+static void perr(Lx *lx, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void perr(Lx *lx, int col, const char *fmt, ...)
+{
+    buf_printf(lx->err, "%s:%d:%d: error: ", lx->path, lx->lineno, col);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(lx->err, fmt, ap);
+    va_end(ap);
+    buf_putc(lx->err, '\n');
+    lx->nerr++;
+}
+
+static Tok next(Lx *lx)
+{
+    Tok t = {T_END, NULL, 0};
+    while (lx->p < lx->end && (*lx->p == ' ' || *lx->p == '\t' || *lx->p == '\r')) lx->p++;
+    t.col = (int)(lx->p - lx->line) + 1;
+    if (lx->p >= lx->end || *lx->p == '\n' || *lx->p == '#') return t;
+    char c = *lx->p;
+    if (c == '=') {
+        lx->p++;
+        t.kind = T_EQ;
+        return t;
+    }
+    if (c == '"') {
+        Buf b;
+        buf_init(&b);
+        lx->p++;
+        while (lx->p < lx->end && *lx->p != '"' && *lx->p != '\n') {
+            if (*lx->p == '\\' && lx->p + 1 < lx->end && (lx->p[1] == '"' || lx->p[1] == '\\')) lx->p++;
+            buf_putc(&b, *lx->p++);
+        }
+        if (lx->p >= lx->end || *lx->p != '"') {
+            buf_free(&b);
+            t.kind = T_BAD;
+            perr(lx, t.col, _("a text that is not closed with '\"'"));
+            return t;
+        }
+        lx->p++;
+        t.kind = T_STR;
+        t.text = b.data ? buf_steal(&b) : xstrdup("");
+        return t;
+    }
+    if (isalnum((unsigned char)c) || c == '_') {
+        const char *s = lx->p;
+        while (lx->p < lx->end && (isalnum((unsigned char)*lx->p) || *lx->p == '_')) lx->p++;
+        t.kind = T_WORD;
+        t.text = xstrndup(s, (size_t)(lx->p - s));
+        return t;
+    }
+    t.kind = T_BAD;
+    perr(lx, t.col, _("unexpected '%c'"), c);
+    lx->p++;
+    return t;
+}
+
+static bool all_digits(const char *s)
+{
+    if (!*s) return false;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9') return false;
+    return true;
+}
+
+static unsigned small_number(const char *s)
+{
+    unsigned long v = strtoul(s, NULL, 10);
+    return v > 1048576 ? 1048577u : (unsigned)v;
+}
+
+static void statement(Lx *lx, Peta *p)
+{
+    Tok kw = next(lx);
+    if (kw.kind == T_END) return;
+    if (kw.kind != T_WORD) {
+        if (kw.kind != T_BAD) perr(lx, kw.col, _("a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat or lewati"));
+        free(kw.text);
+        lx->p = memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) ? memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) : lx->end;
+        return;
+    }
+    Tok a = next(lx), b = {T_END, NULL, 0}, c = {T_END, NULL, 0};
+    const char *k = kw.text;
+    bool unknown = false;
+    if (!strcmp(k, "lembar")) {
+        if (a.kind == T_STR && *a.text) {
+            free(p->sheet_name);
+            p->sheet_name = xstrdup(a.text);
+        } else if (a.kind == T_WORD && all_digits(a.text) && small_number(a.text) >= 1) {
+            p->sheet_index = small_number(a.text);
+        } else {
+            perr(lx, a.col, _("lembar takes a sheet's name in quotes or its number from 1"));
+        }
+    } else if (!strcmp(k, "judul")) {
+        if (a.kind == T_WORD && all_digits(a.text) && small_number(a.text) >= 1 && small_number(a.text) <= 1048576)
+            p->header_row = small_number(a.text);
+        else
+            perr(lx, a.col, _("judul takes the number of the header row, from 1"));
+    } else if (!strcmp(k, "angka")) {
+        if (a.kind == T_WORD && !strcmp(a.text, "indonesia")) p->notation = NOTATION_ID;
+        else if (a.kind == T_WORD && !strcmp(a.text, "inggris")) p->notation = NOTATION_EN;
+        else perr(lx, a.col, _("angka is indonesia (1.234.567,89) or inggris (1,234,567.89)"));
+        if (a.kind == T_WORD) p->notation_set = true;
+    } else if (!strcmp(k, "pemisah")) {
+        if (a.kind == T_STR && (!strcmp(a.text, ";") || !strcmp(a.text, ",") || !strcmp(a.text, "\t")))
+            p->sep = a.text[0];
+        else
+            perr(lx, a.col, _("pemisah is \";\" or \",\""));
+    } else if (!strcmp(k, "kolom")) {
+        int role = -1;
+        for (int i = 0; a.kind == T_WORD && i < PC_N; i++)
+            if (!strcmp(a.text, role_names[i])) role = i;
+        b = next(lx);
+        c = next(lx);
+        if (role < 0) {
+            perr(lx, a.col, _("kolom names one of kode, id, nama, tingkat, nomor, anggaran, realisasi%s"),
+                 a.kind == T_WORD && (!strcmp(a.text, "triwulan") || !strcmp(a.text, "bulan") ||
+                                      !strcmp(a.text, "indikator") || !strcmp(a.text, "target"))
+                     ? _(" (period and indikator columns are not imported yet)")
+                     : "");
+        } else if (b.kind != T_EQ) {
+            perr(lx, b.col, _("expected '=' after kolom %s"), role_names[role]);
+        } else if (p->cols[role].set) {
+            perr(lx, kw.col, _("kolom %s is already given on line %d"), role_names[role], p->cols[role].line);
+        } else if (c.kind == T_WORD && sheet_col_of(c.text) >= 0 && strspn(c.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(c.text)) {
+            p->cols[role] = (PetaCol){true, sheet_col_of(c.text), NULL, lx->lineno};
+        } else if (c.kind == T_STR && *c.text) {
+            p->cols[role] = (PetaCol){true, -1, xstrdup(c.text), lx->lineno};
+        } else {
+            perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
+        }
+    } else if (!strcmp(k, "tingkat")) {
+        static const char *const ways[] = {"", "kode", "kolom", "nomor", "indentasi"};
+        int w = 0;
+        for (int i = 1; a.kind == T_WORD && i < 5; i++)
+            if (!strcmp(a.text, ways[i])) w = i;
+        if (!w) perr(lx, a.col, _("tingkat is kode, kolom, nomor or indentasi"));
+        else p->levels = (PetaLevels)w;
+    } else if (!strcmp(k, "lewati")) {
+        int role = -1;
+        for (int i = 0; a.kind == T_WORD && i < PC_N; i++)
+            if (!strcmp(a.text, role_names[i])) role = i;
+        if (role >= 0) {
+            b = next(lx);
+            c = next(lx);
+        }
+        Tok *t = role >= 0 ? &c : &a;
+        if ((role < 0 && a.kind != T_STR) || (role >= 0 && (b.kind != T_EQ || c.kind != T_STR))) {
+            perr(lx, a.col, _("lewati takes the text, in quotes, of the rows to skip, or a column and it: lewati nama = \"2\""));
+        } else {
+            PetaSkip *sk = xmalloc(sizeof *sk);
+            sk->role = role;
+            sk->text = xstrdup(t->text);
+            vec_push(&p->skip, sk);
+        }
+    } else {
+        perr(lx, kw.col, _("unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat and lewati"), k);
+        unknown = true;
+    }
+    if (!unknown) {
+        Tok extra = next(lx);
+        if (extra.kind == T_WORD || extra.kind == T_STR || extra.kind == T_EQ)
+            perr(lx, extra.col, _("unexpected text at the end of the line"));
+        free(extra.text);
+    }
+    free(kw.text);
+    free(a.text);
+    free(b.text);
+    free(c.text);
+    const char *nl = memchr(lx->p, '\n', (size_t)(lx->end - lx->p));
+    lx->p = nl ? nl : lx->end;
+}
+
+bool peta_parse(const char *path, const char *text, size_t len, Peta *p, Buf *err)
+{
+    memset(p, 0, sizeof *p);
+    p->path = xstrdup(path);
+    Lx lx = {text, text + len, text, 1, path, err, 0};
+    while (lx.p < lx.end) {
+        const char *nl = memchr(lx.p, '\n', (size_t)(lx.end - lx.p));
+        statement(&lx, p);
+        lx.p = nl ? nl + 1 : lx.end;
+        lx.line = lx.p;
+        lx.lineno++;
+    }
+    lx.lineno = 1;
+    if (!p->notation_set) perr(&lx, 1, _("the map must declare the number notation: angka indonesia or angka inggris"));
+    if (!p->cols[PC_NAMA].set) perr(&lx, 1, _("the map must name the column of the names: kolom nama = ..."));
+    if (!p->cols[PC_ANGGARAN].set && !p->cols[PC_REALISASI].set)
+        perr(&lx, 1, _("the map must name a column of amounts: kolom anggaran = ... or kolom realisasi = ..."));
+    if (p->levels == LVL_NONE) perr(&lx, 1, _("the map must say how levels are found: tingkat kode, kolom, nomor or indentasi"));
+    if (p->levels == LVL_KODE && !p->cols[PC_KODE].set) perr(&lx, 1, _("tingkat kode needs kolom kode = ..."));
+    if (p->levels == LVL_KOLOM && !p->cols[PC_TINGKAT].set) perr(&lx, 1, _("tingkat kolom needs kolom tingkat = ..."));
+    for (int i = 0; i < PC_N; i++)
+        if (p->cols[i].set && p->cols[i].header && !p->header_row) {
+            lx.lineno = p->cols[i].line;
+            perr(&lx, 1, _("kolom %s is named by its header text, but the map has no header row (judul N)"), role_names[i]);
+        }
+    return lx.nerr == 0;
+}
+
+void peta_free(Peta *p)
+{
+    free(p->path);
+    free(p->sheet_name);
+    for (int i = 0; i < PC_N; i++) free(p->cols[i].header);
+    for (size_t i = 0; i < p->skip.len; i++) {
+        PetaSkip *sk = p->skip.items[i];
+        free(sk->text);
+        free(sk);
+    }
+    vec_free(&p->skip);
+    memset(p, 0, sizeof *p);
+}

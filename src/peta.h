@@ -1,0 +1,49 @@
+/* peta.h -- the map of `sakip import` (doc/import.md, sakip(5) IMPORT
+ * MAPS): which sheet, which header row, which column holds what, how the
+ * budget tree's levels are found, which rows to skip, and the number
+ * notation, declared, never guessed. */
+#ifndef SAKIP_PETA_H
+#define SAKIP_PETA_H
+
+#include <stdbool.h>
+#include "num.h"
+#include "util.h"
+
+typedef enum {
+    PC_KODE, PC_ID, PC_NAMA, PC_TINGKAT, PC_NOMOR, PC_ANGGARAN, PC_REALISASI, PC_N
+} PetaRole;
+
+typedef enum { LVL_NONE, LVL_KODE, LVL_KOLOM, LVL_NOMOR, LVL_INDENTASI } PetaLevels;
+
+typedef struct PetaCol {
+    bool set;
+    long letter;             /* 0-based column, or -1: found by header text */
+    char *header;            /* the header text, when by header */
+    int line;                /* where the map says it */
+} PetaCol;
+
+typedef struct PetaSkip {
+    int role;                /* a PetaRole, or -1: any text column */
+    char *text;
+} PetaSkip;
+
+typedef struct Peta {
+    char *path;
+    char *sheet_name;        /* `lembar "anggaran"` */
+    unsigned sheet_index;    /* `lembar 2` (1-based; 0: the first sheet) */
+    unsigned header_row;     /* `judul 3` (1-based; 0: no header row) */
+    Notation notation;       /* `angka indonesia|inggris` */
+    bool notation_set;
+    char sep;                /* `pemisah ";"` (0: from the CSV's first line) */
+    PetaLevels levels;
+    PetaCol cols[PC_N];
+    Vec skip;                /* PetaSkip*: `lewati "Jumlah"`, `lewati nama = "2"` */
+} Peta;
+
+const char *peta_role_name(PetaRole r);
+/* Reads a map; on errors returns false with one located message per line
+ * in err ("MAP:LINE:COL: error: ..."). */
+bool peta_parse(const char *path, const char *text, size_t len, Peta *p, Buf *err);
+void peta_free(Peta *p);
+
+#endif

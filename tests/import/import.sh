@@ -1,0 +1,163 @@
+#!/bin/sh
+# import.sh -- `sakip import` (#24): the Ambulu budget tree read from a
+# spreadsheet of its Tabel 3.8 rows (CSV with `;`, a BOM and quotes; CSV in
+# English notation; XLSX) equals examples/ambulu-2024.sakip's tree by shape,
+# names and amounts; the XLSX of `sakip eval --format=xlsx` reads back to the
+# same figures; a quarterly `--perbarui` changes exactly the realisasi it
+# should and `--periksa` nothing; every hostile input is one located error
+# with nothing printed or written.  Fixtures: tests/import/make-fixtures.py.
+set -u
+: "${SAKIP:?}"
+src=${srcdir:-.}
+work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-import.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT TERM HUP
+. "$src/tests/checks.sh"
+command -v python3 >/dev/null || { echo "SKIP: python3 is needed"; exit 77; }
+python3 "$src/tests/import/make-fixtures.py" "$work/fx" || { echo "FAIL: make-fixtures.py"; exit 1; }
+P=$src/examples/peta
+fx=$work/fx
+show() { head -c 2000 "$1" | sed 's/^/    /'; }
+# tree FILE.sakip-fragment: its budget tree (tests/import/tree.py) in a unit of its own
+tree() {
+    { printf 'sakip 1\ninstansi "Kecamatan Ambulu" {\n    tahun 2024\n}\n'; cat "$1"; } >"$1.unit.sakip"
+    "$SAKIP" eval --format=json "$1.unit.sakip" 2>"$work/eval.err" | python3 "$src/tests/import/tree.py" ${2-}
+}
+"$SAKIP" eval --format=json "$src/examples/ambulu-2024.sakip" 2>/dev/null | python3 "$src/tests/import/tree.py" >"$work/want.tree"
+[ "$(wc -l <"$work/want.tree")" -eq 24 ] && ok "the example has 24 budget nodes (4 + 8 + 12)" || bad "the example's tree: $(wc -l <"$work/want.tree") nodes"
+
+# ---- 1. the Ambulu tree from Tabel 3.8 ----
+"$SAKIP" import --peta "$P/tabel-3.8.peta" "$fx/ambulu-t38.csv" >"$work/t38.sakip" 2>"$work/err"
+st=$?
+if [ $st -eq 0 ] && [ ! -s "$work/err" ]; then ok "Tabel 3.8 CSV imported"; else bad "Tabel 3.8 CSV: exit $st"; show "$work/err"; fi
+tree "$work/t38.sakip" >"$work/t38.tree"
+if cmp -s "$work/want.tree" "$work/t38.tree"; then ok "Tabel 3.8 CSV: the example's tree, by shape, names and amounts"
+else bad "Tabel 3.8 CSV tree differs"; diff "$work/want.tree" "$work/t38.tree" | head -20; fi
+grep -q kode "$work/t38.sakip" && bad "codes invented for a source without codes" || ok "no codes invented"
+"$SAKIP" fmt --check "$work/t38.sakip" >/dev/null && ok "the output is in fmt's canonical layout" || bad "not in fmt layout"
+# the rows as printed: 4 programs, 8 kegiatan (1.2 by its numbering alone), 12 sub kegiatan
+expect_count() { n=$(grep -c "^ *$1 " "$work/t38.sakip"); [ "$n" -eq "$2" ] && ok "$2 $1" || bad "$n $1, not $2"; }
+expect_count program 4
+expect_count kegiatan 8
+expect_count subkegiatan 12
+
+sed 's/^angka indonesia/angka inggris/' "$P/tabel-3.8.peta" >"$work/en.peta"
+"$SAKIP" import --peta "$work/en.peta" "$fx/ambulu-t38-en.csv" >"$work/en.sakip" 2>"$work/err" || { bad "English CSV"; show "$work/err"; }
+tree "$work/en.sakip" >"$work/en.tree"
+cmp -s "$work/want.tree" "$work/en.tree" && ok "Tabel 3.8 in English notation, ','-separated: the same tree" || bad "English CSV tree differs"
+# declared, never guessed: the English file under angka indonesia is refused
+"$SAKIP" import --peta "$P/tabel-3.8.peta" "$fx/ambulu-t38-en.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "ambulu-t38-en.csv:C3: '2,941,063,617.00' is not an amount (the map says angka indonesia" "$work/err"
+then ok "English amounts under angka indonesia: located error, nothing printed"; else bad "English under indonesia: exit $st"; show "$work/err"; fi
+
+sed 's/^judul 1/judul 2/' "$P/tabel-3.8.peta" >"$work/x.peta"
+"$SAKIP" import --peta "$work/x.peta" "$fx/ambulu-t38.xlsx" >"$work/x.sakip" 2>"$work/err" || { bad "Tabel 3.8 XLSX"; show "$work/err"; }
+tree "$work/x.sakip" >"$work/x.tree"
+cmp -s "$work/want.tree" "$work/x.tree" && ok "Tabel 3.8 XLSX (shared strings, numbers, formulas' cached values): the same tree" || { bad "XLSX tree differs"; diff "$work/want.tree" "$work/x.tree" | head; }
+
+# ---- 2. the round trip through sakip's own XLSX ----
+if "$SAKIP" --version | grep -q ' +xlsx'; then
+    "$SAKIP" eval --format=xlsx -o "$work/own.xlsx" "$src/examples/ambulu-2024.sakip" 2>/dev/null
+    "$SAKIP" import --peta "$P/sakip-anggaran.peta" "$work/own.xlsx" >"$work/own.sakip" 2>"$work/err" || { bad "own XLSX"; show "$work/err"; }
+    tree "$work/own.sakip" --ids >"$work/own.tree"
+    "$SAKIP" eval --format=json "$src/examples/ambulu-2024.sakip" 2>/dev/null | python3 "$src/tests/import/tree.py" --ids >"$work/want-ids.tree"
+    cmp -s "$work/want-ids.tree" "$work/own.tree" && ok "eval --format=xlsx read back: the same tree, identifiers included" || { bad "round trip differs"; diff "$work/want-ids.tree" "$work/own.tree" | head; }
+    # with SIPD codes: the Kode column, levels and parents from the codes
+    "$SAKIP" import --peta "$src/tests/import/kode.peta" "$fx/hostile/codes.csv" >"$work/k.sakip" 2>"$work/err"
+    { printf 'sakip 1\ninstansi "X" {\n    tahun 2024\n}\n'; cat "$work/k.sakip"; } >"$work/k-unit.sakip"
+    "$SAKIP" eval --format=xlsx -o "$work/k.xlsx" "$work/k-unit.sakip" 2>/dev/null
+    "$SAKIP" import --peta "$P/sakip-anggaran-kode.peta" "$work/k.xlsx" >"$work/k2.sakip" 2>"$work/err" || { bad "own XLSX with codes"; show "$work/err"; }
+    # (the first line names the source)
+    tail -n +2 "$work/k.sakip" >"$work/k1.tail"
+    tail -n +2 "$work/k2.sakip" >"$work/k2.tail"
+    if [ -s "$work/k1.tail" ] && grep -q 'kode' "$work/k1.tail" && cmp -s "$work/k1.tail" "$work/k2.tail"
+    then ok "eval --format=xlsx with codes read back: the same declarations"; else bad "round trip with codes differs"; fi
+else
+    skip "round trip: this build has no XLSX writer"
+fi
+
+# ---- 3. a quarterly update ----
+mkdir "$work/u"
+cp "$src/examples/ambulu-2024.sakip" "$src/examples/skm-ambulu-2024.csv" "$work/u/"
+f=$work/u/ambulu-2024.sakip
+cp "$f" "$work/orig.sakip"
+"$SAKIP" import --perbarui "$f" --peta "$src/tests/import/triwulan.peta" --periksa "$fx/triwulan3.csv" >"$work/out" 2>"$work/err"
+st=$?
+cmp -s "$f" "$work/orig.sakip" && [ $st -eq 0 ] && ok "--periksa: exit 0, the file untouched" || bad "--periksa: exit $st or the file changed"
+grep -q 'SK1_1_1 "Penyediaan Gaji dan Tunjangan ASN": realisasi Rp 2.202.538.008 → Rp 1.651.903.506 (-Rp 550.634.502)' "$work/out" \
+    && ok "--periksa shows old → new and the change" || { bad "the diff line"; show "$work/out"; }
+# totals, by hand: old 2.202.538.008 + 2.297.148.008 + 94.610.000 + 6.460.000 = 4.600.756.016;
+# new 1.651.903.506 + 1.722.861.006 + 70.957.500 + 4.845.000 = 3.450.567.012; less by 1.150.189.004
+grep -q '4 realisasi changed, 1 unchanged; total of the changed: Rp 4.600.756.016 → Rp 3.450.567.012 (-Rp 1.150.189.004)' "$work/out" \
+    && ok "the totals of the change" || { bad "the totals"; show "$work/out"; }
+grep -q 'the sheet does not give (19)' "$work/out" && ok "the 19 nodes the sheet does not give are listed" || bad "nodes not given"
+"$SAKIP" import --perbarui "$f" --peta "$src/tests/import/triwulan.peta" "$fx/triwulan3.csv" >"$work/out" 2>"$work/err"
+st=$?
+diff "$work/orig.sakip" "$f" >"$work/diff"
+cat >"$work/want.diff" <<'EOD'
+226c226
+<         realisasi Rp 2.297.148.008
+---
+>         realisasi Rp 1.722.861.006
+230c230
+<             realisasi Rp 2.202.538.008
+---
+>             realisasi Rp 1.651.903.506
+236c236
+<             realisasi Rp 94.610.000
+---
+>             realisasi Rp 70.957.500
+324c324
+<             realisasi Rp 6.460.000
+---
+>             realisasi Rp 4.845.000
+EOD
+if [ $st -eq 0 ] && cmp -s "$work/diff" "$work/want.diff"; then ok "--perbarui changes exactly the four realisasi, comments and layout kept"
+else bad "--perbarui: exit $st"; cat "$work/diff" | head -20; show "$work/err"; fi
+"$SAKIP" check "$f" 2>"$work/err" >/dev/null
+grep -q 'E0[12]' "$work/err" && bad "the updated file has syntax errors" || ok "the updated file still parses and checks"
+cp "$f" "$work/before.sakip"
+"$SAKIP" import --perbarui "$f" --peta "$src/tests/import/triwulan.peta" "$fx/triwulan3-unknown.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && cmp -s "$f" "$work/before.sakip" && grep -q "triwulan3-unknown.csv:C7: SK9_9_9 (Tidak ada): no node of" "$work/out"
+then ok "a row that matches no node: listed, nothing written, exit 1"; else bad "unmatched row: exit $st"; show "$work/out"; fi
+
+# ---- 4. hostile inputs: one located error each, nothing on standard output ----
+# hostile NAME MAP STATUS MESSAGE
+hostile() {
+    "$SAKIP" import --peta "$2" "$fx/hostile/$1" >"$work/out" 2>"$work/err"
+    st=$?
+    if [ $st -eq "$3" ] && [ ! -s "$work/out" ] && grep -qF -- "$4" "$work/err"; then ok "$1: $4"
+    else bad "$1: exit $st"; show "$work/err"; fi
+}
+T=$P/tabel-3.8.peta
+K=$src/tests/import/kode.peta
+hostile merged.xlsx "$T" 1 "merged.xlsx:Tabel 3.8!B3:B4: merged cells"
+hostile text-in-number.csv "$T" 1 "text-in-number.csv:C3: 'Rp 1,2' is not an amount"
+hostile formula-no-value.xlsx "$T" 1 "formula-no-value.xlsx:Tabel 3.8!D2: a formula without a stored value"
+hostile missing-parent.csv "$T" 1 "missing-parent.csv:B2: a subkegiatan with no kegiatan above it"
+hostile empty.csv "$T" 1 "empty.csv: the sheet is empty"
+hostile not-a-spreadsheet.csv "$T" 1 "not-a-spreadsheet.csv: byte 1 is not UTF-8 text"
+hostile broken.xlsx "$T" 1 "broken.xlsx: not a spreadsheet"
+hostile bomb.xlsx "$T" 1 "unpacks to 209715200 bytes, more than 33554432; refused"
+hostile duplicate-codes.csv "$K" 1 "duplicate-codes.csv:A5: code '7.01.01.2.01.0001' is also the code of"
+hostile code-parent-missing.csv "$K" 1 "the kegiatan above code '7.01.01.2.02.0001' (7.01.01.2.02) is not in the sheet"
+hostile codes.csv "$src/tests/import/missing-column.peta" 1 "missing-column.peta:5: kolom realisasi = \"Realisasi TW IV\": no such column in the header row 1"
+"$SAKIP" import --peta "$K" "$fx/hostile/codes.csv" >"$work/out" 2>"$work/err"
+grep -q 'kode      "7.01.01.2.01.0002"' "$work/out" && ok "codes kept, levels and parents from their prefixes" || { bad "codes"; show "$work/out"; }
+# a bad cell in --perbarui: nothing written
+"$SAKIP" import --perbarui "$f" --peta "$T" "$fx/hostile/text-in-number.csv" >"$work/out" 2>"$work/err"
+st=$?
+[ $st -eq 1 ] && cmp -s "$f" "$work/before.sakip" && ok "--perbarui with a bad cell: nothing written" || bad "--perbarui with a bad cell: exit $st"
+
+# ---- 5. bad maps ----
+printf 'judul x\nkolom foo = B\nangka\n' >"$work/bad.peta"
+"$SAKIP" import --peta "$work/bad.peta" "$fx/ambulu-t38.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && grep -q 'bad.peta:1:7: error: judul takes the number of the header row' "$work/err" &&
+    grep -q 'bad.peta:2:7: error: kolom names one of' "$work/err" && grep -q 'the map must declare the number notation' "$work/err"
+then ok "a bad map: located errors"; else bad "bad map: exit $st"; show "$work/err"; fi
+"$SAKIP" import "$fx/ambulu-t38.csv" >/dev/null 2>&1
+[ $? -eq 2 ] && ok "no --peta: usage error" || bad "no --peta"
+checks_done import
