@@ -592,7 +592,8 @@ static enum MHD_Result route(struct MHD_Connection *c, const char *url, const ch
     enum MHD_Result ret;
     pthread_mutex_lock(&lock);
     if (!strcmp(url, "/") && get) {
-        ret = reply_html(c, 200, serve_page_overview(&S), NULL);
+        ret = reply_html(c, 200, serve_page_overview_per(&S, MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "per")),
+                         NULL);
     } else if (!strncmp(url, "/rekap/unduh/", 13) && get) {
         ret = download(c, NULL, NULL, url + 13);
     } else if (!strncmp(url, "/unit/", 6)) {

@@ -55,6 +55,9 @@ void serve_unit_clear(SUnit *su);
 void serve_rank(ServeState *s);
 /* Pages (malloc'd HTML documents). */
 char *serve_page_overview(ServeState *s);
+/* the same with the units behind plan as of period `per` ("tw2"), or
+ * only the form to choose it when per is NULL or not a period */
+char *serve_page_overview_per(ServeState *s, const char *per);
 /* andai: the session's what-ifs of this unit (char*), msg: a message to
  * show above the form (an error), or NULL. */
 char *serve_page_unit(ServeState *s, SUnit *su, const Vec *andai, const char *msg, bool can_save);

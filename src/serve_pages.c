@@ -362,7 +362,63 @@ void serve_rank(ServeState *s)
 
 /* ---- overview ---- */
 
+/* Units behind plan as of a period (sakip(5), PERIODS: an IKU's
+ * capaian_sd below 100 or a supporting node's deviasi below 0): the
+ * overview's ?per=tw2 evaluates each unit afresh as of that period, as
+ * `eval --per` does; a period not on a boundary of a unit's periods is
+ * said so (E0567) for that unit. */
+static void behind_plan(Buf *b, ServeState *s, const char *per_name)
+{
+    static const char *const periods[] = {"tw1", "tw2", "tw3", "tw4", "sm1", "sm2", "jan", "feb", "mar", "apr",
+                                          "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des", NULL};
+    int per = per_name ? period_code(per_name) : 0;
+    buf_puts(b, "<section class=\"rencana\">\n<h2>Di belakang rencana</h2>\n"
+                "<form method=\"get\" action=\"/\"><label>Keadaan s.d. akhir <select name=\"per\">");
+    for (int i = 0; periods[i]; i++)
+        buf_printf(b, "<option%s>%s</option>", per && !strcmp(per_name, periods[i]) ? " selected" : "", periods[i]);
+    buf_puts(b, "</select></label> <button type=\"submit\">Tampilkan</button></form>\n");
+    if (!per) {
+        buf_puts(b, "</section>\n");
+        return;
+    }
+    buf_puts(b, "<table class=\"rencana\">\n<thead><tr><th>Unit</th><th>Di belakang rencana</th><th>Sebab "
+                "(capaian s.d. di bawah 100% atau deviasi negatif)</th></tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < s->nunits; i++) {
+        SUnit *su = &s->units[i];
+        if (!su->ok) continue;
+        DiagList dl;
+        diag_list_init(&dl);
+        Eval ev;
+        eval_init(&ev, su->u, &dl, s->tahun);
+        ev.notation = s->notation;
+        buf_puts(b, "<tr><td>");
+        esc(b, su->u->nama ? su->u->nama : su->id);
+        buf_puts(b, "</td>");
+        if (check_per(su->u, per, per_name, &dl)) {
+            buf_puts(b, "<td>-</td><td>");
+            esc(b, dl.items.len ? ((const Diag *)dl.items.items[0])->msg : "");
+            buf_puts(b, "</td></tr>\n");
+        } else {
+            eval_set_per(&ev, per);
+            RecapRow *r = recap_row(&ev);
+            bool behind = r->behind && r->behind[0];
+            buf_printf(b, "<td>%s</td><td>", behind ? "ya" : "tidak");
+            if (behind) esc(b, r->behind);
+            buf_puts(b, "</td></tr>\n");
+            recap_row_free(r);
+        }
+        eval_free(&ev);
+        diag_list_free(&dl);
+    }
+    buf_puts(b, "</tbody>\n</table>\n</section>\n");
+}
+
 char *serve_page_overview(ServeState *s)
+{
+    return serve_page_overview_per(s, NULL);
+}
+
+char *serve_page_overview_per(ServeState *s, const char *per)
 {
     Buf b;
     buf_init(&b);
@@ -400,6 +456,7 @@ char *serve_page_overview(ServeState *s)
     buf_puts(&b, "<a href=\"/rekap/unduh/csv\">CSV</a> <a href=\"/rekap/unduh/json\">JSON</a> "
                  "<a href=\"/rekap/unduh/md\">Markdown</a> <a href=\"/rekap/unduh/html\">HTML</a></p>\n");
     buf_puts(&b, "</section>\n");
+    behind_plan(&b, s, per);
     /* the official recap, by the report code (the recap table sorts its
      * rows: it gets copies of the pointers) */
     if (rows.len > 1) {

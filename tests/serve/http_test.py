@@ -410,6 +410,26 @@ st2, _, _ = g.req("GET", "/", cookie=cookie_of(r))
 check("beyond loopback: the printed token opens it", st == 303 and st2 == 200, (st, st2))
 g.stop()
 
+# units behind plan as of a period (sakip(5), PERIODS), as eval --per says:
+# the invented rencana aksi example's DOK has target 1 + 2 = 3 and
+# realisasi 1 + 1 = 2 through TW II (agregasi jumlah): 2 / 3 = 66,67 % < 100
+p = Server([], [os.path.join(SRC, "examples", "rencana-aksi-2025.sakip"), AMBULU])
+st, _, body = p.req("GET", "/")
+check("overview: a form to ask who is behind plan, no table before asking",
+      st == 200 and b'<select name="per">' in body and b'<table class="rencana">' not in body, st)
+st, _, body = p.req("GET", "/?per=tw2")
+m = re.search(rb'<tr><td>Kecamatan Sukamaju \(ilustrasi\)</td><td>(\w+)</td><td>([^<]*)</td>', body)
+check("?per=tw2: the rencana aksi unit is behind plan, DOK 66,67%",
+      st == 200 and m and m.group(1) == b"ya" and b"DOK 66,67%" in m.group(2), m and m.groups())
+check("?per=tw2: Ambulu (no periods) is not", b"<tr><td>Kecamatan Ambulu</td><td>tidak</td>" in body)
+st, _, body = p.req("GET", "/?per=mei")
+check("?per=mei on triwulan data: the unit says why (E0567's message)",
+      st == 200 and b"does not end on a boundary" in body, st)
+st, _, body = p.req("GET", "/?per=%3Cscript%3E")
+check("?per=<script>: no table, nothing echoed", st == 200 and b"<script>" not in body
+      and b'<table class="rencana">' not in body, st)
+p.stop()
+
 bad = subprocess.run([SAKIP, "serve", "--listen", "example.org", AMBULU], capture_output=True)
 check("--listen needs an address: exit 2", bad.returncode == 2 and b"--listen" in bad.stderr, bad.stderr)
 bad = subprocess.run([SAKIP, "serve", "--port", "70000", AMBULU], capture_output=True)
