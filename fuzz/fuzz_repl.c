@@ -51,11 +51,30 @@ static void empty_workdir(void)
     closedir(d);
 }
 
+/* The private directory is made by the process that runs the inputs, on
+ * the first one, and removed when that process exits: under AFL++'s fork
+ * server LLVMFuzzerInitialize runs once, in the parent, so every child
+ * would share a directory made there, and the first to exit would remove
+ * it under the others. */
+static pid_t owner;
+
 static void remove_workdir(void)
 {
-    if (!workdir[0] || chdir(workdir) != 0) return;
+    if (!workdir[0] || getpid() != owner || chdir(workdir) != 0) return;
     empty_workdir();
     if (chdir("/") == 0) rmdir(workdir);
+}
+
+static void enter_workdir(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(workdir, sizeof workdir, "%s/sakip-fuzz-repl.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(workdir) || chdir(workdir) != 0) {
+        perror("fuzz_repl: private directory");
+        abort();
+    }
+    owner = getpid();
+    atexit(remove_workdir);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -63,13 +82,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     unsetenv("SAKIP_PATH");
-    const char *tmp = getenv("TMPDIR");
-    snprintf(workdir, sizeof workdir, "%s/sakip-fuzz-repl.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(workdir) || chdir(workdir) != 0) {
-        perror("fuzz_repl: private directory");
-        abort();
-    }
-    atexit(remove_workdir);
     devnull = getenv("FUZZ_VERBOSE") ? stderr : fopen("/dev/null", "w");
     if (!devnull) abort();
     return 0;
@@ -96,6 +108,7 @@ static const void *find(const uint8_t *data, size_t size, const char *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    if (!workdir[0]) enter_workdir();
     if (size == 0 || size > (1u << 20)) return 0;
     if (names_a_path(data, size)) return 0;
 
@@ -103,10 +116,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const uint8_t *script = data;
     size_t script_len = size;
     Vec files = {0};
-    const uint8_t *sep = size >= 3 && !memcmp(data, "%%\n", 3) ? data : find(data, size, "\n%%\n");
+    bool at_start = size >= 3 && !memcmp(data, "%%\n", 3);
+    const uint8_t *sep = at_start ? data : find(data, size, "\n%%\n");
     if (sep) {
-        size_t src_len = sep == data ? 0 : (size_t)(sep - data) + 1;   /* with its last newline */
-        script = sep == data ? data + 3 : sep + 4;
+        size_t src_len = at_start ? 0 : (size_t)(sep - data) + 1;   /* with its last newline */
+        script = at_start ? data + 3 : sep + 4;
         script_len = size - (size_t)(script - data);
         int fd = open("unit.sakip", O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (fd < 0) abort();
