@@ -7,6 +7,9 @@
  *   fuzz/sakip-repro FILE...     runs each file through the pipeline
  *   fuzz/sakip-repro < FILE      the same for standard input
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE   /* realpath */
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +34,12 @@ __AFL_FUZZ_INIT();
 
 int main(int argc, char **argv)
 {
+    /* the harnesses may change directory: the files named are opened
+     * from where the program was started */
+    char **abs = calloc((size_t)argc + 1, sizeof *abs);
+    if (!abs) return 2;
+    for (int i = 1; i < argc; i++)
+        if ((abs[i] = realpath(argv[i], NULL)) != NULL) argv[i] = abs[i];
     LLVMFuzzerInitialize(&argc, &argv);
 #ifdef __AFL_FUZZ_TESTCASE_LEN
     if (argc < 2) {
@@ -45,11 +54,15 @@ int main(int argc, char **argv)
             LLVMFuzzerTestOneInput(copy, len);
             free(copy);
         }
+        free(abs);
         return 0;
     }
 #endif
     uint8_t *buf = malloc(MAX_INPUT);
-    if (!buf) return 2;
+    if (!buf) {
+        free(abs);
+        return 2;
+    }
     if (argc < 2) {
         size_t n = read_all(stdin, buf, MAX_INPUT);
         uint8_t *copy = malloc(n ? n : 1);
@@ -62,6 +75,8 @@ int main(int argc, char **argv)
         if (!f) {
             perror(argv[i]);
             free(buf);
+            for (int j = 1; j < argc; j++) free(abs[j]);
+            free(abs);
             return 2;
         }
         size_t n = read_all(f, buf, MAX_INPUT);
@@ -73,5 +88,7 @@ int main(int argc, char **argv)
         free(copy);
     }
     free(buf);
+    for (int i = 1; i < argc; i++) free(abs[i]);
+    free(abs);
     return 0;
 }

@@ -6,12 +6,15 @@
 #
 #   make -f fuzz/fuzz.mk top_srcdir=$PWD top_builddir=$PWD
 #
-# Products, all under $(OUT) (default: $(top_builddir)/fuzz/build):
-#   fuzz_sakip        libFuzzer + ASan + UBSan (clang)
-#   afl_sakip         AFL++ persistent mode + ASan + UBSan (afl-clang-fast)
-#   afl_sakip_cmplog  the same with CmpLog instrumentation (afl-fuzz -c)
-#   sakip-repro       plain clang + ASan + UBSan, runs files given as args
-#   seeds/            the seed corpus (fuzz/make-seeds)
+# Products, all under $(OUT) (default: $(top_builddir)/fuzz/build), for
+# each harness H of sakip (a source file), repl (a REPL script) and csv (a
+# survey CSV file):
+#   fuzz_H            libFuzzer + ASan + UBSan (clang)
+#   afl_H             AFL++ persistent mode + ASan + UBSan (afl-clang-fast)
+#   afl_H_cmplog      the same with CmpLog instrumentation (afl-fuzz -c)
+#   H-repro           plain clang + ASan + UBSan, runs files given as args
+#   seeds/, seeds-repl/, seeds-csv/   the seed corpora (fuzz/make-seeds,
+#                     fuzz/gen-seeds)
 # Each flavour compiles the library sources itself, with its own flags:
 # the gcc-built libsakip.a is never linked.
 # AFL++ products are skipped with a note when afl-clang-fast is missing.
@@ -69,44 +72,57 @@ $(foreach f,$(FLAVOURS),$(foreach s,$(LIB_SOURCES),\
 	$(eval $(call compile_rule,$(f),$(s),$(if $(filter %/lexer.c %/parser.c,$(s)),$(GEN_QUIET))))))
 
 H = $(top_srcdir)/fuzz
-PRODUCTS = $(OUT)/fuzz_sakip $(OUT)/sakip-repro \
-	$(if $(HAVE_AFL),$(OUT)/afl_sakip $(OUT)/afl_sakip_cmplog) $(OUT)/seeds/.stamp
+# the harnesses: fuzz/fuzz_NAME.c, one of each product per name
+#   sakip  a source file through the whole pipeline (fuzz_sakip.c)
+#   repl   a REPL script, optionally after a source (fuzz_repl.c)
+#   csv    a survey CSV file read through `berkas` (fuzz_csv.c)
+HARNESSES = sakip repl csv
+# the afl_driver main is the same for each
+define harness_rules
+$(OUT)/lf/fuzz_$(1).o: $(H)/fuzz_$(1).c | $(OUT)/lf
+	$$(CC_lf) $$(CPPFLAGS_FUZZ) $$(CFLAGS_lf) -c $$< -o $$@
+$(OUT)/rp/fuzz_$(1).o: $(H)/fuzz_$(1).c | $(OUT)/rp
+	$$(CC_rp) $$(CPPFLAGS_FUZZ) $$(CFLAGS_rp) -c $$< -o $$@
+$(OUT)/afl/fuzz_$(1).o: $(H)/fuzz_$(1).c | $(OUT)/afl
+	$$(CC_afl) $$(CPPFLAGS_FUZZ) $$(CFLAGS_afl) -c $$< -o $$@
+$(OUT)/cmplog/fuzz_$(1).o: $(H)/fuzz_$(1).c | $(OUT)/cmplog
+	$$(CC_cmplog) $$(CPPFLAGS_FUZZ) $$(CFLAGS_cmplog) -c $$< -o $$@
+$(OUT)/fuzz_$(1): $(OUT)/lf/fuzz_$(1).o $$(call objs,lf)
+	$$(CC_lf) $$(LF_LDFLAGS) -o $$@ $$^ $$(LIBS)
+$(OUT)/$(1)-repro: $(OUT)/rp/fuzz_$(1).o $(OUT)/rp/afl_driver.o $$(call objs,rp)
+	$$(CC_rp) -fsanitize=$$(SAN) -o $$@ $$^ $$(LIBS)
+$(OUT)/afl_$(1): $(OUT)/afl/fuzz_$(1).o $(OUT)/afl/afl_driver.o $$(call objs,afl)
+	$$(CC_afl) -fsanitize=$$(SAN) -o $$@ $$^ $$(LIBS)
+$(OUT)/afl_$(1)_cmplog: $(OUT)/cmplog/fuzz_$(1).o $(OUT)/cmplog/afl_driver.o $$(call objs,cmplog)
+	$$(CC_cmplog) -fsanitize=$$(SAN) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach h,$(HARNESSES),$(eval $(call harness_rules,$(h))))
+
+PRODUCTS = $(foreach h,$(HARNESSES),$(OUT)/fuzz_$(h) $(OUT)/$(h)-repro \
+	$(if $(HAVE_AFL),$(OUT)/afl_$(h) $(OUT)/afl_$(h)_cmplog)) $(OUT)/seeds/.stamp
 
 all: $(PRODUCTS)
 ifeq ($(HAVE_AFL),)
-	@echo "fuzz: $(AFL_CC) not found (Debian package afl++): AFL++ harness not built"
+	@echo "fuzz: $(AFL_CC) not found (Debian package afl++): AFL++ harnesses not built"
 endif
 	@echo "fuzz: built in $(OUT)"
 
 $(OUT)/lf $(OUT)/rp $(OUT)/afl $(OUT)/cmplog:
 	mkdir -p $@
 
-$(OUT)/lf/fuzz_sakip.o: $(H)/fuzz_sakip.c | $(OUT)/lf
-	$(CC_lf) $(CPPFLAGS_FUZZ) $(CFLAGS_lf) -c $< -o $@
-$(OUT)/rp/fuzz_sakip.o: $(H)/fuzz_sakip.c | $(OUT)/rp
-	$(CC_rp) $(CPPFLAGS_FUZZ) $(CFLAGS_rp) -c $< -o $@
 $(OUT)/rp/afl_driver.o: $(H)/afl_driver.c | $(OUT)/rp
 	$(CC_rp) $(CFLAGS_rp) -c $< -o $@
-$(OUT)/afl/fuzz_sakip.o: $(H)/fuzz_sakip.c | $(OUT)/afl
-	$(CC_afl) $(CPPFLAGS_FUZZ) $(CFLAGS_afl) -c $< -o $@
 $(OUT)/afl/afl_driver.o: $(H)/afl_driver.c | $(OUT)/afl
 	$(CC_afl) $(CFLAGS_afl) -c $< -o $@
-$(OUT)/cmplog/fuzz_sakip.o: $(H)/fuzz_sakip.c | $(OUT)/cmplog
-	$(CC_cmplog) $(CPPFLAGS_FUZZ) $(CFLAGS_cmplog) -c $< -o $@
 $(OUT)/cmplog/afl_driver.o: $(H)/afl_driver.c | $(OUT)/cmplog
 	$(CC_cmplog) $(CFLAGS_cmplog) -c $< -o $@
 
-$(OUT)/fuzz_sakip: $(OUT)/lf/fuzz_sakip.o $(call objs,lf)
-	$(CC_lf) $(LF_LDFLAGS) -o $@ $^ $(LIBS)
-$(OUT)/sakip-repro: $(OUT)/rp/fuzz_sakip.o $(OUT)/rp/afl_driver.o $(call objs,rp)
-	$(CC_rp) -fsanitize=$(SAN) -o $@ $^ $(LIBS)
-$(OUT)/afl_sakip: $(OUT)/afl/fuzz_sakip.o $(OUT)/afl/afl_driver.o $(call objs,afl)
-	$(CC_afl) -fsanitize=$(SAN) -o $@ $^ $(LIBS)
-$(OUT)/afl_sakip_cmplog: $(OUT)/cmplog/fuzz_sakip.o $(OUT)/cmplog/afl_driver.o $(call objs,cmplog)
-	$(CC_cmplog) -fsanitize=$(SAN) -o $@ $^ $(LIBS)
-
-$(OUT)/seeds/.stamp: $(H)/make-seeds FORCE
-	sh $(H)/make-seeds $(top_srcdir) $(OUT)/seeds
+# seeds/ (the file harness), seeds-repl/, seeds-csv/: the project's own
+# inputs (make-seeds) and the structured ones (gen-seeds: deep rule DAGs,
+# wide and long CSVs, REPL sessions of what-ifs)
+$(OUT)/seeds/.stamp: $(H)/make-seeds $(H)/gen-seeds FORCE
+	sh $(H)/make-seeds $(top_srcdir) $(OUT)/seeds $(OUT)/seeds-repl $(OUT)/seeds-csv
+	python3 $(H)/gen-seeds $(OUT)/seeds $(OUT)/seeds-repl $(OUT)/seeds-csv
 	touch $@
 
 clean:

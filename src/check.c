@@ -1717,8 +1717,10 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
     check_budget_periods(c, n, ev);
     /* unfunded work: subkegiatan none of whose nodes above, nor itself,
      * supports a sasaran; reported once, at the highest such node */
+    /* after a syntax error a node may sit in an indikator or a sasaran
+     * left open: that parent is no budget node (doc/fuzzing.md, F8) */
     if (c->u->sasaran.len > 0 && !names_sasaran_above(n) && !names_sasaran_below(n) &&
-        (!n->parent || names_sasaran_below(n->parent))) {
+        (!n->parent || !ent_kind_is_budget(n->parent->kind) || names_sasaran_below(n->parent))) {
         Diag *d;
         if (n->kind == ENT_PROGRAM) {
             d = WARN(c, "W0606", n->id_span, _("program %s supports no sasaran"), n->id);
