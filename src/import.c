@@ -34,6 +34,9 @@ typedef struct Node {
     char *name, *kode, *id;
     bool has_ang, has_real;
     mpq_t ang, real;
+    /* period values (sakip(5), PERIODS): pv[PP_*][index - 1] */
+    bool has_p[PP_N][PETA_MAX_PERIODS];
+    mpq_t pv[PP_N][PETA_MAX_PERIODS];
     struct Node *parent;
     Vec kids;                /* Node* */
     char *where;             /* "SOURCE:sheet!B7": the name's cell */
@@ -70,6 +73,8 @@ static void node_free(Node *n)
     free(n->where);
     mpq_clear(n->ang);
     mpq_clear(n->real);
+    for (int w = 0; w < PP_N; w++)
+        for (int i = 0; i < PETA_MAX_PERIODS; i++) mpq_clear(n->pv[w][i]);
     vec_free(&n->kids);
     free(n);
 }
@@ -346,6 +351,52 @@ static Node *find_code(Imp *im, const char *kode)
     return NULL;
 }
 
+/* Where a map's column is in the sheet: -1 when the map does not name it
+ * or (with an error) the sheet does not have it. */
+static long resolve_col(Imp *im, const Sheet *sh, const PetaCol *pc, const char *label)
+{
+    const Peta *m = im->map;
+    uint32_t head = m->header_row ? m->header_row - 1 : 0;
+    long found = -1;
+    if (!pc->set) return -1;
+    if (pc->letter >= 0) {
+        if ((uint32_t)pc->letter >= sh->ncols) {
+            Buf c;
+            buf_init(&c);
+            sheet_ref(&c, 0, (uint32_t)pc->letter);
+            c.data[strcspn(c.data, "0123456789")] = '\0';
+            ierr(im, _("%s:%d: kolom %s = %s: %s%s%s has no column %s"), m->path, pc->line, label,
+                 c.data, sh->source, sh->name ? ":" : "", sh->name ? sh->name : "", c.data);
+            buf_free(&c);
+        }
+        return pc->letter;
+    }
+    if (head >= sh->nrows) {
+        ierr(im, _("%s:%d: the header row %u is past the last row of %s"), m->path, pc->line, m->header_row,
+             sh->source);
+        return -1;
+    }
+    for (uint32_t c = 0; c < sh->ncols && found < 0; c++) {
+        char *t = clean(sheet_cell(sh, head, c));
+        if (same_text(t, pc->header)) found = c;
+        free(t);
+    }
+    if (found < 0) {
+        Buf have;
+        buf_init(&have);
+        for (uint32_t c = 0; c < sh->ncols; c++) {
+            char *t = clean(sheet_cell(sh, head, c));
+            if (t) buf_printf(&have, "%s'%s'", have.len ? ", " : "", t);
+            free(t);
+        }
+        ierr(im, _("%s:%d: kolom %s = \"%s\": no such column in the header row %u of %s%s%s (it has: %s)"),
+             m->path, pc->line, label, pc->header, m->header_row, sh->source, sh->name ? ":" : "",
+             sh->name ? sh->name : "", have.len ? have.data : "nothing");
+        buf_free(&have);
+    }
+    return found;
+}
+
 static void read_sheet(Imp *im, const Sheet *sh)
 {
     const Peta *m = im->map;
@@ -353,47 +404,15 @@ static void read_sheet(Imp *im, const Sheet *sh)
     uint32_t head = m->header_row ? m->header_row - 1 : 0;
     uint32_t first = m->header_row ? m->header_row : 0;
     size_t errs = im->nerr;
-    for (int i = 0; i < PC_N; i++) {
-        col[i] = -1;
-        const PetaCol *pc = &m->cols[i];
-        if (!pc->set) continue;
-        if (pc->letter >= 0) {
-            col[i] = pc->letter;
-            if ((uint32_t)pc->letter >= sh->ncols) {
-                Buf c;
-                buf_init(&c);
-                sheet_ref(&c, 0, (uint32_t)pc->letter);
-                c.data[strcspn(c.data, "0123456789")] = '\0';
-                ierr(im, _("%s:%d: kolom %s = %s: %s%s%s has no column %s"), m->path, pc->line, peta_role_name(i),
-                     c.data, sh->source, sh->name ? ":" : "", sh->name ? sh->name : "", c.data);
-                buf_free(&c);
-            }
-            continue;
+    for (int i = 0; i < PC_N; i++) col[i] = resolve_col(im, sh, &m->cols[i], peta_role_name(i));
+    long pcol[PP_N][PETA_MAX_PERIODS];
+    for (int w = 0; w < PP_N; w++)
+        for (int i = 0; i < PETA_MAX_PERIODS; i++) {
+            char label[32];
+            snprintf(label, sizeof label, "%s %s", w == PP_RENCANA ? "rencana" : "realisasi",
+                     m->pkind ? period_name(period_make((PeriodKind)m->pkind, i + 1)) : "");
+            pcol[w][i] = resolve_col(im, sh, &m->pcols[w][i], label);
         }
-        if (head >= sh->nrows) {
-            ierr(im, _("%s:%d: the header row %u is past the last row of %s"), m->path, pc->line, m->header_row,
-                 sh->source);
-            continue;
-        }
-        for (uint32_t c = 0; c < sh->ncols && col[i] < 0; c++) {
-            char *t = clean(sheet_cell(sh, head, c));
-            if (same_text(t, pc->header)) col[i] = c;
-            free(t);
-        }
-        if (col[i] < 0) {
-            Buf have;
-            buf_init(&have);
-            for (uint32_t c = 0; c < sh->ncols; c++) {
-                char *t = clean(sheet_cell(sh, head, c));
-                if (t) buf_printf(&have, "%s'%s'", have.len ? ", " : "", t);
-                free(t);
-            }
-            ierr(im, _("%s:%d: kolom %s = \"%s\": no such column in the header row %u of %s%s%s (it has: %s)"),
-                 m->path, pc->line, peta_role_name(i), pc->header, m->header_row, sh->source, sh->name ? ":" : "",
-                 sh->name ? sh->name : "", have.len ? have.data : "nothing");
-            buf_free(&have);
-        }
-    }
     if (im->nerr > errs) return;
     /* merged cells among the rows read: which cell holds the value is a guess */
     for (size_t i = 0; i < sh->nmerged; i++) {
@@ -417,6 +436,13 @@ static void read_sheet(Imp *im, const Sheet *sh)
                 txt[i] = clean(sheet_cell(sh, r, (uint32_t)col[i]));
                 any |= txt[i] != NULL;
             }
+        for (int w = 0; w < PP_N && !any; w++)
+            for (int i = 0; i < PETA_MAX_PERIODS && !any; i++)
+                if (pcol[w][i] >= 0) {
+                    char *t = clean(sheet_cell(sh, r, (uint32_t)pcol[w][i]));
+                    any = t != NULL;
+                    free(t);
+                }
         bool skip = !any;
         /* a header row repeated on each printed page */
         if (!skip && m->header_row && r != head) {
@@ -446,6 +472,8 @@ static void read_sheet(Imp *im, const Sheet *sh)
         Node *n = xcalloc(1, sizeof *n);
         mpq_init(n->ang);
         mpq_init(n->real);
+        for (int w = 0; w < PP_N; w++)
+            for (int i = 0; i < PETA_MAX_PERIODS; i++) mpq_init(n->pv[w][i]);
         n->where = buf_steal(&where);
         n->name = txt[PC_NAMA];
         n->kode = txt[PC_KODE];
@@ -454,6 +482,9 @@ static void read_sheet(Imp *im, const Sheet *sh)
         bool ok = true;
         if (col[PC_ANGGARAN] >= 0) ok &= cell_amount(im, sh, r, (uint32_t)col[PC_ANGGARAN], n->ang, &n->has_ang);
         if (col[PC_REALISASI] >= 0) ok &= cell_amount(im, sh, r, (uint32_t)col[PC_REALISASI], n->real, &n->has_real);
+        for (int w = 0; w < PP_N; w++)
+            for (int i = 0; i < PETA_MAX_PERIODS; i++)
+                if (pcol[w][i] >= 0) ok &= cell_amount(im, sh, r, (uint32_t)pcol[w][i], n->pv[w][i], &n->has_p[w][i]);
         int level = -1;
         if (!n->name) {
             ierr(im, _("%s: a row without a name (kolom nama); give it one, or skip it with lewati"), n->where);
@@ -657,7 +688,26 @@ static void put_money(Buf *b, const mpq_t q)
     num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID);
 }
 
-static void emit(Buf *b, const Node *n)
+/* `realisasi 2025 { tw1: Rp 1.500.000, tw2: Rp 4.350.000 }` (with_word),
+ * or only its braces' inside; false when the node has no such periods. */
+static bool put_periods(Buf *b, const Peta *map, const Node *n, int w, bool with_word)
+{
+    bool any = false;
+    for (int i = 0; i < PETA_MAX_PERIODS; i++) any |= n->has_p[w][i];
+    if (!any) return false;
+    if (with_word) buf_printf(b, "%s %d { ", w == PP_RENCANA ? "rencana" : "realisasi", map->year);
+    bool first = true;
+    for (int i = 0; i < PETA_MAX_PERIODS; i++) {
+        if (!n->has_p[w][i]) continue;
+        buf_printf(b, "%s%s: ", first ? "" : ", ", period_name(period_make((PeriodKind)map->pkind, i + 1)));
+        put_money(b, n->pv[w][i]);
+        first = false;
+    }
+    if (with_word) buf_puts(b, " }\n");
+    return true;
+}
+
+static void emit(Buf *b, const Peta *map, const Node *n)
 {
     buf_printf(b, "%s %s ", level_words[n->level], n->id);
     put_string(b, n->name);
@@ -677,7 +727,9 @@ static void emit(Buf *b, const Node *n)
         put_money(b, n->real);
         buf_putc(b, '\n');
     }
-    for (size_t i = 0; i < n->kids.len; i++) emit(b, n->kids.items[i]);
+    for (int w = PP_RENCANA; w >= PP_REALISASI; w--)
+        put_periods(b, map, n, w, true);
+    for (size_t i = 0; i < n->kids.len; i++) emit(b, map, n->kids.items[i]);
     buf_puts(b, "}\n");
 }
 
@@ -686,12 +738,25 @@ static void emit(Buf *b, const Node *n)
 typedef struct Edit {
     uint32_t start, end;
     char *text;
+    size_t seq;              /* insertions at one place keep their order */
 } Edit;
 
 static int edit_cmp(const void *a, const void *b)
 {
     const Edit *x = *(Edit *const *)a, *y = *(Edit *const *)b;
-    return x->start < y->start ? -1 : x->start > y->start;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static Edit *new_edit(Vec *edits, uint32_t start, uint32_t end, char *text)
+{
+    Edit *ed = xcalloc(1, sizeof *ed);
+    ed->start = start;
+    ed->end = end;
+    ed->text = text;
+    ed->seq = edits->len;
+    vec_push(edits, ed);
+    return ed;
 }
 
 static int kind_level(EntKind k)
@@ -707,6 +772,126 @@ static void signed_money(Buf *b, const mpq_t d)
     buf_putc(b, mpq_sgn(d) < 0 ? '-' : '+');
     put_money(b, a);
     mpq_clear(a);
+}
+
+/* The period values (realisasi, rencana) of the map's year of a matched
+ * node: each one that differs replaced in place, a missing one put into
+ * the block, a missing block added as a line after the node's realisasi,
+ * anggaran or opening line.  Returns how many changed; *same counts the
+ * equal ones. */
+static size_t update_periods(const Imp *im, const LocFile *lf, Entity *e, const Node *n, Vec *edits,
+                             Vec *unmatched, Buf *diff, size_t *same)
+{
+    const Peta *m = im->map;
+    const BudgetDecl *bd = ent_budget(e);
+    const char *text = lf->text;
+    size_t changed = 0;
+    for (int w = PP_RENCANA; w >= PP_REALISASI; w--) {
+        const char *word = w == PP_RENCANA ? "rencana" : "realisasi";
+        const Vec *blocks = w == PP_RENCANA ? &bd->prencana : &bd->prealisasi;
+        const PeriodBlock *pb = NULL;
+        for (size_t k = 0; k < blocks->len; k++)
+            if (((const PeriodBlock *)blocks->items[k])->year == m->year) pb = blocks->items[k];
+        if (!pb) {
+            Buf inside;
+            buf_init(&inside);
+            if (!put_periods(&inside, m, n, w, false)) {
+                buf_free(&inside);
+                continue;
+            }
+            /* a new line after realisasi, else anggaran, else the opening line */
+            const Expr *after = bd->realisasi_uang ? bd->realisasi_uang : bd->anggaran;
+            uint32_t at = after ? after->span.end : e->id_span.end;
+            const char *nl = memchr(text + at, '\n', lf->len - at);
+            uint32_t eol = nl ? (uint32_t)(nl - text) : (uint32_t)lf->len;
+            uint32_t bol = at;
+            while (bol > 0 && text[bol - 1] != '\n') bol--;
+            uint32_t ind = bol;
+            while (ind < at && (text[ind] == ' ' || text[ind] == '\t')) ind++;
+            Buf nt;
+            buf_init(&nt);
+            buf_putc(&nt, '\n');
+            buf_putn(&nt, text + bol, ind - bol);
+            if (!after) buf_puts(&nt, "    ");
+            buf_printf(&nt, "%-9s %d { %s }", word, m->year, inside.data);   /* fmt's column */
+            new_edit(edits, eol, eol, buf_steal(&nt));
+            int line, colno;
+            locfile_pos(lf, at, &line, &colno);
+            buf_printf(diff, "  %s:%d: %s %s \"%s\": %s %d: - \xE2\x86\x92 { %s }\n", lf->name, line,
+                       level_words[kind_level(e->kind)], e->id, e->name ? e->name : "", word, m->year, inside.data);
+            buf_free(&inside);
+            changed++;
+            continue;
+        }
+        for (int i = 0; i < PETA_MAX_PERIODS; i++) {
+            if (!n->has_p[w][i]) continue;
+            int code = period_make((PeriodKind)m->pkind, i + 1);
+            const PeriodVal *old = NULL, *before = NULL, *first = NULL;
+            for (size_t k = 0; k < pb->vals.len; k++) {
+                const PeriodVal *v = pb->vals.items[k];
+                if (!first) first = v;
+                if (v->code == code) old = v;
+                else if (v->code && period_kind(v->code) == (PeriodKind)m->pkind && v->code < code) before = v;
+            }
+            Buf nt;
+            buf_init(&nt);
+            put_money(&nt, n->pv[w][i]);
+            int line, colno;
+            if (old) {
+                if (!old->value || old->value->kind != EX_MONEY) {
+                    Buf why;
+                    buf_init(&why);
+                    buf_printf(&why, _("%s: the %s %d %s of %s in %s is not an amount; not replaced"), n->where,
+                               word, m->year, period_name(code), e->id, lf->name);
+                    vec_push(unmatched, buf_steal(&why));
+                    buf_free(&nt);
+                    continue;
+                }
+                if (mpq_equal(old->value->u.num.q, n->pv[w][i])) {
+                    (*same)++;
+                    buf_free(&nt);
+                    continue;
+                }
+                locfile_pos(lf, old->value->span.start, &line, &colno);
+                buf_printf(diff, "  %s:%d: %s %s \"%s\": %s %d %s: ", lf->name, line,
+                           level_words[kind_level(e->kind)], e->id, e->name ? e->name : "", word, m->year,
+                           period_name(code));
+                put_money(diff, old->value->u.num.q);
+                buf_printf(diff, " \xE2\x86\x92 %s (", nt.data);
+                mpq_t d;
+                mpq_init(d);
+                num_sub(d, n->pv[w][i], old->value->u.num.q);
+                signed_money(diff, d);
+                mpq_clear(d);
+                buf_puts(diff, ")\n");
+                new_edit(edits, old->value->span.start, old->value->span.end, buf_steal(&nt));
+            } else {
+                Buf ins;
+                buf_init(&ins);
+                uint32_t at;
+                if (before) {
+                    at = before->value ? before->value->span.end : before->span.end;
+                    buf_printf(&ins, ", %s: %s", period_name(code), nt.data);
+                } else if (first) {
+                    at = first->name_span.start;
+                    buf_printf(&ins, "%s: %s, ", period_name(code), nt.data);
+                } else {
+                    at = pb->span.end;
+                    while (at > pb->span.start && text[at - 1] != '}') at--;
+                    at = at > pb->span.start ? at - 1 : pb->span.end;
+                    buf_printf(&ins, "%s: %s ", period_name(code), nt.data);
+                }
+                locfile_pos(lf, at, &line, &colno);
+                buf_printf(diff, "  %s:%d: %s %s \"%s\": %s %d %s: - \xE2\x86\x92 %s\n", lf->name, line,
+                           level_words[kind_level(e->kind)], e->id, e->name ? e->name : "", word, m->year,
+                           period_name(code), nt.data);
+                buf_free(&nt);
+                new_edit(edits, at, at, buf_steal(&ins));
+            }
+            changed++;
+        }
+    }
+    return changed;
 }
 
 static int perbarui(Imp *im, Options *o)
@@ -744,7 +929,9 @@ static int perbarui(Imp *im, Options *o)
     buf_init(&diff);
     mpq_t tot_old, tot_new, d;
     mpq_inits(tot_old, tot_new, d, NULL);
-    size_t changed = 0, same = 0;
+    size_t changed = 0, same = 0, pchanged = 0, psame = 0;
+    Buf pdiff;
+    buf_init(&pdiff);
     bool by_position = !im->map->cols[PC_ID].set && !im->map->cols[PC_KODE].set;
     for (size_t i = 0; i < im->all.len; i++) {
         Node *n = im->all.items[i];
@@ -778,6 +965,7 @@ static int perbarui(Imp *im, Options *o)
         }
         buf_free(&why);
         match[k] = n;
+        pchanged += update_periods(im, lf, e, n, &edits, &unmatched, &pdiff, &psame);
         if (!n->has_real) continue;
         const Expr *old = ent_budget(e)->realisasi_uang;
         if (old && old->kind != EX_MONEY) {
@@ -792,7 +980,7 @@ static int perbarui(Imp *im, Options *o)
             same++;
             continue;
         }
-        Edit *ed = xcalloc(1, sizeof *ed);
+        Edit *ed = new_edit(&edits, 0, 0, NULL);
         Buf nt;
         buf_init(&nt);
         int line, colno;
@@ -820,7 +1008,6 @@ static int perbarui(Imp *im, Options *o)
             locfile_pos(lf, at, &line, &colno);
         }
         ed->text = buf_steal(&nt);
-        vec_push(&edits, ed);
         changed++;
         buf_printf(&diff, "  %s:%d: %s %s \"%s\": realisasi ", path, line, level_words[kind_level(e->kind)], e->id,
                    e->name ? e->name : "");
@@ -881,6 +1068,10 @@ static int perbarui(Imp *im, Options *o)
         buf_free(&t);
     }
     putchar('\n');
+    if (im->map->pkind) {
+        fputs(pdiff.data ? pdiff.data : "", stdout);
+        printf(_("  %lu period values changed, %lu unchanged\n"), (unsigned long)pchanged, (unsigned long)psame);
+    }
     if (unmatched.len) {
         printf(_("Rows not applied (%lu):\n"), (unsigned long)unmatched.len);
         for (size_t i = 0; i < unmatched.len; i++) printf("  %s\n", (char *)unmatched.items[i]);
@@ -895,7 +1086,7 @@ static int perbarui(Imp *im, Options *o)
         status = EXIT_ERRORS;
     } else if (o->import_periksa) {
         printf(_("--periksa: %s not written\n"), path);
-    } else if (changed) {
+    } else if (changed || pchanged) {
         /* the result must still parse before it replaces the file */
         LocFile *nlf = locfile_new(path, out.data ? out.data : "", out.len);
         DiagList d2;
@@ -926,6 +1117,7 @@ static int perbarui(Imp *im, Options *o)
     vec_free(&unmatched);
     buf_free(&out);
     buf_free(&diff);
+    buf_free(&pdiff);
     buf_free(&missing);
     mpq_clears(tot_old, tot_new, d, NULL);
     free(match);
@@ -1019,7 +1211,7 @@ int cmd_import(Options *o)
             buf_puts(&b, "\n\n");
             for (size_t i = 0; i < im.roots.len; i++) {
                 if (i) buf_putc(&b, '\n');
-                emit(&b, im.roots.items[i]);
+                emit(&b, &map, im.roots.items[i]);
             }
             Buf f;
             buf_init(&f);

@@ -8,9 +8,12 @@
  *     kolom ROLE = C | kolom ROLE = "Header text"
  *     tingkat kode | kolom | nomor | indentasi
  *     lewati "Jumlah" | lewati nama = "2"
+ *     kolom realisasi tw1 = "Realisasi TW I" | kolom rencana jan = F
+ *     tahun 2025
  */
 #include <config.h>
 #include "peta.h"
+#include "ast.h"
 #include "i18n.h"
 #include "sheet.h"
 
@@ -112,7 +115,7 @@ static void statement(Lx *lx, Peta *p)
     Tok kw = next(lx);
     if (kw.kind == T_END) return;
     if (kw.kind != T_WORD) {
-        if (kw.kind != T_BAD) perr(lx, kw.col, _("a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat or lewati"));
+        if (kw.kind != T_BAD) perr(lx, kw.col, _("a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat, tahun or lewati"));
         free(kw.text);
         lx->p = memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) ? memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) : lx->end;
         return;
@@ -149,12 +152,45 @@ static void statement(Lx *lx, Peta *p)
         for (int i = 0; a.kind == T_WORD && i < PC_N; i++)
             if (!strcmp(a.text, role_names[i])) role = i;
         b = next(lx);
+        int pcode = b.kind == T_WORD ? period_code(b.text) : 0;
+        bool rencana = a.kind == T_WORD && !strcmp(a.text, "rencana");
+        if (pcode || rencana) {
+            /* `kolom realisasi tw1 = C`: a period column */
+            free(b.text);
+            b = next(lx);
+            c = next(lx);
+            if (role != PC_REALISASI && !rencana) {
+                perr(lx, a.col, _("a period column is kolom realisasi PERIOD or kolom rencana PERIOD"));
+            } else if (!pcode) {
+                perr(lx, a.col, _("kolom rencana needs a period: kolom rencana tw1 = ... (tw1..tw4, sm1 sm2, jan..des)"));
+            } else if (p->pkind && p->pkind != (int)period_kind(pcode)) {
+                perr(lx, a.col, _("the period columns are of one kind; line %d has a %s"), p->pkind_line,
+                     period_kind_word((PeriodKind)p->pkind));
+            } else if (b.kind != T_EQ) {
+                perr(lx, b.col, _("expected '=' after kolom %s %s"), a.text, period_name(pcode));
+            } else {
+                PetaCol *pc = &p->pcols[rencana ? PP_RENCANA : PP_REALISASI][period_index(pcode) - 1];
+                if (pc->set) {
+                    perr(lx, kw.col, _("kolom %s %s is already given on line %d"), a.text, period_name(pcode), pc->line);
+                } else if (c.kind == T_WORD && sheet_col_of(c.text) >= 0 &&
+                           strspn(c.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(c.text)) {
+                    *pc = (PetaCol){true, sheet_col_of(c.text), NULL, lx->lineno};
+                } else if (c.kind == T_STR && *c.text) {
+                    *pc = (PetaCol){true, -1, xstrdup(c.text), lx->lineno};
+                } else {
+                    perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
+                }
+                if (pc->set && !p->pkind) {
+                    p->pkind = (int)period_kind(pcode);
+                    p->pkind_line = lx->lineno;
+                }
+            }
+        } else {
         c = next(lx);
         if (role < 0) {
             perr(lx, a.col, _("kolom names one of kode, id, nama, tingkat, nomor, anggaran, realisasi%s"),
-                 a.kind == T_WORD && (!strcmp(a.text, "triwulan") || !strcmp(a.text, "bulan") ||
-                                      !strcmp(a.text, "indikator") || !strcmp(a.text, "target"))
-                     ? _(" (period and indikator columns are not imported yet)")
+                 a.kind == T_WORD && (!strcmp(a.text, "indikator") || !strcmp(a.text, "target"))
+                     ? _(" (indikator columns are not imported yet)")
                      : "");
         } else if (b.kind != T_EQ) {
             perr(lx, b.col, _("expected '=' after kolom %s"), role_names[role]);
@@ -166,6 +202,14 @@ static void statement(Lx *lx, Peta *p)
             p->cols[role] = (PetaCol){true, -1, xstrdup(c.text), lx->lineno};
         } else {
             perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
+        }
+        }
+    } else if (!strcmp(k, "tahun")) {
+        if (a.kind == T_WORD && all_digits(a.text) && strlen(a.text) == 4) {
+            p->year = atoi(a.text);
+            p->year_line = lx->lineno;
+        } else {
+            perr(lx, a.col, _("tahun takes the year of the period columns, four digits: tahun 2025"));
         }
     } else if (!strcmp(k, "tingkat")) {
         static const char *const ways[] = {"", "kode", "kolom", "nomor", "indentasi"};
@@ -192,7 +236,7 @@ static void statement(Lx *lx, Peta *p)
             vec_push(&p->skip, sk);
         }
     } else {
-        perr(lx, kw.col, _("unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat and lewati"), k);
+        perr(lx, kw.col, _("unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat, tahun and lewati"), k);
         unknown = true;
     }
     if (!unknown) {
@@ -224,8 +268,19 @@ bool peta_parse(const char *path, const char *text, size_t len, Peta *p, Buf *er
     lx.lineno = 1;
     if (!p->notation_set) perr(&lx, 1, _("the map must declare the number notation: angka indonesia or angka inggris"));
     if (!p->cols[PC_NAMA].set) perr(&lx, 1, _("the map must name the column of the names: kolom nama = ..."));
-    if (!p->cols[PC_ANGGARAN].set && !p->cols[PC_REALISASI].set)
+    if (!p->cols[PC_ANGGARAN].set && !p->cols[PC_REALISASI].set && !p->pkind)
         perr(&lx, 1, _("the map must name a column of amounts: kolom anggaran = ... or kolom realisasi = ..."));
+    if (p->pkind && !p->year) {
+        lx.lineno = p->pkind_line;
+        perr(&lx, 1, _("period columns need the year they are of: tahun 2025"));
+    }
+    for (int w = 0; w < PP_N; w++)
+        for (int i = 0; i < PETA_MAX_PERIODS; i++)
+            if (p->pcols[w][i].set && p->pcols[w][i].header && !p->header_row) {
+                lx.lineno = p->pcols[w][i].line;
+                perr(&lx, 1, _("kolom %s %s is named by its header text, but the map has no header row (judul N)"),
+                     w == PP_RENCANA ? "rencana" : "realisasi", period_name(period_make((PeriodKind)p->pkind, i + 1)));
+            }
     if (p->levels == LVL_NONE) perr(&lx, 1, _("the map must say how levels are found: tingkat kode, kolom, nomor or indentasi"));
     if (p->levels == LVL_KODE && !p->cols[PC_KODE].set) perr(&lx, 1, _("tingkat kode needs kolom kode = ..."));
     if (p->levels == LVL_KOLOM && !p->cols[PC_TINGKAT].set) perr(&lx, 1, _("tingkat kolom needs kolom tingkat = ..."));
@@ -242,6 +297,8 @@ void peta_free(Peta *p)
     free(p->path);
     free(p->sheet_name);
     for (int i = 0; i < PC_N; i++) free(p->cols[i].header);
+    for (int w = 0; w < PP_N; w++)
+        for (int i = 0; i < PETA_MAX_PERIODS; i++) free(p->pcols[w][i].header);
     for (size_t i = 0; i < p->skip.len; i++) {
         PetaSkip *sk = p->skip.items[i];
         free(sk->text);

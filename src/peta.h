@@ -27,6 +27,10 @@ typedef struct PetaSkip {
     char *text;
 } PetaSkip;
 
+/* period columns (sakip(5), PERIODS): `kolom realisasi tw1 = ...` */
+enum { PP_REALISASI, PP_RENCANA, PP_N };
+#define PETA_MAX_PERIODS 12
+
 typedef struct Peta {
     char *path;
     char *sheet_name;        /* `lembar "anggaran"` */
@@ -38,6 +42,13 @@ typedef struct Peta {
     PetaLevels levels;
     PetaCol cols[PC_N];
     Vec skip;                /* PetaSkip*: `lewati "Jumlah"`, `lewati nama = "2"` */
+    /* `kolom realisasi tw1 = "Realisasi TW I"`, `kolom rencana tw1 = ...`:
+     * pcols[PP_*][index - 1] of one kind of period, the year's `tahun 2025` */
+    PetaCol pcols[PP_N][PETA_MAX_PERIODS];
+    int pkind;               /* a PeriodKind (ast.h); 0: no period columns */
+    int pkind_line;
+    int year;                /* `tahun 2025`; 0: not given */
+    int year_line;
 } Peta;
 
 const char *peta_role_name(PetaRole r);

@@ -160,4 +160,95 @@ if [ $st -eq 1 ] && grep -q 'bad.peta:1:7: error: judul takes the number of the 
 then ok "a bad map: located errors"; else bad "bad map: exit $st"; show "$work/err"; fi
 "$SAKIP" import "$fx/ambulu-t38.csv" >/dev/null 2>&1
 [ $? -eq 2 ] && ok "no --peta: usage error" || bad "no --peta"
+# ---- 6. period columns (sipd-triwulan.peta): a block per node and kind ----
+# The fixture in millions: sub kegiatan rencana 100+150+150+100 = 500 and
+# 150+200+200+150 = 700 (their pagu); realisasi TW I 100 and 150, TW II 150
+# and 150; the kegiatan and the program are their sums: rencana 250, 350,
+# 350, 250 (= 1.200), realisasi 250 and 300; TW III and IV empty: not given.
+SP=$P/sipd-triwulan.peta
+"$SAKIP" import --peta "$SP" "$fx/sipd-triwulan.csv" >"$work/p.sakip" 2>"$work/err"
+st=$?
+tail -n +3 "$work/p.sakip" >"$work/p.tail"
+cat >"$work/p.want" <<'EOP'
+program P1 "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH" {
+    kode      "7.01.01"
+    anggaran  Rp 1.200.000.000
+    rencana   2024 { tw1: Rp 250.000.000, tw2: Rp 350.000.000, tw3: Rp 350.000.000, tw4: Rp 250.000.000 }
+    realisasi 2024 { tw1: Rp 250.000.000, tw2: Rp 300.000.000 }
+    kegiatan K1_1 "Perencanaan, Penganggaran, dan Evaluasi Kinerja" {
+        kode      "7.01.01.2.01"
+        anggaran  Rp 1.200.000.000
+        rencana   2024 { tw1: Rp 250.000.000, tw2: Rp 350.000.000, tw3: Rp 350.000.000, tw4: Rp 250.000.000 }
+        realisasi 2024 { tw1: Rp 250.000.000, tw2: Rp 300.000.000 }
+        subkegiatan SK1_1_1 "Penyusunan Dokumen Perencanaan" {
+            kode      "7.01.01.2.01.0001"
+            anggaran  Rp 500.000.000
+            rencana   2024 { tw1: Rp 100.000.000, tw2: Rp 150.000.000, tw3: Rp 150.000.000, tw4: Rp 100.000.000 }
+            realisasi 2024 { tw1: Rp 100.000.000, tw2: Rp 150.000.000 }
+        }
+        subkegiatan SK1_1_2 "Evaluasi Kinerja Perangkat Daerah" {
+            kode      "7.01.01.2.01.0002"
+            anggaran  Rp 700.000.000
+            rencana   2024 { tw1: Rp 150.000.000, tw2: Rp 200.000.000, tw3: Rp 200.000.000, tw4: Rp 150.000.000 }
+            realisasi 2024 { tw1: Rp 150.000.000, tw2: Rp 150.000.000 }
+        }
+    }
+}
+EOP
+if [ $st -eq 0 ] && cmp -s "$work/p.want" "$work/p.tail"; then ok "period columns: rencana and realisasi blocks of the map's year"
+else bad "period columns: exit $st"; diff "$work/p.want" "$work/p.tail" | head -20; show "$work/err"; fi
+"$SAKIP" fmt --check "$work/p.sakip" >/dev/null && ok "period blocks in fmt's canonical layout" || bad "period blocks not in fmt layout"
+pu=$work/pu.sakip
+{ printf 'sakip 1\ninstansi "X" {\n    tahun 2024\n}\n'; cat "$work/p.sakip"; } >"$pu"
+"$SAKIP" check "$pu" >/dev/null 2>"$work/err"
+st=$?
+if [ $st -eq 0 ] && ! grep -q 'error' "$work/err"; then ok "imported periods check (children sum to parents)"; else bad "check of the periods: exit $st"; show "$work/err"; fi
+"$SAKIP" fmt --check "$pu" >/dev/null && ok "the unit with periods is in fmt layout" || bad "unit not in fmt layout"
+# TW III: TW III new (120 + 80 = 200), TW I of SK1_1_2 corrected 150 -> 140
+# (so 250 -> 240 above it): 7 values change (tw1 and tw3 of P1, K1_1 and
+# SK1_1_2, tw3 of SK1_1_1); the 16 rencana and 5 realisasi (tw2 of all
+# four, tw1 of SK1_1_1) stay
+cp "$pu" "$work/pu.orig"
+"$SAKIP" import --perbarui "$pu" --peta "$SP" "$fx/sipd-triwulan3.csv" >"$work/out" 2>"$work/err"
+st=$?
+diff "$work/pu.orig" "$pu" >"$work/diff"
+cat >"$work/want.diff" <<'EOD'
+11c11
+<     realisasi 2024 { tw1: Rp 250.000.000, tw2: Rp 300.000.000 }
+---
+>     realisasi 2024 { tw1: Rp 240.000.000, tw2: Rp 300.000.000, tw3: Rp 200.000.000 }
+16c16
+<         realisasi 2024 { tw1: Rp 250.000.000, tw2: Rp 300.000.000 }
+---
+>         realisasi 2024 { tw1: Rp 240.000.000, tw2: Rp 300.000.000, tw3: Rp 200.000.000 }
+21c21
+<             realisasi 2024 { tw1: Rp 100.000.000, tw2: Rp 150.000.000 }
+---
+>             realisasi 2024 { tw1: Rp 100.000.000, tw2: Rp 150.000.000, tw3: Rp 120.000.000 }
+27c27
+<             realisasi 2024 { tw1: Rp 150.000.000, tw2: Rp 150.000.000 }
+---
+>             realisasi 2024 { tw1: Rp 140.000.000, tw2: Rp 150.000.000, tw3: Rp 80.000.000 }
+EOD
+if [ $st -eq 0 ] && cmp -s "$work/diff" "$work/want.diff"; then ok "--perbarui replaces and adds period values, nothing else"
+else bad "--perbarui periods: exit $st"; head -30 "$work/diff"; show "$work/out"; show "$work/err"; fi
+grep -q '7 period values changed, 21 unchanged' "$work/out" && ok "7 period values changed, 21 unchanged" || { bad "period counts"; show "$work/out"; }
+grep -q 'SK1_1_2 "Evaluasi Kinerja Perangkat Daerah": realisasi 2024 tw1: Rp 150.000.000 → Rp 140.000.000 (-Rp 10.000.000)' "$work/out" \
+    && ok "a period's change shown old → new" || bad "period diff line"
+"$SAKIP" check "$pu" >/dev/null 2>"$work/err" && ok "the updated periods still check" || { bad "updated periods do not check"; show "$work/err"; }
+# a node without a block gets one, in fmt's column
+printf 'sakip 1\ninstansi "X" {\n    tahun 2024\n}\nprogram P1 "A" {\n    kode      "7.01.01"\n    anggaran  Rp 1.200.000.000\n}\n' >"$work/nb.sakip"
+printf 'Kode;Uraian;Pagu;Realisasi TW I\n7.01.01;A;1.200.000.000;5.000.000\n' >"$work/nb.csv"
+printf 'judul 1\nangka indonesia\ntahun 2024\nkolom kode = "Kode"\nkolom nama = "Uraian"\nkolom realisasi tw1 = "Realisasi TW I"\ntingkat kode\n' >"$work/nb.peta"
+"$SAKIP" import --perbarui "$work/nb.sakip" --peta "$work/nb.peta" "$work/nb.csv" >"$work/out" 2>"$work/err"
+grep -qx '    realisasi 2024 { tw1: Rp 5.000.000 }' "$work/nb.sakip" && "$SAKIP" fmt --check "$work/nb.sakip" >/dev/null \
+    && ok "a new period block after anggaran, in fmt layout" || { bad "new period block"; show "$work/nb.sakip"; show "$work/out"; }
+hostile period-text.csv "$SP" 1 "period-text.csv:I4: 'Rp 1,2' is not an amount"
+printf 'judul 1\nangka indonesia\nkolom nama = "Uraian"\nkolom realisasi tw1 = "A"\nkolom realisasi jan = "B"\nkolom rencana = "C"\ntingkat nomor\n' >"$work/pbad.peta"
+"$SAKIP" import --peta "$work/pbad.peta" "$fx/sipd-triwulan.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && grep -q 'pbad.peta:5:7: error: the period columns are of one kind; line 4 has a triwulan' "$work/err" &&
+    grep -q 'pbad.peta:6:7: error: kolom rencana needs a period' "$work/err" &&
+    grep -q 'pbad.peta:4:1: error: period columns need the year they are of: tahun 2025' "$work/err"
+then ok "bad period columns in a map: located errors"; else bad "bad period map: exit $st"; show "$work/err"; fi
 checks_done import

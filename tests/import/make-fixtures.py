@@ -17,6 +17,10 @@ layouts of doc/import.md:
   ambulu-t38.xlsx     the same rows in a workbook: shared strings, numbers as
                       numbers, the total as a formula with its cached value.
   triwulan3.csv       a quarterly (TW III) export: ID | Tingkat | Uraian | Realisasi
+  sipd-triwulan.csv   a budget export with codes and a column per triwulan:
+                      Kode | Uraian | Pagu | Rencana TW I..IV | Realisasi TW I..IV
+                      (examples/peta/sipd-triwulan.peta), as of TW II;
+  sipd-triwulan3.csv  the same as of TW III, TW I of one sub kegiatan corrected
   hostile/*           one bad input each (see the names).
 """
 import csv, io, os, sys, zipfile
@@ -184,6 +188,23 @@ TW = [
 ]
 write_csv("triwulan3.csv", TW, ";")
 write_csv("triwulan3-unknown.csv", TW + [["SK9_9_9", "subkegiatan", "Tidak ada", "1.000"]], ";")
+
+# ---- per triwulan (sipd-triwulan.peta); millions of rupiah, sums by hand in import.sh ----
+PH = ["Kode", "Uraian", "Pagu"] + ["Rencana TW " + t for t in ("I", "II", "III", "IV")] + \
+     ["Realisasi TW " + t for t in ("I", "II", "III", "IV")]
+def jt(*v):   # millions -> "250.000.000", None -> empty
+    return [id_amount(x * 1000000)[:-3] if x is not None else "" for x in v]
+def sipd(tw3):
+    return [PH,
+        ["7.01.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH"] + jt(1200, 250, 350, 350, 250, 240 if tw3 else 250, 300, 200 if tw3 else None, None),
+        ["7.01.01.2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja"] + jt(1200, 250, 350, 350, 250, 240 if tw3 else 250, 300, 200 if tw3 else None, None),
+        ["7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan"] + jt(500, 100, 150, 150, 100, 100, 150, 120 if tw3 else None, None),
+        ["7.01.01.2.01.0002", "Evaluasi Kinerja Perangkat Daerah"] + jt(700, 150, 200, 200, 150, 140 if tw3 else 150, 150, 80 if tw3 else None, None)]
+write_csv("sipd-triwulan.csv", sipd(False), ";")
+write_csv("sipd-triwulan3.csv", sipd(True), ";")
+bad = sipd(False)
+bad[3] = bad[3][:8] + ["Rp 1,2"] + bad[3][9:]
+write_csv(os.path.join("hostile", "period-text.csv"), bad, ";")
 
 # ---- hostile inputs ----
 H = os.path.join(OUT, "hostile")
