@@ -43,6 +43,14 @@ typedef struct Node {
     bool given_id;           /* from the map's id column */
 } Node;
 
+/* an indikator of a Renstra target matrix */
+typedef struct Ind {
+    char *id, *name, *satuan, *sasaran, *where;
+    int polarity;            /* 1 positif, 2 negatif */
+    char *target[PETA_MAX_YEARS];   /* as written in .sakip ("82", "83.57", "100%"), or NULL */
+    bool given_id;
+} Ind;
+
 typedef struct Imp {
     const Peta *map;
     Vec roots;               /* Node* */
@@ -52,6 +60,7 @@ typedef struct Imp {
     Buf err;                 /* the errors, one a line */
     size_t nerr;
     Vec sources;             /* char*: "SOURCE (sheet)" for the header comment */
+    Vec inds;                /* Ind*: an indikator map's rows */
 } Imp;
 
 static void ierr(Imp *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -639,6 +648,315 @@ static void read_sheet(Imp *im, const Sheet *sh)
     }
 }
 
+/* ---- an indikator map: the Renstra target matrix ---- */
+
+static void put_string(Buf *b, const char *s);
+
+static void ind_free(Ind *d)
+{
+    free(d->id);
+    free(d->name);
+    free(d->satuan);
+    free(d->sasaran);
+    free(d->where);
+    for (int i = 0; i < PETA_MAX_YEARS; i++) free(d->target[i]);
+    free(d);
+}
+
+/* A target as the map's notation writes it ("83,57", "1.234", "100%";
+ * English "83.57", "1,234") into .sakip's literal ("83.57", "1234",
+ * "100%"); NULL when it is not a number.  Groups of thousands must be
+ * groups of three, so "83.57" under angka indonesia is refused, not read
+ * as 8.357. */
+static char *target_literal(const SheetCell *cell, const char *t, Notation nt)
+{
+    mpq_t q;
+    mpq_init(q);
+    Buf b;
+    buf_init(&b);
+    bool ok;
+    size_t n = strlen(t);
+    bool pct = n > 1 && t[n - 1] == '%';
+    if (pct) n--;
+    while (pct && n > 1 && t[n - 1] == ' ') n--;
+    if (cell->flags & CELL_NUMBER && !pct) {
+        ok = machine_number(t, q);
+    } else {
+        char grp = nt == NOTATION_ID ? '.' : ',', dec = nt == NOTATION_ID ? ',' : '.';
+        Buf d;
+        buf_init(&d);
+        size_t i = 0, run = 0, groups = 0;
+        bool neg = i < n && t[i] == '-';
+        if (neg) i++;
+        ok = i < n;
+        for (; i < n && ok; i++) {
+            char c = t[i];
+            if (c >= '0' && c <= '9') {
+                buf_putc(&d, c);
+                run++;
+            } else if (c == grp) {
+                ok = run >= 1 && (groups ? run == 3 : run <= 3);
+                groups++;
+                run = 0;
+            } else if (c == dec) {
+                break;
+            } else {
+                ok = false;
+            }
+        }
+        if (ok && groups && run != 3) ok = false;
+        if (ok && i < n) {   /* after the decimal mark: digits only */
+            buf_putc(&d, '.');
+            size_t k = ++i;
+            for (; i < n && t[i] >= '0' && t[i] <= '9'; i++) buf_putc(&d, t[i]);
+            ok = i == n && i > k;
+        }
+        int decs;
+        ok = ok && d.len && d.len <= NUM_MAX_DIGITS && num_parse_decimal(q, d.data, d.len, &decs);
+        if (ok && neg) mpq_neg(q, q);
+        buf_free(&d);
+    }
+    if (ok) {
+        num_format_plain(&b, q, NUM_MAX_DIGITS);
+        if (pct) buf_putc(&b, '%');
+    }
+    mpq_clear(q);
+    if (!ok) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_steal(&b);
+}
+
+static void read_indikator(Imp *im, const Sheet *sh)
+{
+    const Peta *m = im->map;
+    long col[PC_N], tcol[PETA_MAX_YEARS];
+    uint32_t head = m->header_row ? m->header_row - 1 : 0;
+    uint32_t first = m->header_row ? m->header_row : 0;
+    size_t errs = im->nerr;
+    for (int i = 0; i < PC_N; i++) col[i] = resolve_col(im, sh, &m->cols[i], peta_role_name(i));
+    for (int i = 0; i < m->ntargets; i++) {
+        char label[32];
+        snprintf(label, sizeof label, "target %d", m->tyears[i]);
+        tcol[i] = resolve_col(im, sh, &m->tcols[i], label);
+    }
+    if (im->nerr > errs) return;
+    for (size_t i = 0; i < sh->nmerged; i++) {
+        const SheetRange *rg = &sh->merged[i];
+        if (rg->r2 < first) continue;
+        Buf a, b;
+        buf_init(&a);
+        buf_init(&b);
+        sheet_where(&a, sh, rg->r1, rg->c1);
+        sheet_ref(&b, rg->r2, rg->c2);
+        ierr(im, _("%s:%s: merged cells; unmerge them (each row its own cells) before importing"), a.data, b.data);
+        buf_free(&a);
+        buf_free(&b);
+    }
+    char *sasaran = NULL;    /* the sasaran of the rows above, when the cell is left empty */
+    for (uint32_t r = first; r < sh->nrows; r++) {
+        char *txt[PC_N] = {0};
+        bool any = false;
+        for (int i = 0; i < PC_N; i++)
+            if (col[i] >= 0) {
+                txt[i] = clean(sheet_cell(sh, r, (uint32_t)col[i]));
+                any |= txt[i] != NULL;
+            }
+        for (int i = 0; i < m->ntargets && !any; i++) {
+            char *t = clean(sheet_cell(sh, r, (uint32_t)tcol[i]));
+            any = t != NULL;
+            free(t);
+        }
+        bool skip = !any;
+        if (!skip && m->header_row && r != head) {   /* the header repeated on a page */
+            bool same = true;
+            for (int i = 0; i < PC_N && same; i++)
+                if (col[i] >= 0) {
+                    char *h = clean(sheet_cell(sh, head, (uint32_t)col[i]));
+                    same = (!h && !txt[i]) || same_text(h, txt[i]);
+                    free(h);
+                }
+            skip = same;
+        }
+        for (size_t k = 0; !skip && k < m->skip.len; k++) {
+            const PetaSkip *sk = m->skip.items[k];
+            for (int i = 0; i < PC_N && !skip; i++)
+                if ((sk->role < 0 || i == sk->role) && same_text(txt[i], sk->text)) skip = true;
+        }
+        if (!skip && txt[PC_SASARAN]) {
+            free(sasaran);
+            sasaran = xstrdup(txt[PC_SASARAN]);
+        }
+        /* a sasaran's own row, without an indikator */
+        if (!skip && !txt[PC_INDIKATOR] && txt[PC_SASARAN] && !txt[PC_SATUAN]) skip = true;
+        if (skip) {
+            for (int i = 0; i < PC_N; i++) free(txt[i]);
+            continue;
+        }
+        Ind *d = xcalloc(1, sizeof *d);
+        Buf w;
+        buf_init(&w);
+        sheet_where(&w, sh, r, (uint32_t)col[PC_INDIKATOR]);
+        d->where = buf_steal(&w);
+        d->name = txt[PC_INDIKATOR];
+        d->satuan = txt[PC_SATUAN];
+        d->id = txt[PC_ID];
+        d->sasaran = sasaran ? xstrdup(sasaran) : NULL;
+        txt[PC_INDIKATOR] = txt[PC_SATUAN] = txt[PC_ID] = NULL;
+        bool ok = true;
+        if (!d->name) {
+            ierr(im, _("%s: a row without an indikator (kolom indikator); give it one, or skip it with lewati"),
+                 d->where);
+            ok = false;
+        }
+        if (!d->satuan) {
+            buf_init(&w);
+            sheet_where(&w, sh, r, (uint32_t)col[PC_SATUAN]);
+            ierr(im, _("%s: the indikator has no satuan"), w.data);
+            buf_free(&w);
+            ok = false;
+        }
+        d->polarity = m->polarity;
+        if (col[PC_POLARITAS] >= 0) {
+            const char *t = txt[PC_POLARITAS];
+            if (t && (!strcasecmp(t, "positif") || !strcmp(t, "+"))) d->polarity = 1;
+            else if (t && (!strcasecmp(t, "negatif") || !strcmp(t, "-"))) d->polarity = 2;
+            else {
+                buf_init(&w);
+                sheet_where(&w, sh, r, (uint32_t)col[PC_POLARITAS]);
+                ierr(im, _("%s: '%s' is not a polarity: positif or negatif (or + and -)"), w.data, t ? t : "");
+                buf_free(&w);
+                ok = false;
+            }
+        }
+        bool some = false;
+        for (int i = 0; i < m->ntargets; i++) {
+            const SheetCell *cell = sheet_cell(sh, r, (uint32_t)tcol[i]);
+            char *t = clean(cell);
+            buf_init(&w);
+            sheet_where(&w, sh, r, (uint32_t)tcol[i]);
+            if (cell && (cell->flags & CELL_NOVALUE)) {
+                ierr(im, _("%s: a formula without a stored value; open and save the workbook in a spreadsheet program so "
+                           "that it stores the values"), w.data);
+                ok = false;
+            } else if (cell && (cell->flags & CELL_ERROR)) {
+                ierr(im, _("%s: '%s' is an error value, not a target"), w.data, t ? t : "");
+                ok = false;
+            } else if (t && strcmp(t, "-")) {
+                d->target[i] = target_literal(cell, t, m->notation);
+                if (!d->target[i]) {
+                    ierr(im, m->notation == NOTATION_ID
+                                 ? _("%s: '%s' is not a target (the map says angka indonesia: 1.234,5 or 83,57%%)")
+                                 : _("%s: '%s' is not a target (the map says angka inggris: 1,234.5 or 83.57%%)"),
+                         w.data, t);
+                    ok = false;
+                }
+                some = true;
+            }
+            buf_free(&w);
+            free(t);
+        }
+        if (ok && !some) {
+            ierr(im, _("%s: '%s' has no target in any year of the map"), d->where, d->name);
+            ok = false;
+        }
+        if (d->id) {
+            d->given_id = true;
+            if (!valid_identifier(d->id)) {
+                ierr(im, _("%s: '%s' is not an identifier (letters, digits and _, not first a digit)"), d->where, d->id);
+                ok = false;
+            }
+            for (size_t k = 0; k < im->inds.len && ok; k++)
+                if (((Ind *)im->inds.items[k])->id && !strcmp(((Ind *)im->inds.items[k])->id, d->id)) {
+                    ierr(im, _("%s: identifier '%s' is also the identifier of %s"), d->where, d->id,
+                         ((Ind *)im->inds.items[k])->where);
+                    ok = false;
+                }
+        }
+        for (int i = 0; i < PC_N; i++) free(txt[i]);
+        if (!ok) {
+            ind_free(d);
+            continue;
+        }
+        vec_push(&im->inds, d);
+    }
+    free(sasaran);
+}
+
+/* The indikator as .sakip, in sasaran S1, S2 ... by the sheet's sasaran
+ * names (in their order), or bare with a note when the sheet has none. */
+static void emit_indikator(Buf *out, const Imp *im)
+{
+    const Peta *m = im->map;
+    Vec names = {0};   /* char*: the sasaran, in order */
+    bool bare = false;
+    for (size_t i = 0; i < im->inds.len; i++) {
+        const Ind *d = im->inds.items[i];
+        if (!d->sasaran) {
+            bare = true;
+            continue;
+        }
+        bool seen = false;
+        for (size_t k = 0; k < names.len && !seen; k++) seen = !strcmp(names.items[k], d->sasaran);
+        if (!seen) vec_push(&names, d->sasaran);
+    }
+    for (size_t g = 0; g <= names.len; g++) {
+        if (g == names.len && !bare) break;
+        Buf b;
+        buf_init(&b);
+        /* a bare group is formatted inside a stand-in sasaran, then unwrapped */
+        buf_printf(&b, "sasaran S%lu ", (unsigned long)g + 1);
+        put_string(&b, g < names.len ? names.items[g] : "");
+        buf_puts(&b, " {\n");
+        for (size_t i = 0; i < im->inds.len; i++) {
+            const Ind *d = im->inds.items[i];
+            if (g < names.len ? !d->sasaran || strcmp(d->sasaran, names.items[g]) : d->sasaran != NULL) continue;
+            if (d->id) buf_printf(&b, "indikator %s ", d->id);
+            else buf_printf(&b, "indikator IK%lu ", (unsigned long)i + 1);
+            put_string(&b, d->name);
+            buf_puts(&b, " {\nsatuan ");
+            put_string(&b, d->satuan);
+            buf_printf(&b, "\npolaritas %s\ntarget ", d->polarity == 2 ? "negatif" : "positif");
+            bool first = true;
+            for (int y = 0; y < m->ntargets; y++)
+                if (d->target[y]) {
+                    buf_printf(&b, "%s%d: %s", first ? "" : ", ", m->tyears[y], d->target[y]);
+                    first = false;
+                }
+            buf_puts(&b, "\n}\n");
+        }
+        buf_puts(&b, "}\n");
+        Buf f;
+        buf_init(&f);
+        fmt_source(b.data, b.len, &f);
+        if (out->len) buf_putc(out, '\n');
+        if (g < names.len) {
+            buf_puts(out, f.data);
+        } else {
+            buf_puts(out, _("# The sheet gives no sasaran: put each indikator below inside its sasaran\n"
+                            "# (sasaran ID \"...\" { tujuan ...  indikator ... }); it cannot stand alone.\n"));
+            /* the lines between the stand-in's first and last, 4 spaces less */
+            char *p = strchr(f.data, '\n');
+            p = p ? p + 1 : f.data + f.len;
+            char *end = f.data + f.len;
+            if (end > p && end[-1] == '\n') end--;
+            while (end > p && end[-1] != '\n') end--;
+            while (p < end) {
+                char *nl = memchr(p, '\n', (size_t)(end - p));
+                size_t len = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+                size_t skip = 0;
+                while (skip < 4 && skip < len && p[skip] == ' ') skip++;
+                buf_putn(out, p + skip, len - skip);
+                p += len;
+            }
+        }
+        buf_free(&f);
+        buf_free(&b);
+    }
+    vec_free(&names);
+}
+
 /* Identifiers by position when the source has none: P1, K1_2, SK1_2_3. */
 static void number_nodes(Imp *im)
 {
@@ -1160,6 +1478,13 @@ int cmd_import(Options *o)
         peta_free(&map);
         return EXIT_ERRORS;
     }
+    if (peta_indikator(&map) && o->import_perbarui) {
+        fprintf(stderr, _("sakip import: --perbarui updates budget nodes; %s is an indikator map (kolom indikator)\n"),
+                map.path);
+        buf_free(&err);
+        peta_free(&map);
+        return EXIT_USAGE;
+    }
     Imp im;
     memset(&im, 0, sizeof im);
     im.map = &map;
@@ -1184,7 +1509,8 @@ int cmd_import(Options *o)
             buf_init(&s);
             buf_printf(&s, "%s%s%s%s", src, sh.name ? " (" : "", sh.name ? sh.name : "", sh.name ? ")" : "");
             vec_push(&im.sources, buf_steal(&s));
-            read_sheet(&im, &sh);
+            if (peta_indikator(&map)) read_indikator(&im, &sh);
+            else read_sheet(&im, &sh);
             sheet_free(&sh);
         }
         free(data);
@@ -1196,6 +1522,23 @@ int cmd_import(Options *o)
         fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr,
                 o->import_perbarui ? _("updated") : _("printed"));
         status = EXIT_ERRORS;
+    } else if (status == EXIT_OK && peta_indikator(&map)) {
+        if (!im.inds.len) {
+            fprintf(stderr, _("sakip import: no rows to import (every row is empty or skipped)\n"));
+            status = EXIT_ERRORS;
+        } else {
+            Buf b;
+            buf_init(&b);
+            emit_indikator(&b, &im);
+            printf("# sakip import --peta %s:", map.path);
+            for (size_t i = 0; i < im.sources.len; i++) printf(" %s", (char *)im.sources.items[i]);
+            printf("\n\n%s", b.data ? b.data : "");
+            bool bare = false;
+            for (size_t i = 0; i < im.inds.len; i++) bare |= ((Ind *)im.inds.items[i])->sasaran == NULL;
+            if (bare)
+                fprintf(stderr, _("sakip import: the sheet gives no sasaran (kolom sasaran); put each indikator inside "
+                                  "its sasaran before checking the file\n"));
+        }
     } else if (status == EXIT_OK && !im.all.len) {
         fprintf(stderr, _("sakip import: no rows to import (every row is empty or skipped)\n"));
         status = EXIT_ERRORS;
@@ -1228,6 +1571,8 @@ int cmd_import(Options *o)
     vec_free(&im.roots);
     for (size_t i = 0; i < im.sources.len; i++) free(im.sources.items[i]);
     vec_free(&im.sources);
+    for (size_t i = 0; i < im.inds.len; i++) ind_free(im.inds.items[i]);
+    vec_free(&im.inds);
     buf_free(&im.err);
     buf_free(&err);
     peta_free(&map);

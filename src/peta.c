@@ -22,7 +22,8 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const role_names[PC_N] = {"kode", "id", "nama", "tingkat", "nomor", "anggaran", "realisasi"};
+static const char *const role_names[PC_N] = {"kode", "id", "nama", "tingkat", "nomor", "anggaran", "realisasi",
+                                             "indikator", "satuan", "polaritas", "sasaran"};
 
 const char *peta_role_name(PetaRole r) { return role_names[r]; }
 
@@ -115,7 +116,7 @@ static void statement(Lx *lx, Peta *p)
     Tok kw = next(lx);
     if (kw.kind == T_END) return;
     if (kw.kind != T_WORD) {
-        if (kw.kind != T_BAD) perr(lx, kw.col, _("a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat, tahun or lewati"));
+        if (kw.kind != T_BAD) perr(lx, kw.col, _("a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat, tahun, polaritas or lewati"));
         free(kw.text);
         lx->p = memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) ? memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) : lx->end;
         return;
@@ -153,8 +154,36 @@ static void statement(Lx *lx, Peta *p)
             if (!strcmp(a.text, role_names[i])) role = i;
         b = next(lx);
         int pcode = b.kind == T_WORD ? period_code(b.text) : 0;
+        bool target = a.kind == T_WORD && !strcmp(a.text, "target");
         bool rencana = a.kind == T_WORD && !strcmp(a.text, "rencana");
-        if (pcode || rencana) {
+        if (target) {
+            /* `kolom target 2021 = "2021"`: a year's target column */
+            int year = b.kind == T_WORD && all_digits(b.text) && strlen(b.text) == 4 ? atoi(b.text) : 0;
+            free(b.text);
+            b = next(lx);
+            c = next(lx);
+            int dup = 0;
+            for (int i = 0; i < p->ntargets; i++)
+                if (p->tyears[i] == year) dup = p->tcols[i].line;
+            if (!year) {
+                perr(lx, a.col, _("kolom target takes a year: kolom target 2021 = \"2021\""));
+            } else if (b.kind != T_EQ) {
+                perr(lx, b.col, _("expected '=' after kolom target %d"), year);
+            } else if (dup) {
+                perr(lx, kw.col, _("kolom target %d is already given on line %d"), year, dup);
+            } else if (p->ntargets == PETA_MAX_YEARS) {
+                perr(lx, kw.col, _("at most %d target years in a map"), PETA_MAX_YEARS);
+            } else if (c.kind == T_WORD && sheet_col_of(c.text) >= 0 &&
+                       strspn(c.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(c.text)) {
+                p->tyears[p->ntargets] = year;
+                p->tcols[p->ntargets++] = (PetaCol){true, sheet_col_of(c.text), NULL, lx->lineno};
+            } else if (c.kind == T_STR && *c.text) {
+                p->tyears[p->ntargets] = year;
+                p->tcols[p->ntargets++] = (PetaCol){true, -1, xstrdup(c.text), lx->lineno};
+            } else {
+                perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
+            }
+        } else if (pcode || rencana) {
             /* `kolom realisasi tw1 = C`: a period column */
             free(b.text);
             b = next(lx);
@@ -188,10 +217,8 @@ static void statement(Lx *lx, Peta *p)
         } else {
         c = next(lx);
         if (role < 0) {
-            perr(lx, a.col, _("kolom names one of kode, id, nama, tingkat, nomor, anggaran, realisasi%s"),
-                 a.kind == T_WORD && (!strcmp(a.text, "indikator") || !strcmp(a.text, "target"))
-                     ? _(" (indikator columns are not imported yet)")
-                     : "");
+            perr(lx, a.col, _("kolom names one of kode, id, nama, tingkat, nomor, anggaran, realisasi (a budget map), "
+                              "or id, indikator, satuan, polaritas, sasaran, target YEAR (an indikator map)"));
         } else if (b.kind != T_EQ) {
             perr(lx, b.col, _("expected '=' after kolom %s"), role_names[role]);
         } else if (p->cols[role].set) {
@@ -204,6 +231,11 @@ static void statement(Lx *lx, Peta *p)
             perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
         }
         }
+    } else if (!strcmp(k, "polaritas")) {
+        if (a.kind == T_WORD && !strcmp(a.text, "positif")) p->polarity = 1;
+        else if (a.kind == T_WORD && !strcmp(a.text, "negatif")) p->polarity = 2;
+        else perr(lx, a.col, _("polaritas is positif or negatif (the polarity of every indikator of the sheet)"));
+        p->polarity_line = lx->lineno;
     } else if (!strcmp(k, "tahun")) {
         if (a.kind == T_WORD && all_digits(a.text) && strlen(a.text) == 4) {
             p->year = atoi(a.text);
@@ -236,7 +268,7 @@ static void statement(Lx *lx, Peta *p)
             vec_push(&p->skip, sk);
         }
     } else {
-        perr(lx, kw.col, _("unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat, tahun and lewati"), k);
+        perr(lx, kw.col, _("unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat, tahun, polaritas and lewati"), k);
         unknown = true;
     }
     if (!unknown) {
@@ -267,6 +299,45 @@ bool peta_parse(const char *path, const char *text, size_t len, Peta *p, Buf *er
     }
     lx.lineno = 1;
     if (!p->notation_set) perr(&lx, 1, _("the map must declare the number notation: angka indonesia or angka inggris"));
+    if (peta_indikator(p)) {
+        /* a Renstra target matrix: indikator, satuan, polarity, targets */
+        for (int i = 0; i < PC_N; i++)
+            if (p->cols[i].set && i != PC_ID && i != PC_INDIKATOR && i != PC_SATUAN && i != PC_POLARITAS &&
+                i != PC_SASARAN) {
+                lx.lineno = p->cols[i].line;
+                perr(&lx, 1, _("kolom %s is of a budget map; an indikator map (kolom indikator) has id, indikator, "
+                               "satuan, polaritas, sasaran and target YEAR"), role_names[i]);
+            }
+        if (p->pkind) {
+            lx.lineno = p->pkind_line;
+            perr(&lx, 1, _("period columns are of a budget map, not of an indikator map (kolom indikator)"));
+        }
+        lx.lineno = 1;
+        if (!p->cols[PC_SATUAN].set) perr(&lx, 1, _("an indikator map must name the column of the satuan: kolom satuan = ..."));
+        if (!p->cols[PC_POLARITAS].set && !p->polarity)
+            perr(&lx, 1, _("an indikator map must say the polarity: kolom polaritas = ... or polaritas positif"));
+        if (p->cols[PC_POLARITAS].set && p->polarity) {
+            lx.lineno = p->polarity_line;
+            perr(&lx, 1, _("polaritas is given by a column (line %d) and by this line; keep one"), p->cols[PC_POLARITAS].line);
+        }
+        lx.lineno = 1;
+        if (!p->ntargets) perr(&lx, 1, _("an indikator map must name a target column: kolom target 2025 = ..."));
+        if (p->levels != LVL_NONE) perr(&lx, 1, _("tingkat is of a budget map, not of an indikator map (kolom indikator)"));
+        for (int i = 0; i < p->ntargets; i++)
+            if (p->tcols[i].header && !p->header_row) {
+                lx.lineno = p->tcols[i].line;
+                perr(&lx, 1, _("kolom target %d is named by its header text, but the map has no header row (judul N)"),
+                     p->tyears[i]);
+            }
+        return lx.nerr == 0;
+    }
+    for (int i = PC_INDIKATOR; i < PC_N; i++)
+        if (p->cols[i].set) {
+            lx.lineno = p->cols[i].line;
+            perr(&lx, 1, _("kolom %s goes with kolom indikator (an indikator map)"), role_names[i]);
+        }
+    lx.lineno = 1;
+    if (p->ntargets || p->polarity) perr(&lx, 1, _("target columns and polaritas go with kolom indikator (an indikator map)"));
     if (!p->cols[PC_NAMA].set) perr(&lx, 1, _("the map must name the column of the names: kolom nama = ..."));
     if (!p->cols[PC_ANGGARAN].set && !p->cols[PC_REALISASI].set && !p->pkind)
         perr(&lx, 1, _("the map must name a column of amounts: kolom anggaran = ... or kolom realisasi = ..."));
@@ -299,6 +370,7 @@ void peta_free(Peta *p)
     for (int i = 0; i < PC_N; i++) free(p->cols[i].header);
     for (int w = 0; w < PP_N; w++)
         for (int i = 0; i < PETA_MAX_PERIODS; i++) free(p->pcols[w][i].header);
+    for (int i = 0; i < p->ntargets; i++) free(p->tcols[i].header);
     for (size_t i = 0; i < p->skip.len; i++) {
         PetaSkip *sk = p->skip.items[i];
         free(sk->text);

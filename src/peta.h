@@ -10,7 +10,9 @@
 #include "util.h"
 
 typedef enum {
-    PC_KODE, PC_ID, PC_NAMA, PC_TINGKAT, PC_NOMOR, PC_ANGGARAN, PC_REALISASI, PC_N
+    PC_KODE, PC_ID, PC_NAMA, PC_TINGKAT, PC_NOMOR, PC_ANGGARAN, PC_REALISASI,
+    /* an indikator map (a Renstra target matrix) */
+    PC_INDIKATOR, PC_SATUAN, PC_POLARITAS, PC_SASARAN, PC_N
 } PetaRole;
 
 typedef enum { LVL_NONE, LVL_KODE, LVL_KOLOM, LVL_NOMOR, LVL_INDENTASI } PetaLevels;
@@ -30,6 +32,7 @@ typedef struct PetaSkip {
 /* period columns (sakip(5), PERIODS): `kolom realisasi tw1 = ...` */
 enum { PP_REALISASI, PP_RENCANA, PP_N };
 #define PETA_MAX_PERIODS 12
+#define PETA_MAX_YEARS 16
 
 typedef struct Peta {
     char *path;
@@ -49,7 +52,16 @@ typedef struct Peta {
     int pkind_line;
     int year;                /* `tahun 2025`; 0: not given */
     int year_line;
+    /* an indikator map: `kolom target 2021 = "2021"`, `polaritas positif` */
+    PetaCol tcols[PETA_MAX_YEARS];
+    int tyears[PETA_MAX_YEARS];
+    int ntargets;
+    int polarity;            /* 0: none; 1 positif, 2 negatif (fixed in the map) */
+    int polarity_line;
 } Peta;
+
+/* an indikator map (kolom indikator) rather than a budget map */
+static inline bool peta_indikator(const Peta *p) { return p->cols[PC_INDIKATOR].set; }
 
 const char *peta_role_name(PetaRole r);
 /* Reads a map; on errors returns false with one located message per line

@@ -251,4 +251,91 @@ if [ $st -eq 1 ] && grep -q 'pbad.peta:5:7: error: the period columns are of one
     grep -q 'pbad.peta:6:7: error: kolom rencana needs a period' "$work/err" &&
     grep -q 'pbad.peta:4:1: error: period columns need the year they are of: tahun 2025' "$work/err"
 then ok "bad period columns in a map: located errors"; else bad "bad period map: exit $st"; show "$work/err"; fi
+# ---- 7. indikator from a Renstra target matrix (renstra-target.peta) ----
+# The targets of S1/DOK and S2/IKM as examples/ambulu-2024.sakip has them
+# (Lampiran 1: 4 each year; 80, 82, 82, 85), 2021 and 2022 empty; ADU
+# (made up) continues S2 (its Sasaran cell is empty), "-" is no target,
+# "12,5%" is 12.5%, "10 %" 10%, "1.000" a thousand, "7,25" 7.25.
+RP=$P/renstra-target.peta
+"$SAKIP" import --peta "$RP" "$fx/renstra.csv" >"$work/r.sakip" 2>"$work/err"
+st=$?
+tail -n +3 "$work/r.sakip" >"$work/r.tail"
+cat >"$work/r.want" <<'EOR'
+sasaran S1 "Meningkatnya penataan organisasi pemerintah daerah dan tata laksana penyelenggaraan pemerintahan dan pelayanan publik" {
+    indikator DOK "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah" {
+        satuan    "dokumen"
+        polaritas positif
+        target    2023: 4, 2024: 4, 2025: 4, 2026: 4
+    }
+}
+
+sasaran S2 "Meningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publik yang Merata dan Berkualitas di Kecamatan" {
+    indikator IKM "Indeks Kepuasan Masyarakat" {
+        satuan    "indeks"
+        polaritas positif
+        target    2023: 80, 2024: 82, 2025: 82, 2026: 85
+    }
+    indikator ADU "Persentase Pengaduan yang Tidak Tertangani" {
+        satuan    "%"
+        polaritas negatif
+        target    2023: 12.5%, 2024: 10%, 2025: 1000, 2026: 7.25
+    }
+}
+EOR
+if [ $st -eq 0 ] && [ ! -s "$work/err" ] && cmp -s "$work/r.want" "$work/r.tail"; then ok "Renstra matrix: indikator with satuan, polaritas and targets per year, in their sasaran"
+else bad "Renstra matrix: exit $st"; diff "$work/r.want" "$work/r.tail" | head -20; show "$work/err"; fi
+"$SAKIP" fmt --check "$work/r.sakip" >/dev/null && ok "indikator in fmt's canonical layout" || bad "indikator not in fmt layout"
+{ printf 'sakip 1\ninstansi "Kecamatan Ambulu" {\n    tahun 2024\n    periode 2021..2026\n}\n'; cat "$work/r.sakip"; } >"$work/ru.sakip"
+"$SAKIP" check "$work/ru.sakip" >/dev/null 2>"$work/err"
+grep -q ': error:' "$work/err" && { bad "the imported indikator do not check"; show "$work/err"; } || ok "the imported indikator check (warnings only: no realisasi yet)"
+# the example's own targets, by the JSON of both
+for ik in DOK IKM; do
+    a=$("$SAKIP" eval --format=json "$src/examples/ambulu-2024.sakip" 2>/dev/null | python3 -c "
+import json,sys
+def walk(o):
+    if isinstance(o,dict):
+        if o.get('id')=='$ik' and 'target' in o: print(json.dumps(o['target'],sort_keys=True)); sys.exit()
+        for v in o.values(): walk(v)
+    elif isinstance(o,list):
+        for v in o: walk(v)
+walk(json.load(sys.stdin))")
+    b=$("$SAKIP" eval --format=json "$work/ru.sakip" 2>/dev/null | python3 -c "
+import json,sys
+def walk(o):
+    if isinstance(o,dict):
+        if o.get('id')=='$ik' and 'target' in o: print(json.dumps(o['target'],sort_keys=True)); sys.exit()
+        for v in o.values(): walk(v)
+    elif isinstance(o,list):
+        for v in o: walk(v)
+walk(json.load(sys.stdin))")
+    [ -n "$a" ] && [ "$a" = "$b" ] && ok "$ik: the example's targets" || bad "$ik targets: '$a' vs '$b'"
+done
+# without kolom sasaran: the indikator bare, and what to add
+grep -v '^kolom sasaran' "$RP" >"$work/ns.peta"
+"$SAKIP" import --peta "$work/ns.peta" "$fx/renstra.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 0 ] && grep -q 'put each indikator inside its sasaran' "$work/err" && grep -q '^# The sheet gives no sasaran' "$work/out" &&
+    grep -qx 'indikator IKM "Indeks Kepuasan Masyarakat" {' "$work/out" && grep -qx '    satuan    "indeks"' "$work/out"
+then ok "no sasaran column: bare indikator and a note of what to add"; else bad "no sasaran: exit $st"; show "$work/out"; show "$work/err"; fi
+# a fixed polarity instead of a column
+grep -v '^kolom polaritas' "$RP" >"$work/fp.peta"
+echo 'polaritas negatif' >>"$work/fp.peta"
+"$SAKIP" import --peta "$work/fp.peta" "$fx/renstra.csv" >"$work/out" 2>"$work/err"
+[ "$(grep -c 'polaritas negatif' "$work/out")" -eq 3 ] && ok "polaritas fixed by the map" || { bad "fixed polaritas"; show "$work/out"; }
+# bad cells: each located, nothing printed
+"$SAKIP" import --peta "$RP" "$fx/hostile/renstra-bad.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "renstra-bad.csv:D2: the indikator has no satuan" "$work/err" &&
+    grep -q "renstra-bad.csv:E3: 'naik' is not a polarity" "$work/err" &&
+    grep -q "renstra-bad.csv:J4: '7.25' is not a target (the map says angka indonesia" "$work/err"
+then ok "bad indikator cells: located errors, nothing printed"; else bad "bad indikator cells: exit $st"; show "$work/err"; fi
+printf 'judul 1\nangka indonesia\nkolom indikator = "Indikator Kinerja"\nkolom anggaran = C\nkolom target x = D\n' >"$work/ib.peta"
+"$SAKIP" import --peta "$work/ib.peta" "$fx/renstra.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && grep -q 'ib.peta:4:1: error: kolom anggaran is of a budget map' "$work/err" &&
+    grep -q 'ib.peta:5:7: error: kolom target takes a year' "$work/err" && grep -q 'must name the column of the satuan' "$work/err" &&
+    grep -q 'must say the polarity' "$work/err"
+then ok "a bad indikator map: located errors"; else bad "bad indikator map: exit $st"; show "$work/err"; fi
+"$SAKIP" import --perbarui "$work/ru.sakip" --peta "$RP" "$fx/renstra.csv" >/dev/null 2>"$work/err"
+[ $? -eq 2 ] && grep -q 'is an indikator map' "$work/err" && ok "--perbarui with an indikator map: usage error" || bad "--perbarui indikator map"
 checks_done import

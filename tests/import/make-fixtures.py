@@ -21,6 +21,10 @@ layouts of doc/import.md:
                       Kode | Uraian | Pagu | Rencana TW I..IV | Realisasi TW I..IV
                       (examples/peta/sipd-triwulan.peta), as of TW II;
   sipd-triwulan3.csv  the same as of TW III, TW I of one sub kegiatan corrected
+  renstra.csv         a Renstra target matrix (examples/peta/renstra-target.peta):
+                      Sasaran | Kode | Indikator Kinerja | Satuan | Polaritas | 2021..2026,
+                      the targets of examples/ambulu-2024.sakip's S1 and S2 (Lampiran 1)
+                      and a made-up negative indikator with percentages
   hostile/*           one bad input each (see the names).
 """
 import csv, io, os, sys, zipfile
@@ -205,6 +209,21 @@ write_csv("sipd-triwulan3.csv", sipd(True), ";")
 bad = sipd(False)
 bad[3] = bad[3][:8] + ["Rp 1,2"] + bad[3][9:]
 write_csv(os.path.join("hostile", "period-text.csv"), bad, ";")
+
+# ---- a Renstra target matrix (renstra-target.peta) ----
+RH = ["Sasaran", "Kode", "Indikator Kinerja", "Satuan", "Polaritas", "2021", "2022", "2023", "2024", "2025", "2026"]
+S1 = "Meningkatnya penataan organisasi pemerintah daerah dan tata laksana penyelenggaraan pemerintahan dan pelayanan publik"
+S2 = "Meningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publik yang Merata dan Berkualitas di Kecamatan"
+RR = [RH,
+      [S1, "DOK", "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah", "dokumen", "positif", "", "", "4", "4", "4", "4"],
+      [S2, "IKM", "Indeks Kepuasan Masyarakat", "indeks", "Positif", "", "", "80", "82", "82", "85"],
+      ["", "ADU", "Persentase Pengaduan yang Tidak Tertangani", "%", "negatif", "-", "", "12,5%", "10 %", "1.000", "7,25"]]
+write_csv("renstra.csv", RR, ";")
+bad = [list(r) for r in RR]
+bad[2][4] = "naik"
+bad[3][9] = "7.25"
+bad[1][3] = ""
+write_csv(os.path.join("hostile", "renstra-bad.csv"), bad, ";")
 
 # ---- hostile inputs ----
 H = os.path.join(OUT, "hostile")
