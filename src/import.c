@@ -681,6 +681,14 @@ static char *target_literal(const SheetCell *cell, const char *t, Notation nt)
     while (pct && n > 1 && t[n - 1] == ' ') n--;
     if (cell->flags & CELL_NUMBER && !pct) {
         ok = machine_number(t, q);
+        if (ok && (cell->flags & CELL_PERCENT)) {   /* 0.83 shown as 83%: the language's 83% */
+            mpq_t h;
+            mpq_init(h);
+            mpq_set_ui(h, 100, 1);
+            num_mul(q, q, h);
+            mpq_clear(h);
+            pct = true;
+        }
     } else {
         char grp = nt == NOTATION_ID ? '.' : ',', dec = nt == NOTATION_ID ? ',' : '.';
         Buf d;

@@ -400,28 +400,43 @@ static void XMLCALL ss_chars(void *ud, const XML_Char *t, int n)
     if (s->in_si && s->in_t > 0 && !s->in_rph) buf_putn(&s->cur, t, (size_t)n);
 }
 
-/* styles.xml: the indentation of each cell format (cellXfs) */
+/* styles.xml: the indentation of each cell format (cellXfs), and whether
+ * its number format shows a percentage (built-in 9 and 10, or a custom
+ * format with a '%') */
 typedef struct Styles {
     Xml *x;
     int in_xfs;
     long cur;                /* the xf being read */
     uint8_t *indent;
+    bool *percent;
     size_t n, cap;
+    unsigned long pct_ids[64];   /* custom number formats with a '%' */
+    size_t npct;
 } Styles;
 
 static void XMLCALL st_start(void *ud, const XML_Char *el, const XML_Char **a)
 {
     Styles *s = ud;
     const char *n = local(el);
-    if (!strcmp(n, "cellXfs")) {
+    if (!strcmp(n, "numFmt")) {
+        const char *id = attr(a, "numFmtId"), *code = attr(a, "formatCode");
+        if (id && code && strchr(code, '%') && s->npct < sizeof s->pct_ids / sizeof s->pct_ids[0])
+            s->pct_ids[s->npct++] = strtoul(id, NULL, 10);
+    } else if (!strcmp(n, "cellXfs")) {
         s->in_xfs = 1;
     } else if (s->in_xfs && !strcmp(n, "xf")) {
         if (s->n >= 65536) return;
         if (s->n == s->cap) {
             s->cap = s->cap ? s->cap * 2 : 64;
             s->indent = xrealloc(s->indent, s->cap);
+            s->percent = xrealloc(s->percent, s->cap * sizeof *s->percent);
         }
         s->indent[s->n] = 0;
+        const char *f = attr(a, "numFmtId");
+        unsigned long fid = f ? strtoul(f, NULL, 10) : 0;
+        bool pct = fid == 9 || fid == 10;
+        for (size_t i = 0; i < s->npct && !pct; i++) pct = s->pct_ids[i] == fid;
+        s->percent[s->n] = pct;
         s->cur = (long)s->n++;
     } else if (s->in_xfs && s->cur >= 0 && !strcmp(n, "alignment")) {
         const char *v = attr(a, "indent");
@@ -577,6 +592,7 @@ static void XMLCALL ws_end(void *ud, const XML_Char *el)
             text = xstrdup(v);
         } else {
             flags = CELL_NUMBER;
+            if (w->style < w->st->n && w->st->percent[w->style]) flags |= CELL_PERCENT;
             text = xstrdup(v);
         }
         uint8_t indent = w->style < w->st->n ? w->st->indent[w->style] : 0;
@@ -700,6 +716,7 @@ done:
     free_strs(&ss.items);
     buf_free(&ss.cur);
     free(st.indent);
+    free(st.percent);
     collect_free(&w.co);
     buf_free(&w.v);
     buf_free(&w.is);

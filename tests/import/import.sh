@@ -285,6 +285,12 @@ EOR
 if [ $st -eq 0 ] && [ ! -s "$work/err" ] && cmp -s "$work/r.want" "$work/r.tail"; then ok "Renstra matrix: indikator with satuan, polaritas and targets per year, in their sasaran"
 else bad "Renstra matrix: exit $st"; diff "$work/r.want" "$work/r.tail" | head -20; show "$work/err"; fi
 "$SAKIP" fmt --check "$work/r.sakip" >/dev/null && ok "indikator in fmt's canonical layout" || bad "indikator not in fmt layout"
+# the same from a workbook: numbers, and percentage cells (0.125 shown as 12.5%) read as 12.5%
+"$SAKIP" import --peta "$RP" "$fx/renstra.xlsx" >"$work/rx.sakip" 2>"$work/err"
+st=$?
+tail -n +3 "$work/rx.sakip" >"$work/rx.tail"
+if [ $st -eq 0 ] && cmp -s "$work/r.want" "$work/rx.tail"; then ok "Renstra matrix from XLSX, percentage cells included: the same declarations"
+else bad "Renstra XLSX: exit $st"; diff "$work/r.want" "$work/rx.tail" | head; show "$work/err"; fi
 { printf 'sakip 1\ninstansi "Kecamatan Ambulu" {\n    tahun 2024\n    periode 2021..2026\n}\n'; cat "$work/r.sakip"; } >"$work/ru.sakip"
 "$SAKIP" check "$work/ru.sakip" >/dev/null 2>"$work/err"
 grep -q ': error:' "$work/err" && { bad "the imported indikator do not check"; show "$work/err"; } || ok "the imported indikator check (warnings only: no realisasi yet)"

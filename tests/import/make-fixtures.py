@@ -131,7 +131,9 @@ def write_xlsx(name, rows, sheet="Tabel 3.8", merges=(), raw_parts=None, inline=
             ref = "%s%d" % (col(c), r + 1)
             if v is None or v == "":
                 continue
-            if isinstance(v, tuple):
+            if isinstance(v, tuple) and v[0] == "s":   # ("s", style index, number)
+                cells.append('<c r="%s" s="%d"><v>%s</v></c>' % (ref, v[1], v[2]))
+            elif isinstance(v, tuple):
                 cached = "" if v[2] is None else "<v>%s</v>" % v[2]
                 cells.append('<c r="%s"><f>%s</f>%s</c>' % (ref, esc(v[1]), cached))
             elif isinstance(v, str):
@@ -157,6 +159,8 @@ def write_xlsx(name, rows, sheet="Tabel 3.8", merges=(), raw_parts=None, inline=
         "xl/sharedStrings.xml": '<?xml version="1.0" encoding="UTF-8"?><sst %s count="%d" uniqueCount="%d">%s</sst>' % (ns, len(strings), len(strings), "".join("<si><t>%s</t></si>" % esc(s) for s in strings)),
         "xl/worksheets/sheet1.xml": '<?xml version="1.0" encoding="UTF-8"?><worksheet %s><sheetData>%s</sheetData>%s</worksheet>' % (ns, "".join(out), merge),
     }
+    # cell formats: 0 plain, 1 built-in percentage (numFmtId 9, "0%"), 2 a custom "0.0%"
+    parts["xl/styles.xml"] = '<?xml version="1.0" encoding="UTF-8"?><styleSheet %s><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%%"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>' % ns
     if raw_parts:
         parts.update(raw_parts)
     with zipfile.ZipFile(os.path.join(OUT, name), "w", zipfile.ZIP_DEFLATED) as z:
@@ -219,6 +223,11 @@ RR = [RH,
       [S2, "IKM", "Indeks Kepuasan Masyarakat", "indeks", "Positif", "", "", "80", "82", "82", "85"],
       ["", "ADU", "Persentase Pengaduan yang Tidak Tertangani", "%", "negatif", "-", "", "12,5%", "10 %", "1.000", "7,25"]]
 write_csv("renstra.csv", RR, ";")
+# the same as a workbook: targets as numbers, ADU's 12,5% and 10% as
+# percentage cells (they store 0.125 and 0.1)
+RX = [RR[0]] + [r[:5] + [int(v) if v else None for v in r[5:]] for r in RR[1:3]] + \
+     [RR[3][:5] + ["-", None, ("s", 2, "0.125"), ("s", 1, "0.1"), 1000, 7.25]]
+write_xlsx("renstra.xlsx", RX, sheet="Target")
 bad = [list(r) for r in RR]
 bad[2][4] = "naik"
 bad[3][9] = "7.25"
