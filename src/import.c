@@ -1541,6 +1541,7 @@ int cmd_import(Options *o)
             printf("# sakip import --peta %s:", map.path);
             for (size_t i = 0; i < im.sources.len; i++) printf(" %s", (char *)im.sources.items[i]);
             printf("\n\n%s", b.data ? b.data : "");
+            buf_free(&b);
             bool bare = false;
             for (size_t i = 0; i < im.inds.len; i++) bare |= ((Ind *)im.inds.items[i])->sasaran == NULL;
             if (bare)
