@@ -125,9 +125,13 @@ static void cell_number(Cell *c, const Eval *ev, const Value *v, int dec, bool s
         else num_format(&b, v->q, dec, ev->round, ev->notation, true);
         if (suffix) buf_puts(&b, suffix);
     }
-    c->text = buf_steal(&b);
+    /* one buffer for both forms, each copied out at its length: stealing
+     * them cost a realloc to grow and another to cut, per form and cell */
+    c->text = xstrndup(b.len ? b.data : "", b.len);
+    buf_reset(&b);
     num_format_plain(&b, v->q, PLAIN_DECIMALS);
-    c->plain = buf_steal(&b);
+    c->plain = xstrndup(b.len ? b.data : "", b.len);
+    buf_free(&b);
 }
 
 static bool is_percent_unit(const Entity *ind)
@@ -1028,6 +1032,41 @@ static Table *table_penilaian(Eval *ev)
 /* ---- rencana_aksi and serapan_periode: periods inside a year
  * (sakip(5), PERIODS) ---- */
 
+/* The cells of these tables, shown (a report) or only in machine form
+ * (Values, which eval --format=json writes from the plain form: the
+ * display text of a number cell, formatted and copied for each of many
+ * thousands of rows, was read by nobody). */
+static void cell_plain(Cell *c, const Value *v)
+{
+    if (v->kind != V_NUM && v->kind != V_MONEY) {
+        c->kind = CELL_UNDEF;
+        return;
+    }
+    c->kind = v->kind == V_MONEY ? CELL_MONEY : CELL_NUM;
+    Buf b;
+    buf_init(&b);
+    num_format_plain(&b, v->q, PLAIN_DECIMALS);
+    c->plain = buf_steal(&b);
+}
+
+static void period_input(Cell *c, const Eval *ev, bool display, const Entity *ind, const Value *v, const Value *hi)
+{
+    if (display) cell_input(c, ev, ind, v, hi);
+    else cell_plain(c, v);
+}
+
+static void period_percent(Cell *c, const Eval *ev, bool display, const Value *v)
+{
+    if (display) cell_percent(c, ev, v);
+    else cell_plain(c, v);
+}
+
+static void period_money(Cell *c, const Eval *ev, bool display, const Value *v)
+{
+    if (display) cell_number(c, ev, v, 0, true, NULL);
+    else cell_plain(c, v);
+}
+
 static const char *HRA[] = {"Indikator", "Nama indikator", "Periode", "Target", "Realisasi", "Capaian",
                             "Target s.d.", "Realisasi s.d.", "Capaian s.d.", "Predikat s.d."};
 static const bool RRA[] = {false, false, false, true, true, true, true, true, true, false};
@@ -1057,7 +1096,7 @@ static bool unit_has_ind_periods(const Eval *ev)
     return false;
 }
 
-static Table *table_rencana_aksi(Eval *ev)
+static Table *table_rencana_aksi(Eval *ev, bool display)
 {
     Unit *u = ev->u;
     char title[96];
@@ -1082,12 +1121,12 @@ static Table *table_rencana_aksi(Eval *ev)
                 Value hi;
                 value_init(&hi);
                 eval_target(ev, ind, u->tahun, &v, &hi);
-                cell_input(&row[3 + 3 * sd], ev, ind, &v, &hi);
+                period_input(&row[3 + 3 * sd], ev, display, ind, &v, &hi);
                 value_clear(&hi);
                 eval_realisasi(ev, ind, u->tahun, &v);
-                cell_input(&row[4 + 3 * sd], ev, ind, &v, NULL);
+                period_input(&row[4 + 3 * sd], ev, display, ind, &v, NULL);
                 eval_capaian(ev, ind, u->tahun, &v);
-                cell_percent(&row[5 + 3 * sd], ev, &v);
+                period_percent(&row[5 + 3 * sd], ev, display, &v);
                 if (sd) {
                     eval_predikat(ev, ind, u->tahun, &v, NULL);
                     if (v.kind == V_TEXT) cell_text(&row[9], v.text);
@@ -1118,7 +1157,7 @@ static PeriodKind node_period_kind(const Entity *n, int year)
     return k;
 }
 
-static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
+static void serapan_rows(Eval *ev, Table *t, Entity *n, int level, bool display)
 {
     Unit *u = ev->u;
     PeriodKind k = node_period_kind(n, u->tahun);
@@ -1141,18 +1180,18 @@ static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
             /* the period's own values; those through it are their running sums */
             EvalWindow w = eval_window_period(ev, u->tahun, code);
             eval_rencana(ev, n, &v);
-            cell_number(&row[3], ev, &v, 0, true, NULL);
+            period_money(&row[3], ev, display, &v);
             if (i == 1) value_set(&p, &v);
             else if (p.kind == V_MONEY && v.kind == V_MONEY) num_add(p.q, p.q, v.q);
             else value_undef(&p, NULL);
             eval_realisasi(ev, n, u->tahun, &v);
-            cell_number(&row[4], ev, &v, 0, true, NULL);
+            period_money(&row[4], ev, display, &v);
             if (i == 1) value_set(&r, &v);
             else if (r.kind == V_MONEY && v.kind == V_MONEY) num_add(r.q, r.q, v.q);
             else value_undef(&r, NULL);
             eval_window_restore(ev, w);
-            cell_number(&row[5], ev, &p, 0, true, NULL);
-            cell_number(&row[6], ev, &r, 0, true, NULL);
+            period_money(&row[5], ev, display, &p);
+            period_money(&row[6], ev, display, &r);
             if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_sgn(a.q)) {
                 num_percent(v.q, r.q, a.q);
                 v.kind = V_NUM;
@@ -1160,14 +1199,14 @@ static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
             } else {
                 value_undef(&v, NULL);
             }
-            cell_percent(&row[7], ev, &v);
+            period_percent(&row[7], ev, display, &v);
             if (r.kind == V_MONEY && p.kind == V_MONEY) {
                 value_money(&v, r.q);
                 num_sub(v.q, r.q, p.q);
             } else {
                 value_undef(&v, NULL);
             }
-            cell_number(&row[8], ev, &v, 0, true, NULL);
+            period_money(&row[8], ev, display, &v);
         }
         value_clear(&v);
         value_clear(&r);
@@ -1175,7 +1214,7 @@ static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
         value_clear(&a);
     }
     const Vec *children = &ent_budget(n)->children;
-    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, children->items[i], level + 1);
+    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, children->items[i], level + 1, display);
 }
 
 static bool unit_has_budget_periods(const Eval *ev)
@@ -1185,13 +1224,13 @@ static bool unit_has_budget_periods(const Eval *ev)
     return false;
 }
 
-static Table *table_serapan_periode(Eval *ev)
+static Table *table_serapan_periode(Eval *ev, bool display)
 {
     Unit *u = ev->u;
     char title[96];
     snprintf(title, sizeof title, "Serapan anggaran per periode tahun %d", u->tahun);
     Table *t = table_new("serapan_periode", title, 9, HSP, RSP);
-    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, u->programs.items[i], 0);
+    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, u->programs.items[i], 0, display);
     vec_push(&t->notes, xstrdup("Serapan s.d.: realisasi sampai periode itu dibagi anggaran setahun; deviasi s.d.: "
                                 "realisasi dikurangi rencana, keduanya sampai periode itu."));
     return t;
@@ -1266,9 +1305,9 @@ Report *report_build(Eval *ev)
     bool any_pb = false;
     for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ent_indikator(u->indikator.items[i])->pembanding.len > 0;
     if (any_pb) vec_push(&r->tables, table_pembanding(ev));
-    if (unit_has_ind_periods(ev)) vec_push(&r->tables, table_rencana_aksi(ev));
+    if (unit_has_ind_periods(ev)) vec_push(&r->tables, table_rencana_aksi(ev, true));
     vec_push(&r->tables, table_budget(ev));
-    if (unit_has_budget_periods(ev)) vec_push(&r->tables, table_serapan_periode(ev));
+    if (unit_has_budget_periods(ev)) vec_push(&r->tables, table_serapan_periode(ev, true));
     bool any_ip = false;
     for (size_t i = 0; i < u->indikator.len && !any_ip; i++) any_ip = budget_indikator(u->indikator.items[i]);
     if (any_ip) vec_push(&r->tables, table_indikator_program(ev));
@@ -1506,8 +1545,8 @@ Values *report_values(Eval *ev)
     Unit *u = ev->u;
     Values *vs = xcalloc(1, sizeof *vs);
     andai_texts(ev, &vs->andai);
-    if (unit_has_ind_periods(ev)) vs->rencana_aksi = table_rencana_aksi(ev);
-    if (unit_has_budget_periods(ev)) vs->serapan_periode = table_serapan_periode(ev);
+    if (unit_has_ind_periods(ev)) vs->rencana_aksi = table_rencana_aksi(ev, false);
+    if (unit_has_budget_periods(ev)) vs->serapan_periode = table_serapan_periode(ev, false);
     vs->nama = u->nama;
     vs->induk = u->induk;
     vs->tahun = ev->tahun;
