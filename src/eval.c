@@ -172,7 +172,8 @@ struct EvalMemo {
     const Entity *ent;       /* NULL: empty */
     uint32_t gen;            /* filled under this generation (Eval.memo_gen) */
     int year;
-    int win_year, win_lo, win_hi;   /* the window it was filled under (Eval.win_*) */
+    int win_year;            /* the window it was filled under (Eval.win_*), */
+    signed char win_lo, win_hi;   /* its months in a byte each: no larger a slot */
     bool q_live;             /* v.q has been initialised */
     Value v;
 };
@@ -275,8 +276,8 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
     m->gen = ev->memo_gen;
     m->year = year;
     m->win_year = ev->win_year;
-    m->win_lo = ev->win_lo;
-    m->win_hi = ev->win_hi;
+    m->win_lo = (signed char)ev->win_lo;
+    m->win_hi = (signed char)ev->win_hi;
     value_set(&m->v, v);
 }
 
