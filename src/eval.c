@@ -157,12 +157,13 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
  * again (claims, sasaran means, efisiensi, predikat, the tables), so each
  * is computed once per entity and year for one set of what-ifs. ---- */
 
-/* budget nodes and sasaran: anggaran and realisasi sums */
+/* budget nodes and sasaran: anggaran, realisasi and rencana sums */
 typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN, MEMO_ANGGARAN, MEMO_REALISASI, MEMO_RENCANA } MemoWhat;
 
 /* Capaian has one slot per entity, at entity->serial; serapan and the
- * three sums (anggaran, realisasi, rencana) one slot each per sasaran and budget node, at its index among
- * its kind (sasaran and budget nodes alternating): no hashing, no
+ * three sums (anggaran, realisasi, rencana) one slot each per sasaran
+ * and budget node, at its index among its kind (sasaran and budget
+ * nodes alternating): no hashing, no
  * probing (a hash table's probes were 3 % of eval --format=json, most of
  * it cache misses), and no slots for what an indikator never has (four
  * slots an entity were an eighth of a large file's memory).  A slot
