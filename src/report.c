@@ -1199,11 +1199,11 @@ static void serapan_rows(Eval *ev, Table *t, Entity *n, int level, Vec *rows)
  * for each period and each node above). */
 static void serapan_values(Eval *ev, Vec *rows)
 {
+    bool done[64] = {false};   /* by period code (period_make: under 64) */
     for (size_t i = 0; i < rows->len; i++) {
         int code = ((SerapanRow *)rows->items[i])->code;
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++) seen = ((SerapanRow *)rows->items[j])->code == code;
-        if (seen) continue;
+        if (done[code]) continue;
+        done[code] = true;
         EvalWindow w = eval_window_period(ev, ev->u->tahun, code);
         for (size_t j = i; j < rows->len; j++) {
             SerapanRow *sr = rows->items[j];
