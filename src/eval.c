@@ -157,20 +157,24 @@ void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun)
  * again (claims, sasaran means, efisiensi, predikat, the tables), so each
  * is computed once per entity and year for one set of what-ifs. ---- */
 
-/* budget nodes and sasaran: anggaran and realisasi sums */
-typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN, MEMO_ANGGARAN, MEMO_REALISASI } MemoWhat;
+/* budget nodes and sasaran: anggaran, realisasi and rencana sums */
+typedef enum { MEMO_CAPAIAN = 1, MEMO_SERAPAN, MEMO_ANGGARAN, MEMO_REALISASI, MEMO_RENCANA } MemoWhat;
 
 /* Capaian has one slot per entity, at entity->serial; serapan and the
- * two sums one slot each per sasaran and budget node, at its index among
- * its kind (sasaran and budget nodes alternating): no hashing, no
+ * three sums (anggaran, realisasi, rencana) one slot each per sasaran
+ * and budget node, at its index among its kind (sasaran and budget
+ * nodes alternating): no hashing, no
  * probing (a hash table's probes were 3 % of eval --format=json, most of
  * it cache misses), and no slots for what an indikator never has (four
  * slots an entity were an eighth of a large file's memory).  A slot
- * holds one year; another year's value replaces it. */
+ * holds one year under one window of periods (sakip(5), PERIODS: a
+ * period's values are not the year's); another replaces it. */
 struct EvalMemo {
     const Entity *ent;       /* NULL: empty */
     uint32_t gen;            /* filled under this generation (Eval.memo_gen) */
     int year;
+    int win_year;            /* the window it was filled under (Eval.win_*), */
+    signed char win_lo, win_hi;   /* its months in a byte each: no larger a slot */
     bool q_live;             /* v.q has been initialised */
     Value v;
 };
@@ -188,7 +192,7 @@ static uint32_t next_generation(void)
     return memo_generation;
 }
 
-enum { MEMO_B_KINDS = 3 };
+enum { MEMO_B_KINDS = 4 };
 
 /* The slot of (e, what) in its array, and that array's size needed for it;
  * false when such a value is not remembered. */
@@ -216,9 +220,9 @@ static struct EvalMemo *memo_at(const Eval *ev, const Entity *e, MemoWhat what)
 /* Copies the remembered value into out; false when there is none. */
 static bool memo_hit(Eval *ev, const Entity *e, int year, MemoWhat what, Value *out)
 {
-    if (ev->win_year) return false;   /* a period's values are not the year's */
     struct EvalMemo *m = memo_at(ev, e, what);
     if (!m || m->ent != e || m->gen != ev->memo_gen || m->year != year) return false;
+    if (m->win_year != ev->win_year || m->win_lo != ev->win_lo || m->win_hi != ev->win_hi) return false;
     value_set(out, &m->v);
     return true;
 }
@@ -256,7 +260,7 @@ static bool stopped_value(const Value *v);
 
 static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const Value *v)
 {
-    if (stopped_value(v) || ev->win_year) return;
+    if (stopped_value(v)) return;
     bool b;
     size_t i;
     if (!memo_index(e, what, &b, &i)) return;
@@ -272,6 +276,9 @@ static void memo_put(Eval *ev, const Entity *e, int year, MemoWhat what, const V
     m->ent = e;
     m->gen = ev->memo_gen;
     m->year = year;
+    m->win_year = ev->win_year;
+    m->win_lo = (signed char)ev->win_lo;
+    m->win_hi = (signed char)ev->win_hi;
     value_set(&m->v, v);
 }
 
@@ -1098,7 +1105,18 @@ static void sum_rencana(Eval *ev, const Vec *nodes, Value *out)
     value_clear(&part);
 }
 
+static void rencana_uncached(Eval *ev, Entity *x, Value *out);
+
+/* A node's rencana, asked for each period by the table of periods and
+ * again for the nodes above it: remembered as the other sums are. */
 void eval_rencana(Eval *ev, Entity *x, Value *out)
+{
+    if (memo_hit(ev, x, 0, MEMO_RENCANA, out)) return;
+    rencana_uncached(ev, x, out);
+    memo_put(ev, x, 0, MEMO_RENCANA, out);
+}
+
+static void rencana_uncached(Eval *ev, Entity *x, Value *out)
 {
     if (x->kind == ENT_SASARAN) {
         const Vec *supporters = &ent_sasaran(x)->supporters;

@@ -125,9 +125,13 @@ static void cell_number(Cell *c, const Eval *ev, const Value *v, int dec, bool s
         else num_format(&b, v->q, dec, ev->round, ev->notation, true);
         if (suffix) buf_puts(&b, suffix);
     }
-    c->text = buf_steal(&b);
+    /* one buffer for both forms, each copied out at its length: stealing
+     * them cost a realloc to grow and another to cut, per form and cell */
+    c->text = xstrndup(b.len ? b.data : "", b.len);
+    buf_reset(&b);
     num_format_plain(&b, v->q, PLAIN_DECIMALS);
-    c->plain = buf_steal(&b);
+    c->plain = xstrndup(b.len ? b.data : "", b.len);
+    buf_free(&b);
 }
 
 static bool is_percent_unit(const Entity *ind)
@@ -1028,6 +1032,42 @@ static Table *table_penilaian(Eval *ev)
 /* ---- rencana_aksi and serapan_periode: periods inside a year
  * (sakip(5), PERIODS) ---- */
 
+/* The cells of these tables, shown (a report) or only in machine form
+ * (Values, which eval --format=json writes from the plain form: the
+ * display text of a number cell, formatted and copied for each of many
+ * thousands of rows, was read by nobody). */
+static void cell_plain(Cell *c, const Value *v)
+{
+    if (v->kind != V_NUM && v->kind != V_MONEY) {
+        c->kind = CELL_UNDEF;
+        return;
+    }
+    c->kind = v->kind == V_MONEY ? CELL_MONEY : CELL_NUM;
+    Buf b;
+    buf_init(&b);
+    num_format_plain(&b, v->q, PLAIN_DECIMALS);
+    c->plain = xstrndup(b.len ? b.data : "", b.len);
+    buf_free(&b);
+}
+
+static void period_input(Cell *c, const Eval *ev, bool display, const Entity *ind, const Value *v, const Value *hi)
+{
+    if (display) cell_input(c, ev, ind, v, hi);
+    else cell_plain(c, v);
+}
+
+static void period_percent(Cell *c, const Eval *ev, bool display, const Value *v)
+{
+    if (display) cell_percent(c, ev, v);
+    else cell_plain(c, v);
+}
+
+static void period_money(Cell *c, const Eval *ev, bool display, const Value *v)
+{
+    if (display) cell_number(c, ev, v, 0, true, NULL);
+    else cell_plain(c, v);
+}
+
 static const char *HRA[] = {"Indikator", "Nama indikator", "Periode", "Target", "Realisasi", "Capaian",
                             "Target s.d.", "Realisasi s.d.", "Capaian s.d.", "Predikat s.d."};
 static const bool RRA[] = {false, false, false, true, true, true, true, true, true, false};
@@ -1057,7 +1097,7 @@ static bool unit_has_ind_periods(const Eval *ev)
     return false;
 }
 
-static Table *table_rencana_aksi(Eval *ev)
+static Table *table_rencana_aksi(Eval *ev, bool display)
 {
     Unit *u = ev->u;
     char title[96];
@@ -1082,12 +1122,12 @@ static Table *table_rencana_aksi(Eval *ev)
                 Value hi;
                 value_init(&hi);
                 eval_target(ev, ind, u->tahun, &v, &hi);
-                cell_input(&row[3 + 3 * sd], ev, ind, &v, &hi);
+                period_input(&row[3 + 3 * sd], ev, display, ind, &v, &hi);
                 value_clear(&hi);
                 eval_realisasi(ev, ind, u->tahun, &v);
-                cell_input(&row[4 + 3 * sd], ev, ind, &v, NULL);
+                period_input(&row[4 + 3 * sd], ev, display, ind, &v, NULL);
                 eval_capaian(ev, ind, u->tahun, &v);
-                cell_percent(&row[5 + 3 * sd], ev, &v);
+                period_percent(&row[5 + 3 * sd], ev, display, &v);
                 if (sd) {
                     eval_predikat(ev, ind, u->tahun, &v, NULL);
                     if (v.kind == V_TEXT) cell_text(&row[9], v.text);
@@ -1118,64 +1158,106 @@ static PeriodKind node_period_kind(const Entity *n, int year)
     return k;
 }
 
-static void serapan_rows(Eval *ev, Table *t, Entity *n, int level)
+/* A row of the table of periods of the budget: a node in one of its
+ * periods, and that period's own rencana and realisasi. */
+typedef struct SerapanRow {
+    Entity *n;
+    int code;
+    Cell *row;
+    Value rencana, realisasi;
+} SerapanRow;
+
+/* The rows of n and of the nodes under it, in the order shown, their
+ * values not yet filled in. */
+static void serapan_rows(Eval *ev, Table *t, Entity *n, int level, Vec *rows)
 {
-    Unit *u = ev->u;
-    PeriodKind k = node_period_kind(n, u->tahun);
-    if (k) {
-        int count = periods_shown(ev, k);
-        Value v, r, p, a;
-        value_init(&v);
-        value_init(&r);
-        value_init(&p);
-        value_init(&a);
-        eval_anggaran(ev, n, &a);
-        for (int i = 1; i <= count; i++) {
-            int code = period_make(k, i);
-            Cell *row = row_new(t);
-            cell_text(&row[0], n->id);
-            row[0].indent = level;
-            cell_text(&row[1], name_or_empty(n));
-            row[1].indent = level;
-            cell_text(&row[2], period_name(code));
-            /* the period's own values; those through it are their running sums */
-            EvalWindow w = eval_window_period(ev, u->tahun, code);
-            eval_rencana(ev, n, &v);
-            cell_number(&row[3], ev, &v, 0, true, NULL);
-            if (i == 1) value_set(&p, &v);
-            else if (p.kind == V_MONEY && v.kind == V_MONEY) num_add(p.q, p.q, v.q);
-            else value_undef(&p, NULL);
-            eval_realisasi(ev, n, u->tahun, &v);
-            cell_number(&row[4], ev, &v, 0, true, NULL);
-            if (i == 1) value_set(&r, &v);
-            else if (r.kind == V_MONEY && v.kind == V_MONEY) num_add(r.q, r.q, v.q);
-            else value_undef(&r, NULL);
-            eval_window_restore(ev, w);
-            cell_number(&row[5], ev, &p, 0, true, NULL);
-            cell_number(&row[6], ev, &r, 0, true, NULL);
-            if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_sgn(a.q)) {
-                num_percent(v.q, r.q, a.q);
-                v.kind = V_NUM;
-                v.decimals = -1;
-            } else {
-                value_undef(&v, NULL);
-            }
-            cell_percent(&row[7], ev, &v);
-            if (r.kind == V_MONEY && p.kind == V_MONEY) {
-                value_money(&v, r.q);
-                num_sub(v.q, r.q, p.q);
-            } else {
-                value_undef(&v, NULL);
-            }
-            cell_number(&row[8], ev, &v, 0, true, NULL);
-        }
-        value_clear(&v);
-        value_clear(&r);
-        value_clear(&p);
-        value_clear(&a);
+    PeriodKind k = node_period_kind(n, ev->u->tahun);
+    int count = k ? periods_shown(ev, k) : 0;
+    for (int i = 1; i <= count; i++) {
+        SerapanRow *sr = xcalloc(1, sizeof *sr);
+        sr->n = n;
+        sr->code = period_make(k, i);
+        sr->row = row_new(t);
+        value_init(&sr->rencana);
+        value_init(&sr->realisasi);
+        cell_text(&sr->row[0], n->id);
+        sr->row[0].indent = level;
+        cell_text(&sr->row[1], name_or_empty(n));
+        sr->row[1].indent = level;
+        cell_text(&sr->row[2], period_name(sr->code));
+        vec_push(rows, sr);
     }
     const Vec *children = &ent_budget(n)->children;
-    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, children->items[i], level + 1);
+    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, children->items[i], level + 1, rows);
+}
+
+/* Each period's rencana and realisasi of every row.  A node's are the
+ * sums of those of the nodes under it, and the evaluator remembers a
+ * node's sums under one window at a time: so the rows are taken period
+ * by period, each node after the node above it, and every sum is
+ * computed once (node by node, the nodes under each were summed again
+ * for each period and each node above). */
+static void serapan_values(Eval *ev, Vec *rows)
+{
+    bool done[64] = {false};   /* by period code (period_make: under 64) */
+    for (size_t i = 0; i < rows->len; i++) {
+        int code = ((SerapanRow *)rows->items[i])->code;
+        if (done[code]) continue;
+        done[code] = true;
+        EvalWindow w = eval_window_period(ev, ev->u->tahun, code);
+        for (size_t j = i; j < rows->len; j++) {
+            SerapanRow *sr = rows->items[j];
+            if (sr->code != code) continue;
+            eval_rencana(ev, sr->n, &sr->rencana);
+            eval_realisasi(ev, sr->n, ev->u->tahun, &sr->realisasi);
+        }
+        eval_window_restore(ev, w);
+    }
+}
+
+/* The cells of a node's count rows: each period's own values,
+ * and their running sums through it. */
+static void serapan_cells(Eval *ev, SerapanRow **rows, size_t count, bool display)
+{
+    Value v, r, p, a;
+    value_init(&v);
+    value_init(&r);
+    value_init(&p);
+    value_init(&a);
+    eval_anggaran(ev, rows[0]->n, &a);
+    for (size_t i = 0; i < count; i++) {
+        Cell *row = rows[i]->row;
+        const Value *pv = &rows[i]->rencana, *rv = &rows[i]->realisasi;
+        period_money(&row[3], ev, display, pv);
+        if (i == 0) value_set(&p, pv);
+        else if (p.kind == V_MONEY && pv->kind == V_MONEY) num_add(p.q, p.q, pv->q);
+        else value_undef(&p, NULL);
+        period_money(&row[4], ev, display, rv);
+        if (i == 0) value_set(&r, rv);
+        else if (r.kind == V_MONEY && rv->kind == V_MONEY) num_add(r.q, r.q, rv->q);
+        else value_undef(&r, NULL);
+        period_money(&row[5], ev, display, &p);
+        period_money(&row[6], ev, display, &r);
+        if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_sgn(a.q)) {
+            num_percent(v.q, r.q, a.q);
+            v.kind = V_NUM;
+            v.decimals = -1;
+        } else {
+            value_undef(&v, NULL);
+        }
+        period_percent(&row[7], ev, display, &v);
+        if (r.kind == V_MONEY && p.kind == V_MONEY) {
+            value_money(&v, r.q);
+            num_sub(v.q, r.q, p.q);
+        } else {
+            value_undef(&v, NULL);
+        }
+        period_money(&row[8], ev, display, &v);
+    }
+    value_clear(&v);
+    value_clear(&r);
+    value_clear(&p);
+    value_clear(&a);
 }
 
 static bool unit_has_budget_periods(const Eval *ev)
@@ -1185,13 +1267,27 @@ static bool unit_has_budget_periods(const Eval *ev)
     return false;
 }
 
-static Table *table_serapan_periode(Eval *ev)
+static Table *table_serapan_periode(Eval *ev, bool display)
 {
     Unit *u = ev->u;
     char title[96];
     snprintf(title, sizeof title, "Serapan anggaran per periode tahun %d", u->tahun);
     Table *t = table_new("serapan_periode", title, 9, HSP, RSP);
-    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, u->programs.items[i], 0);
+    Vec rows = {0};
+    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, u->programs.items[i], 0, &rows);
+    serapan_values(ev, &rows);
+    for (size_t i = 0, end; i < rows.len; i = end) {
+        Entity *n = ((SerapanRow *)rows.items[i])->n;
+        for (end = i + 1; end < rows.len && ((SerapanRow *)rows.items[end])->n == n; end++) {}
+        serapan_cells(ev, (SerapanRow **)rows.items + i, end - i, display);
+    }
+    for (size_t i = 0; i < rows.len; i++) {
+        SerapanRow *sr = rows.items[i];
+        value_clear(&sr->rencana);
+        value_clear(&sr->realisasi);
+        free(sr);
+    }
+    vec_free(&rows);
     vec_push(&t->notes, xstrdup("Serapan s.d.: realisasi sampai periode itu dibagi anggaran setahun; deviasi s.d.: "
                                 "realisasi dikurangi rencana, keduanya sampai periode itu."));
     return t;
@@ -1266,9 +1362,9 @@ Report *report_build(Eval *ev)
     bool any_pb = false;
     for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ent_indikator(u->indikator.items[i])->pembanding.len > 0;
     if (any_pb) vec_push(&r->tables, table_pembanding(ev));
-    if (unit_has_ind_periods(ev)) vec_push(&r->tables, table_rencana_aksi(ev));
+    if (unit_has_ind_periods(ev)) vec_push(&r->tables, table_rencana_aksi(ev, true));
     vec_push(&r->tables, table_budget(ev));
-    if (unit_has_budget_periods(ev)) vec_push(&r->tables, table_serapan_periode(ev));
+    if (unit_has_budget_periods(ev)) vec_push(&r->tables, table_serapan_periode(ev, true));
     bool any_ip = false;
     for (size_t i = 0; i < u->indikator.len && !any_ip; i++) any_ip = budget_indikator(u->indikator.items[i]);
     if (any_ip) vec_push(&r->tables, table_indikator_program(ev));
@@ -1506,8 +1602,8 @@ Values *report_values(Eval *ev)
     Unit *u = ev->u;
     Values *vs = xcalloc(1, sizeof *vs);
     andai_texts(ev, &vs->andai);
-    if (unit_has_ind_periods(ev)) vs->rencana_aksi = table_rencana_aksi(ev);
-    if (unit_has_budget_periods(ev)) vs->serapan_periode = table_serapan_periode(ev);
+    if (unit_has_ind_periods(ev)) vs->rencana_aksi = table_rencana_aksi(ev, false);
+    if (unit_has_budget_periods(ev)) vs->serapan_periode = table_serapan_periode(ev, false);
     vs->nama = u->nama;
     vs->induk = u->induk;
     vs->tahun = ev->tahun;

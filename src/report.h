@@ -205,7 +205,8 @@ typedef struct Values {
     ValPerjanjian *perjanjian;
     size_t nperjanjian;
     /* periods inside a year (sakip(5), PERIODS): the two tables, or NULL
-     * when the file has no periods; JSON writes their rows as objects */
+     * when the file has no periods; JSON writes their rows as objects.
+     * Their number cells have the machine form only (plain; text NULL). */
     struct Table *rencana_aksi, *serapan_periode;
 } Values;
 
