@@ -1365,7 +1365,7 @@ static int perbarui(Imp *im, Options *o)
         nmissing++;
     }
     /* the new text */
-    qsort(edits.items, edits.len, sizeof edits.items[0], edit_cmp);
+    if (edits.len > 1) qsort(edits.items, edits.len, sizeof edits.items[0], edit_cmp);   /* no edits: no array */
     Buf out;
     buf_init(&out);
     uint32_t at = 0;

@@ -1219,7 +1219,7 @@ static void scan_folder(Server *s, const char *dir, int depth)
     while ((de = readdir(dp)))
         if (de->d_name[0] != '.') vec_push(&names, xstrdup(de->d_name));
     closedir(dp);
-    qsort(names.items, names.len, sizeof names.items[0], cmp_names);
+    if (names.len > 1) qsort(names.items, names.len, sizeof names.items[0], cmp_names);
     for (size_t i = 0; i < names.len; i++) {
         Buf pb;
         buf_init(&pb);

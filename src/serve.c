@@ -673,7 +673,7 @@ static void add_path(Vec *paths, const char *p)
                 vec_push(&names, buf_steal(&b));
             }
         closedir(d);
-        qsort(names.items, names.len, sizeof(void *), str_cmp);
+        if (names.len > 1) qsort(names.items, names.len, sizeof(void *), str_cmp);
         for (size_t i = 0; i < names.len; i++) vec_push(paths, names.items[i]);
         vec_free(&names);
     } else {
