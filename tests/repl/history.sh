@@ -9,6 +9,12 @@
 set -u
 : "${SAKIP:?}"
 command -v tmux >/dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
+# the history is part of the line editing: a sakip configured
+# --without-readline reads plain lines and keeps none
+if ! "$SAKIP" --version | grep -q '^Features:.* +readline'; then
+    echo "sakip built without readline (configure --without-readline): no history to test; skipped"
+    exit 77
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/sakip-hist.XXXXXX")
 sock="$work/tmux.sock"
 cleanup() { tmux -S "$sock" kill-server 2>/dev/null; sleep 0.3; rm -rf "$work" 2>/dev/null || { sleep 1; rm -rf "$work"; }; }
