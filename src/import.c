@@ -406,6 +406,51 @@ static long resolve_col(Imp *im, const Sheet *sh, const PetaCol *pc, const char 
     return found;
 }
 
+/* Merged cells among the rows read (from row `first`) are an error each:
+ * which of their cells holds the value would be a guess. */
+static void merged_cells(Imp *im, const Sheet *sh, uint32_t first)
+{
+    for (size_t i = 0; i < sh->nmerged; i++) {
+        const SheetRange *rg = &sh->merged[i];
+        if (rg->r2 < first) continue;
+        Buf a, b;
+        buf_init(&a);
+        buf_init(&b);
+        sheet_where(&a, sh, rg->r1, rg->c1);
+        sheet_ref(&b, rg->r2, rg->c2);
+        ierr(im, _("%s:%s: merged cells; unmerge them (each row its own cells) before importing"), a.data, b.data);
+        buf_free(&a);
+        buf_free(&b);
+    }
+}
+
+/* The texts of row r in the map's role columns (txt[i] NULL for an empty
+ * cell or an unmapped role); whether any is not empty. */
+static bool row_texts(const Sheet *sh, uint32_t r, const long col[PC_N], char *txt[PC_N])
+{
+    bool any = false;
+    for (int i = 0; i < PC_N; i++)
+        if (col[i] >= 0) {
+            txt[i] = clean(sheet_cell(sh, r, (uint32_t)col[i]));
+            any |= txt[i] != NULL;
+        }
+    return any;
+}
+
+/* Whether row texts txt repeat the header row `head` (printed again on
+ * each page of the source). */
+static bool row_is_header(const Sheet *sh, uint32_t head, const long col[PC_N], char *const txt[PC_N])
+{
+    for (int i = 0; i < PC_N; i++)
+        if (col[i] >= 0) {
+            char *h = clean(sheet_cell(sh, head, (uint32_t)col[i]));
+            bool same = (!h && !txt[i]) || same_text(h, txt[i]);
+            free(h);
+            if (!same) return false;
+        }
+    return true;
+}
+
 static void read_sheet(Imp *im, const Sheet *sh)
 {
     const Peta *m = im->map;
@@ -423,28 +468,11 @@ static void read_sheet(Imp *im, const Sheet *sh)
             pcol[w][i] = resolve_col(im, sh, &m->pcols[w][i], label);
         }
     if (im->nerr > errs) return;
-    /* merged cells among the rows read: which cell holds the value is a guess */
-    for (size_t i = 0; i < sh->nmerged; i++) {
-        const SheetRange *rg = &sh->merged[i];
-        if (rg->r2 < first) continue;
-        Buf a, b;
-        buf_init(&a);
-        buf_init(&b);
-        sheet_where(&a, sh, rg->r1, rg->c1);
-        sheet_ref(&b, rg->r2, rg->c2);
-        ierr(im, _("%s:%s: merged cells; unmerge them (each row its own cells) before importing"), a.data, b.data);
-        buf_free(&a);
-        buf_free(&b);
-    }
+    merged_cells(im, sh, first);
     Node *last[3] = {NULL, NULL, NULL};
     for (uint32_t r = first; r < sh->nrows; r++) {
         char *txt[PC_N] = {0};
-        bool any = false;
-        for (int i = 0; i < PC_N; i++)
-            if (col[i] >= 0) {
-                txt[i] = clean(sheet_cell(sh, r, (uint32_t)col[i]));
-                any |= txt[i] != NULL;
-            }
+        bool any = row_texts(sh, r, col, txt);
         for (int w = 0; w < PP_N && !any; w++)
             for (int i = 0; i < PETA_MAX_PERIODS && !any; i++)
                 if (pcol[w][i] >= 0) {
@@ -454,16 +482,7 @@ static void read_sheet(Imp *im, const Sheet *sh)
                 }
         bool skip = !any;
         /* a header row repeated on each printed page */
-        if (!skip && m->header_row && r != head) {
-            bool same = true;
-            for (int i = 0; i < PC_N && same; i++)
-                if (col[i] >= 0) {
-                    char *h = clean(sheet_cell(sh, head, (uint32_t)col[i]));
-                    same = (!h && !txt[i]) || same_text(h, txt[i]);
-                    free(h);
-                }
-            skip = same;
-        }
+        if (!skip && m->header_row && r != head) skip = row_is_header(sh, head, col, txt);
         for (size_t k = 0; !skip && k < m->skip.len; k++) {
             const PetaSkip *sk = m->skip.items[k];
             for (int i = 0; i < PC_N && !skip; i++)
@@ -750,43 +769,18 @@ static void read_indikator(Imp *im, const Sheet *sh)
         tcol[i] = resolve_col(im, sh, &m->tcols[i], label);
     }
     if (im->nerr > errs) return;
-    for (size_t i = 0; i < sh->nmerged; i++) {
-        const SheetRange *rg = &sh->merged[i];
-        if (rg->r2 < first) continue;
-        Buf a, b;
-        buf_init(&a);
-        buf_init(&b);
-        sheet_where(&a, sh, rg->r1, rg->c1);
-        sheet_ref(&b, rg->r2, rg->c2);
-        ierr(im, _("%s:%s: merged cells; unmerge them (each row its own cells) before importing"), a.data, b.data);
-        buf_free(&a);
-        buf_free(&b);
-    }
+    merged_cells(im, sh, first);
     char *sasaran = NULL;    /* the sasaran of the rows above, when the cell is left empty */
     for (uint32_t r = first; r < sh->nrows; r++) {
         char *txt[PC_N] = {0};
-        bool any = false;
-        for (int i = 0; i < PC_N; i++)
-            if (col[i] >= 0) {
-                txt[i] = clean(sheet_cell(sh, r, (uint32_t)col[i]));
-                any |= txt[i] != NULL;
-            }
+        bool any = row_texts(sh, r, col, txt);
         for (int i = 0; i < m->ntargets && !any; i++) {
             char *t = clean(sheet_cell(sh, r, (uint32_t)tcol[i]));
             any = t != NULL;
             free(t);
         }
         bool skip = !any;
-        if (!skip && m->header_row && r != head) {   /* the header repeated on a page */
-            bool same = true;
-            for (int i = 0; i < PC_N && same; i++)
-                if (col[i] >= 0) {
-                    char *h = clean(sheet_cell(sh, head, (uint32_t)col[i]));
-                    same = (!h && !txt[i]) || same_text(h, txt[i]);
-                    free(h);
-                }
-            skip = same;
-        }
+        if (!skip && m->header_row && r != head) skip = row_is_header(sh, head, col, txt);
         for (size_t k = 0; !skip && k < m->skip.len; k++) {
             const PetaSkip *sk = m->skip.items[k];
             for (int i = 0; i < PC_N && !skip; i++)
