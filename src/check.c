@@ -1163,52 +1163,48 @@ static void check_period_blocks(Checker *c, Entity *x, const Vec *blocks, char w
     }
 }
 
+/* The year value of x's target ('t') or realisasi as its periods make it:
+ * evaluated with every month of the year in the window. */
+static void year_from_periods(Eval *ev, Entity *x, char which, int year, Value *v)
+{
+    EvalWindow w = eval_window(ev, year, 1, 12);
+    if (which == 't') {
+        Value hi;
+        value_init(&hi);
+        eval_target(ev, x, year, v, &hi);
+        value_clear(&hi);
+    } else {
+        eval_realisasi(ev, x, year, v);
+    }
+    eval_window_restore(ev, w);
+}
+
 /* The note for a year value made from periods of which some are missing. */
 static void note_missing_periods(Checker *c, Entity *x, char which, int year, const Vec *blocks, Eval *ev)
 {
     Value v;
     value_init(&v);
-    EvalWindow w = eval_window(ev, year, 1, 12);
-    if (which == 't') {
-        Value hi;
-        value_init(&hi);
-        eval_target(ev, x, year, &v, &hi);
-        value_clear(&hi);
-    } else {
-        eval_realisasi(ev, x, year, &v);
-    }
-    eval_window_restore(ev, w);
+    year_from_periods(ev, x, which, year, &v);
     if (v.kind == V_UNDEF && v.text) {
         const PeriodBlock *b = NULL;
         for (size_t i = 0; i < blocks->len; i++)
             if (((const PeriodBlock *)blocks->items[i])->year == year) b = blocks->items[i];
-        if (b) {
-            Diag *d = diag_add(c->dl, DIAG_NOTE, "E0569", b->span, _("the %s %d of %s is undefined until every period is given: %s"),
-                               which_word(which), year, x->id, v.text);
-            (void)d;
-        }
+        if (b)
+            diag_add(c->dl, DIAG_NOTE, "E0569", b->span, _("the %s %d of %s is undefined until every period is given: %s"),
+                     which_word(which), year, x->id, v.text);
     }
     value_clear(&v);
 }
 
 /* A year value written beside its periods must agree with them (E0565);
- * money: E0633. stated: the literal; returns whether periods were compared. */
+ * money: E0633. stated: the literal. */
 static void check_year_against_periods(Checker *c, Entity *x, char which, int year, const Expr *stated, Span at, Eval *ev)
 {
     if (!stated || (stated->kind != EX_NUM && stated->kind != EX_MONEY) || stated->u.num.unread) return;
     if (eval_period_kind(x, which, year) == PK_NONE) return;
     Value v;
     value_init(&v);
-    EvalWindow w = eval_window(ev, year, 1, 12);
-    if (which == 't') {
-        Value hi;
-        value_init(&hi);
-        eval_target(ev, x, year, &v, &hi);
-        value_clear(&hi);
-    } else {
-        eval_realisasi(ev, x, year, &v);
-    }
-    eval_window_restore(ev, w);
+    year_from_periods(ev, x, which, year, &v);
     if ((v.kind == V_NUM || v.kind == V_MONEY) && !mpq_equal(v.q, stated->u.num.q)) {
         bool money = ent_is_budget(x);
         Buf s1, s2, s3;
