@@ -31,37 +31,10 @@
 #include "names.h"
 #include "report.h"
 #include "util.h"
+#include "workdir.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-static char workdir[4096];
-
-/* The private directory is made by the process that runs the inputs, on
- * the first one, and removed when that process exits: under AFL++'s fork
- * server LLVMFuzzerInitialize runs once, in the parent, so every child
- * would share a directory made there, and the first to exit would remove
- * it under the others. */
-static pid_t owner;
-
-static void remove_workdir(void)
-{
-    if (!workdir[0] || getpid() != owner || chdir(workdir) != 0) return;
-    unlink("fuzz.csv");
-    if (chdir("/") == 0) rmdir(workdir);
-}
-
-static void enter_workdir(void)
-{
-    const char *tmp = getenv("TMPDIR");
-    snprintf(workdir, sizeof workdir, "%s/sakip-fuzz-csv.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(workdir) || chdir(workdir) != 0) {
-        perror("fuzz_csv: private directory");
-        abort();
-    }
-    owner = getpid();
-    atexit(remove_workdir);
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -96,7 +69,7 @@ static const char tail[] =
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!workdir[0]) enter_workdir();
+    enter_workdir("csv");
     if (size > (1u << 20)) return 0;
     int fd = open("fuzz.csv", O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0) abort();

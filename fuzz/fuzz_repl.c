@@ -21,7 +21,6 @@
  */
 #include <config.h>
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,48 +33,12 @@
 #include "names.h"
 #include "repl.h"
 #include "util.h"
+#include "workdir.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-static char workdir[4096];
 static FILE *devnull;
-
-static void empty_workdir(void)
-{
-    DIR *d = opendir(".");
-    if (!d) return;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL)
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) unlink(e->d_name);
-    closedir(d);
-}
-
-/* The private directory is made by the process that runs the inputs, on
- * the first one, and removed when that process exits: under AFL++'s fork
- * server LLVMFuzzerInitialize runs once, in the parent, so every child
- * would share a directory made there, and the first to exit would remove
- * it under the others. */
-static pid_t owner;
-
-static void remove_workdir(void)
-{
-    if (!workdir[0] || getpid() != owner || chdir(workdir) != 0) return;
-    empty_workdir();
-    if (chdir("/") == 0) rmdir(workdir);
-}
-
-static void enter_workdir(void)
-{
-    const char *tmp = getenv("TMPDIR");
-    snprintf(workdir, sizeof workdir, "%s/sakip-fuzz-repl.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(workdir) || chdir(workdir) != 0) {
-        perror("fuzz_repl: private directory");
-        abort();
-    }
-    owner = getpid();
-    atexit(remove_workdir);
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -108,7 +71,7 @@ static const void *find(const uint8_t *data, size_t size, const char *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!workdir[0]) enter_workdir();
+    enter_workdir("repl");
     if (size == 0 || size > (1u << 20)) return 0;
     if (names_a_path(data, size)) return 0;
 
