@@ -18,7 +18,7 @@ typedef struct Options {
     const char *format;
     const char *output;
     const char *csv;         /* --csv=rfc4180|excel-id (excel-id: ';', decimal comma, BOM); NULL: not given */
-    bool all_claims;         /* --klaim=semua: the printed HTML appendix lists every claim */
+    const char *klaim;       /* --klaim=salah|semua: the claims the printed HTML appendix lists; NULL: not given */
     Vec files;
     Vec silenced;
     Vec scenarios;           /* --skenario FILE */

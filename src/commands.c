@@ -392,6 +392,10 @@ int cmd_eval(Options *o)
         fprintf(stderr, _("sakip: eval --csv=%s is for --format=csv, not '%s'\n"), o->csv, fmt);
         return EXIT_USAGE;
     }
+    if (o->klaim && strcmp(fmt, "html")) {
+        fprintf(stderr, _("sakip: eval --klaim=%s is for --format=html, not '%s'\n"), o->klaim, fmt);
+        return EXIT_USAGE;
+    }
     const Renderer *rd = renderer_find(fmt);
     if (!rd) {
         fprintf(stderr, _("sakip: eval --format is text, json, csv, md, html or xlsx, not '%s'\n"), fmt);
@@ -416,7 +420,7 @@ int cmd_eval(Options *o)
         for (size_t i = 0; i < o->scenarios.len; i++) output_note_input(o->scenarios.items[i]);
     }
     RenderCtx ctx = {.output = o->output, .notation = o->notation, .csv_excel_id = o->csv && !strcmp(o->csv, "excel-id"),
-                     .all_claims = o->all_claims,
+                     .all_claims = o->klaim && !strcmp(o->klaim, "semua"),
                      .nfiles = o->files.len, .per = o->per_name,
                      .title = o->files.len == 1 ? o->files.items[0] : "Rekapitulasi"};
     buf_init(&ctx.buf);

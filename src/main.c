@@ -464,7 +464,7 @@ static int parse_args(int argc, char **argv, const Command *c, Options *o)
             }
             break;
         case OPT_KLAIM:
-            if (!strcmp(optarg, "semua") || !strcmp(optarg, "salah")) o->all_claims = !strcmp(optarg, "semua");
+            if (!strcmp(optarg, "semua") || !strcmp(optarg, "salah")) o->klaim = optarg;
             else {
                 fprintf(stderr, _("sakip %s: --klaim is salah or semua, not '%s'\n"), c->name, optarg);
                 try_help(c);
