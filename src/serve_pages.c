@@ -114,23 +114,13 @@ static void fmt_mpq(const Eval *ev, Buf *b, mpq_srcptr q)
     buf_free(&t);
 }
 
-/* The overview's row of a unit (and its sort keys' raw values). */
-typedef struct RowVals {
-    bool has_mean, has_serapan, has_nilai;
-    mpq_t mean, serapan, nilai;
-    size_t failed, met, niku;
-} RowVals;
-
-static void rowvals_clear(RowVals *r) { mpq_clears(r->mean, r->serapan, r->nilai, NULL); }
-
-static void build_row(ServeState *s, SUnit *su, RowVals *rv)
+/* The overview's row of a unit. */
+static void build_row(SUnit *su)
 {
-    (void)s;
     Eval *ev = &su->ev;
     Unit *u = su->u;
     Buf b;
     buf_init(&b);
-    mpq_inits(rv->mean, rv->serapan, rv->nilai, NULL);
     buf_printf(&b, "<tr data-unit=\"%s\"><td><a href=\"/unit/%s\">", su->id, su->id);
     esc(&b, u && u->nama ? u->nama : su->id);
     buf_puts(&b, "</a></td><td>");
@@ -152,8 +142,6 @@ static void build_row(ServeState *s, SUnit *su, RowVals *rv)
     fmt_value(ev, &b, &mean);
     buf_puts(&b, "</td><td>");
     if (mean.kind == V_NUM) {
-        rv->has_mean = true;
-        mpq_set(rv->mean, mean.q);
         eval_kategori(ev, &mean, eval_skala(ev), &pred, NULL);
         fmt_value(ev, &b, &pred);
     } else {
@@ -167,33 +155,27 @@ static void build_row(ServeState *s, SUnit *su, RowVals *rv)
     mpq_t hundred;
     mpq_init(hundred);
     mpq_set_ui(hundred, 100, 1);
-    for (size_t i = 0; i < vs->nind; i++) {
-        rv->niku++;
-        if (vs->ind[i].capaian.kind == V_NUM && mpq_cmp(vs->ind[i].capaian.q, hundred) >= 0) rv->met++;
-    }
-    buf_printf(&b, "<td class=\"n\">%zu / %zu</td>", rv->met, rv->niku);
-    /* serapan of the whole budget: the programs' sums */
-    mpq_t ang, real;
-    mpq_inits(ang, real, NULL);
-    bool any = false;
-    for (size_t i = 0; i < vs->nbudget; i++) {
-        const ValBudget *vb = &vs->budget[i];
-        if (vb->induk) continue;
-        if (vb->anggaran.kind == V_MONEY) mpq_add(ang, ang, vb->anggaran.q), any = true;
-        if (vb->realisasi.kind == V_MONEY) mpq_add(real, real, vb->realisasi.q);
-    }
+    size_t met = 0, failed = 0;
+    for (size_t i = 0; i < vs->nind; i++)
+        if (vs->ind[i].capaian.kind == V_NUM && mpq_cmp(vs->ind[i].capaian.q, hundred) >= 0) met++;
+    buf_printf(&b, "<td class=\"n\">%zu / %zu</td>", met, vs->nind);
+    /* serapan of the whole budget, as the recap computes it: undefined
+     * unless every program has its anggaran and realisasi */
     buf_puts(&b, "<td class=\"n\">");
-    if (any && mpq_sgn(ang) > 0) {
-        mpq_div(rv->serapan, real, ang);
-        mpq_mul(rv->serapan, rv->serapan, hundred);
-        rv->has_serapan = true;
-        fmt_mpq(ev, &b, rv->serapan);
+    const RecapRow *rc = su->recap;
+    if (rc && rc->has_budget && mpq_sgn(rc->anggaran) > 0) {
+        mpq_t serapan;
+        mpq_init(serapan);
+        mpq_div(serapan, rc->realisasi, rc->anggaran);
+        mpq_mul(serapan, serapan, hundred);
+        fmt_mpq(ev, &b, serapan);
         buf_puts(&b, "%");
+        mpq_clear(serapan);
     } else {
         buf_puts(&b, "-");
     }
     buf_puts(&b, "</td><td>");
-    mpq_clears(ang, real, hundred, NULL);
+    mpq_clear(hundred);
     /* efisiensi per sasaran */
     for (size_t i = 0; i < vs->nsasaran; i++) {
         const ValSasaran *sa = &vs->sasaran[i];
@@ -206,8 +188,8 @@ static void build_row(ServeState *s, SUnit *su, RowVals *rv)
     }
     buf_puts(&b, "</td>");
     for (size_t i = 0; i < vs->nclaims; i++)
-        if (vs->claims[i].hasil == CLAIM_FAILS) rv->failed++;
-    buf_printf(&b, "<td class=\"n%s\">%zu</td>", rv->failed ? " salah" : "", rv->failed);
+        if (vs->claims[i].hasil == CLAIM_FAILS) failed++;
+    buf_printf(&b, "<td class=\"n%s\">%zu</td>", failed ? " salah" : "", failed);
     values_free(vs);
     /* nilai SAKIP */
     buf_puts(&b, "<td class=\"n\">");
@@ -216,10 +198,6 @@ static void build_row(ServeState *s, SUnit *su, RowVals *rv)
         value_init(&nv);
         eval_nilai_sakip(ev, u->penilaian.items[0], &nv);
         fmt_value(ev, &b, &nv);
-        if (nv.kind == V_NUM) {
-            rv->has_nilai = true;
-            mpq_set(rv->nilai, nv.q);
-        }
         value_clear(&nv);
     } else {
         buf_puts(&b, "-");
@@ -269,15 +247,9 @@ void serve_unit_load(ServeState *s, SUnit *su)
         su->ev.notation = s->notation;
         su->report = report_build(&su->ev);
         su->recap = recap_row(&su->ev);
-        DiagList claims;
-        diag_list_init(&claims);
-        check_claims(&su->ev, &claims);
-        diag_list_free(&claims);
     }
     text_of_diags(su);
-    RowVals rv = {0};
-    build_row(s, su, &rv);
-    rowvals_clear(&rv);
+    build_row(su);
     su->page = unit_page(s, su, su->ok ? &su->ev : NULL, su->report, NULL, NULL, false);
 }
 

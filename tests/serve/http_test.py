@@ -410,6 +410,26 @@ st2, _, _ = g.req("GET", "/", cookie=cookie_of(r))
 check("beyond loopback: the printed token opens it", st == 303 and st2 == 200, (st, st2))
 g.stop()
 
+# the overview's serapan is the recap's: undefined while a program has no
+# realisasi (Puger without P4's two realisasi lines), never a partial
+# realisasi divided by the whole anggaran
+gap = os.path.join(WORK, "puger-tanpa-p4.sakip")
+with open(os.path.join(SRC, "examples", "kabupaten", "puger-2024.sakip"), encoding="utf-8") as f:
+    lines = f.read().split("\n")
+with open(gap, "w", encoding="utf-8") as f:
+    f.write("\n".join(l for i, l in enumerate(lines, 1) if i not in (187, 191)))
+g2 = Server([], [gap, os.path.join(SRC, "examples", "kabupaten", "puger-2024.sakip")])
+st, _, body = g2.req("GET", "/")
+def serapan_cell(unit):
+    m = re.search(rb'<tr data-unit="' + unit + rb'".*?</tr>', body, re.S)
+    cells = re.findall(rb"<td[^>]*>(.*?)</td>", m.group(0), re.S) if m else []
+    return cells[6] if len(cells) > 6 else None
+check("overview: serapan '-' when a program has no realisasi",
+      serapan_cell(b"puger-tanpa-p4") == b"-", serapan_cell(b"puger-tanpa-p4"))
+check("overview: serapan of the whole Puger budget is a figure",
+      re.fullmatch(rb"\d+,\d+%", serapan_cell(b"puger-2024") or b""), serapan_cell(b"puger-2024"))
+g2.stop()
+
 # units behind plan as of a period (sakip(5), PERIODS), as eval --per says:
 # the invented rencana aksi example's DOK has target 1 + 2 = 3 and
 # realisasi 1 + 1 = 2 through TW II (agregasi jumlah): 2 / 3 = 66,67 % < 100
