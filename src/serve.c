@@ -370,7 +370,11 @@ static enum MHD_Result download(struct MHD_Connection *c, SUnit *su, const Vec *
         return reply_error(c, 404, "Tidak tersedia", "sakip ini dibangun tanpa XLSX (configure --without-xlsx).");
 #endif
     size_t len = 0;
-    char *data = serve_download(&S, su, andai, fmt, &len);
+    bool stale;
+    char *data = serve_download(&S, su, andai, fmt, &len, &stale);
+    if (!data && stale)
+        return reply_error(c, 409, "Andai tidak berlaku",
+                           "Andai yang aktif tidak berlaku lagi untuk berkas ini; batalkan atau atur ulang di halaman unit.");
     if (!data) return reply_error(c, 500, "Gagal", "Unduhan tidak dapat dibuat.");
     char disp[160];
     snprintf(disp, sizeof disp, "attachment; filename=\"%s%s.%s\"", su ? su->id : "rekapitulasi",

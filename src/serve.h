@@ -72,7 +72,9 @@ char *serve_andai_text(ServeState *s, SUnit *su, const Vec *andai, const char *a
                        const char *nilai, bool can_save, char **page, char **err);
 /* A download: the unit (su) or the recap (su NULL) in format fmt, as
  * `sakip eval --format=FMT` writes it; NULL when it cannot be made. */
-char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt, size_t *len);
+/* NULL when it cannot be made; *stale then says whether that is because
+ * the unit's what-ifs no longer apply to the file as it now is. */
+char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt, size_t *len, bool *stale);
 /* The scenario file text of a unit's what-ifs (as the REPL's :simpan). */
 char *serve_scenario_text(SUnit *su, const Vec *andai);
 

@@ -769,7 +769,7 @@ char *serve_page_unit(ServeState *s, SUnit *su, const Vec *andai, const char *ms
     Unit *u = load_with(su, andai, &dl);
     char *page;
     if (!u) {
-        page = unit_page(s, su, &su->ev, su->report, NULL, "the what-ifs no longer apply", can_save);
+        page = unit_page(s, su, &su->ev, su->report, NULL, "andai yang aktif tidak berlaku lagi untuk berkas ini; batalkan atau atur ulang", can_save);
     } else {
         Eval ev;
         eval_init(&ev, u, &dl, s->tahun);
@@ -919,8 +919,25 @@ char *serve_page_jelaskan(ServeState *s, SUnit *su, const Vec *andai, const char
     Eval ev;
     eval_init(&ev, u, &dl, s->tahun);
     ev.notation = s->notation;
-    if (parse_repl(u, lf, &dl, &item) && item.kind == REPL_JELASKAN && check_expr(u, item.expr, &dl) == 0)
+    /* the question's own diagnostics apart from the file's: a function
+     * the entity's kind does not have (serapan of an indikator) is shown
+     * as the REPL shows it, located, instead of an empty tree */
+    DiagList qdl;
+    diag_list_init(&qdl);
+    if (parse_repl(u, lf, &qdl, &item) && item.kind == REPL_JELASKAN && check_expr(u, item.expr, &qdl) == 0) {
         explain_expr(&ev, item.expr, &out);
+    } else {
+        char *text = NULL;
+        size_t n = 0;
+        FILE *f = open_memstream(&text, &n);
+        if (f) {
+            diag_print_text(&qdl, f, false);
+            fclose(f);
+            buf_puts(&out, text);
+        }
+        free(text);
+    }
+    diag_list_free(&qdl);
     Buf b;
     buf_init(&b);
     page_begin(&b, "jelaskan", su->id);
@@ -1007,8 +1024,9 @@ static char *slurp(const char *path, size_t *len)
     return buf_steal(&b);
 }
 
-char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt, size_t *len)
+char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt, size_t *len, bool *stale)
 {
+    *stale = false;
     const Renderer *rd = renderer_find(fmt);
     if (!rd || !strcmp(fmt, "text")) return NULL;
 #ifndef HAVE_XLSX
@@ -1029,6 +1047,7 @@ char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt
             if (!x->ok) continue;
             DiagList dl;
             Unit *u = load_with(x, su ? andai : NULL, &dl);
+            if (!u && su) *stale = true;   /* a download of what-ifs that no longer apply: none */
             if (u) {
                 Eval ev;
                 eval_init(&ev, u, &dl, s->tahun);
@@ -1050,7 +1069,7 @@ char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt
         bool ok = rd->end(&ctx);
         for (size_t i = 0; i < recap.len; i++) recap_row_free(recap.items[i]);
         vec_free(&recap);
-        if (render_finish(&ctx, ok) && ok) data = slurp(path.data, len);
+        if (render_finish(&ctx, ok) && ok && !*stale) data = slurp(path.data, len);
     }
     buf_free(&ctx.buf);
     unlink(path.data);

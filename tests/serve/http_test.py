@@ -188,6 +188,9 @@ check("efisiensi of a sasaran links to jelaskan", m and b"jelaskan?f=efisiensi&a
 st, _, body = s.req("GET", "/unit/ambulu-2024/jelaskan?f=capaian&id=IKM")
 check("jelaskan capaian(IKM) shows the formula and a file:line link",
       st == 200 and b"capaian(IKM)" in body and re.search(rb'href="/unit/ambulu-2024/sumber#L\d+"', body), st)
+st, _, body = s.req("GET", "/unit/ambulu-2024/jelaskan?f=serapan&id=IKM")
+check("jelaskan serapan(IKM): the located error the REPL gives (E0303), not an empty tree",
+      st == 200 and b"[E0303]" in body and b"jelaskan serapan(IKM)" in body and b"^~~" in body, body[-400:])
 st, _, body = s.req("GET", "/unit/ambulu-2024/jelaskan?f=system&id=IKM")
 check("jelaskan of an unknown function: 404", st == 404, st)
 st, _, body = s.req("GET", "/unit/ambulu-2024/sumber")
@@ -368,6 +371,28 @@ st, _, body = s.req("GET", "/")
 check("overview marks the broken unit", b"galat" in body, st)
 st, _, body = s.req("GET", "/unit/ambulu-2024/unduh/json")
 check("no download of a broken file", st == 409, st)
+
+# a what-if (realisasi IKM 2024 = 70) that no longer applies once IKM is
+# renamed in the file: its downloads are refused (409), not empty files
+def rewrite_and_wait(text, seen):
+    time.sleep(1.1)
+    with open(live, "w") as f:
+        f.write(text)
+    deadline = time.time() + 10
+    while time.time() < deadline:
+        st, _, body = s.req("GET", "/unit/ambulu-2024")
+        if seen in body:
+            return True
+        time.sleep(0.3)
+    return False
+check("the file repaired: its figures again", rewrite_and_wait(src_before.decode(), b"101,99%"))
+st, r, _ = s.req("POST", "/unit/ambulu-2024/andai", body="apa=realisasi%3AIKM&tahun=2024&nilai=70")
+ck2 = cookie_of(r)
+check("IKM renamed IKMB: reloaded", rewrite_and_wait(re.sub(r"\bIKM\b", "IKMB", src_before.decode()), b"IKMB"))
+st, _, body = s.req("GET", "/unit/ambulu-2024/unduh/json", cookie=ck2)
+check("a download of what-ifs that no longer apply: 409", st == 409 and b"Andai" in body, (st, body[:120]))
+st, _, body = s.req("GET", "/unit/ambulu-2024/unduh/json")
+check("without the what-ifs the download is the report", st == 200 and b'"IKMB"' in body, st)
 
 rc, err = s.stop()
 check("SIGTERM stops it gracefully (exit 0)", rc == 0 and "stopped" in err, (rc, err[-300:]))
