@@ -241,6 +241,8 @@ void report_json_recap(Buf *b, Vec *rows);
  * charts.  begin/end wrap any number of units and an optional recap.
  * A unit is its tables and the figures of its charts (NULL: no charts);
  * report_html_unit builds the figures from an Eval itself (fuzz/). */
+/* s with & < > " ' escaped for HTML text and attributes (NULL: nothing). */
+void report_html_esc(Buf *b, const char *s);
 void report_html_begin(Buf *b, const char *title);
 void report_html_results(Buf *b, const Report *r, const Figures *f);
 void report_html_unit(Buf *b, Eval *ev, const Report *r);

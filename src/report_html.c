@@ -19,7 +19,7 @@
 
 /* ---- text ---- */
 
-static void esc(Buf *b, const char *s)
+void report_html_esc(Buf *b, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
@@ -32,6 +32,8 @@ static void esc(Buf *b, const char *s)
         }
     }
 }
+
+static void esc(Buf *b, const char *s) { report_html_esc(b, s); }
 
 /* Display width estimate for a label, in pixels, at the charts' font. */
 static long text_px(const char *s, long per_char10)

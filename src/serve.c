@@ -545,7 +545,9 @@ static ssize_t sse_read(void *cls, uint64_t pos, char *buf, size_t max)
 static enum MHD_Result events(struct MHD_Connection *c)
 {
     Sse *st = xcalloc(1, sizeof *st);
+    pthread_mutex_lock(&lock);   /* poll_files writes it under the lock */
     st->gen = S.gen;
+    pthread_mutex_unlock(&lock);
     struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 256, sse_read, st, free);
     if (!r) {
         free(st);

@@ -34,7 +34,7 @@ typedef struct SUnit {
     char *row;               /* its row of the overview */
     RecapRow *recap;         /* its row of the official recap, or NULL */
     /* overview sort keys: rank of the mean, serapan, failed claims, nilai */
-    long key[6];
+    long key[4];
 } SUnit;
 
 typedef struct ServeState {
@@ -54,9 +54,8 @@ void serve_unit_clear(SUnit *su);
 /* Ranks each unit's overview columns (after every load). */
 void serve_rank(ServeState *s);
 /* Pages (malloc'd HTML documents). */
-char *serve_page_overview(ServeState *s);
-/* the same with the units behind plan as of period `per` ("tw2"), or
- * only the form to choose it when per is NULL or not a period */
+/* The overview, with the units behind plan as of period `per` ("tw2"), or
+ * only the form to choose it when per is NULL or not a period. */
 char *serve_page_overview_per(ServeState *s, const char *per);
 /* andai: the session's what-ifs of this unit (char*), msg: a message to
  * show above the form (an error), or NULL. */

@@ -19,19 +19,7 @@
 
 /* ---- text ---- */
 
-static void esc(Buf *b, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<': buf_puts(b, "&lt;"); break;
-        case '>': buf_puts(b, "&gt;"); break;
-        case '&': buf_puts(b, "&amp;"); break;
-        case '"': buf_puts(b, "&quot;"); break;
-        case '\'': buf_puts(b, "&#39;"); break;
-        default: buf_putc(b, *s);
-        }
-    }
-}
+static void esc(Buf *b, const char *s) { report_html_esc(b, s); }
 
 static void escn(Buf *b, const char *s, size_t n)
 {
@@ -341,13 +329,14 @@ void serve_rank(ServeState *s)
  * said so (E0567) for that unit. */
 static void behind_plan(Buf *b, ServeState *s, const char *per_name)
 {
-    static const char *const periods[] = {"tw1", "tw2", "tw3", "tw4", "sm1", "sm2", "jan", "feb", "mar", "apr",
-                                          "mei", "jun", "jul", "agu", "sep", "okt", "nov", "des", NULL};
     int per = per_name ? period_code(per_name) : 0;
     buf_puts(b, "<section class=\"rencana\">\n<h2>Di belakang rencana</h2>\n"
                 "<form method=\"get\" action=\"/\"><label>Keadaan s.d. akhir <select name=\"per\">");
-    for (int i = 0; periods[i]; i++)
-        buf_printf(b, "<option%s>%s</option>", per && !strcmp(per_name, periods[i]) ? " selected" : "", periods[i]);
+    for (PeriodKind k = PK_TW; k <= PK_BLN; k++)   /* the period names of sakip(5), PERIODS */
+        for (int i = 1; i <= period_count(k); i++) {
+            int code = period_make(k, i);
+            buf_printf(b, "<option%s>%s</option>", code == per ? " selected" : "", period_name(code));
+        }
     buf_puts(b, "</select></label> <button type=\"submit\">Tampilkan</button></form>\n");
     if (!per) {
         buf_puts(b, "</section>\n");
@@ -383,11 +372,6 @@ static void behind_plan(Buf *b, ServeState *s, const char *per_name)
         diag_list_free(&dl);
     }
     buf_puts(b, "</tbody>\n</table>\n</section>\n");
-}
-
-char *serve_page_overview(ServeState *s)
-{
-    return serve_page_overview_per(s, NULL);
 }
 
 char *serve_page_overview_per(ServeState *s, const char *per)

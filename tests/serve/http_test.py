@@ -224,7 +224,11 @@ check("malformed request line -> 400 or closed", raw == b"" or raw.startswith(b"
 raw = s.raw(b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nX-Big: %s\r\nConnection: close\r\n\r\n" % (s.port, b"a" * 100000))
 check("100 kB header -> 431/413/400 or closed, never 200", not raw.startswith(b"HTTP/1.1 200"), raw[:40])
 st, _, _ = s.req("GET", "/unit/ambulu-2024?" + "x" * 5000)
-check("long query is bounded", st in (200, 414, 431), st)
+# libmicrohttpd hands the path without its query to the 1 kB URL bound, so
+# a 5 kB query is served (the query's arguments are looked up by name and
+# bounded by the connection's memory limit); what this checks is that the
+# server answers it and is still up
+check("a 5 kB query is answered, the server still up", st == 200 and s.req("GET", "/")[0] == 200, st)
 st, _, body = s.req("POST", "/unit/ambulu-2024/andai", body="apa=realisasi:IKM&nilai=" + "7" * 20000)
 check("oversized form body -> 413", st == 413, st)
 st, _, _ = s.req("POST", "/unit/ambulu-2024/andai", body="apa=realisasi:IKM&nilai=70",
