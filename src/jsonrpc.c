@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,19 @@ static int read_line(FILE *in, char *buf, size_t cap, size_t *n)
     buf[k] = '\0';
     *n = k;
     return longer ? 1 : 0;
+}
+
+/* Reads and drops n bytes of a body; false at the end of the input. */
+static bool skip_body(FILE *in, long long n)
+{
+    char sink[4096];
+    while (n > 0) {
+        size_t want = n > (long long)sizeof sink ? sizeof sink : (size_t)n;
+        size_t got = fread(sink, 1, want, in);
+        if (got == 0) return false;
+        n -= (long long)got;
+    }
+    return true;
 }
 
 JrStatus jsonrpc_read(FILE *in, char **body, size_t *len)
@@ -59,31 +73,22 @@ JrStatus jsonrpc_read(FILE *in, char **body, size_t *len)
                 bad = true;
                 continue;
             }
+            /* the whole length, saturating: a body past the bound is
+             * skipped, so the next message is found where it starts */
             long long x = 0;
-            while (isdigit((unsigned char)*v) && x <= (long long)JSONRPC_MAX_BODY) x = x * 10 + (*v++ - '0');
+            for (; isdigit((unsigned char)*v); v++) x = x > LLONG_MAX / 10 - 9 ? LLONG_MAX : x * 10 + (*v - '0');
             while (*v == ' ' || *v == '\t') v++;
-            if (*v && x <= (long long)JSONRPC_MAX_BODY) bad = true;
+            if (*v) bad = true;
             length = x;
         }
     }
     if (length < 0) return JR_BAD_HEADER;
-    /* a body past the bound is not read (nor skipped: that could take
-     * gigabytes); what follows is read as the next header */
-    if (length > (long long)JSONRPC_MAX_BODY) return JR_TOO_LARGE;
-    if (bad) {
-        /* the body of a malformed header is skipped, without keeping it */
-        char sink[4096];
-        long long left = length;
-        while (left > 0) {
-            size_t want = left > (long long)sizeof sink ? sizeof sink : (size_t)left;
-            size_t got = fread(sink, 1, want, in);
-            if (got == 0) return JR_EOF;
-            left -= (long long)got;
-        }
-        return JR_BAD_HEADER;
-    }
+    /* a body past the bound, or of a malformed header, is read and
+     * dropped without being kept */
+    if (length > (long long)JSONRPC_MAX_BODY) return skip_body(in, length) ? JR_TOO_LARGE : JR_EOF;
+    if (bad) return skip_body(in, length) ? JR_BAD_HEADER : JR_EOF;
     char *b = malloc((size_t)length + 1);
-    if (!b) return JR_TOO_LARGE;
+    if (!b) return skip_body(in, length) ? JR_TOO_LARGE : JR_EOF;
     size_t got = length ? fread(b, 1, (size_t)length, in) : 0;
     if (got < (size_t)length) {
         free(b);

@@ -19,7 +19,7 @@ typedef enum {
     JR_OK,          /* *body holds len bytes (NUL-terminated), free() it */
     JR_EOF,         /* the stream ended (cleanly or inside a message) */
     JR_BAD_HEADER,  /* no or a malformed Content-Length: the message is skipped */
-    JR_TOO_LARGE    /* Content-Length past JSONRPC_MAX_BODY: the body is skipped */
+    JR_TOO_LARGE    /* Content-Length past JSONRPC_MAX_BODY (or no memory): the body is read and dropped */
 } JrStatus;
 
 JrStatus jsonrpc_read(FILE *in, char **body, size_t *len);

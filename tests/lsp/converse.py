@@ -5,7 +5,7 @@ Usage: converse.py SAKIP SCRIPT WORKDIR
 
 SCRIPT has one message per line: a JSON object, sent framed with its
 Content-Length; or `RAW <python bytes literal>`, sent as it is (broken
-framing).  `$DIR` in a message is replaced by WORKDIR (where the test put
+framing); or `FILL N`, N filler bytes (the body of an oversized message).  `$DIR` in a message is replaced by WORKDIR (where the test put
 its documents) and `"$TEXT:name"` by the JSON string of WORKDIR/name's
 text.  Every message the server writes is printed on a line of its own,
 keys sorted, WORKDIR written back as $DIR, so the output can be compared
@@ -28,6 +28,9 @@ def main():
                 continue
             if line.startswith("RAW "):
                 data += ast.literal_eval(line[4:])
+                continue
+            if line.startswith("FILL "):   # FILL N: N bytes of filler (a body too large to write out)
+                data += b"x" * int(line[5:])
                 continue
             line = line.replace("$DIR", workdir)
             def text_of(m):
