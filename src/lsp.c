@@ -1225,11 +1225,17 @@ static void scan_folder(Server *s, const char *dir, int depth)
         buf_init(&pb);
         buf_printf(&pb, "%s/%s", dir, (char *)names.items[i]);
         char *p = pb.data;   /* freed below */
+        /* folders are entered only as themselves: a symbolic link to a
+         * folder (to "." even) is not followed, so the walk is a tree;
+         * a link to a file counts as that file */
         struct stat st;
         size_t nl = strlen(names.items[i]);
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+        bool ok = lstat(p, &st) == 0;
+        bool is_link = ok && S_ISLNK(st.st_mode);
+        if (is_link) ok = stat(p, &st) == 0;   /* a dangling link: neither */
+        if (ok && S_ISDIR(st.st_mode) && !is_link) {
             scan_folder(s, p, depth + 1);
-        } else if (S_ISREG(st.st_mode) && nl > 6 && !strcmp((char *)names.items[i] + nl - 6, ".sakip")) {
+        } else if (ok && S_ISREG(st.st_mode) && nl > 6 && !strcmp((char *)names.items[i] + nl - 6, ".sakip")) {
             char *uri = path_to_uri(p), *real = real_of(p);
             const char *err;
             LocFile *lf = !find_doc_real(s, real) ? locfile_load(p, &err) : NULL;

@@ -27,6 +27,12 @@ status=0
 for script in "$srcdir"/tests/lsp/*.jsonl; do
     name=$(basename "$script" .jsonl)
     rm -rf "$tmp/w" && mkdir "$tmp/w" && cp "$srcdir/tests/lsp/doc.sakip" "$srcdir"/tests/lsp/ws/*.sakip "$tmp/w/"
+    # links in the workspace folder: 30 to the folder itself (followed,
+    # they made the scan 30^5 folders) and a dangling one named .sakip;
+    # neither adds a file, so the expected answers do not change
+    i=1
+    while [ $i -le 30 ]; do ln -s . "$tmp/w/l$i"; i=$((i + 1)); done
+    ln -s "$tmp/nonexistent" "$tmp/w/dangling.sakip"
     if ! python3 "$srcdir/tests/lsp/converse.py" "$SAKIP" "$script" "$tmp/w" >"$tmp/$name.out" 2>"$tmp/$name.err"; then
         echo "FAIL: $name: the conversation did not run"; cat "$tmp/$name.err"; status=1; continue
     fi
