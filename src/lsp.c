@@ -1377,11 +1377,7 @@ static int handle(Server *s, json_t *msg)
         if (id) reply_error(s, id, ERR_INVALID_REQUEST, "the server is shut down");
         return -1;
     }
-    if (!strcmp(m, "$/cancelRequest")) {
-        json_t *cid = json_object_get(params, "id");
-        if (json_is_integer(cid) || json_is_string(cid)) vec_push(&s->cancelled, json_incref(cid));
-        return -1;
-    }
+    if (!strcmp(m, "$/cancelRequest")) return -1;   /* taken when it was read (read_ahead) */
     if (id && is_cancelled(s, id)) {
         reply_error(s, id, ERR_CANCELLED, "cancelled");
         return -1;
@@ -1535,19 +1531,24 @@ static json_t *next_message(Server *s, bool *eof)
 
 /* Messages already waiting are read before the first is handled, so a
  * $/cancelRequest for one of them is seen in time. */
-static void read_ahead(Server *s)
+static void read_ahead(Server *s, json_t *current)
 {
     struct pollfd pfd = {fileno(s->in), POLLIN, 0};
     while (s->queue.len < 64 && poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLIN)) {
         bool eof = false;
         json_t *m = next_message(s, &eof);
         if (!m) break;
-        vec_push(&s->queue, m);
+        /* a cancel counts only for a request still waiting here: one
+         * that was answered already is not remembered, so its id can be
+         * used again */
         if (json_is_object(m) && json_is_string(json_object_get(m, "method")) &&
             !strcmp(json_string_value(json_object_get(m, "method")), "$/cancelRequest")) {
             json_t *cid = json_object_get(json_object_get(m, "params"), "id");
-            if (json_is_integer(cid) || json_is_string(cid)) vec_push(&s->cancelled, json_incref(cid));
+            bool waiting = json_equal(json_object_get(current, "id"), cid);
+            for (size_t i = 0; i < s->queue.len && !waiting; i++) waiting = json_equal(json_object_get(s->queue.items[i], "id"), cid);
+            if (waiting && (json_is_integer(cid) || json_is_string(cid))) vec_push(&s->cancelled, json_incref(cid));
         }
+        vec_push(&s->queue, m);
     }
 }
 
@@ -1558,6 +1559,11 @@ int lsp_serve(FILE *in, FILE *out, bool workspace)
     s.in = in;
     s.out = out;
     s.workspace = workspace;
+    /* unbuffered input, so that poll() in read_ahead sees every byte not
+     * yet read (a cancel sent in the same write as its request would sit
+     * in stdio's buffer, out of poll's sight); headers are short and
+     * bodies are read in one fread */
+    setvbuf(in, NULL, _IONBF, 0);
     the_server = &s;
     load_set_reader(read_import);
     int status = 1;
@@ -1571,7 +1577,7 @@ int lsp_serve(FILE *in, FILE *out, bool workspace)
             bool eof = false;
             msg = next_message(&s, &eof);
             if (!msg) break;
-            read_ahead(&s);
+            read_ahead(&s, msg);
         }
         int r = handle(&s, msg);
         json_decref(msg);

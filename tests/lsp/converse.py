@@ -16,6 +16,7 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 
 
 def main():
@@ -39,7 +40,14 @@ def main():
             line = re.sub(r'"\$TEXT:([^"]+)"', text_of, line)
             body = json.dumps(json.loads(line)).encode()
             data += b"Content-Length: %d\r\n\r\n" % len(body) + body
-    p = subprocess.run([sakip, "lsp"], input=data, stdout=subprocess.PIPE, timeout=60)
+    # the whole conversation is in a file before the server starts, so
+    # what it can read ahead (and so the order of its answers to framing
+    # errors and requests, and which cancels arrive in time) does not
+    # depend on how fast this script writes
+    with tempfile.TemporaryFile() as f:
+        f.write(data)
+        f.seek(0)
+        p = subprocess.run([sakip, "lsp"], stdin=f, stdout=subprocess.PIPE, timeout=60)
     out = p.stdout
     pos = 0
     while pos < len(out):
