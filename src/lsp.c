@@ -226,6 +226,22 @@ static void doc_free(Doc *d)
     free(d);
 }
 
+/* Replaces a document's text by a copy of text (len bytes); false, and
+ * the text kept, past the size of a file sakip reads (LOCFILE_MAX_BYTES):
+ * what check would refuse is not checked here either. */
+static bool doc_set_text(Doc *d, const char *text, size_t len)
+{
+    if (len > LOCFILE_MAX_BYTES) return false;
+    index_forget();
+    char *t = xmalloc(len + 1);
+    memcpy(t, text, len);
+    t[len] = '\0';
+    free(d->text);
+    d->text = t;
+    d->len = len;
+    return true;
+}
+
 static Doc *doc_new(Server *s, const char *uri, const char *text, size_t len)
 {
     Doc *d = xcalloc(1, sizeof *d);
@@ -1173,14 +1189,7 @@ static bool apply_change(Doc *d, json_t *ch)
     const char *t = json_string_value(text);
     size_t tl = json_string_length(text);
     json_t *range = json_object_get(ch, "range");
-    if (!range) {
-        free(d->text);
-        d->text = xmalloc(tl + 1);
-        memcpy(d->text, t, tl);
-        d->text[tl] = '\0';
-        d->len = tl;
-        return true;
-    }
+    if (!range) return doc_set_text(d, t, tl);
     long l1, c1, l2, c2;
     if (!get_pos(json_object_get(range, "start"), &l1, &c1) || !get_pos(json_object_get(range, "end"), &l2, &c2)) return false;
     size_t a = text_off(d->text, d->len, l1, c1), b = text_off(d->text, d->len, l2, c2);
@@ -1389,10 +1398,7 @@ static int handle(Server *s, json_t *msg)
         Doc *d = find_doc_uri(s, json_string_value(uri));
         index_forget();
         if (d) {
-            free(d->text);
-            d->text = xmalloc(json_string_length(text) + 1);
-            memcpy(d->text, json_string_value(text), json_string_length(text) + 1);
-            d->len = json_string_length(text);
+            doc_set_text(d, json_string_value(text), json_string_length(text));
             free(d->uri);
             d->uri = xstrdup(json_string_value(uri));
         } else {
@@ -1431,10 +1437,7 @@ static int handle(Server *s, json_t *msg)
         const char *err;
         LocFile *lf = locfile_load(d->path, &err);
         if (lf) {
-            free(d->text);
-            d->text = xmalloc(lf->len + 1);
-            memcpy(d->text, lf->text, lf->len + 1);
-            d->len = lf->len;
+            doc_set_text(d, lf->text, lf->len);
             locfile_free(lf);
             refresh(s, d);
         } else {

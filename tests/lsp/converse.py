@@ -7,7 +7,7 @@ SCRIPT has one message per line: a JSON object, sent framed with its
 Content-Length; or `RAW <python bytes literal>`, sent as it is (broken
 framing); or `FILL N`, N filler bytes (the body of an oversized message).  `$DIR` in a message is replaced by WORKDIR (where the test put
 its documents) and `"$TEXT:name"` by the JSON string of WORKDIR/name's
-text.  Every message the server writes is printed on a line of its own,
+text, and `"$FILL:N"` by a string of N filler characters.  Every message the server writes is printed on a line of its own,
 keys sorted, WORKDIR written back as $DIR, so the output can be compared
 with an expected file.  Lines starting with '#' are comments.
 """
@@ -38,6 +38,7 @@ def main():
                 with open(workdir + "/" + m.group(1), encoding="utf-8") as t:
                     return json.dumps(t.read())
             line = re.sub(r'"\$TEXT:([^"]+)"', text_of, line)
+            line = re.sub(r'"\$FILL:(\d+)"', lambda m: '"' + "x" * int(m.group(1)) + '"', line)
             body = json.dumps(json.loads(line)).encode()
             data += b"Content-Length: %d\r\n\r\n" % len(body) + body
     # the whole conversation is in a file before the server starts, so
