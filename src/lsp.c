@@ -119,9 +119,7 @@ static char *path_to_uri(const char *path)
         if (isalnum(c) || strchr("/-._~", c)) buf_putc(&b, (char)c);
         else buf_printf(&b, "%%%02X", c);
     }
-    char *s = xstrdup(b.data);
-    buf_free(&b);
-    return s;
+    return buf_steal(&b);
 }
 
 static char *real_of(const char *path)
@@ -493,13 +491,6 @@ static void refresh(Server *s, Doc *d)
 
 /* ---- values: inlay hints and hover ---- */
 
-static const Builtin *builtin_named(const char *name)
-{
-    for (size_t i = 0; i < builtins_count; i++)
-        if (!strcmp(builtins[i].name, name)) return &builtins[i];
-    return NULL;
-}
-
 static void put_value(Eval *ev, Buf *b, Value *v, bool percent)
 {
     if (v->kind == V_UNDEF) {
@@ -644,7 +635,7 @@ static json_t *hover(Doc *d, size_t off)
     Buf md;
     buf_init(&md);
     Entity *e = d->u ? unit_lookup(d->u, w) : NULL;
-    const Builtin *bi = builtin_named(w);
+    const Builtin *bi = builtin_get(builtin_id(w));
     const char *cached = NULL;
     for (size_t i = 0; e && i < d->hover_ent.len && !cached; i++)
         if (d->hover_ent.items[i] == e) cached = d->hover_text.items[i];
@@ -1107,7 +1098,7 @@ static const Builtin *call_at(const Doc *d, size_t off, int *arg)
                 size_t z = i - 1, a = z;
                 while (a > 0 && (isalnum((unsigned char)d->text[a - 1]) || d->text[a - 1] == '_')) a--;
                 char *w = xstrndup(d->text + a, z - a);
-                const Builtin *b = builtin_named(w);
+                const Builtin *b = builtin_get(builtin_id(w));
                 free(w);
                 *arg = commas;
                 return b;
