@@ -190,12 +190,7 @@ int cmd_fmt(Options *o)
         DiagList dl;
         setup_diags(&dl, o);
         Unit *u = parse_unit(lf, &dl);
-        size_t syntax = 0;
-        for (size_t k = 0; k < dl.items.len; k++) {
-            const Diag *d = dl.items.items[k];
-            if (d->level == DIAG_ERROR && d->code && (!strncmp(d->code, "E01", 3) || !strncmp(d->code, "E02", 3))) syntax++;
-        }
-        if (syntax) {
+        if (diag_count_syntax(&dl, NULL)) {
             flush_diags(&dl, o);
             fprintf(stderr, _("sakip: %s has syntax errors; not formatted\n"), path);
             if (status == EXIT_OK) status = EXIT_ERRORS;

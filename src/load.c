@@ -391,6 +391,18 @@ bool diag_code_is_fatal(const char *code)
                               code[2] == '4' || code[2] == '9');
 }
 
+size_t diag_count_syntax(const DiagList *dl, const LocFile *file)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dl->items.len; i++) {
+        const Diag *d = dl->items.items[i];
+        if (d->level == DIAG_ERROR && d->code && (!file || d->span.file == file) &&
+            (!strncmp(d->code, "E01", 3) || !strncmp(d->code, "E02", 3)))
+            n++;
+    }
+    return n;
+}
+
 size_t diag_count_fatal(const DiagList *dl)
 {
     size_t n = 0;

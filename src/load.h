@@ -28,5 +28,8 @@ void load_set_reader(LocFile *(*reader)(const char *path, const char **err));
 /* True when a diagnostic code stops evaluation (syntax, names, types). */
 bool diag_code_is_fatal(const char *code);
 size_t diag_count_fatal(const DiagList *dl);
+/* Syntax errors (E01xx scanning, E02xx parsing) in file, or in any file
+ * when file is NULL: what stops `sakip fmt` and formatting in the editor. */
+size_t diag_count_syntax(const DiagList *dl, const LocFile *file);
 
 #endif

@@ -873,12 +873,7 @@ static json_t *code_actions(Doc *d, size_t from, size_t to)
 
 static json_t *formatting(Doc *d)
 {
-    for (size_t i = 0; d->u && i < d->dl.items.len; i++) {
-        const Diag *g = d->dl.items.items[i];
-        if (g->level == DIAG_ERROR && g->code && g->span.file == d->u->file &&
-            (!strncmp(g->code, "E01", 3) || !strncmp(g->code, "E02", 3)))
-            return json_null();   /* as `sakip fmt`: a file with syntax errors is not formatted */
-    }
+    if (d->u && diag_count_syntax(&d->dl, d->u->file)) return json_null();   /* as `sakip fmt` */
     Buf b;
     buf_init(&b);
     fmt_source(d->text, d->len, &b);
