@@ -403,38 +403,22 @@ static void xlsx_recap(RenderCtx *ctx, Vec *rows)
  * workbook.  It is looked for beside the program (the build tree), in
  * PREFIX/lib/sakip for PREFIX/bin/sakip (an installation, also a moved
  * one), then in the configured $(pkglibdir).  NULL after printing why. */
-#ifndef SAKIP_MODULEDIR   /* a build that does not say (fuzz/fuzz.mk): beside the program only */
-#define SAKIP_MODULEDIR "."
-#endif
 
 typedef bool XlsxWrite(const char *path, const Vec *units, const Table *recap, char **err);
 
 static XlsxWrite *xlsx_module(void)
 {
-    char *dir = program_dir();
-    size_t len = dir ? strlen(dir) : 0;
-    Buf path;
-    buf_init(&path);
-    if (dir) buf_printf(&path, "%s/sakip-xlsx.so", dir);
-    if (dir && access(path.data, F_OK) != 0 && len >= 4 && !strcmp(dir + len - 4, "/bin")) {
-        buf_reset(&path);
-        buf_printf(&path, "%.*s/lib/sakip/sakip-xlsx.so", (int)(len - 4), dir);
-    }
-    if (!dir || access(path.data, F_OK) != 0) {
-        buf_reset(&path);
-        buf_puts(&path, SAKIP_MODULEDIR "/sakip-xlsx.so");
-    }
-    free(dir);
-    void *h = dlopen(path.data, RTLD_NOW | RTLD_LOCAL);
+    char *path = module_path("sakip-xlsx.so", F_OK);
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     XlsxWrite *write = NULL;
     const char *version = h ? dlsym(h, "sakip_xlsx_version") : NULL;
     if (version && !strcmp(version, PACKAGE_VERSION)) *(void **)&write = dlsym(h, "report_xlsx_write");
     if (!write && h)
         fprintf(stderr, _("sakip: --format=xlsx is not available: %s belongs to another version of sakip\n"),
-                path.data);
+                path);
     else if (!write)
         fprintf(stderr, _("sakip: --format=xlsx is not available: %s\n"), dlerror());
-    buf_free(&path);
+    free(path);
     return write;   /* the module stays loaded until exit */
 }
 

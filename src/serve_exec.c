@@ -21,26 +21,10 @@
 #include "i18n.h"
 #include "util.h"
 
-#ifndef SAKIP_MODULEDIR
-#define SAKIP_MODULEDIR "."
-#endif
 
 int cmd_serve(Options *o)
 {
-    char *dir = program_dir();
-    size_t len = dir ? strlen(dir) : 0;
-    Buf path;
-    buf_init(&path);
-    if (dir) buf_printf(&path, "%s/sakip-serve", dir);
-    if (dir && access(path.data, X_OK) != 0 && len >= 4 && !strcmp(dir + len - 4, "/bin")) {
-        buf_reset(&path);
-        buf_printf(&path, "%.*s/lib/sakip/sakip-serve", (int)(len - 4), dir);
-    }
-    if (!dir || access(path.data, X_OK) != 0) {
-        buf_reset(&path);
-        buf_puts(&path, SAKIP_MODULEDIR "/sakip-serve");
-    }
-    free(dir);
+    char *path = module_path("sakip-serve", X_OK);
     Vec argv = {0};
     Vec owned = {0};
     vec_push(&argv, "sakip-serve");
@@ -60,12 +44,12 @@ int cmd_serve(Options *o)
     vec_push(&argv, NULL);
     fflush(stdout);
     fflush(stderr);
-    execv(path.data, (char *const *)argv.items);
-    fprintf(stderr, _("sakip serve: cannot run %s: %s\n"), path.data, strerror(errno));
+    execv(path, (char *const *)argv.items);
+    fprintf(stderr, _("sakip serve: cannot run %s: %s\n"), path, strerror(errno));
     for (size_t i = 0; i < owned.len; i++) free(owned.items[i]);
     vec_free(&owned);
     vec_free(&argv);
     buf_free(&b);
-    buf_free(&path);
+    free(path);
     return EXIT_USAGE;
 }

@@ -361,3 +361,26 @@ char *program_dir(void)
     char *slash = memrchr(path, '/', (size_t)n);
     return slash ? xstrndup(path, (size_t)(slash == path ? 1 : slash - path)) : NULL;
 }
+
+#ifndef SAKIP_MODULEDIR   /* a build that does not say (fuzz/fuzz.mk): beside the program only */
+#define SAKIP_MODULEDIR "."
+#endif
+
+char *module_path(const char *name, int mode)
+{
+    char *dir = program_dir();
+    size_t len = dir ? strlen(dir) : 0;
+    Buf path;
+    buf_init(&path);
+    if (dir) buf_printf(&path, "%s/%s", dir, name);
+    if (dir && access(path.data, mode) != 0 && len >= 4 && !strcmp(dir + len - 4, "/bin")) {
+        buf_reset(&path);
+        buf_printf(&path, "%.*s/lib/sakip/%s", (int)(len - 4), dir, name);
+    }
+    if (!dir || access(path.data, mode) != 0) {
+        buf_reset(&path);
+        buf_printf(&path, "%s/%s", SAKIP_MODULEDIR, name);
+    }
+    free(dir);
+    return buf_steal(&path);
+}

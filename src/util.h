@@ -135,4 +135,9 @@ const char *closest_word(const char *word, const char *const *list);
  * build is compiled in (doc/decisions.md, "No build paths in the program"). */
 char *program_dir(void);
 
+/* Where a file installed beside the program in $(pkglibdir) is (the XLSX
+ * module, sakip-serve): beside the program (the build tree), else
+ * PREFIX/lib/sakip when the program is in PREFIX/bin, else the configured
+ * directory.  Malloc'd.  mode as access(2)'s (F_OK, X_OK). */
+char *module_path(const char *name, int mode);
 #endif
