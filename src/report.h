@@ -244,6 +244,9 @@ void report_json_recap(Buf *b, Vec *rows);
 /* s with & < > " ' escaped for HTML text and attributes (NULL: nothing). */
 void report_html_esc(Buf *b, const char *s);
 void report_html_begin(Buf *b, const char *title);
+/* The same head for a page a server sends with its own Content-Security-
+ * Policy header: no CSP meta, and extra_head (links, scripts) before </head>. */
+void report_html_head(Buf *b, const char *title, const char *extra_head);
 void report_html_results(Buf *b, const Report *r, const Figures *f);
 void report_html_unit(Buf *b, Eval *ev, const Report *r);
 /* A what-if page (sakip(5), WHAT-IF OUTPUT): the watermark, once per

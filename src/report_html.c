@@ -45,11 +45,18 @@ static long text_px(const char *s, long per_char10)
 
 void report_html_begin(Buf *b, const char *title)
 {
+    report_html_head(b, title, NULL);
+}
+
+void report_html_head(Buf *b, const char *title, const char *extra_head)
+{
     buf_puts(b, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                "style-src 'unsafe-inline'; img-src data:\">\n"
-                "<meta name=\"generator\" content=\"sakip\">\n<title>");
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    /* the page's own policy: nothing loads; a server sends its own */
+    if (!extra_head)
+        buf_puts(b, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                    "style-src 'unsafe-inline'; img-src data:\">\n");
+    buf_puts(b, "<meta name=\"generator\" content=\"sakip\">\n<title>");
     esc(b, title);
     buf_puts(b, "</title>\n<style>\n"
                 "body{font-family:\"DejaVu Sans\",Arial,sans-serif;margin:1.5em;color:#222;font-size:14px}\n"
@@ -86,7 +93,9 @@ void report_html_begin(Buf *b, const char *title)
                 "section{break-after:page}figure,tr{break-inside:avoid}thead{display:table-header-group}"
                 "h2{break-after:avoid}div.watermark,div.simulasi{-webkit-print-color-adjust:exact;"
                 "print-color-adjust:exact}div.watermark{position:fixed;display:block}}\n"
-                "</style>\n</head>\n<body>\n");
+                "</style>\n");
+    if (extra_head) buf_puts(b, extra_head);
+    buf_puts(b, "</head>\n<body>\n");
 }
 
 /* An optional link for each cell (sakip serve, #23: a value to its

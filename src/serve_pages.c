@@ -51,22 +51,8 @@ static void fmt_value(const Eval *ev, Buf *b, const Value *v)
  * policy as a header, which allows the one script, /static/serve.js. */
 static void page_begin(Buf *b, const char *title, const char *unit_id)
 {
-    Buf h;
-    buf_init(&h);
-    report_html_begin(&h, title);
-    const char *meta = strstr(h.data, "<meta http-equiv=\"Content-Security-Policy\"");
-    const char *meta_end = meta ? strchr(meta, '\n') : NULL;
-    const char *head_end = strstr(h.data, "</head>");
-    const char *p = h.data;
-    if (meta && meta_end) {
-        buf_putn(b, p, (size_t)(meta - p));
-        p = meta_end + 1;
-    }
-    buf_putn(b, p, (size_t)(head_end - p));
-    buf_puts(b, "<link rel=\"stylesheet\" href=\"/static/serve.css\">\n"
-                "<script src=\"/static/serve.js\" defer></script>\n");
-    buf_puts(b, head_end);
-    buf_free(&h);
+    report_html_head(b, title, "<link rel=\"stylesheet\" href=\"/static/serve.css\">\n"
+                               "<script src=\"/static/serve.js\" defer></script>\n");
     buf_puts(b, "<nav class=\"serve\"><a href=\"/\">Ikhtisar</a>");
     if (unit_id) buf_printf(b, " &rsaquo; <a href=\"/unit/%s\">%s</a>", unit_id, unit_id);
     buf_puts(b, " <span class=\"live\" id=\"live\"></span></nav>\n");
