@@ -258,6 +258,15 @@ static Type check_call(Checker *c, Expr *e)
                 diag_hint(d, _("as in '%s(X, 2025)' or '%s(X, PK2024)'"), name, name);
             }
         }
+        /* budget period values exist only for tahun (sakip(5), PERIODS) */
+        Expr *y = n >= 3 && b->arg[2] == BA_PERIOD ? e->u.call.args[1] : NULL;
+        if (y && x && (ent_is_budget(x) || (x->kind == ENT_SASARAN && b->result == BR_VALUE_OF)) && c->u->has_tahun &&
+            y->kind == EX_NUM && mpz_cmp_ui(mpq_denref(y->u.num.q), 1) == 0 && mpz_fits_slong_p(mpq_numref(y->u.num.q)) &&
+            mpz_get_si(mpq_numref(y->u.num.q)) != c->u->tahun) {
+            Diag *d = ERR(c, "E0630", y->span, _("the budget's periods are those of tahun %d, not %d"), c->u->tahun,
+                          (int)mpz_get_si(mpq_numref(y->u.num.q)));
+            diag_hint(d, _("as in '%s(%s, %d, %s)'"), name, x->id, c->u->tahun, span_text(c->u, e->u.call.args[2]->span));
+        }
     } else if (b->arg[0] == BA_VALUE && b->result == BR_BOUND && n >= 1) {
         /* atas(r), bawah(r): r a range, a number, or an indikator (its target) */
         Expr *a = e->u.call.args[0];

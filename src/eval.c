@@ -1063,6 +1063,11 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
         return;
     }
     const BudgetDecl *bd = ent_budget(x);
+    if (!anggaran && ev->win_year && ev->win_year != ev->u->tahun) {
+        /* budget period values exist only for tahun (sakip(5), PERIODS) */
+        value_undef(out, eval_reason(ev, _("the budget's periods are those of tahun %d, not %d"), ev->u->tahun, ev->win_year));
+        return;
+    }
     if (x->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
         if (!anggaran && windowed(ev, ev->u->tahun)) {
             period_value(ev, x, 'r', ev->u->tahun, ev->win_lo, ev->win_hi, AG_JUMLAH, out);
@@ -1133,6 +1138,10 @@ static void rencana_uncached(Eval *ev, Entity *x, Value *out)
         return;
     }
     const BudgetDecl *bd = ent_budget(x);
+    if (ev->win_year && ev->win_year != ev->u->tahun) {
+        value_undef(out, eval_reason(ev, _("the budget's periods are those of tahun %d, not %d"), ev->u->tahun, ev->win_year));
+        return;
+    }
     if (x->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
         int y = ev->u->tahun;
         if (windowed(ev, y)) period_value(ev, x, 'p', y, ev->win_lo, ev->win_hi, AG_JUMLAH, out);
