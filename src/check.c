@@ -796,6 +796,22 @@ static void resolve_andai(Checker *c, Andai *a)
         if (a->has_year && a->year != c->u->tahun)
             WARN(c, "W0521", a->target.span, _("the budget has no years; the year %d is ignored"), a->year);
     }
+    if (a->period > 0) {
+        /* a what-if of one period is of the kind the year's values are
+         * given in (sakip(5), PERIODS); another would change nothing */
+        int y = ent_is_budget(e) || !a->has_year ? c->u->tahun : a->year;
+        bool budget = ent_is_budget(e);
+        PeriodKind k = eval_period_kind(e, budget ? 'r' : 't', y);
+        if (!k) k = eval_period_kind(e, budget ? 'p' : 'r', y);
+        if (k && k != period_kind(a->period)) {
+            Diag *d = ERR(c, "E0561", a->data_span, _("'%s' is a %s, but the periods of %s for %d are given per %s"), a->data_name,
+                          period_kind_word(period_kind(a->period)), e->id, y, period_kind_word(k));
+            diag_hint(d, _("a what-if changes one of the periods given: %s"),
+                      k == PK_TW ? "tw1..tw4" : k == PK_SM ? "sm1 sm2" : "jan..des");
+            a->target.ent = NULL;
+            return;
+        }
+    }
     if (a->kind == ANDAI_DATA) {
         if (!data_has_name(e, a->data_name)) {
             Diag *d = ERR(c, "E0301", a->data_span, _("indikator %s has no data named '%s'"), e->id, a->data_name);
