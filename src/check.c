@@ -1095,11 +1095,37 @@ static void period_arg(Checker *c, Expr *call, Expr *a)
 
 static const char *which_word(char which) { return which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi"; }
 
-static void fmt_value(Checker *c, Buf *b, mpq_srcptr q, bool money, Eval *ev)
+static void fmt_value(Buf *b, mpq_srcptr q, bool money, Eval *ev)
 {
-    (void)c;
     if (money) num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID);
     else num_format_short(b, q, ev->desimal, ev->round, NOTATION_ID, true);
+}
+
+/* A stated value against the one it should equal, as a diagnostic
+ * shows them: both and the difference stated minus other. */
+typedef struct Gap {
+    Buf stated, other, diff;
+} Gap;
+
+static void gap_init(Gap *g, mpq_srcptr stated, mpq_srcptr other, bool money, Eval *ev)
+{
+    buf_init(&g->stated);
+    buf_init(&g->other);
+    buf_init(&g->diff);
+    fmt_value(&g->stated, stated, money, ev);
+    fmt_value(&g->other, other, money, ev);
+    mpq_t diff;
+    mpq_init(diff);
+    mpq_sub(diff, stated, other);
+    fmt_value(&g->diff, diff, money, ev);
+    mpq_clear(diff);
+}
+
+static void gap_free(Gap *g)
+{
+    buf_free(&g->stated);
+    buf_free(&g->other);
+    buf_free(&g->diff);
 }
 
 /* The blocks of one kind of value ('t', 'r', 'p') of x: names, kinds of
@@ -1232,28 +1258,18 @@ static void check_year_against_periods(Checker *c, Entity *x, char which, int ye
     year_from_periods(ev, x, which, year, &v);
     if ((v.kind == V_NUM || v.kind == V_MONEY) && !mpq_equal(v.q, stated->u.num.q)) {
         bool money = ent_is_budget(x);
-        Buf s1, s2, s3;
-        buf_init(&s1);
-        buf_init(&s2);
-        buf_init(&s3);
-        fmt_value(c, &s1, stated->u.num.q, money, ev);
-        fmt_value(c, &s2, v.q, money, ev);
-        mpq_t diff;
-        mpq_init(diff);
-        mpq_sub(diff, stated->u.num.q, v.q);
-        fmt_value(c, &s3, diff, money, ev);
+        Gap g;
+        gap_init(&g, stated->u.num.q, v.q, money, ev);
         Diag *d;
         if (money)
             d = ERR(c, "E0633", at, _("realisasi of %s %s is stated as %s, but its periods add up to %s (difference %s)"),
-                    ent_kind_name(x->kind), x->id, s1.data, s2.data, s3.data);
+                    ent_kind_name(x->kind), x->id, g.stated.data, g.other.data, g.diff.data);
         else
             d = ERR(c, "E0565", at, _("%s %d of %s is %s, but its periods make %s by agregasi %s (difference %s)"),
-                    which_word(which), year, x->id, s1.data, s2.data, agregasi_names[ent_indikator(x)->agregasi], s3.data);
+                    which_word(which), year, x->id, g.stated.data, g.other.data, agregasi_names[ent_indikator(x)->agregasi],
+                    g.diff.data);
         diag_hint(d, _("a year value written beside its periods must agree with them; correct one, or leave the year value out"));
-        mpq_clear(diff);
-        buf_free(&s1);
-        buf_free(&s2);
-        buf_free(&s3);
+        gap_free(&g);
     }
     value_clear(&v);
 }
@@ -1315,42 +1331,48 @@ static void check_budget_periods(Checker *c, Entity *n, Eval *ev)
     bool leaf = n->kind == ENT_SUBKEGIATAN || bd->children.len == 0;
     if (leaf && bd->realisasi_uang) check_year_against_periods(c, n, 'r', y, bd->realisasi_uang, bd->realisasi_uang->span, ev);
     else if (leaf && bd->prealisasi.len) note_missing_periods(c, n, 'r', y, &bd->prealisasi, ev);
-    /* rencana above anggaran */
+    /* rencana above anggaran: a leaf's rencana, a kegiatan's or program's
+     * own stated periods (its children's sum is E0632's) */
     if (bd->prencana.len) {
         Value r, a;
         value_init(&r);
         value_init(&a);
-        eval_rencana(ev, n, &r);
+        if (leaf) {
+            eval_rencana(ev, n, &r);
+        } else {
+            PeriodKind kind = eval_period_kind(n, 'p', y);
+            for (int i = 1; kind && i <= period_count(kind); i++) {
+                Value pv;
+                value_init(&pv);
+                eval_period_stated(ev, n, 'p', y, period_make(kind, i), &pv);
+                if (pv.kind == V_MONEY) {
+                    if (r.kind == V_MONEY) mpq_add(r.q, r.q, pv.q);
+                    else value_set(&r, &pv);
+                }
+                value_clear(&pv);
+            }
+        }
         eval_anggaran(ev, n, &a);
         if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_cmp(r.q, a.q) > 0) {
-            Buf s1, s2, s3;
-            buf_init(&s1);
-            buf_init(&s2);
-            buf_init(&s3);
-            fmt_money(&s1, r.q);
-            fmt_money(&s2, a.q);
-            mpq_t diff;
-            mpq_init(diff);
-            mpq_sub(diff, r.q, a.q);
-            fmt_money(&s3, diff);
+            Gap g;
+            gap_init(&g, r.q, a.q, true, ev);
             Diag *d = ERR(c, "E0631", ((PeriodBlock *)bd->prencana.items[0])->span,
                           _("rencana of %s %s adds up to %s, above its anggaran %s (by %s)"), ent_kind_name(n->kind), n->id,
-                          s1.data, s2.data, s3.data);
+                          g.stated.data, g.other.data, g.diff.data);
             diag_hint(d, _("the rencana (anggaran kas) plans how the anggaran is spent; it cannot plan more than the anggaran"));
-            mpq_clear(diff);
-            buf_free(&s1);
-            buf_free(&s2);
-            buf_free(&s3);
+            gap_free(&g);
         }
         value_clear(&r);
         value_clear(&a);
     }
     if (leaf) return;
     /* a kegiatan's or program's periods against its children's */
+    const char *children = n->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan";
     for (int pass = 0; pass < 2; pass++) {
         const Vec *blocks = pass ? &bd->prencana : &bd->prealisasi;
         char which = pass ? 'p' : 'r';
-        for (size_t i = 0; i < blocks->len; i++) {
+        bool told = false;
+        for (size_t i = 0; i < blocks->len && !told; i++) {
             const PeriodBlock *b = blocks->items[i];
             if (b->year != y) continue;
             for (size_t k = 0; k < b->vals.len; k++) {
@@ -1362,26 +1384,27 @@ static void check_budget_periods(Checker *c, Entity *n, Eval *ev)
                 if (which == 'p') eval_rencana(ev, n, &sum);
                 else eval_realisasi(ev, n, y, &sum);
                 eval_window_restore(ev, w);
-                if (sum.kind == V_MONEY && !mpq_equal(sum.q, pv->value->u.num.q)) {
-                    Buf s1, s2, s3;
-                    buf_init(&s1);
-                    buf_init(&s2);
-                    buf_init(&s3);
-                    fmt_money(&s1, pv->value->u.num.q);
-                    fmt_money(&s2, sum.q);
-                    mpq_t diff;
-                    mpq_init(diff);
-                    mpq_sub(diff, pv->value->u.num.q, sum.q);
-                    fmt_money(&s3, diff);
+                if (sum.kind != V_MONEY) {
+                    /* children without periods, or of another kind: the
+                     * stated periods cannot be the sum of theirs */
+                    Diag *d = ERR(c, "E0632", b->span, _("%s of %s %s is given per period, but its %s give no %s for %s"),
+                                  which_word(which), ent_kind_name(n->kind), n->id, children, which_word(which), pv->name);
+                    diag_label(d, pv->span, _("%s is stated here"), pv->name);
+                    diag_hint(d, _("a node's period values are the sum of its children's: give the children's %s per %s, "
+                                   "or leave the periods out here"),
+                              which_word(which), period_kind_word(period_kind(pv->code)));
+                    told = true;
+                    value_clear(&sum);
+                    break;
+                }
+                if (!mpq_equal(sum.q, pv->value->u.num.q)) {
+                    Gap g;
+                    gap_init(&g, pv->value->u.num.q, sum.q, true, ev);
                     Diag *d = ERR(c, "E0632", pv->span,
                                   _("%s %s of %s %s is stated as %s, but its %s add up to %s (difference %s)"), which_word(which),
-                                  pv->name, ent_kind_name(n->kind), n->id, s1.data,
-                                  n->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan", s2.data, s3.data);
+                                  pv->name, ent_kind_name(n->kind), n->id, g.stated.data, children, g.other.data, g.diff.data);
                     diag_hint(d, _("a node's period values are the sum of its children's; correct one, or leave them out here"));
-                    mpq_clear(diff);
-                    buf_free(&s1);
-                    buf_free(&s2);
-                    buf_free(&s3);
+                    gap_free(&g);
                 }
                 value_clear(&sum);
             }
