@@ -2245,6 +2245,28 @@ static size_t per_one(Unit *u, Entity *x, char which, int p, const char *written
     return 1;
 }
 
+size_t check_per_needs_periods(Unit *u, const char *written, DiagList *dl)
+{
+    bool any = false;
+    for (size_t i = 0; i < u->entities.len && !any; i++) {
+        Entity *x = u->entities.items[i];
+        if (x->kind == ENT_INDIKATOR) any = eval_period_kind(x, 't', u->tahun) || eval_period_kind(x, 'r', u->tahun);
+        else if (ent_is_budget(x)) any = eval_period_kind(x, 'r', u->tahun) || eval_period_kind(x, 'p', u->tahun);
+    }
+    for (size_t i = 0; i < u->andai.len && !any; i++) {
+        const Andai *a = u->andai.items[i];
+        any = a->period > 0 && a->target.ent;
+    }
+    if (!any) {
+        Diag *d = diag_add(dl, DIAG_ERROR, "E0568", u->tahun_span, _("--per=%s asks for values as of a period, but no indikator or "
+                                                                     "budget node of %s gives values per period for %d"),
+                           written, u->nama ? u->nama : "?", u->tahun);
+        diag_hint(d, _("give periods, as in 'realisasi %d { tw1: ..., tw2: ... }', or leave --per out for the year"), u->tahun);
+        return 1;
+    }
+    return 0;
+}
+
 size_t check_per(Unit *u, int p, const char *written, DiagList *dl)
 {
     size_t n = 0;
