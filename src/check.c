@@ -258,6 +258,15 @@ static Type check_call(Checker *c, Expr *e)
                 diag_hint(d, _("as in '%s(X, 2025)' or '%s(X, PK2024)'"), name, name);
             }
         }
+        /* budget period values exist only for tahun (sakip(5), PERIODS) */
+        Expr *y = n >= 3 && b->arg[2] == BA_PERIOD ? e->u.call.args[1] : NULL;
+        if (y && x && (ent_is_budget(x) || (x->kind == ENT_SASARAN && b->result == BR_VALUE_OF)) && c->u->has_tahun &&
+            y->kind == EX_NUM && mpz_cmp_ui(mpq_denref(y->u.num.q), 1) == 0 && mpz_fits_slong_p(mpq_numref(y->u.num.q)) &&
+            mpz_get_si(mpq_numref(y->u.num.q)) != c->u->tahun) {
+            Diag *d = ERR(c, "E0630", y->span, _("the budget's periods are those of tahun %d, not %d"), c->u->tahun,
+                          (int)mpz_get_si(mpq_numref(y->u.num.q)));
+            diag_hint(d, _("as in '%s(%s, %d, %s)'"), name, x->id, c->u->tahun, span_text(c->u, e->u.call.args[2]->span));
+        }
     } else if (b->arg[0] == BA_VALUE && b->result == BR_BOUND && n >= 1) {
         /* atas(r), bawah(r): r a range, a number, or an indikator (its target) */
         Expr *a = e->u.call.args[0];
@@ -787,6 +796,22 @@ static void resolve_andai(Checker *c, Andai *a)
         if (a->has_year && a->year != c->u->tahun)
             WARN(c, "W0521", a->target.span, _("the budget has no years; the year %d is ignored"), a->year);
     }
+    if (a->period > 0) {
+        /* a what-if of one period is of the kind the year's values are
+         * given in (sakip(5), PERIODS); another would change nothing */
+        int y = ent_is_budget(e) || !a->has_year ? c->u->tahun : a->year;
+        bool budget = ent_is_budget(e);
+        PeriodKind k = eval_period_kind(e, budget ? 'r' : 't', y);
+        if (!k) k = eval_period_kind(e, budget ? 'p' : 'r', y);
+        if (k && k != period_kind(a->period)) {
+            Diag *d = ERR(c, "E0561", a->data_span, _("'%s' is a %s, but the periods of %s for %d are given per %s"), a->data_name,
+                          period_kind_word(period_kind(a->period)), e->id, y, period_kind_word(k));
+            diag_hint(d, _("a what-if changes one of the periods given: %s"),
+                      k == PK_TW ? "tw1..tw4" : k == PK_SM ? "sm1 sm2" : "jan..des");
+            a->target.ent = NULL;
+            return;
+        }
+    }
     if (a->kind == ANDAI_DATA) {
         if (!data_has_name(e, a->data_name)) {
             Diag *d = ERR(c, "E0301", a->data_span, _("indikator %s has no data named '%s'"), e->id, a->data_name);
@@ -1070,11 +1095,37 @@ static void period_arg(Checker *c, Expr *call, Expr *a)
 
 static const char *which_word(char which) { return which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi"; }
 
-static void fmt_value(Checker *c, Buf *b, mpq_srcptr q, bool money, Eval *ev)
+static void fmt_value(Buf *b, mpq_srcptr q, bool money, Eval *ev)
 {
-    (void)c;
     if (money) num_format_money(b, q, ROUND_HALF_UP, NOTATION_ID);
     else num_format_short(b, q, ev->desimal, ev->round, NOTATION_ID, true);
+}
+
+/* A stated value against the one it should equal, as a diagnostic
+ * shows them: both and the difference stated minus other. */
+typedef struct Gap {
+    Buf stated, other, diff;
+} Gap;
+
+static void gap_init(Gap *g, mpq_srcptr stated, mpq_srcptr other, bool money, Eval *ev)
+{
+    buf_init(&g->stated);
+    buf_init(&g->other);
+    buf_init(&g->diff);
+    fmt_value(&g->stated, stated, money, ev);
+    fmt_value(&g->other, other, money, ev);
+    mpq_t diff;
+    mpq_init(diff);
+    mpq_sub(diff, stated, other);
+    fmt_value(&g->diff, diff, money, ev);
+    mpq_clear(diff);
+}
+
+static void gap_free(Gap *g)
+{
+    buf_free(&g->stated);
+    buf_free(&g->other);
+    buf_free(&g->diff);
 }
 
 /* The blocks of one kind of value ('t', 'r', 'p') of x: names, kinds of
@@ -1207,28 +1258,18 @@ static void check_year_against_periods(Checker *c, Entity *x, char which, int ye
     year_from_periods(ev, x, which, year, &v);
     if ((v.kind == V_NUM || v.kind == V_MONEY) && !mpq_equal(v.q, stated->u.num.q)) {
         bool money = ent_is_budget(x);
-        Buf s1, s2, s3;
-        buf_init(&s1);
-        buf_init(&s2);
-        buf_init(&s3);
-        fmt_value(c, &s1, stated->u.num.q, money, ev);
-        fmt_value(c, &s2, v.q, money, ev);
-        mpq_t diff;
-        mpq_init(diff);
-        mpq_sub(diff, stated->u.num.q, v.q);
-        fmt_value(c, &s3, diff, money, ev);
+        Gap g;
+        gap_init(&g, stated->u.num.q, v.q, money, ev);
         Diag *d;
         if (money)
             d = ERR(c, "E0633", at, _("realisasi of %s %s is stated as %s, but its periods add up to %s (difference %s)"),
-                    ent_kind_name(x->kind), x->id, s1.data, s2.data, s3.data);
+                    ent_kind_name(x->kind), x->id, g.stated.data, g.other.data, g.diff.data);
         else
             d = ERR(c, "E0565", at, _("%s %d of %s is %s, but its periods make %s by agregasi %s (difference %s)"),
-                    which_word(which), year, x->id, s1.data, s2.data, agregasi_names[ent_indikator(x)->agregasi], s3.data);
+                    which_word(which), year, x->id, g.stated.data, g.other.data, agregasi_names[ent_indikator(x)->agregasi],
+                    g.diff.data);
         diag_hint(d, _("a year value written beside its periods must agree with them; correct one, or leave the year value out"));
-        mpq_clear(diff);
-        buf_free(&s1);
-        buf_free(&s2);
-        buf_free(&s3);
+        gap_free(&g);
     }
     value_clear(&v);
 }
@@ -1290,42 +1331,48 @@ static void check_budget_periods(Checker *c, Entity *n, Eval *ev)
     bool leaf = n->kind == ENT_SUBKEGIATAN || bd->children.len == 0;
     if (leaf && bd->realisasi_uang) check_year_against_periods(c, n, 'r', y, bd->realisasi_uang, bd->realisasi_uang->span, ev);
     else if (leaf && bd->prealisasi.len) note_missing_periods(c, n, 'r', y, &bd->prealisasi, ev);
-    /* rencana above anggaran */
+    /* rencana above anggaran: a leaf's rencana, a kegiatan's or program's
+     * own stated periods (its children's sum is E0632's) */
     if (bd->prencana.len) {
         Value r, a;
         value_init(&r);
         value_init(&a);
-        eval_rencana(ev, n, &r);
+        if (leaf) {
+            eval_rencana(ev, n, &r);
+        } else {
+            PeriodKind kind = eval_period_kind(n, 'p', y);
+            for (int i = 1; kind && i <= period_count(kind); i++) {
+                Value pv;
+                value_init(&pv);
+                eval_period_stated(ev, n, 'p', y, period_make(kind, i), &pv);
+                if (pv.kind == V_MONEY) {
+                    if (r.kind == V_MONEY) mpq_add(r.q, r.q, pv.q);
+                    else value_set(&r, &pv);
+                }
+                value_clear(&pv);
+            }
+        }
         eval_anggaran(ev, n, &a);
         if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_cmp(r.q, a.q) > 0) {
-            Buf s1, s2, s3;
-            buf_init(&s1);
-            buf_init(&s2);
-            buf_init(&s3);
-            fmt_money(&s1, r.q);
-            fmt_money(&s2, a.q);
-            mpq_t diff;
-            mpq_init(diff);
-            mpq_sub(diff, r.q, a.q);
-            fmt_money(&s3, diff);
+            Gap g;
+            gap_init(&g, r.q, a.q, true, ev);
             Diag *d = ERR(c, "E0631", ((PeriodBlock *)bd->prencana.items[0])->span,
                           _("rencana of %s %s adds up to %s, above its anggaran %s (by %s)"), ent_kind_name(n->kind), n->id,
-                          s1.data, s2.data, s3.data);
+                          g.stated.data, g.other.data, g.diff.data);
             diag_hint(d, _("the rencana (anggaran kas) plans how the anggaran is spent; it cannot plan more than the anggaran"));
-            mpq_clear(diff);
-            buf_free(&s1);
-            buf_free(&s2);
-            buf_free(&s3);
+            gap_free(&g);
         }
         value_clear(&r);
         value_clear(&a);
     }
     if (leaf) return;
     /* a kegiatan's or program's periods against its children's */
+    const char *children = n->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan";
     for (int pass = 0; pass < 2; pass++) {
         const Vec *blocks = pass ? &bd->prencana : &bd->prealisasi;
         char which = pass ? 'p' : 'r';
-        for (size_t i = 0; i < blocks->len; i++) {
+        bool told = false;
+        for (size_t i = 0; i < blocks->len && !told; i++) {
             const PeriodBlock *b = blocks->items[i];
             if (b->year != y) continue;
             for (size_t k = 0; k < b->vals.len; k++) {
@@ -1337,26 +1384,27 @@ static void check_budget_periods(Checker *c, Entity *n, Eval *ev)
                 if (which == 'p') eval_rencana(ev, n, &sum);
                 else eval_realisasi(ev, n, y, &sum);
                 eval_window_restore(ev, w);
-                if (sum.kind == V_MONEY && !mpq_equal(sum.q, pv->value->u.num.q)) {
-                    Buf s1, s2, s3;
-                    buf_init(&s1);
-                    buf_init(&s2);
-                    buf_init(&s3);
-                    fmt_money(&s1, pv->value->u.num.q);
-                    fmt_money(&s2, sum.q);
-                    mpq_t diff;
-                    mpq_init(diff);
-                    mpq_sub(diff, pv->value->u.num.q, sum.q);
-                    fmt_money(&s3, diff);
+                if (sum.kind != V_MONEY) {
+                    /* children without periods, or of another kind: the
+                     * stated periods cannot be the sum of theirs */
+                    Diag *d = ERR(c, "E0632", b->span, _("%s of %s %s is given per period, but its %s give no %s for %s"),
+                                  which_word(which), ent_kind_name(n->kind), n->id, children, which_word(which), pv->name);
+                    diag_label(d, pv->span, _("%s is stated here"), pv->name);
+                    diag_hint(d, _("a node's period values are the sum of its children's: give the children's %s per %s, "
+                                   "or leave the periods out here"),
+                              which_word(which), period_kind_word(period_kind(pv->code)));
+                    told = true;
+                    value_clear(&sum);
+                    break;
+                }
+                if (!mpq_equal(sum.q, pv->value->u.num.q)) {
+                    Gap g;
+                    gap_init(&g, pv->value->u.num.q, sum.q, true, ev);
                     Diag *d = ERR(c, "E0632", pv->span,
                                   _("%s %s of %s %s is stated as %s, but its %s add up to %s (difference %s)"), which_word(which),
-                                  pv->name, ent_kind_name(n->kind), n->id, s1.data,
-                                  n->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan", s2.data, s3.data);
+                                  pv->name, ent_kind_name(n->kind), n->id, g.stated.data, children, g.other.data, g.diff.data);
                     diag_hint(d, _("a node's period values are the sum of its children's; correct one, or leave them out here"));
-                    mpq_clear(diff);
-                    buf_free(&s1);
-                    buf_free(&s2);
-                    buf_free(&s3);
+                    gap_free(&g);
                 }
                 value_clear(&sum);
             }
@@ -2195,6 +2243,28 @@ static size_t per_one(Unit *u, Entity *x, char which, int p, const char *written
     else
         diag_hint(d, _("ask for a period that ends on one of them, such as --per=%s"), period_name(period_make(kind, after)));
     return 1;
+}
+
+size_t check_per_needs_periods(Unit *u, const char *written, DiagList *dl)
+{
+    bool any = false;
+    for (size_t i = 0; i < u->entities.len && !any; i++) {
+        Entity *x = u->entities.items[i];
+        if (x->kind == ENT_INDIKATOR) any = eval_period_kind(x, 't', u->tahun) || eval_period_kind(x, 'r', u->tahun);
+        else if (ent_is_budget(x)) any = eval_period_kind(x, 'r', u->tahun) || eval_period_kind(x, 'p', u->tahun);
+    }
+    for (size_t i = 0; i < u->andai.len && !any; i++) {
+        const Andai *a = u->andai.items[i];
+        any = a->period > 0 && a->target.ent;
+    }
+    if (!any) {
+        Diag *d = diag_add(dl, DIAG_ERROR, "E0568", u->tahun_span, _("--per=%s asks for values as of a period, but no indikator or "
+                                                                     "budget node of %s gives values per period for %d"),
+                           written, u->nama ? u->nama : "?", u->tahun);
+        diag_hint(d, _("give periods, as in 'realisasi %d { tw1: ..., tw2: ... }', or leave --per out for the year"), u->tahun);
+        return 1;
+    }
+    return 0;
 }
 
 size_t check_per(Unit *u, int p, const char *written, DiagList *dl)

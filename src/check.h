@@ -29,6 +29,11 @@ size_t check_claims(Eval *ev, DiagList *dl);
  * u with periods for tahun has one ending where P ends (E0567 for each
  * that has not, `written` the option as given); returns the errors. */
 size_t check_per(Unit *u, int p, const char *written, DiagList *dl);
+/* `eval --per=P` of one unit: E0568 when no indikator or budget node
+ * gives values per period for tahun (every figure would be '-'); the
+ * number of errors (0 or 1).  A unit of serve's overview without periods
+ * is simply not behind plan. */
+size_t check_per_needs_periods(Unit *u, const char *written, DiagList *dl);
 
 /* One claim typed at the REPL: its outcome, and its diagnostic when it
  * does not hold (the REPL prints "benar" for one that does). */

@@ -435,7 +435,7 @@ int cmd_eval(Options *o)
             Eval ev;
             eval_init(&ev, u, &dl, o->tahun);
             ev.notation = o->notation;
-            if (o->per && check_per(u, o->per, o->per_name, &dl)) {
+            if (o->per && (check_per_needs_periods(u, o->per_name, &dl) || check_per(u, o->per, o->per_name, &dl))) {
                 /* --per=mei on triwulan data (sakip(5), PERIODS) */
                 eval_free(&ev);
                 if (status == EXIT_OK) status = EXIT_ERRORS;

@@ -156,19 +156,21 @@ static void target_range(Eval *ev, Entity *x, Value *out, Value *hi)
 static size_t diff_periods(FILE *out, Eval *ea, Eval *eb, Entity *x, Entity *y, char which, const char *word)
 {
     PeriodKind ka = eval_period_kind(x, which, ea->tahun), kb = eval_period_kind(y, which, eb->tahun);
-    PeriodKind k = ka ? ka : kb;
-    if (!k) return 0;
+    /* when the kind changed: a's periods (gone), then b's (new) */
+    PeriodKind kinds[2] = {ka ? ka : kb, ka && kb && kb != ka ? kb : PK_NONE};
     size_t n = 0;
     Value va, vb;
     value_init(&va);
     value_init(&vb);
-    for (int i = 1; i <= period_count(k); i++) {
-        int code = period_make(k, i);
-        eval_period_stated(ea, x, which, ea->tahun, code, &va);
-        eval_period_stated(eb, y, which, eb->tahun, code, &vb);
-        char what[32];
-        snprintf(what, sizeof what, "%s %s", word, period_name(code));
-        if (print_change(out, ea, what, x->id, va.kind == V_UNDEF ? NULL : &va, vb.kind == V_UNDEF ? NULL : &vb)) n++;
+    for (int j = 0; j < 2 && kinds[j]; j++) {
+        for (int i = 1; i <= period_count(kinds[j]); i++) {
+            int code = period_make(kinds[j], i);
+            eval_period_stated(ea, x, which, ea->tahun, code, &va);
+            eval_period_stated(eb, y, which, eb->tahun, code, &vb);
+            char what[32];
+            snprintf(what, sizeof what, "%s %s", word, period_name(code));
+            if (print_change(out, ea, what, x->id, va.kind == V_UNDEF ? NULL : &va, vb.kind == V_UNDEF ? NULL : &vb)) n++;
+        }
     }
     value_clear(&va);
     value_clear(&vb);

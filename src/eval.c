@@ -632,7 +632,7 @@ void eval_format_value(const Eval *ev, Buf *b, const Value *v, int min_dec)
 
 /* ---- what-if overrides ---- */
 
-static const Andai *find_andai(Eval *ev, AndaiKind k, const Entity *x, int year, const char *data_name)
+const Andai *eval_find_andai(Eval *ev, AndaiKind k, const Entity *x, int year, const char *data_name)
 {
     for (size_t i = ev->andai.len; i-- > 0;) {
         const Andai *a = ev->andai.items[i];
@@ -780,7 +780,7 @@ PeriodKind eval_period_kind(const Entity *x, char which, int year)
     return period_slots(period_blocks(x, which), year, slots);
 }
 
-static const Andai *find_andai_period(Eval *ev, AndaiKind k, const Entity *x, int year, int code)
+const Andai *eval_find_andai_period(Eval *ev, AndaiKind k, const Entity *x, int year, int code)
 {
     for (size_t i = ev->andai.len; i-- > 0;) {
         const Andai *a = ev->andai.items[i];
@@ -795,7 +795,7 @@ void eval_period_stated(Eval *ev, Entity *x, char which, int year, int code, Val
 {
     const PeriodVal *slots[13];
     PeriodKind kind = period_slots(period_blocks(x, which), year, slots);
-    const Andai *a = find_andai_period(ev, andai_of(which), x, year, code);
+    const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, code);
     const Expr *e = a ? a->value->lo : kind == period_kind(code) && slots[period_index(code)] ? slots[period_index(code)]->value : NULL;
     if (!e) {
         value_undef(out, eval_reason(ev, _("%s has no %s for %s %d"), x->id, which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi",
@@ -814,7 +814,7 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
     const PeriodVal *slots[13];
     PeriodKind kind = period_slots(period_blocks(x, which), year, slots);
     if (!kind) {
-        const Andai *a = find_andai_period(ev, andai_of(which), x, year, 0);
+        const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, 0);
         if (a) kind = period_kind(a->period);
     }
     if (!kind) {
@@ -844,7 +844,7 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
     mpq_set_ui(out->q, 0, 1);
     for (int i = from; i <= to; i++) {
         int code = period_make(kind, i);
-        const Andai *a = find_andai_period(ev, andai_of(which), x, year, code);
+        const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, code);
         const Expr *e = a ? a->value->lo : slots[i] ? slots[i]->value : NULL;
         if (!e) {
             buf_printf(&missing, "%s%s", missing.len ? ", " : "", period_name(code));
@@ -887,8 +887,8 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
  * period). */
 static bool from_periods(Eval *ev, Entity *x, char which, int year, bool stated)
 {
-    if (eval_period_kind(x, which, year) == PK_NONE && !find_andai_period(ev, andai_of(which), x, year, 0)) return false;
-    return !stated || find_andai_period(ev, andai_of(which), x, year, 0);
+    if (eval_period_kind(x, which, year) == PK_NONE && !eval_find_andai_period(ev, andai_of(which), x, year, 0)) return false;
+    return !stated || eval_find_andai_period(ev, andai_of(which), x, year, 0);
 }
 
 static Agregasi agregasi_of(const Entity *x)
@@ -917,7 +917,7 @@ void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
         period_value(ev, ind, 't', year, ev->win_lo, ev->win_hi, agregasi_of(ind), lo);
         return;
     }
-    const Andai *a = find_andai(ev, ANDAI_TARGET, ind, year, NULL);
+    const Andai *a = eval_find_andai(ev, ANDAI_TARGET, ind, year, NULL);
     const YearVal *v = a ? a->value : year_value(&ent_indikator(ind)->target, year, ev->u->tahun);
     if (!a && from_periods(ev, ind, 't', year, v != NULL)) {
         period_value(ev, ind, 't', year, 1, 12, agregasi_of(ind), lo);
@@ -953,7 +953,7 @@ typedef struct RealisasiSource {
 static bool realisasi_source(Eval *ev, Entity *ind, int year, RealisasiSource *src)
 {
     const IndikatorDecl *ik = ent_indikator(ind);
-    src->andai = find_andai(ev, ANDAI_REALISASI, ind, year, NULL);
+    src->andai = eval_find_andai(ev, ANDAI_REALISASI, ind, year, NULL);
     src->data = !src->andai && ik->rumus ? data_for(ind, year) : NULL;
     src->stated = !src->andai && !src->data ? year_value(&ik->realisasi, year, ev->u->tahun) : NULL;
     return src->andai || src->data || src->stated;
@@ -1063,12 +1063,17 @@ static void budget_amount_uncached(Eval *ev, Entity *x, bool anggaran, Value *ou
         return;
     }
     const BudgetDecl *bd = ent_budget(x);
+    if (!anggaran && ev->win_year && ev->win_year != ev->u->tahun) {
+        /* budget period values exist only for tahun (sakip(5), PERIODS) */
+        value_undef(out, eval_reason(ev, _("the budget's periods are those of tahun %d, not %d"), ev->u->tahun, ev->win_year));
+        return;
+    }
     if (x->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
         if (!anggaran && windowed(ev, ev->u->tahun)) {
             period_value(ev, x, 'r', ev->u->tahun, ev->win_lo, ev->win_hi, AG_JUMLAH, out);
             return;
         }
-        const Andai *a = find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
+        const Andai *a = eval_find_andai(ev, anggaran ? ANDAI_ANGGARAN : ANDAI_REALISASI, x, 0, NULL);
         if (!anggaran && !a && from_periods(ev, x, 'r', ev->u->tahun, bd->realisasi_uang != NULL)) {
             period_value(ev, x, 'r', ev->u->tahun, 1, 12, AG_JUMLAH, out);
             return;
@@ -1133,6 +1138,10 @@ static void rencana_uncached(Eval *ev, Entity *x, Value *out)
         return;
     }
     const BudgetDecl *bd = ent_budget(x);
+    if (ev->win_year && ev->win_year != ev->u->tahun) {
+        value_undef(out, eval_reason(ev, _("the budget's periods are those of tahun %d, not %d"), ev->u->tahun, ev->win_year));
+        return;
+    }
     if (x->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
         int y = ev->u->tahun;
         if (windowed(ev, y)) period_value(ev, x, 'p', y, ev->win_lo, ev->win_hi, AG_JUMLAH, out);
@@ -1977,7 +1986,7 @@ static void eval_ident(Eval *ev, const Expr *e, Value *out)
         return;
     case REF_DATA:
         if (ev->data) {
-            const Andai *a = find_andai(ev, ANDAI_DATA, ev->data_owner, ev->data->year, e->u.id.name);
+            const Andai *a = eval_find_andai(ev, ANDAI_DATA, ev->data_owner, ev->data->year, e->u.id.name);
             if (a) {
                 eval_literal(a->value->lo, out);
                 return;

@@ -162,6 +162,13 @@ PeriodKind eval_period_kind(const Entity *x, char which, int year);
  * undefined when it is not given. */
 void eval_period_stated(Eval *ev, Entity *x, char which, int year, int code, Value *out);
 
+/* The what-if in force for x's year value of kind k (the last one
+ * written; a budget node's has no year; data by data_name), else NULL. */
+const Andai *eval_find_andai(Eval *ev, AndaiKind k, const Entity *x, int year, const char *data_name);
+/* The what-if in force for period code of x's year (code 0: for any of
+ * its periods), else NULL. */
+const Andai *eval_find_andai_period(Eval *ev, AndaiKind k, const Entity *x, int year, int code);
+
 /* The effective skala for capaian (declared or built-in). */
 Entity *eval_skala(Eval *ev);
 

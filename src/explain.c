@@ -43,15 +43,13 @@ void band_condition(const Band *b, Notation nt, Buf *out)
     buf_free(&hi);
 }
 
+/* The what-if behind x's value of kind k: one for the year, else one of
+ * its periods (eval.c's own look-up, so only one that applies). */
 static const Andai *active_andai(Eval *ev, AndaiKind k, const Entity *x, int year)
 {
-    for (size_t i = ev->andai.len; i-- > 0;) {
-        const Andai *a = ev->andai.items[i];
-        if (a->kind != k || a->target.ent != x) continue;
-        if (!ent_is_budget(x) && (a->has_year ? a->year : ev->u->tahun) != year) continue;
-        return a;
-    }
-    return NULL;
+    const Andai *a = eval_find_andai(ev, k, x, year, NULL);
+    if (!a && k != ANDAI_ANGGARAN) a = eval_find_andai_period(ev, k, x, ent_is_budget(x) ? ev->u->tahun : year, 0);
+    return a;
 }
 
 static void note_andai(Eval *ev, Buf *b, AndaiKind k, const Entity *x, int year)
