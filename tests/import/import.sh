@@ -344,4 +344,30 @@ if [ $st -eq 1 ] && grep -q 'ib.peta:4:1: error: kolom anggaran is of a budget m
 then ok "a bad indikator map: located errors"; else bad "bad indikator map: exit $st"; show "$work/err"; fi
 "$SAKIP" import --perbarui "$work/ru.sakip" --peta "$RP" "$fx/renstra.csv" >/dev/null 2>"$work/err"
 [ $? -eq 2 ] && grep -q 'is an indikator map' "$work/err" && ok "--perbarui with an indikator map: usage error" || bad "--perbarui indikator map"
+# ---- 8. large and hostile sheets (the review of #24) ----
+# 1000 programs x 10 kegiatan x 9 sub kegiatan = 1000 + 10000 + 90000 =
+# 101000 coded rows, each program with its identifier: every code and
+# identifier is checked against the rows before it by a table, so this is
+# seconds; checked row against row it was minutes (133750 rows: past 5 min).
+python3 - "$work/big.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("ID;Kode;Nama;Anggaran\n")
+    for i in range(1000):
+        p = "7.%02d.%02d" % (i // 100, i % 100)
+        f.write("Prog%d;%s;Program %d;\n" % (i, p, i))
+        for j in range(10):
+            k = "%s.2.%02d" % (p, j)
+            f.write(";%s;Kegiatan %d %d;\n" % (k, i, j))
+            for l in range(9):
+                f.write(";%s.%04d;Sub %d %d %d;1\n" % (k, l, i, j, l))
+PY
+printf 'judul 1\nangka indonesia\nkolom id = "ID"\nkolom kode = "Kode"\nkolom nama = "Nama"\nkolom anggaran = "Anggaran"\ntingkat kode\n' >"$work/big.peta"
+timeout 60 "$SAKIP" import --peta "$work/big.peta" "$work/big.csv" >"$work/big.sakip" 2>"$work/err"
+st=$?
+if [ $st -eq 0 ] && [ "$(grep -c '^ *program ' "$work/big.sakip")" -eq 1000 ] &&
+    [ "$(grep -c '^ *kegiatan ' "$work/big.sakip")" -eq 10000 ] && [ "$(grep -c '^ *subkegiatan ' "$work/big.sakip")" -eq 90000 ] &&
+    grep -q '^program Prog999 "Program 999"' "$work/big.sakip"
+then ok "101000 coded rows with identifiers: imported under a minute"; else bad "101000 rows: exit $st"; show "$work/err"; fi
+
 checks_done import
