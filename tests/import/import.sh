@@ -370,4 +370,35 @@ if [ $st -eq 0 ] && [ "$(grep -c '^ *program ' "$work/big.sakip")" -eq 1000 ] &&
     grep -q '^program Prog999 "Program 999"' "$work/big.sakip"
 then ok "101000 coded rows with identifiers: imported under a minute"; else bad "101000 rows: exit $st"; show "$work/err"; fi
 
+# mkx.py OUT SHEET-ROWS-XML [SHARED-STRINGS-XML]: a workbook of one sheet "S"
+cat >"$work/mkx.py" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
+z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+if len(sys.argv) > 3:
+    z.writestr("xl/sharedStrings.xml", open(sys.argv[3]).read())
+z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + open(sys.argv[2]).read() + "</sheetData>" +
+           (open(sys.argv[4]).read() if len(sys.argv) > 4 else "") + "</worksheet>")
+z.close()
+PY
+printf 'judul 1\nangka indonesia\nkolom nama = "Nama"\nkolom anggaran = "Anggaran"\nkolom realisasi = "Realisasi"\ntingkat nomor\n' >"$work/basic.peta"
+# one shared string of 20 MiB in A2:A1001: a copy per cell would be 1000 x
+# 20 MiB = 20 GB.  The cells' text is bounded by 64 MiB = 67108864 bytes:
+# the header (4 + 8 + 9 bytes) and 3 copies (62914560) fit, the 4th (A5,
+# 83886101 bytes) does not.
+python3 - "$work/sst.xml" "$work/sst-rows.xml" <<'PY'
+import sys
+open(sys.argv[1], "w").write("<sst><si><t>" + "x" * (20 << 20) + "</t></si></sst>")
+rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Anggaran</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi</t></is></c></row>'
+rows += "".join('<row r="%d"><c r="A%d" t="s"><v>0</v></c></row>' % (r, r) for r in range(2, 1002))
+open(sys.argv[2], "w").write(rows)
+PY
+python3 "$work/mkx.py" "$work/sst.xlsx" "$work/sst-rows.xml" "$work/sst.xml"
+timeout 60 "$SAKIP" import --peta "$work/basic.peta" "$work/sst.xlsx" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "sst.xlsx:S!A5: with this cell the text of the sheet's cells passes 67108864 bytes" "$work/err"
+then ok "a 20 MiB shared string in 1000 cells: refused at the cell past 64 MiB"; else bad "shared string in 1000 cells: exit $st"; show "$work/err"; fi
+
 checks_done import
