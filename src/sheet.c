@@ -708,13 +708,7 @@ static bool read_xlsx(const char *source, const char *data, size_t len, const Sh
     if (!collect_grid(&w.co, out, err)) goto done;
     out->nmerged = w.merged.len;
     out->merged = xcalloc(w.merged.len + 1, sizeof *out->merged);
-    for (size_t i = 0; i < w.merged.len; i++) {
-        SheetRange *r = w.merged.items[i];
-        out->merged[i] = *r;
-        for (uint32_t y = r->r1; y <= r->r2 && y < out->nrows; y++)
-            for (uint32_t x = r->c1; x <= r->c2 && x < out->ncols; x++)
-                out->cells[(size_t)y * out->ncols + x].flags |= CELL_MERGED;
-    }
+    for (size_t i = 0; i < w.merged.len; i++) out->merged[i] = *(SheetRange *)w.merged.items[i];
     ok = true;
 done:
     free(wb);

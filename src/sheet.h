@@ -29,7 +29,6 @@ enum {
     CELL_NUMBER = 1,         /* an XLSX number: text is machine notation ("2941063617", "1.5E-3") */
     CELL_NOVALUE = 2,        /* an XLSX formula without a cached value */
     CELL_ERROR = 4,          /* an XLSX error value (#DIV/0!) */
-    CELL_MERGED = 8,         /* inside a merged range */
     CELL_PERCENT = 16        /* an XLSX number shown as a percentage (0.83 shows 83%) */
 };
 

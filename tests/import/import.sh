@@ -370,14 +370,15 @@ if [ $st -eq 0 ] && [ "$(grep -c '^ *program ' "$work/big.sakip")" -eq 1000 ] &&
     grep -q '^program Prog999 "Program 999"' "$work/big.sakip"
 then ok "101000 coded rows with identifiers: imported under a minute"; else bad "101000 rows: exit $st"; show "$work/err"; fi
 
-# mkx.py OUT SHEET-ROWS-XML [SHARED-STRINGS-XML]: a workbook of one sheet "S"
+# mkx.py OUT ROWS-XML [SHARED-STRINGS-XML|- [AFTER-XML]]: a workbook of one
+# sheet "S", its sheetData the rows and after it AFTER-XML (mergeCells)
 cat >"$work/mkx.py" <<'PY'
 import sys, zipfile
 z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
 z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
 z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
 z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
-if len(sys.argv) > 3:
+if len(sys.argv) > 3 and sys.argv[3] != "-":
     z.writestr("xl/sharedStrings.xml", open(sys.argv[3]).read())
 z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + open(sys.argv[2]).read() + "</sheetData>" +
            (open(sys.argv[4]).read() if len(sys.argv) > 4 else "") + "</worksheet>")
@@ -400,5 +401,20 @@ timeout 60 "$SAKIP" import --peta "$work/basic.peta" "$work/sst.xlsx" >"$work/ou
 st=$?
 if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "sst.xlsx:S!A5: with this cell the text of the sheet's cells passes 67108864 bytes" "$work/err"
 then ok "a 20 MiB shared string in 1000 cells: refused at the cell past 64 MiB"; else bad "shared string in 1000 cells: exit $st"; show "$work/err"; fi
+
+# 99999 merged ranges over the whole sheet (A1:XFD1048576) of a 1000 x 1000
+# grid (A1:C1 the header, ALL1000 a last cell): one error each, 99999;
+# marking each range's cells would be 99999 x 10^6 steps.
+python3 - "$work/merge-rows.xml" "$work/merge-merges.xml" <<'PY'
+import sys
+open(sys.argv[1], "w").write('<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Anggaran</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi</t></is></c></row><row r="1000"><c r="ALL1000"><v>1</v></c></row>')
+open(sys.argv[2], "w").write('<mergeCells>' + '<mergeCell ref="A1:XFD1048576"/>' * 99999 + '</mergeCells>')
+PY
+python3 "$work/mkx.py" "$work/merge.xlsx" "$work/merge-rows.xml" - "$work/merge-merges.xml"
+timeout 60 "$SAKIP" import --peta "$work/basic.peta" "$work/merge.xlsx" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && [ "$(grep -c 'merge.xlsx:S!A1:XFD1048576: merged cells' "$work/err")" -eq 99999 ] &&
+    grep -q '^sakip import: 99999 errors; nothing printed' "$work/err"
+then ok "99999 merged ranges over the sheet: 99999 located errors, in no time"; else bad "99999 merged ranges: exit $st"; show "$work/err"; fi
 
 checks_done import
