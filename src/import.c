@@ -41,7 +41,55 @@ typedef struct Node {
     Vec kids;                /* Node* */
     char *where;             /* "SOURCE:sheet!B7": the name's cell */
     bool given_id;           /* from the map's id column */
+    size_t seq;              /* its place in Imp.all */
 } Node;
+
+/* Strings to the thing they name (a node by its code or identifier, an
+ * indikator by its identifier): open addressing on str_hash, so that a
+ * sheet of 100 000 rows is checked in one pass, not rows x rows. */
+typedef struct StrTab {
+    const char **key;
+    void **val;
+    size_t cap, len;
+} StrTab;
+
+static void *strtab_get(const StrTab *t, const char *k)
+{
+    if (!t->cap) return NULL;
+    for (size_t i = str_hash(k) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+        if (!t->key[i]) return NULL;
+        if (!strcmp(t->key[i], k)) return t->val[i];
+    }
+}
+
+/* k must live as long as the table; a key already there keeps its value. */
+static void strtab_put(StrTab *t, const char *k, void *v)
+{
+    if (2 * (t->len + 1) > t->cap) {
+        StrTab n = {0};
+        n.cap = t->cap ? 2 * t->cap : 64;
+        n.key = xcalloc(n.cap, sizeof *n.key);
+        n.val = xcalloc(n.cap, sizeof *n.val);
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->key[i]) strtab_put(&n, t->key[i], t->val[i]);
+        free(t->key);
+        free(t->val);
+        *t = n;
+    }
+    size_t i = str_hash(k) & (t->cap - 1);
+    for (; t->key[i]; i = (i + 1) & (t->cap - 1))
+        if (!strcmp(t->key[i], k)) return;
+    t->key[i] = k;
+    t->val[i] = v;
+    t->len++;
+}
+
+static void strtab_free(StrTab *t)
+{
+    free(t->key);
+    free(t->val);
+    memset(t, 0, sizeof *t);
+}
 
 /* an indikator of a Renstra target matrix */
 typedef struct Ind {
@@ -61,6 +109,10 @@ typedef struct Imp {
     size_t nerr;
     Vec sources;             /* char*: "SOURCE (sheet)" for the header comment */
     Vec inds;                /* Ind*: an indikator map's rows */
+    StrTab codes;            /* Node* of im->all by a code without X */
+    Vec xcodes;              /* Node* of im->all whose code has an X (any digit) */
+    StrTab ids;              /* Node* of im->all by its identifier */
+    StrTab ind_ids;          /* Ind* of im->inds by its identifier */
 } Imp;
 
 static void ierr(Imp *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -351,13 +403,42 @@ static bool valid_identifier(const char *s)
     return true;
 }
 
+static bool has_wildcard(const char *k)
+{
+    return strpbrk(k, "Xx") != NULL;
+}
+
+/* The first node of im->all (in row order) whose code matches kode, X
+ * matching any digit: the one of the same code by the table, else one of
+ * the few with an X.  Only a code that has an X itself is matched against
+ * every row. */
 static Node *find_code(Imp *im, const char *kode)
 {
-    for (size_t i = 0; i < im->all.len; i++) {
-        Node *n = im->all.items[i];
-        if (n->kode && codes_match(n->kode, kode)) return n;
+    if (has_wildcard(kode)) {
+        for (size_t i = 0; i < im->all.len; i++) {
+            Node *n = im->all.items[i];
+            if (n->kode && codes_match(n->kode, kode)) return n;
+        }
+        return NULL;
     }
-    return NULL;
+    Node *best = strtab_get(&im->codes, kode);
+    for (size_t i = 0; i < im->xcodes.len; i++) {
+        Node *n = im->xcodes.items[i];
+        if ((!best || n->seq < best->seq) && codes_match(n->kode, kode)) best = n;
+    }
+    return best;
+}
+
+/* n joins im->all, and the tables by code and by identifier. */
+static void add_node(Imp *im, Node *n)
+{
+    n->seq = im->all.len;
+    vec_push(&im->all, n);
+    if (n->kode) {
+        if (has_wildcard(n->kode)) vec_push(&im->xcodes, n);
+        else strtab_put(&im->codes, n->kode, n);
+    }
+    if (n->id) strtab_put(&im->ids, n->id, n);
 }
 
 /* Where a map's column is in the sheet: -1 when the map does not name it
@@ -600,12 +681,11 @@ static void read_sheet(Imp *im, const Sheet *sh)
                      n->id);
                 ok = false;
             }
-            for (size_t k = 0; k < im->all.len && ok; k++)
-                if (((Node *)im->all.items[k])->id && !strcmp(((Node *)im->all.items[k])->id, n->id)) {
-                    ierr(im, _("%s: identifier '%s' is also the identifier of %s"), n->where, n->id,
-                         ((Node *)im->all.items[k])->where);
-                    ok = false;
-                }
+            const Node *twin = ok ? strtab_get(&im->ids, n->id) : NULL;
+            if (twin) {
+                ierr(im, _("%s: identifier '%s' is also the identifier of %s"), n->where, n->id, twin->where);
+                ok = false;
+            }
         }
         for (int i = 0; i < PC_N; i++) free(txt[i]);
         if (!ok) {
@@ -625,7 +705,7 @@ static void read_sheet(Imp *im, const Sheet *sh)
         /* the parent; --perbarui matches a row with a code or an
          * identifier by itself, wherever it stands */
         if (im->flat && (n->kode || n->given_id)) {
-            vec_push(&im->all, n);
+            add_node(im, n);
             continue;
         }
         if (level > LV_PROGRAM) {
@@ -661,7 +741,7 @@ static void read_sheet(Imp *im, const Sheet *sh)
         } else {
             vec_push(&im->roots, n);
         }
-        vec_push(&im->all, n);
+        add_node(im, n);
         last[level] = n;
         for (int k = level + 1; k < 3; k++) last[k] = NULL;
     }
@@ -869,12 +949,11 @@ static void read_indikator(Imp *im, const Sheet *sh)
                 ierr(im, _("%s: '%s' is not an identifier (letters, digits and _, not first a digit)"), d->where, d->id);
                 ok = false;
             }
-            for (size_t k = 0; k < im->inds.len && ok; k++)
-                if (((Ind *)im->inds.items[k])->id && !strcmp(((Ind *)im->inds.items[k])->id, d->id)) {
-                    ierr(im, _("%s: identifier '%s' is also the identifier of %s"), d->where, d->id,
-                         ((Ind *)im->inds.items[k])->where);
-                    ok = false;
-                }
+            const Ind *twin = ok ? strtab_get(&im->ind_ids, d->id) : NULL;
+            if (twin) {
+                ierr(im, _("%s: identifier '%s' is also the identifier of %s"), d->where, d->id, twin->where);
+                ok = false;
+            }
         }
         for (int i = 0; i < PC_N; i++) free(txt[i]);
         if (!ok) {
@@ -882,6 +961,7 @@ static void read_indikator(Imp *im, const Sheet *sh)
             continue;
         }
         vec_push(&im->inds, d);
+        if (d->id) strtab_put(&im->ind_ids, d->id, d);
     }
     free(sasaran);
 }
@@ -1576,6 +1656,10 @@ int cmd_import(Options *o)
     vec_free(&im.sources);
     for (size_t i = 0; i < im.inds.len; i++) ind_free(im.inds.items[i]);
     vec_free(&im.inds);
+    strtab_free(&im.codes);
+    vec_free(&im.xcodes);
+    strtab_free(&im.ids);
+    strtab_free(&im.ind_ids);
     buf_free(&im.err);
     buf_free(&err);
     peta_free(&map);

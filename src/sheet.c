@@ -70,17 +70,30 @@ typedef struct Collect {
     Loose *items;
     size_t len, cap;
     uint32_t maxr, maxc;
+    size_t text;             /* bytes of text so far (SHEET_MAX_TEXT) */
 } Collect;
 
+/* where: the sheet being read (its source and name, for the place of an
+ * error) */
 static bool collect_add(Collect *co, uint32_t r, uint32_t c, char *text, uint8_t flags, uint8_t indent, Buf *err,
-                        const char *where)
+                        const Sheet *where)
 {
     if (co->len >= SHEET_MAX_CELLS || c >= SHEET_MAX_COLS) {
         free(text);
-        buf_printf(err, _("%s: the sheet has more than %u cells; sakip import reads at most that many"), where,
-                   SHEET_MAX_CELLS);
+        buf_printf(err, _("%s: the sheet has more than %u cells; sakip import reads at most that many"),
+                   where->source, SHEET_MAX_CELLS);
         return false;
     }
+    size_t n = text ? strlen(text) : 0;
+    if (n > SHEET_MAX_TEXT - co->text) {
+        free(text);
+        sheet_where(err, where, r, c);
+        buf_printf(err, _(": with this cell the text of the sheet's cells passes %u bytes (a shared string is "
+                          "counted in each cell that shows it); sakip import reads at most that much"),
+                   SHEET_MAX_TEXT);
+        return false;
+    }
+    co->text += n;
     if (co->len == co->cap) {
         co->cap = co->cap ? co->cap * 2 : 256;
         co->items = xrealloc(co->items, co->cap * sizeof *co->items);
@@ -125,7 +138,7 @@ typedef struct CsvState {
     uint32_t row, col;
     bool stop;
     Buf *err;
-    const char *source;
+    Sheet where;             /* only its source: the place of an error */
 } CsvState;
 
 static void csv_field(void *data, size_t n, void *vs)
@@ -134,7 +147,7 @@ static void csv_field(void *data, size_t n, void *vs)
     if (st->stop) return;
     if (n) {
         char *t = xstrndup(data, n);
-        if (!collect_add(&st->co, st->row, st->col, t, 0, 0, st->err, st->source)) st->stop = true;
+        if (!collect_add(&st->co, st->row, st->col, t, 0, 0, st->err, &st->where)) st->stop = true;
     }
     st->col++;
 }
@@ -192,7 +205,7 @@ static bool read_csv(const char *source, const char *data, size_t len, const She
     CsvState st;
     memset(&st, 0, sizeof st);
     st.err = err;
-    st.source = source;
+    st.where.source = (char *)source;
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) return false;
     csv_set_realloc_func(&p, xrealloc);
@@ -596,7 +609,7 @@ static void XMLCALL ws_end(void *ud, const XML_Char *el)
             text = xstrdup(v);
         }
         uint8_t indent = w->style < w->st->n ? w->st->indent[w->style] : 0;
-        if (!collect_add(&w->co, w->cr, w->cc, text, flags, indent, w->err, w->out->source))
+        if (!collect_add(&w->co, w->cr, w->cc, text, flags, indent, w->err, w->out))
             XML_StopParser(w->x->p, XML_FALSE);
     }
 }
@@ -695,13 +708,7 @@ static bool read_xlsx(const char *source, const char *data, size_t len, const Sh
     if (!collect_grid(&w.co, out, err)) goto done;
     out->nmerged = w.merged.len;
     out->merged = xcalloc(w.merged.len + 1, sizeof *out->merged);
-    for (size_t i = 0; i < w.merged.len; i++) {
-        SheetRange *r = w.merged.items[i];
-        out->merged[i] = *r;
-        for (uint32_t y = r->r1; y <= r->r2 && y < out->nrows; y++)
-            for (uint32_t x = r->c1; x <= r->c2 && x < out->ncols; x++)
-                out->cells[(size_t)y * out->ncols + x].flags |= CELL_MERGED;
-    }
+    for (size_t i = 0; i < w.merged.len; i++) out->merged[i] = *(SheetRange *)w.merged.items[i];
     ok = true;
 done:
     free(wb);

@@ -5,8 +5,8 @@
  * with libzip and expat (shared strings, inline strings, the cached
  * values of formulas, the indentation of a cell's style, merged ranges).
  * Sizes are bounded: a part of the workbook that unpacks past
- * SHEET_MAX_PART bytes (a ZIP bomb) or a sheet past SHEET_MAX_CELLS
- * cells is refused.  Errors are one message, located where possible
+ * SHEET_MAX_PART bytes (a ZIP bomb), a sheet past SHEET_MAX_CELLS
+ * cells or past SHEET_MAX_TEXT bytes of text in its cells is refused.  Errors are one message, located where possible
  * (`SOURCE:sheet!C17: ...`); nothing here prints. */
 #ifndef SAKIP_SHEET_H
 #define SAKIP_SHEET_H
@@ -20,12 +20,15 @@
 #define SHEET_MAX_PART (32u * 1024u * 1024u)    /* one unpacked XLSX part */
 #define SHEET_MAX_CELLS 1000000u                /* rows x columns of the grid */
 #define SHEET_MAX_COLS 16384u
+/* the text of all the cells together: a shared string is copied into each
+ * cell that shows it, so a small workbook could otherwise ask for
+ * gigabytes (one string of 20 MiB in 1000 cells) */
+#define SHEET_MAX_TEXT (64u * 1024u * 1024u)
 
 enum {
     CELL_NUMBER = 1,         /* an XLSX number: text is machine notation ("2941063617", "1.5E-3") */
     CELL_NOVALUE = 2,        /* an XLSX formula without a cached value */
     CELL_ERROR = 4,          /* an XLSX error value (#DIV/0!) */
-    CELL_MERGED = 8,         /* inside a merged range */
     CELL_PERCENT = 16        /* an XLSX number shown as a percentage (0.83 shows 83%) */
 };
 

@@ -344,4 +344,77 @@ if [ $st -eq 1 ] && grep -q 'ib.peta:4:1: error: kolom anggaran is of a budget m
 then ok "a bad indikator map: located errors"; else bad "bad indikator map: exit $st"; show "$work/err"; fi
 "$SAKIP" import --perbarui "$work/ru.sakip" --peta "$RP" "$fx/renstra.csv" >/dev/null 2>"$work/err"
 [ $? -eq 2 ] && grep -q 'is an indikator map' "$work/err" && ok "--perbarui with an indikator map: usage error" || bad "--perbarui indikator map"
+# ---- 8. large and hostile sheets (the review of #24) ----
+# 1000 programs x 10 kegiatan x 9 sub kegiatan = 1000 + 10000 + 90000 =
+# 101000 coded rows, each program with its identifier: every code and
+# identifier is checked against the rows before it by a table, so this is
+# seconds; checked row against row it was minutes (133750 rows: past 5 min).
+python3 - "$work/big.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("ID;Kode;Nama;Anggaran\n")
+    for i in range(1000):
+        p = "7.%02d.%02d" % (i // 100, i % 100)
+        f.write("Prog%d;%s;Program %d;\n" % (i, p, i))
+        for j in range(10):
+            k = "%s.2.%02d" % (p, j)
+            f.write(";%s;Kegiatan %d %d;\n" % (k, i, j))
+            for l in range(9):
+                f.write(";%s.%04d;Sub %d %d %d;1\n" % (k, l, i, j, l))
+PY
+printf 'judul 1\nangka indonesia\nkolom id = "ID"\nkolom kode = "Kode"\nkolom nama = "Nama"\nkolom anggaran = "Anggaran"\ntingkat kode\n' >"$work/big.peta"
+timeout 60 "$SAKIP" import --peta "$work/big.peta" "$work/big.csv" >"$work/big.sakip" 2>"$work/err"
+st=$?
+if [ $st -eq 0 ] && [ "$(grep -c '^ *program ' "$work/big.sakip")" -eq 1000 ] &&
+    [ "$(grep -c '^ *kegiatan ' "$work/big.sakip")" -eq 10000 ] && [ "$(grep -c '^ *subkegiatan ' "$work/big.sakip")" -eq 90000 ] &&
+    grep -q '^program Prog999 "Program 999"' "$work/big.sakip"
+then ok "101000 coded rows with identifiers: imported under a minute"; else bad "101000 rows: exit $st"; show "$work/err"; fi
+
+# mkx.py OUT ROWS-XML [SHARED-STRINGS-XML|- [AFTER-XML]]: a workbook of one
+# sheet "S", its sheetData the rows and after it AFTER-XML (mergeCells)
+cat >"$work/mkx.py" <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
+z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+z.writestr("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')
+if len(sys.argv) > 3 and sys.argv[3] != "-":
+    z.writestr("xl/sharedStrings.xml", open(sys.argv[3]).read())
+z.writestr("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + open(sys.argv[2]).read() + "</sheetData>" +
+           (open(sys.argv[4]).read() if len(sys.argv) > 4 else "") + "</worksheet>")
+z.close()
+PY
+printf 'judul 1\nangka indonesia\nkolom nama = "Nama"\nkolom anggaran = "Anggaran"\nkolom realisasi = "Realisasi"\ntingkat nomor\n' >"$work/basic.peta"
+# one shared string of 20 MiB in A2:A1001: a copy per cell would be 1000 x
+# 20 MiB = 20 GB.  The cells' text is bounded by 64 MiB = 67108864 bytes:
+# the header (4 + 8 + 9 bytes) and 3 copies (62914560) fit, the 4th (A5,
+# 83886101 bytes) does not.
+python3 - "$work/sst.xml" "$work/sst-rows.xml" <<'PY'
+import sys
+open(sys.argv[1], "w").write("<sst><si><t>" + "x" * (20 << 20) + "</t></si></sst>")
+rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Anggaran</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi</t></is></c></row>'
+rows += "".join('<row r="%d"><c r="A%d" t="s"><v>0</v></c></row>' % (r, r) for r in range(2, 1002))
+open(sys.argv[2], "w").write(rows)
+PY
+python3 "$work/mkx.py" "$work/sst.xlsx" "$work/sst-rows.xml" "$work/sst.xml"
+timeout 60 "$SAKIP" import --peta "$work/basic.peta" "$work/sst.xlsx" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "sst.xlsx:S!A5: with this cell the text of the sheet's cells passes 67108864 bytes" "$work/err"
+then ok "a 20 MiB shared string in 1000 cells: refused at the cell past 64 MiB"; else bad "shared string in 1000 cells: exit $st"; show "$work/err"; fi
+
+# 99999 merged ranges over the whole sheet (A1:XFD1048576) of a 1000 x 1000
+# grid (A1:C1 the header, ALL1000 a last cell): one error each, 99999;
+# marking each range's cells would be 99999 x 10^6 steps.
+python3 - "$work/merge-rows.xml" "$work/merge-merges.xml" <<'PY'
+import sys
+open(sys.argv[1], "w").write('<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Anggaran</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi</t></is></c></row><row r="1000"><c r="ALL1000"><v>1</v></c></row>')
+open(sys.argv[2], "w").write('<mergeCells>' + '<mergeCell ref="A1:XFD1048576"/>' * 99999 + '</mergeCells>')
+PY
+python3 "$work/mkx.py" "$work/merge.xlsx" "$work/merge-rows.xml" - "$work/merge-merges.xml"
+timeout 60 "$SAKIP" import --peta "$work/basic.peta" "$work/merge.xlsx" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && [ "$(grep -c 'merge.xlsx:S!A1:XFD1048576: merged cells' "$work/err")" -eq 99999 ] &&
+    grep -q '^sakip import: 99999 errors; nothing printed' "$work/err"
+then ok "99999 merged ranges over the sheet: 99999 located errors, in no time"; else bad "99999 merged ranges: exit $st"; show "$work/err"; fi
+
 checks_done import
