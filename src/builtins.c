@@ -319,37 +319,43 @@ static bool ex_serapan_sd(Eval *ev, const Expr *call, Entity *x, int year, int d
     return true;
 }
 
-static void ev_deviasi(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+/* deviasi(x, p): realisasi minus rencana of tahun through p; r and p
+ * keep the two parts for the explanation */
+static void deviasi_parts(Eval *ev, const Expr *call, Entity *x, Value *r, Value *p, Value *out)
 {
-    (void)year;
     EvalWindow w = eval_window_sd(ev, call_period(call, 1));
-    Value r, p;
-    value_init(&r);
-    value_init(&p);
-    eval_realisasi(ev, x, ev->u->tahun, &r);
-    eval_rencana(ev, x, &p);
-    if (r.kind == V_UNDEF) value_undef(out, r.text);
-    else if (p.kind == V_UNDEF) value_undef(out, p.text);
+    eval_realisasi(ev, x, ev->u->tahun, r);
+    eval_rencana(ev, x, p);
+    eval_window_restore(ev, w);
+    if (r->kind == V_UNDEF) value_undef(out, r->text);
+    else if (p->kind == V_UNDEF) value_undef(out, p->text);
     else {
         out->kind = V_MONEY;
         out->decimals = -1;
-        num_sub(out->q, r.q, p.q);
+        num_sub(out->q, r->q, p->q);
     }
+}
+
+static void ev_deviasi(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
+{
+    (void)year;
+    Value r, p;
+    value_init(&r);
+    value_init(&p);
+    deviasi_parts(ev, call, x, &r, &p, out);
     value_clear(&r);
     value_clear(&p);
-    eval_window_restore(ev, w);
 }
 
 static bool ex_deviasi(Eval *ev, const Expr *call, Entity *x, int year, int depth, Buf *b)
 {
     (void)year;
     explain_value_line(ev, call, depth, b);
-    EvalWindow w = eval_window_sd(ev, call_period(call, 1));
-    Value r, p;
+    Value r, p, d;
     value_init(&r);
     value_init(&p);
-    eval_realisasi(ev, x, ev->u->tahun, &r);
-    eval_rencana(ev, x, &p);
+    value_init(&d);
+    deviasi_parts(ev, call, x, &r, &p, &d);
     Buf t;
     buf_init(&t);
     for (int i = 0; i < 2; i++) {
@@ -364,7 +370,7 @@ static bool ex_deviasi(Eval *ev, const Expr *call, Entity *x, int year, int dept
     buf_free(&t);
     value_clear(&r);
     value_clear(&p);
-    eval_window_restore(ev, w);
+    value_clear(&d);
     return true;
 }
 

@@ -52,6 +52,32 @@ static const Andai *active_andai(Eval *ev, AndaiKind k, const Entity *x, int yea
     return a;
 }
 
+/* The name of the window months lo..hi: one period (3 months a
+ * triwulan, 6 a semester, 1 a bulan) or, from January, the period it
+ * ends with (a triwulan when it ends one) -- sakip(5), PERIODS. */
+static const char *window_name(int lo, int hi)
+{
+    int len = hi - lo + 1;
+    if (lo == 1) return period_name(hi % 3 == 0 ? period_make(PK_TW, hi / 3) : period_make(PK_BLN, hi));
+    PeriodKind k = len == 3 ? PK_TW : len == 6 ? PK_SM : PK_BLN;
+    return period_name(period_make(k, hi / period_months(k)));
+}
+
+/* "fn(x, year) = " under the window in force: "fn(x, year, tw3) = "
+ * for one period, "fn(x, year) s.d. tw2 = " for the year to date; a
+ * budget node's value (year 0) has no year: "fn(x) s.d. tw2 = ". */
+static void call_label(Eval *ev, Buf *b, const char *fn, const Entity *x, int year)
+{
+    int y = year ? year : ev->u->tahun;
+    bool windowed = ev->win_year && ev->win_year == y && !(ev->win_lo == 1 && ev->win_hi == 12);
+    buf_printf(b, "%s(%s", fn, x->id);
+    if (year) buf_printf(b, ", %d", year);
+    if (windowed && ev->win_lo != 1) buf_printf(b, ", %s)", window_name(ev->win_lo, ev->win_hi));
+    else if (windowed) buf_printf(b, ") s.d. %s", window_name(ev->win_lo, ev->win_hi));
+    else buf_putc(b, ')');
+    buf_puts(b, " = ");
+}
+
 static void note_andai(Eval *ev, Buf *b, AndaiKind k, const Entity *x, int year)
 {
     const Andai *a = active_andai(ev, k, x, year);
@@ -66,7 +92,7 @@ void explain_realisasi_ind(Eval *ev, Entity *x, int year, int depth, Buf *b)
     value_init(&v);
     eval_realisasi(ev, x, year, &v);
     indent(b, depth);
-    buf_printf(b, _("realisasi(%s, %d) = "), x->id, year);
+    call_label(ev, b, "realisasi", x, year);
     show(ev, b, &v, false);
     const IndikatorDecl *ik = ent_indikator(x);
     const Andai *a = active_andai(ev, ANDAI_REALISASI, x, year);
@@ -114,7 +140,7 @@ void explain_target(Eval *ev, Entity *x, int year, int depth, Buf *b)
     value_init(&hi);
     eval_target(ev, x, year, &lo, &hi);
     indent(b, depth);
-    buf_printf(b, _("target(%s, %d) = "), x->id, year);
+    call_label(ev, b, "target", x, year);
     show(ev, b, &lo, false);
     if (hi.kind != V_UNDEF) {
         buf_puts(b, "..");
@@ -255,7 +281,7 @@ void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
     value_init(&v);
     eval_capaian(ev, x, year, &v);
     indent(b, depth);
-    buf_printf(b, _("capaian(%s, %d) = "), x->id, year);
+    call_label(ev, b, "capaian", x, year);
     show(ev, b, &v, true);
     if (v.kind == V_UNDEF && v.text) buf_printf(b, _("   (undefined: %s)"), v.text);
     buf_putc(b, '\n');
@@ -353,7 +379,8 @@ void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
     eval_realisasi(ev, x, ev->tahun, &r);
     eval_serapan(ev, x, &s);
     indent(b, depth);
-    buf_printf(b, _("serapan(%s) = realisasi / anggaran * 100 = "), x->id);
+    call_label(ev, b, "serapan", x, 0);
+    buf_puts(b, _("realisasi / anggaran * 100 = "));
     show(ev, b, &r, false);
     buf_puts(b, " / ");
     show(ev, b, &a, false);
@@ -387,7 +414,6 @@ void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
         for (size_t i = 0; i < bd->children.len; i++) explain_budget(ev, bd->children.items[i], depth + 2, b);
     } else {
         const Expr *src[2] = {bd ? bd->anggaran : NULL, bd ? bd->realisasi_uang : NULL};
-        const char *name[2] = {"anggaran", "realisasi"};
         AndaiKind kind[2] = {ANDAI_ANGGARAN, ANDAI_REALISASI};
         for (int i = 0; i < 2; i++) {
             indent(b, depth + 1);
@@ -395,7 +421,8 @@ void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
             value_init(&v);
             if (i == 0) eval_anggaran(ev, x, &v);
             else eval_realisasi(ev, x, ev->tahun, &v);
-            buf_printf(b, "%s(%s) = ", name[i], x->id);
+            if (i == 0) buf_printf(b, "anggaran(%s) = ", x->id);   /* the year's, in any window */
+            else call_label(ev, b, "realisasi", x, 0);
             show(ev, b, &v, false);
             if (active_andai(ev, kind[i], x, 0)) note_andai(ev, b, kind[i], x, 0);
             else if (src[i]) where(b, src[i]->span);
@@ -433,7 +460,7 @@ void explain_predikat(Eval *ev, Entity *x, int year, int depth, Buf *b)
     const Band *band = NULL;
     eval_predikat(ev, x, year, &v, &band);
     indent(b, depth);
-    buf_printf(b, _("predikat(%s, %d) = "), x->id, year);
+    call_label(ev, b, "predikat", x, year);
     show(ev, b, &v, false);
     buf_putc(b, '\n');
     if (ev->rule_predikat) explain_rule(ev, ev->rule_predikat, depth + 1, b);
