@@ -751,6 +751,21 @@ static void check_kode(Checker *c)
  * without children (anggaran, realisasi), and gives a value of its kind. */
 static void unknown_period(Checker *c, const char *name, Span at);
 
+
+/* E0403's hint for a number written where an amount is due: the
+ * number as an amount ('Rp 250.000.000'), else an example */
+static void hint_amount(Diag *d, const Expr *v)
+{
+    if (v->kind != EX_NUM) {
+        diag_hint(d, _("write it as an amount such as 'Rp 100.000.000'"));
+        return;
+    }
+    Buf b;
+    buf_init(&b);
+    num_format_money(&b, v->u.num.q, ROUND_HALF_UP, NOTATION_ID);
+    diag_hint(d, _("write it as '%s'"), b.data);
+    buf_free(&b);
+}
 static void resolve_andai(Checker *c, Andai *a)
 {
     bool money = a->kind == ANDAI_ANGGARAN || a->kind == ANDAI_RENCANA;
@@ -830,7 +845,7 @@ static void resolve_andai(Checker *c, Andai *a)
     if (money && v->kind != EX_MONEY) {
         Diag *d = ERR(c, "E0403", v->span, _("%s of %s must be an amount in rupiah"),
                       a->kind == ANDAI_ANGGARAN ? "anggaran" : a->kind == ANDAI_RENCANA ? "rencana" : "realisasi", e->id);
-        diag_hint(d, _("write it as 'Rp 250.000.000'"));
+        hint_amount(d, v);
         a->target.ent = NULL;
     } else if (!money && v->kind == EX_STR) {
         ERR(c, "E0403", v->span, _("a %s must be a number, not a text"), a->kind == ANDAI_TARGET ? "target" : "value");
@@ -1200,13 +1215,7 @@ static void check_period_blocks(Checker *c, Entity *x, const Vec *blocks, char w
             const Expr *v = pv->value;
             if (money && v->kind != EX_MONEY) {
                 Diag *d = ERR(c, "E0403", v->span, _("%s must be an amount in rupiah"), which_word(which));
-                if (v->kind == EX_NUM) {
-                    Buf bb;
-                    buf_init(&bb);
-                    num_format_money(&bb, v->u.num.q, ROUND_HALF_UP, NOTATION_ID);
-                    diag_hint(d, _("write it as '%s'"), bb.data);
-                    buf_free(&bb);
-                }
+                hint_amount(d, v);
             } else if (!money && v->kind == EX_STR) {
                 ERR(c, "E0403", v->span, _("a %s must be a number, percentage or amount, not a text"), which_word(which));
             }
@@ -1696,15 +1705,7 @@ static void check_budget_node(Checker *c, Entity *n, Eval *ev)
         const Expr *a = amounts[i];
         if (a && a->kind != EX_MONEY) {
             Diag *d = ERR(c, "E0403", a->span, _("%s must be an amount in rupiah"), i ? "realisasi" : "anggaran");
-            if (a->kind == EX_NUM) {
-                Buf b;
-                buf_init(&b);
-                num_format_money(&b, a->u.num.q, ROUND_HALF_UP, NOTATION_ID);
-                diag_hint(d, _("write it as '%s'"), b.data);
-                buf_free(&b);
-            } else {
-                diag_hint(d, _("write it as an amount such as 'Rp 100.000.000'"));
-            }
+            hint_amount(d, a);
         }
     }
     if (n->kind == ENT_SUBKEGIATAN || bd->children.len == 0) {
