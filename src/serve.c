@@ -351,24 +351,15 @@ static SUnit *unit_of(const char *id, size_t n)
     return NULL;
 }
 
-static const char *const mime[][2] = {
-    {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-    {"csv", "text/csv; charset=utf-8"},
-    {"json", "application/json"},
-    {"md", "text/markdown; charset=utf-8"},
-    {"html", "text/html; charset=utf-8"},
-};
-
 static enum MHD_Result download(struct MHD_Connection *c, SUnit *su, const Vec *andai, const char *fmt)
 {
-    const char *type = NULL;
-    for (size_t i = 0; i < sizeof mime / sizeof mime[0]; i++)
-        if (!strcmp(mime[i][0], fmt)) type = mime[i][1];
-    if (!type) return reply_error(c, 404, "Tidak ditemukan", "Format unduhan tidak dikenal.");
 #ifndef HAVE_XLSX
     if (!strcmp(fmt, "xlsx"))   /* configure --without-xlsx */
         return reply_error(c, 404, "Tidak tersedia", "sakip ini dibangun tanpa XLSX (configure --without-xlsx).");
 #endif
+    const ServeFormat *f = serve_format(fmt);
+    if (!f) return reply_error(c, 404, "Tidak ditemukan", "Format unduhan tidak dikenal.");
+    const char *type = f->mime;
     size_t len = 0;
     bool stale;
     char *data = serve_download(&S, su, andai, fmt, &len, &stale);

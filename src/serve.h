@@ -73,6 +73,15 @@ char *serve_andai_text(ServeState *s, SUnit *su, const Vec *andai, const char *a
  * `sakip eval --format=FMT` writes it; NULL when it cannot be made. */
 /* NULL when it cannot be made; *stale then says whether that is because
  * the unit's what-ifs no longer apply to the file as it now is. */
+/* The formats a page offers for download (every one eval writes but
+ * text, and XLSX only when built with it), NULL-terminated. */
+typedef struct ServeFormat {
+    const char *name;        /* eval --format=NAME, and the URL's last part */
+    const char *label;       /* the link's text */
+    const char *mime;
+} ServeFormat;
+extern const ServeFormat serve_formats[];
+const ServeFormat *serve_format(const char *name);
 char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt, size_t *len, bool *stale);
 /* The scenario file text of a unit's what-ifs (as the REPL's :simpan). */
 char *serve_scenario_text(SUnit *su, const Vec *andai);

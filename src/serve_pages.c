@@ -391,12 +391,10 @@ char *serve_page_overview_per(ServeState *s, const char *per)
         if (su->recap) vec_push(&rows, su->recap);
     }
     buf_puts(&b, "</tbody>\n</table>\n");
-    buf_puts(&b, "<p class=\"unduh\">Unduh rekapitulasi: ");
-#ifdef HAVE_XLSX
-    buf_puts(&b, "<a href=\"/rekap/unduh/xlsx\">XLSX</a> ");
-#endif
-    buf_puts(&b, "<a href=\"/rekap/unduh/csv\">CSV</a> <a href=\"/rekap/unduh/json\">JSON</a> "
-                 "<a href=\"/rekap/unduh/md\">Markdown</a> <a href=\"/rekap/unduh/html\">HTML</a></p>\n");
+    buf_puts(&b, "<p class=\"unduh\">Unduh rekapitulasi:");
+    for (const ServeFormat *f = serve_formats; f->name; f++)
+        buf_printf(&b, " <a href=\"/rekap/unduh/%s\">%s</a>", f->name, f->label);
+    buf_puts(&b, "</p>\n");
     buf_puts(&b, "</section>\n");
     behind_plan(&b, s, per);
     /* the official recap, by the report code (the recap table sorts its
@@ -589,18 +587,29 @@ static void andai_form(Buf *b, SUnit *su, Eval *ev, const Vec *andai, const char
     buf_puts(b, "</section>\n");
 }
 
+const ServeFormat serve_formats[] = {
+#ifdef HAVE_XLSX
+    {"xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+#endif
+    {"csv", "CSV", "text/csv; charset=utf-8"},
+    {"json", "JSON", "application/json"},
+    {"md", "Markdown", "text/markdown; charset=utf-8"},
+    {"html", "HTML", "text/html; charset=utf-8"},
+    {NULL, NULL, NULL},
+};
+
+const ServeFormat *serve_format(const char *name)
+{
+    for (const ServeFormat *f = serve_formats; f->name; f++)
+        if (!strcmp(f->name, name)) return f;
+    return NULL;
+}
+
 static void downloads(Buf *b, SUnit *su, bool sim)
 {
     buf_printf(b, "<p class=\"unduh\">Unduh%s:", sim ? " (SIMULASI)" : "");
-    const char *fmts[] = {"xlsx", "csv", "json", "md", "html"};
-    const char *names[] = {"XLSX", "CSV", "JSON", "Markdown", "HTML"};
-#ifdef HAVE_XLSX
-    int first = 0;
-#else
-    int first = 1;   /* configure --without-xlsx */
-#endif
-    for (int i = first; i < 5; i++)
-        buf_printf(b, " <a href=\"/unit/%s/unduh/%s\">%s</a>", su->id, fmts[i], names[i]);
+    for (const ServeFormat *f = serve_formats; f->name; f++)
+        buf_printf(b, " <a href=\"/unit/%s/unduh/%s\">%s</a>", su->id, f->name, f->label);
     buf_puts(b, " &middot; <button type=\"button\" id=\"cetak\">Cetak</button></p>\n");
 }
 
@@ -994,14 +1003,22 @@ static char *slurp(const char *path, size_t *len)
     return buf_steal(&b);
 }
 
+/* One unit of a download, and its row of the recap. */
+static void download_unit(const Renderer *rd, RenderCtx *ctx, Vec *recap, Unit *u, Eval *ev)
+{
+    UnitResult res = {u->nama, u->file->name, ev, NULL, NULL, NULL};
+    buf_reset(&ctx->buf);
+    rd->unit(ctx, &res);
+    result_free(&res);
+    ctx->shown++;
+    vec_push(recap, recap_row(ev));
+}
+
 char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt, size_t *len, bool *stale)
 {
     *stale = false;
-    const Renderer *rd = renderer_find(fmt);
-    if (!rd || !strcmp(fmt, "text")) return NULL;
-#ifndef HAVE_XLSX
-    if (!strcmp(fmt, "xlsx")) return NULL;
-#endif
+    const Renderer *rd = serve_format(fmt) ? renderer_find(fmt) : NULL;
+    if (!rd) return NULL;
     Buf path;
     buf_init(&path);
     buf_printf(&path, "%s/unduh-%lu.%s", s->tmpdir, ++s->dl_serial, fmt);
@@ -1015,19 +1032,18 @@ char *serve_download(ServeState *s, SUnit *su, const Vec *andai, const char *fmt
         for (size_t i = first; i < last; i++) {
             SUnit *x = &s->units[i];
             if (!x->ok) continue;
+            if (!su || !andai || !andai->len) {   /* as loaded: the evaluation the pages show */
+                download_unit(rd, &ctx, &recap, x->u, &x->ev);
+                continue;
+            }
             DiagList dl;
-            Unit *u = load_with(x, su ? andai : NULL, &dl);
-            if (!u && su) *stale = true;   /* a download of what-ifs that no longer apply: none */
+            Unit *u = load_with(x, andai, &dl);
+            if (!u) *stale = true;   /* a download of what-ifs that no longer apply: none */
             if (u) {
                 Eval ev;
                 eval_init(&ev, u, &dl, s->tahun);
                 ev.notation = s->notation;
-                UnitResult res = {u->nama, u->file->name, &ev, NULL, NULL, NULL};
-                buf_reset(&ctx.buf);
-                rd->unit(&ctx, &res);
-                result_free(&res);
-                ctx.shown++;
-                vec_push(&recap, recap_row(&ev));
+                download_unit(rd, &ctx, &recap, u, &ev);
                 eval_free(&ev);
                 unit_free(u);
             }
