@@ -33,6 +33,7 @@ typedef struct SUnit {
     char *page;              /* the unit's page without what-ifs */
     char *row;               /* its row of the overview */
     RecapRow *recap;         /* its row of the official recap, or NULL */
+    size_t failed;           /* claims that do not hold (the overview's column and sort key) */
     /* overview sort keys: rank of the mean, serapan, failed claims, nilai */
     long key[4];
 } SUnit;

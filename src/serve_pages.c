@@ -164,6 +164,7 @@ static void build_row(SUnit *su)
     for (size_t i = 0; i < vs->nclaims; i++)
         if (vs->claims[i].hasil == CLAIM_FAILS) failed++;
     buf_printf(&b, "<td class=\"n%s\">%zu</td>", failed ? " salah" : "", failed);
+    su->failed = failed;
     values_free(vs);
     /* nilai SAKIP */
     buf_puts(&b, "<td class=\"n\">");
@@ -242,6 +243,7 @@ void serve_unit_clear(SUnit *su)
     su->u = NULL;
     su->diags = su->page = su->row = NULL;
     su->ok = false;
+    su->failed = 0;
 }
 
 /* Sort keys: the rank of each unit by a column, so that the page sorts
@@ -280,11 +282,7 @@ void serve_rank(ServeState *s)
                 value_num(&v, su->recap->realisasi);
                 mpq_div(v.q, v.q, su->recap->anggaran);
             } else if (k == 2) {
-                Values *vs = report_values(ev);
-                size_t n = 0;
-                for (size_t j = 0; j < vs->nclaims; j++) n += vs->claims[j].hasil == CLAIM_FAILS;
-                values_free(vs);
-                mpq_set_ui(it[i].v, n, 1);
+                mpq_set_ui(it[i].v, su->failed, 1);   /* counted by build_row */
                 it[i].has = true;
             } else if (k == 3 && su->u->penilaian.len) {
                 eval_nilai_sakip(ev, su->u->penilaian.items[0], &v);
