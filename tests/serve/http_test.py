@@ -169,6 +169,10 @@ check("strict CSP: scripts from self only, nothing inline",
       "script-src 'self'" in csp and "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0],
       csp)
 check("no CSP meta that would block the script", b'http-equiv="Content-Security-Policy"' not in body)
+# the failed-claims sort key: Ambulu's claims fail 39 times (`sakip check` lists 39 E0801),
+# Puger's twice, so Puger ranks 1 and Ambulu 2 on that column
+k2 = dict((u.decode(), int(k)) for u, k in re.findall(rb'<tr data-unit="([^"]+)"[^>]* data-k2="(\d+)"', body))
+check("sort key of failed claims: Puger 1, Ambulu 2", k2.get("puger-2024") == 1 and k2.get("ambulu-2024") == 2, k2)
 check("no inline script", re.search(rb"<script(?![^>]*src=)", body) is None)
 check("nosniff", r.getheader("X-Content-Type-Options") == "nosniff")
 st, r, body = s.req("GET", "/unit/ambulu-2024")
