@@ -246,10 +246,7 @@ static Doc *doc_new(Server *s, const char *uri, const char *text, size_t len)
     d->uri = xstrdup(uri);
     d->path = uri_to_path(uri);
     d->real = real_of(d->path);
-    d->text = xmalloc(len + 1);
-    memcpy(d->text, text, len);
-    d->text[len] = '\0';
-    d->len = len;
+    doc_set_text(d, text, len);   /* callers hold len to LOCFILE_MAX_BYTES */
     vec_push(&s->docs, d);
     return d;
 }
@@ -981,6 +978,25 @@ static json_t *definition(Server *s, Doc *d, size_t off)
     return r;
 }
 
+/* The occurrences of w in one document's text: locations into locs
+ * (references), or edits to new_name under changes[uri] (rename). */
+static void occurrences_of(const char *uri, const char *text, size_t len, const char *w, const char *new_name,
+                           json_t *locs, json_t *changes)
+{
+    Vec offs = {0};
+    occurrences(text, len, w, &offs);
+    json_t *edits = json_array();
+    for (size_t k = 0; k < offs.len; k++) {
+        size_t o = (uintptr_t)offs.items[k];
+        json_t *range = range_of_text(text, len, o, o + strlen(w));
+        if (new_name) json_array_append_new(edits, json_pack("{s:o,s:s}", "range", range, "newText", new_name));
+        else json_array_append_new(locs, json_pack("{s:s,s:o}", "uri", uri, "range", range));
+    }
+    if (json_array_size(edits)) json_object_set(changes, uri, edits);
+    json_decref(edits);
+    vec_free(&offs);
+}
+
 /* For references and rename: every occurrence, by document. */
 static json_t *occurrences_json(Server *s, Doc *d, size_t off, const char *new_name)
 {
@@ -997,18 +1013,7 @@ static json_t *occurrences_json(Server *s, Doc *d, size_t off, const char *new_n
         Doc *x = s->docs.items[i];
         if (!related(d, x)) continue;
         vec_push(&seen, x->real);
-        Vec offs = {0};
-        occurrences(x->text, x->len, w, &offs);
-        json_t *edits = json_array();
-        for (size_t k = 0; k < offs.len; k++) {
-            size_t o = (uintptr_t)offs.items[k];
-            json_t *range = range_of_text(x->text, x->len, o, o + strlen(w));
-            if (new_name) json_array_append_new(edits, json_pack("{s:o,s:s}", "range", range, "newText", new_name));
-            else json_array_append_new(locs, json_pack("{s:s,s:o}", "uri", x->uri, "range", range));
-        }
-        if (json_array_size(edits)) json_object_set(changes, x->uri, edits);
-        json_decref(edits);
-        vec_free(&offs);
+        occurrences_of(x->uri, x->text, x->len, w, new_name, locs, changes);
     }
     for (size_t k = 0; k < d->imports.len; k++) {
         const char *real = d->imports.items[k];
@@ -1019,18 +1024,7 @@ static json_t *occurrences_json(Server *s, Doc *d, size_t off, const char *new_n
         LocFile *lf = locfile_load(real, &err);
         if (!lf) continue;
         char *uri = path_to_uri(real);
-        Vec offs = {0};
-        occurrences(lf->text, lf->len, w, &offs);
-        json_t *edits = json_array();
-        for (size_t i = 0; i < offs.len; i++) {
-            size_t o = (uintptr_t)offs.items[i];
-            json_t *range = range_of_text(lf->text, lf->len, o, o + strlen(w));
-            if (new_name) json_array_append_new(edits, json_pack("{s:o,s:s}", "range", range, "newText", new_name));
-            else json_array_append_new(locs, json_pack("{s:s,s:o}", "uri", uri, "range", range));
-        }
-        if (json_array_size(edits)) json_object_set(changes, uri, edits);
-        json_decref(edits);
-        vec_free(&offs);
+        occurrences_of(uri, lf->text, lf->len, w, new_name, locs, changes);
         free(uri);
         locfile_free(lf);
     }
