@@ -86,30 +86,10 @@ static void pk_value(Eval *ev, Entity *pk, char which, Entity *x, Value *out)
         value_init(&hi);
         eval_literal(found->value->hi, &hi);
         if (hi.kind == out->kind) {
-            Value lo;
-            value_init(&lo);
-            value_set(&lo, out);
-            value_range(out, &lo, &hi);
-            value_clear(&lo);
+            value_range(out, out, &hi);
         }
         value_clear(&hi);
     }
-}
-
-/* An indikator's target for the year: a range value for a range. */
-static void target_value(Eval *ev, Entity *x, int year, Value *out)
-{
-    Value hi;
-    value_init(&hi);
-    eval_target(ev, x, year, out, &hi);
-    if (out->kind != V_UNDEF && hi.kind != V_UNDEF) {
-        Value lo;
-        value_init(&lo);
-        value_set(&lo, out);
-        value_range(out, &lo, &hi);
-        value_clear(&lo);
-    }
-    value_clear(&hi);
 }
 
 static void ev_target(Eval *ev, const Expr *call, Entity *x, int year, Value *out)
@@ -122,7 +102,7 @@ static void ev_target(Eval *ev, const Expr *call, Entity *x, int year, Value *ou
     PeriodScope sc = period_enter(ev, call, year);
     if (x->kind != ENT_INDIKATOR) value_undef(out, eval_reason(ev, _("%s is not an indikator"), x->id));
     else if (pk) pk_value(ev, pk, 't', x, out);
-    else target_value(ev, x, year, out);
+    else eval_target_value(ev, x, year, out);
     period_leave(ev, sc);
 }
 
@@ -153,7 +133,7 @@ static void bound(Eval *ev, const Expr *call, Value *out, bool upper)
             if (y.kind == V_UNDEF) value_undef(&a, y.text);
             value_clear(&y);
         }
-        if (year >= 0) target_value(ev, a.ent, year, &a);
+        if (year >= 0) eval_target_value(ev, a.ent, year, &a);
         else if (a.kind != V_UNDEF) value_undef(&a, _("its year is not a whole number"));
     }
     if (a.kind == V_RANGE) {

@@ -54,13 +54,10 @@ static void pair_value(const PkPair *p, Value *out)
 {
     eval_literal(p->value->lo, out);
     if (p->value->hi && out->kind != V_UNDEF) {
-        Value lo, hi;
-        value_init(&lo);
+        Value hi;
         value_init(&hi);
         eval_literal(p->value->hi, &hi);
-        value_set(&lo, out);
-        if (hi.kind == lo.kind) value_range(out, &lo, &hi);
-        value_clear(&lo);
+        if (hi.kind == out->kind) value_range(out, out, &hi);
         value_clear(&hi);
     }
 }
@@ -138,19 +135,6 @@ size_t diff_perjanjian(FILE *out, Eval *ev, Entity *a, Entity *b)
     return n;
 }
 
-/* An indikator's target of the year, a range value for a range. */
-static void target_range(Eval *ev, Entity *x, Value *out, Value *hi)
-{
-    eval_target(ev, x, ev->tahun, out, hi);
-    if (out->kind != V_UNDEF && hi->kind != V_UNDEF) {
-        Value lo;
-        value_init(&lo);
-        value_set(&lo, out);
-        value_range(out, &lo, hi);
-        value_clear(&lo);
-    }
-}
-
 /* The period values of x in a and y in b for the year (sakip(5),
  * PERIODS): each period either states, "realisasi tw2". */
 static size_t diff_periods(FILE *out, Eval *ea, Eval *eb, Entity *x, Entity *y, char which, const char *word)
@@ -183,10 +167,9 @@ size_t diff_units(FILE *out, Eval *ea, Eval *eb)
     fprintf(out, _("%s (%s) \xE2\x86\x92 %s (%s), tahun %d\n"), ua->nama ? ua->nama : "?", ua->file->name,
             ub->nama ? ub->nama : "?", ub->file->name, ea->tahun);
     size_t n = 0;
-    Value va, vb, hi;
+    Value va, vb;
     value_init(&va);
     value_init(&vb);
-    value_init(&hi);
     /* indikator targets and realisasi, matched by id */
     for (int pass = 0; pass < 2; pass++) {
         Unit *first = pass ? ub : ua, *other = pass ? ua : ub;
@@ -196,8 +179,8 @@ size_t diff_units(FILE *out, Eval *ea, Eval *eb)
             if (y && y->kind != ENT_INDIKATOR) y = NULL;
             if (pass && y) continue;
             Entity *ia = pass ? y : x, *ib = pass ? x : y;
-            if (ia) target_range(ea, ia, &va, &hi);
-            if (ib) target_range(eb, ib, &vb, &hi);
+            if (ia) eval_target_value(ea, ia, ea->tahun, &va);
+            if (ib) eval_target_value(eb, ib, eb->tahun, &vb);
             if (print_change(out, ea, "target", x->id, ia ? &va : NULL, ib ? &vb : NULL)) n++;
             if (ia) eval_realisasi(ea, ia, ea->tahun, &va);
             if (ib) eval_realisasi(eb, ib, eb->tahun, &vb);
@@ -243,7 +226,6 @@ size_t diff_units(FILE *out, Eval *ea, Eval *eb)
     mpq_clears(sa, sb, NULL);
     value_clear(&va);
     value_clear(&vb);
-    value_clear(&hi);
     if (n == 0) fputs(_("  no differences\n"), out);
     return n;
 }

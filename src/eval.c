@@ -909,6 +909,15 @@ static const YearVal *year_value(const Vec *vals, int year, int tahun)
     return found;
 }
 
+void eval_target_value(Eval *ev, Entity *ind, int year, Value *out)
+{
+    Value hi;
+    value_init(&hi);
+    eval_target(ev, ind, year, out, &hi);
+    if (out->kind != V_UNDEF && hi.kind != V_UNDEF) value_range(out, out, &hi);
+    value_clear(&hi);
+}
+
 void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi)
 {
     value_undef(hi, NULL);
@@ -2033,11 +2042,7 @@ void eval_expr(Eval *ev, const Expr *e, Value *out)
         if (out->kind == V_UNDEF || hi.kind == V_UNDEF) {
             if (out->kind != V_UNDEF) value_undef(out, hi.text);
         } else if (numeric(out) && numeric(&hi) && out->kind == hi.kind) {
-            Value lo;
-            value_init(&lo);
-            value_set(&lo, out);
-            value_range(out, &lo, &hi);
-            value_clear(&lo);
+            value_range(out, out, &hi);
         } else {
             value_undef(out, _("type error"));
         }

@@ -78,6 +78,8 @@ void eval_literal(const Expr *e, Value *out);
 
 /* Target of an indikator for a year; hi is left V_UNDEF unless a range. */
 void eval_target(Eval *ev, Entity *ind, int year, Value *lo, Value *hi);
+/* The same as one value: the range lo..hi for a target written as a range. */
+void eval_target_value(Eval *ev, Entity *ind, int year, Value *out);
 void eval_realisasi(Eval *ev, Entity *x, int year, Value *out);
 bool eval_has_realisasi(Eval *ev, Entity *ind, int year);
 void eval_anggaran(Eval *ev, Entity *x, Value *out);

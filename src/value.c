@@ -95,12 +95,14 @@ void value_ref(Value *v, Entity *e)
 
 void value_range(Value *v, const Value *lo, const Value *hi)
 {
+    bool money = lo->kind == V_MONEY;   /* read before v changes: lo may be v */
+    int decimals = lo->decimals;
     num_set(v->q, lo->q);
     need_hi(v);
     num_set(v->hi, hi->q);
     v->kind = V_RANGE;
-    v->money = lo->kind == V_MONEY;
-    v->decimals = lo->decimals;
+    v->money = money;
+    v->decimals = decimals;
     v->decimals_hi = hi->decimals;
 }
 

@@ -33,7 +33,7 @@ void value_money(Value *v, mpq_srcptr q);
 void value_text(Value *v, const char *s);
 void value_bool(Value *v, bool b);
 void value_ref(Value *v, Entity *e);
-/* The range lo..hi; lo and hi are numbers, or both amounts. */
+/* The range lo..hi; lo and hi are numbers, or both amounts; v may be lo. */
 void value_range(Value *v, const Value *lo, const Value *hi);
 /* The bound of a range (hi: its upper one) as a value of its own. */
 void value_range_bound(Value *out, const Value *range, bool hi);
