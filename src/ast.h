@@ -385,6 +385,21 @@ ENT_ACCESSOR(ent_survei, SurveiDecl, survei, e->kind == ENT_SURVEI)
 ENT_ACCESSOR(ent_penilaian, PenilaianDecl, penilaian, e->kind == ENT_PENILAIAN)
 #undef ENT_ACCESSOR
 
+/* The period blocks of an indikator ('t' target, 'r' realisasi) or a
+ * budget node ('r' realisasi, 'p' rencana), else NULL (sakip(5), PERIODS). */
+static inline const Vec *ent_period_blocks(const Entity *x, char which)
+{
+    if (x->kind == ENT_INDIKATOR) {
+        const IndikatorDecl *ik = ent_indikator_c(x);
+        return which == 't' ? &ik->ptarget : which == 'r' ? &ik->prealisasi : NULL;
+    }
+    if (ent_kind_is_budget(x->kind)) {
+        const BudgetDecl *bd = ent_budget_c(x);
+        return which == 'r' ? &bd->prealisasi : which == 'p' ? &bd->prencana : NULL;
+    }
+    return NULL;
+}
+
 /* ---- statements that are not entities ---- */
 
 typedef struct Atur {

@@ -2225,8 +2225,7 @@ static size_t per_one(Unit *u, Entity *x, char which, int p, const char *written
 {
     PeriodKind kind = eval_period_kind(x, which, u->tahun);
     if (!kind || period_last_month(p) % period_months(kind) == 0) return 0;
-    const Vec *blocks = x->kind == ENT_INDIKATOR ? (which == 't' ? &ent_indikator(x)->ptarget : &ent_indikator(x)->prealisasi)
-                                                 : (which == 'p' ? &ent_budget(x)->prencana : &ent_budget(x)->prealisasi);
+    const Vec *blocks = ent_period_blocks(x, which);
     Span at = x->id_span;
     for (size_t i = 0; i < blocks->len; i++)
         if (((PeriodBlock *)blocks->items[i])->year == u->tahun) {

@@ -734,19 +734,6 @@ void eval_set_per(Eval *ev, int p)
 
 static bool windowed(const Eval *ev, int year) { return ev->win_year && ev->win_year == year; }
 
-static const Vec *period_blocks(const Entity *x, char which)
-{
-    if (x->kind == ENT_INDIKATOR) {
-        const IndikatorDecl *ik = ent_indikator_c(x);
-        return which == 't' ? &ik->ptarget : which == 'r' ? &ik->prealisasi : NULL;
-    }
-    if (ent_kind_is_budget(x->kind)) {
-        const BudgetDecl *bd = ent_budget_c(x);
-        return which == 'r' ? &bd->prealisasi : which == 'p' ? &bd->prencana : NULL;
-    }
-    return NULL;
-}
-
 static AndaiKind andai_of(char which)
 {
     return which == 't' ? ANDAI_TARGET : which == 'p' ? ANDAI_RENCANA : ANDAI_REALISASI;
@@ -777,7 +764,7 @@ static PeriodKind period_slots(const Vec *blocks, int year, const PeriodVal *slo
 PeriodKind eval_period_kind(const Entity *x, char which, int year)
 {
     const PeriodVal *slots[13];
-    return period_slots(period_blocks(x, which), year, slots);
+    return period_slots(ent_period_blocks(x, which), year, slots);
 }
 
 const Andai *eval_find_andai_period(Eval *ev, AndaiKind k, const Entity *x, int year, int code)
@@ -794,7 +781,7 @@ const Andai *eval_find_andai_period(Eval *ev, AndaiKind k, const Entity *x, int 
 void eval_period_stated(Eval *ev, Entity *x, char which, int year, int code, Value *out)
 {
     const PeriodVal *slots[13];
-    PeriodKind kind = period_slots(period_blocks(x, which), year, slots);
+    PeriodKind kind = period_slots(ent_period_blocks(x, which), year, slots);
     const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, code);
     const Expr *e = a ? a->value->lo : kind == period_kind(code) && slots[period_index(code)] ? slots[period_index(code)]->value : NULL;
     if (!e) {
@@ -812,7 +799,7 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
 {
     const char *what = which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi";
     const PeriodVal *slots[13];
-    PeriodKind kind = period_slots(period_blocks(x, which), year, slots);
+    PeriodKind kind = period_slots(ent_period_blocks(x, which), year, slots);
     if (!kind) {
         const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, 0);
         if (a) kind = period_kind(a->period);
