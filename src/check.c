@@ -1169,6 +1169,7 @@ static void check_period_blocks(Checker *c, Entity *x, const Vec *blocks, char w
             Diag *d = ERR(c, "E0560", b->span, _("%s %d of %s gives no period"), which_word(which), b->year, x->id);
             diag_hint(d, _("as in '%s %d { tw1: ..., tw2: ..., tw3: ..., tw4: ... }'"), which_word(which), b->year);
         }
+        bool mixed = false;   /* E0561 once a block: at its first period of another kind */
         for (size_t k = 0; k < b->vals.len; k++) {
             PeriodVal *pv = b->vals.items[k];
             if (!pv->code) {
@@ -1187,6 +1188,8 @@ static void check_period_blocks(Checker *c, Entity *x, const Vec *blocks, char w
                 yk->what = which_word(which);
                 vec_push(seen, yk);
             } else if (yk->kind != period_kind(pv->code)) {
+                if (mixed) continue;
+                mixed = true;
                 Diag *d = ERR(c, "E0561", pv->name_span, _("%s of %s for %d mixes kinds of period: '%s' is a %s, but %s is given per %s"),
                               which_word(which), x->id, b->year, pv->name, period_kind_word(period_kind(pv->code)), yk->what,
                               period_kind_word(yk->kind));
