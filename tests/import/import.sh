@@ -417,4 +417,92 @@ if [ $st -eq 1 ] && [ ! -s "$work/out" ] && [ "$(grep -c 'merge.xlsx:S!A1:XFD104
     grep -q '^sakip import: 99999 errors; nothing printed' "$work/err"
 then ok "99999 merged ranges over the sheet: 99999 located errors, in no time"; else bad "99999 merged ranges: exit $st"; show "$work/err"; fi
 
+# ---- 9. a Perjanjian Kinerja (perjanjian-kinerja.peta) ----
+# The example without its PK2024: the PK sheet's targets (SAKIP 82, IPT 80,
+# DOK 4, IKM 82, KESRA 100%, TRANTIB 100%) and amounts (P1 2.925.063.617,
+# P2 1.041.115.000, P3 236.227.800, P4 273.664.376, the seed's Lampiran 3)
+# put it back before PKP2024, which amends it: the example again, byte for
+# byte, from the CSV and from the workbook.
+PKM=$P/perjanjian-kinerja.peta
+mkdir "$work/pk"
+cp "$src/examples/skm-ambulu-2024.csv" "$work/pk/"
+python3 - "$src/examples/ambulu-2024.sakip" "$work/pk/nopk.sakip" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+i, j = s.index('perjanjian PK2024 "'), s.index('perjanjian PKP2024 "')
+open(sys.argv[2], "w").write(s[:i] + s[j:])
+PY
+grep -q 'perjanjian PK2024 ' "$work/pk/nopk.sakip" && bad "PK2024 not removed" || ok "the example without PK2024"
+for ext in csv xlsx; do
+    cp "$work/pk/nopk.sakip" "$work/pk/a.sakip"
+    "$SAKIP" import --perbarui "$work/pk/a.sakip" --peta "$PKM" "$fx/pk-2024.$ext" >"$work/out" 2>"$work/err"
+    st=$?
+    if [ $st -eq 0 ] && cmp -s "$src/examples/ambulu-2024.sakip" "$work/pk/a.sakip"
+    then ok "PK sheet ($ext): the example's PK2024 again, byte for byte, before PKP2024"
+    else bad "PK sheet ($ext): exit $st"; diff "$src/examples/ambulu-2024.sakip" "$work/pk/a.sakip" | head; show "$work/err"; fi
+done
+grep -q 'anggaran P1: - → Rp 2.925.063.617' "$work/out" && grep -q 'target KESRA: - → 100%' "$work/out" &&
+    grep -q '10 targets and amounts changed, 0 unchanged' "$work/out" && grep -q 'new, before PKP2024, which amends it' "$work/out" \
+    && ok "the new perjanjian shown item by item" || { bad "PK diff"; show "$work/out"; }
+"$SAKIP" fmt --check "$work/pk/a.sakip" >/dev/null && ok "the perjanjian in fmt's canonical layout" || bad "PK not in fmt layout"
+# the same figures by the JSON of both (the perjanjian's targets and amounts)
+pkjson() { "$SAKIP" eval --format=json "$1" 2>/dev/null | python3 -c "
+import json,sys
+def walk(o):
+    if isinstance(o,dict):
+        for k,v in o.items():
+            if 'perjanjian' in k.lower(): print(json.dumps(v,sort_keys=True))
+            walk(v)
+    elif isinstance(o,list):
+        for v in o: walk(v)
+walk(json.load(sys.stdin))"; }
+a=$(pkjson "$src/examples/ambulu-2024.sakip"); b=$(pkjson "$work/pk/a.sakip")
+[ -n "$a" ] && [ "$a" = "$b" ] && ok "eval --format=json: the same perjanjian" || bad "PK JSON differs"
+# again: replaced by the same, nothing changes
+cp "$work/pk/a.sakip" "$work/pk/before.sakip"
+"$SAKIP" import --perbarui "$work/pk/a.sakip" --peta "$PKM" "$fx/pk-2024.csv" >"$work/out" 2>"$work/err"
+st=$?
+[ $st -eq 0 ] && cmp -s "$work/pk/a.sakip" "$work/pk/before.sakip" && grep -q '0 targets and amounts changed, 10 unchanged' "$work/out" \
+    && ok "imported again: replaced by the same, the file unchanged" || { bad "PK again: exit $st"; show "$work/out"; }
+# the amended figures (PKP2024: P1 2.941.063.617) into PKP2024, with
+# --periksa first; tanggal and pihak left to the file's
+sed -e 's/2.925.063.617/2.941.063.617/' "$fx/pk-2024.csv" >"$work/pkp.csv"
+grep -v '^perjanjian\|^tanggal\|^pihak' "$PKM" >"$work/pkp.peta"
+echo 'perjanjian PKP2024' >>"$work/pkp.peta"
+sed -i 's/Rp 2.941.063.617, P2: Rp 1.041.115.000, P3: Rp 236.227.800, P4: Rp 273.664.376$/Rp 2.900.000.000, P2: Rp 1.041.115.000, P3: Rp 236.227.800, P4: Rp 273.664.376/' "$work/pk/a.sakip"
+cp "$work/pk/a.sakip" "$work/pk/before.sakip"
+"$SAKIP" import --perbarui "$work/pk/a.sakip" --peta "$work/pkp.peta" --periksa "$work/pkp.csv" >"$work/out" 2>"$work/err"
+st=$?
+# 2.941.063.617 - 2.900.000.000 = 41.063.617
+[ $st -eq 0 ] && cmp -s "$work/pk/a.sakip" "$work/pk/before.sakip" && grep -q 'anggaran P1: Rp 2.900.000.000 → Rp 2.941.063.617' "$work/out" &&
+    grep -q '1 targets and amounts changed, 9 unchanged' "$work/out" \
+    && ok "--periksa: the one change shown, nothing written" || { bad "PK --periksa: exit $st"; show "$work/out"; show "$work/err"; }
+"$SAKIP" import --perbarui "$work/pk/a.sakip" --peta "$work/pkp.peta" "$work/pkp.csv" >"$work/out" 2>"$work/err"
+cmp -s "$work/pk/a.sakip" "$src/examples/ambulu-2024.sakip" && ok "PKP2024 replaced in place: its mengubah, tanggal and pihak kept" \
+    || { bad "PKP2024 replaced"; diff "$src/examples/ambulu-2024.sakip" "$work/pk/a.sakip" | head; }
+# hostile PK sheets: one located error each, nothing written, exit 1
+pkbad() {
+    cp "$work/pk/nopk.sakip" "$work/pk/h.sakip"
+    "$SAKIP" import --perbarui "$work/pk/h.sakip" --peta "$PKM" "$fx/hostile/$1" >"$work/out" 2>"$work/err"
+    st=$?
+    if [ $st -eq 1 ] && cmp -s "$work/pk/h.sakip" "$work/pk/nopk.sakip" && grep -qF -- "$2" "$work/err" &&
+        [ "$(grep -c ': ' "$work/err")" -eq 2 ]
+    then ok "$1: $2"; else bad "$1: exit $st"; show "$work/err"; fi
+}
+pkbad pk-unknown.csv "pk-unknown.csv:C3: no indikator of $work/pk/h.sakip is named 'Nilai SAKIP Ambulu'"
+pkbad pk-not-a-number.csv "pk-not-a-number.csv:D5: '4 Dok' is not a target (the map says angka indonesia"
+pkbad pk-duplicate.csv "pk-duplicate.csv:C8: IKM is already given by $fx/hostile/pk-duplicate.csv:C6"
+pkbad pk-duplicate-program.csv "pk-duplicate-program.csv:A13: P3 is already given by $fx/hostile/pk-duplicate-program.csv:A12"
+pkbad pk-no-target-column.csv "perjanjian-kinerja.peta:37: kolom target = \"Target\": no such column in the header row 1"
+"$SAKIP" import --peta "$PKM" "$fx/pk-2024.csv" >"$work/out" 2>"$work/err"
+[ $? -eq 2 ] && grep -q 'needs --perbarui' "$work/err" && ok "a perjanjian map without --perbarui: usage error" || bad "PK map without --perbarui"
+printf 'perjanjian PK1 "X"\nangka indonesia\njudul 1\nkolom indikator = "I"\nkolom program = C\nkolom nama = A\npihak "A", B\n' >"$work/pkb.peta"
+"$SAKIP" import --perbarui "$work/pk/h.sakip" --peta "$work/pkb.peta" "$fx/pk-2024.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && grep -q 'pkb.peta:6:1: error: kolom nama is not of a perjanjian map' "$work/err" &&
+    grep -q 'pkb.peta:7:12: error: pihak takes texts in quotes' "$work/err" &&
+    grep -q 'pkb.peta:1:1: error: a perjanjian map names both kolom indikator and kolom target' "$work/err" &&
+    grep -q 'pkb.peta:5:1: error: with both tables' "$work/err"
+then ok "a bad perjanjian map: located errors"; else bad "bad PK map: exit $st"; show "$work/err"; fi
+
 checks_done import
