@@ -207,8 +207,48 @@ static bool same_text(const char *a, const char *b)
 
 /* ---- amounts ---- */
 
-/* An XLSX number ("2941063617", "1.5E-3") exactly. */
+/* An XLSX number is a double written out: with more than 15 significant
+ * digits ("1234.5599999999999") the tail may be the binary fraction's,
+ * not the figure typed, so it is read by the shortest decimal that gives
+ * the same double ("1234.56").  Up to 15 digits the text is already that
+ * decimal (DBL_DIG), and is read as written.  The double is only a step
+ * between two texts: the figure is read exactly from the shortest one; a
+ * double no short decimal gives (0.1 + 0.2 = 0.30000000000000004) stays
+ * as it is, and cell_amount refuses it.  NULL when s needs nothing. */
+static char *shortest_decimal(const char *s)
+{
+    int sig = 0;
+    bool lead = true;
+    for (const char *p = s; *p && *p != 'E' && *p != 'e'; p++) {
+        if (*p < '0' || *p > '9') continue;
+        if (*p != '0') lead = false;
+        if (!lead) sig++;
+    }
+    if (sig <= 15) return NULL;
+    char *end;
+    errno = 0;
+    double d = strtod(s, &end);
+    if (*end || errno) return NULL;
+    char buf[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
+        if (strtod(buf, NULL) == d) break;
+    }
+    return xstrdup(buf);
+}
+
+/* An XLSX number ("2941063617", "1.5E-3") exactly, by its shortest
+ * decimal (shortest_decimal). */
+static bool machine_number_as_written(const char *s, mpq_t out);
 static bool machine_number(const char *s, mpq_t out)
+{
+    char *sh = shortest_decimal(s);
+    bool ok = machine_number_as_written(sh ? sh : s, out);
+    free(sh);
+    return ok;
+}
+
+static bool machine_number_as_written(const char *s, mpq_t out)
 {
     const char *p = s;
     bool neg = *p == '-';
@@ -308,8 +348,18 @@ static bool cell_amount(Imp *im, const Sheet *sh, uint32_t r, uint32_t c, mpq_t 
     } else if (!t || !strcmp(t, "-")) {
         ok = true;
     } else if (cell->flags & CELL_NUMBER ? machine_number(t, out) : written_amount(t, im->map->notation, out)) {
+        mpz_t sen;
+        mpz_init(sen);
+        mpz_mul_ui(sen, mpq_numref(out), 100);
+        bool whole_sen = mpz_divisible_p(sen, mpq_denref(out));
+        mpz_clear(sen);
         if (mpq_sgn(out) < 0) {
             ierr(im, _("%s: '%s' is a negative amount"), w.data, t);
+            ok = false;
+        } else if (!whole_sen) {
+            /* rounding it would make --perbarui see a change of Rp 0,00 on every run */
+            ierr(im, _("%s: '%s' has more than two decimals; an amount is in rupiah and sen (round it in the sheet)"),
+                 w.data, t);
             ok = false;
         } else {
             *present = true;

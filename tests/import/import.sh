@@ -505,4 +505,26 @@ if [ $st -eq 1 ] && grep -q 'pkb.peta:6:1: error: kolom nama is not of a perjanj
     grep -q 'pkb.peta:5:1: error: with both tables' "$work/err"
 then ok "a bad perjanjian map: located errors"; else bad "bad PK map: exit $st"; show "$work/err"; fi
 
+# ---- 10. XLSX numbers: the shortest decimal, never rounded (review of #24) ----
+# 1234.5599999999999 is how a writer of 17 digits stores the double of
+# 1234.56: read as 1234.56, so --perbarui of a file saying Rp 1.234,56
+# changes nothing (it reported "Rp 1.234,56 → Rp 1.234,56 (+Rp 0,00)" on
+# every run); 1234.567 and 0.1 + 0.2 (0.30000000000000004) are no amounts
+# of rupiah and sen: errors at their cells, not rounded.
+printf '%s' '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Anggaran</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Program Satu</t></is></c><c r="B2"><v>1234.56</v></c><c r="C2"><v>1234.5599999999999</v></c></row>' >"$work/f17.xml"
+python3 "$work/mkx.py" "$work/f17.xlsx" "$work/f17.xml"
+printf 'sakip 1\ninstansi "X" {\n    tahun 2024\n}\nprogram P1 "Satu" {\n    anggaran  Rp 1.234,56\n    realisasi Rp 1.234,56\n}\n' >"$work/f17.sakip"
+cp "$work/f17.sakip" "$work/f17.orig"
+"$SAKIP" import --perbarui "$work/f17.sakip" --peta "$work/basic.peta" "$work/f17.xlsx" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 0 ] && cmp -s "$work/f17.sakip" "$work/f17.orig" && grep -q '0 realisasi changed, 1 unchanged' "$work/out"
+then ok "1234.5599999999999 in a workbook is Rp 1.234,56: --perbarui changes nothing"; else bad "17-digit number: exit $st"; show "$work/out"; show "$work/err"; fi
+printf '%s' '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Anggaran</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Program Satu</t></is></c><c r="B2"><v>1234.567</v></c><c r="C2"><v>0.30000000000000004</v></c></row>' >"$work/f3.xml"
+python3 "$work/mkx.py" "$work/f3.xlsx" "$work/f3.xml"
+"$SAKIP" import --peta "$work/basic.peta" "$work/f3.xlsx" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "f3.xlsx:S!B2: '1234.567' has more than two decimals" "$work/err" &&
+    grep -q "f3.xlsx:S!C2: '0.30000000000000004' has more than two decimals" "$work/err"
+then ok "amounts of more than two decimals: located errors, not rounded"; else bad "3 decimals: exit $st"; show "$work/out"; show "$work/err"; fi
+
 checks_done import
