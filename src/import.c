@@ -1071,8 +1071,7 @@ static void emit_indikator(Buf *out, const Imp *im)
         for (size_t i = 0; i < im->inds.len; i++) {
             const Ind *d = im->inds.items[i];
             if (g < names.len ? !d->sasaran || strcmp(d->sasaran, names.items[g]) : d->sasaran != NULL) continue;
-            if (d->id) buf_printf(&b, "indikator %s ", d->id);
-            else buf_printf(&b, "indikator IK%lu ", (unsigned long)i + 1);
+            buf_printf(&b, "indikator %s ", d->id);   /* number_inds gave one */
             put_string(&b, d->name);
             buf_puts(&b, " {\nsatuan ");
             put_string(&b, d->satuan);
@@ -1116,35 +1115,57 @@ static void emit_indikator(Buf *out, const Imp *im)
     vec_free(&names);
 }
 
+/* A generated identifier of node n, checked against those the id column
+ * gives: the same identifier twice would be two declarations of one
+ * name (the file would not check) or, in --perbarui, two rows on one node. */
+static void gen_id(Imp *im, Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void gen_id(Imp *im, Node *n, const char *fmt, ...)
+{
+    if (n->id) return;
+    Buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    n->id = buf_steal(&b);
+    const Node *o = strtab_get(&im->ids, n->id);
+    if (o && o != n)
+        ierr(im, _("%s: %s, the identifier this row's position gives, is the identifier of %s (kolom id); give this "
+                   "row its own in the id column"), n->where, n->id, o->where);
+}
+
 /* Identifiers by position when the source has none: P1, K1_2, SK1_2_3. */
 static void number_nodes(Imp *im)
 {
     for (size_t i = 0; i < im->roots.len; i++) {
         Node *p = im->roots.items[i];
-        if (!p->id) {
-            Buf b;
-            buf_init(&b);
-            buf_printf(&b, "P%lu", (unsigned long)i + 1);
-            p->id = buf_steal(&b);
-        }
+        gen_id(im, p, "P%lu", (unsigned long)i + 1);
         for (size_t j = 0; j < p->kids.len; j++) {
             Node *k = p->kids.items[j];
-            if (!k->id) {
-                Buf b;
-                buf_init(&b);
-                buf_printf(&b, "K%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1);
-                k->id = buf_steal(&b);
-            }
-            for (size_t l = 0; l < k->kids.len; l++) {
-                Node *s = k->kids.items[l];
-                if (!s->id) {
-                    Buf b;
-                    buf_init(&b);
-                    buf_printf(&b, "SK%lu_%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1, (unsigned long)l + 1);
-                    s->id = buf_steal(&b);
-                }
-            }
+            gen_id(im, k, "K%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1);
+            for (size_t l = 0; l < k->kids.len; l++)
+                gen_id(im, k->kids.items[l], "SK%lu_%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1,
+                       (unsigned long)l + 1);
         }
+    }
+}
+
+/* Identifiers by row for indikator without one: IK1, IK2, ...; the same
+ * check as gen_id. */
+static void number_inds(Imp *im)
+{
+    for (size_t i = 0; i < im->inds.len; i++) {
+        Ind *d = im->inds.items[i];
+        if (d->id) continue;
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "IK%lu", (unsigned long)i + 1);
+        d->id = buf_steal(&b);
+        const Ind *o = strtab_get(&im->ind_ids, d->id);
+        if (o && o != d)
+            ierr(im, _("%s: %s, the identifier this row's position gives, is the identifier of %s (kolom id); give "
+                       "this row its own in the id column"), d->where, d->id, o->where);
     }
 }
 
@@ -2106,6 +2127,10 @@ int cmd_import(Options *o)
         } else {
             status = pk_apply(&im, o);
         }
+    } else if (status == EXIT_OK && peta_indikator(&map) && (number_inds(&im), im.nerr)) {
+        fputs(im.err.data, stderr);
+        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr, _("printed"));
+        status = EXIT_ERRORS;
     } else if (status == EXIT_OK && peta_indikator(&map)) {
         if (!im.inds.len) {
             fprintf(stderr, _("sakip import: no rows to import (every row is empty or skipped)\n"));
@@ -2127,8 +2152,12 @@ int cmd_import(Options *o)
     } else if (status == EXIT_OK && !im.all.len) {
         fprintf(stderr, _("sakip import: no rows to import (every row is empty or skipped)\n"));
         status = EXIT_ERRORS;
+    } else if (status == EXIT_OK && (number_nodes(&im), im.nerr)) {
+        fputs(im.err.data, stderr);
+        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr,
+                o->import_perbarui ? _("updated") : _("printed"));
+        status = EXIT_ERRORS;
     } else if (status == EXIT_OK) {
-        number_nodes(&im);
         if (o->import_perbarui) {
             status = perbarui(&im, o);
         } else {

@@ -527,4 +527,21 @@ if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "f3.xlsx:S!B2: '1234.567' ha
     grep -q "f3.xlsx:S!C2: '0.30000000000000004' has more than two decimals" "$work/err"
 then ok "amounts of more than two decimals: located errors, not rounded"; else bad "3 decimals: exit $st"; show "$work/out"; show "$work/err"; fi
 
+# ---- 11. generated identifiers against the id column's (review of #24) ----
+# the second row has no identifier; its position makes it P2 (IK2), which
+# the first row's id column gives: two declarations of one name, printed
+# with exit 0 before.  Now an error at the row, naming the other.
+printf 'ID;Nama;Anggaran\nP2;Program A;1.000\n;Program B;2.000\n' >"$work/col.csv"
+printf 'judul 1\nangka indonesia\nkolom id = "ID"\nkolom nama = "Nama"\nkolom anggaran = "Anggaran"\ntingkat nomor\n' >"$work/col.peta"
+"$SAKIP" import --peta "$work/col.peta" "$work/col.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "col.csv:B3: P2, the identifier this row's position gives, is the identifier of $work/col.csv:B2" "$work/err"
+then ok "a positional P2 beside an id column's P2: located error"; else bad "P2 twice: exit $st"; show "$work/out"; show "$work/err"; fi
+printf 'Kode;Indikator Kinerja;Satuan;2024\nIK2;A;%%;1\n;B;%%;2\n' >"$work/icol.csv"
+printf 'judul 1\nangka indonesia\nkolom id = "Kode"\nkolom indikator = "Indikator Kinerja"\nkolom satuan = "Satuan"\npolaritas positif\nkolom target 2024 = "2024"\n' >"$work/icol.peta"
+"$SAKIP" import --peta "$work/icol.peta" "$work/icol.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "icol.csv:B3: IK2, the identifier this row's position gives, is the identifier of $work/icol.csv:B2" "$work/err"
+then ok "a positional IK2 beside a Kode column's IK2: located error"; else bad "IK2 twice: exit $st"; show "$work/out"; show "$work/err"; fi
+
 checks_done import
