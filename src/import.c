@@ -610,6 +610,12 @@ static void read_sheet(Imp *im, const Sheet *sh)
     uint32_t head = m->header_row ? m->header_row - 1 : 0;
     uint32_t first = m->header_row ? m->header_row : 0;
     size_t errs = im->nerr;
+    if (m->levels == LVL_INDENTASI && !sh->name) {
+        /* a CSV cell has no style: every row would be a program */
+        ierr(im, _("%s:%d: tingkat indentasi reads the indentation of a workbook's cells; %s is a CSV file, which has "
+                   "none: use tingkat kode, kolom or nomor"), m->path, m->levels_line, sh->source);
+        return;
+    }
     for (int i = 0; i < PC_N; i++) col[i] = resolve_col(im, sh, &m->cols[i], peta_role_name(i));
     long pcol[PP_N][PETA_MAX_PERIODS];
     for (int w = 0; w < PP_N; w++)

@@ -544,4 +544,13 @@ st=$?
 if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "icol.csv:B3: IK2, the identifier this row's position gives, is the identifier of $work/icol.csv:B2" "$work/err"
 then ok "a positional IK2 beside a Kode column's IK2: located error"; else bad "IK2 twice: exit $st"; show "$work/out"; show "$work/err"; fi
 
+# ---- 12. tingkat indentasi on a CSV (review of #24) ----
+# a CSV cell has no indentation: every row was a program, exit 0
+sed 's/^tingkat nomor/tingkat indentasi/' "$P/tabel-3.8.peta" >"$work/ind.peta"
+"$SAKIP" import --peta "$work/ind.peta" "$fx/ambulu-t38.csv" >"$work/out" 2>"$work/err"
+st=$?
+n=$(grep -n '^tingkat' "$work/ind.peta" | cut -d: -f1)
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "ind.peta:$n: tingkat indentasi reads the indentation of a workbook's cells; $fx/ambulu-t38.csv is a CSV file" "$work/err"
+then ok "tingkat indentasi on a CSV: an error at the map's line"; else bad "indentasi on CSV: exit $st"; show "$work/err"; fi
+
 checks_done import
