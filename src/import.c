@@ -143,37 +143,26 @@ static void node_free(Node *n)
 
 /* ---- reading files ---- */
 
+/* The bytes of path ("-": standard input), at most max, by locfile_load
+ * (its bound, its reasons: the real errno of a failed open or read). */
 static char *slurp(const char *path, size_t max, size_t *len, Buf *err)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        buf_printf(err, _("sakip: cannot read '%s': %s\n"), path, strerror(errno));
+    const char *why = NULL;
+    LocFile *lf = locfile_load(path, &why);
+    if (!lf) {
+        buf_printf(err, _("sakip: cannot read '%s': %s\n"), path, why ? why : "");
         return NULL;
     }
-    Buf b;
-    buf_init(&b);
-    for (;;) {
-        buf_reserve(&b, 65536);
-        size_t n = fread(b.data + b.len, 1, 65536, f);
-        b.len += n;
-        b.data[b.len] = '\0';
-        if (b.len > max) {
-            buf_printf(err, _("sakip: '%s' is larger than %lu bytes; refused\n"), path, (unsigned long)max);
-            if (f != stdin) fclose(f);
-            buf_free(&b);
-            return NULL;
-        }
-        if (n == 0) break;
-    }
-    bool bad = ferror(f);
-    if (f != stdin) fclose(f);
-    if (bad) {
-        buf_printf(err, _("sakip: cannot read '%s': %s\n"), path, strerror(EIO));
-        buf_free(&b);
+    if (lf->len > max) {
+        buf_printf(err, _("sakip: '%s' is larger than %lu bytes; refused\n"), path, (unsigned long)max);
+        locfile_free(lf);
         return NULL;
     }
-    *len = b.len;
-    return b.data ? b.data : xstrdup("");
+    char *text = lf->text;
+    *len = lf->len;
+    lf->text = NULL;
+    locfile_free(lf);
+    return text;
 }
 
 /* ---- text of cells ---- */
@@ -1344,6 +1333,26 @@ static void signed_money(Buf *b, const mpq_t d)
     mpq_clear(a);
 }
 
+/* Where a new item line of node e goes: after the line of `after` (an
+ * item), or after e's opening line; its start ("\n" and the indentation
+ * of an item) into nt.  Returns the offset to insert at (that line's
+ * end), *at the place the line follows. */
+static uint32_t new_line_after(const LocFile *lf, const Expr *after, const Entity *e, Buf *nt, uint32_t *at)
+{
+    const char *text = lf->text;
+    *at = after ? after->span.end : e->id_span.end;
+    const char *nl = memchr(text + *at, '\n', lf->len - *at);
+    uint32_t eol = nl ? (uint32_t)(nl - text) : (uint32_t)lf->len;
+    uint32_t bol = *at;
+    while (bol > 0 && text[bol - 1] != '\n') bol--;
+    uint32_t ind = bol;
+    while (ind < *at && (text[ind] == ' ' || text[ind] == '\t')) ind++;
+    buf_putc(nt, '\n');
+    buf_putn(nt, text + bol, ind - bol);
+    if (!after) buf_puts(nt, "    ");   /* inside the opening line's braces */
+    return eol;
+}
+
 /* The period values (realisasi, rencana) of the map's year of a matched
  * node: each one that differs replaced in place, a missing one put into
  * the block, a missing block added as a line after the node's realisasi,
@@ -1371,18 +1380,10 @@ static size_t update_periods(const Imp *im, const LocFile *lf, Entity *e, const 
             }
             /* a new line after realisasi, else anggaran, else the opening line */
             const Expr *after = bd->realisasi_uang ? bd->realisasi_uang : bd->anggaran;
-            uint32_t at = after ? after->span.end : e->id_span.end;
-            const char *nl = memchr(text + at, '\n', lf->len - at);
-            uint32_t eol = nl ? (uint32_t)(nl - text) : (uint32_t)lf->len;
-            uint32_t bol = at;
-            while (bol > 0 && text[bol - 1] != '\n') bol--;
-            uint32_t ind = bol;
-            while (ind < at && (text[ind] == ' ' || text[ind] == '\t')) ind++;
+            uint32_t at;
             Buf nt;
             buf_init(&nt);
-            buf_putc(&nt, '\n');
-            buf_putn(&nt, text + bol, ind - bol);
-            if (!after) buf_puts(&nt, "    ");
+            uint32_t eol = new_line_after(lf, after, e, &nt, &at);
             buf_printf(&nt, "%-9s %d { %s }", word, m->year, inside.data);   /* fmt's column */
             new_edit(edits, eol, eol, buf_steal(&nt));
             int line, colno;
@@ -1543,18 +1544,8 @@ static int perbarui(Imp *im, Options *o)
             locfile_pos(lf, old->span.start, &line, &colno);
         } else {
             /* no realisasi yet: a line after anggaran, or after the opening brace */
-            const Expr *ang = ent_budget(e)->anggaran;
-            uint32_t at = ang ? ang->span.end : e->id_span.end;
-            const char *nl = memchr(text + at, '\n', lf->len - at);
-            uint32_t eol = nl ? (uint32_t)(nl - text) : (uint32_t)lf->len;
-            uint32_t bol = at;
-            while (bol > 0 && text[bol - 1] != '\n') bol--;
-            uint32_t ind = bol;
-            while (ind < at && (text[ind] == ' ' || text[ind] == '\t')) ind++;
-            ed->start = ed->end = eol;
-            buf_putc(&nt, '\n');
-            buf_putn(&nt, text + bol, ind - bol);
-            if (!ang) buf_puts(&nt, "    ");
+            uint32_t at;
+            ed->start = ed->end = new_line_after(lf, ent_budget(e)->anggaran, e, &nt, &at);
             buf_puts(&nt, "realisasi ");
             put_money(&nt, n->real);
             locfile_pos(lf, at, &line, &colno);

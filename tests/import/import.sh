@@ -553,4 +553,11 @@ n=$(grep -n '^tingkat' "$work/ind.peta" | cut -d: -f1)
 if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "ind.peta:$n: tingkat indentasi reads the indentation of a workbook's cells; $fx/ambulu-t38.csv is a CSV file" "$work/err"
 then ok "tingkat indentasi on a CSV: an error at the map's line"; else bad "indentasi on CSV: exit $st"; show "$work/err"; fi
 
+# ---- 13. a source that cannot be read: the reason, not "Input/output error" ----
+mkdir "$work/adir"
+"$SAKIP" import --peta "$P/tabel-3.8.peta" "$work/adir" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 2 ] && grep -q "cannot read '$work/adir': is a directory" "$work/err" && ! grep -q 'Input/output' "$work/err"
+then ok "a directory as the source: says so"; else bad "directory source: exit $st"; show "$work/err"; fi
+
 checks_done import
