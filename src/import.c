@@ -1864,6 +1864,30 @@ static int pk_apply(Imp *im, Options *o)
     }
     strtab_free(&seen[0]);
     strtab_free(&seen[1]);
+    /* what the file has, once per kind a name was not found among */
+    for (int w = 0; w < 2; w++) {
+        bool missed = false;
+        for (size_t i = 0; i < im->pkrows.len && !missed; i++) {
+            const PkRow *k = im->pkrows.items[i];
+            missed = k->anggaran == (w == 1) && !k->ent;
+        }
+        const Vec *c = w ? &u->budget_nodes : &inds;
+        if (!missed || !c->len) continue;
+        buf_printf(&im->err, w ? _("  the programs of %s:") : _("  the indikator of %s:"), path);
+        size_t shown = 0;
+        bool more = false;
+        for (size_t i = 0; i < c->len && !more; i++) {
+            const Entity *e = c->items[i];
+            if (w && e->kind != ENT_PROGRAM) continue;
+            if (shown == 12) {
+                more = true;
+                break;
+            }
+            buf_printf(&im->err, "%s %s \"%s\"", shown ? "," : "", e->id, e->name ? e->name : "");
+            shown++;
+        }
+        buf_puts(&im->err, more ? ", ...\n" : "\n");
+    }
     Entity *old = NULL;
     for (size_t i = 0; i < u->perjanjian.len; i++) {
         Entity *e = u->perjanjian.items[i];

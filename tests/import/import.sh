@@ -486,10 +486,12 @@ pkbad() {
     "$SAKIP" import --perbarui "$work/pk/h.sakip" --peta "$PKM" "$fx/hostile/$1" >"$work/out" 2>"$work/err"
     st=$?
     if [ $st -eq 1 ] && cmp -s "$work/pk/h.sakip" "$work/pk/nopk.sakip" && grep -qF -- "$2" "$work/err" &&
-        [ "$(grep -c ': ' "$work/err")" -eq 2 ]
+        [ "$(grep -c ': ' "$work/err")" -eq $((2 + ${3:-0})) ]
     then ok "$1: $2"; else bad "$1: exit $st"; show "$work/err"; fi
 }
-pkbad pk-unknown.csv "pk-unknown.csv:C3: no indikator of $work/pk/h.sakip is named 'Nilai SAKIP Ambulu'"
+pkbad pk-unknown.csv "pk-unknown.csv:C3: no indikator of $work/pk/h.sakip is named 'Nilai SAKIP Ambulu'" 1
+grep -q "^  the indikator of $work/pk/h.sakip: DOK \"Jumlah Dokumen.*, SAKIP \"Nilai SAKIP OPD\", IPT " "$work/err" \
+    && ok "an unknown indikator: the file's indikator listed" || { bad "the file's indikator not listed"; show "$work/err"; }
 pkbad pk-not-a-number.csv "pk-not-a-number.csv:D5: '4 Dok' is not a target (the map says angka indonesia"
 pkbad pk-duplicate.csv "pk-duplicate.csv:C8: IKM is already given by $fx/hostile/pk-duplicate.csv:C6"
 pkbad pk-duplicate-program.csv "pk-duplicate-program.csv:A13: P3 is already given by $fx/hostile/pk-duplicate-program.csv:A12"
