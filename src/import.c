@@ -113,6 +113,7 @@ typedef struct Imp {
     Vec xcodes;              /* Node* of im->all whose code has an X (any digit) */
     StrTab ids;              /* Node* of im->all by its identifier */
     StrTab ind_ids;          /* Ind* of im->inds by its identifier */
+    Vec pkrows;              /* PkRow*: a perjanjian map's rows */
 } Imp;
 
 static void ierr(Imp *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -142,37 +143,26 @@ static void node_free(Node *n)
 
 /* ---- reading files ---- */
 
+/* The bytes of path ("-": standard input), at most max, by locfile_load
+ * (its bound, its reasons: the real errno of a failed open or read). */
 static char *slurp(const char *path, size_t max, size_t *len, Buf *err)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!f) {
-        buf_printf(err, _("sakip: cannot read '%s': %s\n"), path, strerror(errno));
+    const char *why = NULL;
+    LocFile *lf = locfile_load(path, &why);
+    if (!lf) {
+        buf_printf(err, _("sakip: cannot read '%s': %s\n"), path, why ? why : "");
         return NULL;
     }
-    Buf b;
-    buf_init(&b);
-    for (;;) {
-        buf_reserve(&b, 65536);
-        size_t n = fread(b.data + b.len, 1, 65536, f);
-        b.len += n;
-        b.data[b.len] = '\0';
-        if (b.len > max) {
-            buf_printf(err, _("sakip: '%s' is larger than %lu bytes; refused\n"), path, (unsigned long)max);
-            if (f != stdin) fclose(f);
-            buf_free(&b);
-            return NULL;
-        }
-        if (n == 0) break;
-    }
-    bool bad = ferror(f);
-    if (f != stdin) fclose(f);
-    if (bad) {
-        buf_printf(err, _("sakip: cannot read '%s': %s\n"), path, strerror(EIO));
-        buf_free(&b);
+    if (lf->len > max) {
+        buf_printf(err, _("sakip: '%s' is larger than %lu bytes; refused\n"), path, (unsigned long)max);
+        locfile_free(lf);
         return NULL;
     }
-    *len = b.len;
-    return b.data ? b.data : xstrdup("");
+    char *text = lf->text;
+    *len = lf->len;
+    lf->text = NULL;
+    locfile_free(lf);
+    return text;
 }
 
 /* ---- text of cells ---- */
@@ -206,8 +196,48 @@ static bool same_text(const char *a, const char *b)
 
 /* ---- amounts ---- */
 
-/* An XLSX number ("2941063617", "1.5E-3") exactly. */
+/* An XLSX number is a double written out: with more than 15 significant
+ * digits ("1234.5599999999999") the tail may be the binary fraction's,
+ * not the figure typed, so it is read by the shortest decimal that gives
+ * the same double ("1234.56").  Up to 15 digits the text is already that
+ * decimal (DBL_DIG), and is read as written.  The double is only a step
+ * between two texts: the figure is read exactly from the shortest one; a
+ * double no short decimal gives (0.1 + 0.2 = 0.30000000000000004) stays
+ * as it is, and cell_amount refuses it.  NULL when s needs nothing. */
+static char *shortest_decimal(const char *s)
+{
+    int sig = 0;
+    bool lead = true;
+    for (const char *p = s; *p && *p != 'E' && *p != 'e'; p++) {
+        if (*p < '0' || *p > '9') continue;
+        if (*p != '0') lead = false;
+        if (!lead) sig++;
+    }
+    if (sig <= 15) return NULL;
+    char *end;
+    errno = 0;
+    double d = strtod(s, &end);
+    if (*end || errno) return NULL;
+    char buf[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
+        if (strtod(buf, NULL) == d) break;
+    }
+    return xstrdup(buf);
+}
+
+/* An XLSX number ("2941063617", "1.5E-3") exactly, by its shortest
+ * decimal (shortest_decimal). */
+static bool machine_number_as_written(const char *s, mpq_t out);
 static bool machine_number(const char *s, mpq_t out)
+{
+    char *sh = shortest_decimal(s);
+    bool ok = machine_number_as_written(sh ? sh : s, out);
+    free(sh);
+    return ok;
+}
+
+static bool machine_number_as_written(const char *s, mpq_t out)
 {
     const char *p = s;
     bool neg = *p == '-';
@@ -307,8 +337,18 @@ static bool cell_amount(Imp *im, const Sheet *sh, uint32_t r, uint32_t c, mpq_t 
     } else if (!t || !strcmp(t, "-")) {
         ok = true;
     } else if (cell->flags & CELL_NUMBER ? machine_number(t, out) : written_amount(t, im->map->notation, out)) {
+        mpz_t sen;
+        mpz_init(sen);
+        mpz_mul_ui(sen, mpq_numref(out), 100);
+        bool whole_sen = mpz_divisible_p(sen, mpq_denref(out));
+        mpz_clear(sen);
         if (mpq_sgn(out) < 0) {
             ierr(im, _("%s: '%s' is a negative amount"), w.data, t);
+            ok = false;
+        } else if (!whole_sen) {
+            /* rounding it would make --perbarui see a change of Rp 0,00 on every run */
+            ierr(im, _("%s: '%s' has more than two decimals; an amount is in rupiah and sen (round it in the sheet)"),
+                 w.data, t);
             ok = false;
         } else {
             *present = true;
@@ -443,10 +483,10 @@ static void add_node(Imp *im, Node *n)
 
 /* Where a map's column is in the sheet: -1 when the map does not name it
  * or (with an error) the sheet does not have it. */
-static long resolve_col(Imp *im, const Sheet *sh, const PetaCol *pc, const char *label)
+static long resolve_col_at(Imp *im, const Sheet *sh, const PetaCol *pc, const char *label, unsigned header_row)
 {
     const Peta *m = im->map;
-    uint32_t head = m->header_row ? m->header_row - 1 : 0;
+    uint32_t head = header_row ? header_row - 1 : 0;
     long found = -1;
     if (!pc->set) return -1;
     if (pc->letter >= 0) {
@@ -462,7 +502,7 @@ static long resolve_col(Imp *im, const Sheet *sh, const PetaCol *pc, const char 
         return pc->letter;
     }
     if (head >= sh->nrows) {
-        ierr(im, _("%s:%d: the header row %u is past the last row of %s"), m->path, pc->line, m->header_row,
+        ierr(im, _("%s:%d: the header row %u is past the last row of %s"), m->path, pc->line, header_row,
              sh->source);
         return -1;
     }
@@ -480,11 +520,16 @@ static long resolve_col(Imp *im, const Sheet *sh, const PetaCol *pc, const char 
             free(t);
         }
         ierr(im, _("%s:%d: kolom %s = \"%s\": no such column in the header row %u of %s%s%s (it has: %s)"),
-             m->path, pc->line, label, pc->header, m->header_row, sh->source, sh->name ? ":" : "",
+             m->path, pc->line, label, pc->header, header_row, sh->source, sh->name ? ":" : "",
              sh->name ? sh->name : "", have.len ? have.data : "nothing");
         buf_free(&have);
     }
     return found;
+}
+
+static long resolve_col(Imp *im, const Sheet *sh, const PetaCol *pc, const char *label)
+{
+    return resolve_col_at(im, sh, pc, label, im->map->header_row);
 }
 
 /* Merged cells among the rows read (from row `first`) are an error each:
@@ -532,6 +577,21 @@ static bool row_is_header(const Sheet *sh, uint32_t head, const long col[PC_N], 
     return true;
 }
 
+/* Whether a `lewati` of the map matches row texts txt: `lewati nama =
+ * "2"` in its column, a bare `lewati "Jumlah"` in any column of text (not
+ * one of amounts or targets), in every kind of map alike. */
+static bool row_skipped(const Peta *m, char *const txt[PC_N])
+{
+    for (size_t k = 0; k < m->skip.len; k++) {
+        const PetaSkip *sk = m->skip.items[k];
+        for (int i = 0; i < PC_N; i++)
+            if ((sk->role < 0 ? i != PC_ANGGARAN && i != PC_REALISASI && i != PC_TARGET : i == sk->role) &&
+                same_text(txt[i], sk->text))
+                return true;
+    }
+    return false;
+}
+
 static void read_sheet(Imp *im, const Sheet *sh)
 {
     const Peta *m = im->map;
@@ -539,6 +599,12 @@ static void read_sheet(Imp *im, const Sheet *sh)
     uint32_t head = m->header_row ? m->header_row - 1 : 0;
     uint32_t first = m->header_row ? m->header_row : 0;
     size_t errs = im->nerr;
+    if (m->levels == LVL_INDENTASI && !sh->name) {
+        /* a CSV cell has no style: every row would be a program */
+        ierr(im, _("%s:%d: tingkat indentasi reads the indentation of a workbook's cells; %s is a CSV file, which has "
+                   "none: use tingkat kode, kolom or nomor"), m->path, m->levels_line, sh->source);
+        return;
+    }
     for (int i = 0; i < PC_N; i++) col[i] = resolve_col(im, sh, &m->cols[i], peta_role_name(i));
     long pcol[PP_N][PETA_MAX_PERIODS];
     for (int w = 0; w < PP_N; w++)
@@ -564,12 +630,7 @@ static void read_sheet(Imp *im, const Sheet *sh)
         bool skip = !any;
         /* a header row repeated on each printed page */
         if (!skip && m->header_row && r != head) skip = row_is_header(sh, head, col, txt);
-        for (size_t k = 0; !skip && k < m->skip.len; k++) {
-            const PetaSkip *sk = m->skip.items[k];
-            for (int i = 0; i < PC_N && !skip; i++)
-                if ((sk->role < 0 ? i != PC_ANGGARAN && i != PC_REALISASI : i == sk->role) && same_text(txt[i], sk->text))
-                    skip = true;
-        }
+        if (!skip) skip = row_skipped(m, txt);
         if (skip) {
             for (int i = 0; i < PC_N; i++) free(txt[i]);
             continue;
@@ -835,6 +896,42 @@ static char *target_literal(const SheetCell *cell, const char *t, Notation nt)
     return buf_steal(&b);
 }
 
+/* The target in cell (r, c) as .sakip's literal into *lit (malloc'd;
+ * NULL for an empty cell or "-"); false (and an error at the cell) when
+ * it is not a number.  *present: the cell is not empty. */
+static bool cell_target(Imp *im, const Sheet *sh, uint32_t r, uint32_t c, char **lit, bool *present)
+{
+    const SheetCell *cell = sheet_cell(sh, r, c);
+    char *t = clean(cell);
+    Buf w;
+    buf_init(&w);
+    sheet_where(&w, sh, r, c);
+    bool ok = true;
+    *lit = NULL;
+    *present = false;
+    if (cell && (cell->flags & CELL_NOVALUE)) {
+        ierr(im, _("%s: a formula without a stored value; open and save the workbook in a spreadsheet program so "
+                   "that it stores the values"), w.data);
+        ok = false;
+    } else if (cell && (cell->flags & CELL_ERROR)) {
+        ierr(im, _("%s: '%s' is an error value, not a target"), w.data, t ? t : "");
+        ok = false;
+    } else if (t && strcmp(t, "-")) {
+        *present = true;
+        *lit = target_literal(cell, t, im->map->notation);
+        if (!*lit) {
+            ierr(im, im->map->notation == NOTATION_ID
+                         ? _("%s: '%s' is not a target (the map says angka indonesia: 1.234,5 or 83,57%%)")
+                         : _("%s: '%s' is not a target (the map says angka inggris: 1,234.5 or 83.57%%)"),
+                 w.data, t);
+            ok = false;
+        }
+    }
+    buf_free(&w);
+    free(t);
+    return ok;
+}
+
 static void read_indikator(Imp *im, const Sheet *sh)
 {
     const Peta *m = im->map;
@@ -861,11 +958,7 @@ static void read_indikator(Imp *im, const Sheet *sh)
         }
         bool skip = !any;
         if (!skip && m->header_row && r != head) skip = row_is_header(sh, head, col, txt);
-        for (size_t k = 0; !skip && k < m->skip.len; k++) {
-            const PetaSkip *sk = m->skip.items[k];
-            for (int i = 0; i < PC_N && !skip; i++)
-                if ((sk->role < 0 || i == sk->role) && same_text(txt[i], sk->text)) skip = true;
-        }
+        if (!skip) skip = row_skipped(m, txt);
         if (!skip && txt[PC_SASARAN]) {
             free(sasaran);
             sasaran = xstrdup(txt[PC_SASARAN]);
@@ -914,30 +1007,9 @@ static void read_indikator(Imp *im, const Sheet *sh)
         }
         bool some = false;
         for (int i = 0; i < m->ntargets; i++) {
-            const SheetCell *cell = sheet_cell(sh, r, (uint32_t)tcol[i]);
-            char *t = clean(cell);
-            buf_init(&w);
-            sheet_where(&w, sh, r, (uint32_t)tcol[i]);
-            if (cell && (cell->flags & CELL_NOVALUE)) {
-                ierr(im, _("%s: a formula without a stored value; open and save the workbook in a spreadsheet program so "
-                           "that it stores the values"), w.data);
-                ok = false;
-            } else if (cell && (cell->flags & CELL_ERROR)) {
-                ierr(im, _("%s: '%s' is an error value, not a target"), w.data, t ? t : "");
-                ok = false;
-            } else if (t && strcmp(t, "-")) {
-                d->target[i] = target_literal(cell, t, m->notation);
-                if (!d->target[i]) {
-                    ierr(im, m->notation == NOTATION_ID
-                                 ? _("%s: '%s' is not a target (the map says angka indonesia: 1.234,5 or 83,57%%)")
-                                 : _("%s: '%s' is not a target (the map says angka inggris: 1,234.5 or 83.57%%)"),
-                         w.data, t);
-                    ok = false;
-                }
-                some = true;
-            }
-            buf_free(&w);
-            free(t);
+            bool present;
+            ok &= cell_target(im, sh, r, (uint32_t)tcol[i], &d->target[i], &present);
+            some |= present;
         }
         if (ok && !some) {
             ierr(im, _("%s: '%s' has no target in any year of the map"), d->where, d->name);
@@ -994,8 +1066,7 @@ static void emit_indikator(Buf *out, const Imp *im)
         for (size_t i = 0; i < im->inds.len; i++) {
             const Ind *d = im->inds.items[i];
             if (g < names.len ? !d->sasaran || strcmp(d->sasaran, names.items[g]) : d->sasaran != NULL) continue;
-            if (d->id) buf_printf(&b, "indikator %s ", d->id);
-            else buf_printf(&b, "indikator IK%lu ", (unsigned long)i + 1);
+            buf_printf(&b, "indikator %s ", d->id);   /* number_inds gave one */
             put_string(&b, d->name);
             buf_puts(&b, " {\nsatuan ");
             put_string(&b, d->satuan);
@@ -1039,35 +1110,57 @@ static void emit_indikator(Buf *out, const Imp *im)
     vec_free(&names);
 }
 
+/* A generated identifier of node n, checked against those the id column
+ * gives: the same identifier twice would be two declarations of one
+ * name (the file would not check) or, in --perbarui, two rows on one node. */
+static void gen_id(Imp *im, Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void gen_id(Imp *im, Node *n, const char *fmt, ...)
+{
+    if (n->id) return;
+    Buf b;
+    buf_init(&b);
+    va_list ap;
+    va_start(ap, fmt);
+    buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    n->id = buf_steal(&b);
+    const Node *o = strtab_get(&im->ids, n->id);
+    if (o && o != n)
+        ierr(im, _("%s: %s, the identifier this row's position gives, is the identifier of %s (kolom id); give this "
+                   "row its own in the id column"), n->where, n->id, o->where);
+}
+
 /* Identifiers by position when the source has none: P1, K1_2, SK1_2_3. */
 static void number_nodes(Imp *im)
 {
     for (size_t i = 0; i < im->roots.len; i++) {
         Node *p = im->roots.items[i];
-        if (!p->id) {
-            Buf b;
-            buf_init(&b);
-            buf_printf(&b, "P%lu", (unsigned long)i + 1);
-            p->id = buf_steal(&b);
-        }
+        gen_id(im, p, "P%lu", (unsigned long)i + 1);
         for (size_t j = 0; j < p->kids.len; j++) {
             Node *k = p->kids.items[j];
-            if (!k->id) {
-                Buf b;
-                buf_init(&b);
-                buf_printf(&b, "K%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1);
-                k->id = buf_steal(&b);
-            }
-            for (size_t l = 0; l < k->kids.len; l++) {
-                Node *s = k->kids.items[l];
-                if (!s->id) {
-                    Buf b;
-                    buf_init(&b);
-                    buf_printf(&b, "SK%lu_%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1, (unsigned long)l + 1);
-                    s->id = buf_steal(&b);
-                }
-            }
+            gen_id(im, k, "K%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1);
+            for (size_t l = 0; l < k->kids.len; l++)
+                gen_id(im, k->kids.items[l], "SK%lu_%lu_%lu", (unsigned long)i + 1, (unsigned long)j + 1,
+                       (unsigned long)l + 1);
         }
+    }
+}
+
+/* Identifiers by row for indikator without one: IK1, IK2, ...; the same
+ * check as gen_id. */
+static void number_inds(Imp *im)
+{
+    for (size_t i = 0; i < im->inds.len; i++) {
+        Ind *d = im->inds.items[i];
+        if (d->id) continue;
+        Buf b;
+        buf_init(&b);
+        buf_printf(&b, "IK%lu", (unsigned long)i + 1);
+        d->id = buf_steal(&b);
+        const Ind *o = strtab_get(&im->ind_ids, d->id);
+        if (o && o != d)
+            ierr(im, _("%s: %s, the identifier this row's position gives, is the identifier of %s (kolom id); give "
+                       "this row its own in the id column"), d->where, d->id, o->where);
     }
 }
 
@@ -1135,6 +1228,72 @@ static void emit(Buf *b, const Peta *map, const Node *n)
 
 /* ---- --perbarui ---- */
 
+/* The source text of span s of lf (malloc'd). */
+static char *src_text(const LocFile *lf, Span s)
+{
+    return xstrndup(lf->text + s.start, s.end - s.start);
+}
+
+/* Parses the text of path as it would be after the edits (out), and
+ * writes it atomically if it parses and path is still the file read
+ * (was); returns the exit status. */
+static int write_checked(const char *path, const struct stat *was, const Buf *out)
+{
+    LocFile *nlf = locfile_new(path, out->data ? out->data : "", out->len);
+    DiagList d2;
+    diag_list_init(&d2);
+    Unit *u2 = parse_unit(nlf, &d2);
+    bool bad = false;
+    for (size_t k = 0; k < d2.items.len; k++) bad |= ((const Diag *)d2.items.items[k])->level == DIAG_ERROR;
+    diag_list_free(&d2);
+    unit_free(u2);
+    char *werr = NULL;
+    int status = EXIT_OK;
+    if (bad) {
+        fprintf(stderr, _("sakip: the updated %s would not parse; not written\n"), path);
+        status = EXIT_ERRORS;
+    } else if (!write_file_atomic_expect(path, was, out->data ? out->data : "", out->len, &werr)) {
+        fprintf(stderr, _("sakip: cannot write '%s': %s\n"), path, werr ? werr : "");
+        status = EXIT_USAGE;
+    } else {
+        printf(_("%s written\n"), path);
+    }
+    free(werr);
+    return status;
+}
+
+/* Loads and parses path; NULL (after saying why, *status set) when it
+ * cannot be read or has syntax errors. */
+static Unit *load_target(const char *path, int *status)
+{
+    const char *lerr = NULL;
+    LocFile *lf = locfile_load(path, &lerr);
+    if (!lf) {
+        fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, lerr);
+        *status = EXIT_USAGE;
+        return NULL;
+    }
+    DiagList dl;
+    diag_list_init(&dl);
+    Unit *u = parse_unit(lf, &dl);
+    size_t syntax = 0;
+    for (size_t k = 0; k < dl.items.len; k++) {
+        const Diag *d = dl.items.items[k];
+        if (d->level == DIAG_ERROR) syntax++;
+    }
+    if (syntax) {
+        diag_print_text(&dl, stderr, false);
+        fprintf(stderr, _("sakip: %s has syntax errors; not updated\n"), path);
+        diag_list_free(&dl);
+        unit_free(u);
+        *status = EXIT_ERRORS;
+        return NULL;
+    }
+    diag_list_free(&dl);
+    return u;
+}
+
+
 typedef struct Edit {
     uint32_t start, end;
     char *text;
@@ -1174,6 +1333,26 @@ static void signed_money(Buf *b, const mpq_t d)
     mpq_clear(a);
 }
 
+/* Where a new item line of node e goes: after the line of `after` (an
+ * item), or after e's opening line; its start ("\n" and the indentation
+ * of an item) into nt.  Returns the offset to insert at (that line's
+ * end), *at the place the line follows. */
+static uint32_t new_line_after(const LocFile *lf, const Expr *after, const Entity *e, Buf *nt, uint32_t *at)
+{
+    const char *text = lf->text;
+    *at = after ? after->span.end : e->id_span.end;
+    const char *nl = memchr(text + *at, '\n', lf->len - *at);
+    uint32_t eol = nl ? (uint32_t)(nl - text) : (uint32_t)lf->len;
+    uint32_t bol = *at;
+    while (bol > 0 && text[bol - 1] != '\n') bol--;
+    uint32_t ind = bol;
+    while (ind < *at && (text[ind] == ' ' || text[ind] == '\t')) ind++;
+    buf_putc(nt, '\n');
+    buf_putn(nt, text + bol, ind - bol);
+    if (!after) buf_puts(nt, "    ");   /* inside the opening line's braces */
+    return eol;
+}
+
 /* The period values (realisasi, rencana) of the map's year of a matched
  * node: each one that differs replaced in place, a missing one put into
  * the block, a missing block added as a line after the node's realisasi,
@@ -1201,18 +1380,10 @@ static size_t update_periods(const Imp *im, const LocFile *lf, Entity *e, const 
             }
             /* a new line after realisasi, else anggaran, else the opening line */
             const Expr *after = bd->realisasi_uang ? bd->realisasi_uang : bd->anggaran;
-            uint32_t at = after ? after->span.end : e->id_span.end;
-            const char *nl = memchr(text + at, '\n', lf->len - at);
-            uint32_t eol = nl ? (uint32_t)(nl - text) : (uint32_t)lf->len;
-            uint32_t bol = at;
-            while (bol > 0 && text[bol - 1] != '\n') bol--;
-            uint32_t ind = bol;
-            while (ind < at && (text[ind] == ' ' || text[ind] == '\t')) ind++;
+            uint32_t at;
             Buf nt;
             buf_init(&nt);
-            buf_putc(&nt, '\n');
-            buf_putn(&nt, text + bol, ind - bol);
-            if (!after) buf_puts(&nt, "    ");
+            uint32_t eol = new_line_after(lf, after, e, &nt, &at);
             buf_printf(&nt, "%-9s %d { %s }", word, m->year, inside.data);   /* fmt's column */
             new_edit(edits, eol, eol, buf_steal(&nt));
             int line, colno;
@@ -1299,28 +1470,10 @@ static int perbarui(Imp *im, Options *o)
     const char *path = o->import_perbarui;
     struct stat was;
     bool have_was = stat(path, &was) == 0;
-    const char *lerr = NULL;
-    LocFile *lf = locfile_load(path, &lerr);
-    if (!lf) {
-        fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, lerr);
-        return EXIT_USAGE;
-    }
-    DiagList dl;
-    diag_list_init(&dl);
-    Unit *u = parse_unit(lf, &dl);
-    size_t syntax = 0;
-    for (size_t k = 0; k < dl.items.len; k++) {
-        const Diag *d = dl.items.items[k];
-        if (d->level == DIAG_ERROR) syntax++;
-    }
-    if (syntax) {
-        diag_print_text(&dl, stderr, false);
-        fprintf(stderr, _("sakip: %s has syntax errors; not updated\n"), path);
-        diag_list_free(&dl);
-        unit_free(u);
-        return EXIT_ERRORS;
-    }
-    diag_list_free(&dl);
+    int status = EXIT_OK;
+    Unit *u = load_target(path, &status);
+    if (!u) return status;
+    const LocFile *lf = u->file;
     const char *text = lf->text;
     size_t nb = u->budget_nodes.len;
     Node **match = xcalloc(nb + 1, sizeof *match);
@@ -1391,18 +1544,8 @@ static int perbarui(Imp *im, Options *o)
             locfile_pos(lf, old->span.start, &line, &colno);
         } else {
             /* no realisasi yet: a line after anggaran, or after the opening brace */
-            const Expr *ang = ent_budget(e)->anggaran;
-            uint32_t at = ang ? ang->span.end : e->id_span.end;
-            const char *nl = memchr(text + at, '\n', lf->len - at);
-            uint32_t eol = nl ? (uint32_t)(nl - text) : (uint32_t)lf->len;
-            uint32_t bol = at;
-            while (bol > 0 && text[bol - 1] != '\n') bol--;
-            uint32_t ind = bol;
-            while (ind < at && (text[ind] == ' ' || text[ind] == '\t')) ind++;
-            ed->start = ed->end = eol;
-            buf_putc(&nt, '\n');
-            buf_putn(&nt, text + bol, ind - bol);
-            if (!ang) buf_puts(&nt, "    ");
+            uint32_t at;
+            ed->start = ed->end = new_line_after(lf, ent_budget(e)->anggaran, e, &nt, &at);
             buf_puts(&nt, "realisasi ");
             put_money(&nt, n->real);
             locfile_pos(lf, at, &line, &colno);
@@ -1480,7 +1623,6 @@ static int perbarui(Imp *im, Options *o)
         printf(_("Nodes of %s the sheet does not give (%lu), left as they are:\n"), path, (unsigned long)nmissing);
         fputs(missing.data, stdout);
     }
-    int status = EXIT_OK;
     if (unmatched.len) {
         printf(_("%s not written: every row must match a node (fix the rows above, or skip them with lewati)\n"), path);
         status = EXIT_ERRORS;
@@ -1488,25 +1630,7 @@ static int perbarui(Imp *im, Options *o)
         printf(_("--periksa: %s not written\n"), path);
     } else if (changed || pchanged) {
         /* the result must still parse before it replaces the file */
-        LocFile *nlf = locfile_new(path, out.data ? out.data : "", out.len);
-        DiagList d2;
-        diag_list_init(&d2);
-        Unit *u2 = parse_unit(nlf, &d2);
-        bool bad = false;
-        for (size_t k = 0; k < d2.items.len; k++) bad |= ((const Diag *)d2.items.items[k])->level == DIAG_ERROR;
-        diag_list_free(&d2);
-        unit_free(u2);
-        char *werr = NULL;
-        if (bad) {
-            fprintf(stderr, _("sakip: the updated %s would not parse; not written\n"), path);
-            status = EXIT_ERRORS;
-        } else if (!write_file_atomic_expect(path, have_was ? &was : NULL, out.data ? out.data : "", out.len, &werr)) {
-            fprintf(stderr, _("sakip: cannot write '%s': %s\n"), path, werr ? werr : "");
-            status = EXIT_USAGE;
-        } else {
-            printf(_("%s written\n"), path);
-        }
-        free(werr);
+        status = write_checked(path, have_was ? &was : NULL, &out);
     }
     for (size_t i = 0; i < edits.len; i++) {
         free(ev[i]->text);
@@ -1521,6 +1645,411 @@ static int perbarui(Imp *im, Options *o)
     buf_free(&missing);
     mpq_clears(tot_old, tot_new, d, NULL);
     free(match);
+    unit_free(u);
+    return status;
+}
+
+/* ---- a perjanjian map: the targets and amounts of a PK sheet ---- */
+
+/* a row of a PK sheet: an indikator's target or a program's anggaran */
+typedef struct PkRow {
+    bool anggaran;           /* a program's amount; else an indikator's target */
+    char *name;              /* the name cell's text */
+    char *where;             /* its place */
+    char *target;            /* the target's literal ("82", "100%") */
+    mpq_t amount;
+    Entity *ent;             /* what it names in the file (pk_apply) */
+} PkRow;
+
+static void pkrow_free(PkRow *k)
+{
+    free(k->name);
+    free(k->where);
+    free(k->target);
+    mpq_clear(k->amount);
+    free(k);
+}
+
+/* Row r of one of the two tables: prog (the programs' table: its name
+ * column kolom program, its value kolom anggaran) or the targets' table
+ * (kolom indikator, kolom target); head the table's header row (0-based)
+ * or -1. */
+static void pk_row(Imp *im, const Sheet *sh, uint32_t r, const long col[PC_N], bool prog, long head)
+{
+    int rn = prog ? PC_PROGRAM : PC_INDIKATOR, rv = prog ? PC_ANGGARAN : PC_TARGET;
+    long use[PC_N];
+    for (int i = 0; i < PC_N; i++) use[i] = i == rn || i == rv ? col[i] : -1;
+    char *txt[PC_N] = {0};
+    bool skip = !row_texts(sh, r, use, txt);
+    if (!skip && head >= 0 && r != (uint32_t)head) skip = row_is_header(sh, (uint32_t)head, use, txt);
+    if (!skip) skip = row_skipped(im->map, txt);
+    if (skip) {
+        for (int i = 0; i < PC_N; i++) free(txt[i]);
+        return;
+    }
+    PkRow *k = xcalloc(1, sizeof *k);
+    mpq_init(k->amount);
+    k->anggaran = prog;
+    Buf w;
+    buf_init(&w);
+    sheet_where(&w, sh, r, (uint32_t)col[rn]);
+    k->where = buf_steal(&w);
+    k->name = txt[rn];
+    txt[rn] = NULL;
+    bool ok = true, present = false;
+    if (!k->name) {
+        ierr(im, prog ? _("%s: a row without a program (kolom program); give it one, or skip it with lewati")
+                      : _("%s: a row without an indikator (kolom indikator); give it one, or skip it with lewati"),
+             k->where);
+        ok = false;
+    }
+    if (prog) ok &= cell_amount(im, sh, r, (uint32_t)col[rv], k->amount, &present);
+    else ok &= cell_target(im, sh, r, (uint32_t)col[rv], &k->target, &present);
+    if (ok && !present) {
+        buf_init(&w);
+        sheet_where(&w, sh, r, (uint32_t)col[rv]);
+        ierr(im, prog ? _("%s: '%s' has no anggaran") : _("%s: '%s' has no target"), w.data, k->name);
+        buf_free(&w);
+        ok = false;
+    }
+    for (int i = 0; i < PC_N; i++) free(txt[i]);
+    if (ok) vec_push(&im->pkrows, k);
+    else pkrow_free(k);
+}
+
+/* The two tables of a PK sheet: the targets' under the header row (judul),
+ * down to the programs' header row: `judul program N`, or the first row
+ * below with kolom program's header text. */
+static void read_pk(Imp *im, const Sheet *sh)
+{
+    const Peta *m = im->map;
+    size_t errs = im->nerr;
+    bool targets = m->cols[PC_INDIKATOR].set, programs = m->cols[PC_PROGRAM].set;
+    long col[PC_N];
+    for (int i = 0; i < PC_N; i++) col[i] = -1;
+    uint32_t first = m->header_row, end = sh->nrows;
+    unsigned phead = 0;      /* the programs' header row, 1-based; 0: none */
+    if (targets) {
+        col[PC_INDIKATOR] = resolve_col(im, sh, &m->cols[PC_INDIKATOR], "indikator");
+        col[PC_TARGET] = resolve_col(im, sh, &m->cols[PC_TARGET], "target");
+    }
+    if (programs) {
+        if (!targets) phead = m->header_row;
+        else if (m->program_header_row) phead = m->program_header_row;
+        else {
+            for (uint32_t r = first; r < sh->nrows && !phead; r++)
+                for (uint32_t c = 0; c < sh->ncols && !phead; c++) {
+                    char *t = clean(sheet_cell(sh, r, c));
+                    if (same_text(t, m->cols[PC_PROGRAM].header)) phead = r + 1;
+                    free(t);
+                }
+            if (!phead)
+                ierr(im, _("%s:%d: kolom program = \"%s\": no row of %s below the header row %u has this text (the "
+                           "header of the programs' table)"), m->path, m->cols[PC_PROGRAM].line,
+                     m->cols[PC_PROGRAM].header, sh->source, m->header_row);
+        }
+        if (phead || !targets) {
+            col[PC_PROGRAM] = resolve_col_at(im, sh, &m->cols[PC_PROGRAM], "program", phead);
+            col[PC_ANGGARAN] = resolve_col_at(im, sh, &m->cols[PC_ANGGARAN], "anggaran", phead);
+        }
+        if (targets && phead) end = phead - 1 < end ? phead - 1 : end;
+    }
+    if (im->nerr > errs) return;
+    merged_cells(im, sh, first);
+    if (targets)
+        for (uint32_t r = first; r < end; r++) pk_row(im, sh, r, col, false, m->header_row ? (long)m->header_row - 1 : -1);
+    if (programs)
+        for (uint32_t r = phead; r < sh->nrows; r++) pk_row(im, sh, r, col, true, phead ? (long)phead - 1 : -1);
+}
+
+/* a and b the same but for case and runs of white space */
+static bool same_name(const char *a, const char *b)
+{
+    if (!a || !b) return false;
+    for (;;) {
+        while (*a == ' ' && (a[1] == ' ' || a[1] == '\t' || a[1] == '\n')) a++;
+        while (*b == ' ' && (b[1] == ' ' || b[1] == '\t' || b[1] == '\n')) b++;
+        char x = *a == '\t' || *a == '\n' ? ' ' : *a, y = *b == '\t' || *b == '\n' ? ' ' : *b;
+        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y)) return false;
+        if (!x) return true;
+        a++, b++;
+    }
+}
+
+/* The entity of cands (indikator, or budget nodes) that a PK sheet's text
+ * names: its identifier, its kode (budget nodes), or its name, exactly but
+ * for case and spaces, with or without a leading numbering ("1 Penunjang
+ * ...", "2. ...").  NULL when none does, or (*twin set) when two have
+ * that name. */
+static Entity *pk_match(const Vec *cands, const char *text, bool budget, Entity **twin)
+{
+    *twin = NULL;
+    for (size_t i = 0; i < cands->len; i++) {
+        Entity *e = cands->items[i];
+        if (!strcmp(e->id, text)) return e;
+    }
+    for (size_t i = 0; budget && code_segments(text) > 1 && i < cands->len; i++) {
+        Entity *e = cands->items[i];
+        if (ent_budget(e)->kode && codes_match(ent_budget(e)->kode, text)) return e;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        const char *t = text;
+        if (pass) {   /* "1 Penunjang ...", "1. ...", "1) ..." */
+            size_t k = strspn(t, "0123456789");
+            if (!k) break;
+            if (t[k] == '.' || t[k] == ')') k++;
+            if (t[k] != ' ') break;
+            t += k + 1;
+        }
+        Entity *found = NULL;
+        for (size_t i = 0; i < cands->len; i++) {
+            Entity *e = cands->items[i];
+            if (!same_name(e->name, t)) continue;
+            if (found) {
+                *twin = e;
+                return found;
+            }
+            found = e;
+        }
+        if (found) return found;
+    }
+    return NULL;
+}
+
+/* One item of the diff of a perjanjian: old → new (either may be NULL). */
+static void pk_diff_line(Buf *diff, const char *word, const char *id, const char *old, const char *new_)
+{
+    buf_printf(diff, "  %s %s: %s \xE2\x86\x92 %s\n", word, id, old ? old : "-", new_ ? new_ : "-");
+}
+
+/* --perbarui with a perjanjian map: the rows matched to the file's
+ * indikator and programs, the perjanjian put in (or replaced), the change
+ * shown item by item. */
+static int pk_apply(Imp *im, Options *o)
+{
+    const Peta *m = im->map;
+    const char *path = o->import_perbarui;
+    struct stat was;
+    bool have_was = stat(path, &was) == 0;
+    int status = EXIT_OK;
+    Unit *u = load_target(path, &status);
+    if (!u) return status;
+    const LocFile *lf = u->file;
+    Vec inds = {0};
+    for (size_t i = 0; i < u->indikator.len; i++) {
+        Entity *e = u->indikator.items[i];
+        if (!ent_indikator(e)->keluaran) vec_push(&inds, e);
+    }
+    /* each row's indikator or program; every one unmatched is an error */
+    StrTab seen[2] = {{0}, {0}};   /* PkRow* by its entity's identifier: targets, amounts */
+    for (size_t i = 0; i < im->pkrows.len; i++) {
+        PkRow *k = im->pkrows.items[i];
+        Entity *twin;
+        k->ent = pk_match(k->anggaran ? &u->budget_nodes : &inds, k->name, k->anggaran, &twin);
+        if (twin) {
+            ierr(im, _("%s: '%s' is the name of both %s and %s in %s; write the identifier instead"), k->where, k->name,
+                 k->ent->id, twin->id, path);
+            k->ent = NULL;
+            continue;
+        }
+        if (!k->ent) {
+            ierr(im, k->anggaran ? _("%s: no program (or kegiatan) of %s is named '%s' or has it as identifier or kode")
+                                 : _("%s: no indikator of %s is named '%s' or has it as identifier"),
+                 k->where, path, k->name);
+            continue;
+        }
+        const PkRow *p = strtab_get(&seen[k->anggaran], k->ent->id);
+        if (p) ierr(im, _("%s: %s is already given by %s"), k->where, k->ent->id, p->where);
+        else strtab_put(&seen[k->anggaran], k->ent->id, k);
+    }
+    strtab_free(&seen[0]);
+    strtab_free(&seen[1]);
+    /* what the file has, once per kind a name was not found among */
+    for (int w = 0; w < 2; w++) {
+        bool missed = false;
+        for (size_t i = 0; i < im->pkrows.len && !missed; i++) {
+            const PkRow *k = im->pkrows.items[i];
+            missed = k->anggaran == (w == 1) && !k->ent;
+        }
+        const Vec *c = w ? &u->budget_nodes : &inds;
+        if (!missed || !c->len) continue;
+        buf_printf(&im->err, w ? _("  the programs of %s:") : _("  the indikator of %s:"), path);
+        size_t shown = 0;
+        bool more = false;
+        for (size_t i = 0; i < c->len && !more; i++) {
+            const Entity *e = c->items[i];
+            if (w && e->kind != ENT_PROGRAM) continue;
+            if (shown == 12) {
+                more = true;
+                break;
+            }
+            buf_printf(&im->err, "%s %s \"%s\"", shown ? "," : "", e->id, e->name ? e->name : "");
+            shown++;
+        }
+        buf_puts(&im->err, more ? ", ...\n" : "\n");
+    }
+    Entity *old = NULL;
+    for (size_t i = 0; i < u->perjanjian.len; i++) {
+        Entity *e = u->perjanjian.items[i];
+        if (!strcmp(e->id, m->pk_id)) old = e;
+    }
+    const PerjanjianDecl *od = old ? ent_perjanjian_c(old) : NULL;
+    const char *title = m->pk_title ? m->pk_title : old ? old->name : NULL;
+    if (!title) {
+        ierr(im, _("%s:%d: perjanjian %s is not in %s; give its title: perjanjian %s \"...\""), m->path, m->pk_line,
+             m->pk_id, path, m->pk_id);
+    }
+    if (im->nerr) {
+        fputs(im->err.data, stderr);
+        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im->nerr, _("updated"));
+        vec_free(&inds);
+        unit_free(u);
+        return EXIT_ERRORS;
+    }
+    bool sheet_t = m->cols[PC_INDIKATOR].set, sheet_a = m->cols[PC_PROGRAM].set;
+    /* the declaration, then fmt's layout */
+    Buf b, diff;
+    buf_init(&b);
+    buf_init(&diff);
+    size_t changed = 0, same = 0;
+    buf_printf(&b, "perjanjian %s ", m->pk_id);
+    put_string(&b, title);
+    buf_puts(&b, " {\n");
+    const char *mengubah = m->pk_mengubah ? m->pk_mengubah : od && od->mengubah ? od->mengubah->name : NULL;
+    if (mengubah) buf_printf(&b, "mengubah %s\n", mengubah);
+    const char *tanggal = m->pk_tanggal ? m->pk_tanggal : od ? od->tanggal : NULL;
+    if (tanggal) {
+        buf_puts(&b, "tanggal ");
+        put_string(&b, tanggal);
+        buf_putc(&b, '\n');
+    }
+    const Vec *pihak = m->pk_pihak.len || !od ? &m->pk_pihak : &od->pihak;
+    for (size_t i = 0; i < pihak->len; i++) {
+        buf_puts(&b, i ? ", " : "pihak ");
+        put_string(&b, pihak->items[i]);
+        if (i + 1 == pihak->len) buf_putc(&b, '\n');
+    }
+    for (int w = 0; w < 2; w++) {
+        bool amounts = w == 1;
+        const char *word = amounts ? "anggaran" : "target";
+        const Vec *olds = od ? (amounts ? &od->pk_anggaran : &od->pk_target) : NULL;
+        bool first = true;
+        if (amounts ? !sheet_a : !sheet_t) {
+            /* the table the sheet does not give: the file's, as written */
+            for (size_t i = 0; olds && i < olds->len; i++) {
+                const PkPair *pp = olds->items[i];
+                char *v = src_text(lf, pp->value->span);
+                buf_printf(&b, "%s %s: %s", first ? word : ",", pp->ref.name, v);
+                first = false;
+                free(v);
+            }
+            if (!first) buf_putc(&b, '\n');
+            continue;
+        }
+        for (size_t i = 0; i < im->pkrows.len; i++) {
+            const PkRow *k = im->pkrows.items[i];
+            if (k->anggaran != amounts) continue;
+            Buf nv;
+            buf_init(&nv);
+            if (amounts) put_money(&nv, k->amount);
+            else buf_puts(&nv, k->target);
+            buf_printf(&b, "%s %s: %s", first ? word : ",", k->ent->id, nv.data);
+            first = false;
+            const PkPair *was_p = NULL;
+            for (size_t j = 0; olds && j < olds->len && !was_p; j++)
+                if (!strcmp(((const PkPair *)olds->items[j])->ref.name, k->ent->id)) was_p = olds->items[j];
+            char *ov = was_p ? src_text(lf, was_p->value->span) : NULL;
+            bool eq = was_p && (amounts ? was_p->value->lo->kind == EX_MONEY && !was_p->value->hi &&
+                                              mpq_equal(was_p->value->lo->u.num.q, k->amount)
+                                        : !strcmp(ov, nv.data));
+            if (eq) same++;
+            else {
+                pk_diff_line(&diff, word, k->ent->id, ov, nv.data);
+                changed++;
+            }
+            free(ov);
+            buf_free(&nv);
+        }
+        if (!first) buf_putc(&b, '\n');
+        /* what the file has and the sheet no longer does */
+        for (size_t j = 0; olds && j < olds->len; j++) {
+            const PkPair *pp = olds->items[j];
+            bool kept = false;
+            for (size_t i = 0; i < im->pkrows.len && !kept; i++) {
+                const PkRow *k = im->pkrows.items[i];
+                kept = k->anggaran == amounts && !strcmp(k->ent->id, pp->ref.name);
+            }
+            if (kept) continue;
+            char *ov = src_text(lf, pp->value->span);
+            pk_diff_line(&diff, word, pp->ref.name, ov, NULL);
+            free(ov);
+            changed++;
+        }
+    }
+    if (old && old->penjelasan) {
+        buf_puts(&b, "penjelasan ");
+        put_string(&b, old->penjelasan);
+        buf_putc(&b, '\n');
+    }
+    buf_puts(&b, "}\n");
+    Buf f;
+    buf_init(&f);
+    fmt_source(b.data, b.len, &f);
+    /* where it goes: in place of the old one; else before the perjanjian
+     * that amends it, after the last perjanjian, or at the end */
+    const char *text = lf->text;
+    uint32_t at, to;
+    Buf ins;
+    buf_init(&ins);
+    Entity *amender = NULL;
+    for (size_t i = 0; !old && i < u->perjanjian.len && !amender; i++) {
+        Entity *e = u->perjanjian.items[i];
+        const PerjanjianDecl *pd = ent_perjanjian_c(e);
+        if (pd->mengubah && !strcmp(pd->mengubah->name, m->pk_id)) amender = e;
+    }
+    int line, colno;
+    if (old) {
+        at = old->span.start;
+        to = old->span.end;
+        buf_putn(&ins, f.data, f.len && f.data[f.len - 1] == '\n' ? f.len - 1 : f.len);
+    } else if (amender) {
+        at = to = amender->span.start;
+        while (at > 0 && text[at - 1] != '\n') at--;
+        to = at;
+        buf_puts(&ins, f.data);
+    } else if (u->perjanjian.len) {
+        const Entity *last = u->perjanjian.items[u->perjanjian.len - 1];
+        at = to = last->span.end;
+        buf_putc(&ins, '\n');
+        buf_putn(&ins, f.data, f.len && f.data[f.len - 1] == '\n' ? f.len - 1 : f.len);
+    } else {
+        at = to = (uint32_t)lf->len;
+        if (lf->len && text[lf->len - 1] != '\n') buf_putc(&ins, '\n');
+        buf_putc(&ins, '\n');
+        buf_puts(&ins, f.data);
+    }
+    locfile_pos(lf, old ? old->span.start : at, &line, &colno);
+    printf(_("%s: perjanjian %s from %s\n"), path, m->pk_id, (const char *)im->sources.items[0]);
+    if (old) printf(_("  %s:%d: perjanjian %s \"%s\": replaced\n"), path, line, m->pk_id, title);
+    else if (amender) printf(_("  %s:%d: perjanjian %s \"%s\": new, before %s, which amends it\n"), path, line, m->pk_id, title, amender->id);
+    else printf(_("  %s:%d: perjanjian %s \"%s\": new\n"), path, line, m->pk_id, title);
+    fputs(diff.data ? diff.data : "", stdout);
+    printf(_("  %lu targets and amounts changed, %lu unchanged\n"), (unsigned long)changed, (unsigned long)same);
+    Buf out;
+    buf_init(&out);
+    buf_putn(&out, text, at);
+    buf_puts(&out, ins.data);
+    buf_putn(&out, text + to, lf->len - to);
+    bool differs = out.len != lf->len || memcmp(out.data, text, lf->len);
+    if (o->import_periksa) printf(_("--periksa: %s not written\n"), path);
+    else if (differs) status = write_checked(path, have_was ? &was : NULL, &out);
+    else printf(_("%s unchanged\n"), path);
+    buf_free(&out);
+    buf_free(&ins);
+    buf_free(&f);
+    buf_free(&b);
+    buf_free(&diff);
+    vec_free(&inds);
     unit_free(u);
     return status;
 }
@@ -1560,6 +2089,13 @@ int cmd_import(Options *o)
         peta_free(&map);
         return EXIT_ERRORS;
     }
+    if (peta_perjanjian(&map) && !o->import_perbarui) {
+        fprintf(stderr, _("sakip import: %s is a perjanjian map: it needs --perbarui FILE.sakip, whose indikator and "
+                          "programs the sheet's names are matched to (--periksa to see the change only)\n"), map.path);
+        buf_free(&err);
+        peta_free(&map);
+        return EXIT_USAGE;
+    }
     if (peta_indikator(&map) && o->import_perbarui) {
         fprintf(stderr, _("sakip import: --perbarui updates budget nodes; %s is an indikator map (kolom indikator)\n"),
                 map.path);
@@ -1591,7 +2127,8 @@ int cmd_import(Options *o)
             buf_init(&s);
             buf_printf(&s, "%s%s%s%s", src, sh.name ? " (" : "", sh.name ? sh.name : "", sh.name ? ")" : "");
             vec_push(&im.sources, buf_steal(&s));
-            if (peta_indikator(&map)) read_indikator(&im, &sh);
+            if (peta_perjanjian(&map)) read_pk(&im, &sh);
+            else if (peta_indikator(&map)) read_indikator(&im, &sh);
             else read_sheet(&im, &sh);
             sheet_free(&sh);
         }
@@ -1603,6 +2140,17 @@ int cmd_import(Options *o)
         fputs(im.err.data, stderr);
         fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr,
                 o->import_perbarui ? _("updated") : _("printed"));
+        status = EXIT_ERRORS;
+    } else if (status == EXIT_OK && peta_perjanjian(&map)) {
+        if (!im.pkrows.len) {
+            fprintf(stderr, _("sakip import: no rows to import (every row is empty or skipped)\n"));
+            status = EXIT_ERRORS;
+        } else {
+            status = pk_apply(&im, o);
+        }
+    } else if (status == EXIT_OK && peta_indikator(&map) && (number_inds(&im), im.nerr)) {
+        fputs(im.err.data, stderr);
+        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr, _("printed"));
         status = EXIT_ERRORS;
     } else if (status == EXIT_OK && peta_indikator(&map)) {
         if (!im.inds.len) {
@@ -1625,8 +2173,12 @@ int cmd_import(Options *o)
     } else if (status == EXIT_OK && !im.all.len) {
         fprintf(stderr, _("sakip import: no rows to import (every row is empty or skipped)\n"));
         status = EXIT_ERRORS;
+    } else if (status == EXIT_OK && (number_nodes(&im), im.nerr)) {
+        fputs(im.err.data, stderr);
+        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr,
+                o->import_perbarui ? _("updated") : _("printed"));
+        status = EXIT_ERRORS;
     } else if (status == EXIT_OK) {
-        number_nodes(&im);
         if (o->import_perbarui) {
             status = perbarui(&im, o);
         } else {
@@ -1656,6 +2208,8 @@ int cmd_import(Options *o)
     vec_free(&im.sources);
     for (size_t i = 0; i < im.inds.len; i++) ind_free(im.inds.items[i]);
     vec_free(&im.inds);
+    for (size_t i = 0; i < im.pkrows.len; i++) pkrow_free(im.pkrows.items[i]);
+    vec_free(&im.pkrows);
     strtab_free(&im.codes);
     vec_free(&im.xcodes);
     strtab_free(&im.ids);

@@ -123,7 +123,7 @@ static bool read_all(FILE *f, Buf *b, const char **err)
         if (n == 0) break;
     }
     if (ferror(f)) {
-        *err = "read error";
+        *err = strerror(errno ? errno : EIO);
         return false;
     }
     return true;
@@ -189,7 +189,7 @@ LocFile *locfile_load(const char *path, const char **err)
         ssize_t n = read(fd, text + got, size - got);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            *err = "read error";
+            *err = strerror(errno);
             free(text);
             close(fd);
             return NULL;

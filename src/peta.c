@@ -23,12 +23,12 @@
 #include <strings.h>
 
 static const char *const role_names[PC_N] = {"kode", "id", "nama", "tingkat", "nomor", "anggaran", "realisasi",
-                                             "indikator", "satuan", "polaritas", "sasaran"};
+                                             "indikator", "satuan", "polaritas", "sasaran", "target", "program"};
 
 const char *peta_role_name(PetaRole r) { return role_names[r]; }
 
 typedef struct Tok {
-    enum { T_END, T_WORD, T_STR, T_EQ, T_BAD } kind;
+    enum { T_END, T_WORD, T_STR, T_EQ, T_COMMA, T_BAD } kind;
     char *text;              /* malloc'd for words and strings */
     int col;
 } Tok;
@@ -60,9 +60,9 @@ static Tok next(Lx *lx)
     t.col = (int)(lx->p - lx->line) + 1;
     if (lx->p >= lx->end || *lx->p == '\n' || *lx->p == '#') return t;
     char c = *lx->p;
-    if (c == '=') {
+    if (c == '=' || c == ',') {
         lx->p++;
-        t.kind = T_EQ;
+        t.kind = c == '=' ? T_EQ : T_COMMA;
         return t;
     }
     if (c == '"') {
@@ -111,12 +111,49 @@ static unsigned small_number(const char *s)
     return v > 1048576 ? 1048577u : (unsigned)v;
 }
 
+/* A column, `C` or `"Header text"` (token c), into *out: false (and an
+ * error at c) when it is neither. */
+static bool col_spec(Lx *lx, const Tok *c, PetaCol *out)
+{
+    if (c->kind == T_WORD && sheet_col_of(c->text) >= 0 &&
+        strspn(c->text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(c->text)) {
+        *out = (PetaCol){true, sheet_col_of(c->text), NULL, lx->lineno};
+        return true;
+    }
+    if (c->kind == T_STR && *c->text) {
+        *out = (PetaCol){true, -1, xstrdup(c->text), lx->lineno};
+        return true;
+    }
+    perr(lx, c->col, _("a column is its letters (C, AB) or its header text in quotes"));
+    return false;
+}
+
+/* `"text"` into *dst (replacing it); false and an error when t is not one */
+static bool take_text(Lx *lx, const Tok *t, char **dst, const char *what)
+{
+    if (t->kind != T_STR || !*t->text) {
+        perr(lx, t->col, _("%s takes a text in quotes"), what);
+        return false;
+    }
+    free(*dst);
+    *dst = xstrdup(t->text);
+    return true;
+}
+
+static bool is_identifier(const char *s)
+{
+    if (!s || !(isalpha((unsigned char)*s) || *s == '_')) return false;
+    for (; *s; s++)
+        if (!(isalnum((unsigned char)*s) || *s == '_')) return false;
+    return true;
+}
+
 static void statement(Lx *lx, Peta *p)
 {
     Tok kw = next(lx);
     if (kw.kind == T_END) return;
     if (kw.kind != T_WORD) {
-        if (kw.kind != T_BAD) perr(lx, kw.col, _("a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat, tahun, polaritas or lewati"));
+        if (kw.kind != T_BAD) perr(lx, kw.col, _("a line starts with a word: lembar, judul, angka, pemisah, kolom, tingkat, tahun, polaritas, lewati, perjanjian, tanggal, pihak or mengubah"));
         free(kw.text);
         lx->p = memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) ? memchr(lx->p, '\n', (size_t)(lx->end - lx->p)) : lx->end;
         return;
@@ -132,6 +169,15 @@ static void statement(Lx *lx, Peta *p)
             p->sheet_index = small_number(a.text);
         } else {
             perr(lx, a.col, _("lembar takes a sheet's name in quotes or its number from 1"));
+        }
+    } else if (!strcmp(k, "judul") && a.kind == T_WORD && !strcmp(a.text, "program")) {
+        /* `judul program 12`: the header row of a PK sheet's table of programs */
+        b = next(lx);
+        if (b.kind == T_WORD && all_digits(b.text) && small_number(b.text) >= 1 && small_number(b.text) <= 1048576) {
+            p->program_header_row = small_number(b.text);
+            p->program_header_line = lx->lineno;
+        } else {
+            perr(lx, b.col, _("judul program takes the number of the header row of the programs' table, from 1"));
         }
     } else if (!strcmp(k, "judul")) {
         if (a.kind == T_WORD && all_digits(a.text) && small_number(a.text) >= 1 && small_number(a.text) <= 1048576)
@@ -154,7 +200,9 @@ static void statement(Lx *lx, Peta *p)
             if (!strcmp(a.text, role_names[i])) role = i;
         b = next(lx);
         int pcode = b.kind == T_WORD ? period_code(b.text) : 0;
-        bool target = a.kind == T_WORD && !strcmp(a.text, "target");
+        /* `kolom target 2021 = ...` (a year's, an indikator map) or
+         * `kolom target = ...` (a perjanjian map's) */
+        bool target = a.kind == T_WORD && !strcmp(a.text, "target") && b.kind != T_EQ;
         bool rencana = a.kind == T_WORD && !strcmp(a.text, "rencana");
         if (target) {
             /* `kolom target 2021 = "2021"`: a year's target column */
@@ -173,15 +221,8 @@ static void statement(Lx *lx, Peta *p)
                 perr(lx, kw.col, _("kolom target %d is already given on line %d"), year, dup);
             } else if (p->ntargets == PETA_MAX_YEARS) {
                 perr(lx, kw.col, _("at most %d target years in a map"), PETA_MAX_YEARS);
-            } else if (c.kind == T_WORD && sheet_col_of(c.text) >= 0 &&
-                       strspn(c.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(c.text)) {
-                p->tyears[p->ntargets] = year;
-                p->tcols[p->ntargets++] = (PetaCol){true, sheet_col_of(c.text), NULL, lx->lineno};
-            } else if (c.kind == T_STR && *c.text) {
-                p->tyears[p->ntargets] = year;
-                p->tcols[p->ntargets++] = (PetaCol){true, -1, xstrdup(c.text), lx->lineno};
-            } else {
-                perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
+            } else if (col_spec(lx, &c, &p->tcols[p->ntargets])) {
+                p->tyears[p->ntargets++] = year;
             }
         } else if (pcode || rencana) {
             /* `kolom realisasi tw1 = C`: a period column */
@@ -201,13 +242,8 @@ static void statement(Lx *lx, Peta *p)
                 PetaCol *pc = &p->pcols[rencana ? PP_RENCANA : PP_REALISASI][period_index(pcode) - 1];
                 if (pc->set) {
                     perr(lx, kw.col, _("kolom %s %s is already given on line %d"), a.text, period_name(pcode), pc->line);
-                } else if (c.kind == T_WORD && sheet_col_of(c.text) >= 0 &&
-                           strspn(c.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(c.text)) {
-                    *pc = (PetaCol){true, sheet_col_of(c.text), NULL, lx->lineno};
-                } else if (c.kind == T_STR && *c.text) {
-                    *pc = (PetaCol){true, -1, xstrdup(c.text), lx->lineno};
                 } else {
-                    perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
+                    col_spec(lx, &c, pc);
                 }
                 if (pc->set && !p->pkind) {
                     p->pkind = (int)period_kind(pcode);
@@ -218,17 +254,14 @@ static void statement(Lx *lx, Peta *p)
         c = next(lx);
         if (role < 0) {
             perr(lx, a.col, _("kolom names one of kode, id, nama, tingkat, nomor, anggaran, realisasi (a budget map), "
-                              "or id, indikator, satuan, polaritas, sasaran, target YEAR (an indikator map)"));
+                              "or id, indikator, satuan, polaritas, sasaran, target YEAR (an indikator map), "
+                              "or indikator, target, program, anggaran (a perjanjian map)"));
         } else if (b.kind != T_EQ) {
             perr(lx, b.col, _("expected '=' after kolom %s"), role_names[role]);
         } else if (p->cols[role].set) {
             perr(lx, kw.col, _("kolom %s is already given on line %d"), role_names[role], p->cols[role].line);
-        } else if (c.kind == T_WORD && sheet_col_of(c.text) >= 0 && strspn(c.text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(c.text)) {
-            p->cols[role] = (PetaCol){true, sheet_col_of(c.text), NULL, lx->lineno};
-        } else if (c.kind == T_STR && *c.text) {
-            p->cols[role] = (PetaCol){true, -1, xstrdup(c.text), lx->lineno};
         } else {
-            perr(lx, c.col, _("a column is its letters (C, AB) or its header text in quotes"));
+            col_spec(lx, &c, &p->cols[role]);
         }
         }
     } else if (!strcmp(k, "polaritas")) {
@@ -243,13 +276,53 @@ static void statement(Lx *lx, Peta *p)
         } else {
             perr(lx, a.col, _("tahun takes the year of the period columns, four digits: tahun 2025"));
         }
+    } else if (!strcmp(k, "perjanjian")) {
+        /* `perjanjian PK2024 "Perjanjian Kinerja ..."`: a perjanjian map */
+        if (a.kind == T_WORD && is_identifier(a.text)) {
+            free(p->pk_id);
+            p->pk_id = xstrdup(a.text);
+            p->pk_line = lx->lineno;
+            b = next(lx);
+            if (b.kind == T_STR) take_text(lx, &b, &p->pk_title, "perjanjian ID");
+            else if (b.kind != T_END) perr(lx, b.col, _("perjanjian takes an identifier and its title in quotes: perjanjian PK2024 \"...\""));
+        } else {
+            perr(lx, a.col, _("perjanjian takes an identifier and its title in quotes: perjanjian PK2024 \"...\""));
+        }
+    } else if (!strcmp(k, "tanggal")) {
+        take_text(lx, &a, &p->pk_tanggal, "tanggal");
+    } else if (!strcmp(k, "mengubah")) {
+        if (a.kind == T_WORD && is_identifier(a.text)) {
+            free(p->pk_mengubah);
+            p->pk_mengubah = xstrdup(a.text);
+        } else {
+            perr(lx, a.col, _("mengubah takes the identifier of the perjanjian this one amends"));
+        }
+    } else if (!strcmp(k, "pihak")) {
+        /* `pihak "A", "B"`: the signatories (one line, or several) */
+        Tok t = a;
+        bool own = false;
+        for (;;) {
+            bool good = t.kind == T_STR && *t.text;
+            if (good) vec_push(&p->pk_pihak, xstrdup(t.text));
+            else perr(lx, t.col, _("pihak takes texts in quotes separated by ','"));
+            if (own) free(t.text);
+            if (!good) break;
+            Tok sep = next(lx);
+            if (sep.kind != T_COMMA) {
+                if (sep.kind != T_END) perr(lx, sep.col, _("pihak takes texts in quotes separated by ','"));
+                free(sep.text);
+                break;
+            }
+            t = next(lx);
+            own = true;
+        }
     } else if (!strcmp(k, "tingkat")) {
         static const char *const ways[] = {"", "kode", "kolom", "nomor", "indentasi"};
         int w = 0;
         for (int i = 1; a.kind == T_WORD && i < 5; i++)
             if (!strcmp(a.text, ways[i])) w = i;
         if (!w) perr(lx, a.col, _("tingkat is kode, kolom, nomor or indentasi"));
-        else p->levels = (PetaLevels)w;
+        else p->levels = (PetaLevels)w, p->levels_line = lx->lineno;
     } else if (!strcmp(k, "lewati")) {
         int role = -1;
         for (int i = 0; a.kind == T_WORD && i < PC_N; i++)
@@ -268,7 +341,7 @@ static void statement(Lx *lx, Peta *p)
             vec_push(&p->skip, sk);
         }
     } else {
-        perr(lx, kw.col, _("unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat, tahun, polaritas and lewati"), k);
+        perr(lx, kw.col, _("unknown statement '%s'; a map has lembar, judul, angka, pemisah, kolom, tingkat, tahun, polaritas, lewati, perjanjian, tanggal, pihak and mengubah"), k);
         unknown = true;
     }
     if (!unknown) {
@@ -299,11 +372,48 @@ bool peta_parse(const char *path, const char *text, size_t len, Peta *p, Buf *er
     }
     lx.lineno = 1;
     if (!p->notation_set) perr(&lx, 1, _("the map must declare the number notation: angka indonesia or angka inggris"));
+    if (peta_perjanjian(p)) {
+        /* a PK sheet: a table of indikator and targets, and/or one of
+         * programs and amounts */
+        for (int i = 0; i < PC_N; i++)
+            if (p->cols[i].set && i != PC_INDIKATOR && i != PC_TARGET && i != PC_PROGRAM && i != PC_ANGGARAN) {
+                lx.lineno = p->cols[i].line;
+                perr(&lx, 1, _("kolom %s is not of a perjanjian map; it has indikator, target, program and anggaran"),
+                     role_names[i]);
+            }
+        lx.lineno = p->pk_line;
+        if (p->cols[PC_INDIKATOR].set != p->cols[PC_TARGET].set)
+            perr(&lx, 1, _("a perjanjian map names both kolom indikator and kolom target, or neither"));
+        if (p->cols[PC_PROGRAM].set != p->cols[PC_ANGGARAN].set)
+            perr(&lx, 1, _("a perjanjian map names both kolom program and kolom anggaran, or neither"));
+        if (!p->cols[PC_INDIKATOR].set && !p->cols[PC_PROGRAM].set)
+            perr(&lx, 1, _("a perjanjian map names its columns: kolom indikator and kolom target, kolom program and "
+                           "kolom anggaran"));
+        if (p->ntargets || p->polarity || p->pkind || p->levels != LVL_NONE)
+            perr(&lx, 1, _("target YEAR, polaritas, period columns and tingkat are not of a perjanjian map"));
+        if (p->cols[PC_INDIKATOR].set && p->cols[PC_PROGRAM].set && !p->program_header_row && !p->cols[PC_PROGRAM].header) {
+            lx.lineno = p->cols[PC_PROGRAM].line;
+            perr(&lx, 1, _("with both tables, the programs' table is found by the header text of kolom program, or "
+                           "say its header row: judul program N"));
+        }
+        for (int i = 0; i < PC_N; i++)
+            if (p->cols[i].set && p->cols[i].header && !p->header_row &&
+                !(i == PC_PROGRAM || i == PC_ANGGARAN ? p->program_header_row : 0)) {
+                lx.lineno = p->cols[i].line;
+                perr(&lx, 1, _("kolom %s is named by its header text, but the map has no header row (judul N)"),
+                     role_names[i]);
+            }
+        return lx.nerr == 0;
+    }
+    if (p->pk_tanggal || p->pk_pihak.len || p->pk_mengubah || p->program_header_row || p->cols[PC_TARGET].set ||
+        p->cols[PC_PROGRAM].set)
+        perr(&lx, 1, _("kolom target = ..., kolom program, tanggal, pihak, mengubah and judul program go with "
+                       "perjanjian ID (a perjanjian map)"));
     if (peta_indikator(p)) {
         /* a Renstra target matrix: indikator, satuan, polarity, targets */
         for (int i = 0; i < PC_N; i++)
             if (p->cols[i].set && i != PC_ID && i != PC_INDIKATOR && i != PC_SATUAN && i != PC_POLARITAS &&
-                i != PC_SASARAN) {
+                i != PC_SASARAN && i != PC_TARGET && i != PC_PROGRAM) {
                 lx.lineno = p->cols[i].line;
                 perr(&lx, 1, _("kolom %s is of a budget map; an indikator map (kolom indikator) has id, indikator, "
                                "satuan, polaritas, sasaran and target YEAR"), role_names[i]);
@@ -331,7 +441,7 @@ bool peta_parse(const char *path, const char *text, size_t len, Peta *p, Buf *er
             }
         return lx.nerr == 0;
     }
-    for (int i = PC_INDIKATOR; i < PC_N; i++)
+    for (int i = PC_INDIKATOR; i < PC_TARGET; i++)
         if (p->cols[i].set) {
             lx.lineno = p->cols[i].line;
             perr(&lx, 1, _("kolom %s goes with kolom indikator (an indikator map)"), role_names[i]);
@@ -371,6 +481,12 @@ void peta_free(Peta *p)
     for (int w = 0; w < PP_N; w++)
         for (int i = 0; i < PETA_MAX_PERIODS; i++) free(p->pcols[w][i].header);
     for (int i = 0; i < p->ntargets; i++) free(p->tcols[i].header);
+    free(p->pk_id);
+    free(p->pk_title);
+    free(p->pk_tanggal);
+    free(p->pk_mengubah);
+    for (size_t i = 0; i < p->pk_pihak.len; i++) free(p->pk_pihak.items[i]);
+    vec_free(&p->pk_pihak);
     for (size_t i = 0; i < p->skip.len; i++) {
         PetaSkip *sk = p->skip.items[i];
         free(sk->text);

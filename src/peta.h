@@ -12,7 +12,9 @@
 typedef enum {
     PC_KODE, PC_ID, PC_NAMA, PC_TINGKAT, PC_NOMOR, PC_ANGGARAN, PC_REALISASI,
     /* an indikator map (a Renstra target matrix) */
-    PC_INDIKATOR, PC_SATUAN, PC_POLARITAS, PC_SASARAN, PC_N
+    PC_INDIKATOR, PC_SATUAN, PC_POLARITAS, PC_SASARAN,
+    /* a perjanjian map (a PK sheet): kolom target = ..., kolom program = ... */
+    PC_TARGET, PC_PROGRAM, PC_N
 } PetaRole;
 
 typedef enum { LVL_NONE, LVL_KODE, LVL_KOLOM, LVL_NOMOR, LVL_INDENTASI } PetaLevels;
@@ -43,6 +45,7 @@ typedef struct Peta {
     bool notation_set;
     char sep;                /* `pemisah ";"` (0: from the CSV's first line) */
     PetaLevels levels;
+    int levels_line;         /* where the map says tingkat */
     PetaCol cols[PC_N];
     Vec skip;                /* PetaSkip*: `lewati "Jumlah"`, `lewati nama = "2"` */
     /* `kolom realisasi tw1 = "Realisasi TW I"`, `kolom rencana tw1 = ...`:
@@ -58,10 +61,20 @@ typedef struct Peta {
     int ntargets;
     int polarity;            /* 0: none; 1 positif, 2 negatif (fixed in the map) */
     int polarity_line;
+    /* a perjanjian map: `perjanjian PK2024 "title"`, `tanggal "..."`,
+     * `pihak "...", "..."`, `mengubah PK2023`, `judul program 12` */
+    char *pk_id, *pk_title, *pk_tanggal, *pk_mengubah;
+    Vec pk_pihak;            /* char* */
+    int pk_line;
+    unsigned program_header_row;   /* 1-based; 0: found by kolom program's header text */
+    int program_header_line;
 } Peta;
 
 /* an indikator map (kolom indikator) rather than a budget map */
-static inline bool peta_indikator(const Peta *p) { return p->cols[PC_INDIKATOR].set; }
+static inline bool peta_indikator(const Peta *p) { return p->cols[PC_INDIKATOR].set && !p->pk_id; }
+
+/* a perjanjian map (`perjanjian ID`): a PK sheet's targets and amounts */
+static inline bool peta_perjanjian(const Peta *p) { return p->pk_id != NULL; }
 
 const char *peta_role_name(PetaRole r);
 /* Reads a map; on errors returns false with one located message per line

@@ -417,4 +417,149 @@ if [ $st -eq 1 ] && [ ! -s "$work/out" ] && [ "$(grep -c 'merge.xlsx:S!A1:XFD104
     grep -q '^sakip import: 99999 errors; nothing printed' "$work/err"
 then ok "99999 merged ranges over the sheet: 99999 located errors, in no time"; else bad "99999 merged ranges: exit $st"; show "$work/err"; fi
 
+# ---- 9. a Perjanjian Kinerja (perjanjian-kinerja.peta) ----
+# The example without its PK2024: the PK sheet's targets (SAKIP 82, IPT 80,
+# DOK 4, IKM 82, KESRA 100%, TRANTIB 100%) and amounts (P1 2.925.063.617,
+# P2 1.041.115.000, P3 236.227.800, P4 273.664.376, the seed's Lampiran 3)
+# put it back before PKP2024, which amends it: the example again, byte for
+# byte, from the CSV and from the workbook.
+PKM=$P/perjanjian-kinerja.peta
+mkdir "$work/pk"
+cp "$src/examples/skm-ambulu-2024.csv" "$work/pk/"
+python3 - "$src/examples/ambulu-2024.sakip" "$work/pk/nopk.sakip" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+i, j = s.index('perjanjian PK2024 "'), s.index('perjanjian PKP2024 "')
+open(sys.argv[2], "w").write(s[:i] + s[j:])
+PY
+grep -q 'perjanjian PK2024 ' "$work/pk/nopk.sakip" && bad "PK2024 not removed" || ok "the example without PK2024"
+for ext in csv xlsx; do
+    cp "$work/pk/nopk.sakip" "$work/pk/a.sakip"
+    "$SAKIP" import --perbarui "$work/pk/a.sakip" --peta "$PKM" "$fx/pk-2024.$ext" >"$work/out" 2>"$work/err"
+    st=$?
+    if [ $st -eq 0 ] && cmp -s "$src/examples/ambulu-2024.sakip" "$work/pk/a.sakip"
+    then ok "PK sheet ($ext): the example's PK2024 again, byte for byte, before PKP2024"
+    else bad "PK sheet ($ext): exit $st"; diff "$src/examples/ambulu-2024.sakip" "$work/pk/a.sakip" | head; show "$work/err"; fi
+done
+grep -q 'anggaran P1: - → Rp 2.925.063.617' "$work/out" && grep -q 'target KESRA: - → 100%' "$work/out" &&
+    grep -q '10 targets and amounts changed, 0 unchanged' "$work/out" && grep -q 'new, before PKP2024, which amends it' "$work/out" \
+    && ok "the new perjanjian shown item by item" || { bad "PK diff"; show "$work/out"; }
+"$SAKIP" fmt --check "$work/pk/a.sakip" >/dev/null && ok "the perjanjian in fmt's canonical layout" || bad "PK not in fmt layout"
+# the same figures by the JSON of both (the perjanjian's targets and amounts)
+pkjson() { "$SAKIP" eval --format=json "$1" 2>/dev/null | python3 -c "
+import json,sys
+def walk(o):
+    if isinstance(o,dict):
+        for k,v in o.items():
+            if 'perjanjian' in k.lower(): print(json.dumps(v,sort_keys=True))
+            walk(v)
+    elif isinstance(o,list):
+        for v in o: walk(v)
+walk(json.load(sys.stdin))"; }
+a=$(pkjson "$src/examples/ambulu-2024.sakip"); b=$(pkjson "$work/pk/a.sakip")
+[ -n "$a" ] && [ "$a" = "$b" ] && ok "eval --format=json: the same perjanjian" || bad "PK JSON differs"
+# again: replaced by the same, nothing changes
+cp "$work/pk/a.sakip" "$work/pk/before.sakip"
+"$SAKIP" import --perbarui "$work/pk/a.sakip" --peta "$PKM" "$fx/pk-2024.csv" >"$work/out" 2>"$work/err"
+st=$?
+[ $st -eq 0 ] && cmp -s "$work/pk/a.sakip" "$work/pk/before.sakip" && grep -q '0 targets and amounts changed, 10 unchanged' "$work/out" \
+    && ok "imported again: replaced by the same, the file unchanged" || { bad "PK again: exit $st"; show "$work/out"; }
+# the amended figures (PKP2024: P1 2.941.063.617) into PKP2024, with
+# --periksa first; tanggal and pihak left to the file's
+sed -e 's/2.925.063.617/2.941.063.617/' "$fx/pk-2024.csv" >"$work/pkp.csv"
+grep -v '^perjanjian\|^tanggal\|^pihak' "$PKM" >"$work/pkp.peta"
+echo 'perjanjian PKP2024' >>"$work/pkp.peta"
+sed -i 's/Rp 2.941.063.617, P2: Rp 1.041.115.000, P3: Rp 236.227.800, P4: Rp 273.664.376$/Rp 2.900.000.000, P2: Rp 1.041.115.000, P3: Rp 236.227.800, P4: Rp 273.664.376/' "$work/pk/a.sakip"
+cp "$work/pk/a.sakip" "$work/pk/before.sakip"
+"$SAKIP" import --perbarui "$work/pk/a.sakip" --peta "$work/pkp.peta" --periksa "$work/pkp.csv" >"$work/out" 2>"$work/err"
+st=$?
+# 2.941.063.617 - 2.900.000.000 = 41.063.617
+[ $st -eq 0 ] && cmp -s "$work/pk/a.sakip" "$work/pk/before.sakip" && grep -q 'anggaran P1: Rp 2.900.000.000 → Rp 2.941.063.617' "$work/out" &&
+    grep -q '1 targets and amounts changed, 9 unchanged' "$work/out" \
+    && ok "--periksa: the one change shown, nothing written" || { bad "PK --periksa: exit $st"; show "$work/out"; show "$work/err"; }
+"$SAKIP" import --perbarui "$work/pk/a.sakip" --peta "$work/pkp.peta" "$work/pkp.csv" >"$work/out" 2>"$work/err"
+cmp -s "$work/pk/a.sakip" "$src/examples/ambulu-2024.sakip" && ok "PKP2024 replaced in place: its mengubah, tanggal and pihak kept" \
+    || { bad "PKP2024 replaced"; diff "$src/examples/ambulu-2024.sakip" "$work/pk/a.sakip" | head; }
+# hostile PK sheets: one located error each, nothing written, exit 1
+pkbad() {
+    cp "$work/pk/nopk.sakip" "$work/pk/h.sakip"
+    "$SAKIP" import --perbarui "$work/pk/h.sakip" --peta "$PKM" "$fx/hostile/$1" >"$work/out" 2>"$work/err"
+    st=$?
+    if [ $st -eq 1 ] && cmp -s "$work/pk/h.sakip" "$work/pk/nopk.sakip" && grep -qF -- "$2" "$work/err" &&
+        [ "$(grep -c ': ' "$work/err")" -eq $((2 + ${3:-0})) ]
+    then ok "$1: $2"; else bad "$1: exit $st"; show "$work/err"; fi
+}
+pkbad pk-unknown.csv "pk-unknown.csv:C3: no indikator of $work/pk/h.sakip is named 'Nilai SAKIP Ambulu'" 1
+grep -q "^  the indikator of $work/pk/h.sakip: DOK \"Jumlah Dokumen.*, SAKIP \"Nilai SAKIP OPD\", IPT " "$work/err" \
+    && ok "an unknown indikator: the file's indikator listed" || { bad "the file's indikator not listed"; show "$work/err"; }
+pkbad pk-not-a-number.csv "pk-not-a-number.csv:D5: '4 Dok' is not a target (the map says angka indonesia"
+pkbad pk-duplicate.csv "pk-duplicate.csv:C8: IKM is already given by $fx/hostile/pk-duplicate.csv:C6"
+pkbad pk-duplicate-program.csv "pk-duplicate-program.csv:A13: P3 is already given by $fx/hostile/pk-duplicate-program.csv:A12"
+pkbad pk-no-target-column.csv "perjanjian-kinerja.peta:37: kolom target = \"Target\": no such column in the header row 1"
+"$SAKIP" import --peta "$PKM" "$fx/pk-2024.csv" >"$work/out" 2>"$work/err"
+[ $? -eq 2 ] && grep -q 'needs --perbarui' "$work/err" && ok "a perjanjian map without --perbarui: usage error" || bad "PK map without --perbarui"
+printf 'perjanjian PK1 "X"\nangka indonesia\njudul 1\nkolom indikator = "I"\nkolom program = C\nkolom nama = A\npihak "A", B\n' >"$work/pkb.peta"
+"$SAKIP" import --perbarui "$work/pk/h.sakip" --peta "$work/pkb.peta" "$fx/pk-2024.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && grep -q 'pkb.peta:6:1: error: kolom nama is not of a perjanjian map' "$work/err" &&
+    grep -q 'pkb.peta:7:12: error: pihak takes texts in quotes' "$work/err" &&
+    grep -q 'pkb.peta:1:1: error: a perjanjian map names both kolom indikator and kolom target' "$work/err" &&
+    grep -q 'pkb.peta:5:1: error: with both tables' "$work/err"
+then ok "a bad perjanjian map: located errors"; else bad "bad PK map: exit $st"; show "$work/err"; fi
+
+# ---- 10. XLSX numbers: the shortest decimal, never rounded (review of #24) ----
+# 1234.5599999999999 is how a writer of 17 digits stores the double of
+# 1234.56: read as 1234.56, so --perbarui of a file saying Rp 1.234,56
+# changes nothing (it reported "Rp 1.234,56 → Rp 1.234,56 (+Rp 0,00)" on
+# every run); 1234.567 and 0.1 + 0.2 (0.30000000000000004) are no amounts
+# of rupiah and sen: errors at their cells, not rounded.
+printf '%s' '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Anggaran</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Program Satu</t></is></c><c r="B2"><v>1234.56</v></c><c r="C2"><v>1234.5599999999999</v></c></row>' >"$work/f17.xml"
+python3 "$work/mkx.py" "$work/f17.xlsx" "$work/f17.xml"
+printf 'sakip 1\ninstansi "X" {\n    tahun 2024\n}\nprogram P1 "Satu" {\n    anggaran  Rp 1.234,56\n    realisasi Rp 1.234,56\n}\n' >"$work/f17.sakip"
+cp "$work/f17.sakip" "$work/f17.orig"
+"$SAKIP" import --perbarui "$work/f17.sakip" --peta "$work/basic.peta" "$work/f17.xlsx" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 0 ] && cmp -s "$work/f17.sakip" "$work/f17.orig" && grep -q '0 realisasi changed, 1 unchanged' "$work/out"
+then ok "1234.5599999999999 in a workbook is Rp 1.234,56: --perbarui changes nothing"; else bad "17-digit number: exit $st"; show "$work/out"; show "$work/err"; fi
+printf '%s' '<row r="1"><c r="A1" t="inlineStr"><is><t>Nama</t></is></c><c r="B1" t="inlineStr"><is><t>Anggaran</t></is></c><c r="C1" t="inlineStr"><is><t>Realisasi</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Program Satu</t></is></c><c r="B2"><v>1234.567</v></c><c r="C2"><v>0.30000000000000004</v></c></row>' >"$work/f3.xml"
+python3 "$work/mkx.py" "$work/f3.xlsx" "$work/f3.xml"
+"$SAKIP" import --peta "$work/basic.peta" "$work/f3.xlsx" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "f3.xlsx:S!B2: '1234.567' has more than two decimals" "$work/err" &&
+    grep -q "f3.xlsx:S!C2: '0.30000000000000004' has more than two decimals" "$work/err"
+then ok "amounts of more than two decimals: located errors, not rounded"; else bad "3 decimals: exit $st"; show "$work/out"; show "$work/err"; fi
+
+# ---- 11. generated identifiers against the id column's (review of #24) ----
+# the second row has no identifier; its position makes it P2 (IK2), which
+# the first row's id column gives: two declarations of one name, printed
+# with exit 0 before.  Now an error at the row, naming the other.
+printf 'ID;Nama;Anggaran\nP2;Program A;1.000\n;Program B;2.000\n' >"$work/col.csv"
+printf 'judul 1\nangka indonesia\nkolom id = "ID"\nkolom nama = "Nama"\nkolom anggaran = "Anggaran"\ntingkat nomor\n' >"$work/col.peta"
+"$SAKIP" import --peta "$work/col.peta" "$work/col.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "col.csv:B3: P2, the identifier this row's position gives, is the identifier of $work/col.csv:B2" "$work/err"
+then ok "a positional P2 beside an id column's P2: located error"; else bad "P2 twice: exit $st"; show "$work/out"; show "$work/err"; fi
+printf 'Kode;Indikator Kinerja;Satuan;2024\nIK2;A;%%;1\n;B;%%;2\n' >"$work/icol.csv"
+printf 'judul 1\nangka indonesia\nkolom id = "Kode"\nkolom indikator = "Indikator Kinerja"\nkolom satuan = "Satuan"\npolaritas positif\nkolom target 2024 = "2024"\n' >"$work/icol.peta"
+"$SAKIP" import --peta "$work/icol.peta" "$work/icol.csv" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "icol.csv:B3: IK2, the identifier this row's position gives, is the identifier of $work/icol.csv:B2" "$work/err"
+then ok "a positional IK2 beside a Kode column's IK2: located error"; else bad "IK2 twice: exit $st"; show "$work/out"; show "$work/err"; fi
+
+# ---- 12. tingkat indentasi on a CSV (review of #24) ----
+# a CSV cell has no indentation: every row was a program, exit 0
+sed 's/^tingkat nomor/tingkat indentasi/' "$P/tabel-3.8.peta" >"$work/ind.peta"
+"$SAKIP" import --peta "$work/ind.peta" "$fx/ambulu-t38.csv" >"$work/out" 2>"$work/err"
+st=$?
+n=$(grep -n '^tingkat' "$work/ind.peta" | cut -d: -f1)
+if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "ind.peta:$n: tingkat indentasi reads the indentation of a workbook's cells; $fx/ambulu-t38.csv is a CSV file" "$work/err"
+then ok "tingkat indentasi on a CSV: an error at the map's line"; else bad "indentasi on CSV: exit $st"; show "$work/err"; fi
+
+# ---- 13. a source that cannot be read: the reason, not "Input/output error" ----
+mkdir "$work/adir"
+"$SAKIP" import --peta "$P/tabel-3.8.peta" "$work/adir" >"$work/out" 2>"$work/err"
+st=$?
+if [ $st -eq 2 ] && grep -q "cannot read '$work/adir': is a directory" "$work/err" && ! grep -q 'Input/output' "$work/err"
+then ok "a directory as the source: says so"; else bad "directory source: exit $st"; show "$work/err"; fi
+
 checks_done import

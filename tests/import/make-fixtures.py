@@ -25,6 +25,15 @@ layouts of doc/import.md:
                       Sasaran | Kode | Indikator Kinerja | Satuan | Polaritas | 2021..2026,
                       the targets of examples/ambulu-2024.sakip's S1 and S2 (Lampiran 1)
                       and a made-up negative indikator with percentages
+  pk-2024.csv         the Lampiran of the Perjanjian Kinerja 2024 (examples/peta/
+                      perjanjian-kinerja.peta): NO | TUJUAN/SASARAN STRATEGIS |
+                      INDIKATOR KINERJA | TARGET, its row of column numbers, then
+                      Program | Anggaran | Keterangan and a Jumlah row, the figures
+                      of the seed's Lampiran 3 (the indikator under the names
+                      examples/ambulu-2024.sakip gives them, "B (82)" as 82,
+                      "4 Dok" as 4, programs numbered "1 ..." as printed)
+  pk-2024.xlsx        the same in a workbook: targets and amounts as numbers,
+                      KESRA's 100% a percentage cell (it stores 1)
   hostile/*           one bad input each (see the names).
 """
 import csv, io, os, sys, zipfile
@@ -233,6 +242,46 @@ bad[2][4] = "naik"
 bad[3][9] = "7.25"
 bad[1][3] = ""
 write_csv(os.path.join("hostile", "renstra-bad.csv"), bad, ";")
+
+# ---- the Perjanjian Kinerja 2024 (perjanjian-kinerja.peta) ----
+PKH = ["NO", "TUJUAN/SASARAN STRATEGIS", "INDIKATOR KINERJA", "TARGET"]
+PKT = [  # (sasaran, indikator, target as written, as in a workbook)
+    ("Meningkatnya kualitas pengelolaan keuangan dan aset daerah yang profesional, efektif, dan efisien.", "Nilai SAKIP OPD", "82", 82),
+    ("Meningkatnya Efektifitas Pencapaian Target Kinerja Perangkat Daerah", "Persentase Indikator Program yang tercapai", "80", 80),
+    ("Meningkatnya penataan organisasi pemerintah daerah dan tata laksana penyelenggaraan pemerintahan dan pelayanan publik.", "Jumlah Dokumen Penataan Organisasi dan Tata Laksana Pemerintah Daerah", "4", 4),
+    ("Meningkatnya Kepuasan Masyarakat dalam hal Pelayanan Publik yang Merata dan Berkualitas di Kecamatan", "Indeks Kepuasan Masyarakat", "82", 82),
+    ("Meningkatnya Fasilitasi Kesejahteraan Masyarakat di Kecamatan", "Persentase Fasilitasi Kesejahteraan masyarakat yang dilaksanakan", "100%", ("s", 1, "1")),
+    ("Terjaganya ketertiban umum dan ketentraman masyarakat di Kecamatan", "Persentase Tingkat Penyelesaian Laporan dan Pelanggaran Ketertiban Umum serta Ketentraman Masyarakat", "100%", "100%"),
+]
+PKA = [  # the programs as the PK prints them (its case), the amounts of PK2024
+    ("1 Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", 2925063617),
+    ("2 Penyelenggaraan Pemerintahan dan Pelayanan Publik", 1041115000),
+    ("3 Pemberdayaan Masyarakat Desa dan Kelurahan", 236227800),
+    ("4 Koordinasi Ketentraman dan Ketertiban Umum", 273664376),
+]
+PKSUM = 4476070793   # 2.925.063.617 + 1.041.115.000 + 236.227.800 + 273.664.376
+def pk_rows(xlsx=False):
+    rows = [PKH, ["(1)", "(2)", "(3)", "(4)"]]
+    rows += [[str(i + 1), s_, ind, (x if xlsx else t)] for i, (s_, ind, t, x) in enumerate(PKT)]
+    rows += [[], ["Program", "Anggaran", "Keterangan"]]
+    rows += [[n, a if xlsx else "Rp. " + id_amount(a)[:-3], "APBD"] for n, a in PKA]
+    rows += [["Jumlah", PKSUM if xlsx else "Rp. " + id_amount(PKSUM)[:-3]]]
+    return rows
+write_csv("pk-2024.csv", pk_rows(), ";")
+write_xlsx("pk-2024.xlsx", pk_rows(True), sheet="PK 2024")
+def pk_bad(name, fix):
+    rows = pk_rows()
+    fix(rows)
+    write_csv(os.path.join("hostile", name), rows, ";")
+def unknown(r): r[2][2] = "Nilai SAKIP Ambulu"           # the PK's wording, not the file's (C3)
+def notnum(r): r[4][3] = "4 Dok"                           # D5
+def dup(r): r[7][2] = r[5][2]                               # C8 repeats IKM (C6)
+def dupprog(r): r[13][0] = "3 Pemberdayaan Masyarakat Desa dan Kelurahan"   # A13 repeats P3 (A12): the empty line is no CSV record
+pk_bad("pk-unknown.csv", unknown)
+pk_bad("pk-not-a-number.csv", notnum)
+pk_bad("pk-duplicate.csv", dup)
+pk_bad("pk-duplicate-program.csv", dupprog)
+pk_bad("pk-no-target-column.csv", lambda r: r[0].__setitem__(3, "SASARAN"))
 
 # ---- hostile inputs ----
 H = os.path.join(OUT, "hostile")
