@@ -105,8 +105,8 @@ typedef struct Imp {
     Vec all;                 /* Node*, in row order */
     Vec dead;                /* Node*: rows with errors */
     bool flat;               /* --perbarui: rows need no parent */
-    Buf err;                 /* the errors, one a line */
-    size_t nerr;
+    Buf err;                 /* the errors, one a line: the first max_shown (0: all) */
+    size_t nerr, max_shown;
     Vec sources;             /* char*: "SOURCE (sheet)" for the header comment */
     Vec inds;                /* Ind*: an indikator map's rows */
     StrTab codes;            /* Node* of im->all by a code without X */
@@ -119,12 +119,29 @@ typedef struct Imp {
 static void ierr(Imp *im, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void ierr(Imp *im, const char *fmt, ...)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    buf_vprintf(&im->err, fmt, ap);
-    va_end(ap);
-    buf_putc(&im->err, '\n');
+    if (!im->max_shown || im->nerr < im->max_shown) {
+        va_list ap;
+        va_start(ap, fmt);
+        buf_vprintf(&im->err, fmt, ap);
+        va_end(ap);
+        buf_putc(&im->err, '\n');
+    }
     im->nerr++;
+}
+
+/* The errors as text, and the closing line: how many, how many of them
+ * --max-errors left out, and that nothing was printed or updated. */
+static void print_errors(const Imp *im, bool perbarui)
+{
+    if (im->err.data) fputs(im->err.data, stderr);
+    size_t hidden = im->max_shown && im->nerr > im->max_shown ? im->nerr - im->max_shown : 0;
+    if (hidden)
+        fprintf(stderr, _("sakip import: %lu errors, %lu not shown (--max-errors=%lu); nothing %s\n"),
+                (unsigned long)im->nerr, (unsigned long)hidden, (unsigned long)im->max_shown,
+                perbarui ? _("updated") : _("printed"));
+    else
+        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im->nerr,
+                perbarui ? _("updated") : _("printed"));
 }
 
 static void node_free(Node *n)
@@ -1900,8 +1917,7 @@ static int pk_apply(Imp *im, Options *o)
              m->pk_id, path, m->pk_id);
     }
     if (im->nerr) {
-        fputs(im->err.data, stderr);
-        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im->nerr, _("updated"));
+        print_errors(im, true);
         vec_free(&inds);
         unit_free(u);
         return EXIT_ERRORS;
@@ -2107,6 +2123,7 @@ int cmd_import(Options *o)
     memset(&im, 0, sizeof im);
     im.map = &map;
     im.flat = o->import_perbarui != NULL;
+    im.max_shown = o->max_errors;
     buf_init(&im.err);
     int status = EXIT_OK;
     for (size_t i = 0; i < o->files.len; i++) {
@@ -2137,9 +2154,7 @@ int cmd_import(Options *o)
     if (status != EXIT_OK && im.nerr) {
         fputs(im.err.data, stderr);
     } else if (status == EXIT_OK && im.nerr) {
-        fputs(im.err.data, stderr);
-        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr,
-                o->import_perbarui ? _("updated") : _("printed"));
+        print_errors(&im, o->import_perbarui != NULL);
         status = EXIT_ERRORS;
     } else if (status == EXIT_OK && peta_perjanjian(&map)) {
         if (!im.pkrows.len) {
@@ -2149,8 +2164,7 @@ int cmd_import(Options *o)
             status = pk_apply(&im, o);
         }
     } else if (status == EXIT_OK && peta_indikator(&map) && (number_inds(&im), im.nerr)) {
-        fputs(im.err.data, stderr);
-        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr, _("printed"));
+        print_errors(&im, false);
         status = EXIT_ERRORS;
     } else if (status == EXIT_OK && peta_indikator(&map)) {
         if (!im.inds.len) {
@@ -2174,9 +2188,7 @@ int cmd_import(Options *o)
         fprintf(stderr, _("sakip import: no rows to import (every row is empty or skipped)\n"));
         status = EXIT_ERRORS;
     } else if (status == EXIT_OK && (number_nodes(&im), im.nerr)) {
-        fputs(im.err.data, stderr);
-        fprintf(stderr, _("sakip import: %lu errors; nothing %s\n"), (unsigned long)im.nerr,
-                o->import_perbarui ? _("updated") : _("printed"));
+        print_errors(&im, o->import_perbarui != NULL);
         status = EXIT_ERRORS;
     } else if (status == EXIT_OK) {
         if (o->import_perbarui) {

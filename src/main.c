@@ -150,10 +150,12 @@ static void command_usage(const char *cmd, FILE *out)
               "  or:  sakip import --perbarui=FILE --peta=MAP [--periksa] SOURCE\n"
               "Read the budget tree (program, kegiatan, subkegiatan: kode, names, anggaran, realisasi) from\n"
               "CSV or XLSX spreadsheets, where the map says it is, and print it as .sakip declarations; or\n"
-              "replace the realisasi of FILE's nodes, matched by kode or identifier, and show the changes.\n\n"
+              "replace the realisasi of FILE's nodes, matched by kode or identifier, and show the changes; a\n"
+              "perjanjian map puts a Perjanjian Kinerja sheet into FILE as a perjanjian.\n\n"
               "  --peta=MAP          the map of the spreadsheet's layout (doc/import.md)\n"
               "  --perbarui=FILE     update FILE in place (written atomically)\n"
               "  --periksa           with --perbarui: show the changes, write nothing\n"
+              "  --max-errors=N      show at most N errors (default 100; 0: all)\n"
               "  --help              show this help and exit\n"
               "\nExit status: 0 success; 1 a bad map or cell, or a row that matches no node; 2 usage error\n"
               "or unreadable file.\n"), out);
@@ -238,8 +240,8 @@ static const struct option serve_options[] = {
 /* sakip lsp: --stdio, which editors pass, is the only transport */
 static const struct option lsp_options[] = {{"stdio", no_argument, NULL, OPT_STDIO}, O_HELP, O_VERSION, O_END};
 static const struct option import_options[] = {{"peta", required_argument, NULL, OPT_PETA},
-    {"perbarui", required_argument, NULL, OPT_PERBARUI}, {"periksa", no_argument, NULL, OPT_PERIKSA}, O_HELP,
-    O_VERSION, O_END};
+    {"perbarui", required_argument, NULL, OPT_PERBARUI}, {"periksa", no_argument, NULL, OPT_PERIKSA}, O_MAX_ERRORS,
+    O_HELP, O_VERSION, O_END};
 
 typedef struct Command {
     const char *name;

@@ -295,6 +295,8 @@ def hc(name, rows, sep=";"):
 
 hx("merged.xlsx", hrows, merges=["B3:B4"])
 hc("text-in-number.csv", hrows[:2] + [["1.1", "Kegiatan Dua", "Rp 1,2", "900.000,00", ""]] + hrows[3:])
+# 150 bad amounts: 150 errors, of which --max-errors shows 100 by default
+hc("many-bad-amounts.csv", hrows[:2] + [["", "Sub Kegiatan %d" % i, "Rp 1,2", "900.000,00", ""] for i in range(150)])
 hc("english-in-indonesian.csv", hrows[:2] + [["1.1", "Kegiatan Dua", "1,000,000.00", "900.000,00", ""]] + hrows[3:])
 hx("formula-no-value.xlsx", [HEAD, ["1", "Program Satu", 1000, ("f", "C3+C4", None), None]] + [r for r in hrows[2:]])
 hc("missing-parent.csv", [HEAD, ["", "Sub Kegiatan Tanpa Induk", "1.000,00", "", ""]])
