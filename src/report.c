@@ -93,6 +93,22 @@ static void cell_text(Table *t, Cell *c, const char *s)
     c->text = tstr(t, s ? s : "");
 }
 
+/* A text that outlives the table (a period's name; a name of the Unit in
+ * Values, which is freed before the Unit): not copied. */
+static void cell_lasting(Cell *c, const char *s)
+{
+    c->kind = CELL_TEXT;
+    c->text = (char *)s;
+}
+
+/* A name of the Unit: copied into a report's table (XLSX keeps the
+ * reports past their units), borrowed by Values (display false). */
+static void cell_name(Table *t, Cell *c, bool display, const char *s)
+{
+    if (display) cell_text(t, c, s);
+    else cell_lasting(c, s);
+}
+
 /* No value: "-" on screen and in XLSX, an empty field in CSV. */
 static void cell_none(Table *t, Cell *c)
 {
@@ -1109,9 +1125,9 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
         for (int p = 1; p <= n; p++) {
             int code = period_make(k, p);
             Cell *row = row_new(t);
-            cell_text(t, &row[0], ind->id);
-            cell_text(t, &row[1], name_or_empty(ind));
-            cell_text(t, &row[2], period_name(code));
+            cell_name(t, &row[0], display, ind->id);
+            cell_name(t, &row[1], display, name_or_empty(ind));
+            cell_lasting(&row[2], period_name(code));
             for (int sd = 0; sd < 2; sd++) {
                 EvalWindow w = sd ? eval_window(ev, u->tahun, 1, period_last_month(code))
                                   : eval_window_period(ev, u->tahun, code);
@@ -1165,26 +1181,26 @@ typedef struct SerapanRow {
 
 /* The rows of n and of the nodes under it, in the order shown, their
  * values not yet filled in. */
-static void serapan_rows(Eval *ev, Table *t, Entity *n, int level, Vec *rows)
+static void serapan_rows(Eval *ev, Table *t, bool display, Entity *n, int level, Vec *rows)
 {
     PeriodKind k = node_period_kind(n, ev->u->tahun);
     int count = k ? periods_shown(ev, k) : 0;
     for (int i = 1; i <= count; i++) {
-        SerapanRow *sr = xcalloc(1, sizeof *sr);
+        SerapanRow *sr = arena_alloc(&t->arena, sizeof *sr);   /* with the table's rows */
         sr->n = n;
         sr->code = period_make(k, i);
         sr->row = row_new(t);
         value_init(&sr->rencana);
         value_init(&sr->realisasi);
-        cell_text(t, &sr->row[0], n->id);
+        cell_name(t, &sr->row[0], display, n->id);
         sr->row[0].indent = level;
-        cell_text(t, &sr->row[1], name_or_empty(n));
+        cell_name(t, &sr->row[1], display, name_or_empty(n));
         sr->row[1].indent = level;
-        cell_text(t, &sr->row[2], period_name(sr->code));
+        cell_lasting(&sr->row[2], period_name(sr->code));
         vec_push(rows, sr);
     }
     const Vec *children = &ent_budget(n)->children;
-    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, children->items[i], level + 1, rows);
+    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, display, children->items[i], level + 1, rows);
 }
 
 /* Each period's rencana and realisasi of every row.  A node's are the
@@ -1270,7 +1286,7 @@ static Table *table_serapan_periode(Eval *ev, bool display)
     snprintf(title, sizeof title, "Serapan anggaran per periode tahun %d", u->tahun);
     Table *t = table_new("serapan_periode", title, 9, HSP, RSP);
     Vec rows = {0};
-    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, u->programs.items[i], 0, &rows);
+    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, display, u->programs.items[i], 0, &rows);
     serapan_values(ev, &rows);
     for (size_t i = 0, end; i < rows.len; i = end) {
         Entity *n = ((SerapanRow *)rows.items[i])->n;
@@ -1281,7 +1297,6 @@ static Table *table_serapan_periode(Eval *ev, bool display)
         SerapanRow *sr = rows.items[i];
         value_clear(&sr->rencana);
         value_clear(&sr->realisasi);
-        free(sr);
     }
     vec_free(&rows);
     vec_push(&t->notes, xstrdup("Serapan s.d.: realisasi sampai periode itu dibagi anggaran setahun; deviasi s.d.: "
