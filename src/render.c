@@ -369,8 +369,9 @@ static void html_unit(RenderCtx *ctx, UnitResult *res)
     report_html_open(&ctx->buf, r, &hu, ctx->out);
     Table *claims = NULL;
     for (Table *t; (t = report_next(r, res->ev));) {
-        /* the figures after the first table, which its chart follows: its
-         * warnings first, as when every table was built before them */
+        /* the figures once the first table is built, as its chart follows
+         * it (they came after every table when the page was held whole:
+         * what they evaluate the tables have, so the diagnostics agree) */
         if (report_html_table(&ctx->buf, &hu, t, result_figures(res))) table_free(t);
         else claims = t;
         put_buf(ctx);   /* the page is written as it goes, not held */
