@@ -105,11 +105,21 @@ static void banner(Buf *b, const Vec *andai, bool md)
 
 /* ---- text: the LAKIP tables as a terminal shows them ---- */
 
+/* The text, CSV, Markdown and HTML renderers take a unit's tables one at
+ * a time (report_head, report_next), each freed once written: a big
+ * file's report is never held whole (doc/performance.md). */
+
 static void text_unit(RenderCtx *ctx, UnitResult *res)
 {
     if (ctx->shown) fputs("\n\n", ctx->out);
-    note_andai(ctx, &result_report(res)->andai);
-    report_render_text(ctx->out, result_report(res));   /* with its banner */
+    Report *r = report_head(res->ev);
+    note_andai(ctx, &r->andai);
+    report_render_text_head(ctx->out, r);   /* with its banner */
+    for (Table *t; (t = report_next(r, res->ev)); table_free(t)) {
+        fputc('\n', ctx->out);
+        table_render_text(ctx->out, t);
+    }
+    report_free(r);
 }
 
 static void text_recap(RenderCtx *ctx, Vec *rows)
@@ -239,25 +249,27 @@ static bool csv_begin(RenderCtx *ctx)
 static void csv_unit(RenderCtx *ctx, UnitResult *res)
 {
     CsvState *st = ctx->state;
-    Report *r = result_report(res);
+    Report *r = report_head(res->ev);
     const char *instansi = ctx->nfiles > 1 ? res->nama : NULL;
     /* a what-if report: a first column "simulasi" on every row */
     char *sim = note_andai(ctx, &r->andai) ? report_andai_joined(&r->andai) : NULL;
-    if (!st->dir) {
-        if (ctx->csv_excel_id && ctx->shown == 0) buf_puts(&ctx->buf, CSV_BOM);
-        table_render_csv_styled(&ctx->buf, r->tables.items[0], ctx->shown == 0, instansi, sim, ctx->csv_excel_id);
-        put_buf(ctx);
-        free(sim);
-        return;
-    }
-    for (size_t k = 0; k < r->tables.len; k++) {
-        Table *t = r->tables.items[k];
+    bool first = true;
+    for (Table *t; (t = report_next(r, res->ev)); table_free(t), first = false) {
+        if (!st->dir) {   /* a stream holds the first table (the others are built for their warnings) */
+            if (!first) continue;
+            if (ctx->csv_excel_id && ctx->shown == 0) buf_puts(&ctx->buf, CSV_BOM);
+            table_render_csv_styled(&ctx->buf, t, ctx->shown == 0, instansi, sim, ctx->csv_excel_id);
+            put_buf(ctx);
+            buf_reset(&ctx->buf);
+            continue;
+        }
         bool fresh;
         Buf *f = csv_file(&st->files, t->key, &fresh);
         if (fresh && ctx->csv_excel_id) buf_puts(f, CSV_BOM);
         table_render_csv_styled(f, t, fresh, instansi, sim, ctx->csv_excel_id);
     }
     free(sim);
+    report_free(r);
 }
 
 static void csv_recap(RenderCtx *ctx, Vec *rows)
@@ -307,15 +319,20 @@ static const Renderer render_csv = {"csv", false, csv_begin, csv_unit, csv_recap
 
 static void md_unit(RenderCtx *ctx, UnitResult *res)
 {
-    Report *r = result_report(res);
+    Report *r = report_head(res->ev);
     Buf *b = &ctx->buf;
     if (ctx->shown) buf_putc(b, '\n');
     if (note_andai(ctx, &r->andai)) banner(b, &r->andai, true);
     buf_printf(b, "## %s\n\n", r->heading);
     for (size_t k = 0; k < r->subheading.len; k++) buf_printf(b, "%s  \n", (char *)r->subheading.items[k]);
     buf_putc(b, '\n');
-    for (size_t k = 0; k < r->tables.len; k++) table_render_md(b, r->tables.items[k]);
+    for (Table *t; (t = report_next(r, res->ev)); table_free(t)) {
+        table_render_md(b, t);
+        put_buf(ctx);
+        buf_reset(b);
+    }
     put_buf(ctx);
+    report_free(r);
 }
 
 static void md_recap(RenderCtx *ctx, Vec *rows)
@@ -343,13 +360,27 @@ static bool html_begin(RenderCtx *ctx)
 
 static void html_unit(RenderCtx *ctx, UnitResult *res)
 {
-    Report *r = result_report(res);   /* the tables first: the charts' figures come after them */
+    Report *r = report_head(res->ev);
     /* a what-if page: one watermark on every screen and printed page */
     if (r->andai.len && !ctx->andai.len) report_html_watermark(&ctx->buf);
     note_andai(ctx, &r->andai);
     r->print_all_claims = ctx->all_claims;
-    report_html_results(&ctx->buf, r, result_figures(res));
+    HtmlUnit hu;
+    report_html_open(&ctx->buf, r, &hu, ctx->out);
+    Table *claims = NULL;
+    for (Table *t; (t = report_next(r, res->ev));) {
+        /* the figures once the first table is built, as its chart follows
+         * it (they came after every table when the page was held whole:
+         * what they evaluate the tables have, so the diagnostics agree) */
+        if (report_html_table(&ctx->buf, &hu, t, result_figures(res))) table_free(t);
+        else claims = t;
+        put_buf(ctx);   /* the page is written as it goes, not held */
+        buf_reset(&ctx->buf);
+    }
+    report_html_close(&ctx->buf, r, &hu);
     put_buf(ctx);
+    table_free(claims);
+    report_free(r);
 }
 
 static void html_recap(RenderCtx *ctx, Vec *rows)

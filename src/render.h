@@ -26,7 +26,8 @@ typedef struct UnitResult {
     const char *nama;        /* the instansi's name, or NULL */
     const char *file;        /* the file it came from */
     Eval *ev;                /* the evaluation, from which the three below are built; renderers
-                              * read only those */
+                              * read only those, or take the tables one at a time from it
+                              * (report_head, report_next) */
     Report *report;          /* its tables: result_report() builds them once; a renderer may keep
                               * them past the unit by taking the pointer and setting this to NULL */
     Figures *figures;        /* the values the charts draw: result_figures() builds them once */

@@ -51,17 +51,8 @@ static Table *table_new_in(const Eval *ev, const char *key, const char *title, i
 void table_free(Table *t)
 {
     if (!t) return;
-    for (size_t i = 0; i < t->rows.len; i++) {
-        Cell *row = t->rows.items[i];
-        for (int c = 0; c < t->ncols; c++) {
-            free(row[c].text);
-            free(row[c].plain);
-            free(row[c].lo_text);
-            free(row[c].hi_text);
-            free(row[c].plain_hi);
-        }
-        free(row);
-    }
+    arena_free(&t->arena);   /* the rows and their cells' texts */
+    buf_free(&t->scratch);
     vec_free(&t->rows);
     for (size_t i = 0; i < t->notes.len; i++) free(t->notes.items[i]);
     vec_free(&t->notes);
@@ -75,63 +66,88 @@ void table_free(Table *t)
     free(t);
 }
 
+/* A row's cells and their texts live in the table's arena, freed with
+ * it at once: a malloc'd block per row and per text cost an eval of a
+ * file with periods most of its allocations (doc/performance.md). */
 static Cell *row_new(Table *t)
 {
-    Cell *row = xcalloc((size_t)t->ncols, sizeof *row);
+    Cell *row = arena_alloc(&t->arena, (size_t)t->ncols * sizeof *row);
+    memset(row, 0, (size_t)t->ncols * sizeof *row);
     vec_push(&t->rows, row);
     return row;
 }
 
-static void cell_text(Cell *c, const char *s)
+/* s, n bytes, as a text of a cell of t. */
+static char *tstrn(Table *t, const char *s, size_t n) { return arena_strndup(&t->arena, n ? s : "", n); }
+static char *tstr(Table *t, const char *s) { return tstrn(t, s, strlen(s)); }
+/* t's scratch buffer, emptied, for formatting a cell's texts */
+static Buf *scratch(Table *t)
+{
+    buf_reset(&t->scratch);
+    return &t->scratch;
+}
+
+static void cell_text(Table *t, Cell *c, const char *s)
 {
     c->kind = CELL_TEXT;
-    c->text = xstrdup(s ? s : "");
+    c->text = tstr(t, s ? s : "");
+}
+
+/* A text that outlives the table (a period's name; a name of the Unit in
+ * Values, which is freed before the Unit): not copied. */
+static void cell_lasting(Cell *c, const char *s)
+{
+    c->kind = CELL_TEXT;
+    c->text = (char *)s;
+}
+
+/* A name of the Unit: copied into a report's table (XLSX keeps the
+ * reports past their units), borrowed by Values (display false). */
+static void cell_name(Table *t, Cell *c, bool display, const char *s)
+{
+    if (display) cell_text(t, c, s);
+    else cell_lasting(c, s);
 }
 
 /* No value: "-" on screen and in XLSX, an empty field in CSV. */
-static void cell_none(Cell *c)
+static void cell_none(Table *t, Cell *c)
 {
     c->kind = CELL_UNDEF;
-    c->text = xstrdup("-");
+    c->text = tstr(t, "-");
 }
 
-static void cell_int(Cell *c, long n)
+static void cell_int(Table *t, Cell *c, long n)
 {
     c->kind = CELL_NUM;
-    Buf b;
-    buf_init(&b);
-    buf_put_long(&b, n);
-    c->text = xstrdup(b.data);
-    c->plain = buf_steal(&b);
+    Buf *b = scratch(t);
+    buf_put_long(b, n);
+    c->text = tstrn(t, b->data, b->len);
+    c->plain = c->text;
 }
 
 /* A number cell: display with `dec` decimals (or exact up to dec when
  * short), machine form exact to PLAIN_DECIMALS. */
-static void cell_number(Cell *c, const Eval *ev, const Value *v, int dec, bool shortest, const char *suffix)
+static void cell_number(Table *t, Cell *c, const Eval *ev, const Value *v, int dec, bool shortest, const char *suffix)
 {
     if (v->kind == V_UNDEF || (v->kind != V_NUM && v->kind != V_MONEY)) {
         c->kind = CELL_UNDEF;
-        c->text = xstrdup(v->kind == V_TEXT ? v->text : "-");
+        c->text = tstr(t, v->kind == V_TEXT ? v->text : "-");
         return;
     }
-    Buf b;
-    buf_init(&b);
+    Buf *b = scratch(t);
     if (v->kind == V_MONEY) {
         c->kind = CELL_MONEY;
-        num_format_money(&b, v->q, ev->round, ev->notation);
+        num_format_money(b, v->q, ev->round, ev->notation);
     } else {
         c->kind = CELL_NUM;
-        if (shortest) num_format_short(&b, v->q, dec, ev->round, ev->notation, true);
-        else num_format(&b, v->q, dec, ev->round, ev->notation, true);
-        if (suffix) buf_puts(&b, suffix);
+        if (shortest) num_format_short(b, v->q, dec, ev->round, ev->notation, true);
+        else num_format(b, v->q, dec, ev->round, ev->notation, true);
+        if (suffix) buf_puts(b, suffix);
     }
-    /* one buffer for both forms, each copied out at its length: stealing
-     * them cost a realloc to grow and another to cut, per form and cell */
-    c->text = xstrndup(b.len ? b.data : "", b.len);
-    buf_reset(&b);
-    num_format_plain(&b, v->q, PLAIN_DECIMALS);
-    c->plain = xstrndup(b.len ? b.data : "", b.len);
-    buf_free(&b);
+    c->text = tstrn(t, b->data, b->len);
+    b = scratch(t);
+    num_format_plain(b, v->q, PLAIN_DECIMALS);
+    c->plain = tstrn(t, b->data, b->len);
 }
 
 static bool is_percent_unit(const Entity *ind)
@@ -141,27 +157,28 @@ static bool is_percent_unit(const Entity *ind)
 }
 
 /* An input value (target, realisasi): exact, in the indikator's unit. */
-static void cell_input(Cell *c, const Eval *ev, const Entity *ind, const Value *v, const Value *hi)
+static void cell_input(Table *t, Cell *c, const Eval *ev, const Entity *ind, const Value *v, const Value *hi)
 {
     const char *suf = is_percent_unit(ind) ? "%" : NULL;
     /* as written in the source (53.30 stays 53,30), else the shortest form */
-    if (v->decimals >= 0) cell_number(c, ev, v, v->decimals, false, suf);
-    else cell_number(c, ev, v, ev->desimal, true, suf);
+    if (v->decimals >= 0) cell_number(t, c, ev, v, v->decimals, false, suf);
+    else cell_number(t, c, ev, v, ev->desimal, true, suf);
     if (hi && hi->kind != V_UNDEF && c->kind != CELL_UNDEF) {
         Cell h = {0};
-        if (hi->decimals >= 0) cell_number(&h, ev, hi, hi->decimals, false, suf);
-        else cell_number(&h, ev, hi, 4, true, suf);
-        Buf b;
-        buf_init(&b);
-        buf_printf(&b, "%s..%s", c->text, h.text);
-        c->lo_text = c->text;
-        c->text = buf_steal(&b);
-        c->hi_text = h.text;
-        c->plain_hi = h.plain;
+        if (hi->decimals >= 0) cell_number(t, &h, ev, hi, hi->decimals, false, suf);
+        else cell_number(t, &h, ev, hi, 4, true, suf);
+        Buf *b = scratch(t);
+        buf_printf(b, "%s..%s", c->text, h.text);
+        c->range = arena_alloc(&t->arena, sizeof *c->range);
+        c->range->lo_text = c->text;
+        c->text = tstrn(t, b->data, b->len);
+        c->range->hi_text = h.text;
+        c->range->plain_hi = h.plain;
     }
 }
 
 static char *dup_or_null(const char *s) { return s ? xstrdup(s) : NULL; }
+static char *tdup_or_null(Table *t, const char *s) { return s ? tstr(t, s) : NULL; }
 
 Table *table_split_ranges(const Table *t)
 {
@@ -170,7 +187,7 @@ Table *table_split_ranges(const Table *t)
     for (int c = 0; c < t->ncols; c++) {
         split[c] = c < 64 && (t->range_cols >> c & 1);
         for (size_t r = 0; r < t->rows.len && !split[c]; r++)
-            if (((const Cell *)t->rows.items[r])[c].plain_hi) split[c] = true;
+            if (((const Cell *)t->rows.items[r])[c].range) split[c] = true;
         extra += split[c];
     }
     if (!extra) {
@@ -205,14 +222,15 @@ Table *table_split_ranges(const Table *t)
             Cell *x = &to[k++];
             x->kind = f->kind;
             x->indent = f->indent;
-            x->text = xstrdup(f->lo_text ? f->lo_text : f->text ? f->text : "");
-            x->plain = dup_or_null(f->plain);
+            const CellRange *fr = f->range;
+            x->text = tstr(n, fr ? fr->lo_text : f->text ? f->text : "");
+            x->plain = tdup_or_null(n, f->plain);
             if (!split[c]) continue;
             Cell *y = &to[k++];
             /* a single value is its own upper bound */
             y->kind = f->kind;
-            y->text = xstrdup(f->hi_text ? f->hi_text : f->text ? f->text : "");
-            y->plain = dup_or_null(f->plain_hi ? f->plain_hi : f->plain);
+            y->text = tstr(n, fr ? fr->hi_text : f->text ? f->text : "");
+            y->plain = tdup_or_null(n, fr ? fr->plain_hi : f->plain);
         }
     }
     for (size_t i = 0; i < t->notes.len; i++) vec_push(&n->notes, xstrdup(t->notes.items[i]));
@@ -223,9 +241,9 @@ Table *table_split_ranges(const Table *t)
     return n;
 }
 
-static void cell_percent(Cell *c, const Eval *ev, const Value *v)
+static void cell_percent(Table *t, Cell *c, const Eval *ev, const Value *v)
 {
-    cell_number(c, ev, v, ev->desimal, false, "%");
+    cell_number(t, c, ev, v, ev->desimal, false, "%");
 }
 
 static const char *undefined_reason(const Value *v) { return v->text ? v->text : "a value it needs is missing"; }
@@ -299,30 +317,30 @@ static Table *table_measurement(Eval *ev)
         for (size_t k = 0; k < s->indikator.len; k++) {
             Entity *ind = s->indikator.items[k];
             Cell *row = row_new(t);
-            cell_int(&row[0], ++no);
-            cell_text(&row[1], s->id);
-            cell_text(&row[2], name_or_empty(s));
-            cell_text(&row[3], ind->id);
-            cell_text(&row[4], name_or_empty(ind));
-            cell_text(&row[5], ent_indikator(ind)->satuan);
+            cell_int(t, &row[0], ++no);
+            cell_text(t, &row[1], s->id);
+            cell_text(t, &row[2], name_or_empty(s));
+            cell_text(t, &row[3], ind->id);
+            cell_text(t, &row[4], name_or_empty(ind));
+            cell_text(t, &row[5], ent_indikator(ind)->satuan);
             eval_target(ev, ind, ev->tahun, &lo, &hi);
-            cell_input(&row[6], ev, ind, &lo, &hi);
+            cell_input(t, &row[6], ev, ind, &lo, &hi);
             eval_realisasi(ev, ind, ev->tahun, &r);
-            cell_input(&row[7], ev, ind, &r, NULL);
+            cell_input(t, &row[7], ev, ind, &r, NULL);
             eval_capaian(ev, ind, ev->tahun, &c);
             note_undefined(ev, ind, "capaian", &c);
-            cell_percent(&row[8], ev, &c);
+            cell_percent(t, &row[8], ev, &c);
             eval_predikat(ev, ind, ev->tahun, &p, NULL);
-            if (p.kind == V_TEXT) cell_text(&row[9], p.text);
-            else cell_none(&row[9]);
+            if (p.kind == V_TEXT) cell_text(t, &row[9], p.text);
+            else cell_none(t, &row[9]);
             if (u->has_periode) {
                 eval_target(ev, ind, u->periode_to, &e, &hi);
-                cell_input(&row[10], ev, ind, &e, &hi);
+                cell_input(t, &row[10], ev, ind, &e, &hi);
             } else {
-                cell_none(&row[10]);
+                cell_none(t, &row[10]);
             }
             eval_capaian_renstra(ev, ind, &cr);
-            cell_percent(&row[11], ev, &cr);
+            cell_percent(t, &row[11], ev, &cr);
         }
     }
     /* mean over all IKU: capaian(), with bobot, batas_rata and
@@ -373,14 +391,14 @@ static Table *table_sasaran(Eval *ev)
     for (size_t i = 0; i < u->sasaran.len; i++) {
         Entity *s = u->sasaran.items[i];
         Cell *row = row_new(t);
-        cell_int(&row[0], (long)i + 1);
-        cell_text(&row[1], s->id);
-        cell_text(&row[2], name_or_empty(s));
-        cell_int(&row[3], (long)s->indikator.len);
+        cell_int(t, &row[0], (long)i + 1);
+        cell_text(t, &row[1], s->id);
+        cell_text(t, &row[2], name_or_empty(s));
+        cell_int(t, &row[3], (long)s->indikator.len);
         eval_capaian(ev, s, ev->tahun, &c);
-        cell_percent(&row[4], ev, &c);
+        cell_percent(t, &row[4], ev, &c);
         eval_predikat(ev, s, ev->tahun, &p, NULL);
-        cell_text(&row[5], p.kind == V_TEXT ? p.text : "-");
+        cell_text(t, &row[5], p.kind == V_TEXT ? p.text : "-");
     }
     /* capaian() of a sasaran: the mean of its indikator with bobot,
      * batas_rata and rata_abaikan_kosong, as in the note of capaian_iku */
@@ -418,18 +436,18 @@ static void budget_rows(Eval *ev, Table *t, Entity *n, int level, bool kode)
     value_init(&a); value_init(&r); value_init(&s);
     Cell *row = row_new(t);
     int k = 0;
-    cell_text(&row[k], n->id);
+    cell_text(t, &row[k], n->id);
     row[k++].indent = level;
-    if (kode) cell_text(&row[k++], ent_budget(n)->kode);
-    cell_text(&row[k], n->name ? n->name : "");
+    if (kode) cell_text(t, &row[k++], ent_budget(n)->kode);
+    cell_text(t, &row[k], n->name ? n->name : "");
     row[k++].indent = level;
     eval_anggaran(ev, n, &a);
     eval_realisasi(ev, n, ev->tahun, &r);
     eval_serapan(ev, n, &s);
     note_undefined(ev, n, "serapan", &s);
-    cell_number(&row[k++], ev, &a, 0, true, NULL);
-    cell_number(&row[k++], ev, &r, 0, true, NULL);
-    cell_percent(&row[k], ev, &s);
+    cell_number(t, &row[k++], ev, &a, 0, true, NULL);
+    cell_number(t, &row[k++], ev, &r, 0, true, NULL);
+    cell_percent(t, &row[k], ev, &s);
     value_clear(&a); value_clear(&r); value_clear(&s);
     const Vec *children = &ent_budget(n)->children;
     for (size_t i = 0; i < children->len; i++) budget_rows(ev, t, children->items[i], level + 1, kode);
@@ -460,26 +478,26 @@ static Table *table_budget(Eval *ev)
     if (u->programs.len) {
         Cell *row = row_new(t);
         int k = 0;
-        cell_text(&row[k++], "Jumlah");
-        if (kode) cell_text(&row[k++], "");
-        cell_text(&row[k++], "");
+        cell_text(t, &row[k++], "Jumlah");
+        if (kode) cell_text(t, &row[k++], "");
+        cell_text(t, &row[k++], "");
         if (ok) {
             value_money(&a, ta);
             value_money(&r, tr);
-            cell_number(&row[k++], ev, &a, 0, true, NULL);
-            cell_number(&row[k++], ev, &r, 0, true, NULL);
+            cell_number(t, &row[k++], ev, &a, 0, true, NULL);
+            cell_number(t, &row[k++], ev, &r, 0, true, NULL);
             Value s;
             value_init(&s);
             if (mpq_sgn(ta)) {
                 num_percent(s.q, tr, ta);
                 s.kind = V_NUM;
             }
-            cell_percent(&row[k], ev, &s);
+            cell_percent(t, &row[k], ev, &s);
             value_clear(&s);
         } else {
-            cell_text(&row[k++], "-");
-            cell_text(&row[k++], "-");
-            cell_text(&row[k], "-");
+            cell_text(t, &row[k++], "-");
+            cell_text(t, &row[k++], "-");
+            cell_text(t, &row[k], "-");
         }
     }
     value_clear(&a); value_clear(&r);
@@ -524,29 +542,29 @@ static Table *table_indikator_program(Eval *ev)
         if (!budget_indikator(ind)) continue;
         Cell *row = row_new(t);
         int k = 0;
-        cell_int(&row[k++], ++no);
+        cell_int(t, &row[k++], ++no);
         Buf b;
         buf_init(&b);
         buf_puts(&b, ent_kind_name(ind->parent->kind));
         if (ent_indikator(ind)->keluaran) buf_puts(&b, " (keluaran)");
-        cell_text(&row[k++], b.data);
+        cell_text(t, &row[k++], b.data);
         buf_free(&b);
-        cell_text(&row[k++], ind->parent->id);
-        if (kode) cell_text(&row[k++], ent_budget(ind->parent)->kode);
-        cell_text(&row[k++], name_or_empty(ind->parent));
-        cell_text(&row[k++], ind->id);
-        cell_text(&row[k++], name_or_empty(ind));
-        cell_text(&row[k++], ent_indikator(ind)->satuan);
+        cell_text(t, &row[k++], ind->parent->id);
+        if (kode) cell_text(t, &row[k++], ent_budget(ind->parent)->kode);
+        cell_text(t, &row[k++], name_or_empty(ind->parent));
+        cell_text(t, &row[k++], ind->id);
+        cell_text(t, &row[k++], name_or_empty(ind));
+        cell_text(t, &row[k++], ent_indikator(ind)->satuan);
         eval_target(ev, ind, ev->tahun, &lo, &hi);
         t->range_cols |= UINT64_C(1) << k;
-        cell_input(&row[k++], ev, ind, &lo, &hi);
+        cell_input(t, &row[k++], ev, ind, &lo, &hi);
         eval_realisasi(ev, ind, ev->tahun, &r);
-        cell_input(&row[k++], ev, ind, &r, NULL);
+        cell_input(t, &row[k++], ev, ind, &r, NULL);
         eval_capaian(ev, ind, ev->tahun, &c);
         note_undefined(ev, ind, "capaian", &c);
-        cell_percent(&row[k++], ev, &c);
+        cell_percent(t, &row[k++], ev, &c);
         eval_predikat(ev, ind, ev->tahun, &p, NULL);
-        cell_text(&row[k], p.kind == V_TEXT ? p.text : "-");
+        cell_text(t, &row[k], p.kind == V_TEXT ? p.text : "-");
     }
     value_clear(&lo); value_clear(&hi); value_clear(&r); value_clear(&c); value_clear(&p);
     return t;
@@ -574,14 +592,14 @@ static Table *table_efisiensi(Eval *ev)
     for (size_t i = 0; i < u->sasaran.len; i++) {
         Entity *sa = u->sasaran.items[i];
         Cell *row = row_new(t);
-        cell_text(&row[0], sa->id);
-        cell_text(&row[1], name_or_empty(sa));
+        cell_text(t, &row[0], sa->id);
+        cell_text(t, &row[1], name_or_empty(sa));
         eval_capaian(ev, sa, ev->tahun, &c);
         eval_serapan(ev, sa, &s);
         eval_efisiensi(ev, sa, &e);
-        cell_percent(&row[2], ev, &c);
-        cell_percent(&row[3], ev, &s);
-        cell_text(&row[4], e.kind == V_TEXT ? e.text : "-");
+        cell_percent(t, &row[2], ev, &c);
+        cell_percent(t, &row[3], ev, &s);
+        cell_text(t, &row[4], e.kind == V_TEXT ? e.text : "-");
         Buf b;
         buf_init(&b);
         const Vec *supporters = &ent_sasaran(sa)->supporters;
@@ -589,7 +607,7 @@ static Table *table_efisiensi(Eval *ev)
             if (k) buf_puts(&b, "; ");
             put_node(&b, supporters->items[k]);
         }
-        cell_text(&row[5], b.len ? b.data : "-");
+        cell_text(t, &row[5], b.len ? b.data : "-");
         buf_free(&b);
     }
     value_clear(&c); value_clear(&s); value_clear(&e);
@@ -632,27 +650,27 @@ static Table *table_predikat(Eval *ev)
         for (size_t k = 0; k < s->indikator.len; k++) {
             Entity *ind = s->indikator.items[k];
             Cell *row = row_new(t);
-            cell_text(&row[0], s->id);
-            cell_text(&row[1], name_or_empty(s));
-            cell_text(&row[2], ind->id);
-            cell_text(&row[3], name_or_empty(ind));
+            cell_text(t, &row[0], s->id);
+            cell_text(t, &row[1], name_or_empty(s));
+            cell_text(t, &row[2], ind->id);
+            cell_text(t, &row[3], name_or_empty(ind));
             eval_capaian(ev, ind, ev->tahun, &c);
-            cell_percent(&row[4], ev, &c);
+            cell_percent(t, &row[4], ev, &c);
             const Band *band = NULL;
             eval_predikat(ev, ind, ev->tahun, &p, &band);
             for (int b = 0; b < nb; b++) {
                 const Band *bb = bands->items[b];
                 bool hit = p.kind == V_TEXT && !strcmp(p.text, bb->label);
-                cell_text(&row[5 + b], hit ? "\xE2\x9C\x93" : "");
+                cell_text(t, &row[5 + b], hit ? "\xE2\x9C\x93" : "");
                 if (hit) counts[b]++;
             }
             if (p.kind != V_TEXT) counts[nb]++;
         }
     }
     Cell *row = row_new(t);
-    cell_text(&row[0], "Jumlah");
-    for (int k = 1; k < 5; k++) cell_text(&row[k], "");
-    for (int b = 0; b < nb; b++) cell_int(&row[5 + b], (long)counts[b]);
+    cell_text(t, &row[0], "Jumlah");
+    for (int k = 1; k < 5; k++) cell_text(t, &row[k], "");
+    for (int b = 0; b < nb; b++) cell_int(t, &row[5 + b], (long)counts[b]);
     if (counts[nb]) {
         Buf b;
         buf_init(&b);
@@ -671,15 +689,14 @@ static const bool RP[] = {true, false, false, true, true, false};
 
 /* One side of a claim: its display text (already in c) keeps the claim's
  * decimals; a number or an amount also gets its machine form. */
-static void cell_claim_side(Cell *c, const Value *v)
+static void cell_claim_side(Table *t, Cell *c, const Value *v)
 {
     c->kind = CELL_TEXT;
     if (v->kind != V_NUM && v->kind != V_MONEY) return;
     c->kind = v->kind == V_MONEY ? CELL_MONEY : CELL_NUM;
-    Buf b;
-    buf_init(&b);
-    num_format_plain(&b, v->q, PLAIN_DECIMALS);
-    c->plain = buf_steal(&b);
+    Buf *b = scratch(t);
+    num_format_plain(b, v->q, PLAIN_DECIMALS);
+    c->plain = tstrn(t, b->data, b->len);
 }
 
 static Table *table_periksa(Eval *ev)
@@ -698,21 +715,21 @@ static Table *table_periksa(Eval *ev)
         Cell *row = row_new(t);
         int line, col;
         locfile_pos(p->span.file, p->span.start, &line, &col);
-        cell_int(&row[0], line);
-        cell_text(&row[1], cr == CLAIM_HOLDS ? "benar" : cr == CLAIM_FAILS ? "SALAH" : "-");
-        cell_text(&row[2], span_text(u, p->expr->span));
+        cell_int(t, &row[0], line);
+        cell_text(t, &row[1], cr == CLAIM_HOLDS ? "benar" : cr == CLAIM_FAILS ? "SALAH" : "-");
+        cell_text(t, &row[2], span_text(u, p->expr->span));
         Buf b;
         buf_init(&b);
         eval_format_value(ev, &b, &l, r.decimals > 0 ? r.decimals : 0);
-        cell_text(&row[3], b.data);
+        cell_text(t, &row[3], b.data);
         buf_reset(&b);
         if (p->expr->kind == EX_BIN) eval_format_value(ev, &b, &r, 0);
-        cell_text(&row[4], b.data);
+        cell_text(t, &row[4], b.data);
         buf_free(&b);
-        cell_text(&row[5], p->pesan ? p->pesan : "");
+        cell_text(t, &row[5], p->pesan ? p->pesan : "");
         /* the shown text as written, and the value itself for CSV and XLSX */
-        cell_claim_side(&row[3], &l);
-        if (p->expr->kind == EX_BIN) cell_claim_side(&row[4], &r);
+        cell_claim_side(t, &row[3], &l);
+        if (p->expr->kind == EX_BIN) cell_claim_side(t, &row[4], &r);
         else row[4].kind = CELL_TEXT;
     }
     Buf b;
@@ -773,39 +790,38 @@ static Table *table_years(Eval *ev, bool capaian)
         for (size_t k = 0; k < s->indikator.len; k++) {
             Entity *ind = s->indikator.items[k];
             Cell *row = row_new(t);
-            cell_text(&row[0], s->id);
-            cell_text(&row[1], name_or_empty(s));
-            cell_text(&row[2], ind->id);
-            cell_text(&row[3], name_or_empty(ind));
+            cell_text(t, &row[0], s->id);
+            cell_text(t, &row[1], name_or_empty(s));
+            cell_text(t, &row[2], ind->id);
+            cell_text(t, &row[3], name_or_empty(ind));
             value_undef(&prev, NULL);
             for (int y = 0; y < ny; y++) {
                 if (capaian) {
                     eval_target(ev, ind, from + y, &v, &hi);
                     if (v.kind == V_UNDEF) {
-                        cell_text(&row[4 + y], "");
+                        cell_text(t, &row[4 + y], "");
                         continue;
                     }
                     eval_capaian(ev, ind, from + y, &v);
-                    cell_percent(&row[4 + y], ev, &v);
+                    cell_percent(t, &row[4 + y], ev, &v);
                     continue;
                 }
                 eval_realisasi(ev, ind, from + y, &v);
-                if (v.kind == V_UNDEF) cell_text(&row[4 + y], "");
-                else cell_input(&row[4 + y], ev, ind, &v, NULL);
+                if (v.kind == V_UNDEF) cell_text(t, &row[4 + y], "");
+                else cell_input(t, &row[4 + y], ev, ind, &v, NULL);
                 if (y > 0) {
                     if (v.kind == V_NUM && prev.kind == V_NUM) {
                         num_sub(d.q, v.q, prev.q);
                         d.kind = V_NUM;
                         d.decimals = -1;
-                        cell_number(&row[3 + ny + y], ev, &d, ev->desimal, false, NULL);
+                        cell_number(t, &row[3 + ny + y], ev, &d, ev->desimal, false, NULL);
                         if (mpq_sgn(d.q) > 0) {
-                            char *plus = xmalloc(strlen(row[3 + ny + y].text) + 2);
-                            sprintf(plus, "+%s", row[3 + ny + y].text);
-                            free(row[3 + ny + y].text);
-                            row[3 + ny + y].text = plus;
+                            Buf *b = scratch(t);
+                            buf_printf(b, "+%s", row[3 + ny + y].text);
+                            row[3 + ny + y].text = tstrn(t, b->data, b->len);
                         }
                     } else {
-                        cell_text(&row[3 + ny + y], "");
+                        cell_text(t, &row[3 + ny + y], "");
                     }
                 }
                 value_set(&prev, &v);
@@ -839,23 +855,23 @@ static Table *table_pembanding(Eval *ev)
                 int year = yv->has_year ? yv->year : u->tahun;
                 if (year != ev->tahun || (yv->lo->kind != EX_NUM && yv->lo->kind != EX_MONEY)) continue;
                 Cell *row = row_new(t);
-                cell_text(&row[0], ind->id);
-                cell_text(&row[1], name_or_empty(ind));
-                cell_int(&row[2], year);
+                cell_text(t, &row[0], ind->id);
+                cell_text(t, &row[1], name_or_empty(ind));
+                cell_int(t, &row[2], year);
                 eval_realisasi(ev, ind, year, &r);
-                cell_input(&row[3], ev, ind, &r, NULL);
-                cell_text(&row[4], pb->label);
+                cell_input(t, &row[3], ev, ind, &r, NULL);
+                cell_text(t, &row[4], pb->label);
                 Value pv;
                 value_init(&pv);
                 eval_literal(yv->lo, &pv);
-                cell_input(&row[5], ev, ind, &pv, NULL);
+                cell_input(t, &row[5], ev, ind, &pv, NULL);
                 if (r.kind == V_NUM) {
                     num_sub(d.q, r.q, pv.q);
                     d.kind = V_NUM;
                     d.decimals = -1;
-                    cell_number(&row[6], ev, &d, ev->desimal, false, NULL);
+                    cell_number(t, &row[6], ev, &d, ev->desimal, false, NULL);
                 } else {
-                    cell_text(&row[6], "-");
+                    cell_text(t, &row[6], "-");
                 }
                 value_clear(&pv);
             }
@@ -894,27 +910,27 @@ static Table *table_perjanjian(Eval *ev)
                 if (!p->ref.ent || (p->value->lo->kind != EX_NUM && p->value->lo->kind != EX_MONEY)) continue;
                 Cell *row = row_new(t);
                 int c = 0;
-                cell_text(&row[c++], pk->id);
-                cell_text(&row[c++], name_or_empty(pk));
-                cell_text(&row[c++], pd->tanggal ? pd->tanggal : "");
-                cell_text(&row[c++], which ? "anggaran" : "target");
-                cell_text(&row[c++], p->ref.name);
-                if (kode) cell_text(&row[c++], ent_is_budget(p->ref.ent) ? ent_budget(p->ref.ent)->kode : NULL);
-                cell_text(&row[c++], name_or_empty(p->ref.ent));
+                cell_text(t, &row[c++], pk->id);
+                cell_text(t, &row[c++], name_or_empty(pk));
+                cell_text(t, &row[c++], pd->tanggal ? pd->tanggal : "");
+                cell_text(t, &row[c++], which ? "anggaran" : "target");
+                cell_text(t, &row[c++], p->ref.name);
+                if (kode) cell_text(t, &row[c++], ent_is_budget(p->ref.ent) ? ent_budget(p->ref.ent)->kode : NULL);
+                cell_text(t, &row[c++], name_or_empty(p->ref.ent));
                 Value pv, ph;
                 value_init(&pv);
                 value_init(&ph);
                 eval_literal(p->value->lo, &pv);
                 if (p->value->hi) eval_literal(p->value->hi, &ph);
                 if (which) {
-                    cell_number(&row[c++], ev, &pv, 0, true, NULL);
+                    cell_number(t, &row[c++], ev, &pv, 0, true, NULL);
                     eval_anggaran(ev, p->ref.ent, &v);
-                    cell_number(&row[c], ev, &v, 0, true, NULL);
+                    cell_number(t, &row[c], ev, &v, 0, true, NULL);
                 } else {
                     t->range_cols |= (UINT64_C(1) << c) | (UINT64_C(1) << (c + 1));
-                    cell_input(&row[c++], ev, p->ref.ent, &pv, &ph);
+                    cell_input(t, &row[c++], ev, p->ref.ent, &pv, &ph);
                     eval_target(ev, p->ref.ent, u->tahun, &v, &hi);
-                    cell_input(&row[c], ev, p->ref.ent, &v, &hi);
+                    cell_input(t, &row[c], ev, p->ref.ent, &v, &hi);
                 }
                 value_clear(&pv);
                 value_clear(&ph);
@@ -947,28 +963,28 @@ static Table *table_survei(Eval *ev)
         eval_ikm(ev, s, &ikm, &nrr);
         for (size_t k = 0; k < nrr.len; k++) {
             Cell *row = row_new(t);
-            cell_text(&row[0], s->id);
-            cell_text(&row[1], name_or_empty(s));
-            cell_text(&row[2], ((NameRef *)sv->unsur.items[k])->name);
-            cell_int(&row[3], (long)sv->rows.len);
+            cell_text(t, &row[0], s->id);
+            cell_text(t, &row[1], name_or_empty(s));
+            cell_text(t, &row[2], ((NameRef *)sv->unsur.items[k])->name);
+            cell_int(t, &row[3], (long)sv->rows.len);
             value_num(&v, nrr.items[k]);
-            cell_number(&row[4], ev, &v, 4, false, NULL);
+            cell_number(t, &row[4], ev, &v, 4, false, NULL);
             mpq_set_ui(w.q, 1, (unsigned long)sv->unsur.len);
             num_mul(w.q, w.q, v.q);
             w.kind = V_NUM;
-            cell_number(&row[5], ev, &w, 4, false, NULL);
-            cell_text(&row[6], "");
+            cell_number(t, &row[5], ev, &w, 4, false, NULL);
+            cell_text(t, &row[6], "");
             mpq_clear(nrr.items[k]);
             free(nrr.items[k]);
         }
         Cell *row = row_new(t);
-        cell_text(&row[0], s->id);
-        cell_text(&row[1], name_or_empty(s));
-        cell_text(&row[2], "IKM = 25 x jumlah");
-        cell_int(&row[3], (long)sv->rows.len);
-        cell_text(&row[4], "");
-        cell_text(&row[5], "");
-        cell_number(&row[6], ev, &ikm, ev->desimal, false, NULL);
+        cell_text(t, &row[0], s->id);
+        cell_text(t, &row[1], name_or_empty(s));
+        cell_text(t, &row[2], "IKM = 25 x jumlah");
+        cell_int(t, &row[3], (long)sv->rows.len);
+        cell_text(t, &row[4], "");
+        cell_text(t, &row[5], "");
+        cell_number(t, &row[6], ev, &ikm, ev->desimal, false, NULL);
         vec_free(&nrr);
         value_clear(&ikm);
     }
@@ -994,36 +1010,34 @@ static Table *table_penilaian(Eval *ev)
         for (size_t k = 0; k < komponen->len; k++) {
             Komponen *c = komponen->items[k];
             Cell *row = row_new(t);
-            cell_text(&row[0], p->id);
-            cell_text(&row[1], name_or_empty(p));
-            cell_text(&row[2], c->name);
+            cell_text(t, &row[0], p->id);
+            cell_text(t, &row[1], name_or_empty(p));
+            cell_text(t, &row[2], c->name);
             value_num(&v, c->bobot->u.num.q);
             v.decimals = c->bobot->u.num.decimals;
-            cell_number(&row[3], ev, &v, 2, true, NULL);
+            cell_number(t, &row[3], ev, &v, 2, true, NULL);
             for (int m = 0; m < 3; m++) {
-                cell_text(&row[4 + m], "");
+                cell_text(t, &row[4 + m], "");
                 for (size_t q = 0; q < c->subs.pairs.len; q++) {
                     DataPair *dp = c->subs.pairs.items[q];
                     if (strcmp(dp->name, parts[m]) || dp->value->kind != EX_NUM) continue;
                     /* a part named twice: the last one is shown (E0539-like
-                     * findings are check's); free what the first left */
-                    free(row[4 + m].text);
-                    free(row[4 + m].plain);
+                     * findings are check's) */
                     row[4 + m].plain = NULL;
                     value_num(&v, dp->value->u.num.q);
-                    cell_number(&row[4 + m], ev, &v, 2, true, NULL);
+                    cell_number(t, &row[4 + m], ev, &v, 2, true, NULL);
                 }
             }
             eval_komponen(c, &v);
-            cell_number(&row[7], ev, &v, ev->desimal, false, NULL);
+            cell_number(t, &row[7], ev, &v, ev->desimal, false, NULL);
         }
         Cell *row = row_new(t);
-        cell_text(&row[0], p->id);
-        cell_text(&row[1], name_or_empty(p));
-        cell_text(&row[2], "Nilai SAKIP");
-        for (int m = 3; m < 7; m++) cell_text(&row[m], "");
+        cell_text(t, &row[0], p->id);
+        cell_text(t, &row[1], name_or_empty(p));
+        cell_text(t, &row[2], "Nilai SAKIP");
+        for (int m = 3; m < 7; m++) cell_text(t, &row[m], "");
         eval_nilai_sakip(ev, p, &v);
-        cell_number(&row[7], ev, &v, ev->desimal, false, NULL);
+        cell_number(t, &row[7], ev, &v, ev->desimal, false, NULL);
     }
     value_clear(&v);
     return t;
@@ -1036,36 +1050,34 @@ static Table *table_penilaian(Eval *ev)
  * (Values, which eval --format=json writes from the plain form: the
  * display text of a number cell, formatted and copied for each of many
  * thousands of rows, was read by nobody). */
-static void cell_plain(Cell *c, const Value *v)
+static void cell_plain(Table *t, Cell *c, const Value *v)
 {
     if (v->kind != V_NUM && v->kind != V_MONEY) {
         c->kind = CELL_UNDEF;
         return;
     }
     c->kind = v->kind == V_MONEY ? CELL_MONEY : CELL_NUM;
-    Buf b;
-    buf_init(&b);
-    num_format_plain(&b, v->q, PLAIN_DECIMALS);
-    c->plain = xstrndup(b.len ? b.data : "", b.len);
-    buf_free(&b);
+    Buf *b = scratch(t);
+    num_format_plain(b, v->q, PLAIN_DECIMALS);
+    c->plain = tstrn(t, b->data, b->len);
 }
 
-static void period_input(Cell *c, const Eval *ev, bool display, const Entity *ind, const Value *v, const Value *hi)
+static void period_input(Table *t, Cell *c, const Eval *ev, bool display, const Entity *ind, const Value *v, const Value *hi)
 {
-    if (display) cell_input(c, ev, ind, v, hi);
-    else cell_plain(c, v);
+    if (display) cell_input(t, c, ev, ind, v, hi);
+    else cell_plain(t, c, v);
 }
 
-static void period_percent(Cell *c, const Eval *ev, bool display, const Value *v)
+static void period_percent(Table *t, Cell *c, const Eval *ev, bool display, const Value *v)
 {
-    if (display) cell_percent(c, ev, v);
-    else cell_plain(c, v);
+    if (display) cell_percent(t, c, ev, v);
+    else cell_plain(t, c, v);
 }
 
-static void period_money(Cell *c, const Eval *ev, bool display, const Value *v)
+static void period_money(Table *t, Cell *c, const Eval *ev, bool display, const Value *v)
 {
-    if (display) cell_number(c, ev, v, 0, true, NULL);
-    else cell_plain(c, v);
+    if (display) cell_number(t, c, ev, v, 0, true, NULL);
+    else cell_plain(t, c, v);
 }
 
 static const char *HRA[] = {"Indikator", "Nama indikator", "Periode", "Target", "Realisasi", "Capaian",
@@ -1113,25 +1125,25 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
         for (int p = 1; p <= n; p++) {
             int code = period_make(k, p);
             Cell *row = row_new(t);
-            cell_text(&row[0], ind->id);
-            cell_text(&row[1], name_or_empty(ind));
-            cell_text(&row[2], period_name(code));
+            cell_name(t, &row[0], display, ind->id);
+            cell_name(t, &row[1], display, name_or_empty(ind));
+            cell_lasting(&row[2], period_name(code));
             for (int sd = 0; sd < 2; sd++) {
                 EvalWindow w = sd ? eval_window(ev, u->tahun, 1, period_last_month(code))
                                   : eval_window_period(ev, u->tahun, code);
                 Value hi;
                 value_init(&hi);
                 eval_target(ev, ind, u->tahun, &v, &hi);
-                period_input(&row[3 + 3 * sd], ev, display, ind, &v, &hi);
+                period_input(t, &row[3 + 3 * sd], ev, display, ind, &v, &hi);
                 value_clear(&hi);
                 eval_realisasi(ev, ind, u->tahun, &v);
-                period_input(&row[4 + 3 * sd], ev, display, ind, &v, NULL);
+                period_input(t, &row[4 + 3 * sd], ev, display, ind, &v, NULL);
                 eval_capaian(ev, ind, u->tahun, &v);
-                period_percent(&row[5 + 3 * sd], ev, display, &v);
+                period_percent(t, &row[5 + 3 * sd], ev, display, &v);
                 if (sd) {
                     eval_predikat(ev, ind, u->tahun, &v, NULL);
-                    if (v.kind == V_TEXT) cell_text(&row[9], v.text);
-                    else cell_text(&row[9], "-");
+                    if (v.kind == V_TEXT) cell_text(t, &row[9], v.text);
+                    else cell_text(t, &row[9], "-");
                 }
                 eval_window_restore(ev, w);
             }
@@ -1169,26 +1181,26 @@ typedef struct SerapanRow {
 
 /* The rows of n and of the nodes under it, in the order shown, their
  * values not yet filled in. */
-static void serapan_rows(Eval *ev, Table *t, Entity *n, int level, Vec *rows)
+static void serapan_rows(Eval *ev, Table *t, bool display, Entity *n, int level, Vec *rows)
 {
     PeriodKind k = node_period_kind(n, ev->u->tahun);
     int count = k ? periods_shown(ev, k) : 0;
     for (int i = 1; i <= count; i++) {
-        SerapanRow *sr = xcalloc(1, sizeof *sr);
+        SerapanRow *sr = arena_alloc(&t->arena, sizeof *sr);   /* with the table's rows */
         sr->n = n;
         sr->code = period_make(k, i);
         sr->row = row_new(t);
         value_init(&sr->rencana);
         value_init(&sr->realisasi);
-        cell_text(&sr->row[0], n->id);
+        cell_name(t, &sr->row[0], display, n->id);
         sr->row[0].indent = level;
-        cell_text(&sr->row[1], name_or_empty(n));
+        cell_name(t, &sr->row[1], display, name_or_empty(n));
         sr->row[1].indent = level;
-        cell_text(&sr->row[2], period_name(sr->code));
+        cell_lasting(&sr->row[2], period_name(sr->code));
         vec_push(rows, sr);
     }
     const Vec *children = &ent_budget(n)->children;
-    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, children->items[i], level + 1, rows);
+    for (size_t i = 0; i < children->len; i++) serapan_rows(ev, t, display, children->items[i], level + 1, rows);
 }
 
 /* Each period's rencana and realisasi of every row.  A node's are the
@@ -1217,7 +1229,7 @@ static void serapan_values(Eval *ev, Vec *rows)
 
 /* The cells of a node's count rows: each period's own values,
  * and their running sums through it. */
-static void serapan_cells(Eval *ev, SerapanRow **rows, size_t count, bool display)
+static void serapan_cells(Eval *ev, Table *t, SerapanRow **rows, size_t count, bool display)
 {
     Value v, r, p, a;
     value_init(&v);
@@ -1228,16 +1240,16 @@ static void serapan_cells(Eval *ev, SerapanRow **rows, size_t count, bool displa
     for (size_t i = 0; i < count; i++) {
         Cell *row = rows[i]->row;
         const Value *pv = &rows[i]->rencana, *rv = &rows[i]->realisasi;
-        period_money(&row[3], ev, display, pv);
+        period_money(t, &row[3], ev, display, pv);
         if (i == 0) value_set(&p, pv);
         else if (p.kind == V_MONEY && pv->kind == V_MONEY) num_add(p.q, p.q, pv->q);
         else value_undef(&p, NULL);
-        period_money(&row[4], ev, display, rv);
+        period_money(t, &row[4], ev, display, rv);
         if (i == 0) value_set(&r, rv);
         else if (r.kind == V_MONEY && rv->kind == V_MONEY) num_add(r.q, r.q, rv->q);
         else value_undef(&r, NULL);
-        period_money(&row[5], ev, display, &p);
-        period_money(&row[6], ev, display, &r);
+        period_money(t, &row[5], ev, display, &p);
+        period_money(t, &row[6], ev, display, &r);
         if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_sgn(a.q)) {
             num_percent(v.q, r.q, a.q);
             v.kind = V_NUM;
@@ -1245,14 +1257,14 @@ static void serapan_cells(Eval *ev, SerapanRow **rows, size_t count, bool displa
         } else {
             value_undef(&v, NULL);
         }
-        period_percent(&row[7], ev, display, &v);
+        period_percent(t, &row[7], ev, display, &v);
         if (r.kind == V_MONEY && p.kind == V_MONEY) {
             value_money(&v, r.q);
             num_sub(v.q, r.q, p.q);
         } else {
             value_undef(&v, NULL);
         }
-        period_money(&row[8], ev, display, &v);
+        period_money(t, &row[8], ev, display, &v);
     }
     value_clear(&v);
     value_clear(&r);
@@ -1274,18 +1286,17 @@ static Table *table_serapan_periode(Eval *ev, bool display)
     snprintf(title, sizeof title, "Serapan anggaran per periode tahun %d", u->tahun);
     Table *t = table_new("serapan_periode", title, 9, HSP, RSP);
     Vec rows = {0};
-    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, u->programs.items[i], 0, &rows);
+    for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, display, u->programs.items[i], 0, &rows);
     serapan_values(ev, &rows);
     for (size_t i = 0, end; i < rows.len; i = end) {
         Entity *n = ((SerapanRow *)rows.items[i])->n;
         for (end = i + 1; end < rows.len && ((SerapanRow *)rows.items[end])->n == n; end++) {}
-        serapan_cells(ev, (SerapanRow **)rows.items + i, end - i, display);
+        serapan_cells(ev, t, (SerapanRow **)rows.items + i, end - i, display);
     }
     for (size_t i = 0; i < rows.len; i++) {
         SerapanRow *sr = rows.items[i];
         value_clear(&sr->rencana);
         value_clear(&sr->realisasi);
-        free(sr);
     }
     vec_free(&rows);
     vec_push(&t->notes, xstrdup("Serapan s.d.: realisasi sampai periode itu dibagi anggaran setahun; deviasi s.d.: "
@@ -1329,7 +1340,64 @@ const char *report_period_label(int code)
     }
 }
 
-Report *report_build(Eval *ev)
+/* The tables of a report, in the order shown: each step builds one when
+ * its unit has what it shows. */
+enum {
+    T_MEASUREMENT, T_SASARAN, T_TREN, T_TREN_CAPAIAN, T_PEMBANDING, T_RENCANA_AKSI, T_BUDGET, T_SERAPAN_PERIODE,
+    T_INDIKATOR_PROGRAM, T_EFISIENSI, T_PREDIKAT, T_PERJANJIAN, T_SURVEI, T_PENILAIAN, T_PERIKSA, T_STEPS
+};
+
+static bool step_shown(const Eval *ev, int step)
+{
+    const Unit *u = ev->u;
+    switch (step) {
+    case T_SASARAN: return u->sasaran.len > 0;
+    case T_TREN:
+    case T_TREN_CAPAIAN: return u->has_periode;
+    case T_PEMBANDING:
+        for (size_t i = 0; i < u->indikator.len; i++)
+            if (ent_indikator(u->indikator.items[i])->pembanding.len > 0) return true;
+        return false;
+    case T_RENCANA_AKSI: return unit_has_ind_periods(ev);
+    case T_SERAPAN_PERIODE: return unit_has_budget_periods(ev);
+    case T_INDIKATOR_PROGRAM:
+        for (size_t i = 0; i < u->indikator.len; i++)
+            if (budget_indikator(u->indikator.items[i])) return true;
+        return false;
+    case T_PERJANJIAN: return u->perjanjian.len > 0;
+    case T_SURVEI: return u->survei.len > 0;
+    case T_PENILAIAN: return u->penilaian.len > 0;
+    case T_PERIKSA: return u->periksa.len > 0;
+    default: return true;
+    }
+}
+
+static Table *step_table(Eval *ev, int step)
+{
+    switch (step) {
+    case T_MEASUREMENT: return table_measurement(ev);
+    case T_SASARAN: return table_sasaran(ev);
+    case T_TREN: return table_years(ev, false);
+    case T_TREN_CAPAIAN: return table_years(ev, true);
+    case T_PEMBANDING: return table_pembanding(ev);
+    case T_RENCANA_AKSI: return table_rencana_aksi(ev, true);
+    case T_BUDGET: return table_budget(ev);
+    case T_SERAPAN_PERIODE: return table_serapan_periode(ev, true);
+    case T_INDIKATOR_PROGRAM: return table_indikator_program(ev);
+    case T_EFISIENSI: return table_efisiensi(ev);
+    case T_PREDIKAT: return table_predikat(ev);
+    case T_PERJANJIAN: return table_perjanjian(ev);
+    case T_SURVEI: return table_survei(ev);
+    case T_PENILAIAN: return table_penilaian(ev);
+    default: return table_periksa(ev);
+    }
+}
+
+static const char *const STEP_KEY[T_STEPS] = {
+    "capaian_iku", "capaian_sasaran", "tren", "tren_capaian", "pembanding", "rencana_aksi", "anggaran",
+    "serapan_periode", "indikator_program", "efisiensi", "predikat", "perjanjian", "survei", "penilaian", "periksa"};
+
+Report *report_head(Eval *ev)
 {
     Unit *u = ev->u;
     Report *r = xcalloc(1, sizeof *r);
@@ -1353,40 +1421,36 @@ Report *report_build(Eval *ev)
         buf_printf(&b, "Kepala: %s", u->kepala);
         vec_push(&r->subheading, buf_steal(&b));
     }
-    vec_push(&r->tables, table_measurement(ev));
-    if (u->sasaran.len) vec_push(&r->tables, table_sasaran(ev));
-    if (u->has_periode) {
-        vec_push(&r->tables, table_years(ev, false));
-        vec_push(&r->tables, table_years(ev, true));
-    }
-    bool any_pb = false;
-    for (size_t i = 0; i < u->indikator.len; i++) any_pb |= ent_indikator(u->indikator.items[i])->pembanding.len > 0;
-    if (any_pb) vec_push(&r->tables, table_pembanding(ev));
-    if (unit_has_ind_periods(ev)) vec_push(&r->tables, table_rencana_aksi(ev, true));
-    vec_push(&r->tables, table_budget(ev));
-    if (unit_has_budget_periods(ev)) vec_push(&r->tables, table_serapan_periode(ev, true));
-    bool any_ip = false;
-    for (size_t i = 0; i < u->indikator.len && !any_ip; i++) any_ip = budget_indikator(u->indikator.items[i]);
-    if (any_ip) vec_push(&r->tables, table_indikator_program(ev));
-    vec_push(&r->tables, table_efisiensi(ev));
-    vec_push(&r->tables, table_predikat(ev));
-    if (u->perjanjian.len) vec_push(&r->tables, table_perjanjian(ev));
-    if (u->survei.len) vec_push(&r->tables, table_survei(ev));
-    if (u->penilaian.len) vec_push(&r->tables, table_penilaian(ev));
-    if (u->periksa.len) vec_push(&r->tables, table_periksa(ev));
-    if (ev->per) {
-        /* every table is as of the end of that period: each says so */
-        for (size_t i = 0; i < r->tables.len; i++) {
-            Table *t = r->tables.items[i];
-            if (!strcmp(t->key, "periksa")) continue;   /* claims are of the year */
-            Buf tb;
-            buf_init(&tb);
-            buf_printf(&tb, "%s (s.d. %s)", t->title, report_period_label(ev->per));
-            free(t->title);
-            t->title = buf_steal(&tb);
-            t->per = period_name(ev->per);
+    for (int step = 0; step < T_STEPS; step++)
+        if (step_shown(ev, step)) {
+            r->steps |= 1u << step;
+            vec_push(&r->keys, (void *)STEP_KEY[step]);
         }
+    return r;
+}
+
+Table *report_next(Report *r, Eval *ev)
+{
+    while (r->next < T_STEPS && !(r->steps >> r->next & 1)) r->next++;
+    if (r->next >= T_STEPS) return NULL;
+    Table *t = step_table(ev, r->next++);
+    if (ev->per && strcmp(t->key, "periksa")) {
+        /* every table is as of the end of that period: each says so
+         * (claims are of the year) */
+        Buf tb;
+        buf_init(&tb);
+        buf_printf(&tb, "%s (s.d. %s)", t->title, report_period_label(ev->per));
+        free(t->title);
+        t->title = buf_steal(&tb);
+        t->per = period_name(ev->per);
     }
+    return t;
+}
+
+Report *report_build(Eval *ev)
+{
+    Report *r = report_head(ev);
+    for (Table *t; (t = report_next(r, ev));) vec_push(&r->tables, t);
     return r;
 }
 
@@ -1403,6 +1467,7 @@ void report_free(Report *r)
     vec_free(&r->subheading);
     for (size_t i = 0; i < r->tables.len; i++) table_free(r->tables.items[i]);
     vec_free(&r->tables);
+    vec_free(&r->keys);
     free(r);
 }
 
@@ -1464,6 +1529,7 @@ Figures *report_figures(Eval *ev)
         for (size_t m = 0; m < s->indikator.len; m++) {
             Entity *ind = s->indikator.items[m];
             FigIndikator *fi = &f->ind[k++];
+            fi->ent = ind;
             fi->id = ind->id;
             fi->name = ind->name;
             fi->satuan = ent_indikator(ind)->satuan;
@@ -1478,23 +1544,15 @@ Figures *report_figures(Eval *ev)
         for (size_t m = 0; m < s->indikator.len; m++, k++)
             eval_predikat(ev, s->indikator.items[m], ev->tahun, &f->ind[k].predikat, NULL);
     }
-    k = 0;
-    for (size_t i = 0; i < u->sasaran.len; i++) {
-        Entity *s = u->sasaran.items[i];
-        for (size_t m = 0; m < s->indikator.len; m++, k++) {
-            FigIndikator *fi = &f->ind[k];
-            fi->target = xcalloc(ny, sizeof *fi->target);
-            fi->target_hi = xcalloc(ny, sizeof *fi->target_hi);
-            fi->realisasi = xcalloc(ny, sizeof *fi->realisasi);
-            fig_values(fi->target, ny);
-            fig_values(fi->target_hi, ny);
-            fig_values(fi->realisasi, ny);
-            for (size_t y = 0; y < ny; y++) {
-                eval_target(ev, s->indikator.items[m], f->from + (int)y, &fi->target[y], &fi->target_hi[y]);
-                eval_realisasi(ev, s->indikator.items[m], f->from + (int)y, &fi->realisasi[y]);
-            }
-        }
-    }
+    /* the years of each indikator: when the trend asks (figures_years) */
+    f->ev = ev;
+    f->years = xcalloc(1, sizeof *f->years);
+    f->years->target = xcalloc(ny, sizeof *f->years->target);
+    f->years->target_hi = xcalloc(ny, sizeof *f->years->target_hi);
+    f->years->realisasi = xcalloc(ny, sizeof *f->years->realisasi);
+    fig_values(f->years->target, ny);
+    fig_values(f->years->target_hi, ny);
+    fig_values(f->years->realisasi, ny);
     for (size_t i = 0; i < u->programs.len; i++) f->nbudget += 1 + ent_budget(u->programs.items[i])->children.len;
     f->budget = xcalloc(f->nbudget + 1, sizeof *f->budget);
     k = 0;
@@ -1544,16 +1602,17 @@ void figures_free(Figures *f)
         FigIndikator *fi = &f->ind[i];
         value_clear(&fi->capaian);
         value_clear(&fi->predikat);
-        for (size_t y = 0; y < ny && fi->target; y++) {
-            value_clear(&fi->target[y]);
-            value_clear(&fi->target_hi[y]);
-            value_clear(&fi->realisasi[y]);
-        }
-        free(fi->target);
-        free(fi->target_hi);
-        free(fi->realisasi);
     }
     free(f->ind);
+    for (size_t y = 0; y < ny; y++) {
+        value_clear(&f->years->target[y]);
+        value_clear(&f->years->target_hi[y]);
+        value_clear(&f->years->realisasi[y]);
+    }
+    free(f->years->target);
+    free(f->years->target_hi);
+    free(f->years->realisasi);
+    free(f->years);
     for (size_t i = 0; i < f->nbudget; i++) {
         value_clear(&f->budget[i].anggaran);
         value_clear(&f->budget[i].realisasi);
@@ -1567,6 +1626,21 @@ void figures_free(Figures *f)
     }
     free(f->sasaran);
     free(f);
+}
+
+const FigYears *figures_years(const Figures *f, size_t i)
+{
+    FigYears *y = f->years;
+    for (int k = 0; k <= f->to - f->from; k++) {
+        Value *vs[] = {&y->target[k], &y->target_hi[k], &y->realisasi[k]};   /* fresh, as each was */
+        for (int m = 0; m < 3; m++) {
+            value_clear(vs[m]);
+            value_init(vs[m]);
+        }
+        eval_target(f->ev, f->ind[i].ent, f->from + k, &y->target[k], &y->target_hi[k]);
+        eval_realisasi(f->ev, f->ind[i].ent, f->from + k, &y->realisasi[k]);
+    }
+    return y;
 }
 
 /* ---- the values of eval --format=json ---- */
@@ -1998,7 +2072,7 @@ static void sum_add(RecapSum *s, const RecapRow *r, const RecapRow *first, int n
             if (!strcmp(r->band_labels.items[m], first->band_labels.items[b])) s->bands[b] += (size_t)r->band_counts.items[m];
 }
 
-static void put_percent_of(Cell *c, Eval *fmt, mpq_srcptr a, mpq_srcptr b)
+static void put_percent_of(Table *t, Cell *c, Eval *fmt, mpq_srcptr a, mpq_srcptr b)
 {
     Value v;
     value_init(&v);
@@ -2006,7 +2080,7 @@ static void put_percent_of(Cell *c, Eval *fmt, mpq_srcptr a, mpq_srcptr b)
         num_percent(v.q, a, b);
         v.kind = V_NUM;
     }
-    cell_percent(c, fmt, &v);
+    cell_percent(t, c, fmt, &v);
     value_clear(&v);
 }
 
@@ -2016,19 +2090,19 @@ static void recap_fill(Table *t, Eval *fmt, Cell *row, int *k, mpq_srcptr mean, 
     Value v;
     value_init(&v);
     if (has_mean) value_num(&v, mean);
-    cell_percent(&row[(*k)++], fmt, &v);
-    for (int b = 0; b < nb; b++) cell_int(&row[(*k)++], (long)bands[b]);
-    cell_int(&row[(*k)++], (long)undefined);
+    cell_percent(t, &row[(*k)++], fmt, &v);
+    for (int b = 0; b < nb; b++) cell_int(t, &row[(*k)++], (long)bands[b]);
+    cell_int(t, &row[(*k)++], (long)undefined);
     if (budget) {
         value_money(&v, a);
-        cell_number(&row[(*k)++], fmt, &v, 0, true, NULL);
+        cell_number(t, &row[(*k)++], fmt, &v, 0, true, NULL);
         value_money(&v, r);
-        cell_number(&row[(*k)++], fmt, &v, 0, true, NULL);
-        put_percent_of(&row[(*k)++], fmt, r, a);
+        cell_number(t, &row[(*k)++], fmt, &v, 0, true, NULL);
+        put_percent_of(t, &row[(*k)++], fmt, r, a);
     } else {
-        cell_text(&row[(*k)++], "-");
-        cell_text(&row[(*k)++], "-");
-        cell_text(&row[(*k)++], "-");
+        cell_text(t, &row[(*k)++], "-");
+        cell_text(t, &row[(*k)++], "-");
+        cell_text(t, &row[(*k)++], "-");
     }
     (void)t;
     value_clear(&v);
@@ -2038,12 +2112,12 @@ static void recap_total_row(Table *t, Eval *fmt, const char *label, RecapSum *s,
 {
     Cell *row = row_new(t);
     int k = 0;
-    cell_text(&row[k++], "");
-    cell_text(&row[k++], label);
+    cell_text(t, &row[k++], "");
+    cell_text(t, &row[k++], label);
     Buf b;
     buf_init(&b);
     buf_printf(&b, "%zu instansi", s->units);
-    cell_text(&row[k++], b.data);
+    cell_text(t, &row[k++], b.data);
     buf_free(&b);
     mpq_t mean;
     mpq_init(mean);
@@ -2101,9 +2175,9 @@ Table *recap_table(Vec *rows, Notation nt)
         RecapRow *r = rows->items[i];
         Cell *row = row_new(t);
         k = 0;
-        cell_int(&row[k++], (long)++rank);
-        cell_text(&row[k++], r->nama);
-        cell_text(&row[k++], r->induk);
+        cell_int(t, &row[k++], (long)++rank);
+        cell_text(t, &row[k++], r->nama);
+        cell_text(t, &row[k++], r->induk);
         size_t *bands = xcalloc((size_t)nb + 1, sizeof *bands);
         for (int b = 0; b < nb; b++)
             for (size_t m = 0; m < r->band_labels.len; m++)

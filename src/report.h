@@ -13,14 +13,19 @@
 
 typedef enum { CELL_TEXT, CELL_NUM, CELL_MONEY, CELL_UNDEF } CellKind;
 
+/* A range (80%..90%): each bound's display and the upper one's machine
+ * form (the lower one's is the cell's plain). */
+typedef struct CellRange {
+    char *lo_text, *hi_text, *plain_hi;
+} CellRange;
+
+/* 32 bytes: a big file's table has millions (doc/performance.md). */
 typedef struct Cell {
-    CellKind kind;
     char *text;              /* display */
     char *plain;             /* machine form; NULL for text */
+    CellRange *range;        /* NULL unless a range */
+    CellKind kind;
     int indent;              /* tree level, for the budget table */
-    /* a range (80%..90%): each bound's display and the upper one's
-     * machine form (the lower one's is plain); NULL otherwise */
-    char *lo_text, *hi_text, *plain_hi;
 } Cell;
 
 typedef struct Table {
@@ -29,7 +34,9 @@ typedef struct Table {
     int ncols;
     const char **headers;
     const bool *right;       /* right-align column */
-    Vec rows;                /* Cell* arrays of ncols */
+    Vec rows;                /* Cell* arrays of ncols, in arena */
+    Arena arena;             /* the rows and their cells' texts */
+    Buf scratch;             /* where a cell's texts are formatted */
     Vec notes;               /* char* lines printed under the table */
     const char **headers_owned;  /* freed with the table when built at run time */
     bool *right_owned;
@@ -55,7 +62,9 @@ typedef struct Report {
     int tahun;
     bool print_all_claims;   /* HTML: the printed appendix lists every claim, not only the failing ones (--klaim=semua) */
     Vec subheading;          /* char* */
-    Vec tables;              /* Table* */
+    Vec tables;              /* Table*: every table (report_build), or none (report_head) */
+    Vec keys;                /* const char*: the keys of its tables, in order, known before they are built */
+    unsigned steps, next;    /* report_next's: the tables this unit has, the next to build */
 } Report;
 
 /* One row of the multi-file recap. */
@@ -82,6 +91,14 @@ typedef struct RecapRow {
 } RecapRow;
 
 Report *report_build(Eval *ev);
+/* The same a table at a time, for a renderer that writes each table and
+ * frees it before the next is built (a big file's report need not be
+ * held whole, doc/performance.md): report_head gives the report without
+ * its tables, report_next builds the next (the caller frees it with
+ * table_free), NULL after the last.  The tables are built in the same
+ * order, so the warnings they give (W0520) are the same. */
+Report *report_head(Eval *ev);
+Table *report_next(Report *r, Eval *ev);
 /* "TW II", "Semester I", "Juni": a period as a report names it. */
 const char *report_period_label(int code);
 void report_free(Report *r);
@@ -98,10 +115,16 @@ typedef struct FigBand {
 } FigBand;
 
 typedef struct FigIndikator {
+    Entity *ent;
     const char *id, *name, *satuan;
     Value capaian, predikat; /* in the reporting year */
-    Value *target, *target_hi, *realisasi;   /* per year, Figures.from .. to */
 } FigIndikator;
+
+/* An indikator's target (a range's upper bound in target_hi) and
+ * realisasi in each year, Figures.from .. to. */
+typedef struct FigYears {
+    Value *target, *target_hi, *realisasi;
+} FigYears;
 
 typedef struct FigBudget {   /* a program (level 0) or one of its kegiatan (1) */
     const char *id, *name, *kode;   /* kode: the SIPD code, or NULL */
@@ -129,9 +152,15 @@ typedef struct Figures {
     size_t nbudget;
     FigSasaran *sasaran;
     size_t nsasaran;
+    Eval *ev;                /* borrowed: figures_years evaluates with it */
+    FigYears *years;         /* figures_years' */
 } Figures;
 
 Figures *report_figures(Eval *ev);
+/* The years of f->ind[i], evaluated when the trend is drawn rather than
+ * held for every indikator (a big file has tens of thousands): valid
+ * until the next call. */
+const FigYears *figures_years(const Figures *f, size_t i);
 void figures_free(Figures *f);
 
 /* What `eval --format=json` writes (report_json.c, sakip(1) and doc/formats.md), as
@@ -227,6 +256,9 @@ void table_free(Table *t);
 Table *table_split_ranges(const Table *t);
 
 void report_render_text(FILE *out, const Report *r);
+/* Its what-if banner, heading and subheadings (the tables follow, each
+ * after an empty line). */
+void report_render_text_head(FILE *out, const Report *r);
 /* JSON object of one instansi, and the recap array (report_json.c);
  * report_json_unit builds the values from an Eval itself (fuzz/). */
 void report_json_values(Buf *b, const Values *v);
@@ -249,6 +281,21 @@ void report_html_begin(Buf *b, const char *title);
 void report_html_head(Buf *b, const char *title, const char *extra_head);
 void report_html_results(Buf *b, const Report *r, const Figures *f);
 void report_html_unit(Buf *b, Eval *ev, const Report *r);
+/* report_html_results a table at a time (with report_head and
+ * report_next): open writes the heading, each table its own part and the
+ * chart that follows it (f: NULL for none), close the signature and the
+ * claims.  With out, the page is written to it as it is made, b emptied
+ * on the way (write out what is left in b after each call), until close.   report_html_table returns false for the claims (periksa),
+ * kept for close to write: free that table after close, each other one
+ * once it is written. */
+typedef struct HtmlUnit {
+    int no;                  /* charts so far */
+    bool has_years;          /* the report has the table tren */
+    const Table *claims;
+} HtmlUnit;
+void report_html_open(Buf *b, const Report *r, HtmlUnit *u, FILE *out);
+bool report_html_table(Buf *b, HtmlUnit *u, const Table *t, const Figures *f);
+void report_html_close(Buf *b, const Report *r, HtmlUnit *u);
 /* A what-if page (sakip(5), WHAT-IF OUTPUT): the watermark, once per
  * page, fixed so that it shows on the screen and on every printed page;
  * each section of a what-if unit (and the recap, when andai is not

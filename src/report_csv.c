@@ -4,6 +4,7 @@
  * as numbers; Markdown keeps the display text. */
 #include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 bool text_formula_like(const char *s)
@@ -65,24 +66,42 @@ static void csv_number(Buf *b, const char *plain, bool excel_id)
     for (; *plain; plain++) buf_putc(b, *plain == '.' ? ',' : *plain);
 }
 
+static void csv_cell(Buf *b, CellKind kind, const char *plain, const char *text, char sep, bool excel_id)
+{
+    if (kind == CELL_UNDEF) return;   /* empty field */
+    if (plain) csv_number(b, plain, excel_id);   /* a number: written as a number, never escaped */
+    else csv_text(b, text, sep);
+}
+
 void table_render_csv_styled(Buf *b, const Table *t, bool header, const char *instansi, const char *simulasi,
                              bool excel_id)
 {
-    Table *split = table_split_ranges(t);   /* a range: two number columns */
-    if (split) {
-        table_render_csv_styled(b, split, header, instansi, simulasi, excel_id);
-        table_free(split);
-        return;
+    /* a column that may hold a range: two number columns, "Target" and
+     * "Target atas", as table_split_ranges has them (written from t, not
+     * from a copy of a table that may be a big file's largest) */
+    bool *split = xcalloc((size_t)t->ncols + 1, sizeof *split);
+    for (int c = 0; c < t->ncols; c++) {
+        split[c] = c < 64 && (t->range_cols >> c & 1);
+        for (size_t r = 0; r < t->rows.len && !split[c]; r++)
+            if (((const Cell *)t->rows.items[r])[c].range) split[c] = true;
     }
     char sep = excel_id ? ';' : ',';
     if (header) {
         if (simulasi) buf_printf(b, "simulasi%c", sep);
         if (t->per) buf_printf(b, "per%c", sep);
         if (instansi) buf_printf(b, "Instansi%c", sep);
+        Buf h;
+        buf_init(&h);
         for (int c = 0; c < t->ncols; c++) {
             if (c) buf_putc(b, sep);
             csv_text(b, t->headers[c], sep);
+            if (!split[c]) continue;
+            buf_reset(&h);
+            buf_printf(&h, "%s atas", t->headers[c]);
+            buf_putc(b, sep);
+            csv_text(b, h.data, sep);
         }
+        buf_free(&h);
         buf_puts(b, "\r\n");
     }
     for (size_t r = 0; r < t->rows.len; r++) {
@@ -102,15 +121,15 @@ void table_render_csv_styled(Buf *b, const Table *t, bool header, const char *in
         for (int c = 0; c < t->ncols; c++) {
             if (c) buf_putc(b, sep);
             const Cell *cell = &row[c];
-            if (cell->kind == CELL_UNDEF) continue;   /* empty field */
-            if (cell->plain) {   /* a number: written as a number, never escaped */
-                csv_number(b, cell->plain, excel_id);
-            } else {
-                csv_text(b, cell->text, sep);
-            }
+            const CellRange *rg = cell->range;
+            csv_cell(b, cell->kind, cell->plain, rg ? rg->lo_text : cell->text, sep, excel_id);
+            if (!split[c]) continue;
+            buf_putc(b, sep);   /* a single value is its own upper bound */
+            csv_cell(b, cell->kind, rg ? rg->plain_hi : cell->plain, rg ? rg->hi_text : cell->text, sep, excel_id);
         }
         buf_puts(b, "\r\n");
     }
+    free(split);
 }
 
 static void md_cell(Buf *b, const Cell *c)

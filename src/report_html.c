@@ -109,6 +109,22 @@ void report_html_set_link(ReportHtmlLink fn, void *ctx)
     cell_link_ctx = ctx;
 }
 
+/* Where the page is written while it is made (report_html_open with a
+ * stream), or NULL: the page is held in its buffer.  A big file's page is
+ * many times its size (doc/performance.md), so it is written out every
+ * SPILL bytes from the loops over rows and indikator, which only append
+ * to the page's buffer.  Per thread: sakip serve makes pages in several. */
+static _Thread_local FILE *spill_out;
+enum { SPILL = 64 * 1024 };
+
+static void spill(Buf *b)
+{
+    if (spill_out && b->len >= SPILL) {
+        fwrite(b->data, 1, b->len, spill_out);
+        buf_reset(b);
+    }
+}
+
 static void table_html(Buf *b, const Table *t)
 {
     buf_puts(b, "<table class=\"tabel-");
@@ -152,6 +168,7 @@ static void table_html(Buf *b, const Table *t)
             buf_puts(b, "</td>");
         }
         buf_puts(b, "</tr>\n");
+        spill(b);
     }
     buf_puts(b, "</tbody>\n</table>\n");
     for (size_t i = 0; i < t->notes.len; i++) {
@@ -548,7 +565,10 @@ static void key_item(Buf *b, const char *id, const char *kode, const char *name)
 static void chart_key_indikator(Buf *b, const Figures *f)
 {
     buf_puts(b, "<ul class=\"kunci\">\n");
-    for (size_t i = 0; i < f->nind; i++) key_item(b, f->ind[i].id, NULL, f->ind[i].name);
+    for (size_t i = 0; i < f->nind; i++) {
+        key_item(b, f->ind[i].id, NULL, f->ind[i].name);
+        spill(b);
+    }
     buf_puts(b, "</ul>\n");
 }
 
@@ -666,6 +686,7 @@ static void chart_capaian(Buf *b, const Figures *f, int no)
         }
         buf_free(&t);
         buf_free(&tip);
+        spill(b);
     }
     legend(b, items, nb, label_w, TOP + plot_h + 24, W - label_w);
     buf_puts(b, "</svg>\n");
@@ -681,10 +702,12 @@ static void chart_capaian(Buf *b, const Figures *f, int no)
 
 /* ---- Grafik 2: realisasi and target over the Renstra years ---- */
 
-static void trend_one(Buf *b, const Figures *f, const FigIndikator *ind)
+static void trend_one(Buf *b, const Figures *f, size_t idx)
 {
+    const FigIndikator *ind = &f->ind[idx];
+    const FigYears *years = figures_years(f, idx);
     int from = f->from, to = f->to, ny = to - from + 1;
-    const Value *tl = ind->target, *th = ind->target_hi, *re = ind->realisasi;
+    const Value *tl = years->target, *th = years->target_hi, *re = years->realisasi;
     mpq_t min, max;
     mpq_inits(min, max, NULL);
     bool any = false;
@@ -853,7 +876,10 @@ static void chart_trend(Buf *b, const Figures *f, int no)
                 "viewBox=\"0 0 260 20\" role=\"img\" aria-label=\"Keterangan\">\n");
     legend(b, items, 2, 0, 2, 260);
     buf_puts(b, "</svg>\n<div class=\"multiples\">\n");
-    for (size_t i = 0; i < f->nind; i++) trend_one(b, f, &f->ind[i]);
+    for (size_t i = 0; i < f->nind; i++) {
+        trend_one(b, f, i);
+        spill(b);
+    }
     buf_puts(b, "</div>\n");
     chart_key_indikator(b, f);
     buf_puts(b, "</figure>\n");
@@ -1146,6 +1172,7 @@ static void chart_periods(Buf *b, const Table *t, int *no)
                 period_chart(b, t, i, j, 5, 6, "rencana s.d.", "realisasi s.d.", cap.data);
             }
             buf_free(&cap);
+            spill(b);
         }
         i = j;
     }
@@ -1215,8 +1242,9 @@ static void claims_appendix(Buf *b, const Report *r, const Table *t)
     buf_puts(b, "</section>\n");
 }
 
-void report_html_results(Buf *b, const Report *r, const Figures *f)
+void report_html_open(Buf *b, const Report *r, HtmlUnit *u, FILE *out)
 {
+    spill_out = out;
     buf_puts(b, "<section>\n");
     if (r->andai.len) simulasi_banner(b, &r->andai);
     kop(b, r);
@@ -1230,34 +1258,49 @@ void report_html_results(Buf *b, const Report *r, const Figures *f)
     }
     /* each chart follows the table it pictures; the trend follows the
      * table of realisasi per year (tren) when the report has one */
-    bool has_years = false;
-    for (size_t i = 0; i < r->tables.len; i++) has_years |= !strcmp(((const Table *)r->tables.items[i])->key, "tren");
-    int no = 0;
-    const Table *claims = NULL;
-    for (size_t i = 0; i < r->tables.len; i++) {
-        const Table *t = r->tables.items[i];
-        if (!strcmp(t->key, "periksa")) {
-            claims = t;
-            continue;
-        }
-        table_html(b, t);
-        if (!f) continue;
-        if (!strcmp(t->key, "capaian_iku")) {
-            chart_capaian(b, f, ++no);
-            if (!has_years) chart_trend(b, f, ++no);
-        } else if (!strcmp(t->key, "tren")) {
-            chart_trend(b, f, ++no);
-        } else if (!strcmp(t->key, "anggaran")) {
-            if (f->nbudget) chart_budget(b, f, ++no);
-        } else if (!strcmp(t->key, "efisiensi")) {
-            if (f->nsasaran) chart_efisiensi(b, f, ++no);
-        } else if (!strcmp(t->key, "rencana_aksi") || !strcmp(t->key, "serapan_periode")) {
-            chart_periods(b, t, &no);
-        }
+    u->no = 0;
+    u->has_years = false;
+    u->claims = NULL;
+    for (size_t i = 0; i < r->keys.len; i++) u->has_years |= !strcmp(r->keys.items[i], "tren");
+}
+
+bool report_html_table(Buf *b, HtmlUnit *u, const Table *t, const Figures *f)
+{
+    if (!strcmp(t->key, "periksa")) {
+        u->claims = t;
+        return false;
     }
+    table_html(b, t);
+    if (!f) return true;
+    if (!strcmp(t->key, "capaian_iku")) {
+        chart_capaian(b, f, ++u->no);
+        if (!u->has_years) chart_trend(b, f, ++u->no);
+    } else if (!strcmp(t->key, "tren")) {
+        chart_trend(b, f, ++u->no);
+    } else if (!strcmp(t->key, "anggaran")) {
+        if (f->nbudget) chart_budget(b, f, ++u->no);
+    } else if (!strcmp(t->key, "efisiensi")) {
+        if (f->nsasaran) chart_efisiensi(b, f, ++u->no);
+    } else if (!strcmp(t->key, "rencana_aksi") || !strcmp(t->key, "serapan_periode")) {
+        chart_periods(b, t, &u->no);
+    }
+    return true;
+}
+
+void report_html_close(Buf *b, const Report *r, HtmlUnit *u)
+{
     signature(b, r);
     buf_puts(b, "</section>\n");
-    if (claims) claims_appendix(b, r, claims);
+    if (u->claims) claims_appendix(b, r, u->claims);
+    spill_out = NULL;
+}
+
+void report_html_results(Buf *b, const Report *r, const Figures *f)
+{
+    HtmlUnit u;
+    report_html_open(b, r, &u, NULL);
+    for (size_t i = 0; i < r->tables.len; i++) report_html_table(b, &u, r->tables.items[i], f);
+    report_html_close(b, r, &u);
 }
 
 void report_html_unit(Buf *b, Eval *ev, const Report *r)

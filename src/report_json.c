@@ -106,12 +106,17 @@ static void table_json(Buf *b, const char *name, const Table *t)
     key(b, name, false);
     buf_putc(b, '[');
     enum { MAXCOLS = 16 };
-    char keys[MAXCOLS][48];
+    /* each column's key as written, with its comma, quotes and colon:
+     * the same for each of many thousand rows */
+    char keys[MAXCOLS][56];
+    size_t klen[MAXCOLS];
     int ncols = t->ncols < MAXCOLS ? t->ncols : MAXCOLS;
     for (int c = 0; c < ncols; c++) {
         char *k = keys[c];
         size_t n = 0;
-        for (const char *h = t->headers[c]; *h && n + 4 < sizeof keys[c]; h++) {
+        if (c) k[n++] = ',';
+        k[n++] = '"';
+        for (const char *h = t->headers[c]; *h && n + 6 < sizeof keys[c]; h++) {
             if (h[0] == ' ' && !strncmp(h, " s.d.", 5)) {
                 memcpy(k + n, "_sd", 3);
                 n += 3;
@@ -120,13 +125,16 @@ static void table_json(Buf *b, const char *name, const Table *t)
                 k[n++] = *h == ' ' ? '_' : (char)(*h >= 'A' && *h <= 'Z' ? *h - 'A' + 'a' : *h);
             }
         }
+        k[n++] = '"';
+        k[n++] = ':';
         k[n] = '\0';
+        klen[c] = n;
     }
     for (size_t r = 0; r < t->rows.len; r++) {
         const Cell *row = t->rows.items[r];
         buf_puts(b, r ? ",\n    {" : "\n    {");
         for (int c = 0; c < ncols; c++) {
-            key(b, keys[c], c == 0);
+            buf_putn(b, keys[c], klen[c]);
             const Cell *cell = &row[c];
             if (cell->kind == CELL_UNDEF) buf_puts(b, "null");
             else if (cell->plain) buf_puts(b, cell->plain);

@@ -6,12 +6,14 @@
 
 enum { MAX_TEXT_COL = 56 };
 
-/* Display text of a cell: indented, and cut to MAX_TEXT_COL characters. */
-static char *cell_display(const Cell *c, bool cut)
+/* Display text of a cell, indented and cut to MAX_TEXT_COL characters,
+ * put into b (emptied); returns its width.  Made again for each of the
+ * two passes over a table rather than kept: a big file's table has
+ * millions of cells (doc/performance.md). */
+static size_t cell_display(Buf *b, const Cell *c, bool cut)
 {
-    Buf b;
-    buf_init(&b);
-    for (int i = 0; i < c->indent; i++) buf_puts(&b, "  ");
+    buf_reset(b);
+    for (int i = 0; i < c->indent; i++) buf_puts(b, "  ");
     const char *s = c->text ? c->text : "";
     size_t n = strlen(s);
     size_t w = utf8_width(s, n);
@@ -24,12 +26,12 @@ static char *cell_display(const Cell *c, bool cut)
             while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
             chars++;
         }
-        buf_putn(&b, s, i);
-        buf_puts(&b, "\xE2\x80\xA6");
+        buf_putn(b, s, i);
+        buf_puts(b, "\xE2\x80\xA6");
     } else {
-        buf_puts(&b, s);
+        buf_puts(b, s);
     }
-    return buf_steal(&b);
+    return utf8_width(b->data ? b->data : "", b->len);
 }
 
 static void pad(Buf *out, size_t n)
@@ -50,15 +52,14 @@ void table_render_text(FILE *out, const Table *t)
 {
     int nc = t->ncols;
     size_t nr = t->rows.len;
-    char **disp = xcalloc(nr * (size_t)nc + 1, sizeof *disp);
     size_t *width = xcalloc((size_t)nc, sizeof *width);
+    Buf cell;
+    buf_init(&cell);
     for (int c = 0; c < nc; c++) width[c] = utf8_width(t->headers[c], strlen(t->headers[c]));
     for (size_t r = 0; r < nr; r++) {
         const Cell *row = t->rows.items[r];
         for (int c = 0; c < nc; c++) {
-            char *s = cell_display(&row[c], !t->right[c]);
-            disp[r * (size_t)nc + (size_t)c] = s;
-            size_t w = utf8_width(s, strlen(s));
+            size_t w = cell_display(&cell, &row[c], !t->right[c]);
             if (w > width[c]) width[c] = w;
         }
     }
@@ -79,24 +80,32 @@ void table_render_text(FILE *out, const Table *t)
     for (size_t i = 0; i < total; i++) buf_putc(&line, '-');
     emit(out, &line);
     for (size_t r = 0; r < nr; r++) {
+        const Cell *row = t->rows.items[r];
         for (int c = 0; c < nc; c++) {
-            const char *s = disp[r * (size_t)nc + (size_t)c];
-            size_t w = utf8_width(s, strlen(s));
+            size_t w = cell_display(&cell, &row[c], !t->right[c]);
             if (c) buf_puts(&line, "  ");
             if (t->right[c]) pad(&line, width[c] - w);
-            buf_puts(&line, s);
+            buf_putn(&line, cell.data ? cell.data : "", cell.len);
             if (!t->right[c]) pad(&line, width[c] - w);
         }
         emit(out, &line);
     }
     buf_free(&line);
+    buf_free(&cell);
     for (size_t i = 0; i < t->notes.len; i++) fprintf(out, "%s\n", (const char *)t->notes.items[i]);
-    for (size_t i = 0; i < nr * (size_t)nc; i++) free(disp[i]);
-    free(disp);
     free(width);
 }
 
 void report_render_text(FILE *out, const Report *r)
+{
+    report_render_text_head(out, r);
+    for (size_t i = 0; i < r->tables.len; i++) {
+        fputc('\n', out);
+        table_render_text(out, r->tables.items[i]);
+    }
+}
+
+void report_render_text_head(FILE *out, const Report *r)
 {
     if (r->andai.len) {   /* a what-if report cannot pass for the real one */
         fprintf(out, "*** %s ***\n", report_simulasi_banner);
@@ -105,8 +114,4 @@ void report_render_text(FILE *out, const Report *r)
     }
     fprintf(out, "%s\n", r->heading);
     for (size_t i = 0; i < r->subheading.len; i++) fprintf(out, "%s\n", (const char *)r->subheading.items[i]);
-    for (size_t i = 0; i < r->tables.len; i++) {
-        fputc('\n', out);
-        table_render_text(out, r->tables.items[i]);
-    }
 }
