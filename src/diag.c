@@ -3,6 +3,7 @@
 #include "i18n.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,16 +47,14 @@ void diag_list_init(DiagList *dl)
     dl->limit_per_file = DIAG_MAX_SHOWN;
 }
 
-/* A record is one block: the Diag, room for one hint, then its message
- * (a file of 360 000 indikator has twice as many warnings; three blocks
- * each were a fifth of check's memory). */
-static void **inline_hint(Diag *d) { return (void **)(d + 1); }
-static char *inline_msg(Diag *d) { return (char *)(inline_hint(d) + 1); }
+/* A record is one block: the Diag with room for one hint, then its
+ * message (a file of 360 000 indikator has twice as many warnings; three
+ * blocks each were a fifth of check's memory). */
+static void **inline_hint(Diag *d) { return &d->hint0; }
 
 void diag_free_one(Diag *d)
 {
     if (d == &silenced_sink) return;
-    if (d->msg != inline_msg(d)) free(d->msg);
     for (size_t i = 0; i < d->hints.len; i++)
         if (i >= 32 || !(d->borrowed >> i & 1)) free(d->hints.items[i]);
     if (d->hints.items != inline_hint(d)) vec_free(&d->hints);
@@ -122,12 +121,11 @@ Diag *diag_add(DiagList *dl, DiagLevel level, const char *code, Span span,
     int n = vsnprintf(small, sizeof small, fmt, ap2);
     va_end(ap2);
     if (n < 0) n = 0, small[0] = '\0';
-    Diag *d = xmalloc(sizeof *d + sizeof(void *) + (size_t)n + 1);
-    memset(d, 0, sizeof *d);
+    Diag *d = xmalloc(offsetof(Diag, msg) + (size_t)n + 1);
+    memset(d, 0, offsetof(Diag, msg));
     d->level = level;
     d->code = code;
     d->span = span;
-    d->msg = inline_msg(d);
     if ((size_t)n < sizeof small) memcpy(d->msg, small, (size_t)n + 1);
     else vsnprintf(d->msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -359,8 +357,13 @@ static void put_not_shown(Buf *b, const Diag *after, size_t errors, size_t warni
         buf_printf(&msg, _("%zu more errors in this file are not shown"), errors);
     else
         buf_printf(&msg, _("%zu more warnings in this file are not shown"), warnings);
-    Diag note = {.level = DIAG_NOTE, .code = "E0199", .span = after->span, .msg = msg.data};
-    put_diag(b, &note, color);
+    Diag *note = xcalloc(1, offsetof(Diag, msg) + msg.len + 1);
+    note->level = DIAG_NOTE;
+    note->code = "E0199";
+    note->span = after->span;
+    memcpy(note->msg, msg.data, msg.len);
+    put_diag(b, note, color);
+    free(note);
     buf_free(&msg);
 }
 

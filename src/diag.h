@@ -28,10 +28,11 @@ typedef struct Diag {
     uint32_t borrowed;  /* bit i: hints[i] is its format, not a copy */
     const char *code;   /* "E0301", static */
     Span span;          /* span.file may be NULL: no location */
-    char *msg;
     Vec hints;          /* char* */
     Vec labels;         /* DiagLabel* */
-    size_t seq;         /* insertion order, for stable sorting */
+    void *hint0;        /* where hints.items points while there is one */
+    uint32_t seq;       /* insertion order, for stable sorting */
+    char msg[];         /* the message, in the record itself */
 } Diag;
 
 /* The errors, and separately the warnings, that text output shows of one

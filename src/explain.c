@@ -252,7 +252,7 @@ void explain_capaian_iku(Eval *ev, int year, int depth, Buf *b)
         for (size_t k = 0; k < s->indikator.len; k++) vec_push(&iku, s->indikator.items[k]);
     }
     indent(b, depth + 1);
-    buf_printf(b, _("mean capaian of the %zu IKU\n"), iku.len);
+    buf_printf(b, _("mean capaian of the %zu IKU\n"), (size_t)iku.len);
     explain_mean_rule(ev, &iku, depth + 1, b);
     explain_mean_parts(ev, &iku, year, depth + 2, b);
     vec_free(&iku);
@@ -287,7 +287,7 @@ void explain_capaian(Eval *ev, Entity *x, int year, int depth, Buf *b)
     buf_putc(b, '\n');
     if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) {
         indent(b, depth + 1);
-        buf_printf(b, _("mean capaian of the %zu indikator of %s %s\n"), x->indikator.len,
+        buf_printf(b, _("mean capaian of the %zu indikator of %s %s\n"), (size_t)x->indikator.len,
                    ent_kind_name(x->kind), x->id);
         explain_mean_rule(ev, &x->indikator, depth + 1, b);
         explain_mean_parts(ev, &x->indikator, year, depth + 2, b);
@@ -410,7 +410,7 @@ void explain_budget(Eval *ev, Entity *x, int depth, Buf *b)
         }
     } else if (bd && bd->children.len) {
         indent(b, depth + 1);
-        buf_printf(b, _("sum of %zu %s\n"), bd->children.len, x->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan");
+        buf_printf(b, _("sum of %zu %s\n"), (size_t)bd->children.len, x->kind == ENT_PROGRAM ? "kegiatan" : "subkegiatan");
         for (size_t i = 0; i < bd->children.len; i++) explain_budget(ev, bd->children.items[i], depth + 2, b);
     } else {
         const Expr *src[2] = {bd ? bd->anggaran : NULL, bd ? bd->realisasi_uang : NULL};
@@ -514,12 +514,12 @@ void explain_ikm(Eval *ev, Entity *s, int depth, Buf *b)
     indent(b, depth);
     buf_printf(b, _("ikm(%s) = "), s->id);
     show(ev, b, &v, false);
-    buf_printf(b, _("   (%zu respondents"), sv->rows.len);
+    buf_printf(b, _("   (%zu respondents"), (size_t)sv->rows.len);
     if (sv->berkas) buf_printf(b, _(", file %s"), sv->berkas);
     buf_puts(b, ")\n");
     indent(b, depth + 1);
     buf_printf(b, _("IKM = 25 x sum(NRR of each unsur x 1/%zu); NRR = sum of answers / respondents (PermenPANRB 14/2017)\n"),
-               sv->unsur.len);
+               (size_t)sv->unsur.len);
     for (size_t i = 0; i < nrr.len; i++) {
         indent(b, depth + 1);
         Value q;

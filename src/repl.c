@@ -279,7 +279,7 @@ static void print_changes(Session *s, Vec *items, double micros)
             }
         }
     }
-    fprintf(out, _("(%zu values changed, %zu recomputed"), changed, items->len);
+    fprintf(out, _("(%zu values changed, %zu recomputed"), changed, (size_t)items->len);
     if (getenv("SAKIP_REPL_TIMING")) fprintf(out, ", %.1f \xC2\xB5s", micros);
     fputs(")\n", out);
     vec_free(&groups);
@@ -373,7 +373,7 @@ static void cmd_save(Session *s, const char *path)
     }
     char *err = NULL;
     if (write_file_atomic(path, b.data, b.len, &err)) {
-        fprintf(s->opt->out, _("saved: %zu what-ifs to %s\n"), ev->andai.len, path);
+        fprintf(s->opt->out, _("saved: %zu what-ifs to %s\n"), (size_t)ev->andai.len, path);
     } else {
         fprintf(s->opt->err, "sakip: %s\n", err);
         free(err);
@@ -388,7 +388,7 @@ static void cmd_unit(Session *s, const char *arg)
         char *end;
         long n = strtol(arg, &end, 10);
         if (*end || n < 1 || (size_t)n > s->units.len) {
-            fprintf(s->opt->err, _("sakip: no unit %s (there are %zu)\n"), arg, s->units.len);
+            fprintf(s->opt->err, _("sakip: no unit %s (there are %zu)\n"), arg, (size_t)s->units.len);
             s->failed = true;
             return;
         }

@@ -734,7 +734,7 @@ static Table *table_periksa(Eval *ev)
     }
     Buf b;
     buf_init(&b);
-    buf_printf(&b, "%zu klaim: %zu benar, %zu salah", u->periksa.len, held, failed);
+    buf_printf(&b, "%zu klaim: %zu benar, %zu salah", (size_t)u->periksa.len, held, failed);
     if (undef) buf_printf(&b, ", %zu tak terdefinisi", undef);
     vec_push(&t->notes, buf_steal(&b));
     value_clear(&l); value_clear(&r);

@@ -1237,7 +1237,7 @@ static void claims_appendix(Buf *b, const Report *r, const Table *t)
     buf_puts(b, "<h2>Lampiran</h2>\n");
     if (!r->print_all_claims)
         buf_printf(b, "<p class=\"cetak\">Dicetak hanya klaim yang tidak terpenuhi: %zu dari %zu klaim "
-                      "(semua klaim: sakip eval --format=html --klaim=semua).</p>\n", failed, t->rows.len);
+                      "(semua klaim: sakip eval --format=html --klaim=semua).</p>\n", failed, (size_t)t->rows.len);
     table_html(b, t);
     buf_puts(b, "</section>\n");
 }

@@ -458,14 +458,14 @@ void survei_check_survei(Unit *u, Entity *s, DiagList *dl)
     }
     if (sv->unsur.len != 9) {
         Diag *d = diag_add(dl, DIAG_WARNING, "W0536", s->id_span,
-                           _("survei %s has %zu unsur; PermenPANRB 14/2017 has 9, each weighted 1/9"), s->id, sv->unsur.len);
-        diag_hint(d, _("each unsur is weighted 1/%zu here"), sv->unsur.len);
+                           _("survei %s has %zu unsur; PermenPANRB 14/2017 has 9, each weighted 1/9"), s->id, (size_t)sv->unsur.len);
+        diag_hint(d, _("each unsur is weighted 1/%zu here"), (size_t)sv->unsur.len);
     }
     for (size_t i = 0; i < sv->rows.len; i++) {
         AnswerRow *r = sv->rows.items[i];
         if (r->vals.len != sv->unsur.len) {
             diag_add(dl, DIAG_ERROR, "E0533", r->span, _("this respondent gives %zu answers; survei %s has %zu unsur"),
-                     r->vals.len, s->id, sv->unsur.len);
+                     (size_t)r->vals.len, s->id, (size_t)sv->unsur.len);
             r->vals.len = 0;   /* not counted */
             continue;
         }

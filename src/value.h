@@ -12,16 +12,18 @@
 
 typedef enum { V_UNDEF, V_NUM, V_MONEY, V_TEXT, V_BOOL, V_REF, V_RANGE } VKind;
 
+/* The fields are ordered so that none pads (72 bytes, not 88): the
+ * results of a big file hold millions of Values (doc/limits.md). */
 typedef struct Value {
     VKind kind;
+    int decimals;            /* literal decimals, -1 if computed */
     mpq_t q;                 /* V_NUM, V_MONEY; V_RANGE: the lower bound */
     mpq_ptr hi;              /* V_RANGE: the upper bound (made when first needed) */
-    bool money;              /* V_RANGE: the bounds are amounts */
-    int decimals_hi;         /* V_RANGE: the upper bound's literal decimals, -1 if computed */
     const char *text;        /* V_TEXT; V_UNDEF: why (may be NULL) */
-    bool b;                  /* V_BOOL */
     Entity *ent;             /* V_REF */
-    int decimals;            /* literal decimals, -1 if computed */
+    int decimals_hi;         /* V_RANGE: the upper bound's literal decimals, -1 if computed */
+    bool money;              /* V_RANGE: the bounds are amounts */
+    bool b;                  /* V_BOOL */
 } Value;
 
 void value_init(Value *v);

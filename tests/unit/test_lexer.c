@@ -21,7 +21,7 @@ static Entity *first_indikator(Unit *u)
 
 static YearVal *yv(const Vec *v, size_t i)
 {
-    ck_assert_msg(i < v->len, "only %zu values, wanted #%zu", v->len, i);
+    ck_assert_msg(i < v->len, "only %zu values, wanted #%zu", (size_t)v->len, i);
     return v->items[i];
 }
 
@@ -151,7 +151,7 @@ static void check_two_years(const char *line)
     Unit *u = tu_parse(src, &dl);
     ck_assert_msg(dl.items.len == 0, "'%s':%s", line, tu_dump(&dl));
     Entity *ind = first_indikator(u);
-    ck_assert_msg(ent_indikator(ind)->target.len == 2, "'%s' gave %zu targets", line, ent_indikator(ind)->target.len);
+    ck_assert_msg(ent_indikator(ind)->target.len == 2, "'%s' gave %zu targets", line, (size_t)ent_indikator(ind)->target.len);
     YearVal *a = yv(&ent_indikator(ind)->target, 0), *b = yv(&ent_indikator(ind)->target, 1);
     ck_assert(a->has_year && b->has_year);
     ck_assert_int_eq(a->year, 2023);
@@ -226,7 +226,7 @@ START_TEST(test_decimal_comma_after_unclosed_paren)
     ck_assert_msg(tu_count(&dl, "E0201") == 1, "diagnostics:%s", tu_dump(&dl));
     ck_assert_msg(tu_count(&dl, "E0104") == 1, "83,63 not reported as a decimal comma:%s", tu_dump(&dl));
     Entity *ind = first_indikator(u);
-    ck_assert_msg(ent_indikator(ind)->realisasi.len == 1, "realisasi read as %zu values", ent_indikator(ind)->realisasi.len);
+    ck_assert_msg(ent_indikator(ind)->realisasi.len == 1, "realisasi read as %zu values", (size_t)ent_indikator(ind)->realisasi.len);
     tu_assert_q(yv(&ent_indikator(ind)->realisasi, 0)->lo->u.num.q, "8363/100");
     tu_free(u, &dl);
 }
