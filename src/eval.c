@@ -1488,6 +1488,24 @@ void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
     memo_put(ev, x, year, MEMO_CAPAIAN, out);
 }
 
+void eval_capaian_given(Eval *ev, Entity *ind, int year, const Value *r, const Value *lo, const Value *hi, Value *out)
+{
+    if (memo_hit(ev, ind, year, MEMO_CAPAIAN, out)) return;
+    const IndikatorDecl *ik = ent_indikator(ind);
+    if (ik->rumus_capaian) {
+        capaian_by_rumus(ev, ind, r, lo, hi, out);
+    } else if (ev->rule_capaian) {   /* the rule asks for what it needs */
+        capaian_uncached(ev, ind, year, out);
+        memo_put(ev, ind, year, MEMO_CAPAIAN, out);
+        return;
+    } else {
+        capaian_builtin(ev, ind, r, lo, hi, out);
+    }
+    bool own;
+    apply_batas(ev, ind, out, &own);
+    memo_put(ev, ind, year, MEMO_CAPAIAN, out);
+}
+
 static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out)
 {
     if (x->kind == ENT_SASARAN || x->kind == ENT_TUJUAN) {

@@ -84,6 +84,11 @@ void eval_realisasi(Eval *ev, Entity *x, int year, Value *out);
 bool eval_has_realisasi(Eval *ev, Entity *ind, int year);
 void eval_anggaran(Eval *ev, Entity *x, Value *out);
 void eval_capaian(Eval *ev, Entity *x, int year, Value *out);
+/* eval_capaian of an indikator whose realisasi r (eval_realisasi) and
+ * target lo, hi (eval_target) of year the caller has just evaluated,
+ * under the same window: they are not evaluated again (the rencana aksi
+ * asks for all three of each period). */
+void eval_capaian_given(Eval *ev, Entity *ind, int year, const Value *r, const Value *lo, const Value *hi, Value *out);
 void eval_capaian_renstra(Eval *ev, Entity *x, Value *out);
 /* capaian() and capaian_renstra over every IKU (the mean printed under the
  * measurement table, and the recap): weighted by bobot, each capped by

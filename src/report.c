@@ -1115,8 +1115,11 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
     char title[96];
     snprintf(title, sizeof title, "Rencana aksi: target dan realisasi per periode tahun %d", u->tahun);
     Table *t = table_new("rencana_aksi", title, 10, HRA, RRA);
-    Value v;
+    Value v, r, lo, hi;
     value_init(&v);
+    value_init(&r);
+    value_init(&lo);
+    value_init(&hi);
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
         PeriodKind k = ind_period_kind(ind, u->tahun);
@@ -1131,14 +1134,11 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
             for (int sd = 0; sd < 2; sd++) {
                 EvalWindow w = sd ? eval_window(ev, u->tahun, 1, period_last_month(code))
                                   : eval_window_period(ev, u->tahun, code);
-                Value hi;
-                value_init(&hi);
-                eval_target(ev, ind, u->tahun, &v, &hi);
-                period_input(t, &row[3 + 3 * sd], ev, display, ind, &v, &hi);
-                value_clear(&hi);
-                eval_realisasi(ev, ind, u->tahun, &v);
-                period_input(t, &row[4 + 3 * sd], ev, display, ind, &v, NULL);
-                eval_capaian(ev, ind, u->tahun, &v);
+                eval_target(ev, ind, u->tahun, &lo, &hi);
+                period_input(t, &row[3 + 3 * sd], ev, display, ind, &lo, &hi);
+                eval_realisasi(ev, ind, u->tahun, &r);
+                period_input(t, &row[4 + 3 * sd], ev, display, ind, &r, NULL);
+                eval_capaian_given(ev, ind, u->tahun, &r, &lo, &hi, &v);
                 period_percent(t, &row[5 + 3 * sd], ev, display, &v);
                 if (sd) {
                     eval_predikat(ev, ind, u->tahun, &v, NULL);
@@ -1150,6 +1150,9 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
         }
     }
     value_clear(&v);
+    value_clear(&r);
+    value_clear(&lo);
+    value_clear(&hi);
     vec_push(&t->notes, xstrdup("Capaian s.d.: target dan realisasi dari periode pertama sampai periode itu, "
                                 "digabung menurut agregasi indikatornya."));
     return t;
