@@ -805,7 +805,13 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
         if (a) kind = period_kind(a->period);
     }
     if (!kind) {
-        value_undef(out, eval_reason(ev, _("%s has no %s per period for %d"), x->id, what, year));
+        if (ev->no_periods.x != x || ev->no_periods.which != which || ev->no_periods.year != year) {
+            ev->no_periods.why = eval_reason(ev, _("%s has no %s per period for %d"), x->id, what, year);
+            ev->no_periods.x = x;
+            ev->no_periods.which = which;
+            ev->no_periods.year = year;
+        }
+        value_undef(out, ev->no_periods.why);
         return;
     }
     bool money = ent_kind_is_budget(x->kind);

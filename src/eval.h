@@ -65,6 +65,14 @@ typedef struct Eval {
      * per: `eval --per=P`'s period code (0: the whole year) */
     int win_year, win_lo, win_hi;
     int per;
+    /* the reason last given that an entity has no periods (the same text
+     * for each period and window it is asked for in) */
+    struct {
+        const Entity *x;
+        char which;
+        int year;
+        const char *why;
+    } no_periods;
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
