@@ -718,6 +718,36 @@ bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
 #endif
 }
 
+bool num_to_scaled(const mpq_t q, int dec, int64_t *out)
+{
+    if (dec < 0 || dec > 18 || !mpz_fits_slong_p(mpq_numref(q)) || !mpz_fits_ulong_p(mpq_denref(q))) return false;
+    uint64_t p = pow10_u64[dec], d = mpz_get_ui(mpq_denref(q));
+    long n = mpz_get_si(mpq_numref(q));
+    if (p % d) return false;
+    return !__builtin_mul_overflow(n, (long)(p / d), out);
+}
+
+void num_format_scaled_plain(Buf *b, int64_t v, int dec)
+{
+    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    while (dec > 0 && mag % 10 == 0) {
+        mag /= 10;
+        dec--;
+    }
+#if NUM_SMALL
+    put_plain(b, v < 0, mag, dec);
+#else
+    mpq_t q;
+    mpq_init(q);
+    mpz_set_ui(mpq_numref(q), (unsigned long)mag);
+    if (v < 0) mpz_neg(mpq_numref(q), mpq_numref(q));
+    mpz_set_ui(mpq_denref(q), (unsigned long)pow10_u64[dec]);
+    mpq_canonicalize(q);
+    num_format_plain(b, q, dec);
+    mpq_clear(q);
+#endif
+}
+
 /* 10^NUM_MAX_RESULT_DIGITS and its size in bits, made on first use: a
  * number of fewer bits is below it, of more bits above it. */
 static mpz_t too_large_bound;
