@@ -761,10 +761,20 @@ static PeriodKind period_slots(const Vec *blocks, int year, const PeriodVal *slo
     return kind;
 }
 
+/* period_slots' kind, without the slots: asked for far more often */
 PeriodKind eval_period_kind(const Entity *x, char which, int year)
 {
-    const PeriodVal *slots[13];
-    return period_slots(ent_period_blocks(x, which), year, slots);
+    const Vec *blocks = ent_period_blocks(x, which);
+    if (!blocks) return PK_NONE;
+    for (size_t i = 0; i < blocks->len; i++) {
+        const PeriodBlock *b = blocks->items[i];
+        if (b->year != year) continue;
+        for (size_t k = 0; k < b->vals.len; k++) {
+            const PeriodVal *pv = b->vals.items[k];
+            if (pv->code) return period_kind(pv->code);
+        }
+    }
+    return PK_NONE;
 }
 
 const Andai *eval_find_andai_period(Eval *ev, AndaiKind k, const Entity *x, int year, int code)
