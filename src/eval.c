@@ -761,10 +761,20 @@ static PeriodKind period_slots(const Vec *blocks, int year, const PeriodVal *slo
     return kind;
 }
 
+/* period_slots' kind, without the slots: asked for far more often */
 PeriodKind eval_period_kind(const Entity *x, char which, int year)
 {
-    const PeriodVal *slots[13];
-    return period_slots(ent_period_blocks(x, which), year, slots);
+    const Vec *blocks = ent_period_blocks(x, which);
+    if (!blocks) return PK_NONE;
+    for (size_t i = 0; i < blocks->len; i++) {
+        const PeriodBlock *b = blocks->items[i];
+        if (b->year != year) continue;
+        for (size_t k = 0; k < b->vals.len; k++) {
+            const PeriodVal *pv = b->vals.items[k];
+            if (pv->code) return period_kind(pv->code);
+        }
+    }
+    return PK_NONE;
 }
 
 const Andai *eval_find_andai_period(Eval *ev, AndaiKind k, const Entity *x, int year, int code)
@@ -805,7 +815,13 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
         if (a) kind = period_kind(a->period);
     }
     if (!kind) {
-        value_undef(out, eval_reason(ev, _("%s has no %s per period for %d"), x->id, what, year));
+        if (ev->no_periods.x != x || ev->no_periods.which != which || ev->no_periods.year != year) {
+            ev->no_periods.why = eval_reason(ev, _("%s has no %s per period for %d"), x->id, what, year);
+            ev->no_periods.x = x;
+            ev->no_periods.which = which;
+            ev->no_periods.year = year;
+        }
+        value_undef(out, ev->no_periods.why);
         return;
     }
     bool money = ent_kind_is_budget(x->kind);
@@ -1486,6 +1502,24 @@ void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
     if (memo_hit(ev, x, year, MEMO_CAPAIAN, out)) return;
     capaian_uncached(ev, x, year, out);
     memo_put(ev, x, year, MEMO_CAPAIAN, out);
+}
+
+void eval_capaian_given(Eval *ev, Entity *ind, int year, const Value *r, const Value *lo, const Value *hi, Value *out)
+{
+    if (memo_hit(ev, ind, year, MEMO_CAPAIAN, out)) return;
+    const IndikatorDecl *ik = ent_indikator(ind);
+    if (ik->rumus_capaian) {
+        capaian_by_rumus(ev, ind, r, lo, hi, out);
+    } else if (ev->rule_capaian) {   /* the rule asks for what it needs */
+        capaian_uncached(ev, ind, year, out);
+        memo_put(ev, ind, year, MEMO_CAPAIAN, out);
+        return;
+    } else {
+        capaian_builtin(ev, ind, r, lo, hi, out);
+    }
+    bool own;
+    apply_batas(ev, ind, out, &own);
+    memo_put(ev, ind, year, MEMO_CAPAIAN, out);
 }
 
 static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out)

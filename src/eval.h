@@ -65,6 +65,14 @@ typedef struct Eval {
      * per: `eval --per=P`'s period code (0: the whole year) */
     int win_year, win_lo, win_hi;
     int per;
+    /* the reason last given that an entity has no periods (the same text
+     * for each period and window it is asked for in) */
+    struct {
+        const Entity *x;
+        char which;
+        int year;
+        const char *why;
+    } no_periods;
 } Eval;
 
 void eval_init(Eval *ev, Unit *u, DiagList *dl, int tahun);
@@ -84,6 +92,11 @@ void eval_realisasi(Eval *ev, Entity *x, int year, Value *out);
 bool eval_has_realisasi(Eval *ev, Entity *ind, int year);
 void eval_anggaran(Eval *ev, Entity *x, Value *out);
 void eval_capaian(Eval *ev, Entity *x, int year, Value *out);
+/* eval_capaian of an indikator whose realisasi r (eval_realisasi) and
+ * target lo, hi (eval_target) of year the caller has just evaluated,
+ * under the same window: they are not evaluated again (the rencana aksi
+ * asks for all three of each period). */
+void eval_capaian_given(Eval *ev, Entity *ind, int year, const Value *r, const Value *lo, const Value *hi, Value *out);
 void eval_capaian_renstra(Eval *ev, Entity *x, Value *out);
 /* capaian() and capaian_renstra over every IKU (the mean printed under the
  * measurement table, and the recap): weighted by bobot, each capped by

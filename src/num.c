@@ -123,12 +123,47 @@ static void group_digits(Buf *b, const char *digits, char sep)
     group_digits_n(b, digits, strlen(digits), sep);
 }
 
+/* money_parse's usual case in one pass: "34.193.000" or "22.222.030,50"
+ * (grouped_ok's threes, or plain digits, and decimals after a comma),
+ * 18 digits at most; false for anything else, which money_parse then
+ * reads as before.  A period block has four amounts a line. */
+static bool money_simple(mpq_t out, const char *s, size_t n)
+{
+    uint64_t v = 0;
+    size_t i = 0, nd = 0, group = 0, ngroups = 0;
+    int ndec = 0;
+    for (; i < n && s[i] != ','; i++) {
+        if (is_digit(s[i])) {
+            if (++nd > 18) return false;
+            v = v * 10 + (uint64_t)(s[i] - '0');
+            group++;
+        } else if (s[i] == '.' && group >= 1 && group <= 3 && (ngroups == 0 || group == 3)) {
+            ngroups++;
+            group = 0;
+        } else {
+            return false;
+        }
+    }
+    if (group == 0 || (ngroups > 0 && group != 3)) return false;
+    if (i < n) {   /* the comma */
+        if (++i == n) return false;
+        for (; i < n; i++) {
+            if (!is_digit(s[i]) || ++nd > 18) return false;
+            v = v * 10 + (uint64_t)(s[i] - '0');
+            ndec++;
+        }
+    }
+    num_set_decimal(out, v, ndec);
+    return true;
+}
+
 MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2)
 {
     *suggest = NULL;
     *suggest2 = NULL;
     /* "1.000,-": the Indonesian way of writing "no sen" */
     if (n >= 2 && s[n - 1] == '-' && s[n - 2] == ',') n -= 2;
+    if (money_simple(out, s, n)) return MONEY_OK;
     if (n > NUM_MAX_DIGITS + 20) return MONEY_TOO_LONG;
     const char *comma = memchr(s, ',', n);
     size_t ilen = comma ? (size_t)(comma - s) : n;
@@ -715,6 +750,36 @@ bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
 #else
     (void)b; (void)n; (void)d; (void)max_dec;
     return false;
+#endif
+}
+
+bool num_to_scaled(const mpq_t q, int dec, int64_t *out)
+{
+    if (dec < 0 || dec > 18 || !mpz_fits_slong_p(mpq_numref(q)) || !mpz_fits_ulong_p(mpq_denref(q))) return false;
+    uint64_t p = pow10_u64[dec], d = mpz_get_ui(mpq_denref(q));
+    long n = mpz_get_si(mpq_numref(q));
+    if (p % d) return false;
+    return !__builtin_mul_overflow(n, (long)(p / d), out);
+}
+
+void num_format_scaled_plain(Buf *b, int64_t v, int dec)
+{
+    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    while (dec > 0 && mag % 10 == 0) {
+        mag /= 10;
+        dec--;
+    }
+#if NUM_SMALL
+    put_plain(b, v < 0, mag, dec);
+#else
+    mpq_t q;
+    mpq_init(q);
+    mpz_set_ui(mpq_numref(q), (unsigned long)mag);
+    if (v < 0) mpz_neg(mpq_numref(q), mpq_numref(q));
+    mpz_set_ui(mpq_denref(q), (unsigned long)pow10_u64[dec]);
+    mpq_canonicalize(q);
+    num_format_plain(b, q, dec);
+    mpq_clear(q);
 #endif
 }
 

@@ -126,6 +126,12 @@ void num_format_plain(Buf *b, const mpq_t q, int max_dec);
  * it first (no gcd); false, writing nothing, when it does not fit in the
  * one-word arithmetic. */
 bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec);
+/* q x 10^dec (0 <= dec <= 18) when it is an integer that fits in a
+ * word (an amount in sen: dec 2), or false. */
+bool num_to_scaled(const mpq_t q, int dec, int64_t *out);
+/* v / 10^dec (0 <= dec <= 18) written as num_format_plain() writes that
+ * number: no trailing zeros after the point. */
+void num_format_scaled_plain(Buf *b, int64_t v, int dec);
 
 /* True when q has a finite decimal expansion of at most max_dec places. */
 bool num_is_decimal(const mpq_t q, int max_dec);

@@ -1115,8 +1115,11 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
     char title[96];
     snprintf(title, sizeof title, "Rencana aksi: target dan realisasi per periode tahun %d", u->tahun);
     Table *t = table_new("rencana_aksi", title, 10, HRA, RRA);
-    Value v;
+    Value v, r, lo, hi;
     value_init(&v);
+    value_init(&r);
+    value_init(&lo);
+    value_init(&hi);
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
         PeriodKind k = ind_period_kind(ind, u->tahun);
@@ -1131,14 +1134,11 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
             for (int sd = 0; sd < 2; sd++) {
                 EvalWindow w = sd ? eval_window(ev, u->tahun, 1, period_last_month(code))
                                   : eval_window_period(ev, u->tahun, code);
-                Value hi;
-                value_init(&hi);
-                eval_target(ev, ind, u->tahun, &v, &hi);
-                period_input(t, &row[3 + 3 * sd], ev, display, ind, &v, &hi);
-                value_clear(&hi);
-                eval_realisasi(ev, ind, u->tahun, &v);
-                period_input(t, &row[4 + 3 * sd], ev, display, ind, &v, NULL);
-                eval_capaian(ev, ind, u->tahun, &v);
+                eval_target(ev, ind, u->tahun, &lo, &hi);
+                period_input(t, &row[3 + 3 * sd], ev, display, ind, &lo, &hi);
+                eval_realisasi(ev, ind, u->tahun, &r);
+                period_input(t, &row[4 + 3 * sd], ev, display, ind, &r, NULL);
+                eval_capaian_given(ev, ind, u->tahun, &r, &lo, &hi, &v);
                 period_percent(t, &row[5 + 3 * sd], ev, display, &v);
                 if (sd) {
                     eval_predikat(ev, ind, u->tahun, &v, NULL);
@@ -1150,6 +1150,9 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
         }
     }
     value_clear(&v);
+    value_clear(&r);
+    value_clear(&lo);
+    value_clear(&hi);
     vec_push(&t->notes, xstrdup("Capaian s.d.: target dan realisasi dari periode pertama sampai periode itu, "
                                 "digabung menurut agregasi indikatornya."));
     return t;
@@ -1227,16 +1230,61 @@ static void serapan_values(Eval *ev, Vec *rows)
     }
 }
 
+/* A plain money cell of v sen. */
+static void sen_cell(Table *t, Cell *c, int64_t v)
+{
+    Buf *b = scratch(t);
+    num_format_scaled_plain(b, v, 2);
+    c->kind = CELL_MONEY;
+    c->plain = tstrn(t, b->data, b->len);
+}
+
+/* serapan_cells for Values (the machine form only) when the anggaran and
+ * every rencana and realisasi are amounts of whole sen that fit in a
+ * word, as nearly all do: the running sums, serapan and deviasi on
+ * machine words, each number written from them (the same digits as
+ * from the rationals: the sums are exact, and the serapan is written
+ * from its two terms as budget_json writes it).  False when they do not
+ * fit; serapan_cells then fills in every cell. */
+static bool serapan_cells_sen(Table *t, SerapanRow **rows, size_t count, const Value *a)
+{
+    int64_t an, pv, rv, p = 0, r = 0, d;
+    uint64_t r100;
+    if (a->kind != V_MONEY || !num_to_scaled(a->q, 2, &an) || an <= 0) return false;
+    for (size_t i = 0; i < count; i++) {
+        const Value *pq = &rows[i]->rencana, *rq = &rows[i]->realisasi;
+        if (pq->kind != V_MONEY || rq->kind != V_MONEY || !num_to_scaled(pq->q, 2, &pv) ||
+            !num_to_scaled(rq->q, 2, &rv) || __builtin_add_overflow(p, pv, &p) || __builtin_add_overflow(r, rv, &r) ||
+            r < 0 || __builtin_mul_overflow((uint64_t)r, 100, &r100) || __builtin_sub_overflow(r, p, &d))
+            return false;
+        Cell *row = rows[i]->row;
+        Buf *b = scratch(t);
+        if (!num_format_ratio_plain(b, r100, (uint64_t)an, PLAIN_DECIMALS)) return false;
+        row[7].kind = CELL_NUM;
+        row[7].plain = tstrn(t, b->data, b->len);
+        sen_cell(t, &row[3], pv);
+        sen_cell(t, &row[4], rv);
+        sen_cell(t, &row[5], p);
+        sen_cell(t, &row[6], r);
+        sen_cell(t, &row[8], d);
+    }
+    return true;
+}
+
 /* The cells of a node's count rows: each period's own values,
  * and their running sums through it. */
 static void serapan_cells(Eval *ev, Table *t, SerapanRow **rows, size_t count, bool display)
 {
     Value v, r, p, a;
+    value_init(&a);
+    eval_anggaran(ev, rows[0]->n, &a);
+    if (!display && serapan_cells_sen(t, rows, count, &a)) {
+        value_clear(&a);
+        return;
+    }
     value_init(&v);
     value_init(&r);
     value_init(&p);
-    value_init(&a);
-    eval_anggaran(ev, rows[0]->n, &a);
     for (size_t i = 0; i < count; i++) {
         Cell *row = rows[i]->row;
         const Value *pv = &rows[i]->rencana, *rv = &rows[i]->realisasi;

@@ -130,15 +130,32 @@ static void table_json(Buf *b, const char *name, const Table *t)
         k[n] = '\0';
         klen[c] = n;
     }
+    /* each column's text in the row above and where its JSON was
+     * written: a period's row repeats its indikator's or node's id and
+     * name (the same string), copied rather than escaped again */
+    const char *last[MAXCOLS] = {NULL};
+    size_t at[MAXCOLS], len[MAXCOLS];
     for (size_t r = 0; r < t->rows.len; r++) {
         const Cell *row = t->rows.items[r];
         buf_puts(b, r ? ",\n    {" : "\n    {");
         for (int c = 0; c < ncols; c++) {
             buf_putn(b, keys[c], klen[c]);
             const Cell *cell = &row[c];
-            if (cell->kind == CELL_UNDEF) buf_puts(b, "null");
-            else if (cell->plain) buf_puts(b, cell->plain);
-            else json_put_string(b, cell->text);
+            if (cell->kind == CELL_UNDEF) {
+                buf_puts(b, "null");
+            } else if (cell->plain) {
+                buf_puts(b, cell->plain);
+            } else if (cell->text == last[c]) {
+                buf_reserve(b, len[c]);
+                memcpy(b->data + b->len, b->data + at[c], len[c]);
+                b->len += len[c];
+                b->data[b->len] = '\0';
+            } else {
+                at[c] = b->len;
+                json_put_string(b, cell->text);
+                len[c] = b->len - at[c];
+                last[c] = cell->text;
+            }
         }
         buf_putc(b, '}');
     }
