@@ -107,17 +107,22 @@ Name *name_intern(const char *s, size_t n)
 
 static const char *const *keywords;
 static const int *keyword_toks;
+static const unsigned char *keyword_flag_bits;
 
 static void mark_keywords(void)
 {
-    for (int k = 0; keywords && keywords[k]; k++)
-        name_intern(keywords[k], strlen(keywords[k]))->tok = keyword_toks[k];
+    for (int k = 0; keywords && keywords[k]; k++) {
+        Name *nm = name_intern(keywords[k], strlen(keywords[k]));
+        nm->tok = keyword_toks[k];
+        nm->kwflags = keyword_flag_bits[k];
+    }
 }
 
-void names_keywords(const char *const *words, const int *toks)
+void names_keywords(const char *const *words, const int *toks, const unsigned char *flags)
 {
     keywords = words;
     keyword_toks = toks;
+    keyword_flag_bits = flags;
     mark_keywords();
 }
 

@@ -21,6 +21,7 @@
 
 typedef struct Name {
     signed char builtin;     /* BuiltinId + 1 once known, 0: not asked yet */
+    unsigned char kwflags;   /* the keyword's flags (keywords.def), 0 for a name */
     int tok;                 /* the keyword's token, or 0 for a name */
     uint32_t hash;
     uint32_t len;
@@ -92,7 +93,7 @@ static inline Name *name_of(const char *text)
 
 /* Marks words[0], words[1], ... (NULL-terminated) as keywords with the
  * tokens toks[0], toks[1], ...; they stay marked across names_reset(). */
-void names_keywords(const char *const *words, const int *toks);
+void names_keywords(const char *const *words, const int *toks, const unsigned char *flags);
 
 /* Forget every name (no string returned before may be used again). */
 void names_reset(void);

@@ -50,7 +50,7 @@ const int sakip_keyword_tokens[] = {
 #undef KW
 };
 
-static const unsigned char keyword_flags_of[] = {
+const unsigned char sakip_keyword_flags[] = {
 #define KW(tok, word, class, flags) flags,
 #include "keywords.def"
 #undef KW
@@ -59,7 +59,7 @@ static const unsigned char keyword_flags_of[] = {
 unsigned keyword_flags(const char *word, size_t n)
 {
     for (size_t k = 0; sakip_keywords[k]; k++)
-        if (strncmp(sakip_keywords[k], word, n) == 0 && sakip_keywords[k][n] == '\0') return keyword_flags_of[k];
+        if (strncmp(sakip_keywords[k], word, n) == 0 && sakip_keywords[k][n] == '\0') return sakip_keyword_flags[k];
     return 0;
 }
 

@@ -99,6 +99,7 @@ Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, .
  * completion and `did you mean`. */
 extern const char *const sakip_keywords[];
 extern const int sakip_keyword_tokens[];
+extern const unsigned char sakip_keyword_flags[];   /* KW_* of each, in the same order */
 const char *closest_keyword(const char *word);
 
 /* A keyword's flags (src/keywords.def), 0 for any other word s[0..n). */
