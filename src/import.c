@@ -333,6 +333,24 @@ static bool written_amount(const char *s, Notation nt, mpq_t out)
     return st == MONEY_OK;
 }
 
+/* A cell with a value to read: a formula without its stored value, or an
+ * error value (#DIV/0!), is an error at its place, which says what
+ * the column holds (an amount, or a target when target). */
+static bool cell_has_value(Imp *im, const SheetCell *cell, const char *where, const char *t, bool target)
+{
+    if (cell && (cell->flags & CELL_NOVALUE)) {
+        ierr(im, _("%s: a formula without a stored value; open and save the workbook in a spreadsheet program so "
+                   "that it stores the values"), where);
+        return false;
+    }
+    if (cell && (cell->flags & CELL_ERROR)) {
+        if (target) ierr(im, _("%s: '%s' is an error value, not a target"), where, t ? t : "");
+        else ierr(im, _("%s: '%s' is an error value, not an amount"), where, t ? t : "");
+        return false;
+    }
+    return true;
+}
+
 /* The amount of a cell into out; false (and an error) when it is not one.
  * *present is false for an empty cell or a lone "-". */
 static bool cell_amount(Imp *im, const Sheet *sh, uint32_t r, uint32_t c, mpq_t out, bool *present)
@@ -344,12 +362,7 @@ static bool cell_amount(Imp *im, const Sheet *sh, uint32_t r, uint32_t c, mpq_t 
     sheet_where(&w, sh, r, c);
     bool ok = true;
     char *t = clean(cell);
-    if (cell && (cell->flags & CELL_NOVALUE)) {
-        ierr(im, _("%s: a formula without a stored value; open and save the workbook in a spreadsheet program so "
-                   "that it stores the values"), w.data);
-        ok = false;
-    } else if (cell && (cell->flags & CELL_ERROR)) {
-        ierr(im, _("%s: '%s' is an error value, not an amount"), w.data, t ? t : "");
+    if (!cell_has_value(im, cell, w.data, t, false)) {
         ok = false;
     } else if (!t || !strcmp(t, "-")) {
         ok = true;
@@ -926,12 +939,7 @@ static bool cell_target(Imp *im, const Sheet *sh, uint32_t r, uint32_t c, char *
     bool ok = true;
     *lit = NULL;
     *present = false;
-    if (cell && (cell->flags & CELL_NOVALUE)) {
-        ierr(im, _("%s: a formula without a stored value; open and save the workbook in a spreadsheet program so "
-                   "that it stores the values"), w.data);
-        ok = false;
-    } else if (cell && (cell->flags & CELL_ERROR)) {
-        ierr(im, _("%s: '%s' is an error value, not a target"), w.data, t ? t : "");
+    if (!cell_has_value(im, cell, w.data, t, true)) {
         ok = false;
     } else if (t && strcmp(t, "-")) {
         *present = true;
