@@ -13,23 +13,6 @@
 
 static Diag silenced_sink;  /* returned for silenced warnings */
 
-/* The formatted text in a block of its own size: a file can have
- * hundreds of thousands of records, and a buffer's rounded-up capacity
- * (256 bytes for a 40-byte message) was most of their memory. */
-static char *vformat(const char *fmt, va_list ap)
-{
-    char small[256];
-    va_list ap2;
-    va_copy(ap2, ap);
-    int n = vsnprintf(small, sizeof small, fmt, ap2);
-    va_end(ap2);
-    if (n < 0) return xstrdup("");
-    char *s = xmalloc((size_t)n + 1);
-    if ((size_t)n < sizeof small) memcpy(s, small, (size_t)n + 1);
-    else vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
 /* vec_push for a record's few hints and labels: room for one, then
  * doubling (vec_push starts at eight). */
 static void push_few(Vec *v, void *item)

@@ -24,14 +24,12 @@ static uint32_t next_generation(void);
 
 char *eval_reason(Eval *ev, const char *fmt, ...)
 {
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    char *text = vformat(fmt, ap);
     va_end(ap);
-    char *s = arena_strdup(&ev->u->arena, b.data);
-    buf_free(&b);
+    char *s = arena_strdup(&ev->u->arena, text);
+    free(text);
     return s;
 }
 

@@ -1142,13 +1142,10 @@ static void gen_id(Imp *im, Node *n, const char *fmt, ...) __attribute__((format
 static void gen_id(Imp *im, Node *n, const char *fmt, ...)
 {
     if (n->id) return;
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    n->id = vformat(fmt, ap);
     va_end(ap);
-    n->id = buf_steal(&b);
     const Node *o = strtab_get(&im->ids, n->id);
     if (o && o != n)
         ierr(im, _("%s: %s, the identifier this row's position gives, is the identifier of %s (kolom id); give this "

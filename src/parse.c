@@ -69,14 +69,12 @@ Diag *parse_error(ParseCtx *ctx, const char *code, Span span, const char *fmt, .
 {
     if (ctx->nerrors >= MAX_ERRORS) return NULL;
     ctx->nerrors++;
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    char *msg = vformat(fmt, ap);
     va_end(ap);
-    Diag *d = diag_add(ctx->diags, DIAG_ERROR, code, span, "%s", b.data);
-    buf_free(&b);
+    Diag *d = diag_add(ctx->diags, DIAG_ERROR, code, span, "%s", msg);
+    free(msg);
     if (ctx->nerrors == MAX_ERRORS) {
         diag_add(ctx->diags, DIAG_NOTE, "E0199", span,
                  _("%d errors in this file; the rest of it is not read"), MAX_ERRORS);

@@ -120,14 +120,12 @@ static Diag *survey_error(CsvRead *r, const char *code, Span at, const char *fmt
 static Diag *survey_error(CsvRead *r, const char *code, Span at, const char *fmt, ...)
 {
     if (r->stop) return NULL;
-    Buf b;
-    buf_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    buf_vprintf(&b, fmt, ap);
+    char *msg = vformat(fmt, ap);
     va_end(ap);
-    Diag *d = diag_add(r->dl, DIAG_ERROR, code, at, "%s", b.data);
-    buf_free(&b);
+    Diag *d = diag_add(r->dl, DIAG_ERROR, code, at, "%s", msg);
+    free(msg);
     if (++r->nerrors == CSV_MAX_ERRORS) {
         diag_add(r->dl, DIAG_NOTE, "E0199", at, _("%d errors in this file; the rest of it is not read"), CSV_MAX_ERRORS);
         r->stop = true;

@@ -107,6 +107,8 @@ void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 void buf_put_long(Buf *b, long n);
 char *u64_digits(char *end, uint64_t v);
 char *buf_steal(Buf *b);  /* returns malloc'd string, resets b */
+/* fmt formatted into a malloc'd string of its own size. */
+char *vformat(const char *fmt, va_list ap);
 
 /* Growable pointer vector.  Its counts are 32 bits: nothing holds more
  * than a 64 MiB file's items, and a Vec is in every entity and record,
