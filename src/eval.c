@@ -801,6 +801,20 @@ void eval_period_stated(Eval *ev, Entity *x, char which, int year, int code, Val
     if (out->kind == V_NUM && ent_kind_is_budget(x->kind)) out->kind = V_MONEY;
 }
 
+bool eval_leaf_period_sen(Eval *ev, Entity *x, char which, PeriodKind k, int count, int64_t *out)
+{
+    const PeriodVal *slots[13];
+    int year = ev->u->tahun;
+    if (period_slots(ent_period_blocks(x, which), year, slots) != k) return false;
+    for (int i = 1; i <= count; i++) {
+        const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, period_make(k, i));
+        const Expr *e = a ? a->value->lo : slots[i] ? slots[i]->value : NULL;
+        if (!e || (e->kind != EX_NUM && e->kind != EX_MONEY) || e->u.num.unread || !num_to_scaled(e->u.num.q, 2, &out[i - 1]))
+            return false;
+    }
+    return true;
+}
+
 /* The value of x's periods in months lo..hi of year, made one by ag
  * (money: always their sum). */
 static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int hi, Agregasi ag, Value *out)
@@ -837,12 +851,11 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
     int from = (lo - 1) / m + 1, to = hi / m;
     Buf missing;
     buf_init(&missing);
-    Value v;
-    value_init(&v);
     bool first = true;
     int written = -1;        /* one period: its value as written (84.40 stays 84,40) */
     out->kind = V_UNDEF;
-    mpq_set_ui(out->q, 0, 1);
+    /* each period's literal is read where it is written: no Value is
+     * made of it (four copies a year value, for thousands of nodes) */
     for (int i = from; i <= to; i++) {
         int code = period_make(kind, i);
         const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, code);
@@ -851,19 +864,22 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
             buf_printf(&missing, "%s%s", missing.len ? ", " : "", period_name(code));
             continue;
         }
-        eval_literal(e, &v);
-        written = v.decimals;
-        if (v.kind != V_NUM && v.kind != V_MONEY) {
+        if ((e->kind != EX_NUM && e->kind != EX_MONEY) || e->u.num.unread) {
+            Value v;
+            value_init(&v);
+            eval_literal(e, &v);
             value_undef(out, v.kind == V_UNDEF ? v.text : eval_reason(ev, _("%s %s of %s is not a number"), what, period_name(code), x->id));
-            buf_free(&missing);
             value_clear(&v);
+            buf_free(&missing);
             return;
         }
-        if (first || ag == AG_AKHIR || (ag == AG_MAKSIMUM && num_cmp(v.q, out->q) > 0) ||
-            (ag == AG_MINIMUM && num_cmp(v.q, out->q) < 0))
-            num_set(out->q, v.q);
+        mpq_srcptr q = e->u.num.q;
+        written = e->u.num.decimals;
+        if (first || ag == AG_AKHIR || (ag == AG_MAKSIMUM && num_cmp(q, out->q) > 0) ||
+            (ag == AG_MINIMUM && num_cmp(q, out->q) < 0))
+            num_set(out->q, q);
         else if (ag == AG_JUMLAH || ag == AG_RATA)
-            num_add(out->q, out->q, v.q);
+            num_add(out->q, out->q, q);
         first = false;
     }
     if (missing.len) {
@@ -880,7 +896,6 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
         out->decimals = from == to ? written : -1;
     }
     buf_free(&missing);
-    value_clear(&v);
 }
 
 /* Whether x's value of year comes from its periods: it has some and no

@@ -176,6 +176,11 @@ PeriodKind eval_period_kind(const Entity *x, char which, int year);
 /* The value of one period of x as stated (or changed by a what-if),
  * undefined when it is not given. */
 void eval_period_stated(Eval *ev, Entity *x, char which, int year, int code, Value *out);
+/* A budget leaf's rencana ('p') or realisasi ('r') of tahun in each of
+ * periods 1..count of kind k, in sen, as the evaluator reads one period
+ * of it (a what-if first); false when its periods are of another kind or
+ * one is missing or not an amount of whole sen that fits in a word. */
+bool eval_leaf_period_sen(Eval *ev, Entity *x, char which, PeriodKind k, int count, int64_t *out);
 
 /* The what-if in force for x's year value of kind k (the last one
  * written; a budget node's has no year; data by data_name), else NULL. */

@@ -762,6 +762,13 @@ bool num_to_scaled(const mpq_t q, int dec, int64_t *out)
     return !__builtin_mul_overflow(n, (long)(p / d), out);
 }
 
+void num_from_scaled(mpq_t q, int64_t v, int dec)
+{
+    mpz_set_si(mpq_numref(q), (long)v);
+    mpz_set_ui(mpq_denref(q), (unsigned long)pow10_u64[dec]);
+    mpq_canonicalize(q);
+}
+
 void num_format_scaled_plain(Buf *b, int64_t v, int dec)
 {
     uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;

@@ -129,6 +129,8 @@ bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec);
 /* q x 10^dec (0 <= dec <= 18) when it is an integer that fits in a
  * word (an amount in sen: dec 2), or false. */
 bool num_to_scaled(const mpq_t q, int dec, int64_t *out);
+/* q = v / 10^dec (0 <= dec <= 18): num_to_scaled's way back. */
+void num_from_scaled(mpq_t q, int64_t v, int dec);
 /* v / 10^dec (0 <= dec <= 18) written as num_format_plain() writes that
  * number: no trailing zeros after the point. */
 void num_format_scaled_plain(Buf *b, int64_t v, int dec);

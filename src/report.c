@@ -1179,7 +1179,8 @@ typedef struct SerapanRow {
     Entity *n;
     int code;
     Cell *row;
-    Value rencana, realisasi;
+    Value rencana, realisasi;            /* the evaluator's (serapan_values) */
+    int64_t rencana_sen, realisasi_sen;  /* or in sen (serapan_sen) */
 } SerapanRow;
 
 /* The rows of n and of the nodes under it, in the order shown, their
@@ -1193,8 +1194,6 @@ static void serapan_rows(Eval *ev, Table *t, bool display, Entity *n, int level,
         sr->n = n;
         sr->code = period_make(k, i);
         sr->row = row_new(t);
-        value_init(&sr->rencana);
-        value_init(&sr->realisasi);
         cell_name(t, &sr->row[0], display, n->id);
         sr->row[0].indent = level;
         cell_name(t, &sr->row[1], display, name_or_empty(n));
@@ -1216,6 +1215,11 @@ static void serapan_values(Eval *ev, Vec *rows)
 {
     bool done[64] = {false};   /* by period code (period_make: under 64) */
     for (size_t i = 0; i < rows->len; i++) {
+        SerapanRow *sr = rows->items[i];
+        value_init(&sr->rencana);
+        value_init(&sr->realisasi);
+    }
+    for (size_t i = 0; i < rows->len; i++) {
         int code = ((SerapanRow *)rows->items[i])->code;
         if (done[code]) continue;
         done[code] = true;
@@ -1228,6 +1232,53 @@ static void serapan_values(Eval *ev, Vec *rows)
         }
         eval_window_restore(ev, w);
     }
+}
+
+/* serapan_values for Values, when every node's periods are whole sen
+ * that fit in a word (nearly always): each leaf's periods read once
+ * (eval_leaf_period_sen), each node's the sums of its children's, as
+ * the evaluator makes them (budget_amount, eval_rencana), but in one
+ * pass up the tree instead of a memo look-up per node and period.  n's
+ * rows start at rows[*at], then those of the nodes under it; p and r
+ * get n's rencana and realisasi of periods 1..count of kind k.  False
+ * when a leaf's periods are of another kind, missing, or not whole sen,
+ * or a sum overflows: serapan_values then fills every row. */
+static bool serapan_sen(Eval *ev, SerapanRow **rows, size_t len, size_t *at, Entity *n, PeriodKind k, int count,
+                        int64_t *p, int64_t *r)
+{
+    size_t mine = *at;
+    while (*at < len && rows[*at]->n == n) (*at)++;
+    if (*at - mine != (size_t)count) return false;
+    const Vec *children = &ent_budget(n)->children;
+    if (n->kind == ENT_SUBKEGIATAN || children->len == 0) {
+        if (!eval_leaf_period_sen(ev, n, 'p', k, count, p) || !eval_leaf_period_sen(ev, n, 'r', k, count, r)) return false;
+    } else {
+        int64_t cp[12], cr[12];
+        for (int i = 0; i < count; i++) p[i] = r[i] = 0;
+        for (size_t c = 0; c < children->len; c++) {
+            if (!serapan_sen(ev, rows, len, at, children->items[c], k, count, cp, cr)) return false;
+            for (int i = 0; i < count; i++)
+                if (__builtin_add_overflow(p[i], cp[i], &p[i]) || __builtin_add_overflow(r[i], cr[i], &r[i])) return false;
+        }
+    }
+    for (int i = 0; i < count; i++) {
+        rows[mine + i]->rencana_sen = p[i];
+        rows[mine + i]->realisasi_sen = r[i];
+    }
+    return true;
+}
+
+static bool serapan_values_sen(Eval *ev, Vec *rows)
+{
+    size_t at = 0;
+    int64_t p[12], r[12];
+    for (size_t i = 0; i < ev->u->programs.len; i++) {
+        Entity *prog = ev->u->programs.items[i];
+        PeriodKind k = node_period_kind(prog, ev->u->tahun);
+        if (k && !serapan_sen(ev, (SerapanRow **)rows->items, rows->len, &at, prog, k, periods_shown(ev, k), p, r))
+            return false;
+    }
+    return at == rows->len;
 }
 
 /* A plain money cell of v sen. */
@@ -1252,9 +1303,9 @@ static bool serapan_cells_sen(Table *t, SerapanRow **rows, size_t count, const V
     uint64_t r100;
     if (a->kind != V_MONEY || !num_to_scaled(a->q, 2, &an) || an <= 0) return false;
     for (size_t i = 0; i < count; i++) {
-        const Value *pq = &rows[i]->rencana, *rq = &rows[i]->realisasi;
-        if (pq->kind != V_MONEY || rq->kind != V_MONEY || !num_to_scaled(pq->q, 2, &pv) ||
-            !num_to_scaled(rq->q, 2, &rv) || __builtin_add_overflow(p, pv, &p) || __builtin_add_overflow(r, rv, &r) ||
+        pv = rows[i]->rencana_sen;
+        rv = rows[i]->realisasi_sen;
+        if (__builtin_add_overflow(p, pv, &p) || __builtin_add_overflow(r, rv, &r) ||
             r < 0 || __builtin_mul_overflow((uint64_t)r, 100, &r100) || __builtin_sub_overflow(r, p, &d))
             return false;
         Cell *row = rows[i]->row;
@@ -1273,14 +1324,27 @@ static bool serapan_cells_sen(Table *t, SerapanRow **rows, size_t count, const V
 
 /* The cells of a node's count rows: each period's own values,
  * and their running sums through it. */
-static void serapan_cells(Eval *ev, Table *t, SerapanRow **rows, size_t count, bool display)
+static void serapan_cells(Eval *ev, Table *t, SerapanRow **rows, size_t count, bool display, bool sen)
 {
     Value v, r, p, a;
     value_init(&a);
     eval_anggaran(ev, rows[0]->n, &a);
-    if (!display && serapan_cells_sen(t, rows, count, &a)) {
+    if (sen && serapan_cells_sen(t, rows, count, &a)) {
         value_clear(&a);
         return;
+    }
+    if (sen) {   /* the rational way from the sen (its rows' Values were not made) */
+        mpq_t q;
+        mpq_init(q);
+        for (size_t i = 0; i < count; i++) {
+            value_init(&rows[i]->rencana);
+            value_init(&rows[i]->realisasi);
+            num_from_scaled(q, rows[i]->rencana_sen, 2);
+            value_money(&rows[i]->rencana, q);
+            num_from_scaled(q, rows[i]->realisasi_sen, 2);
+            value_money(&rows[i]->realisasi, q);
+        }
+        mpq_clear(q);
     }
     value_init(&v);
     value_init(&r);
@@ -1318,6 +1382,10 @@ static void serapan_cells(Eval *ev, Table *t, SerapanRow **rows, size_t count, b
     value_clear(&r);
     value_clear(&p);
     value_clear(&a);
+    for (size_t i = 0; i < count; i++) {
+        value_clear(&rows[i]->rencana);
+        value_clear(&rows[i]->realisasi);
+    }
 }
 
 static bool unit_has_budget_periods(const Eval *ev)
@@ -1335,16 +1403,12 @@ static Table *table_serapan_periode(Eval *ev, bool display)
     Table *t = table_new("serapan_periode", title, 9, HSP, RSP);
     Vec rows = {0};
     for (size_t i = 0; i < u->programs.len; i++) serapan_rows(ev, t, display, u->programs.items[i], 0, &rows);
-    serapan_values(ev, &rows);
+    bool sen = !display && serapan_values_sen(ev, &rows);
+    if (!sen) serapan_values(ev, &rows);
     for (size_t i = 0, end; i < rows.len; i = end) {
         Entity *n = ((SerapanRow *)rows.items[i])->n;
         for (end = i + 1; end < rows.len && ((SerapanRow *)rows.items[end])->n == n; end++) {}
-        serapan_cells(ev, t, (SerapanRow **)rows.items + i, end - i, display);
-    }
-    for (size_t i = 0; i < rows.len; i++) {
-        SerapanRow *sr = rows.items[i];
-        value_clear(&sr->rencana);
-        value_clear(&sr->realisasi);
+        serapan_cells(ev, t, (SerapanRow **)rows.items + i, end - i, display, sen);
     }
     vec_free(&rows);
     vec_push(&t->notes, xstrdup("Serapan s.d.: realisasi sampai periode itu dibagi anggaran setahun; deviasi s.d.: "
