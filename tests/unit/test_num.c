@@ -1,6 +1,7 @@
 /* test_num.c -- exact numbers: literal parsing, rupiah amounts, exact sums,
  * rounding in both modes, and formatting in both notations (src/num.h).
  * Every expected value below is worked out by hand in the comments. */
+#include <inttypes.h>
 #include "testutil.h"
 #include "numalloc.h"
 #if defined(__SANITIZE_ADDRESS__)
@@ -615,6 +616,54 @@ END_TEST
 
 /* More than 128 digits: the digit string no longer fits the stack
  * buffer of num_format.  10^150 / 7 to 2 decimals. */
+/* u64_digits writes the low eight digits of a large number on 32-bit
+ * words: every boundary (2^32, 10^8 with its zeros, the largest word)
+ * and 200 000 pseudo-random values of every size, against printf. */
+START_TEST(test_u64_digits_matches_printf)
+{
+    const uint64_t fixed[] = {0, 9, 10, 99, 100, 99999999u, 100000000u, 100000001u, 4294967295u, 4294967296u,
+                              1000000000000u, 4294967296000u, 5000000007u, 10000000000000000u,
+                              12345678901234567890u, UINT64_MAX};
+    char buf[64], want[32];
+    uint64_t x = 88172645463325252u;
+    for (size_t i = 0; i < 200000 + sizeof fixed / sizeof *fixed; i++) {
+        uint64_t v;
+        if (i < sizeof fixed / sizeof *fixed) {
+            v = fixed[i];
+        } else {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            v = x >> (x % 64);
+        }
+        char *p = u64_digits(buf + 40, v);
+        buf[40] = '\0';
+        snprintf(want, sizeof want, "%" PRIu64, v);
+        ck_assert_str_eq(p, want);
+    }
+}
+END_TEST
+
+/* num_from_scaled is num_to_scaled's way back, reduced. */
+START_TEST(test_from_scaled_round_trip)
+{
+    const int64_t vals[] = {0, 1, -1, 5, 50, 123456789, -450, INT64_MAX, INT64_MIN + 1};
+    mpq_t q;
+    mpq_init(q);
+    for (size_t i = 0; i < sizeof vals / sizeof *vals; i++)
+        for (int dec = 0; dec <= 4; dec++) {
+            int64_t back;
+            num_from_scaled(q, vals[i], dec);
+            ck_assert(num_to_scaled(q, dec, &back));
+            ck_assert_int_eq(back, vals[i]);
+        }
+    num_from_scaled(q, 450, 2);   /* 4,50 = 9/2 */
+    ck_assert_int_eq(mpz_get_si(mpq_numref(q)), 9);
+    ck_assert_int_eq(mpz_get_si(mpq_denref(q)), 2);
+    mpq_clear(q);
+}
+END_TEST
+
 START_TEST(test_format_very_long)
 {
     char want[400], *w = want;
@@ -1109,6 +1158,8 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_word_arithmetic_matches_gmp);
     tcase_add_test(tc, test_word_gcd_matches_gmp);
     tcase_add_test(tc, test_format_very_long);
+    tcase_add_test(tc, test_u64_digits_matches_printf);
+    tcase_add_test(tc, test_from_scaled_round_trip);
     tcase_add_test(tc, test_numalloc_reuse_and_growth);
     tcase_add_test(tc, test_numalloc_poisons_under_asan);
     suite_add_tcase(s, tc);
