@@ -441,8 +441,15 @@ period_pairs:
   | period_pairs error                 { $$ = $1; }
   ;
 
+/* literal's forms written out: two or three rules fewer to reduce for
+ * each of the many thousand values of a rencana aksi (doc/performance.md) */
 period_pair:
-    IDENT ':' literal                  { $$ = pb_period_val(ctx, $1, @1, $3, @$); }
+    IDENT ':' NUMBER                   { $$ = pb_period_val(ctx, $1, @1, $3, @$); }
+  | IDENT ':' NUMBER '%'               { $$ = pb_period_val(ctx, $1, @1, pb_percent(ctx, $3, span_join(@3, @4)), @$); }
+  | IDENT ':' MONEY                    { $$ = pb_period_val(ctx, $1, @1, $3, @$); }
+  | IDENT ':' STRING                   { $$ = pb_period_val(ctx, $1, @1, pb_string(ctx, $3, @3), @$); }
+  | IDENT ':' '-' numeral              { $$ = pb_period_val(ctx, $1, @1, pb_negate_literal(ctx, $4, span_join(@3, @4)), @$); }
+  | IDENT ':' '-' MONEY                { $$ = pb_period_val(ctx, $1, @1, pb_negate_literal(ctx, $4, span_join(@3, @4)), @$); }
   ;
 
 year_values:

@@ -263,9 +263,14 @@ int period_count(PeriodKind k) { return k == PK_TW ? 4 : k == PK_SM ? 2 : k == P
 
 int period_code(const char *name)
 {
+    /* every period name has three letters: compared inline, as the
+     * parser asks this for each value of a rencana aksi */
+    if (!name[0] || !name[1] || !name[2] || name[3]) return 0;
     for (int k = PK_TW; k <= PK_BLN; k++)
-        for (int i = 1; i <= period_count((PeriodKind)k); i++)
-            if (!strcmp(period_names[k][i], name)) return period_make((PeriodKind)k, i);
+        for (int i = 1; i <= period_count((PeriodKind)k); i++) {
+            const char *p = period_names[k][i];
+            if (p[0] == name[0] && p[1] == name[1] && p[2] == name[2]) return period_make((PeriodKind)k, i);
+        }
     return 0;
 }
 

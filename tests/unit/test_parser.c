@@ -1045,6 +1045,54 @@ START_TEST(test_kind_table_matches_keywords)
 }
 END_TEST
 
+/* A period's value in each form a literal takes (period_pair writes
+ * literal's forms out); period names by code, others code 0. */
+START_TEST(test_period_values_every_form)
+{
+    DiagList dl;
+    Unit *u = tu_parse("instansi \"X\" { tahun 2024 }\n"
+                       "sasaran S1 \"s\" { indikator I1 \"i\" { satuan \"%\" polaritas positif agregasi akhir\n"
+                       "    target 2024 { tw1: 80, tw2: 81.5%, tw3: -2, tw4: \"x\" }\n"
+                       "    realisasi 2024 { jan: 1, des: 2, tw5: 3, TW1: 4 } } }\n"
+                       "program P1 \"p\" { kegiatan K1 \"k\" { subkegiatan SK1 \"s\" { anggaran Rp 10\n"
+                       "    rencana 2024 { sm1: Rp 1.500,50, sm2: -Rp 2 } } } }\n",
+                       &dl);
+    ASSERT_NO_DIAGS(dl);
+    const Vec *t = &ent_indikator(lookup(u, "I1"))->ptarget;
+    ck_assert_int_eq(t->len, 1);
+    const Vec *tv = &((PeriodBlock *)t->items[0])->vals;
+    ck_assert_int_eq(tv->len, 4);
+    static const char *const want_t[] = {"80", "163/2", "-2"};
+    for (int i = 0; i < 4; i++) {
+        const PeriodVal *pv = tv->items[i];
+        ck_assert_int_eq(pv->code, period_make(PK_TW, i + 1));
+        if (i < 3) {
+            ck_assert_int_eq(pv->value->kind, EX_NUM);
+            tu_assert_q(pv->value->u.num.q, want_t[i]);
+        } else {
+            ck_assert_int_eq(pv->value->kind, EX_STR);
+        }
+    }
+    ck_assert(((const PeriodVal *)tv->items[1])->value->u.num.percent);
+    const Vec *rv = &((PeriodBlock *)ent_indikator(lookup(u, "I1"))->prealisasi.items[0])->vals;
+    ck_assert_int_eq(((const PeriodVal *)rv->items[0])->code, period_make(PK_BLN, 1));
+    ck_assert_int_eq(((const PeriodVal *)rv->items[1])->code, period_make(PK_BLN, 12));
+    ck_assert_int_eq(((const PeriodVal *)rv->items[2])->code, 0);   /* tw5 */
+    ck_assert_int_eq(((const PeriodVal *)rv->items[3])->code, 0);   /* names are lower case */
+    const Vec *pv = &((PeriodBlock *)ent_budget(lookup(u, "SK1"))->prencana.items[0])->vals;
+    ck_assert_int_eq(((const PeriodVal *)pv->items[0])->value->kind, EX_MONEY);
+    tu_assert_q(((const PeriodVal *)pv->items[0])->value->u.num.q, "3001/2");
+    ck_assert_int_eq(((const PeriodVal *)pv->items[1])->value->kind, EX_MONEY);
+    tu_assert_q(((const PeriodVal *)pv->items[1])->value->u.num.q, "-2");
+    ck_assert_int_eq(period_code("jul"), period_make(PK_BLN, 7));
+    ck_assert_int_eq(period_code("sm2"), period_make(PK_SM, 2));
+    ck_assert_int_eq(period_code("tw"), 0);
+    ck_assert_int_eq(period_code("tw12"), 0);
+    ck_assert_int_eq(period_code(""), 0);
+    tu_free(u, &dl);
+}
+END_TEST
+
 static Suite *parser_suite(void)
 {
     Suite *s = suite_create("parser");
@@ -1061,6 +1109,7 @@ static Suite *parser_suite(void)
     tcase_add_test(tc, test_kode_and_tabel);
     tcase_add_test(tc, test_band_forms_normalised);
     tcase_add_test(tc, test_spec_section3_example);
+    tcase_add_test(tc, test_period_values_every_form);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("precedence");
