@@ -1643,9 +1643,18 @@ void eval_kategori(Eval *ev, const Value *v, Entity *skala, Value *out, const Ba
 
 void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band)
 {
+    eval_predikat_of(ev, x, year, NULL, out, band);
+}
+
+void eval_predikat_of(Eval *ev, Entity *x, int year, const Value *capaian, Value *out, const Band **band)
+{
     if (band) *band = NULL;
     if (ev->rule_predikat) {
         call_rule_of(ev, ev->rule_predikat, x, year, out);
+        return;
+    }
+    if (capaian) {
+        eval_kategori(ev, capaian, eval_skala(ev), out, band);
         return;
     }
     Value c;

@@ -130,6 +130,9 @@ bool eval_supported_above(const Entity *s, const Entity *node);
 /* The band of `skala` holding v, or NULL. */
 const Band *eval_band(const Entity *skala, mpq_srcptr v);
 void eval_predikat(Eval *ev, Entity *x, int year, Value *out, const Band **band);
+/* The same from x's capaian of year when the caller has just computed it
+ * (NULL: computed here); a rule for predikat is called as always. */
+void eval_predikat_of(Eval *ev, Entity *x, int year, const Value *capaian, Value *out, const Band **band);
 void eval_efisiensi(Eval *ev, Entity *s, Value *out);
 /* IKM of a survei (PermenPANRB 14/2017): 25 x the mean over the unsur of
  * each unsur's mean answer, each weighted exactly 1/n.  nrr, when not

@@ -1141,8 +1141,8 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
                 eval_capaian_given(ev, ind, u->tahun, &r, &lo, &hi, &v);
                 period_percent(t, &row[5 + 3 * sd], ev, display, &v);
                 if (sd) {
-                    eval_predikat(ev, ind, u->tahun, &v, NULL);
-                    if (v.kind == V_TEXT) cell_text(t, &row[9], v.text);
+                    eval_predikat_of(ev, ind, u->tahun, &v, &r, NULL);   /* v: the capaian s.d. */
+                    if (r.kind == V_TEXT) cell_text(t, &row[9], r.text);
                     else cell_text(t, &row[9], "-");
                 }
                 eval_window_restore(ev, w);

@@ -108,7 +108,8 @@ static void table_json(Buf *b, const char *name, const Table *t)
     enum { MAXCOLS = 16 };
     /* each column's key as written, with its comma, quotes and colon:
      * the same for each of many thousand rows */
-    char keys[MAXCOLS][56];
+    enum { KEYW = 64 };      /* a key with its comma, quotes and colon: at most KEYW - 1 bytes */
+    char keys[MAXCOLS][KEYW] = {{0}};   /* copied whole: every byte defined */
     size_t klen[MAXCOLS];
     int ncols = t->ncols < MAXCOLS ? t->ncols : MAXCOLS;
     for (int c = 0; c < ncols; c++) {
@@ -139,12 +140,18 @@ static void table_json(Buf *b, const char *name, const Table *t)
         const Cell *row = t->rows.items[r];
         buf_puts(b, r ? ",\n    {" : "\n    {");
         for (int c = 0; c < ncols; c++) {
-            buf_putn(b, keys[c], klen[c]);
+            /* the key copied whole (a constant size: no call), the
+             * buffer's length then moved to its end */
+            buf_reserve(b, KEYW);
+            memcpy(b->data + b->len, keys[c], KEYW);
+            b->len += klen[c];
             const Cell *cell = &row[c];
-            if (cell->kind == CELL_UNDEF) {
-                buf_puts(b, "null");
-            } else if (cell->plain) {
-                buf_puts(b, cell->plain);
+            if (cell->kind == CELL_UNDEF || cell->plain) {
+                const char *v = cell->kind == CELL_UNDEF ? "null" : cell->plain;
+                size_t n = strlen(v);
+                buf_reserve(b, n);
+                memcpy(b->data + b->len, v, n + 1);
+                b->len += n;
             } else if (cell->text == last[c]) {
                 buf_reserve(b, len[c]);
                 memcpy(b->data + b->len, b->data + at[c], len[c]);
