@@ -676,13 +676,12 @@ void num_format_money(Buf *b, const mpq_t q, RoundMode mode, Notation nt)
  * about 170 numbers an instansi.  The copies are of fixed sizes (24 and
  * 16 bytes, the most there can be), so they are a few moves; what they
  * write past the number is inside the reserve and overwritten later. */
-static void put_plain(Buf *b, bool neg, uint64_t mag, int dec)
+static size_t put_plain_to(char *out, bool neg, uint64_t mag, int dec)
 {
     char tmp[64] = {0};   /* the bytes copied past the digits are defined */
     char *end = tmp + 40, *p = u64_digits(end, mag);
     size_t nd = (size_t)(end - p), nf = (size_t)dec;
-    buf_reserve(b, nd + nf + 48);
-    char *o = b->data + b->len;
+    char *o = out;
     if (neg) *o++ = '-';
     if (nf == 0) {
         memcpy(o, p, 24);
@@ -702,7 +701,13 @@ static void put_plain(Buf *b, bool neg, uint64_t mag, int dec)
         o += nd;
     }
     *o = '\0';
-    b->len = (size_t)(o - b->data);
+    return (size_t)(o - out);
+}
+
+static void put_plain(Buf *b, bool neg, uint64_t mag, int dec)
+{
+    buf_reserve(b, (size_t)dec + NUM_PLAIN_ROOM);
+    b->len += put_plain_to(b->data + b->len, neg, mag, dec);
 }
 #endif
 
@@ -726,14 +731,14 @@ void num_format_plain(Buf *b, const mpq_t q, int max_dec)
     num_format(b, q, needed_decimals(q, max_dec), ROUND_HALF_UP, NOTATION_EN, false);
 }
 
-bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
+size_t num_ratio_plain_to(char *out, uint64_t n, uint64_t d, int max_dec)
 {
 #if NUM_SMALL && defined(__SIZEOF_INT128__)
-    if (d == 0 || max_dec < 0 || max_dec > 16) return false;
+    if (d == 0 || max_dec < 0 || max_dec > 16) return 0;
     /* n/d x 10^max_dec: exact when nothing remains, and then written with
      * no trailing zeros, as needed_decimals() would find them */
     unsigned __int128 w = (unsigned __int128)n * pow10_u64[max_dec], wq = w / d;
-    if (wq > UINT64_MAX) return false;
+    if (wq > UINT64_MAX) return 0;
     uint64_t q = (uint64_t)wq, r = (uint64_t)(w % d);
     int dec = max_dec;
     if (r == 0) {
@@ -742,15 +747,23 @@ bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
             dec--;
         }
     } else if (r >= d - r) {   /* half away from zero, 2r >= d */
-        if (q == UINT64_MAX) return false;
+        if (q == UINT64_MAX) return 0;
         q++;
     }
-    put_plain(b, false, q, dec);
-    return true;
+    return put_plain_to(out, false, q, dec);
 #else
-    (void)b; (void)n; (void)d; (void)max_dec;
-    return false;
+    (void)out; (void)n; (void)d; (void)max_dec;
+    return 0;
 #endif
+}
+
+bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
+{
+    buf_reserve(b, (size_t)(max_dec > 0 ? max_dec : 0) + NUM_PLAIN_ROOM);
+    size_t len = num_ratio_plain_to(b->data + b->len, n, d, max_dec);
+    b->len += len;
+    b->data[b->len] = '\0';
+    return len > 0;
 }
 
 bool num_to_scaled(const mpq_t q, int dec, int64_t *out)
@@ -767,6 +780,26 @@ void num_from_scaled(mpq_t q, int64_t v, int dec)
     mpz_set_si(mpq_numref(q), (long)v);
     mpz_set_ui(mpq_denref(q), (unsigned long)pow10_u64[dec]);
     mpq_canonicalize(q);
+}
+
+size_t num_scaled_plain_to(char *out, int64_t v, int dec)
+{
+#if NUM_SMALL
+    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    while (dec > 0 && mag % 10 == 0) {
+        mag /= 10;
+        dec--;
+    }
+    return put_plain_to(out, v < 0, mag, dec);
+#else
+    Buf b;
+    buf_init(&b);
+    num_format_scaled_plain(&b, v, dec);
+    memcpy(out, b.data, b.len + 1);
+    size_t n = b.len;
+    buf_free(&b);
+    return n;
+#endif
 }
 
 void num_format_scaled_plain(Buf *b, int64_t v, int dec)

@@ -126,6 +126,12 @@ void num_format_plain(Buf *b, const mpq_t q, int max_dec);
  * it first (no gcd); false, writing nothing, when it does not fit in the
  * one-word arithmetic. */
 bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec);
+/* The bytes num_scaled_plain_to and num_ratio_plain_to may write past
+ * out, beyond dec (or max_dec): they copy digits at fixed sizes. */
+enum { NUM_PLAIN_ROOM = 48 };
+/* num_format_ratio_plain into out (max_dec + NUM_PLAIN_ROOM bytes),
+ * ended by '\0'; its length, 0 when it does not fit in a word. */
+size_t num_ratio_plain_to(char *out, uint64_t n, uint64_t d, int max_dec);
 /* q x 10^dec (0 <= dec <= 18) when it is an integer that fits in a
  * word (an amount in sen: dec 2), or false. */
 bool num_to_scaled(const mpq_t q, int dec, int64_t *out);
@@ -134,6 +140,9 @@ void num_from_scaled(mpq_t q, int64_t v, int dec);
 /* v / 10^dec (0 <= dec <= 18) written as num_format_plain() writes that
  * number: no trailing zeros after the point. */
 void num_format_scaled_plain(Buf *b, int64_t v, int dec);
+/* The same into out (dec + NUM_PLAIN_ROOM bytes), ended by '\0'; its
+ * length. */
+size_t num_scaled_plain_to(char *out, int64_t v, int dec);
 
 /* True when q has a finite decimal expansion of at most max_dec places. */
 bool num_is_decimal(const mpq_t q, int max_dec);
