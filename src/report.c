@@ -1134,12 +1134,18 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
             for (int sd = 0; sd < 2; sd++) {
                 EvalWindow w = sd ? eval_window(ev, u->tahun, 1, period_last_month(code))
                                   : eval_window_period(ev, u->tahun, code);
-                eval_target(ev, ind, u->tahun, &lo, &hi);
-                period_input(t, &row[3 + 3 * sd], ev, display, ind, &lo, &hi);
-                eval_realisasi(ev, ind, u->tahun, &r);
-                period_input(t, &row[4 + 3 * sd], ev, display, ind, &r, NULL);
-                eval_capaian_given(ev, ind, u->tahun, &r, &lo, &hi, &v);
-                period_percent(t, &row[5 + 3 * sd], ev, display, &v);
+                if (sd && p == 1) {
+                    /* to date through the first period is that period (the
+                     * same window): its cells, and v its capaian */
+                    memcpy(&row[6], &row[3], 3 * sizeof *row);
+                } else {
+                    eval_target(ev, ind, u->tahun, &lo, &hi);
+                    period_input(t, &row[3 + 3 * sd], ev, display, ind, &lo, &hi);
+                    eval_realisasi(ev, ind, u->tahun, &r);
+                    period_input(t, &row[4 + 3 * sd], ev, display, ind, &r, NULL);
+                    eval_capaian_given(ev, ind, u->tahun, &r, &lo, &hi, &v);
+                    period_percent(t, &row[5 + 3 * sd], ev, display, &v);
+                }
                 if (sd) {
                     eval_predikat_of(ev, ind, u->tahun, &v, &r, NULL);   /* v: the capaian s.d. */
                     if (r.kind == V_TEXT) cell_text(t, &row[9], r.text);
