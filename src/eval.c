@@ -1391,24 +1391,31 @@ static void capaian_by_rumus(Eval *ev, Entity *ind, const Value *r, const Value 
     for (int i = 0; i < 4; i++) value_clear(&vars[i]);
 }
 
-void eval_capaian_why(Eval *ev, Entity *ind, int year, int t_year, Value *out, CapaianWhy *why)
+/* eval_capaian_why, from the realisasi r and target lo, hi when the
+ * caller has just evaluated them under the same window (r NULL: they
+ * are evaluated here; a rule asks for what it needs itself). */
+static void capaian_from(Eval *ev, Entity *ind, int year, int t_year, const Value *r, const Value *lo, const Value *hi,
+                         Value *out, CapaianWhy *why)
 {
     const IndikatorDecl *ik = ent_indikator(ind);
     CapaianMethod method = ik->rumus_capaian ? CM_RUMUS : ev->rule_capaian ? CM_ATURAN : CM_BUILTIN;
+    void (*by)(Eval *, Entity *, const Value *, const Value *, const Value *, Value *) =
+        method == CM_RUMUS ? capaian_by_rumus : capaian_builtin;
     if (method == CM_ATURAN) {
         capaian_by_rule(ev, ind, year, t_year, out);
+    } else if (r) {
+        by(ev, ind, r, lo, hi, out);
     } else {
-        Value r, lo, hi;
-        value_init(&r);
-        value_init(&lo);
-        value_init(&hi);
-        realisasi_indikator(ev, ind, year, &r);
-        eval_target(ev, ind, t_year, &lo, &hi);
-        if (method == CM_RUMUS) capaian_by_rumus(ev, ind, &r, &lo, &hi, out);
-        else capaian_builtin(ev, ind, &r, &lo, &hi, out);
-        value_clear(&r);
-        value_clear(&lo);
-        value_clear(&hi);
+        Value rv, lov, hiv;
+        value_init(&rv);
+        value_init(&lov);
+        value_init(&hiv);
+        realisasi_indikator(ev, ind, year, &rv);
+        eval_target(ev, ind, t_year, &lov, &hiv);
+        by(ev, ind, &rv, &lov, &hiv, out);
+        value_clear(&rv);
+        value_clear(&lov);
+        value_clear(&hiv);
     }
     if (why) {
         why->method = method;
@@ -1420,6 +1427,11 @@ void eval_capaian_why(Eval *ev, Entity *ind, int year, int t_year, Value *out, C
         why->clamped = clamped;
         why->own_batas = own;
     }
+}
+
+void eval_capaian_why(Eval *ev, Entity *ind, int year, int t_year, Value *out, CapaianWhy *why)
+{
+    capaian_from(ev, ind, year, t_year, NULL, NULL, NULL, out, why);
 }
 
 static void capaian_uncached(Eval *ev, Entity *x, int year, Value *out);
@@ -1520,18 +1532,7 @@ void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
 void eval_capaian_given(Eval *ev, Entity *ind, int year, const Value *r, const Value *lo, const Value *hi, Value *out)
 {
     if (memo_hit(ev, ind, year, MEMO_CAPAIAN, out)) return;
-    const IndikatorDecl *ik = ent_indikator(ind);
-    if (ik->rumus_capaian) {
-        capaian_by_rumus(ev, ind, r, lo, hi, out);
-    } else if (ev->rule_capaian) {   /* the rule asks for what it needs */
-        capaian_uncached(ev, ind, year, out);
-        memo_put(ev, ind, year, MEMO_CAPAIAN, out);
-        return;
-    } else {
-        capaian_builtin(ev, ind, r, lo, hi, out);
-    }
-    bool own;
-    apply_batas(ev, ind, out, &own);
+    capaian_from(ev, ind, year, year, r, lo, hi, out, NULL);
     memo_put(ev, ind, year, MEMO_CAPAIAN, out);
 }
 
