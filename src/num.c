@@ -784,33 +784,13 @@ void num_from_scaled(mpq_t q, int64_t v, int dec)
 
 size_t num_scaled_plain_to(char *out, int64_t v, int dec)
 {
-#if NUM_SMALL
     uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
     while (dec > 0 && mag % 10 == 0) {
         mag /= 10;
         dec--;
     }
+#if NUM_SMALL
     return put_plain_to(out, v < 0, mag, dec);
-#else
-    Buf b;
-    buf_init(&b);
-    num_format_scaled_plain(&b, v, dec);
-    memcpy(out, b.data, b.len + 1);
-    size_t n = b.len;
-    buf_free(&b);
-    return n;
-#endif
-}
-
-void num_format_scaled_plain(Buf *b, int64_t v, int dec)
-{
-    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    while (dec > 0 && mag % 10 == 0) {
-        mag /= 10;
-        dec--;
-    }
-#if NUM_SMALL
-    put_plain(b, v < 0, mag, dec);
 #else
     mpq_t q;
     mpq_init(q);
@@ -818,9 +798,21 @@ void num_format_scaled_plain(Buf *b, int64_t v, int dec)
     if (v < 0) mpz_neg(mpq_numref(q), mpq_numref(q));
     mpz_set_ui(mpq_denref(q), (unsigned long)pow10_u64[dec]);
     mpq_canonicalize(q);
-    num_format_plain(b, q, dec);
+    Buf b;
+    buf_init(&b);
+    num_format_plain(&b, q, dec);
+    memcpy(out, b.data, b.len + 1);   /* at most 20 digits, a sign and a point */
+    size_t n = b.len;
+    buf_free(&b);
     mpq_clear(q);
+    return n;
 #endif
+}
+
+void num_format_scaled_plain(Buf *b, int64_t v, int dec)
+{
+    buf_reserve(b, (size_t)dec + NUM_PLAIN_ROOM);
+    b->len += num_scaled_plain_to(b->data + b->len, v, dec);
 }
 
 /* 10^NUM_MAX_RESULT_DIGITS and its size in bits, made on first use: a
