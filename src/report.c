@@ -71,8 +71,7 @@ void table_free(Table *t)
  * file with periods most of its allocations (doc/performance.md). */
 static Cell *row_new(Table *t)
 {
-    Cell *row = arena_alloc(&t->arena, (size_t)t->ncols * sizeof *row);
-    memset(row, 0, (size_t)t->ncols * sizeof *row);
+    Cell *row = arena_alloc(&t->arena, (size_t)t->ncols * sizeof *row);   /* zeroed */
     vec_push(&t->rows, row);
     return row;
 }
@@ -1321,7 +1320,7 @@ static bool serapan_cells_sen(Table *t, SerapanRow **rows, size_t count, const V
         size_t room = PLAIN_DECIMALS + NUM_PLAIN_ROOM;
         char *text = arena_take(&t->arena, room);
         size_t len = num_ratio_plain_to(text, r100, (uint64_t)an, PLAIN_DECIMALS);
-        arena_keep(&t->arena, text, room, len + 1);
+        arena_keep(&t->arena, text, room, len ? len + 1 : 0);
         if (!len) return false;
         row[7].kind = CELL_NUM;
         row[7].plain = text;

@@ -146,13 +146,11 @@ static void table_json(Buf *b, const char *name, const Table *t)
             memcpy(b->data + b->len, keys[c], KEYW);
             b->len += klen[c];
             const Cell *cell = &row[c];
-            if (cell->kind == CELL_UNDEF || cell->plain) {
-                const char *v = cell->kind == CELL_UNDEF ? "null" : cell->plain;
-                size_t n = strlen(v);
-                buf_reserve(b, n);
-                memcpy(b->data + b->len, v, n + 1);
-                b->len += n;
-            } else if (cell->text == last[c]) {
+            if (cell->kind == CELL_UNDEF) {
+                buf_puts(b, "null");
+            } else if (cell->plain) {
+                buf_puts(b, cell->plain);
+            } else if (cell->text == last[c]) {   /* copied from the buffer itself: reserved first */
                 buf_reserve(b, len[c]);
                 memcpy(b->data + b->len, b->data + at[c], len[c]);
                 b->len += len[c];
