@@ -1256,11 +1256,22 @@ static char *src_text(const LocFile *lf, Span s)
     return xstrndup(lf->text + s.start, s.end - s.start);
 }
 
-/* Parses the text of path as it would be after the edits (out), and
- * writes it atomically if it parses and path is still the file read
- * (was); returns the exit status. */
-static int write_checked(const char *path, const struct stat *was, const Buf *out)
+/* The file --perbarui updates: its unit, and what stat said of it before
+ * it was read (it is written only if it is still that file). */
+typedef struct Target {
+    const char *path;
+    Unit *u;
+    struct stat was;
+    bool have_was;
+} Target;
+
+/* Parses the text of the target as it would be after the edits (out),
+ * and writes it atomically if it parses and the file is still the one
+ * read; returns the exit status. */
+static int write_checked(const Target *tg, const Buf *out)
 {
+    const char *path = tg->path;
+    const struct stat *was = tg->have_was ? &tg->was : NULL;
     LocFile *nlf = locfile_new(path, out->data ? out->data : "", out->len);
     DiagList d2;
     diag_list_init(&d2);
@@ -1284,16 +1295,19 @@ static int write_checked(const char *path, const struct stat *was, const Buf *ou
     return status;
 }
 
-/* Loads and parses path; NULL (after saying why, *status set) when it
- * cannot be read or has syntax errors. */
-static Unit *load_target(const char *path, int *status)
+/* Stats, loads and parses path into tg; false (after saying why,
+ * *status set) when it cannot be read or has syntax errors. */
+static bool load_target(Target *tg, const char *path, int *status)
 {
+    tg->path = path;
+    tg->have_was = stat(path, &tg->was) == 0;
+    tg->u = NULL;
     const char *lerr = NULL;
     LocFile *lf = locfile_load(path, &lerr);
     if (!lf) {
         fprintf(stderr, _("sakip: cannot read '%s': %s\n"), path, lerr);
         *status = EXIT_USAGE;
-        return NULL;
+        return false;
     }
     DiagList dl;
     diag_list_init(&dl);
@@ -1309,10 +1323,11 @@ static Unit *load_target(const char *path, int *status)
         diag_list_free(&dl);
         unit_free(u);
         *status = EXIT_ERRORS;
-        return NULL;
+        return false;
     }
     diag_list_free(&dl);
-    return u;
+    tg->u = u;
+    return true;
 }
 
 
@@ -1489,12 +1504,11 @@ static size_t update_periods(const Imp *im, const LocFile *lf, Entity *e, const 
 
 static int perbarui(Imp *im, Options *o)
 {
-    const char *path = o->import_perbarui;
-    struct stat was;
-    bool have_was = stat(path, &was) == 0;
     int status = EXIT_OK;
-    Unit *u = load_target(path, &status);
-    if (!u) return status;
+    Target tg;
+    if (!load_target(&tg, o->import_perbarui, &status)) return status;
+    const char *path = tg.path;
+    Unit *u = tg.u;
     const LocFile *lf = u->file;
     const char *text = lf->text;
     size_t nb = u->budget_nodes.len;
@@ -1652,7 +1666,7 @@ static int perbarui(Imp *im, Options *o)
         printf(_("--periksa: %s not written\n"), path);
     } else if (changed || pchanged) {
         /* the result must still parse before it replaces the file */
-        status = write_checked(path, have_was ? &was : NULL, &out);
+        status = write_checked(&tg, &out);
     }
     for (size_t i = 0; i < edits.len; i++) {
         free(ev[i]->text);
@@ -1850,12 +1864,11 @@ static void pk_diff_line(Buf *diff, const char *word, const char *id, const char
 static int pk_apply(Imp *im, Options *o)
 {
     const Peta *m = im->map;
-    const char *path = o->import_perbarui;
-    struct stat was;
-    bool have_was = stat(path, &was) == 0;
     int status = EXIT_OK;
-    Unit *u = load_target(path, &status);
-    if (!u) return status;
+    Target tg;
+    if (!load_target(&tg, o->import_perbarui, &status)) return status;
+    const char *path = tg.path;
+    Unit *u = tg.u;
     const LocFile *lf = u->file;
     Vec inds = {0};
     for (size_t i = 0; i < u->indikator.len; i++) {
@@ -2063,7 +2076,7 @@ static int pk_apply(Imp *im, Options *o)
     buf_putn(&out, text + to, lf->len - to);
     bool differs = out.len != lf->len || memcmp(out.data, text, lf->len);
     if (o->import_periksa) printf(_("--periksa: %s not written\n"), path);
-    else if (differs) status = write_checked(path, have_was ? &was : NULL, &out);
+    else if (differs) status = write_checked(&tg, &out);
     else printf(_("%s unchanged\n"), path);
     buf_free(&out);
     buf_free(&ins);
