@@ -124,13 +124,14 @@ if [ $st -eq 1 ] && cmp -s "$f" "$work/before.sakip" && grep -q "triwulan3-unkno
 then ok "a row that matches no node: listed, nothing written, exit 1"; else bad "unmatched row: exit $st"; show "$work/out"; fi
 
 # ---- 4. hostile inputs: one located error each, nothing on standard output ----
-# hostile NAME MAP STATUS MESSAGE
-hostile() {
-    "$SAKIP" import --peta "$2" "$fx/hostile/$1" >"$work/out" 2>"$work/err"
+# hostile_file PATH MAP STATUS MESSAGE; hostile NAME ...: a fixture of fx/hostile
+hostile_file() {
+    "$SAKIP" import --peta "$2" "$1" >"$work/out" 2>"$work/err"
     st=$?
-    if [ $st -eq "$3" ] && [ ! -s "$work/out" ] && grep -qF -- "$4" "$work/err"; then ok "$1: $4"
-    else bad "$1: exit $st"; show "$work/err"; fi
+    if [ $st -eq "$3" ] && [ ! -s "$work/out" ] && grep -qF -- "$4" "$work/err"; then ok "${1##*/}: $4"
+    else bad "${1##*/}: exit $st"; show "$work/out"; show "$work/err"; fi
 }
+hostile() { hostile_file "$fx/hostile/$1" "$2" "$3" "$4"; }
 T=$P/tabel-3.8.peta
 K=$src/tests/import/kode.peta
 hostile merged.xlsx "$T" 1 "merged.xlsx:Tabel 3.8!B3:B4: merged cells"
@@ -544,16 +545,10 @@ then ok "amounts of more than two decimals: located errors, not rounded"; else b
 # with exit 0 before.  Now an error at the row, naming the other.
 printf 'ID;Nama;Anggaran\nP2;Program A;1.000\n;Program B;2.000\n' >"$work/col.csv"
 printf 'judul 1\nangka indonesia\nkolom id = "ID"\nkolom nama = "Nama"\nkolom anggaran = "Anggaran"\ntingkat nomor\n' >"$work/col.peta"
-"$SAKIP" import --peta "$work/col.peta" "$work/col.csv" >"$work/out" 2>"$work/err"
-st=$?
-if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "col.csv:B3: P2, the identifier this row's position gives, is the identifier of $work/col.csv:B2" "$work/err"
-then ok "a positional P2 beside an id column's P2: located error"; else bad "P2 twice: exit $st"; show "$work/out"; show "$work/err"; fi
+hostile_file "$work/col.csv" "$work/col.peta" 1 "col.csv:B3: P2, the identifier this row's position gives, is the identifier of $work/col.csv:B2"
 printf 'Kode;Indikator Kinerja;Satuan;2024\nIK2;A;%%;1\n;B;%%;2\n' >"$work/icol.csv"
 printf 'judul 1\nangka indonesia\nkolom id = "Kode"\nkolom indikator = "Indikator Kinerja"\nkolom satuan = "Satuan"\npolaritas positif\nkolom target 2024 = "2024"\n' >"$work/icol.peta"
-"$SAKIP" import --peta "$work/icol.peta" "$work/icol.csv" >"$work/out" 2>"$work/err"
-st=$?
-if [ $st -eq 1 ] && [ ! -s "$work/out" ] && grep -q "icol.csv:B3: IK2, the identifier this row's position gives, is the identifier of $work/icol.csv:B2" "$work/err"
-then ok "a positional IK2 beside a Kode column's IK2: located error"; else bad "IK2 twice: exit $st"; show "$work/out"; show "$work/err"; fi
+hostile_file "$work/icol.csv" "$work/icol.peta" 1 "icol.csv:B3: IK2, the identifier this row's position gives, is the identifier of $work/icol.csv:B2"
 
 # ---- 12. tingkat indentasi on a CSV (review of #24) ----
 # a CSV cell has no indentation: every row was a program, exit 0
