@@ -1552,21 +1552,25 @@ Report *report_head(Eval *ev)
     return r;
 }
 
+/* `eval --per=P`: t is as of the end of P, in its title and its "per". */
+static void table_mark_per(Table *t, int per)
+{
+    Buf b;
+    buf_init(&b);
+    buf_printf(&b, "%s (s.d. %s)", t->title, report_period_label(per));
+    free(t->title);
+    t->title = buf_steal(&b);
+    t->per = period_name(per);
+}
+
 Table *report_next(Report *r, Eval *ev)
 {
     while (r->next < T_STEPS && !(r->steps >> r->next & 1)) r->next++;
     if (r->next >= T_STEPS) return NULL;
     Table *t = step_table(ev, r->next++);
-    if (ev->per && strcmp(t->key, "periksa")) {
-        /* every table is as of the end of that period: each says so
-         * (claims are of the year) */
-        Buf tb;
-        buf_init(&tb);
-        buf_printf(&tb, "%s (s.d. %s)", t->title, report_period_label(ev->per));
-        free(t->title);
-        t->title = buf_steal(&tb);
-        t->per = period_name(ev->per);
-    }
+    /* every table is as of the end of that period: each says so
+     * (claims are of the year) */
+    if (ev->per && strcmp(t->key, "periksa")) table_mark_per(t, ev->per);
     return t;
 }
 
@@ -2326,12 +2330,9 @@ Table *recap_table(Vec *rows, Notation nt)
     sum_free(&group);
     if (first && first->per) {
         /* eval --per=P: as of P, and which units are behind plan */
+        table_mark_per(t, first->per);
         Buf b;
         buf_init(&b);
-        buf_printf(&b, "%s (s.d. %s)", t->title, report_period_label(first->per));
-        free(t->title);
-        t->title = buf_steal(&b);
-        t->per = period_name(first->per);
         size_t behind = 0;
         for (size_t i = 0; i < rows->len; i++) {
             RecapRow *r = rows->items[i];
