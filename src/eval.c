@@ -815,37 +815,57 @@ bool eval_leaf_period_sen(Eval *ev, Entity *x, char which, PeriodKind k, int cou
     return true;
 }
 
-/* The value of x's periods in months lo..hi of year, made one by ag
- * (money: always their sum). */
-static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int hi, Agregasi ag, Value *out)
-{
-    const char *what = which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi";
+/* x's periods of `which` in year, read once: their slots and kind (a
+ * period what-if's kind when none is written), what they make by (money:
+ * always their sum), and the reason every window of them is undefined,
+ * if one is. */
+typedef struct PeriodsRead {
     const PeriodVal *slots[13];
-    PeriodKind kind = period_slots(ent_period_blocks(x, which), year, slots);
-    if (!kind) {
+    PeriodKind kind;
+    Agregasi ag;
+    bool money;
+    const char *what;    /* "target", "rencana", "realisasi" */
+    const char *undef_why;   /* set: every window is undefined for it */
+} PeriodsRead;
+
+static void periods_read(Eval *ev, Entity *x, char which, int year, Agregasi ag, PeriodsRead *pr)
+{
+    pr->what = which == 't' ? "target" : which == 'p' ? "rencana" : "realisasi";
+    pr->undef_why = NULL;
+    pr->kind = period_slots(ent_period_blocks(x, which), year, pr->slots);
+    if (!pr->kind) {
         const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, 0);
-        if (a) kind = period_kind(a->period);
+        if (a) pr->kind = period_kind(a->period);
     }
-    if (!kind) {
+    if (!pr->kind) {
         if (ev->no_periods.x != x || ev->no_periods.which != which || ev->no_periods.year != year) {
-            ev->no_periods.why = eval_reason(ev, _("%s has no %s per period for %d"), x->id, what, year);
+            ev->no_periods.why = eval_reason(ev, _("%s has no %s per period for %d"), x->id, pr->what, year);
             ev->no_periods.x = x;
             ev->no_periods.which = which;
             ev->no_periods.year = year;
         }
-        value_undef(out, ev->no_periods.why);
+        pr->undef_why = ev->no_periods.why;
         return;
     }
-    bool money = ent_kind_is_budget(x->kind);
-    if (money) ag = AG_JUMLAH;
-    if (ag == AG_NONE || ag == AG_UNKNOWN) {
-        value_undef(out, eval_reason(ev, _("%s has periods but no 'agregasi'"), x->id));
+    pr->money = ent_kind_is_budget(x->kind);
+    pr->ag = pr->money ? AG_JUMLAH : ag;
+    if (pr->ag == AG_NONE || pr->ag == AG_UNKNOWN)
+        pr->undef_why = eval_reason(ev, _("%s has periods but no 'agregasi'"), x->id);
+}
+
+/* The value of the periods pr read in months lo..hi, made one by their
+ * agregasi. */
+static void periods_window(Eval *ev, Entity *x, char which, int year, const PeriodsRead *pr, int lo, int hi, Value *out)
+{
+    if (pr->undef_why) {
+        value_undef(out, pr->undef_why);
         return;
     }
-    int m = period_months(kind);
+    Agregasi ag = pr->ag;
+    int m = period_months(pr->kind);
     if ((lo - 1) % m || hi % m) {
-        value_undef(out, eval_reason(ev, _("%s of %s is given per %s, and the period asked for does not end on one"), what,
-                                     x->id, period_kind_word(kind)));
+        value_undef(out, eval_reason(ev, _("%s of %s is given per %s, and the period asked for does not end on one"), pr->what,
+                                     x->id, period_kind_word(pr->kind)));
         return;
     }
     int from = (lo - 1) / m + 1, to = hi / m;
@@ -857,9 +877,9 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
     /* each period's literal is read where it is written: no Value is
      * made of it (four copies a year value, for thousands of nodes) */
     for (int i = from; i <= to; i++) {
-        int code = period_make(kind, i);
+        int code = period_make(pr->kind, i);
         const Andai *a = eval_find_andai_period(ev, andai_of(which), x, year, code);
-        const Expr *e = a ? a->value->lo : slots[i] ? slots[i]->value : NULL;
+        const Expr *e = a ? a->value->lo : pr->slots[i] ? pr->slots[i]->value : NULL;
         if (!e) {
             buf_printf(&missing, "%s%s", missing.len ? ", " : "", period_name(code));
             continue;
@@ -868,7 +888,7 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
             Value v;
             value_init(&v);
             eval_literal(e, &v);
-            value_undef(out, v.kind == V_UNDEF ? v.text : eval_reason(ev, _("%s %s of %s is not a number"), what, period_name(code), x->id));
+            value_undef(out, v.kind == V_UNDEF ? v.text : eval_reason(ev, _("%s %s of %s is not a number"), pr->what, period_name(code), x->id));
             value_clear(&v);
             buf_free(&missing);
             return;
@@ -883,7 +903,7 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
         first = false;
     }
     if (missing.len) {
-        value_undef(out, eval_reason(ev, _("%s has no %s for %s of %d"), x->id, what, missing.data, year));
+        value_undef(out, eval_reason(ev, _("%s has no %s for %s of %d"), x->id, pr->what, missing.data, year));
     } else {
         if (ag == AG_RATA && to > from) {
             mpq_t d;
@@ -892,10 +912,19 @@ static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int 
             num_div(out->q, out->q, d);
             mpq_clear(d);
         }
-        out->kind = money ? V_MONEY : V_NUM;
+        out->kind = pr->money ? V_MONEY : V_NUM;
         out->decimals = from == to ? written : -1;
     }
     buf_free(&missing);
+}
+
+/* The value of x's periods in months lo..hi of year, made one by ag
+ * (money: always their sum). */
+static void period_value(Eval *ev, Entity *x, char which, int year, int lo, int hi, Agregasi ag, Value *out)
+{
+    PeriodsRead pr;
+    periods_read(ev, x, which, year, ag, &pr);
+    periods_window(ev, x, which, year, &pr, lo, hi, out);
 }
 
 /* Whether x's value of year comes from its periods: it has some and no
@@ -910,6 +939,18 @@ static bool from_periods(Eval *ev, Entity *x, char which, int year, bool stated)
 static Agregasi agregasi_of(const Entity *x)
 {
     return x->kind == ENT_INDIKATOR ? ent_indikator_c(x)->agregasi : AG_JUMLAH;
+}
+
+void eval_period_series(Eval *ev, Entity *ind, char which, int year, PeriodKind k, int n, Value *own, Value *sd)
+{
+    if (which == 't' && ind == ev->renstra_of && year == ev->renstra_from) year = ev->renstra_to;   /* as eval_target */
+    PeriodsRead pr;
+    periods_read(ev, ind, which, year, agregasi_of(ind), &pr);
+    int m = period_months(k);
+    for (int i = 1; i <= n; i++) {
+        periods_window(ev, ind, which, year, &pr, (i - 1) * m + 1, i * m, &own[i - 1]);
+        periods_window(ev, ind, which, year, &pr, 1, i * m, &sd[i - 1]);
+    }
 }
 
 /* ---- indikator values ---- */
@@ -1527,6 +1568,11 @@ void eval_capaian(Eval *ev, Entity *x, int year, Value *out)
     if (memo_hit(ev, x, year, MEMO_CAPAIAN, out)) return;
     capaian_uncached(ev, x, year, out);
     memo_put(ev, x, year, MEMO_CAPAIAN, out);
+}
+
+bool eval_capaian_pure(const Eval *ev, const Entity *ind)
+{
+    return !ent_indikator_c(ind)->rumus_capaian && !ev->rule_capaian;
 }
 
 void eval_capaian_given(Eval *ev, Entity *ind, int year, const Value *r, const Value *lo, const Value *hi, Value *out)

@@ -97,6 +97,10 @@ void eval_capaian(Eval *ev, Entity *x, int year, Value *out);
  * under the same window: they are not evaluated again (the rencana aksi
  * asks for all three of each period). */
 void eval_capaian_given(Eval *ev, Entity *ind, int year, const Value *r, const Value *lo, const Value *hi, Value *out);
+/* Whether ind's capaian is its target and realisasi alone (the built-in
+ * method: no rumus_capaian, no aturan capaian): the same two give the
+ * same capaian in any window. */
+bool eval_capaian_pure(const Eval *ev, const Entity *ind);
 void eval_capaian_renstra(Eval *ev, Entity *x, Value *out);
 /* capaian() and capaian_renstra over every IKU (the mean printed under the
  * measurement table, and the recap): weighted by bobot, each capped by
@@ -176,6 +180,11 @@ void eval_rencana(Eval *ev, Entity *x, Value *out);
 /* Whether an indikator ('t' target, 'r' realisasi) or budget node ('r',
  * 'p' rencana) states period values for year; their kind, else PK_NONE. */
 PeriodKind eval_period_kind(const Entity *x, char which, int year);
+/* An indikator's target ('t') or realisasi ('r') of year in each period
+ * i = 1..n of kind k: own[i-1] that period's, sd[i-1] from the first
+ * period through it; as eval_target and eval_realisasi give them in
+ * those windows, its periods read once (the rencana aksi table). */
+void eval_period_series(Eval *ev, Entity *ind, char which, int year, PeriodKind k, int n, Value *own, Value *sd);
 /* The value of one period of x as stated (or changed by a what-if),
  * undefined when it is not given. */
 void eval_period_stated(Eval *ev, Entity *x, char which, int year, int code, Value *out);

@@ -1108,56 +1108,86 @@ static bool unit_has_ind_periods(const Eval *ev)
     return false;
 }
 
+/* Whether a cell made of a would read as one made of b: the same
+ * number (on screen, also written to the same decimals), or both none. */
+static bool cell_alike(const Value *a, const Value *b, bool display)
+{
+    if (a->kind != b->kind) return false;
+    if (a->kind != V_NUM && a->kind != V_MONEY) return a->kind == V_UNDEF;
+    return mpq_equal(a->q, b->q) && (!display || a->decimals == b->decimals);
+}
+
 static Table *table_rencana_aksi(Eval *ev, bool display)
 {
     Unit *u = ev->u;
     char title[96];
     snprintf(title, sizeof title, "Rencana aksi: target dan realisasi per periode tahun %d", u->tahun);
     Table *t = table_new("rencana_aksi", title, 10, HRA, RRA);
-    Value v, r, lo, hi;
+    /* each period's target and realisasi, own and to date (eval_period_series) */
+    Value tp[12], tsd[12], rp[12], rsd[12], v, vsd, none, pred;
+    for (int i = 0; i < 12; i++) {
+        value_init(&tp[i]);
+        value_init(&tsd[i]);
+        value_init(&rp[i]);
+        value_init(&rsd[i]);
+    }
     value_init(&v);
-    value_init(&r);
-    value_init(&lo);
-    value_init(&hi);
+    value_init(&vsd);
+    value_init(&none);   /* a period's target is one number, never a range */
+    value_init(&pred);
     for (size_t i = 0; i < u->indikator.len; i++) {
         Entity *ind = u->indikator.items[i];
         PeriodKind k = ind_period_kind(ind, u->tahun);
         if (!k) continue;
         int n = periods_shown(ev, k);
+        eval_period_series(ev, ind, 't', u->tahun, k, n, tp, tsd);
+        eval_period_series(ev, ind, 'r', u->tahun, k, n, rp, rsd);
+        bool pure = eval_capaian_pure(ev, ind);
         for (int p = 1; p <= n; p++) {
             int code = period_make(k, p);
             Cell *row = row_new(t);
             cell_name(t, &row[0], display, ind->id);
             cell_name(t, &row[1], display, name_or_empty(ind));
             cell_lasting(&row[2], period_name(code));
-            for (int sd = 0; sd < 2; sd++) {
-                EvalWindow w = sd ? eval_window(ev, u->tahun, 1, period_last_month(code))
-                                  : eval_window_period(ev, u->tahun, code);
-                if (sd && p == 1) {
-                    /* to date through the first period is that period (the
-                     * same window): its cells, and v its capaian */
-                    memcpy(&row[6], &row[3], 3 * sizeof *row);
-                } else {
-                    eval_target(ev, ind, u->tahun, &lo, &hi);
-                    period_input(t, &row[3 + 3 * sd], ev, display, ind, &lo, &hi);
-                    eval_realisasi(ev, ind, u->tahun, &r);
-                    period_input(t, &row[4 + 3 * sd], ev, display, ind, &r, NULL);
-                    eval_capaian_given(ev, ind, u->tahun, &r, &lo, &hi, &v);
-                    period_percent(t, &row[5 + 3 * sd], ev, display, &v);
-                }
-                if (sd) {
-                    eval_predikat_of(ev, ind, u->tahun, &v, &r, NULL);   /* v: the capaian s.d. */
-                    if (r.kind == V_TEXT) cell_text(t, &row[9], r.text);
-                    else cell_text(t, &row[9], "-");
-                }
-                eval_window_restore(ev, w);
+            EvalWindow w = eval_window_period(ev, u->tahun, code);
+            period_input(t, &row[3], ev, display, ind, &tp[p - 1], NULL);
+            period_input(t, &row[4], ev, display, ind, &rp[p - 1], NULL);
+            eval_capaian_given(ev, ind, u->tahun, &rp[p - 1], &tp[p - 1], &none, &v);
+            period_percent(t, &row[5], ev, display, &v);
+            eval_window_restore(ev, w);
+            /* to date: where a value is the period's own (always through
+             * the first period; under agregasi akhir whenever each period
+             * before has one), its cell and capaian are reused */
+            w = eval_window(ev, u->tahun, 1, period_last_month(code));
+            bool same_t = cell_alike(&tsd[p - 1], &tp[p - 1], display);
+            bool same_r = cell_alike(&rsd[p - 1], &rp[p - 1], display);
+            if (same_t) row[6] = row[3];
+            else period_input(t, &row[6], ev, display, ind, &tsd[p - 1], NULL);
+            if (same_r) row[7] = row[4];
+            else period_input(t, &row[7], ev, display, ind, &rsd[p - 1], NULL);
+            if (pure && cell_alike(&tsd[p - 1], &tp[p - 1], false) && cell_alike(&rsd[p - 1], &rp[p - 1], false)) {
+                value_set(&vsd, &v);
+                row[8] = row[5];
+            } else {
+                eval_capaian_given(ev, ind, u->tahun, &rsd[p - 1], &tsd[p - 1], &none, &vsd);
+                period_percent(t, &row[8], ev, display, &vsd);
             }
+            eval_predikat_of(ev, ind, u->tahun, &vsd, &pred, NULL);
+            if (pred.kind == V_TEXT) cell_text(t, &row[9], pred.text);
+            else cell_text(t, &row[9], "-");
+            eval_window_restore(ev, w);
         }
     }
+    for (int i = 0; i < 12; i++) {
+        value_clear(&tp[i]);
+        value_clear(&tsd[i]);
+        value_clear(&rp[i]);
+        value_clear(&rsd[i]);
+    }
     value_clear(&v);
-    value_clear(&r);
-    value_clear(&lo);
-    value_clear(&hi);
+    value_clear(&vsd);
+    value_clear(&none);
+    value_clear(&pred);
     vec_push(&t->notes, xstrdup("Capaian s.d.: target dan realisasi dari periode pertama sampai periode itu, "
                                 "digabung menurut agregasi indikatornya."));
     return t;
