@@ -670,7 +670,6 @@ void num_format_money(Buf *b, const mpq_t q, RoundMode mode, Notation nt)
     num_format(b, q, d, mode, nt, true);
 }
 
-#if NUM_SMALL
 /* mag / 10^dec written plainly ("-12.5", "0.05"), straight into b: the
  * one-word case of num_format(..., NOTATION_EN, no grouping); JSON writes
  * about 170 numbers an instansi.  The copies are of fixed sizes (24 and
@@ -704,57 +703,80 @@ static size_t put_plain_to(char *out, bool neg, uint64_t mag, int dec)
     return (size_t)(o - out);
 }
 
-static void put_plain(Buf *b, bool neg, uint64_t mag, int dec)
-{
-    buf_reserve(b, (size_t)dec + NUM_PLAIN_ROOM);
-    b->len += put_plain_to(b->data + b->len, neg, mag, dec);
-}
-#endif
 
-void num_format_plain(Buf *b, const mpq_t q, int max_dec)
+bool num_plain_scaled(const mpq_t q, int max_dec, int64_t *scaled, int *dec)
 {
 #if NUM_SMALL
     uint64_t d, mag;
-    int dec = 0;
+    int n = 0;
     bool neg = mpz_sgn(mpq_numref(q)) < 0, small = small_abs(mpq_denref(q), &d);
     if (small && d == 1) {
         small = small_abs(mpq_numref(q), &mag);   /* an integer: nothing to round */
     } else if (small) {
-        dec = needed_decimals(q, max_dec);
-        small = dec <= 16 && round_scaled_small(q, dec, ROUND_HALF_UP, &neg, &mag);
+        n = needed_decimals(q, max_dec);
+        small = n <= 16 && round_scaled_small(q, n, ROUND_HALF_UP, &neg, &mag);
     }
-    if (small) {
-        put_plain(b, neg, mag, dec);
+    /* a word's worth, with its sign (-0.0000000000 stays as written) */
+    if (!small || mag > (uint64_t)INT64_MAX || (neg && mag == 0)) return false;
+    *scaled = neg ? -(int64_t)mag : (int64_t)mag;
+    *dec = n;
+    return true;
+#else
+    (void)q; (void)max_dec; (void)scaled; (void)dec;
+    return false;
+#endif
+}
+
+size_t num_plain_put(char *out, int64_t scaled, int dec)
+{
+    return put_plain_to(out, scaled < 0, scaled < 0 ? 0 - (uint64_t)scaled : (uint64_t)scaled, dec);
+}
+
+void num_format_plain(Buf *b, const mpq_t q, int max_dec)
+{
+    int64_t v;
+    int dec;
+    if (num_plain_scaled(q, max_dec, &v, &dec)) {
+        buf_reserve(b, (size_t)dec + NUM_PLAIN_ROOM);
+        b->len += num_plain_put(b->data + b->len, v, dec);
         return;
     }
-#endif
     num_format(b, q, needed_decimals(q, max_dec), ROUND_HALF_UP, NOTATION_EN, false);
+}
+
+bool num_ratio_scaled(uint64_t n, uint64_t d, int max_dec, int64_t *scaled, int *dec)
+{
+#if NUM_SMALL && defined(__SIZEOF_INT128__)
+    if (d == 0 || max_dec < 0 || max_dec > 16) return false;
+    /* n/d x 10^max_dec: exact when nothing remains, and then written with
+     * no trailing zeros, as needed_decimals() would find them */
+    unsigned __int128 w = (unsigned __int128)n * pow10_u64[max_dec], wq = w / d;
+    if (wq > INT64_MAX) return false;
+    uint64_t q = (uint64_t)wq, r = (uint64_t)(w % d);
+    int k = max_dec;
+    if (r == 0) {
+        while (k > 0 && q % 10 == 0) {
+            q /= 10;
+            k--;
+        }
+    } else if (r >= d - r) {   /* half away from zero, 2r >= d */
+        if (q == INT64_MAX) return false;
+        q++;
+    }
+    *scaled = (int64_t)q;
+    *dec = k;
+    return true;
+#else
+    (void)n; (void)d; (void)max_dec; (void)scaled; (void)dec;
+    return false;
+#endif
 }
 
 size_t num_ratio_plain_to(char *out, uint64_t n, uint64_t d, int max_dec)
 {
-#if NUM_SMALL && defined(__SIZEOF_INT128__)
-    if (d == 0 || max_dec < 0 || max_dec > 16) return 0;
-    /* n/d x 10^max_dec: exact when nothing remains, and then written with
-     * no trailing zeros, as needed_decimals() would find them */
-    unsigned __int128 w = (unsigned __int128)n * pow10_u64[max_dec], wq = w / d;
-    if (wq > UINT64_MAX) return 0;
-    uint64_t q = (uint64_t)wq, r = (uint64_t)(w % d);
-    int dec = max_dec;
-    if (r == 0) {
-        while (dec > 0 && q % 10 == 0) {
-            q /= 10;
-            dec--;
-        }
-    } else if (r >= d - r) {   /* half away from zero, 2r >= d */
-        if (q == UINT64_MAX) return 0;
-        q++;
-    }
-    return put_plain_to(out, false, q, dec);
-#else
-    (void)out; (void)n; (void)d; (void)max_dec;
-    return 0;
-#endif
+    int64_t v;
+    int dec;
+    return num_ratio_scaled(n, d, max_dec, &v, &dec) ? num_plain_put(out, v, dec) : 0;
 }
 
 bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
@@ -782,31 +804,18 @@ void num_from_scaled(mpq_t q, int64_t v, int dec)
     mpq_canonicalize(q);
 }
 
+void num_scaled_trim(int64_t *v, int *dec)
+{
+    while (*dec > 0 && *v % 10 == 0) {
+        *v /= 10;
+        (*dec)--;
+    }
+}
+
 size_t num_scaled_plain_to(char *out, int64_t v, int dec)
 {
-    uint64_t mag = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-    while (dec > 0 && mag % 10 == 0) {
-        mag /= 10;
-        dec--;
-    }
-#if NUM_SMALL
-    return put_plain_to(out, v < 0, mag, dec);
-#else
-    mpq_t q;
-    mpq_init(q);
-    mpz_set_ui(mpq_numref(q), (unsigned long)mag);
-    if (v < 0) mpz_neg(mpq_numref(q), mpq_numref(q));
-    mpz_set_ui(mpq_denref(q), (unsigned long)pow10_u64[dec]);
-    mpq_canonicalize(q);
-    Buf b;
-    buf_init(&b);
-    num_format_plain(&b, q, dec);
-    memcpy(out, b.data, b.len + 1);   /* at most 20 digits, a sign and a point */
-    size_t n = b.len;
-    buf_free(&b);
-    mpq_clear(q);
-    return n;
-#endif
+    num_scaled_trim(&v, &dec);
+    return num_plain_put(out, v, dec);
 }
 
 void num_format_scaled_plain(Buf *b, int64_t v, int dec)

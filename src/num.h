@@ -132,6 +132,20 @@ enum { NUM_PLAIN_ROOM = 48 };
 /* num_format_ratio_plain into out (max_dec + NUM_PLAIN_ROOM bytes),
  * ended by '\0'; its length, 0 when it does not fit in a word. */
 size_t num_ratio_plain_to(char *out, uint64_t n, uint64_t d, int max_dec);
+/* A plain form held as a word: scaled / 10^dec, written by num_plain_put
+ * as it is (dec decimals, none dropped) into out (dec + NUM_PLAIN_ROOM
+ * bytes), ended by '\0'; its length.  The tables of periods keep their
+ * numbers so until JSON writes them (report.h, CELL_SCALED). */
+size_t num_plain_put(char *out, int64_t scaled, int dec);
+/* num_format_plain's number as scaled / 10^dec; false when it does not
+ * fit in a word. */
+bool num_plain_scaled(const mpq_t q, int max_dec, int64_t *scaled, int *dec);
+/* num_ratio_plain_to's number as scaled / 10^dec; false when it does not
+ * fit in a word. */
+bool num_ratio_scaled(uint64_t n, uint64_t d, int max_dec, int64_t *scaled, int *dec);
+/* v / 10^dec with the trailing zeros of its decimals dropped (v and dec
+ * changed): as num_format_plain writes an amount in sen. */
+void num_scaled_trim(int64_t *v, int *dec);
 /* q x 10^dec (0 <= dec <= 18) when it is an integer that fits in a
  * word (an amount in sen: dec 2), or false. */
 bool num_to_scaled(const mpq_t q, int dec, int64_t *out);

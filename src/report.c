@@ -1049,10 +1049,24 @@ static Table *table_penilaian(Eval *ev)
  * (Values, which eval --format=json writes from the plain form: the
  * display text of a number cell, formatted and copied for each of many
  * thousands of rows, was read by nobody). */
+static void cell_scaled(Cell *c, int64_t scaled, int decimals)
+{
+    c->kind = CELL_SCALED;
+    c->scaled = scaled;
+    c->decimals = (short)decimals;
+}
+
 static void cell_plain(Table *t, Cell *c, const Value *v)
 {
     if (v->kind != V_NUM && v->kind != V_MONEY) {
         c->kind = CELL_UNDEF;
+        return;
+    }
+    /* a word's worth (nearly all): kept as one, written by JSON */
+    int64_t scaled;
+    int dec;
+    if (num_plain_scaled(v->q, PLAIN_DECIMALS, &scaled, &dec)) {
+        cell_scaled(c, scaled, dec);
         return;
     }
     c->kind = v->kind == V_MONEY ? CELL_MONEY : CELL_NUM;
@@ -1316,26 +1330,22 @@ static bool serapan_values_sen(Eval *ev, Vec *rows)
     return at == rows->len;
 }
 
-/* A plain money cell of v sen, written straight into the table's arena
- * (not formatted in the scratch buffer and copied: three hundred
- * thousand cells at 660 files). */
-static void sen_cell(Table *t, Cell *c, int64_t v)
+/* A plain money cell of v sen. */
+static void sen_cell(Cell *c, int64_t v)
 {
-    size_t room = 2 + NUM_PLAIN_ROOM;
-    char *p = arena_take(&t->arena, room);
-    arena_keep(&t->arena, p, room, num_scaled_plain_to(p, v, 2) + 1);
-    c->kind = CELL_MONEY;
-    c->plain = p;
+    int dec = 2;
+    num_scaled_trim(&v, &dec);
+    cell_scaled(c, v, dec);
 }
 
 /* serapan_cells for Values (the machine form only) when the anggaran and
  * every rencana and realisasi are amounts of whole sen that fit in a
  * word, as nearly all do: the running sums, serapan and deviasi on
- * machine words, each number written from them (the same digits as
- * from the rationals: the sums are exact, and the serapan is written
- * from its two terms as budget_json writes it).  False when they do not
+ * machine words, each number kept as a word for JSON to write (the
+ * same digits as from the rationals: the sums are exact, and the serapan
+ * is made from its two terms as budget_json makes it).  False when they do not
  * fit; serapan_cells then fills in every cell. */
-static bool serapan_cells_sen(Table *t, SerapanRow **rows, size_t count, const Value *a)
+static bool serapan_cells_sen(SerapanRow **rows, size_t count, const Value *a)
 {
     int64_t an, pv, rv, p = 0, r = 0, d;
     uint64_t r100;
@@ -1347,18 +1357,15 @@ static bool serapan_cells_sen(Table *t, SerapanRow **rows, size_t count, const V
             r < 0 || __builtin_mul_overflow((uint64_t)r, 100, &r100) || __builtin_sub_overflow(r, p, &d))
             return false;
         Cell *row = rows[i]->row;
-        size_t room = PLAIN_DECIMALS + NUM_PLAIN_ROOM;
-        char *text = arena_take(&t->arena, room);
-        size_t len = num_ratio_plain_to(text, r100, (uint64_t)an, PLAIN_DECIMALS);
-        arena_keep(&t->arena, text, room, len ? len + 1 : 0);
-        if (!len) return false;
-        row[7].kind = CELL_NUM;
-        row[7].plain = text;
-        sen_cell(t, &row[3], pv);
-        sen_cell(t, &row[4], rv);
-        sen_cell(t, &row[5], p);
-        sen_cell(t, &row[6], r);
-        sen_cell(t, &row[8], d);
+        int64_t serapan;
+        int dec;
+        if (!num_ratio_scaled(r100, (uint64_t)an, PLAIN_DECIMALS, &serapan, &dec)) return false;
+        cell_scaled(&row[7], serapan, dec);
+        sen_cell(&row[3], pv);
+        sen_cell(&row[4], rv);
+        sen_cell(&row[5], p);
+        sen_cell(&row[6], r);
+        sen_cell(&row[8], d);
     }
     return true;
 }
@@ -1370,7 +1377,7 @@ static void serapan_cells(Eval *ev, Table *t, SerapanRow **rows, size_t count, b
     Value v, r, p, a;
     value_init(&a);
     eval_anggaran(ev, rows[0]->n, &a);
-    if (sen && serapan_cells_sen(t, rows, count, &a)) {
+    if (sen && serapan_cells_sen(rows, count, &a)) {
         value_clear(&a);
         return;
     }

@@ -11,7 +11,10 @@
 #include <stdio.h>
 #include "eval.h"
 
-typedef enum { CELL_TEXT, CELL_NUM, CELL_MONEY, CELL_UNDEF } CellKind;
+/* CELL_SCALED: a number in machine form only, held as a word (scaled /
+ * 10^decimals, num_plain_put) rather than as text: the cells of the
+ * tables of periods in Values, which only JSON writes (table_json). */
+typedef enum { CELL_TEXT, CELL_NUM, CELL_MONEY, CELL_UNDEF, CELL_SCALED } CellKind;
 
 /* A range (80%..90%): each bound's display and the upper one's machine
  * form (the lower one's is the cell's plain). */
@@ -23,9 +26,13 @@ typedef struct CellRange {
 typedef struct Cell {
     char *text;              /* display */
     char *plain;             /* machine form; NULL for text */
-    CellRange *range;        /* NULL unless a range */
+    union {
+        CellRange *range;    /* NULL unless a range */
+        int64_t scaled;      /* CELL_SCALED: the number x 10^decimals */
+    };
     CellKind kind;
-    int indent;              /* tree level, for the budget table */
+    short indent;            /* tree level, for the budget table */
+    short decimals;          /* CELL_SCALED */
 } Cell;
 
 typedef struct Table {

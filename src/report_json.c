@@ -148,6 +148,9 @@ static void table_json(Buf *b, const char *name, const Table *t)
             const Cell *cell = &row[c];
             if (cell->kind == CELL_UNDEF) {
                 buf_puts(b, "null");
+            } else if (cell->kind == CELL_SCALED) {
+                buf_reserve(b, (size_t)cell->decimals + NUM_PLAIN_ROOM);
+                b->len += num_plain_put(b->data + b->len, cell->scaled, cell->decimals);
             } else if (cell->plain) {
                 buf_puts(b, cell->plain);
             } else if (cell->text == last[c]) {   /* copied from the buffer itself: reserved first */

@@ -1060,6 +1060,57 @@ START_TEST(test_numalloc_reuse_and_growth)
 END_TEST
 
 
+/* The plain form held as a word (a Values cell, CELL_SCALED) writes
+ * what num_format_plain writes (-1/10^12 to 10 decimals too); a number
+ * past a word is not held so.  num_scaled_trim drops the zeros an
+ * amount in sen ends with. */
+START_TEST(test_plain_scaled_matches_plain)
+{
+    /* 84,4; 123,34943639290001 (rounds to 10 decimals); 22.222.030,5;
+     * 922.337.203,6854775807 (the largest word at 10 decimals) */
+    const char *cases[] = {"0", "7", "-7", "422/5", "12334943639290001/100000000000000", "1/3", "-2/3", "44444061/2",
+                           "9223372036854775807", "-9223372036854775807", "9223372036854775807/10000000000", "-1/7",
+                           "99999999999/100000000000", "-1/1000000000000"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        mpq_t q;
+        mpq_init(q);
+        tu_q(q, cases[i]);
+        int64_t v;
+        int dec;
+        ck_assert_msg(num_plain_scaled(q, 10, &v, &dec), "%s held as a word", cases[i]);
+        char out[10 + NUM_PLAIN_ROOM];
+        size_t n = num_plain_put(out, v, dec);
+        Buf want;
+        buf_init(&want);
+        num_format_plain(&want, q, 10);
+        ck_assert_msg(n == want.len && strcmp(out, want.data) == 0, "%s: %s, want %s", cases[i], out, want.data);
+        buf_free(&want);
+        mpq_clear(q);
+    }
+    /* 2^63 and past it are not */
+    const char *not_held[] = {"9223372036854775808", "-92233720368547758090"};
+    for (size_t i = 0; i < sizeof not_held / sizeof *not_held; i++) {
+        mpq_t q;
+        mpq_init(q);
+        tu_q(q, not_held[i]);
+        int64_t v;
+        int dec;
+        ck_assert_msg(!num_plain_scaled(q, 10, &v, &dec), "%s is not held as a word", not_held[i]);
+        mpq_clear(q);
+    }
+    /* Rp 34.193.000 and Rp 2.222.203,05 and -Rp 5 in sen */
+    int64_t amounts[][4] = {{3419300000, 2, 34193000, 0}, {222220305, 2, 222220305, 2}, {2222203050, 2, 222220305, 1},
+                            {-500, 2, -5, 0}, {0, 2, 0, 0}, {7, 0, 7, 0}};
+    for (size_t i = 0; i < sizeof amounts / sizeof *amounts; i++) {
+        int64_t v = amounts[i][0];
+        int dec = (int)amounts[i][1];
+        num_scaled_trim(&v, &dec);
+        ck_assert_int_eq(v, amounts[i][2]);
+        ck_assert_int_eq(dec, amounts[i][3]);
+    }
+}
+END_TEST
+
 /* num_format_ratio_plain(n, d) writes what num_format_plain writes for
  * n/d in lowest terms: exact values without trailing zeros, others
  * rounded half up to the decimals asked for; serapan-like pairs, pairs
@@ -1159,6 +1210,7 @@ static Suite *num_suite(void)
     tcase_add_test(tc, test_word_gcd_matches_gmp);
     tcase_add_test(tc, test_format_very_long);
     tcase_add_test(tc, test_u64_digits_matches_printf);
+    tcase_add_test(tc, test_plain_scaled_matches_plain);
     tcase_add_test(tc, test_from_scaled_round_trip);
     tcase_add_test(tc, test_numalloc_reuse_and_growth);
     tcase_add_test(tc, test_numalloc_poisons_under_asan);
