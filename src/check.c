@@ -1261,10 +1261,29 @@ static void note_missing_periods(Checker *c, Entity *x, char which, int year, co
 
 /* A year value written beside its periods must agree with them (E0565);
  * money: E0633. stated: the literal. */
+/* The sum in sen of a budget leaf's periods of tahun ('p' rencana, 'r'
+ * realisasi): false unless every period is given as an amount of whole
+ * sen and the sum fits in a word.  Only to pass a node quickly that
+ * agrees; any disagreement is worked out and told by the evaluator's way. */
+static bool leaf_periods_sen(Eval *ev, Entity *x, char which, int year, int64_t *sum)
+{
+    PeriodKind k = eval_period_kind(x, which, year);
+    int64_t v[12];
+    if (!k || year != ev->u->tahun || !eval_leaf_period_sen(ev, x, which, k, period_count(k), v)) return false;
+    *sum = 0;
+    for (int i = 0; i < period_count(k); i++)
+        if (__builtin_add_overflow(*sum, v[i], sum)) return false;
+    return true;
+}
+
 static void check_year_against_periods(Checker *c, Entity *x, char which, int year, const Expr *stated, Span at, Eval *ev)
 {
     if (!stated || (stated->kind != EX_NUM && stated->kind != EX_MONEY) || stated->u.num.unread) return;
     if (eval_period_kind(x, which, year) == PK_NONE) return;
+    int64_t want, sum;
+    if (ent_is_budget(x) && num_to_scaled(stated->u.num.q, 2, &want) && leaf_periods_sen(ev, x, which, year, &sum) &&
+        sum == want)
+        return;
     Value v;
     value_init(&v);
     year_from_periods(ev, x, which, year, &v);
@@ -1349,7 +1368,12 @@ static void check_budget_periods(Checker *c, Entity *n, Eval *ev)
         Value r, a;
         value_init(&r);
         value_init(&a);
-        if (leaf) {
+        eval_anggaran(ev, n, &a);
+        int64_t planned, anggaran;
+        if (leaf && a.kind == V_MONEY && num_to_scaled(a.q, 2, &anggaran) && leaf_periods_sen(ev, n, 'p', y, &planned) &&
+            planned <= anggaran) {
+            /* within its anggaran (summed in sen) */
+        } else if (leaf) {
             eval_rencana(ev, n, &r);
         } else {
             PeriodKind kind = eval_period_kind(n, 'p', y);
@@ -1364,7 +1388,6 @@ static void check_budget_periods(Checker *c, Entity *n, Eval *ev)
                 value_clear(&pv);
             }
         }
-        eval_anggaran(ev, n, &a);
         if (r.kind == V_MONEY && a.kind == V_MONEY && mpq_cmp(r.q, a.q) > 0) {
             Gap g;
             gap_init(&g, r.q, a.q, true, ev);
