@@ -65,6 +65,9 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, ParseCtx *ctx, const char *m
 %token <str> STRING "text"
 %token <expr> NUMBER "number"
 %token <expr> MONEY "amount"
+/* `{ tw1: 80, tw2: 81 }` after `target 2024` in a file, read in one
+ * match (grammar/lexer.l, period_block): the values period_pairs makes */
+%token <vec> PERIOD_BLOCK "values of periods"
 %token SAKIP "sakip" INSTANSI "instansi" INDUK "induk" TAHUN "tahun"
 %token PERIODE "periode" KEPALA "kepala" IMPOR "impor" SKALA "skala"
 %token NILAI "nilai" ATUR "atur" TUJUAN "tujuan" MISI "misi"
@@ -409,8 +412,12 @@ indikator_items:
                                        { pb_values(ctx, 'r', $3); yyerrok; }
   | indikator_items TARGET year '{' period_pairs '}'
                                        { pb_period_block(ctx, 't', $3, @3, $5, span_join(@2, @6)); yyerrok; }
+  | indikator_items TARGET year PERIOD_BLOCK
+                                       { pb_period_block(ctx, 't', $3, @3, $4, span_join(@2, @4)); yyerrok; }
   | indikator_items REALISASI year '{' period_pairs '}'
                                        { pb_period_block(ctx, 'r', $3, @3, $5, span_join(@2, @6)); yyerrok; }
+  | indikator_items REALISASI year PERIOD_BLOCK
+                                       { pb_period_block(ctx, 'r', $3, @3, $4, span_join(@2, @4)); yyerrok; }
   | indikator_items PENANGGUNG_JAWAB strings
                                        { pb_texts(ctx, 'p', $3); yyerrok; }
   | indikator_items SUMBER strings     { pb_texts(ctx, 's', $3); yyerrok; }
@@ -584,6 +591,10 @@ subkegiatan_items:
                                        { pb_period_block(ctx, 'r', $3, @3, $5, span_join(@2, @6)); yyerrok; }
   | subkegiatan_items RENCANA year '{' period_pairs '}'
                                        { pb_period_block(ctx, 'p', $3, @3, $5, span_join(@2, @6)); yyerrok; }
+  | subkegiatan_items REALISASI year PERIOD_BLOCK
+                                       { pb_period_block(ctx, 'r', $3, @3, $4, span_join(@2, @4)); yyerrok; }
+  | subkegiatan_items RENCANA year PERIOD_BLOCK
+                                       { pb_period_block(ctx, 'p', $3, @3, $4, span_join(@2, @4)); yyerrok; }
   | subkegiatan_items indikator_decl   { yyerrok; }
   | subkegiatan_items keluaran_decl    { yyerrok; }
   | subkegiatan_items MENDUKUNG mendukung_list { yyerrok; }
@@ -597,6 +608,8 @@ node_item:
   | REALISASI literal                  { pb_money(ctx, 'r', $2, @$); }
   | REALISASI year '{' period_pairs '}' { pb_period_block(ctx, 'r', $2, @2, $4, @$); }
   | RENCANA year '{' period_pairs '}'  { pb_period_block(ctx, 'p', $2, @2, $4, @$); }
+  | REALISASI year PERIOD_BLOCK        { pb_period_block(ctx, 'r', $2, @2, $3, @$); }
+  | RENCANA year PERIOD_BLOCK          { pb_period_block(ctx, 'p', $2, @2, $3, @$); }
   | indikator_decl
   | keluaran_decl
   ;
@@ -746,6 +759,7 @@ static void describe(Buf *b, yysymbol_kind_t k, const ParseCtx *ctx, bool articl
         else buf_puts(b, article ? _("a number") : _("number"));
         return;
     case YYSYMBOL_MONEY: buf_puts(b, article ? _("an amount like Rp 1.000.000") : _("amount like Rp 1.000.000")); return;
+    case YYSYMBOL_PERIOD_BLOCK: buf_puts(b, "'{'"); return;   /* one token for `{ tw1: 80 }` (grammar/lexer.l) */
     case YYSYMBOL_YYEOF:
         if (ctx->mode == PARSE_REPL) buf_puts(b, article ? _("the end of the input") : _("end of the input"));
         else buf_puts(b, article ? _("the end of the file") : _("end of the file"));
@@ -849,7 +863,7 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, Pa
                                k == YYSYMBOL_TARGET || k == YYSYMBOL_REALISASI ||
                                k == YYSYMBOL_ANGGARAN || sym_is(k, "'-'")))
                 continue;
-            if (k == YYSYMBOL_YYerror || sym_is(k, "';'")) continue;
+            if (k == YYSYMBOL_YYerror || k == YYSYMBOL_PERIOD_BLOCK || sym_is(k, "';'")) continue;   /* '{' is listed */
             if (decl_start && (k == YYSYMBOL_YYEOF || is_keyword_symbol(k) || sym_is(k, "';'")))
                 continue;
             describe(&list, k, ctx, true);

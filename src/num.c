@@ -127,7 +127,10 @@ static void group_digits(Buf *b, const char *digits, char sep)
  * (grouped_ok's threes, or plain digits, and decimals after a comma),
  * 18 digits at most; false for anything else, which money_parse then
  * reads as before.  A period block has four amounts a line. */
-static bool money_simple(mpq_t out, const char *s, size_t n)
+/* "4.492.070.793" or "4.492.070.793,50": digits grouped in threes by
+ * '.' (or none), a ',' and at least one digit of sen, 18 digits at most:
+ * the amount in v / 10^ndec. */
+static inline bool money_scan(const char *s, size_t n, uint64_t *out, int *out_ndec)
 {
     uint64_t v = 0;
     size_t i = 0, nd = 0, group = 0, ngroups = 0;
@@ -153,6 +156,23 @@ static bool money_simple(mpq_t out, const char *s, size_t n)
             ndec++;
         }
     }
+    *out = v;
+    *out_ndec = ndec;
+    return true;
+}
+
+bool money_plain(const char *s, size_t n)
+{
+    uint64_t v;
+    int ndec;
+    return money_scan(s, n, &v, &ndec);
+}
+
+static bool money_simple(mpq_t out, const char *s, size_t n)
+{
+    uint64_t v;
+    int ndec;
+    if (!money_scan(s, n, &v, &ndec)) return false;
     num_set_decimal(out, v, ndec);
     return true;
 }

@@ -52,6 +52,7 @@ typedef struct ParseCtx {
     int parens;              /* open ( only */
     int last_token;          /* previous token kind, for messages */
     int scan_prev;           /* the scanner's previous token, comments aside (KW_CTX words) */
+    int scan_prev2;          /* and the one before it (a block of periods: `target 2024 {`) */
     int prev_token;
     Span last_loc, prev_loc;
     bool stop;               /* a limit was hit: scanner returns EOF */

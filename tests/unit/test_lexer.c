@@ -687,6 +687,41 @@ START_TEST(test_comment_tokens)
 }
 END_TEST
 
+/* `{ tw1: 80, tw2: 81% }` right after `target 2024`, `realisasi 2024`
+ * or `rencana 2024` is one token in a file (PERIOD_BLOCK, from '{' to
+ * '}'); test_parser.c checks its values against the same block scanned
+ * token by token.  Any other '{' is the one byte: after another word
+ * (`data 2024`), with a value not written plainly, over two lines, for
+ * fmt (comments kept), and in a file after its first error. */
+START_TEST(test_period_block_token)
+{
+    static const char one[] = "target 2024 { tw1: 80, tw2: 81% }";
+    char *got = scan_all(one, sizeof one - 1);
+    ck_assert_msg(strstr(got, tu_printf("%d@12-33 parens=0\n", PERIOD_BLOCK)) != NULL, "%s", got);
+    ck_assert_msg(!strstr(got, tu_printf("%d@", '{')), "%s", got);
+    static const char *const not_one[] = {
+        "data 2024 { tw1: 80, tw2: 81 }",          /* data, not a period's value */
+        "target 2024 { tw1: -80, tw2: 81 }",       /* a negative value */
+        "target 2024 { tw1: 80, tw2: \"x\" }",     /* a text */
+        "target 2024 { tw1: 80,\n tw2: 81 }",      /* two lines */
+        "target 2024 { tw1: 83,63 }",              /* a decimal comma: E0104 from its own rule */
+        "target 2024 { tw5: 80 }",                 /* not a period */
+        "target 2024 { tw1: Rp 1.5 }",             /* an amount money_parse has something to say about */
+        "target 2024 { }",
+        "target 2024 { tw1 : 80 }",
+        "target 2024 { tw1: 80 tw2: 81 }",
+        "83,5\ntarget 2024 { tw1: 80 }",           /* after an error (E0104) */
+    };
+    for (size_t i = 0; i < sizeof not_one / sizeof *not_one; i++) {
+        char *t = scan_all(not_one[i], strlen(not_one[i]));
+        ck_assert_msg(!strstr(t, tu_printf("%d@", PERIOD_BLOCK)) && strstr(t, tu_printf("%d@", '{')), "%s:\n%s",
+                      not_one[i], t);
+    }
+    char *fmt = scan_tokens(one, sizeof one - 1, true);
+    ck_assert_msg(!strstr(fmt, tu_printf("%d@", PERIOD_BLOCK)) && strstr(fmt, tu_printf("%d@", '{')), "%s", fmt);
+}
+END_TEST
+
 /* Each keyword of the table (src/keywords.def; test_parser.c checks it
  * against the grammar) scans as its token, and one that starts a
  * top-level statement closes any open '(' (parens=0 after "( keyword").
@@ -936,6 +971,7 @@ static Suite *lexer_suite(void)
     tcase_add_test(tc, test_string_unterminated);
     tcase_add_test(tc, test_comments);
     tcase_add_test(tc, test_comment_tokens);
+    tcase_add_test(tc, test_period_block_token);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("hostile");

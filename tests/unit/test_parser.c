@@ -1093,6 +1093,80 @@ START_TEST(test_period_values_every_form)
 }
 END_TEST
 
+/* A block of periods on one line is read in one match (grammar/lexer.l,
+ * period_block); the same block broken over lines, and so scanned token
+ * by token, must give the same values: names, codes, numbers, decimals,
+ * percent and unread marks, and spans over the same text.  Values of
+ * every plain form: numbers, decimals, percentages, amounts with and
+ * without sen, "Rp." and no blank, blanks and tabs, a trailing ','. */
+static void period_block_source(Buf *b, const char *sep)
+{
+    buf_printf(b, "instansi \"X\" { tahun 2024 }\n"
+                  "sasaran S1 \"s\" { indikator I1 \"i\" { satuan \"%%\" polaritas positif agregasi akhir\n"
+                  "    target 2024 { tw1: 80,%stw2: 81.5%%,%stw3:\t7.25 , tw4: 0.5%%, }\n"
+                  "    realisasi 2024 {jan:1,%sfeb: 2.50, des: 12} } }\n"
+                  "program P1 \"p\" { kegiatan K1 \"k\" { subkegiatan SK1 \"s\" { anggaran Rp 10.000\n"
+                  "    rencana 2024 { sm1: Rp 1.500,50,%ssm2: Rp.2.000 }\n"
+                  "    realisasi 2024 { sm1: Rp3,%ssm2: Rp 4.000,5 } } } }\n",
+               sep, sep, sep, sep, sep);
+}
+
+static const Vec *block_vals(Unit *u, const char *id, char which)
+{
+    Entity *e = lookup(u, id);
+    const Vec *blocks = e->kind == ENT_INDIKATOR ? (which == 't' ? &ent_indikator(e)->ptarget : &ent_indikator(e)->prealisasi)
+                                                 : (which == 'p' ? &ent_budget(e)->prencana : &ent_budget(e)->prealisasi);
+    ck_assert_int_eq(blocks->len, 1);
+    return &((const PeriodBlock *)blocks->items[0])->vals;
+}
+
+START_TEST(test_period_block_one_match_as_tokens)
+{
+    Buf one, lines;
+    buf_init(&one);
+    buf_init(&lines);
+    period_block_source(&one, " ");
+    period_block_source(&lines, "\n        ");
+    DiagList d1, d2;
+    Unit *u1 = tu_parse(one.data, &d1);
+    Unit *u2 = tu_parse(lines.data, &d2);
+    ASSERT_NO_DIAGS(d1);
+    ASSERT_NO_DIAGS(d2);
+    static const struct { const char *id; char which; int n; } blocks[] = {{"I1", 't', 4}, {"I1", 'r', 3}, {"SK1", 'p', 2}, {"SK1", 'r', 2}};
+    /* the texts each value's span covers, as written */
+    static const char *const want_text[] = {"80", "81.5%", "7.25", "0.5%", "1", "2.50", "12", "Rp 1.500,50", "Rp.2.000", "Rp3", "Rp 4.000,5"};
+    int k = 0;
+    for (size_t b = 0; b < sizeof blocks / sizeof *blocks; b++) {
+        const Vec *v1 = block_vals(u1, blocks[b].id, blocks[b].which), *v2 = block_vals(u2, blocks[b].id, blocks[b].which);
+        ck_assert_int_eq(v1->len, blocks[b].n);
+        ck_assert_int_eq(v2->len, blocks[b].n);
+        for (int i = 0; i < blocks[b].n; i++, k++) {
+            const PeriodVal *p1 = v1->items[i], *p2 = v2->items[i];
+            ck_assert_ptr_eq(p1->name, p2->name);   /* interned: the same Name */
+            ck_assert_int_eq(p1->code, p2->code);
+            ck_assert_int_ne(p1->code, 0);
+            ck_assert_str_eq(span_text(u1, p1->name_span), span_text(u2, p2->name_span));
+            ck_assert_str_eq(span_text(u1, p1->span), span_text(u2, p2->span));
+            const Expr *e1 = p1->value, *e2 = p2->value;
+            ck_assert_int_eq(e1->kind, e2->kind);
+            ck_assert(mpq_equal(e1->u.num.q, e2->u.num.q));
+            ck_assert_int_eq(e1->u.num.decimals, e2->u.num.decimals);
+            ck_assert_int_eq(e1->u.num.percent, e2->u.num.percent);
+            ck_assert_int_eq(e1->u.num.unread, e2->u.num.unread);
+            ck_assert_str_eq(span_text(u1, e1->span), want_text[k]);
+            ck_assert_str_eq(span_text(u2, e2->span), want_text[k]);
+        }
+    }
+    /* sen as written: ",50" two decimals, ",5" one */
+    ck_assert_int_eq(((const PeriodVal *)block_vals(u1, "SK1", 'p')->items[0])->value->u.num.decimals, 2);
+    ck_assert_int_eq(((const PeriodVal *)block_vals(u1, "SK1", 'r')->items[1])->value->u.num.decimals, 1);
+    tu_free(u1, &d1);
+    tu_free(u2, &d2);
+    buf_free(&one);
+    buf_free(&lines);
+}
+END_TEST
+
 static Suite *parser_suite(void)
 {
     Suite *s = suite_create("parser");
@@ -1110,6 +1184,7 @@ static Suite *parser_suite(void)
     tcase_add_test(tc, test_band_forms_normalised);
     tcase_add_test(tc, test_spec_section3_example);
     tcase_add_test(tc, test_period_values_every_form);
+    tcase_add_test(tc, test_period_block_one_match_as_tokens);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("precedence");
