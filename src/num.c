@@ -826,10 +826,18 @@ void num_from_scaled(mpq_t q, int64_t v, int dec)
 
 void num_scaled_trim(int64_t *v, int *dec)
 {
-    while (*dec > 0 && *v % 10 == 0) {
-        *v /= 10;
-        (*dec)--;
+    int64_t x = *v;
+    int d = *dec;
+    if (d >= 2 && x % 100 == 0) {   /* whole rupiah, the most common */
+        x /= 100;
+        d -= 2;
     }
+    while (d > 0 && x % 10 == 0) {
+        x /= 10;
+        d--;
+    }
+    *v = x;
+    *dec = d;
 }
 
 size_t num_scaled_plain_to(char *out, int64_t v, int dec)
