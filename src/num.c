@@ -161,11 +161,9 @@ static inline bool money_scan(const char *s, size_t n, uint64_t *out, int *out_n
     return true;
 }
 
-bool money_plain(const char *s, size_t n)
+bool money_plain(const char *s, size_t n, uint64_t *v, int *ndec)
 {
-    uint64_t v;
-    int ndec;
-    return money_scan(s, n, &v, &ndec);
+    return money_scan(s, n, v, ndec);
 }
 
 static bool money_simple(mpq_t out, const char *s, size_t n)

@@ -54,8 +54,8 @@ typedef enum {
 MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2);
 /* Whether money_parse takes s[0..n) as it is, with nothing to say:
  * digits grouped in threes by '.', a ',' and digits of sen, 18 digits
- * at most ("4.492.070.793,50"). */
-bool money_plain(const char *s, size_t n);
+ * at most ("4.492.070.793,50"); the amount is then v / 10^ndec. */
+bool money_plain(const char *s, size_t n, uint64_t *v, int *ndec);
 
 /* z = v, or -v when neg, writing its one limb in place when z has room.
  * mpz_set_ui is a call that cost more than the one-word arithmetic
