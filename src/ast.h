@@ -153,7 +153,7 @@ const char *period_kind_word(PeriodKind k);
 
 /* `tw1: 83` in a period block */
 typedef struct PeriodVal {
-    const char *name;        /* as written */
+    const char *name;        /* as written (interned, or period_name() of its code: not a Name) */
     int code;                /* 0: an unknown name (check reports it) */
     Span span, name_span;
     Expr *value;
