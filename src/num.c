@@ -243,7 +243,7 @@ MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char
         *suggest = buf_steal(&b);
         if (!memchr(s, '.', head) && tail < 3) {
             /* "1.5": thousands with the zeros left out */
-            char padded[NUM_MAX_DIGITS + 4];
+            char padded[NUM_MAX_DIGITS + 6];   /* the digits (strip_to: at most NUM_MAX_DIGITS + 1), three zeros, NUL */
             snprintf(padded, sizeof padded, "%s%.*s", digits, (int)(3 - tail), "000");
             group_digits(&b, padded, '.');
         } else {
