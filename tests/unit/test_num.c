@@ -1060,42 +1060,51 @@ START_TEST(test_numalloc_reuse_and_growth)
 END_TEST
 
 
-/* The plain form held as a word (a Values cell, CELL_SCALED) writes
- * what num_format_plain writes (-1/10^12 to 10 decimals too); a number
- * past a word is not held so.  num_scaled_trim drops the zeros an
- * amount in sen ends with. */
+/* The plain form held as a word (a Values cell, CELL_SCALED), written
+ * by num_plain_put: the fewest decimals that are exact, else 10 rounded
+ * half away from zero, none dropped after rounding; a number past a
+ * word is not held so (NULL).  Each text worked out by hand.
+ * num_scaled_trim drops the zeros an amount in sen ends with. */
 START_TEST(test_plain_scaled_matches_plain)
 {
-    /* 84,4; 123,34943639290001 (rounds to 10 decimals); 22.222.030,5;
-     * 922.337.203,6854775807 (the largest word at 10 decimals) */
-    const char *cases[] = {"0", "7", "-7", "422/5", "12334943639290001/100000000000000", "1/3", "-2/3", "44444061/2",
-                           "9223372036854775807", "-9223372036854775807", "9223372036854775807/10000000000", "-1/7",
-                           "99999999999/100000000000", "-1/1000000000000"};
+    static const struct { const char *q, *want; } cases[] = {
+        {"0", "0"},
+        {"7", "7"},
+        {"-7", "-7"},
+        {"422/5", "84.4"},
+        {"12334943639290001/100000000000000", "123.3494363929"},   /* ...3929|0001 */
+        {"1/3", "0.3333333333"},
+        {"-2/3", "-0.6666666667"},                                 /* ...6666|67, away from zero */
+        {"-1/7", "-0.1428571429"},                                 /* 0.1428571428|57 */
+        {"44444061/2", "22222030.5"},
+        {"99999999999/100000000000", "1.0000000000"},              /* 0.9999999999|9 rounds up */
+        {"-1/1000000000000", "0.0000000000"},                      /* rounds to zero: no sign */
+        {"9223372036854775807", "9223372036854775807"},            /* 2^63 - 1 */
+        {"-9223372036854775807", "-9223372036854775807"},
+        {"9223372036854775807/10000000000", "922337203.6854775807"},
+        {"9223372036854775808", NULL},                             /* 2^63 */
+        {"-92233720368547758090", NULL},
+    };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         mpq_t q;
         mpq_init(q);
-        tu_q(q, cases[i]);
+        tu_q(q, cases[i].q);
         int64_t v;
         int dec;
-        ck_assert_msg(num_plain_scaled(q, 10, &v, &dec), "%s held as a word", cases[i]);
-        char out[10 + NUM_PLAIN_ROOM];
-        size_t n = num_plain_put(out, v, dec);
-        Buf want;
-        buf_init(&want);
-        num_format_plain(&want, q, 10);
-        ck_assert_msg(n == want.len && strcmp(out, want.data) == 0, "%s: %s, want %s", cases[i], out, want.data);
-        buf_free(&want);
-        mpq_clear(q);
-    }
-    /* 2^63 and past it are not */
-    const char *not_held[] = {"9223372036854775808", "-92233720368547758090"};
-    for (size_t i = 0; i < sizeof not_held / sizeof *not_held; i++) {
-        mpq_t q;
-        mpq_init(q);
-        tu_q(q, not_held[i]);
-        int64_t v;
-        int dec;
-        ck_assert_msg(!num_plain_scaled(q, 10, &v, &dec), "%s is not held as a word", not_held[i]);
+        bool held = num_plain_scaled(q, 10, &v, &dec);
+        ck_assert_msg(held == (cases[i].want != NULL), "%s: held %d", cases[i].q, held);
+        if (held) {
+            char out[10 + NUM_PLAIN_ROOM];
+            size_t n = num_plain_put(out, v, dec);
+            ck_assert_msg(n == strlen(cases[i].want) && strcmp(out, cases[i].want) == 0, "%s: %s, want %s", cases[i].q,
+                          out, cases[i].want);
+        }
+        /* and num_format_plain writes the same */
+        Buf b;
+        buf_init(&b);
+        num_format_plain(&b, q, 10);
+        if (cases[i].want) ck_assert_str_eq(b.data, cases[i].want);
+        buf_free(&b);
         mpq_clear(q);
     }
     /* Rp 34.193.000 and Rp 2.222.203,05 and -Rp 5 in sen */
