@@ -123,14 +123,9 @@ static void group_digits(Buf *b, const char *digits, char sep)
     group_digits_n(b, digits, strlen(digits), sep);
 }
 
-/* money_parse's usual case in one pass: "34.193.000" or "22.222.030,50"
- * (grouped_ok's threes, or plain digits, and decimals after a comma),
- * 18 digits at most; false for anything else, which money_parse then
- * reads as before.  A period block has four amounts a line. */
-/* "4.492.070.793" or "4.492.070.793,50": digits grouped in threes by
- * '.' (or none), a ',' and at least one digit of sen, 18 digits at most:
- * the amount in v / 10^ndec. */
-static inline bool money_scan(const char *s, size_t n, uint64_t *out, int *out_ndec)
+/* money_parse's usual case in one pass (num.h); anything else money_parse
+ * reads as before. */
+bool money_plain(const char *s, size_t n, uint64_t *out, int *out_ndec)
 {
     uint64_t v = 0;
     size_t i = 0, nd = 0, group = 0, ngroups = 0;
@@ -161,16 +156,11 @@ static inline bool money_scan(const char *s, size_t n, uint64_t *out, int *out_n
     return true;
 }
 
-bool money_plain(const char *s, size_t n, uint64_t *v, int *ndec)
-{
-    return money_scan(s, n, v, ndec);
-}
-
 static bool money_simple(mpq_t out, const char *s, size_t n)
 {
     uint64_t v;
     int ndec;
-    if (!money_scan(s, n, &v, &ndec)) return false;
+    if (!money_plain(s, n, &v, &ndec)) return false;
     num_set_decimal(out, v, ndec);
     return true;
 }
@@ -734,8 +724,7 @@ bool num_plain_scaled(const mpq_t q, int max_dec, int64_t *scaled, int *dec)
         n = needed_decimals(q, max_dec);
         small = n <= 16 && round_scaled_small(q, n, ROUND_HALF_UP, &neg, &mag);
     }
-    /* a word's worth, with its sign (-0.0000000000 stays as written) */
-    if (!small || mag > (uint64_t)INT64_MAX || (neg && mag == 0)) return false;
+    if (!small || mag > (uint64_t)INT64_MAX) return false;   /* a word's worth (round_scaled_small: no -0) */
     *scaled = neg ? -(int64_t)mag : (int64_t)mag;
     *dec = n;
     return true;
@@ -790,20 +779,14 @@ bool num_ratio_scaled(uint64_t n, uint64_t d, int max_dec, int64_t *scaled, int 
 #endif
 }
 
-size_t num_ratio_plain_to(char *out, uint64_t n, uint64_t d, int max_dec)
+bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
 {
     int64_t v;
     int dec;
-    return num_ratio_scaled(n, d, max_dec, &v, &dec) ? num_plain_put(out, v, dec) : 0;
-}
-
-bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec)
-{
-    buf_reserve(b, (size_t)(max_dec > 0 ? max_dec : 0) + NUM_PLAIN_ROOM);
-    size_t len = num_ratio_plain_to(b->data + b->len, n, d, max_dec);
-    b->len += len;
-    b->data[b->len] = '\0';
-    return len > 0;
+    if (!num_ratio_scaled(n, d, max_dec, &v, &dec)) return false;
+    buf_reserve(b, (size_t)dec + NUM_PLAIN_ROOM);
+    b->len += num_plain_put(b->data + b->len, v, dec);
+    return true;
 }
 
 bool num_to_scaled(const mpq_t q, int dec, int64_t *out)
@@ -836,18 +819,6 @@ void num_scaled_trim(int64_t *v, int *dec)
     }
     *v = x;
     *dec = d;
-}
-
-size_t num_scaled_plain_to(char *out, int64_t v, int dec)
-{
-    num_scaled_trim(&v, &dec);
-    return num_plain_put(out, v, dec);
-}
-
-void num_format_scaled_plain(Buf *b, int64_t v, int dec)
-{
-    buf_reserve(b, (size_t)dec + NUM_PLAIN_ROOM);
-    b->len += num_scaled_plain_to(b->data + b->len, v, dec);
 }
 
 /* 10^NUM_MAX_RESULT_DIGITS and its size in bits, made on first use: a

@@ -53,8 +53,9 @@ typedef enum {
  * receive malloc'd corrected spellings without "Rp ", else NULL. */
 MoneyStatus money_parse(mpq_t out, const char *s, size_t n, char **suggest, char **suggest2);
 /* Whether money_parse takes s[0..n) as it is, with nothing to say:
- * digits grouped in threes by '.', a ',' and digits of sen, 18 digits
- * at most ("4.492.070.793,50"); the amount is then v / 10^ndec. */
+ * digits grouped in threes by '.' (or not grouped), maybe a ',' and
+ * digits of sen, 18 digits at most ("4.492.070.793,50"); the amount is
+ * then v / 10^ndec. */
 bool money_plain(const char *s, size_t n, uint64_t *v, int *ndec);
 
 /* z = v, or -v when neg, writing its one limb in place when z has room.
@@ -130,12 +131,9 @@ void num_format_plain(Buf *b, const mpq_t q, int max_dec);
  * it first (no gcd); false, writing nothing, when it does not fit in the
  * one-word arithmetic. */
 bool num_format_ratio_plain(Buf *b, uint64_t n, uint64_t d, int max_dec);
-/* The bytes num_scaled_plain_to and num_ratio_plain_to may write past
- * out, beyond dec (or max_dec): they copy digits at fixed sizes. */
+/* The bytes num_plain_put may write past out, beyond dec: it copies
+ * digits at fixed sizes. */
 enum { NUM_PLAIN_ROOM = 48 };
-/* num_format_ratio_plain into out (max_dec + NUM_PLAIN_ROOM bytes),
- * ended by '\0'; its length, 0 when it does not fit in a word. */
-size_t num_ratio_plain_to(char *out, uint64_t n, uint64_t d, int max_dec);
 /* A plain form held as a word: scaled / 10^dec, written by num_plain_put
  * as it is (dec decimals, none dropped) into out (dec + NUM_PLAIN_ROOM
  * bytes), ended by '\0'; its length.  The tables of periods keep their
@@ -144,8 +142,8 @@ size_t num_plain_put(char *out, int64_t scaled, int dec);
 /* num_format_plain's number as scaled / 10^dec; false when it does not
  * fit in a word. */
 bool num_plain_scaled(const mpq_t q, int max_dec, int64_t *scaled, int *dec);
-/* num_ratio_plain_to's number as scaled / 10^dec; false when it does not
- * fit in a word. */
+/* num_format_ratio_plain's number as scaled / 10^dec; false when it
+ * does not fit in a word. */
 bool num_ratio_scaled(uint64_t n, uint64_t d, int max_dec, int64_t *scaled, int *dec);
 /* v / 10^dec with the trailing zeros of its decimals dropped (v and dec
  * changed): as num_format_plain writes an amount in sen. */
@@ -155,12 +153,6 @@ void num_scaled_trim(int64_t *v, int *dec);
 bool num_to_scaled(const mpq_t q, int dec, int64_t *out);
 /* q = v / 10^dec (0 <= dec <= 18): num_to_scaled's way back. */
 void num_from_scaled(mpq_t q, int64_t v, int dec);
-/* v / 10^dec (0 <= dec <= 18) written as num_format_plain() writes that
- * number: no trailing zeros after the point. */
-void num_format_scaled_plain(Buf *b, int64_t v, int dec);
-/* The same into out (dec + NUM_PLAIN_ROOM bytes), ended by '\0'; its
- * length. */
-size_t num_scaled_plain_to(char *out, int64_t v, int dec);
 
 /* True when q has a finite decimal expansion of at most max_dec places. */
 bool num_is_decimal(const mpq_t q, int max_dec);

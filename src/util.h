@@ -57,16 +57,6 @@ static inline void arena_give_back(Arena *a, void *p, size_t n)
     n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if ((char *)p + n == a->next) a->next = p;
 }
-/* Keeps the first used bytes of p, the arena's last allocation of n
- * bytes, and gives back the rest (a text written straight into the
- * arena in room for the longest it can be). */
-static inline void arena_keep(Arena *a, void *p, size_t n, size_t used)
-{
-    enum { ALIGN = _Alignof(max_align_t) };
-    n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-    used = (used + ALIGN - 1) & ~(size_t)(ALIGN - 1);
-    if ((char *)p + n == a->next) a->next = (char *)p + used;
-}
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 /* Call fn(p) when the arena is freed (used for GMP numbers). */
