@@ -943,7 +943,6 @@ static Agregasi agregasi_of(const Entity *x)
 
 void eval_period_series(Eval *ev, Entity *ind, char which, int year, PeriodKind k, int n, Value *own, Value *sd)
 {
-    if (which == 't' && ind == ev->renstra_of && year == ev->renstra_from) year = ev->renstra_to;   /* as eval_target */
     PeriodsRead pr;
     periods_read(ev, ind, which, year, agregasi_of(ind), &pr);
     int m = period_months(k);

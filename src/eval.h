@@ -183,7 +183,8 @@ PeriodKind eval_period_kind(const Entity *x, char which, int year);
 /* An indikator's target ('t') or realisasi ('r') of year in each period
  * i = 1..n of kind k: own[i-1] that period's, sd[i-1] from the first
  * period through it; as eval_target and eval_realisasi give them in
- * those windows, its periods read once (the rencana aksi table). */
+ * those windows (outside a renstra capaian, which reads another year),
+ * its periods read once (the rencana aksi table). */
 void eval_period_series(Eval *ev, Entity *ind, char which, int year, PeriodKind k, int n, Value *own, Value *sd);
 /* The value of one period of x as stated (or changed by a what-if),
  * undefined when it is not given. */

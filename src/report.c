@@ -1122,13 +1122,12 @@ static bool unit_has_ind_periods(const Eval *ev)
     return false;
 }
 
-/* Whether a cell made of a would read as one made of b: the same
- * number (on screen, also written to the same decimals), or both none. */
-static bool cell_alike(const Value *a, const Value *b, bool display)
+/* Whether a and b are the same number, or both none. */
+static bool value_alike(const Value *a, const Value *b)
 {
     if (a->kind != b->kind) return false;
     if (a->kind != V_NUM && a->kind != V_MONEY) return a->kind == V_UNDEF;
-    return mpq_equal(a->q, b->q) && (!display || a->decimals == b->decimals);
+    return mpq_equal(a->q, b->q);
 }
 
 static Table *table_rencana_aksi(Eval *ev, bool display)
@@ -1173,13 +1172,13 @@ static Table *table_rencana_aksi(Eval *ev, bool display)
              * the first period; under agregasi akhir whenever each period
              * before has one), its cell and capaian are reused */
             w = eval_window(ev, u->tahun, 1, period_last_month(code));
-            bool same_t = cell_alike(&tsd[p - 1], &tp[p - 1], display);
-            bool same_r = cell_alike(&rsd[p - 1], &rp[p - 1], display);
-            if (same_t) row[6] = row[3];
+            bool same_t = value_alike(&tsd[p - 1], &tp[p - 1]), same_r = value_alike(&rsd[p - 1], &rp[p - 1]);
+            /* on screen a cell is also as written (84,40 stays 84,40; a sum is not) */
+            if (same_t && (!display || tsd[p - 1].decimals == tp[p - 1].decimals)) row[6] = row[3];
             else period_input(t, &row[6], ev, display, ind, &tsd[p - 1], NULL);
-            if (same_r) row[7] = row[4];
+            if (same_r && (!display || rsd[p - 1].decimals == rp[p - 1].decimals)) row[7] = row[4];
             else period_input(t, &row[7], ev, display, ind, &rsd[p - 1], NULL);
-            if (pure && cell_alike(&tsd[p - 1], &tp[p - 1], false) && cell_alike(&rsd[p - 1], &rp[p - 1], false)) {
+            if (pure && same_t && same_r) {
                 value_set(&vsd, &v);
                 row[8] = row[5];
             } else {
